@@ -1,0 +1,15 @@
+/** One DynamoDB client per process, pointed at DynamoDB Local when an endpoint is set. */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { config } from '../../config';
+
+let client: DynamoDBClient | undefined;
+
+export function dynamoDbClient(): DynamoDBClient {
+  client ??= new DynamoDBClient({
+    region: config().AWS_REGION,
+    ...(config().DYNAMODB_ENDPOINT ? { endpoint: config().DYNAMODB_ENDPOINT, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
+    // Two quick retries: a resident is waiting on the other end of the form.
+    maxAttempts: 3,
+  });
+  return client;
+}

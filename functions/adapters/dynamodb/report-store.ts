@@ -1,0 +1,161 @@
+/**
+ * Report persistence on DynamoDB. Keys and expressions stay in this file (one adapter
+ * per technology); callers see StoredReport and OutboxEntry only.
+ */
+import {
+  GetItemCommand,
+  QueryCommand,
+  TransactWriteItemsCommand,
+  TransactionCanceledException,
+  type DynamoDBClient,
+  type TransactWriteItem,
+} from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { keys, PENDING, reportsTable } from './table-definition';
+import type { Delivery, OutboxEntry, StoredReport } from '../../reports/records';
+
+export type CreateResult = { outcome: 'created' } | { outcome: 'duplicate'; reference: string } | { outcome: 'reference-taken' };
+
+export interface ReportStore {
+  /** Writes the report, its outbox and the idempotency marker in one transaction. */
+  create(report: StoredReport, outbox: OutboxEntry[], idempotency: { hash: string; expiresAt: number }): Promise<CreateResult>;
+  get(reference: string): Promise<StoredReport | undefined>;
+  getOutbox(reference: string, targetId: string): Promise<OutboxEntry | undefined>;
+  /** Records one delivery attempt on the outbox item and the report's log; false if it was already sent. */
+  recordDelivery(entry: OutboxEntry, delivery: Delivery): Promise<boolean>;
+  /** Unsent outbox entries created before `before`, oldest first (sparse index query). */
+  listPending(before: string, limit: number): Promise<OutboxEntry[]>;
+}
+
+const toItem = (value: object) => marshall(value, { removeUndefinedValues: true, convertClassInstanceToMap: false });
+
+export function createReportStore(client: DynamoDBClient, tableName: string): ReportStore {
+  return {
+    async create(report, outbox, idempotency) {
+      const nowSeconds = Math.floor(Date.now() / 1000);
+      const items: TransactWriteItem[] = [
+        {
+          Put: {
+            TableName: tableName,
+            Item: toItem({ ...keys.idempotency(idempotency.hash), entity: 'idempotency', reference: report.reference, expiresAt: idempotency.expiresAt }),
+            // An expired marker may linger until TTL removes it (up to ~48 h), so compare times too.
+            ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now',
+            ExpressionAttributeValues: marshall({ ':now': nowSeconds }),
+          },
+        },
+        {
+          Put: {
+            TableName: tableName,
+            Item: toItem({ ...keys.report(report.reference), entity: 'report', ...report }),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        ...outbox.map((entry) => ({
+          Put: {
+            TableName: tableName,
+            Item: toItem({ ...keys.outbox(entry.reference, entry.targetId), entity: 'outbox', ...entry, outboxPending: PENDING, pendingSince: entry.createdAt }),
+          },
+        })),
+      ];
+      try {
+        await client.send(new TransactWriteItemsCommand({ TransactItems: items }));
+        return { outcome: 'created' };
+      } catch (error) {
+        if (!(error instanceof TransactionCanceledException)) throw error;
+        const [idem, rep] = error.CancellationReasons ?? [];
+        if (idem?.Code === 'ConditionalCheckFailed') {
+          const existing = await client.send(new GetItemCommand({ TableName: tableName, Key: marshall(keys.idempotency(idempotency.hash)), ConsistentRead: true }));
+          const reference = existing.Item ? (unmarshall(existing.Item).reference as string) : undefined;
+          if (reference) return { outcome: 'duplicate', reference };
+        }
+        if (rep?.Code === 'ConditionalCheckFailed') return { outcome: 'reference-taken' };
+        throw error;
+      }
+    },
+
+    async get(reference) {
+      const out = await client.send(new GetItemCommand({ TableName: tableName, Key: marshall(keys.report(reference)), ConsistentRead: true }));
+      if (!out.Item) return undefined;
+      const { pk: _pk, sk: _sk, entity: _e, ...rest } = unmarshall(out.Item);
+      return rest as StoredReport;
+    },
+
+    async getOutbox(reference, targetId) {
+      const out = await client.send(new GetItemCommand({ TableName: tableName, Key: marshall(keys.outbox(reference, targetId)), ConsistentRead: true }));
+      return out.Item ? fromOutboxItem(unmarshall(out.Item)) : undefined;
+    },
+
+    async recordDelivery(entry, delivery) {
+      const sent = delivery.state === 'sent';
+      const values = marshall({ ':state': delivery.state, ':attempts': delivery.attempts, ':prev': entry.attempts, ':sent': 'sent' });
+      const fields = ['lastAttemptAt', 'lastError', 'messageId', 'nextAttemptAt'] as const;
+      const set = ['#state = :state', 'attempts = :attempts'];
+      const remove: string[] = sent ? ['outboxPending'] : [];
+      const fieldValues: Record<string, unknown> = {};
+      for (const f of fields) {
+        if (delivery[f] !== undefined) {
+          set.push(`${f} = :${f}`);
+          fieldValues[`:${f}`] = delivery[f];
+        } else remove.push(f);
+      }
+      try {
+        await client.send(
+          new TransactWriteItemsCommand({
+            TransactItems: [
+              {
+                Update: {
+                  TableName: tableName,
+                  Key: marshall(keys.outbox(entry.reference, entry.targetId)),
+                  UpdateExpression: `SET ${set.join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`,
+                  // Optimistic: only the attempt that read `attempts` may record the next one,
+                  // and a sent email is never marked unsent by a late retry.
+                  ConditionExpression: '#state <> :sent AND attempts = :prev',
+                  ExpressionAttributeNames: { '#state': 'state' },
+                  ExpressionAttributeValues: { ...values, ...marshall(fieldValues) },
+                },
+              },
+              {
+                Update: {
+                  TableName: tableName,
+                  Key: marshall(keys.report(entry.reference)),
+                  UpdateExpression: 'SET deliveries.#target = :d',
+                  ConditionExpression: 'attribute_exists(pk)',
+                  ExpressionAttributeNames: { '#target': entry.targetId },
+                  ExpressionAttributeValues: marshall({ ':d': delivery }, { removeUndefinedValues: true }),
+                },
+              },
+            ],
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof TransactionCanceledException) return false;
+        throw error;
+      }
+    },
+
+    async listPending(before, limit) {
+      const out = await client.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: reportsTable.indexes[0]!.name,
+          KeyConditionExpression: 'outboxPending = :p AND pendingSince < :before',
+          ExpressionAttributeValues: marshall({ ':p': PENDING, ':before': before }),
+          Limit: limit,
+        }),
+      );
+      return (out.Items ?? []).map((item) => fromOutboxItem(unmarshall(item)));
+    },
+  };
+}
+
+/** Converts a raw outbox item (from GetItem or a stream image) to an OutboxEntry. */
+export function fromOutboxItem(item: Record<string, unknown>): OutboxEntry {
+  const { pk: _pk, sk: _sk, entity: _e, outboxPending: _op, pendingSince: _ps, ...rest } = item;
+  return rest as unknown as OutboxEntry;
+}
+
+/** True when a raw item (e.g. a stream image) is an outbox entry. */
+export function isOutboxItem(item: Record<string, unknown>): boolean {
+  return item.entity === 'outbox';
+}

@@ -1,0 +1,29 @@
+/**
+ * The reports table, described once. The CDK stack (infra/aws) and the local stack
+ * (infra/local) both build their table from this, so local and AWS cannot drift.
+ *
+ * Single-table layout (all items under one report share its partition):
+ *   REPORT#<ref> / REPORT            the report
+ *   REPORT#<ref> / OUTBOX#<target>   one email to send (partner or resident)
+ *   IDEMPOTENCY#<hash> / IDEMPOTENCY  a recent submission's reference (10-minute window)
+ * `outbox-pending` is a sparse index holding only unsent outbox items, so the sweeper
+ * queries it instead of scanning the table.
+ */
+export const reportsTable = {
+  logicalName: 'reports',
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  ttlAttribute: 'expiresAt',
+  streamView: 'NEW_IMAGE' as const,
+  indexes: [{ name: 'outbox-pending', partitionKey: 'outboxPending', sortKey: 'pendingSince' }],
+};
+
+/** Key helpers: the only place item keys are spelled. */
+export const keys = {
+  report: (reference: string) => ({ pk: `REPORT#${reference}`, sk: 'REPORT' }),
+  outbox: (reference: string, target: string) => ({ pk: `REPORT#${reference}`, sk: `OUTBOX#${target}` }),
+  idempotency: (hash: string) => ({ pk: `IDEMPOTENCY#${hash}`, sk: 'IDEMPOTENCY' }),
+};
+
+/** Value of the sparse index key while an outbox item is unsent. */
+export const PENDING = 'PENDING';

@@ -1,0 +1,48 @@
+/**
+ * The middy stack every HTTP function uses: normalised headers, security headers on
+ * every response, and one error boundary that logs the failure with a correlation id
+ * and answers a generic 500 (no stack trace, no message from inside).
+ */
+import middy from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import httpSecurityHeaders from '@middy/http-security-headers';
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import { logger } from '../logging/logger';
+import { isFormRequest } from './request-body';
+import { html, jsonMessage, type HttpResult } from './responses';
+import { renderPage } from '../../../shared/ui/layout';
+import { messageBody } from '../../../shared/ui/result-pages';
+
+/** CSP for pages the API renders: same-origin styles only, no script at all. */
+const CONTENT_SECURITY_POLICY = {
+  'default-src': "'none'",
+  'style-src': "'self'",
+  'img-src': "'self'",
+  'form-action': "'self'",
+  'frame-ancestors': "'none'",
+  'base-uri': "'none'",
+  // Off: `sandbox` would stop the error page's form from submitting, and
+  // `upgrade-insecure-requests` would break the stylesheet on http://localhost.
+  sandbox: false,
+  'upgrade-insecure-requests': false,
+  'report-to': false,
+} as unknown as Record<string, string>;
+
+export function httpHandler(handler: (event: APIGatewayProxyEventV2, context: Context) => Promise<HttpResult>, partnershipName: string) {
+  return middy<APIGatewayProxyEventV2, HttpResult>()
+    .use(httpHeaderNormalizer())
+    .use(httpSecurityHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, referrerPolicy: { policy: 'same-origin' } }))
+    .use({
+      onError: async (request) => {
+        const correlationId = request.event.requestContext?.requestId ?? 'unknown';
+        const error = request.error as Error | undefined;
+        // Name only: SDK and validation messages can contain what the resident typed.
+        logger.error('Unhandled error', { correlationId, route: request.event.routeKey, errorName: error?.name ?? 'Error' });
+        const message = `Sorry, something went wrong on our side and your report has not been sent. Please try again in a few minutes. If it keeps happening, call 101 and quote ${correlationId}.`;
+        request.response = request.event.headers && isFormRequest(request.event)
+          ? html(500, renderPage({ title: 'Sorry, there is a problem with the service', partnershipName, body: messageBody('Sorry, there is a problem with the service', [message]) }))
+          : jsonMessage(500, message, { 'X-Correlation-Id': correlationId });
+      },
+    })
+    .handler(handler);
+}

@@ -1,0 +1,41 @@
+/**
+ * Reads a request body the way the API accepts it: JSON or a urlencoded form, at most
+ * 32 KB. Failures are values with the status to send and a message to show.
+ */
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+
+export const MAX_BODY_BYTES = 32 * 1024;
+
+export type Body =
+  | { kind: 'json'; value: unknown }
+  | { kind: 'form'; entries: [string, string][] }
+  | { kind: 'error'; status: 400 | 413 | 415; message: string; form: boolean };
+
+export function mediaType(event: APIGatewayProxyEventV2): string {
+  return (event.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
+/** True when the request came from a browser form, so errors should be pages, not JSON. */
+export function isFormRequest(event: APIGatewayProxyEventV2): boolean {
+  return mediaType(event) === 'application/x-www-form-urlencoded';
+}
+
+export function readBody(event: APIGatewayProxyEventV2): Body {
+  const form = isFormRequest(event);
+  const type = mediaType(event);
+  if (type !== 'application/json' && !form) {
+    return { kind: 'error', status: 415, form, message: 'Send the report as application/json or as a form (application/x-www-form-urlencoded)' };
+  }
+  const raw = event.body ?? '';
+  const bytes = event.isBase64Encoded ? Buffer.from(raw, 'base64') : Buffer.from(raw, 'utf8');
+  if (bytes.byteLength > MAX_BODY_BYTES) {
+    return { kind: 'error', status: 413, form, message: `The report is too large: at most ${MAX_BODY_BYTES / 1024} KB can be sent. Shorten the longest answers and try again.` };
+  }
+  const text = bytes.toString('utf8');
+  if (form) return { kind: 'form', entries: [...new URLSearchParams(text)] };
+  try {
+    return { kind: 'json', value: JSON.parse(text) as unknown };
+  } catch {
+    return { kind: 'error', status: 400, form, message: 'The request body is not valid JSON' };
+  }
+}

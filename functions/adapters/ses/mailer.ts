@@ -1,0 +1,63 @@
+/**
+ * Sends email through SES v2 (SES local under `npm start`). Header values are checked
+ * here as a last line of defence: a CR or LF in a header is refused, never sent.
+ */
+import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { config } from '../../config';
+
+export interface OutgoingEmail {
+  to: string;
+  from: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export interface Mailer {
+  /** Resolves with the provider's message id; rejects if the email was not accepted. */
+  send(email: OutgoingEmail): Promise<string>;
+}
+
+const HEADER_UNSAFE = /[\r\n\u0000-\u001f\u007f\u2028\u2029]/;
+
+/** Throws if a header value could inject another header (CR/LF or other controls). */
+export function assertHeaderSafe(name: string, value: string): void {
+  if (HEADER_UNSAFE.test(value)) throw new Error(`Refusing to send: the ${name} header contains a control character`);
+}
+
+export function createSesMailer(client: SESv2Client = sesClient()): Mailer {
+  return {
+    async send(email) {
+      assertHeaderSafe('To', email.to);
+      assertHeaderSafe('From', email.from);
+      assertHeaderSafe('Subject', email.subject);
+      const out = await client.send(
+        new SendEmailCommand({
+          FromEmailAddress: email.from,
+          Destination: { ToAddresses: [email.to] },
+          Content: {
+            Simple: {
+              Subject: { Data: email.subject, Charset: 'UTF-8' },
+              Body: { Text: { Data: email.text, Charset: 'UTF-8' }, Html: { Data: email.html, Charset: 'UTF-8' } },
+            },
+          },
+          ...(config().SES_CONFIGURATION_SET ? { ConfigurationSetName: config().SES_CONFIGURATION_SET } : {}),
+        }),
+      );
+      return out.MessageId ?? 'unknown';
+    },
+  };
+}
+
+let client: SESv2Client | undefined;
+
+function sesClient(): SESv2Client {
+  const { AWS_REGION, SES_ENDPOINT } = config();
+  client ??= new SESv2Client({
+    region: AWS_REGION,
+    ...(SES_ENDPOINT ? { endpoint: SES_ENDPOINT, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
+    // Retries belong to the outbox (sweeper + stream retries), not to one long call.
+    maxAttempts: 2,
+  });
+  return client;
+}

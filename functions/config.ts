@@ -1,0 +1,42 @@
+/**
+ * Runtime configuration, read from the environment once and validated, so a missing
+ * variable fails at cold start with its name rather than on the first request.
+ */
+import * as z from 'zod/mini';
+
+const configSchema = z.object({
+  TABLE_NAME: z.string().check(z.minLength(1)),
+  AWS_REGION: z._default(z.string(), 'eu-west-2'),
+  /** Set only for the local stack: DynamoDB Local / SES local endpoints. */
+  DYNAMODB_ENDPOINT: z.optional(z.url()),
+  SES_ENDPOINT: z.optional(z.url()),
+  /** SES configuration set (AWS only), so bounces and complaints are tracked. */
+  SES_CONFIGURATION_SET: z.optional(z.string()),
+  /** "true" only under `npm start` and the tests; enables local endpoints and issuers. */
+  LOCAL_MODE: z._default(z.enum(['true', 'false']), 'false'),
+  /** Base URL of the public site, used in resident emails. */
+  SITE_URL: z._default(z.url(), 'http://localhost:4321'),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+let parsed: Config | undefined;
+
+export function config(): Config {
+  if (parsed) return parsed;
+  const result = configSchema.safeParse(process.env);
+  if (!result.success) {
+    const names = result.error.issues.map((i) => `${i.path.join('.')} (${i.message})`).join(', ');
+    throw new Error(`Invalid or missing environment variables: ${names}`);
+  }
+  if (result.data.LOCAL_MODE !== 'true' && (result.data.DYNAMODB_ENDPOINT || result.data.SES_ENDPOINT)) {
+    throw new Error('DYNAMODB_ENDPOINT and SES_ENDPOINT are local-only; set LOCAL_MODE=true or remove them');
+  }
+  parsed = result.data;
+  return parsed;
+}
+
+/** Tests change the environment between suites; this forgets the parsed copy. */
+export function resetConfigForTests(): void {
+  parsed = undefined;
+}

@@ -1,0 +1,53 @@
+/** Builds the email for one outbox entry: partner notification or resident confirmation. */
+import type { Profile } from '../../shared/config/profile-schema';
+import { describeReport } from '../../shared/domain/describe-report';
+import { minimiseForPartner } from '../../shared/domain/minimise';
+import type { OutgoingEmail } from '../adapters/ses/mailer';
+import type { OutboxEntry, StoredReport } from '../reports/records';
+import { headerText } from '../../shared/ui/escape';
+import { partnerReportHtml } from './partner-report.html';
+import { partnerReportText } from './partner-report.text';
+import { residentConfirmationHtml } from './resident-confirmation.html';
+import { residentConfirmationText } from './resident-confirmation.text';
+import { REPORT_TYPE_LABELS } from '../../shared/contracts/report-vocabulary';
+
+const DATA_NOTES = {
+  full: 'You receive the full report, including how to contact the reporter.',
+  'no-contact': "You receive the report without the reporter's contact details. Ask the partnership's ASB team if you need to reach them.",
+  summary: 'You receive a summary: what, where and when. Ask the partnership if you need more.',
+} as const;
+
+/** The email for an outbox entry, or undefined if it has nowhere to go (e.g. partner removed). */
+export function composeEmail(entry: OutboxEntry, stored: StoredReport, profile: Profile, siteUrl: string): OutgoingEmail | undefined {
+  const area = profile.areas.find((a) => a.id === stored.report.location.area)?.name ?? stored.report.location.area;
+  if (entry.target.kind === 'resident') {
+    const contact = stored.report.contact;
+    if (!contact?.email) return undefined;
+    const model = { name: contact.name, partnershipName: profile.name, reference: stored.reference, siteUrl };
+    return {
+      to: contact.email,
+      from: profile.senderEmail,
+      subject: headerText(`Your report reference ${stored.reference}`),
+      text: residentConfirmationText(model),
+      html: residentConfirmationHtml(model),
+    };
+  }
+  const { partnerId, dataLevel } = entry.target;
+  const partner = profile.partners.find((p) => p.id === partnerId);
+  if (!partner) return undefined;
+  const model = {
+    partnerName: partner.name,
+    partnershipName: profile.name,
+    reference: stored.reference,
+    rows: describeReport(minimiseForPartner(stored.report, dataLevel), profile),
+    dataNote: DATA_NOTES[dataLevel],
+  };
+  return {
+    to: partner.email,
+    from: profile.senderEmail,
+    // No personal data in the subject: it shows in notifications and on lock screens.
+    subject: headerText(`New ${REPORT_TYPE_LABELS[stored.report.type].toLowerCase()} report ${stored.reference}, ${area}`),
+    text: partnerReportText(model),
+    html: partnerReportHtml(model),
+  };
+}

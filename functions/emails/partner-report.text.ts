@@ -1,0 +1,28 @@
+/** Plain-text half of the partner email (pair: partner-report.html.ts). */
+import type { Row } from '../../shared/domain/describe-report';
+import { plainText } from '../../shared/ui/escape';
+
+export interface PartnerEmailModel {
+  partnerName: string;
+  partnershipName: string;
+  reference: string;
+  rows: Row[];
+  dataNote: string;
+}
+
+export function partnerReportText(m: PartnerEmailModel): string {
+  const rows = m.rows.map((r) => `${plainText(r.label)}:\n  ${plainText(r.value).replace(/\n/g, '\n  ')}`).join('\n\n');
+  return `To: ${plainText(m.partnerName)}
+
+A resident has made a report through the ${plainText(m.partnershipName)} portal.
+
+Reference: ${m.reference}
+
+${rows}
+
+${plainText(m.dataNote)}
+
+This email contains personal data. Keep it only as long as your organisation's
+retention policy allows, and do not forward it outside your organisation.
+`;
+}

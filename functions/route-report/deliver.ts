@@ -1,0 +1,68 @@
+/**
+ * Use case: send the email for one outbox entry and record the attempt on the entry
+ * and on the report's delivery log. Used by the stream router and by the sweeper, so
+ * both paths behave the same. Safe to call twice: a sent entry is skipped.
+ */
+import type { Profile } from '../../shared/config/profile-schema';
+import type { ReportStore } from '../adapters/dynamodb/report-store';
+import type { Mailer } from '../adapters/ses/mailer';
+import { composeEmail } from '../emails/compose';
+import type { Delivery, OutboxEntry } from '../reports/records';
+
+/** After this many failed attempts an entry is marked failed for an officer to see. */
+export const MAX_ATTEMPTS = 20;
+
+export interface DeliverDependencies {
+  store: ReportStore;
+  mailer: Mailer;
+  profile: Profile;
+  now: () => Date;
+  siteUrl: string;
+}
+
+export type DeliverOutcome = 'sent' | 'skipped' | 'retry-later' | 'failed';
+
+/** Back-off between attempts: 30 s doubling, capped at one hour. */
+export function nextAttemptDelayMs(attempts: number): number {
+  return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
+}
+
+export async function deliver(deps: DeliverDependencies, reference: string, targetId: string): Promise<DeliverOutcome> {
+  // Re-read: the stream image or sweeper page may be older than the item.
+  const entry = await deps.store.getOutbox(reference, targetId);
+  if (!entry || entry.state !== 'pending') return 'skipped';
+  const stored = await deps.store.get(reference);
+  const now = deps.now();
+  const email = stored ? composeEmail(entry, stored, deps.profile, deps.siteUrl) : undefined;
+  const attempts = entry.attempts + 1;
+  if (!email) {
+    await deps.store.recordDelivery(entry, { state: 'failed', attempts, lastAttemptAt: now.toISOString(), lastError: stored ? 'No address for this recipient' : 'Report no longer exists' });
+    return 'failed';
+  }
+  try {
+    const messageId = await deps.mailer.send(email);
+    await deps.store.recordDelivery(entry, { state: 'sent', attempts, lastAttemptAt: now.toISOString(), messageId });
+    return 'sent';
+  } catch (error) {
+    const delivery: Delivery = {
+      state: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
+      attempts,
+      lastAttemptAt: now.toISOString(),
+      lastError: describeFailure(error),
+      nextAttemptAt: new Date(now.getTime() + nextAttemptDelayMs(attempts)).toISOString(),
+    };
+    await deps.store.recordDelivery(entry, delivery);
+    return delivery.state === 'failed' ? 'failed' : 'retry-later';
+  }
+}
+
+/** A short reason without personal data (SDK messages can echo addresses, so use names only). */
+export function describeFailure(error: unknown): string {
+  if (error && typeof error === 'object') {
+    const name = (error as { name?: string }).name ?? 'Error';
+    const code = (error as { code?: string }).code;
+    if (code === 'ECONNREFUSED' || name === 'TimeoutError') return 'Email service unavailable';
+    return `Email service error (${name})`;
+  }
+  return 'Email service error';
+}

@@ -1,0 +1,51 @@
+/**
+ * The router: consumes the reports table's stream and sends one email per new outbox
+ * entry. Answers with partial batch failures, so only the failed records are retried;
+ * after the retries the sweeper keeps trying, so nothing is dropped.
+ */
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import type { DynamoDBRecord, DynamoDBStreamEvent, DynamoDBBatchResponse, Context } from 'aws-lambda';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { defaultProfile } from '../../shared/config/load-profile';
+import { createReportStore, fromOutboxItem, isOutboxItem } from '../adapters/dynamodb/report-store';
+import { dynamoDbClient } from '../adapters/dynamodb/client';
+import { createSesMailer } from '../adapters/ses/mailer';
+import { logger } from '../adapters/logging/logger';
+import { config } from '../config';
+import { deliver, type DeliverDependencies } from './deliver';
+
+/** Thrown so the batch processor reports the record as failed and it is retried. */
+export class DeliveryPending extends Error {
+  override name = 'DeliveryPending';
+}
+
+export async function routeRecord(deps: DeliverDependencies, record: DynamoDBRecord): Promise<void> {
+  if (record.eventName !== 'INSERT' || !record.dynamodb?.NewImage) return;
+  const item = unmarshall(record.dynamodb.NewImage as Record<string, AttributeValue>);
+  if (!isOutboxItem(item)) return;
+  const entry = fromOutboxItem(item);
+  const outcome = await deliver(deps, entry.reference, entry.targetId);
+  logger.info('Outbox entry processed', { reference: entry.reference, target: entry.targetId, outcome });
+  if (outcome === 'retry-later') throw new DeliveryPending(`Delivery to ${entry.targetId} will be retried`);
+}
+
+export async function handleStream(deps: DeliverDependencies, event: DynamoDBStreamEvent, context?: Context): Promise<DynamoDBBatchResponse> {
+  const processor = new BatchProcessor(EventType.DynamoDBStreams);
+  return processPartialResponse(event, (record: DynamoDBRecord) => routeRecord(deps, record), processor, context ? { context } : undefined);
+}
+
+let runtime: DeliverDependencies | undefined;
+
+export function runtimeDependencies(): DeliverDependencies {
+  runtime ??= {
+    store: createReportStore(dynamoDbClient(), config().TABLE_NAME),
+    mailer: createSesMailer(),
+    profile: defaultProfile(),
+    now: () => new Date(),
+    siteUrl: config().SITE_URL,
+  };
+  return runtime;
+}
+
+export const handler = (event: DynamoDBStreamEvent, context: Context) => handleStream(runtimeDependencies(), event, context);

@@ -1,0 +1,106 @@
+/**
+ * Use case: accept a resident's report. Validates with the shared schema, stores the
+ * report and one outbox entry per email in a single transaction, and answers with the
+ * reference. Emails are sent later by the router, so a mail outage never costs a report.
+ */
+import type { Profile } from '../../shared/config/profile-schema';
+import { createReportSchema, type ReportSchema } from '../../shared/contracts/report';
+import { toFieldErrors, type FieldError } from '../../shared/contracts/field-errors';
+import { newReference } from '../../shared/domain/reference';
+import { expiresAt } from '../../shared/domain/retention';
+import { routeReport } from '../../shared/domain/routing';
+import type { ReportStore } from '../adapters/dynamodb/report-store';
+import { targetId, type OutboxEntry, type OutboxTarget, type StoredReport } from '../reports/records';
+
+/** Same report again within this window returns the first reference (double clicks, retries). */
+export const IDEMPOTENCY_WINDOW_SECONDS = 10 * 60;
+const MAX_REFERENCE_TRIES = 5;
+
+export interface SubmitDependencies {
+  store: ReportStore;
+  profile: Profile;
+  now: () => Date;
+  newReference: () => string;
+  /** SHA-256 hex of a string; injected so this file stays free of node:crypto. */
+  hash: (value: string) => string;
+}
+
+export interface Submission {
+  /** The decoded body (JSON, or the decoded form). */
+  body: unknown;
+  /** Problems found while decoding a form, reported with the schema's. */
+  decodeErrors?: FieldError[];
+  /** Idempotency-Key header, if the client sent one. */
+  idempotencyKey?: string;
+  /** Who sent it (source IP, user agent): only hashed, never stored, to tell apart identical anonymous reports. */
+  senderFingerprint: string;
+}
+
+export type SubmitResult = { ok: true; reference: string; replayed: boolean } | { ok: false; errors: FieldError[] };
+
+const schemas = new WeakMap<Profile, ReportSchema>();
+
+function schemaFor(profile: Profile): ReportSchema {
+  let schema = schemas.get(profile);
+  if (!schema) {
+    schema = createReportSchema(profile.areas.map((a) => a.id) as [string, ...string[]]);
+    schemas.set(profile, schema);
+  }
+  return schema;
+}
+
+export async function submitReport(deps: SubmitDependencies, submission: Submission): Promise<SubmitResult> {
+  const parsed = schemaFor(deps.profile).safeParse(submission.body);
+  const errors = [...(submission.decodeErrors ?? []), ...(parsed.success ? [] : toFieldErrors(parsed.error))];
+  if (!parsed.success || errors.length > 0) return { ok: false, errors: dedupe(errors) };
+  const report = parsed.data;
+
+  const now = deps.now();
+  const createdAt = now.toISOString();
+  const idempotency = {
+    hash: deps.hash(submission.idempotencyKey ? `key:${submission.idempotencyKey}` : `body:${submission.senderFingerprint}:${canonicalJson(report)}`),
+    expiresAt: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_WINDOW_SECONDS,
+  };
+  const routes = routeReport(report, deps.profile);
+  const targets: OutboxTarget[] = routes.map((r) => ({ kind: 'partner', partnerId: r.partnerId, dataLevel: r.dataLevel }));
+  if (report.contact?.email) targets.push({ kind: 'resident' });
+  const retention = expiresAt(now, deps.profile.retention.reportDays);
+
+  for (let attempt = 0; attempt < MAX_REFERENCE_TRIES; attempt++) {
+    const reference = deps.newReference();
+    const stored: StoredReport = {
+      reference,
+      status: 'received',
+      createdAt,
+      report,
+      routes,
+      deliveries: Object.fromEntries(targets.map((t) => [targetId(t), { state: 'pending', attempts: 0 }])),
+      expiresAt: retention,
+    };
+    const outbox: OutboxEntry[] = targets.map((target) => ({ reference, targetId: targetId(target), target, createdAt, state: 'pending', attempts: 0, expiresAt: retention }));
+    const result = await deps.store.create(stored, outbox, idempotency);
+    if (result.outcome === 'created') return { ok: true, reference, replayed: false };
+    if (result.outcome === 'duplicate') return { ok: true, reference: result.reference, replayed: true };
+    // reference-taken: a collision in 8.5 × 10^11; draw again.
+  }
+  throw new Error(`Could not allocate a unique reference after ${MAX_REFERENCE_TRIES} tries`);
+}
+
+function dedupe(errors: FieldError[]): FieldError[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => (seen.has(e.path) ? false : (seen.add(e.path), true)));
+}
+
+/** JSON with sorted keys, so the same report always hashes the same. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export { newReference };

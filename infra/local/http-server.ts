@@ -1,0 +1,225 @@
+/**
+ * One local port for the whole portal, as CloudFront gives in AWS: `/api/*` becomes an
+ * API Gateway HTTP API v2 event for the same handler Lambda runs; everything else is a
+ * file from the built site, with the same security headers the CDN adds.
+ */
+import { randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import { matchRoute, type HttpRoute } from '../../functions/routes';
+
+export type LambdaHttpHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2>;
+
+/** Same values as the CloudFront response headers policy in infra/aws. */
+export const SITE_SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  'X-Frame-Options': 'DENY',
+};
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+};
+
+/** Beyond API Gateway's own limit a request never reaches a handler. */
+const GATEWAY_MAX_BODY = 10 * 1024 * 1024;
+
+export interface LocalServerOptions {
+  port: number;
+  host?: string;
+  siteDir: string;
+  /** Loads a route's handler (imported lazily, after the environment is set). */
+  loadHandler: (route: HttpRoute) => Promise<LambdaHttpHandler>;
+  onRequest?: (line: string) => void;
+}
+
+export async function startHttpServer(options: LocalServerOptions): Promise<{ server: Server; url: string; stop(): Promise<void> }> {
+  const handlers = new Map<string, Promise<LambdaHttpHandler>>();
+  const server = createServer((req, res) => {
+    const started = performance.now();
+    const done = () => options.onRequest?.(`${req.method} ${req.url} ${res.statusCode} ${(performance.now() - started).toFixed(0)}ms`);
+    res.once('finish', done);
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const work = url.pathname.startsWith('/api/') ? serveApi(req, res, url, options, handlers) : serveStatic(req, res, url, options.siteDir);
+    work.catch(() => {
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' });
+      res.end('Internal error');
+    });
+  });
+  server.keepAliveTimeout = 5000;
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(options.port, options.host ?? '127.0.0.1', () => ok());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  return {
+    server,
+    url: `http://localhost:${port}`,
+    stop: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
+  };
+}
+
+async function serveApi(req: IncomingMessage, res: ServerResponse, url: URL, options: LocalServerOptions, handlers: Map<string, Promise<LambdaHttpHandler>>): Promise<void> {
+  const match = matchRoute(req.method ?? 'GET', url.pathname);
+  if (!match.route) {
+    const status = match.methodMismatch ? 405 : 404;
+    res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
+    res.end(JSON.stringify({ message: status === 405 ? 'Method not allowed' : 'Not found' }));
+    return;
+  }
+  const body = await readBody(req);
+  if (body === undefined) {
+    res.writeHead(413, { 'Content-Type': 'application/json; charset=utf-8', Connection: 'close' });
+    res.end(JSON.stringify({ message: 'Request body too large' }));
+    return;
+  }
+  const route = match.route;
+  if (!handlers.has(route.id)) handlers.set(route.id, options.loadHandler(route));
+  const handler = await handlers.get(route.id)!;
+  const event = toEvent(req, url, route, match.pathParameters, body);
+  const result = await handler(event, lambdaContext(route.id, event.requestContext.requestId));
+  writeResult(res, result);
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  return new Promise((ok, fail) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > GATEWAY_MAX_BODY) {
+        ok(undefined);
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => ok(Buffer.concat(chunks)));
+    req.on('error', fail);
+  });
+}
+
+function toEvent(req: IncomingMessage, url: URL, route: HttpRoute, pathParameters: Record<string, string>, body: Buffer): APIGatewayProxyEventV2 {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined && name !== 'cookie') headers[name] = Array.isArray(value) ? value.join(',') : value;
+  }
+  const now = new Date();
+  const routeKey = `${route.method} ${route.path}`;
+  const query = Object.fromEntries(url.searchParams);
+  return {
+    version: '2.0',
+    routeKey,
+    rawPath: url.pathname,
+    rawQueryString: url.search.slice(1),
+    headers,
+    ...(req.headers.cookie ? { cookies: req.headers.cookie.split(/;\s*/) } : {}),
+    ...(Object.keys(query).length ? { queryStringParameters: query } : {}),
+    ...(Object.keys(pathParameters).length ? { pathParameters } : {}),
+    requestContext: {
+      accountId: 'local',
+      apiId: 'local',
+      domainName: headers.host ?? 'localhost',
+      domainPrefix: 'localhost',
+      http: { method: req.method ?? 'GET', path: url.pathname, protocol: `HTTP/${req.httpVersion}`, sourceIp: req.socket.remoteAddress ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
+      requestId: randomUUID(),
+      routeKey,
+      stage: '$default',
+      time: now.toUTCString(),
+      timeEpoch: now.getTime(),
+    },
+    ...(body.length > 0 ? { body: body.toString('base64'), isBase64Encoded: true } : { isBase64Encoded: false }),
+  };
+}
+
+function lambdaContext(functionName: string, requestId: string): Context {
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:eu-west-2:000000000000:function:${functionName}`,
+    memoryLimitInMB: '512',
+    awsRequestId: requestId,
+    logGroupName: `/aws/lambda/${functionName}`,
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => 10_000,
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}
+
+function writeResult(res: ServerResponse, result: APIGatewayProxyResultV2): void {
+  if (typeof result === 'string') {
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.end(result);
+    return;
+  }
+  const headers: Record<string, string | string[]> = {};
+  for (const [k, v] of Object.entries(result.headers ?? {})) headers[k] = String(v);
+  if (result.cookies?.length) headers['Set-Cookie'] = result.cookies;
+  res.writeHead(result.statusCode ?? 200, headers);
+  res.end(result.body ? Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8') : undefined);
+}
+
+async function serveStatic(req: IncomingMessage, res: ServerResponse, url: URL, siteDir: string): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end('Method not allowed');
+    return;
+  }
+  const root = resolve(siteDir);
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(url.pathname);
+  } catch {
+    pathname = '/';
+  }
+  let file = normalize(join(root, pathname));
+  if (file !== root && !file.startsWith(root + sep)) file = join(root, '404.html');
+  let info = await stat(file).catch(() => undefined);
+  if (info?.isDirectory()) {
+    if (!url.pathname.endsWith('/')) {
+      res.writeHead(301, { Location: `${url.pathname}/${url.search}` });
+      res.end();
+      return;
+    }
+    file = join(file, 'index.html');
+    info = await stat(file).catch(() => undefined);
+  }
+  let status = 200;
+  if (!info?.isFile()) {
+    status = 404;
+    file = join(root, '404.html');
+    info = await stat(file).catch(() => undefined);
+    if (!info) {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...SITE_SECURITY_HEADERS });
+      res.end('Not found');
+      return;
+    }
+  }
+  const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
+  // Hashed build assets never change; pages and the stylesheet are revalidated.
+  const cache = file.includes(`${sep}_astro${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache';
+  res.writeHead(status, { 'Content-Type': type, 'Content-Length': info!.size, 'Cache-Control': cache, ...SITE_SECURITY_HEADERS });
+  if (req.method === 'HEAD') return void res.end();
+  createReadStream(file).pipe(res);
+}

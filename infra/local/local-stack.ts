@@ -1,0 +1,139 @@
+/**
+ * The whole portal on one machine: DynamoDB Local, SES local, the reports table, the
+ * stream router, the sweeper and the HTTP server. Used by `npm start`, the tests and the
+ * benchmarks, so all three run exactly the same stack.
+ */
+import { join } from 'node:path';
+import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import type { HttpRoute } from '../../functions/routes';
+import { ensureReportsTable } from './create-tables';
+import { localDynamoClient, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
+import { startHttpServer, type LambdaHttpHandler } from './http-server';
+import { isPortFree } from './ports';
+import { startSesLocal, type SesLocal } from './ses-local';
+import { startStreamPoller, type StreamPoller } from './stream-poller';
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+
+export interface LocalStackOptions {
+  port: number;
+  dynamoDbPort: number;
+  sesPort: number;
+  /** Keep DynamoDB data here between runs; omit for an in-memory database (tests). */
+  dataDir?: string;
+  siteDir?: string;
+  tableName?: string;
+  sweepIntervalMs?: number;
+  log?: (message: string) => void;
+  onRequest?: (line: string) => void;
+}
+
+export interface LocalStack {
+  url: string;
+  mailUrl: string;
+  dynamoDbEndpoint: string;
+  sesEndpoint: string;
+  tableName: string;
+  ses: SesLocal;
+  /** Runs one sweep now (tests: after SES comes back). */
+  sweepNow(): Promise<unknown>;
+  /** Waits until the stream router has handled everything written so far. */
+  streamIdle(): Promise<void>;
+  /** Stops SES local (to test an outage) and starts it again on the same port. */
+  stopSes(): Promise<void>;
+  startSes(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const log = options.log ?? (() => undefined);
+  const tableName = options.tableName ?? 'csp-portal-reports';
+  for (const [name, port, variable] of [
+    ['the portal', options.port, 'PORT'],
+    ['DynamoDB Local', options.dynamoDbPort, 'DYNAMODB_PORT'],
+    ['SES local', options.sesPort, 'SES_PORT'],
+  ] as const) {
+    if (!(await isPortFree(port))) throw new Error(`Port ${port} (${name}) is already in use. Stop whatever is using it, or choose another port with ${variable}=<port>.`);
+  }
+
+  const cleanups: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+  };
+  try {
+    log(`Starting DynamoDB Local on port ${options.dynamoDbPort}${options.dataDir ? ` (data in ${options.dataDir})` : ' (in memory)'}…`);
+    const dynamo: DynamoDbLocal = await startDynamoDbLocal({ port: options.dynamoDbPort, ...(options.dataDir ? { dataDir: options.dataDir } : {}) });
+    cleanups.push(() => dynamo.stop());
+
+    log(`Starting SES local on port ${options.sesPort}…`);
+    let ses = await startSesLocal({ port: options.sesPort });
+    cleanups.push(() => ses.stop());
+
+    const client = localDynamoClient(dynamo.endpoint);
+    cleanups.push(async () => client.destroy());
+    log(`${(await ensureReportsTable(client, tableName)) ? 'Created' : 'Found'} table ${tableName}`);
+
+    const siteUrl = `http://localhost:${options.port}`;
+    Object.assign(process.env, {
+      TABLE_NAME: tableName,
+      AWS_REGION: 'eu-west-2',
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      SES_ENDPOINT: ses.url,
+      LOCAL_MODE: 'true',
+      SITE_URL: siteUrl,
+      AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? 'local',
+      AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? 'local',
+    });
+    // Imported only now: handlers read the environment set just above.
+    const router = await import('../../functions/route-report/handler');
+    const sweeper = await import('../../functions/sweep-outbox/handler');
+
+    log('Connecting the stream router to the table stream…');
+    const poller: StreamPoller = await startStreamPoller({
+      client,
+      endpoint: dynamo.endpoint,
+      tableName,
+      handler: (event: DynamoDBStreamEvent) => router.handler(event, {} as never) as Promise<DynamoDBBatchResponse>,
+      onError: (error) => log(`Stream poller: ${(error as Error).name}`),
+    });
+    cleanups.push(() => poller.stop());
+
+    let sweeping: Promise<unknown> = Promise.resolve();
+    const sweepNow = () => (sweeping = sweeping.then(() => sweeper.handler()).catch((error: Error) => log(`Sweeper: ${error.name}`)));
+    const timer = setInterval(() => void sweepNow(), options.sweepIntervalMs ?? 15_000);
+    cleanups.push(async () => {
+      clearInterval(timer);
+      await sweeping;
+    });
+
+    const siteDir = options.siteDir ?? join(ROOT, 'site', 'dist');
+    const http = await startHttpServer({
+      port: options.port,
+      siteDir,
+      loadHandler: async (route: HttpRoute) => (await import(/* @vite-ignore */ join(ROOT, route.entry))).handler as LambdaHttpHandler,
+      ...(options.onRequest ? { onRequest: options.onRequest } : {}),
+    });
+    cleanups.push(() => http.stop());
+
+    return {
+      url: http.url,
+      mailUrl: ses.url,
+      dynamoDbEndpoint: dynamo.endpoint,
+      sesEndpoint: ses.url,
+      tableName,
+      get ses() {
+        return ses;
+      },
+      sweepNow,
+      streamIdle: () => poller.idle(),
+      stopSes: () => ses.stop(),
+      startSes: async () => {
+        ses = await startSesLocal({ port: options.sesPort });
+      },
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * `npm start`: builds the site and runs the whole portal locally.
+ *   npm start                 keep data in .data/ between runs
+ *   npm start -- --fresh      wipe local data first
+ *   npm start -- --no-build   serve the site as last built
+ * Ports: PORT (4321), DYNAMODB_PORT (8000), SES_PORT (8005).
+ */
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, startLocalStack } from './local-stack';
+
+const args = new Set(process.argv.slice(2));
+const port = (name: string, fallback: number) => {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(value) || value < 1 || value > 65535) {
+    console.error(`${name} must be a port number between 1 and 65535 (got "${process.env[name]}")`);
+    process.exit(1);
+  }
+  return value;
+};
+const step = (message: string) => console.log(`• ${message}`);
+
+async function main(): Promise<void> {
+  const dataDir = join(ROOT, '.data', 'dynamodb');
+  if (args.has('--fresh')) {
+    rmSync(join(ROOT, '.data'), { recursive: true, force: true });
+    step('Wiped local data (.data/)');
+  }
+  if (!args.has('--no-build')) {
+    step('Building the site…');
+    execFileSync('npm', ['run', '--silent', 'build:site'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+  const stack = await startLocalStack({
+    port: port('PORT', 4321),
+    dynamoDbPort: port('DYNAMODB_PORT', 8000),
+    sesPort: port('SES_PORT', 8005),
+    dataDir,
+    log: step,
+    onRequest: process.env.LOG_REQUESTS === 'false' ? undefined : (line) => console.log(`  ${line}`),
+  });
+  console.log(`
+Portal ready.
+  Site and API:  ${stack.url}
+  Report form:   ${stack.url}/report/
+  Mail viewer:   ${stack.mailUrl}
+  OpenAPI:       ${stack.url}/api/openapi.json
+Press Ctrl-C to stop.
+`);
+  let stopping = false;
+  const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nStopping…');
+    await stack.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((error: Error) => {
+  console.error(`\nCould not start the portal: ${error.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,128 @@
+/**
+ * Feeds DynamoDB Local's stream to the router handler the way Lambda's event source
+ * mapping does in AWS: batches of records, partial batch failures retried with
+ * back-off, then given up (the sweeper re-sends whatever is still pending).
+ */
+import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand, type _Record } from '@aws-sdk/client-dynamodb-streams';
+import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+
+export interface StreamPollerOptions {
+  client: DynamoDBClient;
+  endpoint: string;
+  tableName: string;
+  handler: (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse>;
+  /** Retries of failed records before giving up (AWS: maximumRetryAttempts). */
+  maxRetries?: number;
+  intervalMs?: number;
+  /** Where to start on shards that exist at startup: old records were handled by earlier runs. */
+  startAt?: 'LATEST' | 'TRIM_HORIZON';
+  onError?: (error: unknown) => void;
+}
+
+export interface StreamPoller {
+  stop(): Promise<void>;
+  /** Resolves once every record read so far has been handed to the handler. */
+  idle(): Promise<void>;
+}
+
+export async function startStreamPoller(options: StreamPollerOptions): Promise<StreamPoller> {
+  const streams = new DynamoDBStreamsClient({ endpoint: options.endpoint, region: 'eu-west-2', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const table = await options.client.send(new DescribeTableCommand({ TableName: options.tableName }));
+  const streamArn = table.Table?.LatestStreamArn;
+  if (!streamArn) throw new Error(`Table ${options.tableName} has no stream`);
+  const iterators = new Map<string, string | undefined>();
+  const done = new Set<string>();
+  let stopped = false;
+  let busy: Promise<void> = Promise.resolve();
+  const maxRetries = options.maxRetries ?? 3;
+
+  async function discoverShards(initial: boolean): Promise<void> {
+    const description = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn }));
+    for (const shard of description.StreamDescription?.Shards ?? []) {
+      const id = shard.ShardId!;
+      if (iterators.has(id) || done.has(id)) continue;
+      const type = initial ? (options.startAt ?? 'LATEST') : 'TRIM_HORIZON';
+      const it = await streams.send(new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: id, ShardIteratorType: type }));
+      iterators.set(id, it.ShardIterator);
+    }
+  }
+
+  async function deliver(records: DynamoDBRecord[]): Promise<void> {
+    let pending = records;
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      const response = await options.handler({ Records: pending });
+      const failed = new Set(response.batchItemFailures.map((f) => f.itemIdentifier));
+      pending = pending.filter((r) => failed.has(r.dynamodb?.SequenceNumber ?? ''));
+      if (pending.length === 0 || attempt >= maxRetries || stopped) return;
+      await new Promise((r) => setTimeout(r, 200 * 2 ** attempt));
+    }
+  }
+
+  async function pollOnce(): Promise<void> {
+    for (const [shardId, iterator] of iterators) {
+      if (!iterator) {
+        iterators.delete(shardId);
+        done.add(shardId);
+        continue;
+      }
+      const out = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 100 }));
+      iterators.set(shardId, out.NextShardIterator);
+      const records = (out.Records ?? []).map(toLambdaRecord);
+      if (records.length > 0) await deliver(records);
+    }
+  }
+
+  await discoverShards(true);
+  let rounds = 0;
+  const loop = (async () => {
+    while (!stopped) {
+      busy = (async () => {
+        try {
+          if (++rounds % 20 === 0) await discoverShards(false);
+          await pollOnce();
+        } catch (error) {
+          options.onError?.(error);
+        }
+      })();
+      await busy;
+      await new Promise((r) => setTimeout(r, options.intervalMs ?? 100));
+    }
+  })();
+
+  return {
+    async stop() {
+      stopped = true;
+      await loop;
+      streams.destroy();
+    },
+    async idle() {
+      // Two full rounds: the one in flight, and one that reads anything written during it.
+      for (let i = 0; i < 2; i++) {
+        const current = rounds;
+        while (rounds === current && !stopped) await new Promise((r) => setTimeout(r, 20));
+        await busy;
+      }
+    },
+  };
+}
+
+/** The DynamoDB Streams API record, shaped as Lambda delivers it. */
+function toLambdaRecord(record: _Record): DynamoDBRecord {
+  return {
+    eventID: record.eventID,
+    eventName: record.eventName as DynamoDBRecord['eventName'],
+    eventVersion: record.eventVersion,
+    eventSource: 'aws:dynamodb',
+    awsRegion: 'eu-west-2',
+    dynamodb: {
+      ...(record.dynamodb?.Keys ? { Keys: record.dynamodb.Keys as never } : {}),
+      ...(record.dynamodb?.NewImage ? { NewImage: record.dynamodb.NewImage as never } : {}),
+      ...(record.dynamodb?.OldImage ? { OldImage: record.dynamodb.OldImage as never } : {}),
+      SequenceNumber: record.dynamodb?.SequenceNumber,
+      SizeBytes: record.dynamodb?.SizeBytes,
+      StreamViewType: record.dynamodb?.StreamViewType as never,
+      ApproximateCreationDateTime: record.dynamodb?.ApproximateCreationDateTime ? record.dynamodb.ApproximateCreationDateTime.getTime() / 1000 : undefined,
+    },
+  };
+}

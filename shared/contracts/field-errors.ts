@@ -1,0 +1,28 @@
+/**
+ * Turns zod issues into the API's error list: `{ path: "location.area", message }`,
+ * one entry per problem, in the order of the form, messages written for residents.
+ */
+import type * as z from 'zod/mini';
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export function toFieldErrors(error: z.core.$ZodError): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const issue of error.issues) {
+    const base = issue.path.map(String).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const path = base ? `${base}.${key}` : key;
+        errors.push({ path, message: `"${path}" is not a field we accept; remove it and try again` });
+      }
+      continue;
+    }
+    errors.push({ path: base, message: issue.message });
+  }
+  // One message per field is enough for a person to act on (GOV.UK error summary pattern).
+  const seen = new Set<string>();
+  return errors.filter((e) => (seen.has(e.path) ? false : (seen.add(e.path), true)));
+}

@@ -1,0 +1,26 @@
+/**
+ * Turns a wall-clock time in the UK into an ISO instant, honouring British Summer Time.
+ * Uses only Intl, so it runs the same in the browser and in Lambda.
+ */
+const offsetFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', timeZoneName: 'longOffset' });
+
+/** Minutes London is ahead of UTC at the given instant (0 in winter, 60 in summer). */
+function londonOffsetMinutes(at: Date): number {
+  const name = offsetFormat.formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
+  if (!match) return 0;
+  const minutes = Number(match[2]) * 60 + Number(match[3]);
+  return match[1] === '-' ? -minutes : minutes;
+}
+
+/** ISO 8601 UTC string for a UK local date and time, or undefined if the date does not exist. */
+export function londonLocalToIso(year: number, month: number, day: number, hour: number, minute: number): string | undefined {
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute);
+  const check = new Date(asUtc);
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return undefined;
+  // The offset at the guessed instant is right except within an hour of a clock change,
+  // where the second pass settles it.
+  let instant = asUtc - londonOffsetMinutes(check) * 60_000;
+  instant = asUtc - londonOffsetMinutes(new Date(instant)) * 60_000;
+  return new Date(instant).toISOString();
+}

@@ -1,0 +1,47 @@
+/**
+ * A report as labelled rows for people to read (partner emails, officer pages).
+ * Values are plain strings; escaping is the renderer's job.
+ */
+import type { Profile } from '../config/profile-schema';
+import type { PartnerView } from './minimise';
+import { ASB_CATEGORY_LABELS, HATE_MOTIVATION_LABELS, REPORT_TYPE_LABELS, REPORTER_ROLE_LABELS } from '../contracts/report-vocabulary';
+
+export interface Row {
+  label: string;
+  value: string;
+}
+
+const ukDateTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'full', timeStyle: 'short' });
+
+export function formatUkDateTime(iso: string): string {
+  return ukDateTime.format(new Date(iso));
+}
+
+export function describeReport(view: PartnerView, profile: Profile): Row[] {
+  const rows: Row[] = [];
+  const add = (label: string, value: string | undefined) => {
+    if (value !== undefined && value !== '') rows.push({ label, value });
+  };
+  add('Type', REPORT_TYPE_LABELS[view.type]);
+  if (view.asbCategory) add('Kind of anti-social behaviour', ASB_CATEGORY_LABELS[view.asbCategory].label);
+  if (view.hateMotivations) add('Perceived hostility towards', view.hateMotivations.map((m) => HATE_MOTIVATION_LABELS[m]).join(', '));
+  if (view.reporterRole) add('Reported by', REPORTER_ROLE_LABELS[view.reporterRole]);
+  add('When', [view.occurredAt ? formatUkDateTime(view.occurredAt) : undefined, view.ongoing ? 'still happening' : undefined].filter(Boolean).join(', '));
+  add('Area', profile.areas.find((a) => a.id === view.location.area)?.name ?? view.location.area);
+  add('Street', view.location.street);
+  add('Postcode', view.location.postcode);
+  add('Place details', view.location.details);
+  add('What happened', view.description);
+  add('People involved', view.offenderDescription);
+  add('Vehicles', view.vehicleDescription);
+  add('Police reference', view.policeReference);
+  add('Effect on the reporter', view.impact);
+  if (view.anonymous === true) add('Contact', 'The reporter chose to stay anonymous');
+  if (view.contact) {
+    add('Reporter name', view.contact.name);
+    add('Reporter email', view.contact.email);
+    add('Reporter phone', view.contact.phone);
+    add('Safe times to contact', view.contact.preferredTimes);
+  }
+  return rows;
+}

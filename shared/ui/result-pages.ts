@@ -1,0 +1,23 @@
+/** Pages the API renders after a form submission: the confirmation and plain error pages. */
+import { escapeHtml } from './escape';
+
+export function confirmationBody(reference: string): string {
+  return `<div class="govuk-panel govuk-panel--confirmation">
+<h1 class="govuk-panel__title">Report sent</h1>
+<div class="govuk-panel__body">Your reference is<br><strong class="portal-reference" id="reference">${escapeHtml(reference)}</strong></div>
+</div>
+<p class="govuk-body">Write this reference down or take a screenshot. Quote it if you contact us about this report.</p>
+<p class="govuk-body">If you gave us an email address, we have sent the reference to it.</p>
+<h2 class="govuk-heading-m">What happens next</h2>
+<p class="govuk-body">We have passed your report to the partner organisations that deal with it, such as the council's anti-social behaviour team or the police. They will contact you if you said they could and they need more information.</p>
+<div class="govuk-inset-text">If you are in danger or a crime is happening now, call 999. For anything else that needs the police, call 101.</div>
+<p class="govuk-body"><a class="govuk-link" href="/report/">Make another report</a></p>
+<p class="govuk-body"><a class="govuk-link" href="/">Go to the home page</a></p>`;
+}
+
+/** A short page for errors that are not about a field (too large, service unavailable). */
+export function messageBody(heading: string, paragraphs: string[], backHref = '/report/'): string {
+  return `<h1 class="govuk-heading-l">${escapeHtml(heading)}</h1>
+${paragraphs.map((p) => `<p class="govuk-body">${escapeHtml(p)}</p>`).join('\n')}
+<p class="govuk-body"><a class="govuk-link" href="${escapeHtml(backHref)}">Go back to the report form</a></p>`;
+}
