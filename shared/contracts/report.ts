@@ -66,7 +66,7 @@ export function createReportSchema(areaIds: readonly [string, ...string[]]) {
       vehicleDescription: optionalText(1000, 'Description of vehicles'),
       policeReference: optionalText(50, 'Police reference'),
       impact: optionalText(2000, 'How it has affected you'),
-    })
+    }, { error: 'Send the report as a JSON object with the fields described at /api/openapi.json' })
     .check(
       // `when` runs these rules even if a field above failed, so a resident sees every
       // problem at once instead of fixing one round trip at a time.

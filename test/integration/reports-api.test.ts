@@ -1,0 +1,181 @@
+/**
+ * POST /api/reports through the local HTTP server into DynamoDB Local, and the router
+ * into SES local: every status the contract names, idempotency, hostile text.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { LocalStack } from '../../infra/local/local-stack';
+import { localDynamoClient } from '../../infra/local/dynamodb-local';
+import { createReportStore, type ReportStore } from '../../functions/adapters/dynamodb/report-store';
+import { startTestStack, waitForEmails } from '../support/local-stack';
+import hateCrime from '../fixtures/reports/hate-crime-victim.json' with { type: 'json' };
+import asbAnon from '../fixtures/reports/asb-environmental-anonymous.json' with { type: 'json' };
+
+let stack: LocalStack;
+let store: ReportStore;
+const client = () => localDynamoClient(stack.dynamoDbEndpoint);
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  store = createReportStore(client(), stack.tableName);
+});
+afterAll(async () => stack?.stop());
+
+const postJson = (body: unknown, headers: Record<string, string> = {}) =>
+  fetch(`${stack.url}/api/reports`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+const postForm = (form: string) => fetch(`${stack.url}/api/reports`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' }, body: form, redirect: 'manual' });
+
+describe('submitting a report as JSON', () => {
+  it('answers 201 with a reference, stores the report with its outbox in one go, and sets retention', async () => {
+    const before = Math.floor(Date.now() / 1000);
+    const res = await postJson({ ...hateCrime, description: `${hateCrime.description} (stored ${Date.now()})` });
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as { reference: string; status: string };
+    expect(body.status).toBe('received');
+    expect(body.reference).toMatch(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}$/);
+
+    const saved = await store.get(body.reference);
+    expect(saved?.report.location.postcode).toBe('AV1 4XY');
+    expect(saved?.routes.map((r) => r.partnerId).sort()).toEqual(['hate-crime-support', 'police']);
+    // 730 days in the sample profile.
+    expect(saved!.expiresAt).toBeGreaterThanOrEqual(before + 730 * 86_400);
+    const outbox = await Promise.all(['police', 'hate-crime-support', 'resident'].map((t) => store.getOutbox(body.reference, t)));
+    for (const entry of outbox) expect(entry?.expiresAt).toBe(saved!.expiresAt);
+  });
+
+  it('emails each matched partner and the resident, and records the delivery on the report', async () => {
+    const res = await postJson({ ...hateCrime, description: 'Routing check: abuse shouted from a car' });
+    const { reference } = (await res.json()) as { reference: string };
+    const emails = await waitForEmails(stack, (all) => all.filter((e) => e.subject.includes(reference)).length === 3);
+    const mine = emails.filter((e) => e.subject.includes(reference));
+    expect(mine.map((e) => e.destination.to[0]).sort()).toEqual(['amira@example.com', 'neighbourhood-avonford@downs-police.example', 'referrals@downs-hate-crime-support.example']);
+    await stack.streamIdle();
+    const saved = await store.get(reference);
+    for (const target of ['police', 'hate-crime-support', 'resident']) {
+      expect(saved?.deliveries[target]).toMatchObject({ state: 'sent', attempts: 1 });
+      expect(saved?.deliveries[target]?.messageId).toBeTruthy();
+    }
+  });
+
+  it('returns every problem with its path as 400, and stores nothing', async () => {
+    const countBefore = await countReports();
+    const res = await postJson({ type: 'asb', description: '', location: { area: 'atlantis' }, anonymous: false, extra: 1 });
+    expect(res.status).toBe(400);
+    const { errors } = (await res.json()) as { errors: { path: string; message: string }[] };
+    expect(errors.map((e) => e.path)).toEqual(expect.arrayContaining(['reporterRole', 'description', 'location.area', 'extra', 'asbCategory', 'contact.name']));
+    expect(await countReports()).toBe(countBefore);
+  });
+
+  it('answers 400 for a body that is not JSON or not an object, without a stack trace', async () => {
+    for (const body of ['{"type":', '[]', '"text"', 'null']) {
+      const res = await postJson(body);
+      expect(res.status).toBe(400);
+      const text = await res.text();
+      expect(text).not.toMatch(/at .*\.ts:\d+|Error:|stack/);
+    }
+  });
+
+  it('answers 413 over 32 KB, 415 for other content types and 405 for other methods', async () => {
+    const big = await postJson({ ...asbAnon, description: 'x'.repeat(33 * 1024) });
+    expect(big.status).toBe(413);
+    expect(((await big.json()) as { message: string }).message).toMatch(/32 KB/);
+    const xml = await fetch(`${stack.url}/api/reports`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: '<report/>' });
+    expect(xml.status).toBe(415);
+    const get = await fetch(`${stack.url}/api/reports`);
+    expect(get.status).toBe(405);
+    expect(get.headers.get('allow')).toBe('POST');
+    const put = await fetch(`${stack.url}/api/reports`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(put.status).toBe(405);
+  });
+
+  it('gives the same reference and one record for the same report sent twice', async () => {
+    const report = { ...asbAnon, description: `Double click ${Date.now()}` };
+    const before = await countReports();
+    const [a, b] = await Promise.all([postJson(report), postJson(report)]);
+    const c = await postJson(report);
+    const refs = await Promise.all([a, b, c].map(async (r) => ((await r.json()) as { reference: string }).reference));
+    expect(new Set(refs).size).toBe(1);
+    expect(c.headers.get('idempotent-replayed')).toBe('true');
+    expect(await countReports()).toBe(before + 1);
+  });
+
+  it('honours Idempotency-Key across changed retries, and a new key makes a new report', async () => {
+    const key = `key-${Date.now()}`;
+    const first = (await (await postJson(asbAnon, { 'Idempotency-Key': key })).json()) as { reference: string };
+    const retry = (await (await postJson({ ...asbAnon, description: 'retried with an edit' }, { 'Idempotency-Key': key })).json()) as { reference: string };
+    const other = (await (await postJson(asbAnon, { 'Idempotency-Key': `${key}-2` })).json()) as { reference: string };
+    expect(retry.reference).toBe(first.reference);
+    expect(other.reference).not.toBe(first.reference);
+  });
+
+  it('stores hostile text intact and sends it escaped', async () => {
+    const hostile = `<script>alert(1)</script>\r\nSubject: hi\n\u202Eright-to-left\u202C שלום 🚨 ${'é'.repeat(3900)}`.slice(0, 4000);
+    const res = await postJson({ ...hateCrime, description: hostile, contact: { name: 'Sam <b>', email: 'sam@example.com' } });
+    expect(res.status).toBe(201);
+    const { reference } = (await res.json()) as { reference: string };
+    expect((await store.get(reference))?.report.description).toBe(hostile.trim());
+    const emails = await waitForEmails(stack, (all) => all.some((e) => e.subject.includes(reference) && e.destination.to[0]?.includes('police')));
+    const police = emails.find((e) => e.subject.includes(reference) && e.destination.to[0]!.includes('police'))!;
+    expect(police.body.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(police.body.html).not.toContain('<script>');
+    expect(police.subject).not.toMatch(/[\r\n]/);
+  });
+});
+
+describe('submitting the report form without JavaScript', () => {
+  const valid = 'type=asb&asbCategory=nuisance&reporterRole=victim&description=Motorbikes+racing+on+the+green+every+night&ongoing=true&location.area=westerleigh&anonymous=true';
+
+  it('redirects 303 to a confirmation page showing the reference', async () => {
+    const res = await postForm(valid);
+    expect(res.status).toBe(303);
+    const location = res.headers.get('location')!;
+    expect(location).toMatch(/^\/api\/reports\/[23456789A-HJKMNP-Z]{8}\/confirmation$/);
+    const page = await fetch(`${stack.url}${location}`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain(location.split('/')[3]);
+    expect(html).toContain('Report sent');
+  });
+
+  it('shows the form again with an error summary, inline errors and the answers kept', async () => {
+    const res = await postForm('type=asb&description=%3Cb%3EStill+here%3C%2Fb%3E&location.street=High+St&anonymous=false&contact.email=bad');
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toMatch(/text\/html/);
+    const html = await res.text();
+    expect(html).toContain('<title>Error: ');
+    expect(html).toContain('There is a problem');
+    expect(html).toContain('href="#asbCategory"');
+    expect(html).toContain('href="#contact-email"');
+    expect(html).toContain('&lt;b&gt;Still here&lt;/b&gt;</textarea>');
+    expect(html).toContain('value="High St"');
+    expect(html).toMatch(/value="asb" checked/);
+  });
+
+  it('answers an oversized form with a page, not JSON', async () => {
+    const res = await postForm(`${valid}&impact=${'x'.repeat(40_000)}`);
+    expect(res.status).toBe(413);
+    expect(await res.text()).toContain('too large');
+  });
+
+  it('404s a confirmation page for something that is not a reference', async () => {
+    expect((await fetch(`${stack.url}/api/reports/NOT-A-REF/confirmation`)).status).toBe(404);
+  });
+});
+
+describe('OpenAPI document', () => {
+  it('is generated from the zod schema, with the partnership areas', async () => {
+    const res = await fetch(`${stack.url}/api/openapi.json`);
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as { openapi: string; components: { schemas: { Report: { properties: Record<string, { properties?: Record<string, { enum?: string[] }> }>; additionalProperties: boolean } } } };
+    expect(doc.openapi).toBe('3.1.0');
+    const report = doc.components.schemas.Report;
+    expect(report.additionalProperties).toBe(false);
+    expect(report.properties.location?.properties?.area?.enum).toEqual(['avonford-town', 'millbrook', 'east-downs', 'westerleigh']);
+  });
+});
+
+async function countReports(): Promise<number> {
+  const out = await client().send(new ScanCommand({ TableName: stack.tableName }));
+  return (out.Items ?? []).map((i) => unmarshall(i)).filter((i) => i.entity === 'report').length;
+}

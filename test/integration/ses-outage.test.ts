@@ -1,0 +1,57 @@
+/**
+ * Nothing is lost when email is down: with SES local stopped, reports still get a
+ * reference and wait in the outbox; when SES is back, the sweeper sends each email once.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { LocalStack } from '../../infra/local/local-stack';
+import { localDynamoClient } from '../../infra/local/dynamodb-local';
+import { createReportStore } from '../../functions/adapters/dynamodb/report-store';
+import { capturedEmails, startTestStack, waitForEmails } from '../support/local-stack';
+import asbAnon from '../fixtures/reports/asb-environmental-anonymous.json' with { type: 'json' };
+
+let stack: LocalStack;
+beforeAll(async () => {
+  stack = await startTestStack();
+});
+afterAll(async () => stack?.stop());
+
+it('keeps reports and sends their emails once SES is back', async () => {
+  const store = createReportStore(localDynamoClient(stack.dynamoDbEndpoint), stack.tableName);
+  await stack.stopSes();
+
+  const references: string[] = [];
+  for (let i = 0; i < 3; i++) {
+    const res = await fetch(`${stack.url}/api/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...asbAnon, description: `During the outage ${i}` }),
+    });
+    expect(res.status).toBe(201);
+    references.push(((await res.json()) as { reference: string }).reference);
+  }
+  // The router tries (and its retries fail); the attempts are recorded, nothing is marked sent.
+  await stack.streamIdle();
+  for (const reference of references) {
+    const report = await store.get(reference);
+    expect(Object.values(report!.deliveries).map((d) => d.state)).toEqual(['pending', 'pending', 'pending']);
+    expect(report!.deliveries['council-asb-team']!.attempts).toBeGreaterThanOrEqual(1);
+    expect(report!.deliveries['council-asb-team']!.lastError).toBe('Email service unavailable');
+  }
+
+  await stack.startSes();
+  expect(await capturedEmails(stack)).toHaveLength(0);
+  // The sweeper's clock moved past the back-off, as it would be a few minutes later.
+  const { sweepOutbox } = await import('../../functions/sweep-outbox/handler');
+  const { runtimeDependencies } = await import('../../functions/route-report/handler');
+  const later = () => new Date(Date.now() + 2 * 3_600_000);
+  const summary = await sweepOutbox({ ...runtimeDependencies(), now: later });
+  expect(summary).toMatchObject({ sent: 9, pending: 0, failed: 0 });
+
+  const emails = await waitForEmails(stack, (all) => all.length >= 9);
+  for (const reference of references) expect(emails.filter((e) => e.subject.includes(reference))).toHaveLength(3);
+  // A second sweep finds nothing left to send.
+  expect(await sweepOutbox({ ...runtimeDependencies(), now: later })).toMatchObject({ examined: 0 });
+  expect(await capturedEmails(stack)).toHaveLength(9);
+  const report = await store.get(references[0]!);
+  expect(report!.deliveries['fire-rescue']).toMatchObject({ state: 'sent' });
+});

@@ -1,0 +1,38 @@
+/** Starts the real local stack (DynamoDB Local, SES local, HTTP server) on free ports for one test file. */
+import { freePort } from '../../infra/local/ports';
+import { startLocalStack, type LocalStack } from '../../infra/local/local-stack';
+
+export async function startTestStack(): Promise<LocalStack> {
+  return startLocalStack({
+    port: await freePort(),
+    dynamoDbPort: await freePort(),
+    sesPort: await freePort(),
+    tableName: `reports-test-${process.pid}`,
+    // The tests run the sweeper themselves when they need it.
+    sweepIntervalMs: 3_600_000,
+  });
+}
+
+export interface CapturedEmail {
+  subject: string;
+  from: string;
+  destination: { to: string[] };
+  body: { html?: string; text?: string };
+}
+
+/** Every email SES local has captured so far. */
+export async function capturedEmails(stack: LocalStack): Promise<CapturedEmail[]> {
+  const response = await fetch(`${stack.sesEndpoint}/store`);
+  return ((await response.json()) as { emails: CapturedEmail[] }).emails;
+}
+
+/** Waits until `predicate` holds for the captured emails (the router is asynchronous). */
+export async function waitForEmails(stack: LocalStack, predicate: (emails: CapturedEmail[]) => boolean, timeoutMs = 15_000): Promise<CapturedEmail[]> {
+  const started = Date.now();
+  for (;;) {
+    const emails = await capturedEmails(stack);
+    if (predicate(emails)) return emails;
+    if (Date.now() - started > timeoutMs) throw new Error(`Expected emails did not arrive; captured ${emails.length}: ${emails.map((e) => e.subject).join(' | ')}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

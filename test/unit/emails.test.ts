@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { defaultProfile } from '../../shared/config/load-profile';
+import type { Report } from '../../shared/contracts/report';
+import { composeEmail } from '../../functions/emails/compose';
+import type { OutboxEntry, StoredReport } from '../../functions/reports/records';
+import hateCrime from '../fixtures/reports/hate-crime-victim.json' with { type: 'json' };
+
+const profile = defaultProfile();
+const HOSTILE = '<script>alert("x")</script> & <img src=x onerror=alert(1)>\r\nBcc: victim@example.com\n\u202Eevil\u202C مرحبا 😡';
+
+function stored(report: Partial<Report>): StoredReport {
+  return { reference: 'ABCD2345', status: 'received', createdAt: '2026-11-21T10:00:00Z', report: { ...(hateCrime as Report), ...report }, routes: [], deliveries: {}, expiresAt: 0 };
+}
+const entry = (target: OutboxEntry['target']): OutboxEntry => ({ reference: 'ABCD2345', targetId: target.kind === 'resident' ? 'resident' : target.partnerId, target, createdAt: '', state: 'pending', attempts: 0, expiresAt: 0 });
+
+describe('partner and resident emails', () => {
+  it('escapes hostile text in HTML and keeps it readable in text', () => {
+    const email = composeEmail(entry({ kind: 'partner', partnerId: 'police', dataLevel: 'full' }), stored({ description: HOSTILE, contact: { name: HOSTILE, email: 'a@example.com' } }), profile, 'http://localhost:4321')!;
+    expect(email.html).not.toContain('<script>');
+    expect(email.html).not.toContain('<img');
+    expect(email.html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;img src=x onerror=alert(1)&gt;');
+    expect(email.html).toContain('<bdi>');
+    expect(email.text).toContain('<script>alert("x")</script>');
+    expect(email.text).toContain('مرحبا 😡');
+    expect(email.text).not.toContain('\r');
+  });
+
+  it('keeps personal data out of the subject and the subject on one line', () => {
+    const email = composeEmail(entry({ kind: 'partner', partnerId: 'police', dataLevel: 'full' }), stored({ description: HOSTILE }), profile, '')!;
+    expect(email.subject).toBe('New hate crime or hate incident report ABCD2345, Avonford town centre');
+    expect(email.subject).not.toMatch(/[\r\n]/);
+  });
+
+  it('sends each partner only its data level', () => {
+    const full = composeEmail(entry({ kind: 'partner', partnerId: 'hate-crime-support', dataLevel: 'full' }), stored({}), profile, '')!;
+    const summary = composeEmail(entry({ kind: 'partner', partnerId: 'fire-rescue', dataLevel: 'summary' }), stored({}), profile, '')!;
+    expect(full.text).toContain('amira@example.com');
+    expect(full.to).toBe('referrals@downs-hate-crime-support.example');
+    for (const secret of ['amira@example.com', 'Amira Test', 'headscarf', 'red jacket', 'taxi']) {
+      expect(summary.text).not.toContain(secret);
+      expect(summary.html).not.toContain(secret);
+    }
+    expect(summary.text).toContain('Market Street');
+  });
+
+  it('confirms to the resident with the reference and no details of the report', () => {
+    const email = composeEmail(entry({ kind: 'resident' }), stored({ contact: { name: '<b>Amira</b>', email: 'amira@example.com' } }), profile, 'http://localhost:4321')!;
+    expect(email.to).toBe('amira@example.com');
+    expect(email.subject).toBe('Your report reference ABCD2345');
+    expect(email.text).toContain('ABCD2345');
+    expect(email.html).toContain('&lt;b&gt;Amira&lt;/b&gt;');
+    expect(email.text).not.toContain('headscarf');
+  });
+
+  it('has nothing to send to a resident without an email or to a removed partner', () => {
+    expect(composeEmail(entry({ kind: 'resident' }), stored({ contact: { name: 'A', phone: '01632 960001' } }), profile, '')).toBeUndefined();
+    expect(composeEmail(entry({ kind: 'partner', partnerId: 'gone', dataLevel: 'full' }), stored({}), profile, '')).toBeUndefined();
+  });
+});
