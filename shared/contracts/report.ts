@@ -58,7 +58,7 @@ export function createReportSchema(areaIds: readonly [string, ...string[]]) {
           postcode: z.optional(postcode),
           details: optionalText(500, 'Details of the place'),
         },
-        { error: 'Tell us where it happened' },
+        { error: 'Select the area where it happened' },
       ),
       anonymous: z.boolean({ error: 'Select whether you want to give your contact details' }),
       contact: z.optional(contactSchema),
@@ -81,7 +81,7 @@ export function createReportSchema(areaIds: readonly [string, ...string[]]) {
         if (!report.occurredAt && report.ongoing !== true) issue(['occurredAt'], 'Enter when it happened, or say that it is still happening');
         if (typeof report.occurredAt === 'string' && Date.parse(report.occurredAt) > Date.now() + CLOCK_SKEW_MS) issue(['occurredAt'], 'The date it happened must be today or in the past');
         if (report.anonymous && report.contact) issue(['contact'], 'Leave out contact details when reporting anonymously');
-        if (!report.anonymous && !report.contact) issue(['contact', 'name'], 'Enter your name, or choose to report anonymously');
+        if (report.anonymous === false && !report.contact) issue(['contact', 'name'], 'Enter your name, or choose to report anonymously');
         if (report.contact && typeof report.contact === 'object' && !report.contact.email && !report.contact.phone) issue(['contact', 'email'], 'Enter an email address or a phone number so we can contact you');
         },
         { when: (payload) => typeof payload.value === 'object' && payload.value !== null },

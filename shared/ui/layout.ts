@@ -31,7 +31,7 @@ export function headerHtml(partnershipName: string): string {
   <div class="govuk-width-container">
     <a class="portal-header__name" href="/">${escapeHtml(partnershipName)}</a>
     <nav aria-label="Main">
-      <ul class="portal-nav">${NAV_LINKS.map((l) => `<li><a class="govuk-link" href="${l.href}">${escapeHtml(l.text)}</a></li>`).join('')}</ul>
+      <ul class="portal-nav">${NAV_LINKS.map((l) => `<li><a href="${l.href}">${escapeHtml(l.text)}</a></li>`).join('')}</ul>
     </nav>
   </div>
 </header>`;

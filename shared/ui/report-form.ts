@@ -23,11 +23,18 @@ export const REPORT_FORM_TITLE = 'Report anti-social behaviour or a hate crime';
 
 /** Where on the form an API error path points (the error summary links there). */
 export function formFieldFor(path: string): string {
-  if (path === 'occurredAt') return 'occurredAt';
   if (path === 'contact') return 'anonymous';
-  if (path === '' || path.split('.').length > 2) return 'report-form';
-  return path;
+  if (path === 'location') return 'location.area';
+  if (path.startsWith('hateMotivations')) return 'hateMotivations';
+  return FORM_FIELDS.has(path) ? path : 'report-form';
 }
+
+const FORM_FIELDS = new Set([
+  'type', 'asbCategory', 'hateMotivations', 'reporterRole', 'description', 'ongoing', 'occurredAt',
+  'location.area', 'location.street', 'location.postcode', 'location.details',
+  'offenderDescription', 'vehicleDescription', 'policeReference', 'impact',
+  'anonymous', 'contact.name', 'contact.email', 'contact.phone', 'contact.preferredTimes',
+]);
 
 /** The id an error summary link jumps to: the first input of the field. */
 export function anchorFor(path: string): string {

@@ -1,0 +1,133 @@
+/**
+ * The resident's journey in Chromium, with JavaScript off and on: the form, the error
+ * page, the confirmation, the emails, and axe on every page they see.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { LocalStack } from '../../infra/local/local-stack';
+import { startTestStack, waitForEmails } from '../support/local-stack';
+import { axeViolations, axeViolationsWithoutJs, launchChromium } from '../support/browser';
+
+let stack: LocalStack;
+let browser: Browser;
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startTestStack(), launchChromium()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+async function openPage(javaScriptEnabled: boolean): Promise<Page> {
+  const context = await browser.newContext({ javaScriptEnabled });
+  return context.newPage();
+}
+
+async function fillHateCrimeReport(page: Page, description: string): Promise<void> {
+  await page.getByLabel('A hate crime or hate incident').check();
+  await page.getByLabel('Religion or belief').check();
+  await page.getByLabel('I saw it happen').check();
+  await page.getByLabel('What happened?').fill(description);
+  await page.getByLabel('No, it happened on a particular day').check();
+  await page.getByLabel('Day', { exact: true }).fill('14');
+  await page.getByLabel('Month', { exact: true }).fill('11');
+  await page.getByLabel('Year', { exact: true }).fill('2026');
+  await page.getByLabel('Time (24-hour)').fill('19:15');
+  await page.getByLabel('Millbrook').check();
+  await page.getByLabel('Street or road (optional)').fill('Chapel Row');
+  await page.getByLabel('Yes, you can contact me').check();
+  await page.getByLabel('Your name').fill('Jo Witness');
+  await page.getByLabel('Email address').fill('jo@example.com');
+}
+
+describe('with JavaScript off', () => {
+  it('submits a hate crime report, shows the reference and emails partners and the resident', async () => {
+    const page = await openPage(false);
+    await page.goto(`${stack.url}/report/`);
+    expect(await axeViolationsWithoutJs(browser, page)).toEqual([]);
+    await fillHateCrimeReport(page, 'Graffiti insulting the mosque was sprayed on the wall (no JS)');
+    await page.getByRole('button', { name: 'Send report' }).click();
+    await page.waitForURL(/\/api\/reports\/[A-Z0-9]{8}\/confirmation$/);
+    const reference = (await page.locator('#reference').textContent())!.trim();
+    expect(reference).toMatch(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}$/);
+    await expect(page.getByRole('heading', { name: 'Report sent' }).isVisible()).resolves.toBe(true);
+    expect(await axeViolationsWithoutJs(browser, page)).toEqual([]);
+
+    const emails = await waitForEmails(stack, (all) => all.filter((e) => e.subject.includes(reference)).length === 3);
+    const to = emails.filter((e) => e.subject.includes(reference)).map((e) => e.destination.to[0]).sort();
+    expect(to).toEqual(['jo@example.com', 'neighbourhood-avonford@downs-police.example', 'referrals@downs-hate-crime-support.example']);
+  });
+
+  it('shows an accessible error page that keeps the answers, and the corrected form goes through', async () => {
+    const page = await openPage(false);
+    await page.goto(`${stack.url}/report/`);
+    await page.getByLabel('Anti-social behaviour', { exact: true }).check();
+    await page.getByLabel('What happened?').fill('Youths throwing stones at buses');
+    await page.getByRole('button', { name: 'Send report' }).click();
+    await page.waitForLoadState();
+    expect(await page.title()).toMatch(/^Error: /);
+    const summary = page.locator('.govuk-error-summary');
+    expect(await summary.locator('li').allTextContents()).toEqual(
+      expect.arrayContaining(['Select what kind of anti-social behaviour it was', 'Select who this happened to', 'Select the area where it happened', 'Select whether you want to give your contact details', 'Enter when it happened, or say that it is still happening']),
+    );
+    expect(await page.getByLabel('What happened?').inputValue()).toBe('Youths throwing stones at buses');
+    expect(await page.getByLabel('Anti-social behaviour', { exact: true }).isChecked()).toBe(true);
+    expect(await axeViolationsWithoutJs(browser, page)).toEqual([]);
+
+    await page.getByLabel('A nuisance to the community').check();
+    await page.getByLabel('It happened to me').check();
+    await page.getByLabel('Yes, it is still going on or keeps happening').check();
+    await page.getByLabel('Westerleigh').check();
+    await page.getByLabel('No, I want to stay anonymous').check();
+    await page.getByRole('button', { name: 'Send report' }).click();
+    await page.waitForURL(/\/confirmation$/);
+    expect(await page.locator('#reference').textContent()).toMatch(/^[A-Z0-9]{8}$/);
+  });
+
+  it('has no axe violations on the home, privacy and not-found pages', async () => {
+    const page = await openPage(false);
+    for (const path of ['/', '/privacy/', '/no-such-page/']) {
+      const res = await page.goto(`${stack.url}${path}`);
+      expect(res?.status()).toBe(path === '/no-such-page/' ? 404 : 200);
+      expect(await axeViolationsWithoutJs(browser, page), path).toEqual([]);
+    }
+  });
+});
+
+describe('with JavaScript on', () => {
+  it('checks the form in the page with the same rules before sending anything', async () => {
+    const page = await openPage(true);
+    const posts: string[] = [];
+    page.on('request', (r) => r.method() === 'POST' && posts.push(r.url()));
+    await page.goto(`${stack.url}/report/`);
+    // Questions that do not apply are hidden once a type is chosen.
+    await page.getByLabel('A hate crime or hate incident').check();
+    expect(await page.getByLabel('Damage to public spaces').isVisible()).toBe(false);
+    await page.getByLabel('What happened?').fill('Abuse shouted in the street');
+    await page.getByRole('button', { name: 'Send report' }).click();
+
+    const summary = page.locator('#error-summary');
+    await summary.waitFor();
+    expect(posts).toEqual([]);
+    expect(await page.title()).toMatch(/^Error: /);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('error-summary');
+    expect(await summary.locator('li').allTextContents()).toContain('Select what you think the hostility was about');
+    expect(await page.getByLabel('What happened?').inputValue()).toBe('Abuse shouted in the street');
+    expect(await axeViolations(page)).toEqual([]);
+
+    // The summary link takes keyboard focus to the field.
+    await summary.getByRole('link', { name: 'Select what you think the hostility was about' }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('hateMotivations');
+  });
+
+  it('sends a valid report and lands on the confirmation', async () => {
+    const page = await openPage(true);
+    await page.goto(`${stack.url}/report/`);
+    await fillHateCrimeReport(page, 'Leaflets with hateful slogans pushed through doors (JS on)');
+    await page.getByRole('button', { name: 'Send report' }).click();
+    await page.waitForURL(/\/confirmation$/);
+    const reference = (await page.locator('#reference').textContent())!.trim();
+    await waitForEmails(stack, (all) => all.some((e) => e.subject.includes(reference)));
+  });
+});
