@@ -1,0 +1,114 @@
+/**
+ * The portal's AWS stack (first slice): the reports table, the HTTP functions behind an
+ * HTTP API, the stream router with an SQS on-failure destination, and the sweeper.
+ * Grants are per function and per action: nothing here can Scan or delete.
+ */
+import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { AttributeType, BillingMode, StreamViewType, Table } from 'aws-cdk-lib/aws-dynamodb';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Code, FilterCriteria, FilterRule, Function as LambdaFn, Runtime, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { reportsTable } from '../../functions/adapters/dynamodb/table-definition';
+import { backgroundFunctions, httpRoutes } from '../../functions/routes';
+import { defaultProfile } from '../../shared/config/load-profile';
+import { bundleFunction } from './bundle';
+
+export interface PortalStackProps extends StackProps {
+  stage: 'dev' | 'prod';
+  /** Public address of the site, used in resident emails. */
+  siteUrl: string;
+}
+
+export class PortalStack extends Stack {
+  readonly table: Table;
+  readonly api: HttpApi;
+  readonly functions: Record<string, LambdaFn> = {};
+
+  constructor(scope: Construct, id: string, props: PortalStackProps) {
+    super(scope, id, props);
+    const profile = defaultProfile();
+    const prod = props.stage === 'prod';
+
+    const index = reportsTable.indexes[0]!;
+    this.table = new Table(this, 'Reports', {
+      partitionKey: { name: reportsTable.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: reportsTable.sortKey, type: AttributeType.STRING },
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      stream: StreamViewType[reportsTable.streamView],
+      timeToLiveAttribute: reportsTable.ttlAttribute,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: prod,
+      removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
+    this.table.addGlobalSecondaryIndex({
+      indexName: index.name,
+      partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: index.sortKey, type: AttributeType.STRING },
+    });
+
+    const environment = { TABLE_NAME: this.table.tableName, SITE_URL: props.siteUrl, NODE_OPTIONS: '--enable-source-maps' };
+    const makeFunction = (fnId: string, entry: string, options: { timeout?: Duration; memorySize?: number } = {}) => {
+      const bundle = bundleFunction(fnId, entry);
+      const fn = new LambdaFn(this, `Fn-${fnId}`, {
+        runtime: Runtime.NODEJS_24_X,
+        architecture: Architecture.ARM_64,
+        handler: 'index.handler',
+        code: Code.fromAsset(bundle.dir),
+        memorySize: options.memorySize ?? 512,
+        timeout: options.timeout ?? Duration.seconds(10),
+        environment,
+        logGroup: new LogGroup(this, `Logs-${fnId}`, { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY }),
+      });
+      this.functions[fnId] = fn;
+      return fn;
+    };
+
+    const tableActions = (...actions: string[]) => new PolicyStatement({ effect: Effect.ALLOW, actions: actions.map((a) => `dynamodb:${a}`), resources: [this.table.tableArn] });
+    const sendEmail = new PolicyStatement({
+      effect: Effect.ALLOW,
+      actions: ['ses:SendEmail'],
+      resources: [`arn:${this.partition}:ses:${this.region}:${this.account}:identity/*`],
+      // Only from the partnership's own sender address.
+      conditions: { StringEquals: { 'ses:FromAddress': profile.senderEmail } },
+    });
+
+    this.api = new HttpApi(this, 'Api', { description: `${profile.name} reporting API (${props.stage})` });
+    for (const route of httpRoutes) {
+      const fn = makeFunction(route.id, route.entry);
+      // Submitting writes the report, outbox and idempotency marker, and reads the marker back.
+      if (route.table === 'read-write') fn.addToRolePolicy(tableActions('PutItem', 'GetItem', 'ConditionCheckItem'));
+      this.api.addRoutes({ path: route.path, methods: [route.method === 'ANY' ? HttpMethod.ANY : HttpMethod[route.method]], integration: new HttpLambdaIntegration(`Integration-${route.id}`, fn) });
+    }
+
+    const onFailure = new Queue(this, 'RouterOnFailure', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
+    const router = makeFunction(backgroundFunctions.routeReport.id, backgroundFunctions.routeReport.entry, { timeout: Duration.seconds(30) });
+    router.addToRolePolicy(tableActions('GetItem', 'UpdateItem'));
+    router.addToRolePolicy(sendEmail);
+    router.addEventSource(
+      new DynamoEventSource(this.table, {
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        batchSize: 10,
+        reportBatchItemFailures: true,
+        bisectBatchOnError: true,
+        retryAttempts: 3,
+        maxRecordAge: Duration.hours(1),
+        onFailure: new SqsDlq(onFailure),
+        // Only new outbox entries wake the router; reports and idempotency markers do not.
+        filters: [FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { NewImage: { entity: { S: FilterRule.isEqual('outbox') } } } })],
+      }),
+    );
+
+    const sweeper = makeFunction(backgroundFunctions.sweepOutbox.id, backgroundFunctions.sweepOutbox.entry, { timeout: Duration.minutes(2) });
+    sweeper.addToRolePolicy(tableActions('GetItem', 'UpdateItem'));
+    sweeper.addToRolePolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: ['dynamodb:Query'], resources: [`${this.table.tableArn}/index/${index.name}`] }));
+    sweeper.addToRolePolicy(sendEmail);
+    new Rule(this, 'SweepSchedule', { schedule: Schedule.rate(Duration.minutes(5)), targets: [new LambdaFunction(sweeper)] });
+  }
+}

@@ -1,0 +1,101 @@
+/** Template assertions on the synthesised stack: what `cdk deploy` would create. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { PortalStack } from '../../infra/aws/portal-stack';
+
+let template: Template;
+let prod: Template;
+
+beforeAll(() => {
+  template = Template.fromStack(new PortalStack(new App(), 'Dev', { stage: 'dev', siteUrl: 'https://reports.example.org', env: { region: 'eu-west-2', account: '111111111111' } }));
+  prod = Template.fromStack(new PortalStack(new App(), 'Prod', { stage: 'prod', siteUrl: 'https://reports.example.org', env: { region: 'eu-west-2', account: '111111111111' } }));
+});
+
+type Statement = { Action: string | string[]; Resource: unknown; Condition?: unknown };
+function statementsOf(template: Template, functionId: string): Statement[] {
+  const roles = template.findResources('AWS::IAM::Role');
+  const roleId = Object.keys(roles).find((id) => id.startsWith(`Fn${functionId.replace(/-/g, '')}ServiceRole`));
+  const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) => JSON.stringify(p.Properties.Roles).includes(roleId!));
+  return policies.flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]);
+}
+const actionsOf = (template: Template, fn: string) => statementsOf(template, fn).flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
+
+describe('reports table', () => {
+  it('has a stream, TTL on expiresAt, point-in-time recovery and the pending-outbox index', () => {
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      StreamSpecification: { StreamViewType: 'NEW_IMAGE' },
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      BillingMode: 'PAY_PER_REQUEST',
+      GlobalSecondaryIndexes: [Match.objectLike({ IndexName: 'outbox-pending' })],
+    });
+  });
+
+  it('is retained and protected from deletion in prod only', () => {
+    prod.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain', Properties: Match.objectLike({ DeletionProtectionEnabled: true }) });
+    template.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Delete' });
+  });
+});
+
+describe('functions', () => {
+  it('all run Node 24 on arm64 with a bundled, minified handler and finite log retention', () => {
+    const fns = template.findResources('AWS::Lambda::Function');
+    expect(Object.keys(fns)).toHaveLength(5);
+    for (const fn of Object.values(fns)) {
+      expect(fn.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], Handler: 'index.handler' });
+      expect(fn.Properties.Environment.Variables).toHaveProperty('TABLE_NAME');
+    }
+    template.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
+  });
+
+  it('routes the API paths to their functions, with ANY on /api/reports so other methods get 405', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'ANY /api/reports' });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'GET /api/reports/{reference}/confirmation' });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'GET /api/openapi.json' });
+  });
+
+  it('feeds the router from the stream with partial batch failures, bounded retries and an SQS on-failure destination', () => {
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: 3,
+      MaximumRecordAgeInSeconds: 3600,
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+      FilterCriteria: { Filters: [{ Pattern: Match.stringLikeRegexp('outbox') }] },
+    });
+    template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
+  });
+
+  it('runs the sweeper on a schedule', () => {
+    template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(5 minutes)' });
+  });
+});
+
+describe('least privilege', () => {
+  it('lets the submit function write and read items, and nothing else', () => {
+    const actions = actionsOf(template, 'submit-report');
+    expect(actions.sort()).toEqual(['dynamodb:ConditionCheckItem', 'dynamodb:GetItem', 'dynamodb:PutItem']);
+  });
+
+  it('gives no function Scan, DeleteItem or a wildcard action', () => {
+    for (const fn of ['submit-report', 'route-report', 'sweep-outbox', 'openapi', 'report-confirmation']) {
+      for (const action of actionsOf(template, fn)) {
+        expect(action).not.toMatch(/\*|Scan|DeleteItem|DeleteTable/);
+      }
+    }
+  });
+
+  it('lets only the router and sweeper send email, and only from the partnership address', () => {
+    expect(actionsOf(template, 'submit-report')).not.toContain('ses:SendEmail');
+    for (const fn of ['route-report', 'sweep-outbox']) {
+      const ses = statementsOf(template, fn).find((s) => s.Action === 'ses:SendEmail');
+      expect(ses?.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'reports@avonford-csp.example' } });
+    }
+  });
+
+  it('lets the sweeper query only the pending-outbox index', () => {
+    const query = statementsOf(template, 'sweep-outbox').find((s) => s.Action === 'dynamodb:Query');
+    expect(JSON.stringify(query?.Resource)).toContain('/index/outbox-pending');
+  });
+});
