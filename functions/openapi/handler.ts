@@ -1,9 +1,9 @@
 /** GET /api/openapi.json: the API description, generated once per container. */
-import { defaultProfile } from '../../shared/config/load-profile';
+import { bundledProfile } from '../../shared/config/bundled-profile';
 import { httpHandler } from '../adapters/http/middleware';
 import { json } from '../adapters/http/responses';
 import { openApiDocument } from './openapi-document';
 
 let document: Record<string, unknown> | undefined;
 
-export const handler = httpHandler(async () => json(200, (document ??= openApiDocument(defaultProfile()))), defaultProfile().name);
+export const handler = httpHandler(async () => json(200, (document ??= openApiDocument(bundledProfile))), bundledProfile.name);

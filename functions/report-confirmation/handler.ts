@@ -4,7 +4,7 @@
  * needs no lookup and reveals nothing about the report.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { defaultProfile } from '../../shared/config/load-profile';
+import { bundledProfile } from '../../shared/config/bundled-profile';
 import { parseReference } from '../../shared/domain/reference';
 import { renderPage } from '../../shared/ui/layout';
 import { confirmationBody, messageBody } from '../../shared/ui/result-pages';
@@ -19,4 +19,4 @@ export async function handleConfirmation(partnershipName: string, event: APIGate
   return html(200, renderPage({ title: `Report sent: reference ${reference}`, partnershipName, body: confirmationBody(reference) }));
 }
 
-export const handler = httpHandler((event) => handleConfirmation(defaultProfile().name, event), defaultProfile().name);
+export const handler = httpHandler((event) => handleConfirmation(bundledProfile.name, event), bundledProfile.name);

@@ -7,7 +7,7 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import type { DynamoDBRecord, DynamoDBStreamEvent, DynamoDBBatchResponse, Context } from 'aws-lambda';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { defaultProfile } from '../../shared/config/load-profile';
+import { bundledProfile } from '../../shared/config/bundled-profile';
 import { createReportStore, fromOutboxItem, isOutboxItem } from '../adapters/dynamodb/report-store';
 import { dynamoDbClient } from '../adapters/dynamodb/client';
 import { createSesMailer } from '../adapters/ses/mailer';
@@ -41,7 +41,7 @@ export function runtimeDependencies(): DeliverDependencies {
   runtime ??= {
     store: createReportStore(dynamoDbClient(), config().TABLE_NAME),
     mailer: createSesMailer(),
-    profile: defaultProfile(),
+    profile: bundledProfile,
     now: () => new Date(),
     siteUrl: config().SITE_URL,
   };

@@ -5,12 +5,9 @@
  */
 import { createHash } from 'node:crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { defaultProfile } from '../../shared/config/load-profile';
+import { bundledProfile } from '../../shared/config/bundled-profile';
 import { decodeReportForm } from '../../shared/contracts/report-form';
 import { newReference } from '../../shared/domain/reference';
-import { renderPage } from '../../shared/ui/layout';
-import { renderReportForm, REPORT_FORM_TITLE } from '../../shared/ui/report-form';
-import { messageBody } from '../../shared/ui/result-pages';
 import { createReportStore } from '../adapters/dynamodb/report-store';
 import { dynamoDbClient } from '../adapters/dynamodb/client';
 import { httpHandler } from '../adapters/http/middleware';
@@ -25,9 +22,10 @@ export async function handleSubmit(deps: SubmitDependencies, event: APIGatewayPr
   if (method !== 'POST') return jsonMessage(405, 'Use POST to send a report', { Allow: 'POST' });
 
   const body = readBody(event);
-  const page = (status: number, title: string, inner: string) => html(status, renderPage({ title, partnershipName: deps.profile.name, body: inner }));
   if (body.kind === 'error') {
-    return body.form ? page(body.status, 'There is a problem with your report', messageBody('There is a problem with your report', [body.message])) : jsonMessage(body.status, body.message);
+    if (!body.form) return jsonMessage(body.status, body.message);
+    const { renderPage, messageBody } = await htmlPages();
+    return html(body.status, renderPage({ title: 'There is a problem with your report', partnershipName: deps.profile.name, body: messageBody('There is a problem with your report', [body.message]) }));
   }
 
   const decoded = body.kind === 'form' ? decodeReportForm(body.entries) : { value: body.value, errors: [] };
@@ -40,11 +38,18 @@ export async function handleSubmit(deps: SubmitDependencies, event: APIGatewayPr
 
   if (body.kind === 'form') {
     if (result.ok) return seeOther(`/api/reports/${result.reference}/confirmation`);
+    const { renderPage, renderReportForm, REPORT_FORM_TITLE } = await htmlPages();
     const form = renderReportForm({ areas: deps.profile.areas, values: formValues(body.entries), errors: result.errors });
-    return page(400, `Error: ${REPORT_FORM_TITLE}`, form);
+    return html(400, renderPage({ title: `Error: ${REPORT_FORM_TITLE}`, partnershipName: deps.profile.name, body: form }));
   }
   if (!result.ok) return json(400, { errors: result.errors });
   return json(201, { reference: result.reference, status: 'received' }, result.replayed ? { 'Idempotent-Replayed': 'true' } : {});
+}
+
+/** HTML is needed only when a form submission has problems: load it then (cold start budget). */
+async function htmlPages() {
+  const [layout, form, pages] = await Promise.all([import('../../shared/ui/layout'), import('../../shared/ui/report-form'), import('../../shared/ui/result-pages')]);
+  return { renderPage: layout.renderPage, renderReportForm: form.renderReportForm, REPORT_FORM_TITLE: form.REPORT_FORM_TITLE, messageBody: pages.messageBody };
 }
 
 function formValues(entries: [string, string][]): FormValues {
@@ -59,7 +64,7 @@ let runtime: SubmitDependencies | undefined;
 export function runtimeDependencies(): SubmitDependencies {
   runtime ??= {
     store: createReportStore(dynamoDbClient(), config().TABLE_NAME),
-    profile: defaultProfile(),
+    profile: bundledProfile,
     now: () => new Date(),
     newReference: () => newReference(),
     hash: (value) => createHash('sha256').update(value).digest('hex'),
@@ -67,4 +72,4 @@ export function runtimeDependencies(): SubmitDependencies {
   return runtime;
 }
 
-export const handler = httpHandler((event) => handleSubmit(runtimeDependencies(), event), defaultProfile().name);
+export const handler = httpHandler((event) => handleSubmit(runtimeDependencies(), event), bundledProfile.name);

@@ -4,9 +4,10 @@
  * app at synth time and by the cold-import benchmark, so both measure the same files.
  */
 import { buildSync, type Metafile } from 'esbuild';
-import { mkdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { backgroundFunctions, httpRoutes } from '../../functions/routes';
+import { defaultProfile } from '../../shared/config/load-profile';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const BUNDLE_DIR = join(ROOT, 'dist', 'functions');
@@ -15,7 +16,10 @@ export interface BundleResult {
   id: string;
   dir: string;
   file: string;
+  /** Bytes a cold start loads: the entry and the chunks it imports statically. */
   bytes: number;
+  /** Bytes of the entry and every chunk, including those loaded only on demand. */
+  totalBytes: number;
 }
 
 /** Every function the stack deploys: id and entry file. */
@@ -23,13 +27,19 @@ export function functionEntries(): { id: string; entry: string }[] {
   return [...httpRoutes.map((r) => ({ id: r.id, entry: r.entry })), ...Object.values(backgroundFunctions)];
 }
 
-export function bundleFunction(id: string, entry: string, outRoot = BUNDLE_DIR): BundleResult & { metafile: Metafile } {
-  const dir = join(outRoot, id);
+/** Bundles one entry file into `dir` (index.mjs plus chunks/). */
+export function bundleEntry(entryFile: string, dir: string): { file: string; bytes: number; totalBytes: number; metafile: Metafile } {
+  rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, 'index.mjs');
   const result = buildSync({
-    entryPoints: [join(ROOT, entry)],
-    outfile: file,
+    entryPoints: { index: entryFile },
+    outdir: dir,
+    outExtension: { '.js': '.mjs' },
+    // Code behind a dynamic import() (the logger on the error path, the HTML form
+    // renderer for form errors, rarely used SDK credential providers) goes to its own
+    // chunk, loaded only when needed.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     bundle: true,
     minify: true,
     format: 'esm',
@@ -37,13 +47,22 @@ export function bundleFunction(id: string, entry: string, outRoot = BUNDLE_DIR):
     target: 'node24',
     // Prefer ESM builds: they tree-shake far better than the CommonJS ones.
     mainFields: ['module', 'main'],
+    nodePaths: [join(ROOT, 'node_modules')],
     legalComments: 'none',
     metafile: true,
     logLevel: 'warning',
     // Some dependencies still call require(); give ESM output a real one.
     banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
   });
-  return { id, dir, file, bytes: statSync(file).size, metafile: result.metafile };
+  const file = join(dir, 'index.mjs');
+  return { file, bytes: staticBytes(result.metafile, file), totalBytes: dirBytes(dir), metafile: result.metafile };
+}
+
+export function bundleFunction(id: string, entry: string, outRoot = BUNDLE_DIR): BundleResult & { metafile: Metafile } {
+  // Functions trust the bundled profile (shared/config/bundled-profile.ts): check it here.
+  defaultProfile();
+  const dir = join(outRoot, id);
+  return { id, dir, ...bundleEntry(join(ROOT, entry), dir) };
 }
 
 export function bundleAll(outRoot = BUNDLE_DIR): BundleResult[] {
@@ -53,6 +72,25 @@ export function bundleAll(outRoot = BUNDLE_DIR): BundleResult[] {
   });
 }
 
+/** Sum of the entry's size and every chunk reachable through static imports. */
+function staticBytes(metafile: Metafile, entryFile: string): number {
+  const outputs = metafile.outputs;
+  const key = (file: string) => Object.keys(outputs).find((k) => join(process.cwd(), k) === file || k === relative(process.cwd(), file));
+  const seen = new Set<string>();
+  const visit = (k: string | undefined) => {
+    if (!k || seen.has(k)) return;
+    seen.add(k);
+    for (const i of outputs[k]?.imports ?? []) if (i.kind === 'import-statement' && !i.external) visit(i.path);
+  };
+  visit(key(entryFile));
+  return [...seen].reduce((sum, k) => sum + (outputs[k]?.bytes ?? 0), 0);
+}
+
+function dirBytes(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  return readdirSync(dir, { withFileTypes: true, recursive: true }).reduce((sum, f) => sum + (f.isFile() ? statSync(join(f.parentPath, f.name)).size : 0), 0);
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const b of bundleAll()) console.log(`${b.id.padEnd(22)} ${(b.bytes / 1024).toFixed(1).padStart(7)} KB  ${b.file}`);
+  for (const b of bundleAll()) console.log(`${b.id.padEnd(22)} ${(b.bytes / 1024).toFixed(1).padStart(7)} KB loaded at cold start, ${(b.totalBytes / 1024).toFixed(1).padStart(7)} KB in all  ${relative(ROOT, b.dir)}`);
 }

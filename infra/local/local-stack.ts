@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import type { HttpRoute } from '../../functions/routes';
 import { ensureReportsTable } from './create-tables';
+import { defaultProfile } from '../../shared/config/load-profile';
 import { localDynamoClient, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
 import { startHttpServer, type LambdaHttpHandler } from './http-server';
 import { isPortFree } from './ports';
@@ -56,6 +57,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     if (!(await isPortFree(port))) throw new Error(`Port ${port} (${name}) is already in use. Stop whatever is using it, or choose another port with ${variable}=<port>.`);
   }
 
+  // Functions trust the bundled profile; validate it before anything starts.
+  defaultProfile();
   const cleanups: (() => Promise<void>)[] = [];
   const stop = async () => {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);

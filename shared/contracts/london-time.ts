@@ -2,10 +2,13 @@
  * Turns a wall-clock time in the UK into an ISO instant, honouring British Summer Time.
  * Uses only Intl, so it runs the same in the browser and in Lambda.
  */
-const offsetFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', timeZoneName: 'longOffset' });
+// Created on first use: building a time-zone formatter loads ICU zone data, which
+// would otherwise cost every cold start, including those that never parse a date.
+let offsetFormat: Intl.DateTimeFormat | undefined;
 
 /** Minutes London is ahead of UTC at the given instant (0 in winter, 60 in summer). */
 function londonOffsetMinutes(at: Date): number {
+  offsetFormat ??= new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', timeZoneName: 'longOffset' });
   const name = offsetFormat.formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
   const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
   if (!match) return 0;

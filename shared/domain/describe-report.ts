@@ -11,9 +11,11 @@ export interface Row {
   value: string;
 }
 
-const ukDateTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'full', timeStyle: 'short' });
+// Created on first use: time-zone formatters load ICU data (cold start cost).
+let ukDateTime: Intl.DateTimeFormat | undefined;
 
 export function formatUkDateTime(iso: string): string {
+  ukDateTime ??= new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'full', timeStyle: 'short' });
   return ukDateTime.format(new Date(iso));
 }
 

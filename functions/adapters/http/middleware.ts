@@ -7,11 +7,8 @@ import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpSecurityHeaders from '@middy/http-security-headers';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import { logger } from '../logging/logger';
 import { isFormRequest } from './request-body';
 import { html, jsonMessage, type HttpResult } from './responses';
-import { renderPage } from '../../../shared/ui/layout';
-import { messageBody } from '../../../shared/ui/result-pages';
 
 /** CSP for pages the API renders: same-origin styles only, no script at all. */
 const CONTENT_SECURITY_POLICY = {
@@ -36,12 +33,18 @@ export function httpHandler(handler: (event: APIGatewayProxyEventV2, context: Co
       onError: async (request) => {
         const correlationId = request.event.requestContext?.requestId ?? 'unknown';
         const error = request.error as Error | undefined;
+        // Loaded only when something failed: the logger is not needed on the happy path's cold start.
+        const { logger } = await import('../logging/logger');
         // Name only: SDK and validation messages can contain what the resident typed.
         logger.error('Unhandled error', { correlationId, route: request.event.routeKey, errorName: error?.name ?? 'Error' });
         const message = `Sorry, something went wrong on our side and your report has not been sent. Please try again in a few minutes. If it keeps happening, call 101 and quote ${correlationId}.`;
-        request.response = request.event.headers && isFormRequest(request.event)
-          ? html(500, renderPage({ title: 'Sorry, there is a problem with the service', partnershipName, body: messageBody('Sorry, there is a problem with the service', [message]) }))
-          : jsonMessage(500, message, { 'X-Correlation-Id': correlationId });
+        if (request.event.headers && isFormRequest(request.event)) {
+          const [{ renderPage }, { messageBody }] = await Promise.all([import('../../../shared/ui/layout'), import('../../../shared/ui/result-pages')]);
+          const title = 'Sorry, there is a problem with the service';
+          request.response = html(500, renderPage({ title, partnershipName, body: messageBody(title, [message]) }), { 'X-Correlation-Id': correlationId });
+        } else {
+          request.response = jsonMessage(500, message, { 'X-Correlation-Id': correlationId });
+        }
       },
     })
     .handler(handler);

@@ -1,0 +1,50 @@
+/**
+ * `npm run bench`: performance figures for the README, measured as ratios against the
+ * floor in the same run (absolute times drift on shared machines), plus sizes.
+ * Writes test/bench/results/<date>.json and latest.json.
+ *   npm run bench                  everything
+ *   npm run bench -- submit        only the submission benchmark
+ *   npm run bench -- cold-import   only the cold-import benchmark
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { benchColdImport } from './cold-import.bench';
+import { benchSubmit } from './submit.bench';
+import { printTable } from './stats';
+
+const only = new Set(process.argv.slice(2));
+const want = (name: string) => only.size === 0 || only.has(name);
+const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version };
+
+if (want('submit')) {
+  console.log('Report submission (2,000 reports, 16 concurrent clients)');
+  const s = await benchSubmit();
+  results.submit = s;
+  printTable('Report submission', [
+    { measure: 'POST /api/reports p50 (ms)', value: s.submitP50Ms },
+    { measure: 'POST /api/reports p99 (ms)', value: s.submitP99Ms },
+    { measure: 'reports per second', value: s.reportsPerSecond },
+    { measure: 'bare TransactWriteItems p50 (ms)', value: s.bareP50Ms },
+    { measure: 'bare TransactWriteItems p99 (ms)', value: s.bareP99Ms },
+    { measure: 'submit p50 / bare p50 (target <= 2.0)', value: s.ratioP50 },
+    { measure: 'non-201 answers', value: s.errors },
+  ]);
+}
+
+if (want('cold-import')) {
+  console.log('\nCold import of each function bundle');
+  const c = benchColdImport();
+  results.coldImport = c;
+  printTable(
+    'Cold import (median of 15 fresh processes; floor = bundle constructing the same SDK clients)',
+    c.map((f) => ({ function: f.id, 'bundle KB': f.bundleBytes / 1024, 'floor KB': f.floorBytes / 1024, 'import ms': f.importMs, 'floor ms': f.floorMs, ratio: f.ratio })),
+  );
+  console.log('Target: submit-report ratio <= 1.25');
+}
+
+const dir = join(import.meta.dirname, 'results');
+mkdirSync(dir, { recursive: true });
+const json = JSON.stringify(results, null, 2);
+writeFileSync(join(dir, `${results.date as string}`.replace(/[:.]/g, '-') + '.json'), json);
+writeFileSync(join(dir, 'latest.json'), json);
+console.log(`\nResults written to test/bench/results/latest.json`);
