@@ -12,6 +12,9 @@ import { benchColdImport } from './cold-import.bench';
 import { benchSubmit } from './submit.bench';
 import { printTable } from './stats';
 
+// Keep the console for the figures: the stack's structured logs would drown them.
+process.env.LOG_LEVEL ??= 'silent';
+
 const only = new Set(process.argv.slice(2));
 const want = (name: string) => only.size === 0 || only.has(name);
 const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version };
