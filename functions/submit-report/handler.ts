@@ -17,9 +17,17 @@ import { config } from '../config';
 import { submitReport, type SubmitDependencies } from './submit-report';
 import type { FormValues } from '../../shared/ui/form-components';
 
+/** Matches the OpenAPI document: a UUID fits many times over. */
+const MAX_IDEMPOTENCY_KEY = 200;
+
 export async function handleSubmit(deps: SubmitDependencies, event: APIGatewayProxyEventV2): Promise<HttpResult> {
   const method = event.requestContext.http.method;
   if (method !== 'POST') return jsonMessage(405, 'Use POST to send a report', { Allow: 'POST' });
+
+  const idempotencyKey = event.headers['idempotency-key'];
+  if (idempotencyKey !== undefined && (idempotencyKey.length === 0 || idempotencyKey.length > MAX_IDEMPOTENCY_KEY)) {
+    return jsonMessage(400, `The Idempotency-Key header must be 1 to ${MAX_IDEMPOTENCY_KEY} characters`);
+  }
 
   const body = readBody(event);
   if (body.kind === 'error') {
@@ -32,7 +40,7 @@ export async function handleSubmit(deps: SubmitDependencies, event: APIGatewayPr
   const result = await submitReport(deps, {
     body: decoded.value,
     decodeErrors: decoded.errors,
-    idempotencyKey: event.headers['idempotency-key'],
+    idempotencyKey,
     senderFingerprint: `${event.requestContext.http.sourceIp}|${event.headers['user-agent'] ?? ''}`,
   });
 

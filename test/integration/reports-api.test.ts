@@ -107,6 +107,8 @@ describe('submitting a report as JSON', () => {
     const other = (await (await postJson(asbAnon, { 'Idempotency-Key': `${key}-2` })).json()) as { reference: string };
     expect(retry.reference).toBe(first.reference);
     expect(other.reference).not.toBe(first.reference);
+    const tooLong = await postJson(asbAnon, { 'Idempotency-Key': 'k'.repeat(201) });
+    expect(tooLong.status).toBe(400);
   });
 
   it('stores hostile text intact and sends it escaped', async () => {
