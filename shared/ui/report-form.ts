@@ -29,12 +29,18 @@ export function formFieldFor(path: string): string {
   return FORM_FIELDS.has(path) ? path : 'report-form';
 }
 
-const FORM_FIELDS = new Set([
+/** The form's fields in page order: the error summary lists problems in this order. */
+const FIELD_ORDER = [
   'type', 'asbCategory', 'hateMotivations', 'reporterRole', 'description', 'ongoing', 'occurredAt',
   'location.area', 'location.street', 'location.postcode', 'location.details',
   'offenderDescription', 'vehicleDescription', 'policeReference', 'impact',
   'anonymous', 'contact.name', 'contact.email', 'contact.phone', 'contact.preferredTimes',
-]);
+];
+const FORM_FIELDS = new Set(FIELD_ORDER);
+const orderOf = (path: string) => {
+  const i = FIELD_ORDER.indexOf(formFieldFor(path));
+  return i === -1 ? FIELD_ORDER.length : i;
+};
 
 /** The id an error summary link jumps to: the first input of the field. */
 export function anchorFor(path: string): string {
@@ -44,7 +50,7 @@ export function anchorFor(path: string): string {
 
 export function renderReportForm(options: { areas: FormArea[]; values?: FormValues; errors?: FieldError[] }): string {
   const values = options.values ?? {};
-  const errors = options.errors ?? [];
+  const errors = [...(options.errors ?? [])].sort((a, b) => orderOf(a.path) - orderOf(b.path));
   const errorFor = (field: string) => errors.find((e) => formFieldFor(e.path) === field)?.message;
   const formLevel = errors.filter((e) => formFieldFor(e.path) === 'report-form');
 

@@ -68,6 +68,7 @@ describe('with JavaScript off', () => {
     await page.waitForLoadState();
     expect(await page.title()).toMatch(/^Error: /);
     const summary = page.locator('.govuk-error-summary');
+    // In the order of the form, so the summary reads top to bottom like the page.
     expect(await summary.locator('li').allTextContents()).toEqual(
       expect.arrayContaining(['Select what kind of anti-social behaviour it was', 'Select who this happened to', 'Select the area where it happened', 'Select whether you want to give your contact details', 'Enter when it happened, or say that it is still happening']),
     );
@@ -121,9 +122,12 @@ describe('with JavaScript on', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('hateMotivations');
   });
 
-  it('sends a valid report and lands on the confirmation', async () => {
+  it('starts with the type chosen on the home page, then sends a valid report', async () => {
     const page = await openPage(true);
-    await page.goto(`${stack.url}/report/`);
+    await page.goto(`${stack.url}/`);
+    await page.getByRole('button', { name: 'Report a hate crime or incident' }).click();
+    await page.waitForURL(/\/report\/\?type=hate-crime$/);
+    expect(await page.getByLabel('A hate crime or hate incident').isChecked()).toBe(true);
     await fillHateCrimeReport(page, 'Leaflets with hateful slogans pushed through doors (JS on)');
     await page.getByRole('button', { name: 'Send report' }).click();
     await page.waitForURL(/\/confirmation$/);

@@ -38,3 +38,21 @@ describe('report form decoding', () => {
     expect(Object.keys(value)).toEqual([]);
   });
 });
+
+describe('report form rendering', () => {
+  it('lists problems in the order of the page, each linking to its field', async () => {
+    const { renderReportForm } = await import('../../shared/ui/report-form');
+    const html = renderReportForm({
+      areas: [{ id: 'millbrook', name: 'Millbrook' }],
+      errors: [
+        { path: 'contact.email', message: 'E' },
+        { path: 'occurredAt', message: 'D' },
+        { path: 'type', message: 'A' },
+        { path: 'location', message: 'C' },
+      ],
+    });
+    const links = [...html.matchAll(/<li><a href="#([^"]+)">([^<]+)<\/a><\/li>/g)].map((m) => `${m[1]}:${m[2]}`);
+    expect(links).toEqual(['type:A', 'occurredAt-day:D', 'location-area:C', 'contact-email:E']);
+    for (const id of ['type', 'occurredAt-day', 'location-area', 'contact-email']) expect(html).toContain(`id="${id}"`);
+  });
+});
