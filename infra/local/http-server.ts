@@ -13,9 +13,12 @@ import { matchRoute, type HttpRoute } from '../../functions/routes';
 
 export type LambdaHttpHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2>;
 
-/** Same values as the CloudFront response headers policy in infra/aws. */
+/**
+ * Security headers for the site's files (CloudFront adds the same in AWS). Site search
+ * (Pagefind) runs WebAssembly, hence 'wasm-unsafe-eval'; no inline script is allowed.
+ */
 export const SITE_SECURITY_HEADERS: Record<string, string> = {
-  'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'",
+  'Content-Security-Policy': "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'",
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
   'X-Frame-Options': 'DENY',

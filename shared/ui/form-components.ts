@@ -75,7 +75,7 @@ interface TextField {
   error?: string;
   type?: 'text' | 'email' | 'tel';
   autocomplete?: string;
-  width?: 'govuk-input--width-10' | 'govuk-input--width-20' | 'govuk-!-width-two-thirds';
+  width?: 'govuk-input--width-10' | 'govuk-input--width-20' | 'portal-width-two-thirds';
   spellcheck?: boolean;
 }
 

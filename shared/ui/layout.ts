@@ -5,6 +5,8 @@
 import { escapeHtml } from './escape';
 
 export const STYLESHEET = '/assets/portal.css';
+/** Form components: only pages with a form load them. */
+export const FORMS_STYLESHEET = '/assets/forms.css';
 
 export interface NavLink {
   href: string;
@@ -12,17 +14,23 @@ export interface NavLink {
 }
 
 export const NAV_LINKS: NavLink[] = [
-  { href: '/report/', text: 'Report anti-social behaviour or hate crime' },
-  { href: '/privacy/', text: 'Privacy' },
+  { href: '/report/', text: 'Report a problem' },
+  { href: '/plans/', text: 'Plans' },
+  { href: '/priorities/', text: 'Priorities' },
+  { href: '/papers/', text: 'Board papers' },
+  { href: '/performance/', text: 'Performance' },
+  { href: '/events/', text: 'Events' },
+  { href: '/search/', text: 'Search' },
 ];
 
-export function headHtml(title: string, description = ''): string {
+export function headHtml(title: string, description = '', options: { forms?: boolean } = {}): string {
   return `<meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
 ${description ? `<meta name="description" content="${escapeHtml(description)}">` : ''}
 <meta name="theme-color" content="#1d3557">
-<link rel="stylesheet" href="${STYLESHEET}">`;
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="${STYLESHEET}">${options.forms ? `\n<link rel="stylesheet" href="${FORMS_STYLESHEET}">` : ''}`;
 }
 
 export function headerHtml(partnershipName: string): string {
@@ -43,19 +51,21 @@ export function footerHtml(): string {
     <h2 class="govuk-visually-hidden">Support links</h2>
     <ul>
       <li><a class="govuk-link" href="/privacy/">Privacy notice</a></li>
-      <li><a class="govuk-link" href="/report/">Report anti-social behaviour or hate crime</a></li>
+      <li><a class="govuk-link" href="/accessibility/">Accessibility statement</a></li>
+      <li><a class="govuk-link" href="/you-said-we-did/">You said, we did</a></li>
+      <li><a class="govuk-link" href="/papers/rss.xml">RSS feed</a></li>
     </ul>
-    <p class="govuk-body-s govuk-!-margin-top-3 govuk-!-margin-bottom-0">In an emergency call 999. For non-emergencies call 101.</p>
+    <p class="govuk-body-s portal-small-print">In an emergency call 999. For non-emergencies call 101.</p>
   </div>
 </footer>`;
 }
 
 /** A whole document, for pages the API renders. */
-export function renderPage(options: { title: string; partnershipName: string; body: string }): string {
+export function renderPage(options: { title: string; partnershipName: string; body: string; forms?: boolean }): string {
   return `<!doctype html>
 <html lang="en-GB" class="govuk-template">
 <head>
-${headHtml(`${options.title} - ${options.partnershipName}`)}
+${headHtml(`${options.title} - ${options.partnershipName}`, '', { forms: options.forms ?? true })}
 </head>
 <body class="govuk-template__body">
 ${headerHtml(options.partnershipName)}

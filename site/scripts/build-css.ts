@@ -1,6 +1,6 @@
 /**
- * Compiles site/styles/portal.scss to site/public/assets/portal.css. A fixed path,
- * because pages rendered by the API (form errors, confirmation) link the same file.
+ * Compiles site/styles/{portal,forms}.scss to site/public/assets/*.css. Fixed paths,
+ * because pages rendered by the API (form errors, confirmation) link the same files.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -9,20 +9,26 @@ import { compile, NodePackageImporter } from 'sass';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-export function buildCss(): number {
-  const result = compile(join(root, 'styles/portal.scss'), {
-    style: 'compressed',
-    importers: [new NodePackageImporter()],
-    quietDeps: true,
-    silenceDeprecations: ['import'],
-  });
-  const out = join(root, 'public/assets/portal.css');
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, result.css);
-  return result.css.length;
+export const STYLESHEETS = ['portal', 'forms'] as const;
+
+/** Compiles every stylesheet; returns bytes per file. */
+export function buildCss(): Record<string, number> {
+  const sizes: Record<string, number> = {};
+  for (const name of STYLESHEETS) {
+    const result = compile(join(root, `styles/${name}.scss`), {
+      style: 'compressed',
+      importers: [new NodePackageImporter()],
+      quietDeps: true,
+      silenceDeprecations: ['import'],
+    });
+    const out = join(root, `public/assets/${name}.css`);
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, result.css);
+    sizes[name] = result.css.length;
+  }
+  return sizes;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const bytes = buildCss();
-  console.log(`site/public/assets/portal.css: ${(bytes / 1024).toFixed(1)} KB`);
+  for (const [name, bytes] of Object.entries(buildCss())) console.log(`site/public/assets/${name}.css: ${(bytes / 1024).toFixed(1)} KB`);
 }

@@ -1,0 +1,106 @@
+/**
+ * Every page of the built site, in Chromium with JavaScript off: served, readable,
+ * and free of axe violations (WCAG 2.2 AA). Internal links all resolve.
+ */
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import type { LocalStack } from '../../infra/local/local-stack';
+import { ROOT } from '../../infra/local/local-stack';
+import { startTestStack } from '../support/local-stack';
+import { axeViolationsWithoutJs, launchChromium } from '../support/browser';
+
+const DIST = join(ROOT, 'site', 'dist');
+const pages = readdirSync(DIST, { recursive: true, encoding: 'utf8' })
+  .filter((f) => f.endsWith('.html') && !f.startsWith('pagefind'))
+  .map((f) => `/${f.replace(/index\.html$/, '').replace(/\\/g, '/')}`)
+  .sort();
+
+let stack: LocalStack;
+let browser: Browser;
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startTestStack(), launchChromium()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+describe('every built page', () => {
+  it('includes the pages the partnership publishes', () => {
+    for (const page of ['/', '/plans/', '/priorities/', '/papers/', '/performance/', '/events/', '/you-said-we-did/', '/accessibility/', '/privacy/', '/search/', '/report/', '/404.html']) expect(pages).toContain(page);
+  });
+
+  it('is readable without JavaScript and has no axe violations', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    const failures: string[] = [];
+    for (const path of pages) {
+      const res = await page.goto(`${stack.url}${path}`);
+      expect(res?.status(), path).toBe(200);
+      const heading = await page.locator('main h1').first().textContent();
+      expect(heading?.trim().length, `${path} has a main heading`).toBeGreaterThan(0);
+      const violations = await axeViolationsWithoutJs(browser, page);
+      if (violations.length) failures.push(`${path}: ${violations.join('; ')}`);
+    }
+    await context.close();
+    expect(failures).toEqual([]);
+  }, 300_000);
+
+  it('needs no JavaScript to read: only the report form and search load scripts', () => {
+    for (const path of pages) {
+      const html = readFileSync(join(DIST, path.endsWith('/') ? `${path}index.html` : path), 'utf8');
+      const scripts = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]);
+      if (path === '/report/' || path === '/search/') continue;
+      expect(scripts, path).toEqual([]);
+    }
+  });
+});
+
+describe('links', () => {
+  it('every internal link and anchor on every page resolves', () => {
+    const broken: string[] = [];
+    const files = readdirSync(DIST, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind'));
+    const ids = (file: string) => new Set([...readFileSync(file, 'utf8').matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
+    for (const file of files) {
+      const html = readFileSync(join(DIST, file), 'utf8');
+      for (const [, href] of html.matchAll(/\shref="([^"]+)"/g)) {
+        if (!href || /^(https?:|mailto:|tel:)/.test(href) || href.startsWith('/api/')) continue;
+        const url = new URL(href.replace(/&amp;/g, '&'), `http://site/${file}`);
+        const path = decodeURIComponent(url.pathname);
+        const target = path.endsWith('/') ? join(DIST, path, 'index.html') : join(DIST, path);
+        if (!existsSync(target)) {
+          broken.push(`${file}: ${href}`);
+          continue;
+        }
+        if (url.hash && target.endsWith('.html') && !ids(target).has(url.hash.slice(1))) broken.push(`${file}: ${href} (no such anchor in ${relative(DIST, target)})`);
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+});
+
+describe('site search (Pagefind, JavaScript on)', () => {
+  it('finds a board paper by a word in its body and links to it', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${stack.url}/search/`);
+    expect(await page.locator('#search-needs-js').isHidden()).toBe(true);
+    await page.locator('.pagefind-ui__search-input').fill('victim offender location');
+    const result = page.locator('.pagefind-ui__result-link').first();
+    await result.waitFor({ timeout: 15_000 });
+    expect(await result.textContent()).toContain('Organising our work around victims, offenders and locations');
+    await result.click();
+    await page.waitForURL(/\/papers\/2026-01-victim-offender-location\/$/);
+    await context.close();
+  });
+
+  it('tells people without JavaScript where else to look', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${stack.url}/search/`);
+    expect(await page.locator('#search-needs-js').isVisible()).toBe(true);
+    await context.close();
+  });
+});
