@@ -5,12 +5,16 @@
  *   npm run bench                  everything
  *   npm run bench -- submit        only the submission benchmark
  *   npm run bench -- cold-import   only the cold-import benchmark
+ *   npm run bench -- site          only the site (page weight, Lighthouse, build time)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchColdImport } from './cold-import.bench';
 import { benchSubmit } from './submit.bench';
 import { printTable } from './stats';
+import { benchBuildTime, lighthouseScores, weighPages } from './site.bench';
+import { startTestStack } from '../support/local-stack';
+import { execFileSync } from 'node:child_process';
 
 // Keep the console for the figures: the stack's structured logs would drown them.
 process.env.LOG_LEVEL ??= 'silent';
@@ -43,6 +47,31 @@ if (want('cold-import')) {
     c.map((f) => ({ function: f.id, 'bundle KB': f.bundleBytes / 1024, 'floor KB': f.floorBytes / 1024, 'import ms': f.importMs, 'floor ms': f.floorMs, ratio: f.ratio })),
   );
   console.log('Target: submit-report ratio <= 1.25');
+}
+
+if (want('site')) {
+  console.log('\nPublished site');
+  console.log('  building the site…');
+  execFileSync('npm', ['run', '--silent', 'build:site'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const weights = weighPages();
+  printTable(
+    'Page weight (every file the page loads; target <= 60 KB and 0 KB of JavaScript to read)',
+    weights.map((w) => ({ page: w.page, path: w.path, files: w.files, KB: w.bytes / 1024, 'gzip KB': w.gzipBytes / 1024, 'JS KB': w.jsBytes / 1024 })),
+  );
+  const stack = await startTestStack();
+  let scores;
+  try {
+    scores = await lighthouseScores(stack.url);
+  } finally {
+    await stack.stop();
+  }
+  printTable('Lighthouse, mobile defaults (target: performance >= 95, accessibility 100)', scores.map((s) => ({ page: s.page, performance: s.performance, accessibility: s.accessibility })));
+  const build = await benchBuildTime();
+  printTable('Build time (astro build; target <= 20 s for 1,000 papers)', [
+    { site: 'sample content', seconds: build.sampleSeconds },
+    { site: `sample + 1,000 papers (${build.thousandPapersPages} pages)`, seconds: build.thousandPapersSeconds },
+  ]);
+  results.site = { weights, lighthouse: scores, build };
 }
 
 const dir = join(import.meta.dirname, 'results');

@@ -1,0 +1,57 @@
+/**
+ * The site's content is checked at build time: a file that breaks its schema, or a
+ * link to an action that does not exist, stops the build with the file, the field and
+ * what was expected. A valid set of content builds.
+ */
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildSite, copySampleContent } from '../support/site-build';
+
+describe('content build', () => {
+  it('builds the sample content into every page', async () => {
+    const content = copySampleContent();
+    const build = await buildSite(content);
+    expect(build.code, build.output).toBe(0);
+    for (const page of ['index.html', 'plans/2024-2027/index.html', 'papers/year/2025-26/decision/index.html', 'performance/index.html', 'papers/rss.xml']) {
+      expect(existsSync(join(build.outDir, page)), page).toBe(true);
+    }
+    const rss = readFileSync(join(build.outDir, 'papers/rss.xml'), 'utf8');
+    expect(rss).toContain('<title>Organising our work around victims, offenders and locations</title>');
+  });
+
+  it('names the file, the field and what was expected when a paper breaks its schema', async () => {
+    const content = copySampleContent();
+    const file = join(content, 'papers', '2025-04-county-partnership.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('purpose: discussion', 'purpose: gossip').replace('meetingDate: 2025-04-24', 'meetingDate: 24/04/2025'));
+    const build = await buildSite(content);
+    expect(build.code).not.toBe(0);
+    expect(build.output).toContain('2025-04-county-partnership');
+    expect(build.output).toMatch(/purpose: Invalid option: expected one of "decision"\|"discussion"\|"information"/);
+    expect(build.output).toContain('meetingDate: must be a date written as YYYY-MM-DD');
+  });
+
+  it('stops on a dataset with a negative value or an unknown field', async () => {
+    const content = copySampleContent();
+    const file = join(content, 'performance', 'asb-incidents-annual.json');
+    const data = JSON.parse(readFileSync(file, 'utf8'));
+    data.points[0].value = -5;
+    data.colour = 'red';
+    writeFileSync(file, JSON.stringify(data));
+    const build = await buildSite(content);
+    expect(build.code).not.toBe(0);
+    expect(build.output).toContain('asb-incidents-annual');
+    expect(build.output).toMatch(/points\.0\.value/);
+    expect(build.output).toMatch(/colour/);
+  });
+
+  it('stops when a priority links to an action that is not in any plan', async () => {
+    const content = copySampleContent();
+    const file = join(content, 'priorities', '2025-26.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"school-workshops"', '"school-assemblies"'));
+    rmSync(join(content, 'priorities', '2024-25.json'));
+    const build = await buildSite(content);
+    expect(build.code).not.toBe(0);
+    expect(build.output).toContain('priorities/2025-26: priorities.0.actions.1: unknown action "school-assemblies"');
+  });
+});

@@ -1,0 +1,40 @@
+/**
+ * Builds the Astro site from another content folder into its own output and cache
+ * folders (so it never disturbs site/dist), for tests and the build-time benchmark.
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from '../../infra/local/local-stack';
+
+export interface SiteBuild {
+  code: number;
+  output: string;
+  outDir: string;
+  seconds: number;
+}
+
+/** A copy of the sample content in a fresh folder, to change for one test. */
+export function copySampleContent(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'csp-content-'));
+  cpSync(join(ROOT, 'site', 'src', 'content'), dir, { recursive: true });
+  return dir;
+}
+
+export function buildSite(contentDir: string): Promise<SiteBuild> {
+  const work = mkdtempSync(join(tmpdir(), 'csp-build-'));
+  const outDir = join(work, 'dist');
+  mkdirSync(outDir, { recursive: true });
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const child = spawn(join(ROOT, 'node_modules', '.bin', 'astro'), ['build', '--root', 'site', '--silent'], {
+      cwd: ROOT,
+      env: { ...process.env, CONTENT_DIR: contentDir, SITE_OUT_DIR: outDir, SITE_CACHE_DIR: join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
+    });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.on('close', (code) => resolve({ code: code ?? 1, output, outDir, seconds: (performance.now() - started) / 1000 }));
+  });
+}
