@@ -66,7 +66,7 @@ describe('links', () => {
     for (const file of files) {
       const html = readFileSync(join(DIST, file), 'utf8');
       for (const [, href] of html.matchAll(/\shref="([^"]+)"/g)) {
-        if (!href || /^(https?:|mailto:|tel:)/.test(href) || href.startsWith('/api/')) continue;
+        if (!href || /^(https?:|mailto:|tel:|data:)/.test(href) || href.startsWith('/api/')) continue;
         const url = new URL(href.replace(/&amp;/g, '&'), `http://site/${file}`);
         const path = decodeURIComponent(url.pathname);
         const target = path.endsWith('/') ? join(DIST, path, 'index.html') : join(DIST, path);
