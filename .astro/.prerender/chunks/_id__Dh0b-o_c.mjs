@@ -2,8 +2,8 @@ import { t as __exportAll } from "./rolldown-runtime_D8jQpDG7.mjs";
 import { c as renderComponent, g as maybeRenderHead, h as renderTemplate, v as addAttribute } from "./server_Cfwlr2I7.mjs";
 import { c as createComponent } from "./load-profile_DZh9tJF6.mjs";
 import { r as createAstro, t as $$Base } from "./Base_XsYKmPH-.mjs";
-import { n as render, t as getCollection } from "./_astro_content_CGLVVZVB.mjs";
-import { a as formatDate, i as financialYear, t as PURPOSE_LABELS } from "./content_DDuMOQQc.mjs";
+import { n as render, t as getCollection } from "./_astro_content_DIWDKXNQ.mjs";
+import { a as formatDate, i as financialYear, t as PURPOSE_LABELS } from "./content_Djgi_3d9.mjs";
 // site/src/pages/papers/[id].astro
 var _id__exports = /* @__PURE__ */ __exportAll({
 	default: () => $$Id,

@@ -1,7 +1,7 @@
 import { g as maybeRenderHead, h as renderTemplate, t as spreadAttributes, v as addAttribute } from "./server_Cfwlr2I7.mjs";
 import { c as createComponent } from "./load-profile_DZh9tJF6.mjs";
 import { r as createAstro } from "./Base_XsYKmPH-.mjs";
-import { a as formatDate, i as financialYear, t as PURPOSE_LABELS } from "./content_DDuMOQQc.mjs";
+import { a as formatDate, i as financialYear, t as PURPOSE_LABELS } from "./content_Djgi_3d9.mjs";
 import { z } from "zod";
 // shared/contracts/content.ts
 /**

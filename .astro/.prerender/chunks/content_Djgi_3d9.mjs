@@ -1,4 +1,4 @@
-import { t as getCollection } from "./_astro_content_CGLVVZVB.mjs";
+import { t as getCollection } from "./_astro_content_DIWDKXNQ.mjs";
 // site/src/lib/content.ts
 /**
 * Reads the content collections and checks what a schema cannot: that every action id

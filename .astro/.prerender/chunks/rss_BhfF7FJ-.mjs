@@ -1,5 +1,5 @@
 import { t as __exportAll } from "./rolldown-runtime_D8jQpDG7.mjs";
-import { t as getCollection } from "./_astro_content_CGLVVZVB.mjs";
+import { t as getCollection } from "./_astro_content_DIWDKXNQ.mjs";
 import { t as defaultProfile } from "./load-profile_DZh9tJF6.mjs";
 import rss from "@astrojs/rss";
 // site/src/pages/papers/rss.xml.ts

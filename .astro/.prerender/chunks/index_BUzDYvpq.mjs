@@ -2,8 +2,8 @@ import { t as __exportAll } from "./rolldown-runtime_D8jQpDG7.mjs";
 import { c as renderComponent, g as maybeRenderHead, h as renderTemplate, v as addAttribute } from "./server_Cfwlr2I7.mjs";
 import { c as createComponent } from "./load-profile_DZh9tJF6.mjs";
 import { t as $$Base } from "./Base_XsYKmPH-.mjs";
-import { t as getCollection } from "./_astro_content_CGLVVZVB.mjs";
-import { a as formatDate } from "./content_DDuMOQQc.mjs";
+import { t as getCollection } from "./_astro_content_DIWDKXNQ.mjs";
+import { a as formatDate } from "./content_Djgi_3d9.mjs";
 // site/src/pages/plans/index.astro
 var plans_exports = /* @__PURE__ */ __exportAll({
 	default: () => $$Index,

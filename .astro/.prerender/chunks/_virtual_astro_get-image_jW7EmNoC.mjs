@@ -1,5 +1,5 @@
 import { t as createConsoleLogger } from "./console_CdBwB1iU.mjs";
-import { a as VALID_SUPPORTED_FORMATS, i as DEFAULT_OUTPUT_FORMAT, o as level, r as DEFAULT_HASH_PROPS } from "./_astro_content_CGLVVZVB.mjs";
+import { a as VALID_SUPPORTED_FORMATS, i as DEFAULT_OUTPUT_FORMAT, o as level, r as DEFAULT_HASH_PROPS } from "./_astro_content_DIWDKXNQ.mjs";
 import { c as isRemotePath, l as joinPaths, p as removeQueryString } from "./path_DPMd95WS.mjs";
 import { t as isRemoteAllowed } from "./remote_Cac2Oznb.mjs";
 import { A as NoImageMetadata, E as MissingImageDimension, J as UnsupportedImageFormat, X as AstroError, b as InvalidImageService, c as ExpectedImageOptions, g as IncompatibleDescriptorOptions, l as ExpectedNotESMImage, q as UnsupportedImageConversion, s as ExpectedImage, u as FailedToFetchRemoteImageDimensions, x as LocalImageUsedWrongly, z as RemoteImageNotAllowed } from "./errors-data_BblAWxQ4.mjs";
@@ -1281,7 +1281,7 @@ var cssFitValues = [
 ];
 async function getConfiguredImageService() {
 	if (!globalThis?.astroAsset?.imageService) {
-		const { default: service } = await import("./sharp_ZFQ2Pd1H.mjs").catch((e) => {
+		const { default: service } = await import("./sharp_C_uKgnre.mjs").catch((e) => {
 			const error = new AstroError(InvalidImageService);
 			error.cause = e;
 			throw error;

@@ -2,8 +2,8 @@ import { t as __exportAll } from "./rolldown-runtime_D8jQpDG7.mjs";
 import { c as renderComponent, g as maybeRenderHead, h as renderTemplate, l as Fragment, v as addAttribute } from "./server_Cfwlr2I7.mjs";
 import { c as createComponent } from "./load-profile_DZh9tJF6.mjs";
 import { t as $$Base } from "./Base_XsYKmPH-.mjs";
-import { t as getCollection } from "./_astro_content_CGLVVZVB.mjs";
-import { a as formatDate, l as resolveActions, r as actionIndex } from "./content_DDuMOQQc.mjs";
+import { t as getCollection } from "./_astro_content_DIWDKXNQ.mjs";
+import { a as formatDate, l as resolveActions, r as actionIndex } from "./content_Djgi_3d9.mjs";
 // shared/domain/ranking.ts
 function rankByCount(items, count) {
 	const total = items.reduce((sum, item) => sum + count(item), 0);

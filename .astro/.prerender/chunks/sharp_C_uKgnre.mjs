@@ -1,5 +1,5 @@
 import { A as NoImageMetadata, J as UnsupportedImageFormat, O as MissingSharp, X as AstroError } from "./errors-data_BblAWxQ4.mjs";
-import { i as resolveDefaultOutputFormat, n as parseQuality, r as detector, t as baseService } from "./_virtual_astro_get-image_D3SZcU7W.mjs";
+import { i as resolveDefaultOutputFormat, n as parseQuality, r as detector, t as baseService } from "./_virtual_astro_get-image_jW7EmNoC.mjs";
 // node_modules/astro/dist/assets/services/sharp.js
 var sharp;
 var qualityTable = {

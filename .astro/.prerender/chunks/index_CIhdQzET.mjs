@@ -1,9 +1,9 @@
 import { t as __exportAll } from "./rolldown-runtime_D8jQpDG7.mjs";
 import { c as renderComponent, g as maybeRenderHead, h as renderTemplate } from "./server_Cfwlr2I7.mjs";
 import { t as $$Base } from "./Base_XsYKmPH-.mjs";
-import { t as getCollection } from "./_astro_content_CGLVVZVB.mjs";
+import { t as getCollection } from "./_astro_content_DIWDKXNQ.mjs";
 import { c as createComponent, t as defaultProfile } from "./load-profile_DZh9tJF6.mjs";
-import { c as prioritiesByYear, o as formatDateTime } from "./content_DDuMOQQc.mjs";
+import { c as prioritiesByYear, o as formatDateTime } from "./content_Djgi_3d9.mjs";
 // site/src/pages/index.astro
 var pages_exports = /* @__PURE__ */ __exportAll({
 	default: () => $$Index,

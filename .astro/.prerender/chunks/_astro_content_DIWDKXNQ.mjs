@@ -206,7 +206,7 @@ var ImmutableDataStore = class ImmutableDataStore {
 	*/
 	static async fromModule() {
 		try {
-			const data = await import("./_astro_data-layer-content_DKJZkmhL.mjs");
+			const data = await import("./_astro_data-layer-content_CLeDn1IB.mjs");
 			if (data.default instanceof Map) return ImmutableDataStore.fromMap(data.default);
 			if (Array.isArray(data.default)) {
 				const map2 = devalue.unflatten(data.default);
@@ -481,7 +481,7 @@ var CONTENT_LAYER_IMAGE_REGEX = /__ASTRO_IMAGE_="([^"]+)"/g;
 async function updateImageReferencesInBody(html, fileName) {
 	const { default: imageAssetMap } = await import("./content-assets_Bgr5l9N7.mjs");
 	const imageObjects = /* @__PURE__ */ new Map();
-	const { getImage } = await import("./_virtual_astro_get-image_D3SZcU7W.mjs");
+	const { getImage } = await import("./_virtual_astro_get-image_jW7EmNoC.mjs");
 	for (const [_full, imagePath] of html.matchAll(CONTENT_LAYER_IMAGE_REGEX)) try {
 		const decodedImagePath = JSON.parse(imagePath.replace(/&(?:#x22|quot);/g, "\"").replace(/&(?:#x27|apos);/g, "'").replace(/&(?:amp|#x26|#38);/g, "&"));
 		let image;

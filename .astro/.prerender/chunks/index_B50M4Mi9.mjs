@@ -2,8 +2,8 @@ import { t as __exportAll } from "./rolldown-runtime_D8jQpDG7.mjs";
 import { c as renderComponent, g as maybeRenderHead, h as renderTemplate } from "./server_Cfwlr2I7.mjs";
 import { c as createComponent } from "./load-profile_DZh9tJF6.mjs";
 import { t as $$Base } from "./Base_XsYKmPH-.mjs";
-import { t as $$PaperList } from "./PaperList_Dcn3DTgn.mjs";
-import { i as financialYear, s as papersNewestFirst } from "./content_DDuMOQQc.mjs";
+import { t as $$PaperList } from "./PaperList_hQ3zsaqu.mjs";
+import { i as financialYear, s as papersNewestFirst } from "./content_Djgi_3d9.mjs";
 // site/src/pages/papers/index.astro
 var papers_exports = /* @__PURE__ */ __exportAll({
 	default: () => $$Index,

@@ -1,8 +1,8 @@
 import { t as __exportAll } from "./rolldown-runtime_D8jQpDG7.mjs";
 import { c as renderComponent, g as maybeRenderHead, h as renderTemplate } from "./server_Cfwlr2I7.mjs";
 import { t as $$Base } from "./Base_XsYKmPH-.mjs";
-import { t as getCollection } from "./_astro_content_CGLVVZVB.mjs";
-import { o as formatDateTime } from "./content_DDuMOQQc.mjs";
+import { t as getCollection } from "./_astro_content_DIWDKXNQ.mjs";
+import { o as formatDateTime } from "./content_Djgi_3d9.mjs";
 import { c as createComponent, t as defaultProfile } from "./load-profile_DZh9tJF6.mjs";
 // site/src/pages/events/index.astro
 var events_exports = /* @__PURE__ */ __exportAll({

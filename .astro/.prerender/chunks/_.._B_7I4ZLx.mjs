@@ -2,8 +2,8 @@ import { t as __exportAll } from "./rolldown-runtime_D8jQpDG7.mjs";
 import { c as renderComponent, g as maybeRenderHead, h as renderTemplate } from "./server_Cfwlr2I7.mjs";
 import { c as createComponent } from "./load-profile_DZh9tJF6.mjs";
 import { r as createAstro, t as $$Base } from "./Base_XsYKmPH-.mjs";
-import { n as PAPER_PURPOSES, t as $$PaperList } from "./PaperList_Dcn3DTgn.mjs";
-import { i as financialYear, s as papersNewestFirst, t as PURPOSE_LABELS } from "./content_DDuMOQQc.mjs";
+import { n as PAPER_PURPOSES, t as $$PaperList } from "./PaperList_hQ3zsaqu.mjs";
+import { i as financialYear, s as papersNewestFirst, t as PURPOSE_LABELS } from "./content_Djgi_3d9.mjs";
 // site/src/pages/papers/[...filter].astro
 var ____filter__exports = /* @__PURE__ */ __exportAll({
 	default: () => $$Component,

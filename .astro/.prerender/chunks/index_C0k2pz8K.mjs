@@ -2,7 +2,7 @@ import { t as __exportAll } from "./rolldown-runtime_D8jQpDG7.mjs";
 import { E as unescapeHTML, c as renderComponent, g as maybeRenderHead, h as renderTemplate, l as Fragment, v as addAttribute } from "./server_Cfwlr2I7.mjs";
 import { c as createComponent } from "./load-profile_DZh9tJF6.mjs";
 import { n as escapeHtml, t as $$Base } from "./Base_XsYKmPH-.mjs";
-import { t as getCollection } from "./_astro_content_CGLVVZVB.mjs";
+import { t as getCollection } from "./_astro_content_DIWDKXNQ.mjs";
 // shared/ui/bar-chart.ts
 /**
 * Accessible SVG bar charts drawn at build time: no JavaScript to read them. The SVG

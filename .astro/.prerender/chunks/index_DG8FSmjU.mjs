@@ -2,7 +2,7 @@ import { t as __exportAll } from "./rolldown-runtime_D8jQpDG7.mjs";
 import { c as renderComponent, g as maybeRenderHead, h as renderTemplate, v as addAttribute } from "./server_Cfwlr2I7.mjs";
 import { c as createComponent } from "./load-profile_DZh9tJF6.mjs";
 import { t as $$Base } from "./Base_XsYKmPH-.mjs";
-import { c as prioritiesByYear, n as STATUS_LABELS } from "./content_DDuMOQQc.mjs";
+import { c as prioritiesByYear, n as STATUS_LABELS } from "./content_Djgi_3d9.mjs";
 // site/src/pages/priorities/index.astro
 var priorities_exports = /* @__PURE__ */ __exportAll({
 	default: () => $$Index,
