@@ -47,7 +47,7 @@ export function barChartSvg(o: BarChartOptions): string {
 </g>`;
     })
     .join('\n');
-  return `<svg class="portal-chart" id="${o.id}" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-labelledby="${o.id}-title ${o.id}-desc" xmlns="http://www.w3.org/2000/svg">
+  return `<svg class="portal-chart" id="${o.id}" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-labelledby="${o.id}-title ${o.id}-desc" font-family="system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif" xmlns="http://www.w3.org/2000/svg">
 <title id="${o.id}-title">${escapeHtml(o.title)}</title>
 <desc id="${o.id}-desc">${escapeHtml(o.description)} The table below the chart gives every value.</desc>
 ${bars}
