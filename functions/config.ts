@@ -14,6 +14,9 @@ const configSchema = z.object({
   SES_CONFIGURATION_SET: z.optional(z.string()),
   /** "true" only under `npm start` and the tests; enables local endpoints and issuers. */
   LOCAL_MODE: z._default(z.enum(['true', 'false']), 'false'),
+  /** Officer sign-in: the user pool's issuer URL and the workspace's app client id. */
+  COGNITO_ISSUER: z.optional(z.url()),
+  COGNITO_CLIENT_ID: z.optional(z.string().check(z.minLength(1))),
   /** Base URL of the public site, used in resident emails. */
   SITE_URL: z._default(z.url(), 'http://localhost:4321'),
 });

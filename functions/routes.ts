@@ -9,14 +9,17 @@ export interface HttpRoute {
   path: string;
   /** Entry file (relative to the repository root) exporting `handler`. */
   entry: string;
-  /** Needs the reports table (read/write). */
-  table?: 'read-write';
+  /** Needs the reports table: submit writes reports; officer reads reports and appends audit items. */
+  table?: 'read-write' | 'read-audit';
+  /** Needs officer sign-in (Cognito issuer and client id in its environment). */
+  officer?: boolean;
 }
 
 export const httpRoutes: HttpRoute[] = [
   { id: 'submit-report', method: 'ANY', path: '/api/reports', entry: 'functions/submit-report/handler.ts', table: 'read-write' },
   { id: 'report-confirmation', method: 'GET', path: '/api/reports/{reference}/confirmation', entry: 'functions/report-confirmation/handler.ts' },
   { id: 'openapi', method: 'GET', path: '/api/openapi.json', entry: 'functions/openapi/handler.ts' },
+  { id: 'officer-report', method: 'GET', path: '/api/officer/reports/{reference}', entry: 'functions/officer-report/handler.ts', table: 'read-audit', officer: true },
 ];
 
 /** Functions not behind HTTP: the stream router and the scheduled sweeper. */

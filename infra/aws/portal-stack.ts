@@ -14,6 +14,7 @@ import { Architecture, Code, FilterCriteria, FilterRule, Function as LambdaFn, R
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { AccountRecovery, CfnUserPoolGroup, Mfa, UserPool } from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
 import { reportsTable } from '../../functions/adapters/dynamodb/table-definition';
 import { backgroundFunctions, httpRoutes } from '../../functions/routes';
@@ -30,6 +31,7 @@ export class PortalStack extends Stack {
   readonly table: Table;
   readonly api: HttpApi;
   readonly functions: Record<string, LambdaFn> = {};
+  readonly userPool: UserPool;
 
   constructor(scope: Construct, id: string, props: PortalStackProps) {
     super(scope, id, props);
@@ -53,8 +55,24 @@ export class PortalStack extends Stack {
       sortKey: { name: index.sortKey, type: AttributeType.STRING },
     });
 
+    // Officer sign-in: MFA required, no self sign-up, groups admin, officer and one per partner.
+    this.userPool = new UserPool(this, 'Officers', {
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      mfa: Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
+      passwordPolicy: { minLength: 12, requireDigits: true, requireLowercase: true, requireUppercase: true, requireSymbols: true },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
+    const workspaceClient = this.userPool.addClient('Workspace', { authFlows: { userSrp: true }, preventUserExistenceErrors: true });
+    for (const group of ['admin', 'officer', ...profile.partners.map((p) => `partner-${p.id}`)]) {
+      new CfnUserPoolGroup(this, `Group-${group}`, { userPoolId: this.userPool.userPoolId, groupName: group });
+    }
+
     const environment = { TABLE_NAME: this.table.tableName, SITE_URL: props.siteUrl, NODE_OPTIONS: '--enable-source-maps' };
-    const makeFunction = (fnId: string, entry: string, options: { timeout?: Duration; memorySize?: number } = {}) => {
+    const officerEnvironment = { COGNITO_ISSUER: `https://cognito-idp.${this.region}.amazonaws.com/${this.userPool.userPoolId}`, COGNITO_CLIENT_ID: workspaceClient.userPoolClientId };
+    const makeFunction = (fnId: string, entry: string, options: { timeout?: Duration; memorySize?: number; officer?: boolean } = {}) => {
       const bundle = bundleFunction(fnId, entry);
       const fn = new LambdaFn(this, `Fn-${fnId}`, {
         runtime: Runtime.NODEJS_24_X,
@@ -63,7 +81,7 @@ export class PortalStack extends Stack {
         code: Code.fromAsset(bundle.dir),
         memorySize: options.memorySize ?? 512,
         timeout: options.timeout ?? Duration.seconds(10),
-        environment,
+        environment: options.officer ? { ...environment, ...officerEnvironment } : environment,
         logGroup: new LogGroup(this, `Logs-${fnId}`, { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY }),
       });
       this.functions[fnId] = fn;
@@ -81,9 +99,11 @@ export class PortalStack extends Stack {
 
     this.api = new HttpApi(this, 'Api', { description: `${profile.name} reporting API (${props.stage})` });
     for (const route of httpRoutes) {
-      const fn = makeFunction(route.id, route.entry);
+      const fn = makeFunction(route.id, route.entry, { officer: route.officer === true });
       // Submitting writes the report, outbox and idempotency marker, and reads the marker back.
       if (route.table === 'read-write') fn.addToRolePolicy(tableActions('PutItem', 'GetItem', 'ConditionCheckItem'));
+      // Officer reads: get the report, append (never update) an audit item.
+      if (route.table === 'read-audit') fn.addToRolePolicy(tableActions('GetItem', 'PutItem'));
       this.api.addRoutes({ path: route.path, methods: [route.method === 'ANY' ? HttpMethod.ANY : HttpMethod[route.method]], integration: new HttpLambdaIntegration(`Integration-${route.id}`, fn) });
     }
 

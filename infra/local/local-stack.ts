@@ -12,6 +12,9 @@ import { localDynamoClient, startDynamoDbLocal, type DynamoDbLocal } from './dyn
 import { startHttpServer, type LambdaHttpHandler } from './http-server';
 import { isPortFree } from './ports';
 import { startSesLocal, type SesLocal } from './ses-local';
+import { startCognitoLocal, type CognitoLocal } from './cognito-local';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { startStreamPoller, type StreamPoller } from './stream-poller';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
@@ -20,8 +23,11 @@ export interface LocalStackOptions {
   port: number;
   dynamoDbPort: number;
   sesPort: number;
+  cognitoPort: number;
   /** Keep DynamoDB data here between runs; omit for an in-memory database (tests). */
   dataDir?: string;
+  /** Where cognito-local keeps its pool and users (a temporary folder if omitted). */
+  cognitoDir?: string;
   siteDir?: string;
   tableName?: string;
   sweepIntervalMs?: number;
@@ -36,6 +42,7 @@ export interface LocalStack {
   sesEndpoint: string;
   tableName: string;
   ses: SesLocal;
+  cognito: CognitoLocal;
   /** Runs one sweep now (tests: after SES comes back). */
   sweepNow(): Promise<unknown>;
   /** Waits until the stream router has handled everything written so far. */
@@ -53,6 +60,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     ['the portal', options.port, 'PORT'],
     ['DynamoDB Local', options.dynamoDbPort, 'DYNAMODB_PORT'],
     ['SES local', options.sesPort, 'SES_PORT'],
+    ['Cognito local', options.cognitoPort, 'COGNITO_PORT'],
   ] as const) {
     if (!(await isPortFree(port))) throw new Error(`Port ${port} (${name}) is already in use. Stop whatever is using it, or choose another port with ${variable}=<port>.`);
   }
@@ -72,6 +80,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     let ses = await startSesLocal({ port: options.sesPort });
     cleanups.push(() => ses.stop());
 
+    log(`Starting Cognito local on port ${options.cognitoPort}…`);
+    const cognito = await startCognitoLocal({ port: options.cognitoPort, dataDir: options.cognitoDir ?? mkdtempSync(join(tmpdir(), 'csp-cognito-')), profile: defaultProfile(), log });
+    cleanups.push(() => cognito.stop());
+
     const client = localDynamoClient(dynamo.endpoint);
     cleanups.push(async () => client.destroy());
     log(`${(await ensureReportsTable(client, tableName)) ? 'Created' : 'Found'} table ${tableName}`);
@@ -84,6 +96,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       SES_ENDPOINT: ses.url,
       LOCAL_MODE: 'true',
       SITE_URL: siteUrl,
+      COGNITO_ISSUER: cognito.issuer,
+      COGNITO_CLIENT_ID: cognito.clientId,
       AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? 'local',
       AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? 'local',
     });
@@ -127,6 +141,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       get ses() {
         return ses;
       },
+      cognito,
       sweepNow,
       streamIdle: () => poller.idle(),
       stopSes: () => ses.stop(),

@@ -3,7 +3,7 @@
  *   npm start                 keep data in .data/ between runs
  *   npm start -- --fresh      wipe local data first
  *   npm start -- --no-build   serve the site as last built
- * Ports: PORT (4321), DYNAMODB_PORT (8000), SES_PORT (8005).
+ * Ports: PORT (4321), DYNAMODB_PORT (8000), SES_PORT (8005), COGNITO_PORT (9229).
  */
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -35,7 +35,9 @@ async function main(): Promise<void> {
     port: port('PORT', 4321),
     dynamoDbPort: port('DYNAMODB_PORT', 8000),
     sesPort: port('SES_PORT', 8005),
+    cognitoPort: port('COGNITO_PORT', 9229),
     dataDir,
+    cognitoDir: join(ROOT, '.data', 'cognito'),
     log: step,
     onRequest: process.env.LOG_REQUESTS === 'false' ? undefined : (line) => console.log(`  ${line}`),
   });
@@ -45,6 +47,11 @@ Portal ready.
   Report form:   ${stack.url}/report/
   Mail viewer:   ${stack.mailUrl}
   OpenAPI:       ${stack.url}/api/openapi.json
+  Cognito local: ${stack.cognito.endpoint} (user pool ${stack.cognito.userPoolId}, app client ${stack.cognito.clientId})
+
+Demo officer accounts (this machine only):
+${stack.cognito.users.map((u) => `  ${u.username.padEnd(34)} ${u.password.padEnd(22)} ${u.description}`).join('\n')}
+
 Press Ctrl-C to stop.
 `);
   let stopping = false;

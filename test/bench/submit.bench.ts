@@ -26,7 +26,7 @@ export interface SubmitFigures {
 }
 
 export async function benchSubmit(total = 2000, concurrency = 16, log = console.log): Promise<SubmitFigures> {
-  const stack = await startLocalStack({ port: await freePort(), dynamoDbPort: await freePort(), sesPort: await freePort(), tableName: 'bench-reports', sweepIntervalMs: 3_600_000 });
+  const stack = await startLocalStack({ port: await freePort(), dynamoDbPort: await freePort(), sesPort: await freePort(), cognitoPort: await freePort(), tableName: 'bench-reports', sweepIntervalMs: 3_600_000 });
   const agent = new Agent({ connections: concurrency, keepAliveTimeout: 10_000 });
   const client = localDynamoClient(stack.dynamoDbEndpoint);
   try {

@@ -41,7 +41,7 @@ describe('reports table', () => {
 describe('functions', () => {
   it('all run Node 24 on arm64 with a bundled, minified handler and finite log retention', () => {
     const fns = template.findResources('AWS::Lambda::Function');
-    expect(Object.keys(fns)).toHaveLength(5);
+    expect(Object.keys(fns)).toHaveLength(6);
     for (const fn of Object.values(fns)) {
       expect(fn.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], Handler: 'index.handler' });
       expect(fn.Properties.Environment.Variables).toHaveProperty('TABLE_NAME');
@@ -72,6 +72,33 @@ describe('functions', () => {
   });
 });
 
+describe('officer sign-in', () => {
+  it('has a user pool with MFA required, no self sign-up and a strong password policy', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      MfaConfiguration: 'ON',
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      Policies: { PasswordPolicy: Match.objectLike({ MinimumLength: 12, RequireSymbols: true }) },
+    });
+  });
+
+  it('has the admin, officer and one group per partner', () => {
+    const groups = Object.values(template.findResources('AWS::Cognito::UserPoolGroup')).map((g) => g.Properties.GroupName).sort();
+    expect(groups).toEqual(['admin', 'officer', 'partner-council-asb-team', 'partner-fire-rescue', 'partner-hate-crime-support', 'partner-police', 'partner-riverside-homes']);
+  });
+
+  it('gives only the officer function the Cognito issuer (an https Cognito address) and client id', () => {
+    const fns = Object.values(template.findResources('AWS::Lambda::Function'));
+    const withIssuer = fns.filter((f) => f.Properties.Environment.Variables.COGNITO_ISSUER);
+    expect(withIssuer).toHaveLength(1);
+    expect(JSON.stringify(withIssuer[0]!.Properties.Environment.Variables.COGNITO_ISSUER)).toContain('https://cognito-idp.');
+    for (const f of fns) expect(f.Properties.Environment.Variables.LOCAL_MODE).toBeUndefined();
+  });
+
+  it('lets the officer function read reports and append audit items only', () => {
+    expect(actionsOf(template, 'officer-report').sort()).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem']);
+  });
+});
+
 describe('least privilege', () => {
   it('lets the submit function write and read items, and nothing else', () => {
     const actions = actionsOf(template, 'submit-report');
@@ -79,7 +106,7 @@ describe('least privilege', () => {
   });
 
   it('gives no function Scan, DeleteItem or a wildcard action', () => {
-    for (const fn of ['submit-report', 'route-report', 'sweep-outbox', 'openapi', 'report-confirmation']) {
+    for (const fn of ['submit-report', 'route-report', 'sweep-outbox', 'openapi', 'report-confirmation', 'officer-report']) {
       for (const action of actionsOf(template, fn)) {
         expect(action).not.toMatch(/\*|Scan|DeleteItem|DeleteTable/);
       }

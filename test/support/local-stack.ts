@@ -7,6 +7,7 @@ export async function startTestStack(): Promise<LocalStack> {
     port: await freePort(),
     dynamoDbPort: await freePort(),
     sesPort: await freePort(),
+    cognitoPort: await freePort(),
     tableName: `reports-test-${process.pid}`,
     // The tests run the sweeper themselves when they need it.
     sweepIntervalMs: 3_600_000,

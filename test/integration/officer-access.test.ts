@@ -1,0 +1,119 @@
+/**
+ * Officer sign-in against cognito-local, and the attacks the API must refuse: no token,
+ * garbage, an ID token, an expired token, a token forged with another key, a token for
+ * another client, a user in no group, and a partner user asking for another partner's report.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { QueryCommand } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { CognitoIdentityProviderClient, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
+import type { LocalStack } from '../../infra/local/local-stack';
+import { localDynamoClient } from '../../infra/local/dynamodb-local';
+import { startTestStack } from '../support/local-stack';
+import { claimsOf, cognitoLocalKey, signJwt, strangerKey } from '../support/jwt';
+import hateCrime from '../fixtures/reports/hate-crime-victim.json' with { type: 'json' };
+import asbAnon from '../fixtures/reports/asb-environmental-anonymous.json' with { type: 'json' };
+
+let stack: LocalStack;
+let hateRef: string;
+let asbRef: string;
+const tokens: Record<string, { access: string; id: string }> = {};
+
+async function submit(body: unknown): Promise<string> {
+  const res = await fetch(`${stack.url}/api/reports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return ((await res.json()) as { reference: string }).reference;
+}
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  hateRef = await submit(hateCrime);
+  asbRef = await submit(asbAnon);
+  const cognito = new CognitoIdentityProviderClient({ endpoint: stack.cognito.endpoint, region: 'eu-west-2', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  for (const user of stack.cognito.users) {
+    const out = await cognito.send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: stack.cognito.clientId, AuthParameters: { USERNAME: user.username, PASSWORD: user.password } }));
+    tokens[user.username.split('@')[0]!] = { access: out.AuthenticationResult!.AccessToken!, id: out.AuthenticationResult!.IdToken! };
+  }
+  cognito.destroy();
+});
+afterAll(async () => stack?.stop());
+
+const getReport = (reference: string, authorization?: string) =>
+  fetch(`${stack.url}/api/officer/reports/${reference}`, { headers: authorization ? { authorization } : {} });
+
+describe('signing in and reading a report', () => {
+  it('gives an officer the whole report and audits the read', async () => {
+    const res = await getReport(hateRef, `Bearer ${tokens.officer!.access}`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { dataLevel: string; report: { contact?: { email?: string } }; deliveries?: unknown };
+    expect(body.dataLevel).toBe('full');
+    expect(body.report.contact?.email).toBe('amira@example.com');
+    expect(body.deliveries).toBeDefined();
+
+    const out = await localDynamoClient(stack.dynamoDbEndpoint).send(
+      new QueryCommand({ TableName: stack.tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :a)', ExpressionAttributeValues: { ':pk': { S: `REPORT#${hateRef}` }, ':a': { S: 'AUDIT#' } } }),
+    );
+    const audit = (out.Items ?? []).map((i) => unmarshall(i));
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ action: 'read-report', groups: ['officer'], userId: claimsOf(tokens.officer!.access).sub });
+    expect(audit[0]!.expiresAt).toBeGreaterThan(Date.now() / 1000);
+  });
+
+  it('gives a partner user a report routed to their partner, with that partner data level', async () => {
+    const res = await getReport(hateRef, `Bearer ${tokens.police!.access}`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { dataLevel: string; deliveries?: unknown };
+    expect(body.dataLevel).toBe('full');
+    expect(body.deliveries).toBeUndefined();
+  });
+
+  it('answers 404 to a partner user for a report not routed to them, as for one that does not exist', async () => {
+    const other = await getReport(asbRef, `Bearer ${tokens.police!.access}`);
+    const missing = await getReport('ZZZZ2222', `Bearer ${tokens.police!.access}`);
+    expect(other.status).toBe(404);
+    expect(missing.status).toBe(404);
+    expect(await other.text()).toBe(await missing.text());
+  });
+
+  it('answers 403 to a signed-in user in no portal group', async () => {
+    expect((await getReport(hateRef, `Bearer ${tokens.nobody!.access}`)).status).toBe(403);
+  });
+});
+
+describe('refusing bad tokens with 401', () => {
+  const expect401 = async (authorization: string | undefined) => {
+    const res = await getReport(hateRef, authorization);
+    expect(res.status).toBe(401);
+    expect(res.headers.get('www-authenticate')).toBe('Bearer');
+    const body = (await res.json()) as { message: string };
+    expect(body.message).toMatch(/sign/i);
+  };
+
+  it('no token, a malformed header, garbage', async () => {
+    await expect401(undefined);
+    await expect401(`Token ${tokens.officer!.access}`);
+    await expect401('Bearer not.a.jwt');
+  });
+
+  it('an ID token instead of an access token', async () => {
+    await expect401(`Bearer ${tokens.officer!.id}`);
+  });
+
+  it('an expired token, even with the right key', async () => {
+    const claims = { ...claimsOf(tokens.officer!.access), exp: Math.floor(Date.now() / 1000) - 60, iat: Math.floor(Date.now() / 1000) - 3600 };
+    await expect401(`Bearer ${signJwt(claims, cognitoLocalKey())}`);
+  });
+
+  it('a token forged with another key', async () => {
+    await expect401(`Bearer ${signJwt(claimsOf(tokens.officer!.access), strangerKey())}`);
+  });
+
+  it('a token for another app client, or from another issuer', async () => {
+    await expect401(`Bearer ${signJwt({ ...claimsOf(tokens.officer!.access), client_id: 'someone-elses-client' }, cognitoLocalKey())}`);
+    await expect401(`Bearer ${signJwt({ ...claimsOf(tokens.officer!.access), iss: 'http://localhost:1/local_other' }, cognitoLocalKey())}`);
+  });
+
+  it('a token that claims groups it was not given cannot be made without the key', async () => {
+    const claims = { ...claimsOf(tokens.nobody!.access), 'cognito:groups': ['admin'] };
+    await expect401(`Bearer ${signJwt(claims, strangerKey())}`);
+  });
+});
