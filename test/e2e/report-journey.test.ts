@@ -2,25 +2,15 @@
  * The resident's journey in Chromium, with JavaScript off and on: the form, the error
  * page, the confirmation, the emails, and axe on every page they see.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { LocalStack } from '../../infra/local/local-stack';
-import { startTestStack, waitForEmails } from '../support/local-stack';
-import { axeViolations, axeViolationsWithoutJs, launchChromium } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { waitForEmails } from '../support/local-stack';
+import { axeViolations, axeViolationsWithoutJs, useStackAndBrowser } from '../support/browser';
 
-let stack: LocalStack;
-let browser: Browser;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startTestStack(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+const env = useStackAndBrowser();
 
 async function openPage(javaScriptEnabled: boolean): Promise<Page> {
-  const context = await browser.newContext({ javaScriptEnabled });
+  const context = await env.browser.newContext({ javaScriptEnabled });
   return context.newPage();
 }
 
@@ -44,24 +34,24 @@ async function fillHateCrimeReport(page: Page, description: string): Promise<voi
 describe('with JavaScript off', () => {
   it('submits a hate crime report, shows the reference and emails partners and the resident', async () => {
     const page = await openPage(false);
-    await page.goto(`${stack.url}/report/`);
-    expect(await axeViolationsWithoutJs(browser, page)).toEqual([]);
+    await page.goto(`${env.stack.url}/report/`);
+    expect(await axeViolationsWithoutJs(env.browser, page)).toEqual([]);
     await fillHateCrimeReport(page, 'Graffiti insulting the mosque was sprayed on the wall (no JS)');
     await page.getByRole('button', { name: 'Send report' }).click();
     await page.waitForURL(/\/api\/reports\/[A-Z0-9]{8}\/confirmation$/);
     const reference = (await page.locator('#reference').textContent())!.trim();
     expect(reference).toMatch(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}$/);
     await expect(page.getByRole('heading', { name: 'Report sent' }).isVisible()).resolves.toBe(true);
-    expect(await axeViolationsWithoutJs(browser, page)).toEqual([]);
+    expect(await axeViolationsWithoutJs(env.browser, page)).toEqual([]);
 
-    const emails = await waitForEmails(stack, (all) => all.filter((e) => e.subject.includes(reference)).length === 3);
+    const emails = await waitForEmails(env.stack, (all) => all.filter((e) => e.subject.includes(reference)).length === 3);
     const to = emails.filter((e) => e.subject.includes(reference)).map((e) => e.destination.to[0]).sort();
     expect(to).toEqual(['jo@example.com', 'neighbourhood-avonford@downs-police.example', 'referrals@downs-hate-crime-support.example']);
   });
 
   it('shows an accessible error page that keeps the answers, and the corrected form goes through', async () => {
     const page = await openPage(false);
-    await page.goto(`${stack.url}/report/`);
+    await page.goto(`${env.stack.url}/report/`);
     await page.getByLabel('Anti-social behaviour', { exact: true }).check();
     await page.getByLabel('What happened?').fill('Youths throwing stones at buses');
     await page.getByRole('button', { name: 'Send report' }).click();
@@ -74,7 +64,7 @@ describe('with JavaScript off', () => {
     );
     expect(await page.getByLabel('What happened?').inputValue()).toBe('Youths throwing stones at buses');
     expect(await page.getByLabel('Anti-social behaviour', { exact: true }).isChecked()).toBe(true);
-    expect(await axeViolationsWithoutJs(browser, page)).toEqual([]);
+    expect(await axeViolationsWithoutJs(env.browser, page)).toEqual([]);
 
     await page.getByLabel('A nuisance to the community').check();
     await page.getByLabel('It happened to me').check();
@@ -89,9 +79,9 @@ describe('with JavaScript off', () => {
   it('has no axe violations on the home, privacy and not-found pages', async () => {
     const page = await openPage(false);
     for (const path of ['/', '/privacy/', '/no-such-page/']) {
-      const res = await page.goto(`${stack.url}${path}`);
+      const res = await page.goto(`${env.stack.url}${path}`);
       expect(res?.status()).toBe(path === '/no-such-page/' ? 404 : 200);
-      expect(await axeViolationsWithoutJs(browser, page), path).toEqual([]);
+      expect(await axeViolationsWithoutJs(env.browser, page), path).toEqual([]);
     }
   });
 });
@@ -101,7 +91,7 @@ describe('with JavaScript on', () => {
     const page = await openPage(true);
     const posts: string[] = [];
     page.on('request', (r) => r.method() === 'POST' && posts.push(r.url()));
-    await page.goto(`${stack.url}/report/`);
+    await page.goto(`${env.stack.url}/report/`);
     // Questions that do not apply are hidden once a type is chosen.
     await page.getByLabel('A hate crime or hate incident').check();
     expect(await page.getByLabel('Damage to public spaces').isVisible()).toBe(false);
@@ -124,7 +114,7 @@ describe('with JavaScript on', () => {
 
   it('starts with the type chosen on the home page, then sends a valid report', async () => {
     const page = await openPage(true);
-    await page.goto(`${stack.url}/`);
+    await page.goto(`${env.stack.url}/`);
     await page.getByRole('button', { name: 'Report a hate crime or incident' }).click();
     await page.waitForURL(/\/report\/\?type=hate-crime$/);
     expect(await page.getByLabel('A hate crime or hate incident').isChecked()).toBe(true);
@@ -132,6 +122,6 @@ describe('with JavaScript on', () => {
     await page.getByRole('button', { name: 'Send report' }).click();
     await page.waitForURL(/\/confirmation$/);
     const reference = (await page.locator('#reference').textContent())!.trim();
-    await waitForEmails(stack, (all) => all.some((e) => e.subject.includes(reference)));
+    await waitForEmails(env.stack, (all) => all.some((e) => e.subject.includes(reference)));
   });
 });

@@ -4,12 +4,9 @@
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import type { LocalStack } from '../../infra/local/local-stack';
+import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../infra/local/local-stack';
-import { startTestStack } from '../support/local-stack';
-import { axeViolationsWithoutJs, launchChromium } from '../support/browser';
+import { axeViolationsWithoutJs, useStackAndBrowser } from '../support/browser';
 
 const DIST = join(ROOT, 'site', 'dist');
 const pages = readdirSync(DIST, { recursive: true, encoding: 'utf8' })
@@ -17,15 +14,7 @@ const pages = readdirSync(DIST, { recursive: true, encoding: 'utf8' })
   .map((f) => `/${f.replace(/index\.html$/, '').replace(/\\/g, '/')}`)
   .sort();
 
-let stack: LocalStack;
-let browser: Browser;
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startTestStack(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+const env = useStackAndBrowser();
 
 describe('every built page', () => {
   it('includes the pages the partnership publishes', () => {
@@ -33,15 +22,15 @@ describe('every built page', () => {
   });
 
   it('is readable without JavaScript and has no axe violations', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await env.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     const failures: string[] = [];
     for (const path of pages) {
-      const res = await page.goto(`${stack.url}${path}`);
+      const res = await page.goto(`${env.stack.url}${path}`);
       expect(res?.status(), path).toBe(200);
       const heading = await page.locator('main h1').first().textContent();
       expect(heading?.trim().length, `${path} has a main heading`).toBeGreaterThan(0);
-      const violations = await axeViolationsWithoutJs(browser, page);
+      const violations = await axeViolationsWithoutJs(env.browser, page);
       if (violations.length) failures.push(`${path}: ${violations.join('; ')}`);
     }
     await context.close();
@@ -83,9 +72,9 @@ describe('links', () => {
 
 describe('site search (Pagefind, JavaScript on)', () => {
   it('finds a board paper by a word in its body and links to it', async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${stack.url}/search/`);
+    await page.goto(`${env.stack.url}/search/`);
     expect(await page.locator('#search-needs-js').isHidden()).toBe(true);
     await page.locator('.pagefind-ui__search-input').fill('victim offender location');
     const result = page.locator('.pagefind-ui__result-link').first();
@@ -97,9 +86,9 @@ describe('site search (Pagefind, JavaScript on)', () => {
   });
 
   it('tells people without JavaScript where else to look', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await env.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${stack.url}/search/`);
+    await page.goto(`${env.stack.url}/search/`);
     expect(await page.locator('#search-needs-js').isVisible()).toBe(true);
     await context.close();
   });

@@ -2,6 +2,9 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
+import { afterAll, beforeAll } from 'vitest';
+import type { LocalStack } from '../../infra/local/local-stack';
+import { startTestStack } from './local-stack';
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
 
@@ -36,4 +39,20 @@ export async function axeViolationsWithoutJs(browser: Browser, page: Page): Prom
   } finally {
     await context.close();
   }
+}
+
+/**
+ * For a browser test file: starts the local stack and Chromium before its tests and
+ * stops both after. Read `.stack` and `.browser` inside tests.
+ */
+export function useStackAndBrowser(): { readonly stack: LocalStack; readonly browser: Browser } {
+  const state = {} as { stack: LocalStack; browser: Browser };
+  beforeAll(async () => {
+    [state.stack, state.browser] = await Promise.all([startTestStack(), launchChromium()]);
+  });
+  afterAll(async () => {
+    await state.browser?.close();
+    await state.stack?.stop();
+  });
+  return state;
 }
