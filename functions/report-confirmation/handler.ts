@@ -14,7 +14,7 @@ import { html, type HttpResult } from '../adapters/http/responses';
 export async function handleConfirmation(partnershipName: string, event: APIGatewayProxyEventV2): Promise<HttpResult> {
   const reference = parseReference(event.pathParameters?.reference ?? '');
   if (!reference) {
-    return html(404, renderPage({ title: 'Page not found', partnershipName, body: messageBody('Page not found', ['This is not a report reference we recognise. Check the address, or make a new report.']) }));
+    return html(404, renderPage({ title: 'Page not found', partnershipName, forms: false, body: messageBody('Page not found', ['This is not a report reference we recognise. Check the address, or make a new report.']) }));
   }
   return html(200, renderPage({ title: `Report sent: reference ${reference}`, partnershipName, body: confirmationBody(reference) }));
 }

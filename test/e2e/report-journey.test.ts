@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { waitForEmails } from '../support/local-stack';
-import { axeViolations, axeViolationsWithoutJs, useStackAndBrowser } from '../support/browser';
+import { axeViolations, axeViolationsOfHtml, axeViolationsWithoutJs, useStackAndBrowser } from '../support/browser';
 
 const env = useStackAndBrowser();
 
@@ -83,6 +83,17 @@ describe('with JavaScript off', () => {
       expect(res?.status()).toBe(path === '/no-such-page/' ? 404 : 200);
       expect(await axeViolationsWithoutJs(env.browser, page), path).toEqual([]);
     }
+  });
+});
+
+describe('pages the API renders for problems', () => {
+  it('are accessible: too large, not a reference', async () => {
+    const tooLarge = await fetch(`${env.stack.url}/api/reports`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `description=${'x'.repeat(40_000)}` });
+    expect(tooLarge.status).toBe(413);
+    expect(await axeViolationsOfHtml(env.browser, `${env.stack.url}/api/reports`, await tooLarge.text())).toEqual([]);
+    const notFound = await fetch(`${env.stack.url}/api/reports/NOPE/confirmation`);
+    expect(notFound.status).toBe(404);
+    expect(await axeViolationsOfHtml(env.browser, `${env.stack.url}/api/reports/NOPE/confirmation`, await notFound.text())).toEqual([]);
   });
 });
 

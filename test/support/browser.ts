@@ -28,8 +28,11 @@ export async function axeViolations(page: Page): Promise<string[]> {
  * HTML, at its own URL, to a JavaScript-enabled page (stylesheets load from the server).
  */
 export async function axeViolationsWithoutJs(browser: Browser, page: Page): Promise<string[]> {
-  const html = await page.content();
-  const url = page.url();
+  return axeViolationsOfHtml(browser, page.url(), await page.content());
+}
+
+/** axe on a given HTML document served at `url` (for pages that answer a POST). */
+export async function axeViolationsOfHtml(browser: Browser, url: string, html: string): Promise<string[]> {
   const context = await browser.newContext({ javaScriptEnabled: true });
   try {
     const checker = await context.newPage();
