@@ -15,7 +15,7 @@ import { readBody } from '../adapters/http/request-body';
 import { html, json, jsonMessage, seeOther, type HttpResult } from '../adapters/http/responses';
 import { config } from '../config';
 import { submitReport, type SubmitDependencies } from './submit-report';
-import type { FormValues } from '../../shared/ui/form-components';
+import { formValuesFrom } from '../../shared/ui/form-components';
 
 /** Matches the OpenAPI document: a UUID fits many times over. */
 const MAX_IDEMPOTENCY_KEY = 200;
@@ -47,7 +47,7 @@ export async function handleSubmit(deps: SubmitDependencies, event: APIGatewayPr
   if (body.kind === 'form') {
     if (result.ok) return seeOther(`/api/reports/${result.reference}/confirmation`);
     const { renderPage, renderReportForm, REPORT_FORM_TITLE } = await htmlPages();
-    const form = renderReportForm({ areas: deps.profile.areas, values: formValues(body.entries), errors: result.errors });
+    const form = renderReportForm({ areas: deps.profile.areas, values: formValuesFrom(body.entries), errors: result.errors });
     return html(400, renderPage({ title: `Error: ${REPORT_FORM_TITLE}`, partnershipName: deps.profile.name, body: form }));
   }
   if (!result.ok) return json(400, { errors: result.errors });
@@ -58,12 +58,6 @@ export async function handleSubmit(deps: SubmitDependencies, event: APIGatewayPr
 async function htmlPages() {
   const [layout, form, pages] = await Promise.all([import('../../shared/ui/layout'), import('../../shared/ui/report-form'), import('../../shared/ui/result-pages')]);
   return { renderPage: layout.renderPage, renderReportForm: form.renderReportForm, REPORT_FORM_TITLE: form.REPORT_FORM_TITLE, messageBody: pages.messageBody };
-}
-
-function formValues(entries: [string, string][]): FormValues {
-  const values: Record<string, string[]> = {};
-  for (const [k, v] of entries) (values[k] ??= []).push(v);
-  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.length === 1 ? v[0] : v]));
 }
 
 let runtime: SubmitDependencies | undefined;

@@ -5,7 +5,7 @@
  */
 import type { Profile } from '../../shared/config/profile-schema';
 import { createReportSchema, type ReportSchema } from '../../shared/contracts/report';
-import { toFieldErrors, type FieldError } from '../../shared/contracts/field-errors';
+import { toFieldErrors, uniqueByPath, type FieldError } from '../../shared/contracts/field-errors';
 import { newReference } from '../../shared/domain/reference';
 import { expiresAt } from '../../shared/domain/retention';
 import { routeReport } from '../../shared/domain/routing';
@@ -52,7 +52,7 @@ function schemaFor(profile: Profile): ReportSchema {
 export async function submitReport(deps: SubmitDependencies, submission: Submission): Promise<SubmitResult> {
   const parsed = schemaFor(deps.profile).safeParse(submission.body);
   const errors = [...(submission.decodeErrors ?? []), ...(parsed.success ? [] : toFieldErrors(parsed.error))];
-  if (!parsed.success || errors.length > 0) return { ok: false, errors: dedupe(errors) };
+  if (!parsed.success || errors.length > 0) return { ok: false, errors: uniqueByPath(errors) };
   const report = parsed.data;
 
   const now = deps.now();
@@ -84,11 +84,6 @@ export async function submitReport(deps: SubmitDependencies, submission: Submiss
     // reference-taken: a collision in 8.5 × 10^11; draw again.
   }
   throw new Error(`Could not allocate a unique reference after ${MAX_REFERENCE_TRIES} tries`);
-}
-
-function dedupe(errors: FieldError[]): FieldError[] {
-  const seen = new Set<string>();
-  return errors.filter((e) => (seen.has(e.path) ? false : (seen.add(e.path), true)));
 }
 
 /** JSON with sorted keys, so the same report always hashes the same. */

@@ -22,7 +22,11 @@ export function toFieldErrors(error: z.core.$ZodError): FieldError[] {
     }
     errors.push({ path: base, message: issue.message });
   }
-  // One message per field is enough for a person to act on (GOV.UK error summary pattern).
+  return uniqueByPath(errors);
+}
+
+/** The first error for each field: one message per field is enough to act on (GOV.UK error summary pattern). */
+export function uniqueByPath(errors: FieldError[]): FieldError[] {
   const seen = new Set<string>();
   return errors.filter((e) => (seen.has(e.path) ? false : (seen.add(e.path), true)));
 }

@@ -25,10 +25,8 @@ export interface DecodedForm {
 /** Decodes form entries; never throws, whatever the input. */
 export function decodeReportForm(entries: Iterable<[string, string]>): DecodedForm {
   const flat = new Map<string, string[]>();
-  for (const [key, raw] of entries) {
-    const value = raw.trim() === '' ? '' : raw;
-    if (value === '') continue;
-    flat.set(key, [...(flat.get(key) ?? []), value]);
+  for (const [key, value] of entries) {
+    if (value.trim() !== '') flat.set(key, [...(flat.get(key) ?? []), value]);
   }
   const errors: FieldError[] = [];
   const value: Record<string, unknown> = {};

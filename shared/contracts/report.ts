@@ -7,6 +7,7 @@
  * they use (cold start budget: see README performance table).
  */
 import * as z from 'zod/mini';
+import { formatThousands } from '../domain/numbers';
 import { REPORT_TYPES, ASB_CATEGORIES, HATE_MOTIVATIONS, REPORTER_ROLES } from './report-vocabulary';
 
 /** UK postcode, normalised to upper case with one space before the inward code. */
@@ -19,11 +20,8 @@ const CLOCK_SKEW_MS = 5 * 60 * 1000;
 const text = (max: number, missing: string, tooLong: string) =>
   z.string({ error: missing }).check(z.trim(), z.minLength(1, missing), z.maxLength(max, tooLong));
 
-/** 4000 → "4,000". Not toLocaleString: loading ICU locale data costs ~14 ms of cold start. */
-const thousands = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-
 const optionalText = (max: number, label: string) =>
-  z.optional(z.string({ error: `${label} must be text` }).check(z.trim(), z.maxLength(max, `${label} must be ${thousands(max)} characters or fewer`)));
+  z.optional(z.string({ error: `${label} must be text` }).check(z.trim(), z.maxLength(max, `${label} must be ${formatThousands(max)} characters or fewer`)));
 
 const postcode = z.string({ error: 'Enter a postcode, like AV1 2AB' }).check(
   z.trim(),

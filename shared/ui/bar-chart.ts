@@ -4,6 +4,7 @@
  * beside a data table, which is the full text alternative.
  */
 import { escapeHtml } from './escape';
+import { formatThousands } from '../domain/numbers';
 
 export interface BarPoint {
   label: string;
@@ -25,7 +26,7 @@ const GAP = 12;
 const LABEL_WIDTH = 150;
 const VALUE_WIDTH = 70;
 
-const number = (n: number) => String(Math.round(n * 100) / 100).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+const number = (n: number) => formatThousands(Math.round(n * 100) / 100);
 
 /** A horizontal bar chart: labels are readable on a phone and long labels do not rotate. */
 export function barChartSvg(o: BarChartOptions): string {

@@ -12,6 +12,16 @@ export interface Choice {
   hint?: string;
 }
 
+/** Form entries as the renderers take them: a repeated name (checkboxes) becomes a list. */
+export function formValuesFrom(entries: Iterable<[string, string]>): FormValues {
+  const values: Record<string, string | string[]> = {};
+  for (const [name, value] of entries) {
+    const existing = values[name];
+    values[name] = existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value];
+  }
+  return values;
+}
+
 /** `location.area` → `location-area`: the id of a field (or of its first option). */
 export const fieldId = (name: string) => name.replace(/\./g, '-');
 

@@ -12,6 +12,7 @@ import {
   REPORTER_ROLES,
   REPORTER_ROLE_LABELS,
 } from '../contracts/report-vocabulary';
+import { escapeHtml } from './escape';
 import { checkboxes, dateTimeInput, errorSummary, fieldId, input, radios, textarea, type FormValues } from './form-components';
 
 export interface FormArea {
@@ -63,7 +64,7 @@ If you are in danger, or a crime is happening now, call 999. If you cannot speak
 </div>
 <p class="govuk-body">If it is not an emergency but you need the police, call 101. Use this form to tell the partnership about anti-social behaviour or a hate crime or hate incident. It takes about 10 minutes.</p>
 <p class="govuk-body">Read our <a class="govuk-link" href="/privacy/">privacy notice</a> to see how we use what you tell us. You can report without giving your name.</p>
-${formLevel.map((e) => `<p class="govuk-error-message">${e.message.replace(/[<>&"]/g, '')}</p>`).join('')}
+${formLevel.map((e) => `<p class="govuk-error-message">${escapeHtml(e.message)}</p>`).join('')}
 <form id="report-form" action="/api/reports" method="post" novalidate>
 ${radios({
   name: 'type',

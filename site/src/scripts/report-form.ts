@@ -8,9 +8,9 @@
  * - a second click while sending does not send twice.
  */
 import { createReportSchema } from '../../../shared/contracts/report';
-import { toFieldErrors, type FieldError } from '../../../shared/contracts/field-errors';
+import { toFieldErrors, uniqueByPath, type FieldError } from '../../../shared/contracts/field-errors';
 import { decodeReportForm } from '../../../shared/contracts/report-form';
-import type { FormValues } from '../../../shared/ui/form-components';
+import { formValuesFrom } from '../../../shared/ui/form-components';
 import { renderReportForm, type FormArea } from '../../../shared/ui/report-form';
 
 export function enhanceReportForm(): void {
@@ -52,13 +52,7 @@ export function enhanceReportForm(): void {
   }
 
   function showErrors(entries: [string, string][], errors: FieldError[]): void {
-    const values: Record<string, string | string[]> = {};
-    for (const [k, v] of entries) {
-      const existing = values[k];
-      values[k] = existing === undefined ? v : [...(Array.isArray(existing) ? existing : [existing]), v];
-    }
-    const seen = new Set<string>();
-    root!.innerHTML = renderReportForm({ areas, values: values as FormValues, errors: errors.filter((e) => (seen.has(e.path) ? false : (seen.add(e.path), true))) });
+    root!.innerHTML = renderReportForm({ areas, values: formValuesFrom(entries), errors: uniqueByPath(errors) });
     document.title = `Error: ${baseTitle.startsWith('Error: ') ? baseTitle.slice(7) : baseTitle}`;
     bind();
     root!.querySelector<HTMLElement>('#error-summary')?.focus();
