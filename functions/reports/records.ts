@@ -17,8 +17,15 @@ export interface Delivery {
   /** Short, personal-data-free reason of the last failure (e.g. "SES unavailable"). */
   lastError?: string;
   messageId?: string;
+  /** While pending: when the sweeper may try it (next). The sweeper's index sorts on it. */
   nextAttemptAt?: string;
 }
+
+/**
+ * A new entry is the stream router's for this long; after that the sweeper may send it
+ * too (the router was throttled, timed out or gave up). Deliveries are idempotent on state.
+ */
+export const ROUTER_HEAD_START_MS = 60_000;
 
 export interface StoredReport {
   reference: string;

@@ -10,7 +10,7 @@ import { newReference } from '../../shared/domain/reference';
 import { expiresAt } from '../../shared/domain/retention';
 import { routeReport } from '../../shared/domain/routing';
 import type { ReportStore } from '../adapters/dynamodb/report-store';
-import { targetId, type OutboxEntry, type OutboxTarget, type StoredReport } from '../reports/records';
+import { ROUTER_HEAD_START_MS, targetId, type OutboxEntry, type OutboxTarget, type StoredReport } from '../reports/records';
 
 /** Same report again within this window returns the first reference (double clicks, retries). */
 export const IDEMPOTENCY_WINDOW_SECONDS = 10 * 60;
@@ -77,7 +77,8 @@ export async function submitReport(deps: SubmitDependencies, submission: Submiss
       deliveries: Object.fromEntries(targets.map((t) => [targetId(t), { state: 'pending', attempts: 0 }])),
       expiresAt: retention,
     };
-    const outbox: OutboxEntry[] = targets.map((target) => ({ reference, targetId: targetId(target), target, createdAt, state: 'pending', attempts: 0, expiresAt: retention }));
+    const sweepFrom = new Date(now.getTime() + ROUTER_HEAD_START_MS).toISOString();
+    const outbox: OutboxEntry[] = targets.map((target) => ({ reference, targetId: targetId(target), target, createdAt, state: 'pending', attempts: 0, nextAttemptAt: sweepFrom, expiresAt: retention }));
     const result = await deps.store.create(stored, outbox, idempotency);
     if (result.outcome === 'created') return { ok: true, reference, replayed: false };
     if (result.outcome === 'duplicate') return { ok: true, reference: result.reference, replayed: true };

@@ -23,8 +23,8 @@ export interface ReportStore {
   getOutbox(reference: string, targetId: string): Promise<OutboxEntry | undefined>;
   /** Records one delivery attempt on the outbox item and the report's log; false if it was already sent. */
   recordDelivery(entry: OutboxEntry, delivery: Delivery): Promise<boolean>;
-  /** Unsent outbox entries created before `before`, oldest first (sparse index query). */
-  listPending(before: string, limit: number): Promise<OutboxEntry[]>;
+  /** Unsent outbox entries due at or before `now`, longest overdue first (sparse index query). */
+  listDue(now: string, limit: number): Promise<OutboxEntry[]>;
 }
 
 const toItem = (value: object) => marshall(value, { removeUndefinedValues: true, convertClassInstanceToMap: false });
@@ -53,7 +53,7 @@ export function createReportStore(client: DynamoDBClient, tableName: string): Re
         ...outbox.map((entry) => ({
           Put: {
             TableName: tableName,
-            Item: toItem({ ...keys.outbox(entry.reference, entry.targetId), entity: 'outbox', ...entry, outboxPending: PENDING, pendingSince: entry.createdAt }),
+            Item: toItem({ ...keys.outbox(entry.reference, entry.targetId), entity: 'outbox', ...entry, outboxPending: PENDING }),
           },
         })),
       ];
@@ -86,11 +86,11 @@ export function createReportStore(client: DynamoDBClient, tableName: string): Re
     },
 
     async recordDelivery(entry, delivery) {
-      const sent = delivery.state === 'sent';
       const values = marshall({ ':state': delivery.state, ':attempts': delivery.attempts, ':prev': entry.attempts, ':sent': 'sent' });
       const fields = ['lastAttemptAt', 'lastError', 'messageId', 'nextAttemptAt'] as const;
       const set = ['#state = :state', 'attempts = :attempts'];
-      const remove: string[] = sent ? ['outboxPending'] : [];
+      // Only pending entries stay in the sweeper's index; sent and failed ones leave it.
+      const remove: string[] = delivery.state === 'pending' ? [] : ['outboxPending'];
       const fieldValues: Record<string, unknown> = {};
       for (const f of fields) {
         if (delivery[f] !== undefined) {
@@ -134,13 +134,13 @@ export function createReportStore(client: DynamoDBClient, tableName: string): Re
       }
     },
 
-    async listPending(before, limit) {
+    async listDue(now, limit) {
       const out = await client.send(
         new QueryCommand({
           TableName: tableName,
           IndexName: reportsTable.indexes[0]!.name,
-          KeyConditionExpression: 'outboxPending = :p AND pendingSince < :before',
-          ExpressionAttributeValues: marshall({ ':p': PENDING, ':before': before }),
+          KeyConditionExpression: 'outboxPending = :p AND nextAttemptAt <= :now',
+          ExpressionAttributeValues: marshall({ ':p': PENDING, ':now': now }),
           Limit: limit,
         }),
       );
@@ -151,7 +151,7 @@ export function createReportStore(client: DynamoDBClient, tableName: string): Re
 
 /** Converts a raw outbox item (from GetItem or a stream image) to an OutboxEntry. */
 export function fromOutboxItem(item: Record<string, unknown>): OutboxEntry {
-  const { pk: _pk, sk: _sk, entity: _e, outboxPending: _op, pendingSince: _ps, ...rest } = item;
+  const { pk: _pk, sk: _sk, entity: _e, outboxPending: _op, ...rest } = item;
   return rest as unknown as OutboxEntry;
 }
 

@@ -6,8 +6,9 @@
  *   REPORT#<ref> / REPORT            the report
  *   REPORT#<ref> / OUTBOX#<target>   one email to send (partner or resident)
  *   IDEMPOTENCY#<hash> / IDEMPOTENCY  a recent submission's reference (10-minute window)
- * `outbox-pending` is a sparse index holding only unsent outbox items, so the sweeper
- * queries it instead of scanning the table.
+ * `outbox-pending` is a sparse index holding only unsent outbox items, sorted by when
+ * each may next be tried, so the sweeper queries exactly the entries that are due
+ * instead of scanning the table or paging past entries still backing off.
  */
 export const reportsTable = {
   logicalName: 'reports',
@@ -15,7 +16,7 @@ export const reportsTable = {
   sortKey: 'sk',
   ttlAttribute: 'expiresAt',
   streamView: 'NEW_IMAGE' as const,
-  indexes: [{ name: 'outbox-pending', partitionKey: 'outboxPending', sortKey: 'pendingSince' }],
+  indexes: [{ name: 'outbox-pending', partitionKey: 'outboxPending', sortKey: 'nextAttemptAt' }],
 };
 
 /** Key helpers: the only place item keys are spelled. */

@@ -1,0 +1,46 @@
+/**
+ * The sweeper's view of the outbox, on DynamoDB Local: only entries that are due, longest
+ * overdue first, however many are still backing off; sent and failed entries leave it.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createReportStore, type ReportStore } from '../../functions/adapters/dynamodb/report-store';
+import type { OutboxEntry, StoredReport } from '../../functions/reports/records';
+import { ensureReportsTable } from '../../infra/local/create-tables';
+import { localDynamoClient, startDynamoDbLocal, type DynamoDbLocal } from '../../infra/local/dynamodb-local';
+import { freePort } from '../../infra/local/ports';
+import asb from '../fixtures/reports/asb-environmental-anonymous.json' with { type: 'json' };
+import type { Report } from '../../shared/contracts/report';
+
+let dynamo: DynamoDbLocal;
+let store: ReportStore;
+const T0 = Date.parse('2026-11-22T10:00:00Z');
+const at = (minutes: number) => new Date(T0 + minutes * 60_000).toISOString();
+
+beforeAll(async () => {
+  dynamo = await startDynamoDbLocal({ port: await freePort() });
+  const client = localDynamoClient(dynamo.endpoint);
+  await ensureReportsTable(client, 'outbox-index');
+  store = createReportStore(client, 'outbox-index');
+});
+afterAll(async () => dynamo?.stop());
+
+async function addReport(reference: string, nextAttemptAt: string): Promise<OutboxEntry> {
+  const entry: OutboxEntry = { reference, targetId: 'council-asb-team', target: { kind: 'partner', partnerId: 'council-asb-team', dataLevel: 'full' }, createdAt: at(0), state: 'pending', attempts: 0, nextAttemptAt, expiresAt: 1 };
+  const report: StoredReport = { reference, status: 'received', createdAt: at(0), report: asb as Report, routes: [], deliveries: { 'council-asb-team': { state: 'pending', attempts: 0 } }, expiresAt: 1 };
+  expect(await store.create(report, [entry], { hash: reference, expiresAt: 1 })).toEqual({ outcome: 'created' });
+  return entry;
+}
+
+it('finds due entries behind any number still backing off, and drops entries that are no longer pending', async () => {
+  // 60 entries backing off until minute 60 would have filled a page of 50 "oldest first".
+  for (let i = 0; i < 60; i++) await addReport(`LATE${String(i).padStart(4, '0')}`, at(60));
+  const due = await addReport('DUE22222', at(5));
+  const dueSooner = await addReport('DUE33333', at(2));
+
+  expect((await store.listDue(at(10), 50)).map((e) => e.reference)).toEqual(['DUE33333', 'DUE22222']);
+
+  expect(await store.recordDelivery(dueSooner, { state: 'sent', attempts: 1, lastAttemptAt: at(10), messageId: 'm' })).toBe(true);
+  expect(await store.recordDelivery(due, { state: 'failed', attempts: 1, lastAttemptAt: at(10), lastError: 'No address for this recipient' })).toBe(true);
+  expect(await store.listDue(at(10), 50)).toEqual([]);
+  expect(await store.listDue(at(61), 100)).toHaveLength(60);
+});
