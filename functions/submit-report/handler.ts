@@ -14,7 +14,8 @@ import { httpHandler } from '../adapters/http/middleware';
 import { readBody } from '../adapters/http/request-body';
 import { html, json, jsonMessage, seeOther, type HttpResult } from '../adapters/http/responses';
 import { config } from '../config';
-import { submitReport, type SubmitDependencies } from './submit-report';
+import { submitReport, type SubmitDependencies, type SubmitResult } from './submit-report';
+import type { FieldError } from '../../shared/contracts/field-errors';
 import { formValuesFrom } from '../../shared/ui/form-components';
 
 /** Matches the OpenAPI document: a UUID fits many times over. */
@@ -37,21 +38,36 @@ export async function handleSubmit(deps: SubmitDependencies, event: APIGatewayPr
   }
 
   const decoded = body.kind === 'form' ? decodeReportForm(body.entries) : { value: body.value, errors: [] };
-  const result = await submitReport(deps, {
+  const submission = {
     body: decoded.value,
     decodeErrors: decoded.errors,
     idempotencyKey,
     senderFingerprint: `${event.requestContext.http.sourceIp}|${event.headers['user-agent'] ?? ''}`,
-  });
-
-  if (body.kind === 'form') {
-    if (result.ok) return seeOther(`/api/reports/${result.reference}/confirmation`);
-    const { renderPage, renderReportForm, REPORT_FORM_TITLE } = await htmlPages();
-    const form = renderReportForm({ areas: deps.profile.areas, values: formValuesFrom(body.entries), errors: result.errors });
-    return html(400, renderPage({ title: `Error: ${REPORT_FORM_TITLE}`, partnershipName: deps.profile.name, body: form }));
+  };
+  // JSON clients keep their request and retry; the error middleware answers them.
+  if (body.kind !== 'form') {
+    const result = await submitReport(deps, submission);
+    if (!result.ok) return json(400, { errors: result.errors });
+    return json(201, { reference: result.reference, status: 'received' }, result.replayed ? { 'Idempotent-Replayed': 'true' } : {});
   }
-  if (!result.ok) return json(400, { errors: result.errors });
-  return json(201, { reference: result.reference, status: 'received' }, result.replayed ? { 'Idempotent-Replayed': 'true' } : {});
+
+  // A resident's typed answers exist only in this request: if storing fails, give the
+  // form back filled in rather than a page that loses them.
+  const formPage = async (status: number, errors: FieldError[]) => {
+    const { renderPage, renderReportForm, REPORT_FORM_TITLE } = await htmlPages();
+    const form = renderReportForm({ areas: deps.profile.areas, values: formValuesFrom(body.entries), errors });
+    return html(status, renderPage({ title: `Error: ${REPORT_FORM_TITLE}`, partnershipName: deps.profile.name, body: form }));
+  };
+  let result: SubmitResult;
+  try {
+    result = await submitReport(deps, submission);
+  } catch (error) {
+    const { logger } = await import('../adapters/logging/logger');
+    logger.error('Report not stored', { correlationId: event.requestContext.requestId, errorName: (error as Error).name });
+    return formPage(503, [{ path: '', message: `Sorry, we could not save your report just now. Your answers are still below: please try sending again in a few minutes, or call 101. (Reference for support: ${event.requestContext.requestId})` }]);
+  }
+  if (result.ok) return seeOther(`/api/reports/${result.reference}/confirmation`);
+  return formPage(400, result.errors);
 }
 
 /** HTML is needed only when a form submission has problems: load it then (cold start budget). */

@@ -29,7 +29,7 @@ export function readBody(event: APIGatewayProxyEventV2): Body {
   const raw = event.body ?? '';
   const bytes = event.isBase64Encoded ? Buffer.from(raw, 'base64') : Buffer.from(raw, 'utf8');
   if (bytes.byteLength > MAX_BODY_BYTES) {
-    return { kind: 'error', status: 413, form, message: `The report is too large: at most ${MAX_BODY_BYTES / 1024} KB can be sent. Shorten the longest answers and try again.` };
+    return { kind: 'error', status: 413, form, message: `The report is too large: at most ${MAX_BODY_BYTES / 1024} KB can be sent. Use your browser's back button to return to your answers, shorten the longest ones and send again.` };
   }
   const text = bytes.toString('utf8');
   if (form) return { kind: 'form', entries: [...new URLSearchParams(text)] };
