@@ -50,6 +50,7 @@ export function footerHtml(): string {
   <div class="govuk-width-container">
     <h2 class="govuk-visually-hidden">Support links</h2>
     <ul>
+      <li><a class="govuk-link" href="/about/">About the partnership</a></li>
       <li><a class="govuk-link" href="/privacy/">Privacy notice</a></li>
       <li><a class="govuk-link" href="/accessibility/">Accessibility statement</a></li>
       <li><a class="govuk-link" href="/you-said-we-did/">You said, we did</a></li>

@@ -18,7 +18,7 @@ const env = useStackAndBrowser();
 
 describe('every built page', () => {
   it('includes the pages the partnership publishes', () => {
-    for (const page of ['/', '/plans/', '/priorities/', '/papers/', '/performance/', '/events/', '/you-said-we-did/', '/accessibility/', '/privacy/', '/search/', '/report/', '/404.html']) expect(pages).toContain(page);
+    for (const page of ['/', '/about/', '/plans/', '/priorities/', '/papers/', '/performance/', '/events/', '/you-said-we-did/', '/accessibility/', '/privacy/', '/search/', '/report/', '/404.html']) expect(pages).toContain(page);
   });
 
   it('is readable without JavaScript and has no axe violations', async () => {

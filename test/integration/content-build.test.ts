@@ -54,4 +54,13 @@ describe('content build', () => {
     expect(build.code).not.toBe(0);
     expect(build.output).toContain('priorities/2025-26: priorities.0.actions.1: unknown action "school-assemblies"');
   });
+
+  it('stops when the published areas drift from the partnership profile that routes reports', async () => {
+    const content = copySampleContent();
+    const file = join(content, 'partnership', 'avonford.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"name": "Millbrook"', '"name": "Millbrook estate"'));
+    const build = await buildSite(content);
+    expect(build.code).not.toBe(0);
+    expect(build.output).toContain('partnership/avonford: areas: expected the profile\'s areas in the same order');
+  });
 });

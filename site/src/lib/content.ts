@@ -4,6 +4,7 @@
  * link fails the build naming the file, the field and the unknown id.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { defaultProfile } from '../../../shared/config/load-profile';
 import type { Action } from '../../../shared/contracts/content';
 
 export type PlanEntry = CollectionEntry<'plans'>;
@@ -35,6 +36,22 @@ export function resolveActions(index: Map<string, ActionRef>, ids: string[], whe
     if (!ref) throw new Error(`${where}.${i}: unknown action "${id}"; expected one of the action ids in site/src/content/plans`);
     return ref;
   });
+}
+
+/**
+ * The partnership as published. Its name and areas must match the partnership profile
+ * (which routes reports), so the site and the reporting form never disagree.
+ */
+export async function partnership() {
+  const entries = await getCollection('partnership');
+  if (entries.length !== 1) throw new Error(`site/src/content/partnership: expected exactly one file, found ${entries.length}`);
+  const { id, data } = entries[0]!;
+  const profile = defaultProfile();
+  if (data.name !== profile.name) throw new Error(`partnership/${id}: name: expected "${profile.name}" as in the partnership profile, found "${data.name}"`);
+  const published = data.areas.map((a) => `${a.id}=${a.name}`).join(', ');
+  const routed = profile.areas.map((a) => `${a.id}=${a.name}`).join(', ');
+  if (published !== routed) throw new Error(`partnership/${id}: areas: expected the profile's areas in the same order (${routed}), found ${published}`);
+  return data;
 }
 
 export async function prioritiesByYear() {
