@@ -28,12 +28,17 @@ export const backgroundFunctions = {
   sweepOutbox: { id: 'sweep-outbox', entry: 'functions/sweep-outbox/handler.ts' },
 } as const;
 
+/** Each route's path as a pattern, built once: `{name}` captures one path segment. */
+const compiled = httpRoutes.map((route) => {
+  const names: string[] = [];
+  const pattern = new RegExp(`^${route.path.replace(/[.]/g, '\\.').replace(/\{(\w+)\}/g, (_m, name: string) => (names.push(name), '([^/]+)'))}/?$`);
+  return { route, names, pattern };
+});
+
 /** Matches a request path to a route, returning its path parameters. */
 export function matchRoute(method: string, path: string): { route: HttpRoute; pathParameters: Record<string, string> } | { route: undefined; methodMismatch: boolean } {
   let methodMismatch = false;
-  for (const route of httpRoutes) {
-    const names: string[] = [];
-    const pattern = new RegExp(`^${route.path.replace(/[.]/g, '\\.').replace(/\{(\w+)\}/g, (_m, name: string) => (names.push(name), '([^/]+)'))}/?$`);
+  for (const { route, names, pattern } of compiled) {
     const match = pattern.exec(path);
     if (!match) continue;
     if (route.method !== 'ANY' && route.method !== method && !(route.method === 'GET' && method === 'HEAD')) {

@@ -13,7 +13,7 @@ import { startHttpServer, type LambdaHttpHandler } from './http-server';
 import { isPortFree } from './ports';
 import { startSesLocal, type SesLocal } from './ses-local';
 import { startCognitoLocal, type CognitoLocal } from './cognito-local';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { startStreamPoller, type StreamPoller } from './stream-poller';
 
@@ -81,7 +81,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     cleanups.push(() => ses.stop());
 
     log(`Starting Cognito local on port ${options.cognitoPort}…`);
-    const cognito = await startCognitoLocal({ port: options.cognitoPort, dataDir: options.cognitoDir ?? mkdtempSync(join(tmpdir(), 'csp-cognito-')), profile: defaultProfile(), log });
+    const cognitoDir = options.cognitoDir ?? mkdtempSync(join(tmpdir(), 'csp-cognito-'));
+    // A temporary pool (tests, benchmarks) is deleted on stop; .data/cognito is kept.
+    if (!options.cognitoDir) cleanups.push(async () => rmSync(cognitoDir, { recursive: true, force: true }));
+    const cognito = await startCognitoLocal({ port: options.cognitoPort, dataDir: cognitoDir, profile: defaultProfile(), log });
     cleanups.push(() => cognito.stop());
 
     const client = localDynamoClient(dynamo.endpoint);

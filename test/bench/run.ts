@@ -14,6 +14,7 @@ import { benchSubmit } from './submit.bench';
 import { printTable } from './stats';
 import { benchBuildTime, lighthouseScores, weighPages } from './site.bench';
 import { startTestStack } from '../support/local-stack';
+import { removeSiteBuilds } from '../support/site-build';
 import { execFileSync } from 'node:child_process';
 
 // Keep the console for the figures: the stack's structured logs would drown them.
@@ -67,6 +68,7 @@ if (want('site')) {
   }
   printTable('Lighthouse, mobile defaults (target: performance >= 95, accessibility 100)', scores.map((s) => ({ page: s.page, performance: s.performance, accessibility: s.accessibility })));
   const build = await benchBuildTime();
+  removeSiteBuilds();
   printTable('Build time (astro build; target <= 20 s for 1,000 papers)', [
     { site: 'sample content', seconds: build.sampleSeconds },
     { site: `sample + 1,000 papers (${build.thousandPapersPages} pages)`, seconds: build.thousandPapersSeconds },

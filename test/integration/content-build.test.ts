@@ -5,8 +5,10 @@
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { buildSite, copySampleContent } from '../support/site-build';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildSite, copySampleContent, removeSiteBuilds } from '../support/site-build';
+
+afterAll(removeSiteBuilds);
 
 describe('content build', () => {
   it('builds the sample content into every page', async () => {

@@ -3,7 +3,7 @@
  * folders (so it never disturbs site/dist), for tests and the build-time benchmark.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../../infra/local/local-stack';
@@ -15,15 +15,24 @@ export interface SiteBuild {
   seconds: number;
 }
 
+const made: string[] = [];
+
+/** Deletes every folder this module made (content copies, outputs, caches). */
+export function removeSiteBuilds(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
 /** A copy of the sample content in a fresh folder, to change for one test. */
 export function copySampleContent(): string {
   const dir = mkdtempSync(join(tmpdir(), 'csp-content-'));
+  made.push(dir);
   cpSync(join(ROOT, 'site', 'src', 'content'), dir, { recursive: true });
   return dir;
 }
 
 export function buildSite(contentDir: string): Promise<SiteBuild> {
   const work = mkdtempSync(join(tmpdir(), 'csp-build-'));
+  made.push(work);
   const outDir = join(work, 'dist');
   mkdirSync(outDir, { recursive: true });
   const started = performance.now();
