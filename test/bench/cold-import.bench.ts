@@ -4,7 +4,7 @@
  * Runs alternate handler/floor so machine drift hits both.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundleEntry, bundleFunction, functionEntries } from '../../infra/aws/bundle';
@@ -68,5 +68,6 @@ export function benchColdImport(runs = 15, log = console.log): ColdImportFigures
     }
     figures.push({ id, bundleBytes: bundle.bytes, floorBytes: floor.bytes, importMs: median(mine), floorMs: median(base), ratio: median(mine) / median(base) });
   }
+  rmSync(out, { recursive: true, force: true });
   return figures;
 }
