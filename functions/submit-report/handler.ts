@@ -16,7 +16,6 @@ import { html, json, jsonMessage, seeOther, type HttpResult } from '../adapters/
 import { config } from '../config';
 import { submitReport, type SubmitDependencies, type SubmitResult } from './submit-report';
 import type { FieldError } from '../../shared/contracts/field-errors';
-import { formValuesFrom } from '../../shared/ui/form-components';
 
 /** Matches the OpenAPI document: a UUID fits many times over. */
 const MAX_IDEMPOTENCY_KEY = 200;
@@ -54,7 +53,7 @@ export async function handleSubmit(deps: SubmitDependencies, event: APIGatewayPr
   // A resident's typed answers exist only in this request: if storing fails, give the
   // form back filled in rather than a page that loses them.
   const formPage = async (status: number, errors: FieldError[]) => {
-    const { renderPage, renderReportForm, REPORT_FORM_TITLE } = await htmlPages();
+    const { renderPage, renderReportForm, REPORT_FORM_TITLE, formValuesFrom } = await htmlPages();
     const form = renderReportForm({ areas: deps.profile.areas, values: formValuesFrom(body.entries), errors });
     return html(status, renderPage({ title: `Error: ${REPORT_FORM_TITLE}`, partnershipName: deps.profile.name, body: form }));
   };
@@ -72,8 +71,13 @@ export async function handleSubmit(deps: SubmitDependencies, event: APIGatewayPr
 
 /** HTML is needed only when a form submission has problems: load it then (cold start budget). */
 async function htmlPages() {
-  const [layout, form, pages] = await Promise.all([import('../../shared/ui/layout'), import('../../shared/ui/report-form'), import('../../shared/ui/result-pages')]);
-  return { renderPage: layout.renderPage, renderReportForm: form.renderReportForm, REPORT_FORM_TITLE: form.REPORT_FORM_TITLE, messageBody: pages.messageBody };
+  const [layout, form, pages, components] = await Promise.all([
+    import('../../shared/ui/layout'),
+    import('../../shared/ui/report-form'),
+    import('../../shared/ui/result-pages'),
+    import('../../shared/ui/form-components'),
+  ]);
+  return { renderPage: layout.renderPage, renderReportForm: form.renderReportForm, REPORT_FORM_TITLE: form.REPORT_FORM_TITLE, messageBody: pages.messageBody, formValuesFrom: components.formValuesFrom };
 }
 
 let runtime: SubmitDependencies | undefined;

@@ -15,6 +15,7 @@ const CLIENTS: Record<string, ('dynamodb' | 'sesv2')[]> = {
   'submit-report': ['dynamodb'],
   'report-confirmation': [],
   openapi: [],
+  'officer-report': ['dynamodb'],
   'route-report': ['dynamodb', 'sesv2'],
   'sweep-outbox': ['dynamodb', 'sesv2'],
 };
@@ -56,7 +57,10 @@ export function benchColdImport(runs = 15, log = console.log): ColdImportFigures
   const figures: ColdImportFigures[] = [];
   for (const { id, entry } of functionEntries()) {
     const bundle = bundleFunction(id, entry, join(out, 'functions'));
-    const floor = floorBundle(join(out, 'floor', id), CLIENTS[id] ?? []);
+    const clients = CLIENTS[id];
+    // A new function must say which clients it constructs, or its floor would be wrong.
+    if (!clients) throw new Error(`Add "${id}" to CLIENTS in test/bench/cold-import.bench.ts`);
+    const floor = floorBundle(join(out, 'floor', id), clients);
     log(`  ${id}: ${runs} fresh processes each…`);
     importOnce(bundle.file);
     importOnce(floor.file);
