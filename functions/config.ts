@@ -38,8 +38,3 @@ export function config(): Config {
   parsed = result.data;
   return parsed;
 }
-
-/** Tests change the environment between suites; this forgets the parsed copy. */
-export function resetConfigForTests(): void {
-  parsed = undefined;
-}

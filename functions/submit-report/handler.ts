@@ -16,6 +16,7 @@ import { html, json, jsonMessage, seeOther, type HttpResult } from '../adapters/
 import { config } from '../config';
 import { submitReport, type SubmitDependencies, type SubmitResult } from './submit-report';
 import type { FieldError } from '../../shared/contracts/field-errors';
+import type { ReportReceipt } from '../../shared/contracts/report';
 
 /** Matches the OpenAPI document: a UUID fits many times over. */
 const MAX_IDEMPOTENCY_KEY = 200;
@@ -47,7 +48,7 @@ export async function handleSubmit(deps: SubmitDependencies, event: APIGatewayPr
   if (body.kind !== 'form') {
     const result = await submitReport(deps, submission);
     if (!result.ok) return json(400, { errors: result.errors });
-    return json(201, { reference: result.reference, status: 'received' }, result.replayed ? { 'Idempotent-Replayed': 'true' } : {});
+    return json(201, { reference: result.reference, status: 'received' } satisfies ReportReceipt, result.replayed ? { 'Idempotent-Replayed': 'true' } : {});
   }
 
   // A resident's typed answers exist only in this request: if storing fails, give the

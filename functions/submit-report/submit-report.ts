@@ -6,7 +6,6 @@
 import type { Profile } from '../../shared/config/profile-schema';
 import { createReportSchema, type ReportSchema } from '../../shared/contracts/report';
 import { toFieldErrors, uniqueByPath, type FieldError } from '../../shared/contracts/field-errors';
-import { newReference } from '../../shared/domain/reference';
 import { expiresAt } from '../../shared/domain/retention';
 import { routeReport } from '../../shared/domain/routing';
 import type { ReportStore } from '../adapters/dynamodb/report-store';
@@ -98,5 +97,3 @@ export function canonicalJson(value: unknown): string {
   }
   return JSON.stringify(value);
 }
-
-export { newReference };

@@ -144,5 +144,3 @@ export const eventSchema = z
 
 export type Plan = z.infer<typeof planSchema>;
 export type Action = z.infer<typeof actionSchema>;
-export type Paper = z.infer<typeof paperSchema>;
-export type Dataset = z.infer<typeof datasetSchema>;
