@@ -5,21 +5,26 @@
 export interface HttpRoute {
   id: string;
   method: 'GET' | 'POST' | 'ANY';
-  /** API Gateway path syntax: `{name}` is a path parameter. */
+  /** API Gateway path syntax: `{name}` is a path parameter, `{name+}` the rest of the path. */
   path: string;
   /** Entry file (relative to the repository root) exporting `handler`. */
   entry: string;
-  /** Needs the reports table: submit writes reports; officer reads reports and appends audit items. */
-  table?: 'read-write' | 'read-audit';
+  /**
+   * What it does with the reports table: submit writes reports; status reads them and
+   * counts rate limits; the officer API reads, changes and audits them.
+   */
+  table?: 'submit' | 'status' | 'officer';
   /** Needs officer sign-in (Cognito issuer and client id in its environment). */
   officer?: boolean;
 }
 
 export const httpRoutes: HttpRoute[] = [
-  { id: 'submit-report', method: 'ANY', path: '/api/reports', entry: 'functions/submit-report/handler.ts', table: 'read-write' },
+  { id: 'submit-report', method: 'ANY', path: '/api/reports', entry: 'functions/submit-report/handler.ts', table: 'submit' },
   { id: 'report-confirmation', method: 'GET', path: '/api/reports/{reference}/confirmation', entry: 'functions/report-confirmation/handler.ts' },
   { id: 'openapi', method: 'GET', path: '/api/openapi.json', entry: 'functions/openapi/handler.ts' },
-  { id: 'officer-report', method: 'GET', path: '/api/officer/reports/{reference}', entry: 'functions/officer-report/handler.ts', table: 'read-audit', officer: true },
+  { id: 'report-status', method: 'ANY', path: '/api/report-status', entry: 'functions/report-status/handler.ts', table: 'status' },
+  { id: 'sign-in-config', method: 'GET', path: '/api/sign-in-config', entry: 'functions/sign-in-config/handler.ts', officer: true },
+  { id: 'officer-api', method: 'ANY', path: '/api/officer/{proxy+}', entry: 'functions/officer/handler.ts', table: 'officer', officer: true },
 ];
 
 /** Functions not behind HTTP: the stream router and the scheduled sweeper. */
@@ -31,7 +36,12 @@ export const backgroundFunctions = {
 /** Each route's path as a pattern, built once: `{name}` captures one path segment. */
 const compiled = httpRoutes.map((route) => {
   const names: string[] = [];
-  const pattern = new RegExp(`^${route.path.replace(/[.]/g, '\\.').replace(/\{(\w+)\}/g, (_m, name: string) => (names.push(name), '([^/]+)'))}/?$`);
+  const pattern = new RegExp(
+    `^${route.path
+      .replace(/[.]/g, '\\.')
+      .replace(/\{(\w+)\+\}/g, (_m, name: string) => (names.push(name), '(.+)'))
+      .replace(/\{(\w+)\}/g, (_m, name: string) => (names.push(name), '([^/]+)'))}/?$`,
+  );
   return { route, names, pattern };
 });
 

@@ -1,5 +1,5 @@
 /** Builds the email for one outbox entry: partner notification or resident confirmation. */
-import type { Profile } from '../../shared/config/profile-schema';
+import type { Partner, Profile } from '../../shared/config/profile-schema';
 import { describeReport } from '../../shared/domain/describe-report';
 import { minimiseForPartner } from '../../shared/domain/minimise';
 import type { OutgoingEmail } from '../adapters/ses/mailer';
@@ -9,6 +9,8 @@ import { partnerReportHtml } from './partner-report.html';
 import { partnerReportText } from './partner-report.text';
 import { residentConfirmationHtml } from './resident-confirmation.html';
 import { residentConfirmationText } from './resident-confirmation.text';
+import { residentUpdateHtml } from './resident-update.html';
+import { residentUpdateText } from './resident-update.text';
 import { REPORT_TYPE_LABELS } from '../../shared/contracts/report-vocabulary';
 
 const DATA_NOTES = {
@@ -17,8 +19,12 @@ const DATA_NOTES = {
   summary: 'You receive a summary: what, where and when. Ask the partnership if you need more.',
 } as const;
 
-/** The email for an outbox entry, or undefined if it has nowhere to go (e.g. partner removed). */
-export function composeEmail(entry: OutboxEntry, stored: StoredReport, profile: Profile, siteUrl: string): OutgoingEmail | undefined {
+/**
+ * The email for an outbox entry, or undefined if it has nowhere to go (e.g. partner
+ * removed). `partners` is the current partner directory, so an address an admin changed
+ * is used from the next email on.
+ */
+export function composeEmail(entry: OutboxEntry, stored: StoredReport, profile: Profile, partners: readonly Partner[], siteUrl: string): OutgoingEmail | undefined {
   const area = profile.areas.find((a) => a.id === stored.report.location.area)?.name ?? stored.report.location.area;
   if (entry.target.kind === 'resident') {
     const contact = stored.report.contact;
@@ -32,8 +38,20 @@ export function composeEmail(entry: OutboxEntry, stored: StoredReport, profile: 
       html: residentConfirmationHtml(model),
     };
   }
-  const { partnerId, dataLevel } = entry.target;
-  const partner = profile.partners.find((p) => p.id === partnerId);
+  if (entry.target.kind === 'resident-update') {
+    const contact = stored.report.contact;
+    if (!contact?.email) return undefined;
+    const model = { name: contact.name, partnershipName: profile.name, reference: stored.reference, message: entry.target.message, statusUrl: `${siteUrl}/report/status/` };
+    return {
+      to: contact.email,
+      from: profile.senderEmail,
+      subject: headerText(`An update on your report ${stored.reference}`),
+      text: residentUpdateText(model),
+      html: residentUpdateHtml(model),
+    };
+  }
+  const { partnerId, dataLevel, assigned } = entry.target;
+  const partner = partners.find((p) => p.id === partnerId);
   if (!partner) return undefined;
   const model = {
     partnerName: partner.name,
@@ -41,12 +59,13 @@ export function composeEmail(entry: OutboxEntry, stored: StoredReport, profile: 
     reference: stored.reference,
     rows: describeReport(minimiseForPartner(stored.report, dataLevel), profile),
     dataNote: DATA_NOTES[dataLevel],
+    assigned,
   };
   return {
     to: partner.email,
     from: profile.senderEmail,
     // No personal data in the subject: it shows in notifications and on lock screens.
-    subject: headerText(`New ${REPORT_TYPE_LABELS[stored.report.type].toLowerCase()} report ${stored.reference}, ${area}`),
+    subject: headerText(`${assigned ? 'Assigned' : 'New'} ${REPORT_TYPE_LABELS[stored.report.type].toLowerCase()} report ${stored.reference}, ${area}`),
     text: partnerReportText(model),
     html: partnerReportHtml(model),
   };

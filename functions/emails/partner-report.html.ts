@@ -10,7 +10,7 @@ export function partnerReportHtml(m: PartnerEmailModel): string {
 <html lang="en"><head><meta charset="utf-8"><title>Report ${escapeHtml(m.reference)}</title></head>
 <body style="font-family:Arial,sans-serif;font-size:16px;line-height:1.4;color:#0b0c0c">
 <p>To: ${escapeHtml(m.partnerName)}</p>
-<p>A resident has made a report through the ${escapeHtml(m.partnershipName)} portal.</p>
+<p>${m.assigned ? 'A partnership officer has assigned this report to you for action.' : `A resident has made a report through the ${escapeHtml(m.partnershipName)} portal.`}</p>
 <p><strong>Reference: ${escapeHtml(m.reference)}</strong></p>
 <table>
 ${rows}

@@ -8,13 +8,15 @@ export interface PartnerEmailModel {
   reference: string;
   rows: Row[];
   dataNote: string;
+  /** Sent because an officer assigned the report (not by the routing rules). */
+  assigned?: boolean;
 }
 
 export function partnerReportText(m: PartnerEmailModel): string {
   const rows = m.rows.map((r) => `${plainText(r.label)}:\n  ${plainText(r.value).replace(/\n/g, '\n  ')}`).join('\n\n');
   return `To: ${plainText(m.partnerName)}
 
-A resident has made a report through the ${plainText(m.partnershipName)} portal.
+${m.assigned ? 'A partnership officer has assigned this report to you for action.' : `A resident has made a report through the ${plainText(m.partnershipName)} portal.`}
 
 Reference: ${m.reference}
 

@@ -4,11 +4,19 @@
  */
 import type { Report } from '../../shared/contracts/report';
 import type { Route } from '../../shared/domain/routing';
+import type { CaseState, Outcome, Risk, Status } from '../../shared/domain/workflow';
+import type { Flag } from '../../shared/domain/flags';
 
 export type DeliveryState = 'pending' | 'sent' | 'failed';
 
-/** Who an outbox entry emails: a partner (with its data level) or the resident. */
-export type OutboxTarget = { kind: 'partner'; partnerId: string; dataLevel: Route['dataLevel'] } | { kind: 'resident' };
+/**
+ * Who an outbox entry emails: a partner (with its data level; `assigned` when an officer
+ * sent it), the resident's confirmation, or an officer's update to the resident.
+ */
+export type OutboxTarget =
+  | { kind: 'partner'; partnerId: string; dataLevel: Route['dataLevel']; assigned?: boolean }
+  | { kind: 'resident' }
+  | { kind: 'resident-update'; message: string };
 
 export interface Delivery {
   state: DeliveryState;
@@ -27,14 +35,74 @@ export interface Delivery {
  */
 export const ROUTER_HEAD_START_MS = 60_000;
 
-export interface StoredReport {
+export interface StoredReport extends CaseState {
   reference: string;
-  status: 'received';
-  createdAt: string;
   report: Report;
   routes: Route[];
   /** Delivery log keyed by outbox target id (partner id or "resident"). */
   deliveries: Record<string, Delivery>;
+  expiresAt: number;
+  /** Bumped by every officer change; an update naming an older version is refused (409). */
+  version: number;
+  flags?: Flag[];
+  /** SHA-256 of the contact and of the street and area, to find repeat reports (flags.ts). */
+  contactKey?: string;
+  placeKey?: string;
+}
+
+/**
+ * What the inbox shows of a report: no personal data, so it can be copied to every
+ * partner's listing and indexed freely.
+ */
+export interface CaseSummary {
+  reference: string;
+  createdAt: string;
+  status: Status;
+  version: number;
+  dueAt: string;
+  risk?: Risk;
+  assignedPartner?: string;
+  outcome?: Outcome;
+  closedAt?: string;
+  flags?: Flag[];
+  type: Report['type'];
+  category?: Report['asbCategory'];
+  motivations?: Report['hateMotivations'];
+  area: string;
+  occurredAt?: string;
+  /** Partners that received the report (by the rules or by assignment). */
+  partners: string[];
+}
+
+export function summaryOf(stored: StoredReport): CaseSummary {
+  const { report } = stored;
+  return {
+    reference: stored.reference,
+    createdAt: stored.createdAt,
+    status: stored.status,
+    version: stored.version,
+    dueAt: stored.dueAt,
+    risk: stored.risk,
+    assignedPartner: stored.assignedPartner,
+    outcome: stored.outcome,
+    closedAt: stored.closedAt,
+    flags: stored.flags?.length ? stored.flags : undefined,
+    type: report.type,
+    category: report.asbCategory,
+    motivations: report.hateMotivations,
+    area: report.location.area,
+    occurredAt: report.occurredAt,
+    partners: stored.routes.map((r) => r.partnerId),
+  };
+}
+
+/** An officer's note on a report (kept with the report, same retention). */
+export interface CaseNote {
+  reference: string;
+  at: string;
+  userId: string;
+  username: string;
+  text: string;
   expiresAt: number;
 }
 
@@ -46,6 +114,8 @@ export interface OutboxEntry extends Delivery {
   expiresAt: number;
 }
 
-export function targetId(target: OutboxTarget): string {
-  return target.kind === 'resident' ? 'resident' : target.partnerId;
+/** The outbox key of a target; assignments and updates get a suffix so each is a new email. */
+export function targetId(target: OutboxTarget, suffix?: string): string {
+  const base = target.kind === 'partner' ? target.partnerId : target.kind;
+  return suffix ? `${base}-${suffix}` : base;
 }

@@ -3,7 +3,7 @@
  * and on the report's delivery log. Used by the stream router and by the sweeper, so
  * both paths behave the same. Safe to call twice: a sent entry is skipped.
  */
-import type { Profile } from '../../shared/config/profile-schema';
+import type { Partner, Profile } from '../../shared/config/profile-schema';
 import type { ReportStore } from '../adapters/dynamodb/report-store';
 import type { Mailer } from '../adapters/ses/mailer';
 import { composeEmail } from '../emails/compose';
@@ -16,6 +16,8 @@ export interface DeliverDependencies {
   store: ReportStore;
   mailer: Mailer;
   profile: Profile;
+  /** The partner directory (cached): current addresses. */
+  partners: () => Promise<readonly Partner[]>;
   now: () => Date;
   siteUrl: string;
 }
@@ -33,7 +35,7 @@ export async function deliver(deps: DeliverDependencies, reference: string, targ
   if (!entry || entry.state !== 'pending') return 'skipped';
   const stored = await deps.store.get(reference);
   const now = deps.now();
-  const email = stored ? composeEmail(entry, stored, deps.profile, deps.siteUrl) : undefined;
+  const email = stored ? composeEmail(entry, stored, deps.profile, await deps.partners(), deps.siteUrl) : undefined;
   const attempts = entry.attempts + 1;
   if (!email) {
     await deps.store.recordDelivery(entry, { state: 'failed', attempts, lastAttemptAt: now.toISOString(), lastError: stored ? 'No address for this recipient' : 'Report no longer exists' });

@@ -1,6 +1,6 @@
 /**
- * The router: consumes the reports table's stream and sends one email per new outbox
- * entry. Answers with partial batch failures, so only the failed records are retried;
+ * The router: consumes the reports table's stream, sends one email per new outbox
+ * entry and flags each new report that repeats earlier ones. Answers with partial batch failures, so only the failed records are retried;
  * after the retries the sweeper keeps trying, so nothing is dropped.
  */
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
@@ -14,15 +14,25 @@ import { createSesMailer } from '../adapters/ses/mailer';
 import { logger } from '../adapters/logging/logger';
 import { config } from '../config';
 import { deliver, type DeliverDependencies } from './deliver';
+import { flagReport, type FlagDependencies } from './flag-report';
+import { createCaseStore } from '../adapters/dynamodb/case-store';
+import { cachedPartners, createPartnerDirectory } from '../adapters/dynamodb/partner-directory';
+
+export type RouterDependencies = DeliverDependencies & FlagDependencies;
 
 /** Thrown so the batch processor reports the record as failed and it is retried. */
 export class DeliveryPending extends Error {
   override name = 'DeliveryPending';
 }
 
-export async function routeRecord(deps: DeliverDependencies, record: DynamoDBRecord): Promise<void> {
+export async function routeRecord(deps: RouterDependencies, record: DynamoDBRecord): Promise<void> {
   if (record.eventName !== 'INSERT' || !record.dynamodb?.NewImage) return;
   const item = unmarshall(record.dynamodb.NewImage as Record<string, AttributeValue>);
+  if (item.entity === 'report') {
+    const flags = await flagReport(deps, String(item.reference));
+    if (flags.length) logger.info('Report flagged', { reference: item.reference, flags });
+    return;
+  }
   if (!isOutboxItem(item)) return;
   const entry = fromOutboxItem(item);
   const outcome = await deliver(deps, entry.reference, entry.targetId);
@@ -30,18 +40,20 @@ export async function routeRecord(deps: DeliverDependencies, record: DynamoDBRec
   if (outcome === 'retry-later') throw new DeliveryPending(`Delivery to ${entry.targetId} will be retried`);
 }
 
-export async function handleStream(deps: DeliverDependencies, event: DynamoDBStreamEvent, context?: Context): Promise<DynamoDBBatchResponse> {
+export async function handleStream(deps: RouterDependencies, event: DynamoDBStreamEvent, context?: Context): Promise<DynamoDBBatchResponse> {
   const processor = new BatchProcessor(EventType.DynamoDBStreams);
   return processPartialResponse(event, (record: DynamoDBRecord) => routeRecord(deps, record), processor, context ? { context } : undefined);
 }
 
-let runtime: DeliverDependencies | undefined;
+let runtime: RouterDependencies | undefined;
 
-export function runtimeDependencies(): DeliverDependencies {
+export function runtimeDependencies(): RouterDependencies {
   runtime ??= {
     store: createReportStore(dynamoDbClient(), config().TABLE_NAME),
+    cases: createCaseStore(dynamoDbClient(), config().TABLE_NAME),
     mailer: createSesMailer(),
     profile: bundledProfile,
+    partners: cachedPartners(createPartnerDirectory(dynamoDbClient(), config().TABLE_NAME, bundledProfile.partners), 60_000),
     now: () => new Date(),
     siteUrl: config().SITE_URL,
   };

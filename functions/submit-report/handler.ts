@@ -9,6 +9,7 @@ import { bundledProfile } from '../../shared/config/bundled-profile';
 import { decodeReportForm } from '../../shared/contracts/report-form';
 import { newReference } from '../../shared/domain/reference';
 import { createReportStore } from '../adapters/dynamodb/report-store';
+import { cachedPartners, createPartnerDirectory } from '../adapters/dynamodb/partner-directory';
 import { dynamoDbClient } from '../adapters/dynamodb/client';
 import { httpHandler } from '../adapters/http/middleware';
 import { readBody } from '../adapters/http/request-body';
@@ -88,6 +89,8 @@ export function runtimeDependencies(): SubmitDependencies {
   runtime ??= {
     store: createReportStore(dynamoDbClient(), config().TABLE_NAME),
     profile: bundledProfile,
+    // A minute's cache: an admin's change reaches new reports within a minute.
+    partners: cachedPartners(createPartnerDirectory(dynamoDbClient(), config().TABLE_NAME, bundledProfile.partners), 60_000),
     now: () => new Date(),
     newReference: () => newReference(),
     hash: (value) => createHash('sha256').update(value).digest('hex'),

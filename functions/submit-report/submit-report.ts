@@ -3,11 +3,13 @@
  * report and one outbox entry per email in a single transaction, and answers with the
  * reference. Emails are sent later by the router, so a mail outage never costs a report.
  */
-import type { Profile } from '../../shared/config/profile-schema';
+import type { Partner, Profile } from '../../shared/config/profile-schema';
 import { createReportSchema, type ReportSchema } from '../../shared/contracts/report';
 import { toFieldErrors, uniqueByPath, type FieldError } from '../../shared/contracts/field-errors';
 import { expiresAt } from '../../shared/domain/retention';
 import { routeReport } from '../../shared/domain/routing';
+import { contactIdentity, placeIdentity } from '../../shared/domain/flags';
+import { triageDueAt } from '../../shared/domain/workflow';
 import type { ReportStore } from '../adapters/dynamodb/report-store';
 import { ROUTER_HEAD_START_MS, targetId, type OutboxEntry, type OutboxTarget, type StoredReport } from '../reports/records';
 
@@ -18,6 +20,8 @@ const MAX_REFERENCE_TRIES = 5;
 export interface SubmitDependencies {
   store: ReportStore;
   profile: Profile;
+  /** The partner directory (cached): who receives what. */
+  partners: () => Promise<readonly Partner[]>;
   now: () => Date;
   newReference: () => string;
   /** SHA-256 hex of a string; injected so this file stays free of node:crypto. */
@@ -60,7 +64,7 @@ export async function submitReport(deps: SubmitDependencies, submission: Submiss
     hash: deps.hash(submission.idempotencyKey ? `key:${submission.idempotencyKey}` : `body:${submission.senderFingerprint}:${canonicalJson(report)}`),
     expiresAt: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_WINDOW_SECONDS,
   };
-  const routes = routeReport(report, deps.profile);
+  const routes = routeReport(report, await deps.partners());
   const targets: OutboxTarget[] = routes.map((r) => ({ kind: 'partner', partnerId: r.partnerId, dataLevel: r.dataLevel }));
   if (report.contact?.email) targets.push({ kind: 'resident' });
   const retention = expiresAt(now, deps.profile.retention.reportDays);
@@ -69,8 +73,12 @@ export async function submitReport(deps: SubmitDependencies, submission: Submiss
     const reference = deps.newReference();
     const stored: StoredReport = {
       reference,
-      status: 'received',
+      status: 'new',
+      version: 1,
       createdAt,
+      dueAt: triageDueAt(createdAt, deps.profile.workflow),
+      contactKey: hashOf(deps, contactIdentity(report)),
+      placeKey: hashOf(deps, placeIdentity(report)),
       report,
       routes,
       deliveries: Object.fromEntries(targets.map((t) => [targetId(t), { state: 'pending', attempts: 0 }])),
@@ -84,6 +92,11 @@ export async function submitReport(deps: SubmitDependencies, submission: Submiss
     // reference-taken: a collision in 8.5 × 10^11; draw again.
   }
   throw new Error(`Could not allocate a unique reference after ${MAX_REFERENCE_TRIES} tries`);
+}
+
+/** Flag keys are hashed so the indexes hold no contact details or addresses in clear. */
+function hashOf(deps: SubmitDependencies, identity: string | undefined): string | undefined {
+  return identity === undefined ? undefined : deps.hash(`flag:${identity}`);
 }
 
 /** JSON with sorted keys, so the same report always hashes the same. */

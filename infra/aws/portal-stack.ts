@@ -38,7 +38,6 @@ export class PortalStack extends Stack {
     const profile = defaultProfile();
     const prod = props.stage === 'prod';
 
-    const index = reportsTable.indexes[0]!;
     this.table = new Table(this, 'Reports', {
       partitionKey: { name: reportsTable.partitionKey, type: AttributeType.STRING },
       sortKey: { name: reportsTable.sortKey, type: AttributeType.STRING },
@@ -49,11 +48,14 @@ export class PortalStack extends Stack {
       deletionProtection: prod,
       removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
-    this.table.addGlobalSecondaryIndex({
-      indexName: index.name,
-      partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
-      sortKey: { name: index.sortKey, type: AttributeType.STRING },
-    });
+    // Every index projects ALL: they hold only listings, outbox and audit items, which carry no resident's personal data.
+    for (const index of reportsTable.indexes) {
+      this.table.addGlobalSecondaryIndex({
+        indexName: index.name,
+        partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
+        sortKey: { name: index.sortKey, type: AttributeType.STRING },
+      });
+    }
 
     // Officer sign-in: MFA required, no self sign-up, groups admin, officer and one per partner.
     this.userPool = new UserPool(this, 'Officers', {
@@ -89,6 +91,8 @@ export class PortalStack extends Stack {
     };
 
     const tableActions = (...actions: string[]) => new PolicyStatement({ effect: Effect.ALLOW, actions: actions.map((a) => `dynamodb:${a}`), resources: [this.table.tableArn] });
+    const queryIndexes = (...names: string[]) => new PolicyStatement({ effect: Effect.ALLOW, actions: ['dynamodb:Query'], resources: names.map((n) => `${this.table.tableArn}/index/${n}`) });
+    const inboxIndexNames = reportsTable.indexes.map((i) => i.name).filter((n) => n !== 'outbox-pending');
     const sendEmail = new PolicyStatement({
       effect: Effect.ALLOW,
       actions: ['ses:SendEmail'],
@@ -100,16 +104,24 @@ export class PortalStack extends Stack {
     this.api = new HttpApi(this, 'Api', { description: `${profile.name} reporting API (${props.stage})` });
     for (const route of httpRoutes) {
       const fn = makeFunction(route.id, route.entry, { officer: route.officer === true });
-      // Submitting writes the report, outbox and idempotency marker, and reads the marker back.
-      if (route.table === 'read-write') fn.addToRolePolicy(tableActions('PutItem', 'GetItem', 'ConditionCheckItem'));
-      // Officer reads: get the report, append (never update) an audit item.
-      if (route.table === 'read-audit') fn.addToRolePolicy(tableActions('GetItem', 'PutItem'));
+      // Submitting writes the report, listings, outbox and idempotency marker, reads the
+      // marker back, and reads (or first seeds) the partner directory.
+      if (route.table === 'submit') fn.addToRolePolicy(tableActions('PutItem', 'GetItem', 'ConditionCheckItem', 'Query'));
+      // The status check reads one report and counts its rate-limit windows.
+      if (route.table === 'status') fn.addToRolePolicy(tableActions('GetItem', 'UpdateItem'));
+      // Officers read cases, change them (transactions of updates and puts) and append audit items.
+      if (route.table === 'officer') {
+        fn.addToRolePolicy(tableActions('GetItem', 'PutItem', 'UpdateItem', 'ConditionCheckItem', 'Query'));
+        fn.addToRolePolicy(queryIndexes(...inboxIndexNames));
+      }
       this.api.addRoutes({ path: route.path, methods: [route.method === 'ANY' ? HttpMethod.ANY : HttpMethod[route.method]], integration: new HttpLambdaIntegration(`Integration-${route.id}`, fn) });
     }
 
     const onFailure = new Queue(this, 'RouterOnFailure', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
     const router = makeFunction(backgroundFunctions.routeReport.id, backgroundFunctions.routeReport.entry, { timeout: Duration.seconds(30) });
-    router.addToRolePolicy(tableActions('GetItem', 'UpdateItem'));
+    // Delivery updates outbox and report; flags query the repeat indexes; the directory is read (or seeded).
+    router.addToRolePolicy(tableActions('GetItem', 'UpdateItem', 'Query', 'PutItem'));
+    router.addToRolePolicy(queryIndexes('by-contact', 'by-place'));
     router.addToRolePolicy(sendEmail);
     router.addEventSource(
       new DynamoEventSource(this.table, {
@@ -120,14 +132,17 @@ export class PortalStack extends Stack {
         retryAttempts: 3,
         maxRecordAge: Duration.hours(1),
         onFailure: new SqsDlq(onFailure),
-        // Only new outbox entries wake the router; reports and idempotency markers do not.
-        filters: [FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { NewImage: { entity: { S: FilterRule.isEqual('outbox') } } } })],
+        // Only new outbox entries (to send) and new reports (to flag) wake the router.
+        filters: [
+          FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { NewImage: { entity: { S: FilterRule.isEqual('outbox') } } } }),
+          FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { NewImage: { entity: { S: FilterRule.isEqual('report') } } } }),
+        ],
       }),
     );
 
     const sweeper = makeFunction(backgroundFunctions.sweepOutbox.id, backgroundFunctions.sweepOutbox.entry, { timeout: Duration.minutes(2) });
-    sweeper.addToRolePolicy(tableActions('GetItem', 'UpdateItem'));
-    sweeper.addToRolePolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: ['dynamodb:Query'], resources: [`${this.table.tableArn}/index/${index.name}`] }));
+    sweeper.addToRolePolicy(tableActions('GetItem', 'UpdateItem', 'Query', 'PutItem'));
+    sweeper.addToRolePolicy(queryIndexes('outbox-pending'));
     sweeper.addToRolePolicy(sendEmail);
     new Rule(this, 'SweepSchedule', { schedule: Schedule.rate(Duration.minutes(5)), targets: [new LambdaFunction(sweeper)] });
   }

@@ -7,41 +7,35 @@ import { reportsTable } from '../../functions/adapters/dynamodb/table-definition
  * from an older layout (a different index key) is refused with what to do about it.
  */
 export async function ensureReportsTable(client: DynamoDBClient, tableName: string): Promise<boolean> {
-  const index = reportsTable.indexes[0]!;
   try {
     const existing = await client.send(new DescribeTableCommand({ TableName: tableName }));
-    const keys = existing.Table?.GlobalSecondaryIndexes?.find((i) => i.IndexName === index.name)?.KeySchema?.map((k) => k.AttributeName);
-    if (keys?.join() !== [index.partitionKey, index.sortKey].join()) {
+    const have = (existing.Table?.GlobalSecondaryIndexes ?? []).map((i) => `${i.IndexName}:${i.KeySchema?.map((k) => k.AttributeName).join()}`).sort();
+    const want = reportsTable.indexes.map((i) => `${i.name}:${i.partitionKey},${i.sortKey}`).sort();
+    if (have.join('|') !== want.join('|') || existing.Table?.StreamSpecification?.StreamViewType !== reportsTable.streamView) {
       throw new Error(`The local table ${tableName} was made by an older version of the portal. Start again with: npm start -- --fresh (this wipes local data)`);
     }
     return false;
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
   }
+  const attributes = new Set([reportsTable.partitionKey, reportsTable.sortKey, ...reportsTable.indexes.flatMap((i) => [i.partitionKey, i.sortKey])]);
   await client.send(
     new CreateTableCommand({
       TableName: tableName,
       BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: [
-        { AttributeName: reportsTable.partitionKey, AttributeType: 'S' },
-        { AttributeName: reportsTable.sortKey, AttributeType: 'S' },
-        { AttributeName: index.partitionKey, AttributeType: 'S' },
-        { AttributeName: index.sortKey, AttributeType: 'S' },
-      ],
+      AttributeDefinitions: [...attributes].map((name) => ({ AttributeName: name, AttributeType: 'S' })),
       KeySchema: [
         { AttributeName: reportsTable.partitionKey, KeyType: 'HASH' },
         { AttributeName: reportsTable.sortKey, KeyType: 'RANGE' },
       ],
-      GlobalSecondaryIndexes: [
-        {
-          IndexName: index.name,
-          KeySchema: [
-            { AttributeName: index.partitionKey, KeyType: 'HASH' },
-            { AttributeName: index.sortKey, KeyType: 'RANGE' },
-          ],
-          Projection: { ProjectionType: 'ALL' },
-        },
-      ],
+      GlobalSecondaryIndexes: reportsTable.indexes.map((index) => ({
+        IndexName: index.name,
+        KeySchema: [
+          { AttributeName: index.partitionKey, KeyType: 'HASH' },
+          { AttributeName: index.sortKey, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      })),
       StreamSpecification: { StreamEnabled: true, StreamViewType: reportsTable.streamView },
     }),
   );

@@ -16,13 +16,16 @@ export type LambdaHttpHandler = (event: APIGatewayProxyEventV2, context: Context
 /**
  * Security headers for the site's files (CloudFront adds the same in AWS). Site search
  * (Pagefind) runs WebAssembly, hence 'wasm-unsafe-eval'; no inline script is allowed.
+ * The workspace's sign-in talks to Cognito's endpoint, the only other origin allowed.
  */
-export const SITE_SECURITY_HEADERS: Record<string, string> = {
-  'Content-Security-Policy': "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'",
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'strict-origin-when-cross-origin',
-  'X-Frame-Options': 'DENY',
-};
+export function siteSecurityHeaders(signInOrigin?: string): Record<string, string> {
+  return {
+    'Content-Security-Policy': `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'${signInOrigin ? ` ${signInOrigin}` : ''}; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'`,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'strict-origin-when-cross-origin',
+    'X-Frame-Options': 'DENY',
+  };
+}
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -49,6 +52,8 @@ export interface LocalServerOptions {
   /** Loads a route's handler (imported lazily, after the environment is set). */
   loadHandler: (route: HttpRoute) => Promise<LambdaHttpHandler>;
   onRequest?: (line: string) => void;
+  /** Origin of the sign-in service (cognito-local), allowed in the pages' connect-src. */
+  signInOrigin?: string;
 }
 
 export async function startHttpServer(options: LocalServerOptions): Promise<{ server: Server; url: string; stop(): Promise<void> }> {
@@ -58,7 +63,7 @@ export async function startHttpServer(options: LocalServerOptions): Promise<{ se
     const done = () => options.onRequest?.(`${req.method} ${req.url} ${res.statusCode} ${(performance.now() - started).toFixed(0)}ms`);
     res.once('finish', done);
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const work = url.pathname.startsWith('/api/') ? serveApi(req, res, url, options, handlers) : serveStatic(req, res, url, options.siteDir);
+    const work = url.pathname.startsWith('/api/') ? serveApi(req, res, url, options, handlers) : serveStatic(req, res, url, options.siteDir, siteSecurityHeaders(options.signInOrigin));
     work.catch(() => {
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' });
       res.end('Internal error');
@@ -183,7 +188,7 @@ function writeResult(res: ServerResponse, result: APIGatewayProxyResultV2): void
   res.end(result.body ? Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8') : undefined);
 }
 
-async function serveStatic(req: IncomingMessage, res: ServerResponse, url: URL, siteDir: string): Promise<void> {
+async function serveStatic(req: IncomingMessage, res: ServerResponse, url: URL, siteDir: string, headers: Record<string, string>): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' });
     res.end('Method not allowed');
@@ -214,7 +219,7 @@ async function serveStatic(req: IncomingMessage, res: ServerResponse, url: URL, 
     file = join(root, '404.html');
     info = await stat(file).catch(() => undefined);
     if (!info) {
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...SITE_SECURITY_HEADERS });
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...headers });
       res.end('Not found');
       return;
     }
@@ -222,7 +227,7 @@ async function serveStatic(req: IncomingMessage, res: ServerResponse, url: URL, 
   const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
   // Hashed build assets never change; pages and the stylesheet are revalidated.
   const cache = file.includes(`${sep}_astro${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache';
-  res.writeHead(status, { 'Content-Type': type, 'Content-Length': info!.size, 'Cache-Control': cache, ...SITE_SECURITY_HEADERS });
+  res.writeHead(status, { 'Content-Type': type, 'Content-Length': info!.size, 'Cache-Control': cache, ...headers });
   if (req.method === 'HEAD') return void res.end();
   createReadStream(file).pipe(res);
 }

@@ -130,6 +130,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const http = await startHttpServer({
       port: options.port,
       siteDir,
+      signInOrigin: new URL(cognito.issuer).origin,
       loadHandler: async (route: HttpRoute) => (await import(/* @vite-ignore */ join(ROOT, route.entry))).handler as LambdaHttpHandler,
       ...(options.onRequest ? { onRequest: options.onRequest } : {}),
     });

@@ -41,6 +41,26 @@ export const partnerSchema = z.strictObject({
   }),
 });
 
+const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-12-25'));
+const workingDays = z.number().check(z.int(), z.minimum(1), z.maximum(60));
+/** "N reports within M months" (the same contact, place or reporter). */
+const threshold = z.strictObject({ reports: z.number().check(z.int(), z.minimum(2), z.maximum(20)), months: z.number().check(z.int(), z.minimum(1), z.maximum(24)) });
+
+/** Officer workflow targets: response times per risk grade, in working days (DOMAIN.md, Risk). */
+export const workflowSchema = z.strictObject({
+  /** Time to grade a new report, before it has a risk grade. */
+  triageWorkingDays: workingDays,
+  responseWorkingDays: z.strictObject({ high: workingDays, medium: workingDays, standard: workingDays }),
+  /** Days that are not working days besides Saturdays and Sundays (England and Wales bank holidays). */
+  bankHolidays: z.array(isoDate),
+});
+
+/** When a report is flagged for officers (DOMAIN.md: repeat victim, ASB Case Review). */
+export const flagsSchema = z.strictObject({
+  repeatVictim: threshold,
+  caseReview: threshold,
+});
+
 export const profileSchema = z
   .strictObject({
     id,
@@ -53,6 +73,8 @@ export const profileSchema = z
       /** Days a report and everything attached to it is kept before DynamoDB's TTL removes it. */
       reportDays: z.number().check(z.int(), z.minimum(30), z.maximum(3650)),
     }),
+    workflow: workflowSchema,
+    flags: flagsSchema,
   })
   .check(
     z.superRefine((profile, ctx) => {
@@ -83,4 +105,6 @@ export const profileSchema = z
 export type Profile = z.infer<typeof profileSchema>;
 export type Partner = z.infer<typeof partnerSchema>;
 export type Area = z.infer<typeof areaSchema>;
+export type Workflow = z.infer<typeof workflowSchema>;
+export type FlagThresholds = z.infer<typeof flagsSchema>;
 export type DataLevel = (typeof DATA_LEVELS)[number];

@@ -27,3 +27,16 @@ export function londonLocalToIso(year: number, month: number, day: number, hour:
   instant = asUtc - londonOffsetMinutes(new Date(instant)) * 60_000;
   return new Date(instant).toISOString();
 }
+
+/** The UK wall-clock date and time at an instant. */
+export function londonParts(at: Date): { year: number; month: number; day: number; hour: number; minute: number; weekday: number } {
+  const local = new Date(at.getTime() + londonOffsetMinutes(at) * 60_000);
+  return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate(), hour: local.getUTCHours(), minute: local.getUTCMinutes(), weekday: local.getUTCDay() };
+}
+
+/** The start of a UK calendar day (YYYY-MM-DD), plus `plusDays`, as an ISO instant. */
+export function londonDayStart(date: string, plusDays = 0): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const shifted = new Date(Date.UTC(y, m - 1, d + plusDays));
+  return londonLocalToIso(shifted.getUTCFullYear(), shifted.getUTCMonth() + 1, shifted.getUTCDate(), 0, 0)!;
+}

@@ -1,8 +1,9 @@
 /**
  * Which partners receive a report, and how much of it each may see.
- * Rules come from the partnership profile; see DOMAIN.md for who handles what.
+ * Rules come from the partner directory (seeded from the profile, edited by admins);
+ * see DOMAIN.md for who handles what.
  */
-import type { Partner, Profile, DataLevel } from '../config/profile-schema';
+import type { Partner, DataLevel } from '../config/profile-schema';
 import type { Report } from '../contracts/report';
 
 export interface Route {
@@ -24,8 +25,8 @@ function matches(partner: Partner, report: Report): boolean {
  * (a gap in the profile), it goes to every partner that handles its type, so a
  * report is never silently unrouted.
  */
-export function routeReport(report: Report, profile: Profile): Route[] {
-  let chosen = profile.partners.filter((p) => matches(p, report));
-  if (chosen.length === 0) chosen = profile.partners.filter((p) => p.handles.types.includes(report.type));
+export function routeReport(report: Report, partners: readonly Partner[]): Route[] {
+  let chosen = partners.filter((p) => matches(p, report));
+  if (chosen.length === 0) chosen = partners.filter((p) => p.handles.types.includes(report.type));
   return chosen.map((p) => ({ partnerId: p.id, dataLevel: p.dataLevel }));
 }

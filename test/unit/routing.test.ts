@@ -8,7 +8,7 @@ import hateCrime from '../fixtures/reports/hate-crime-victim.json' with { type: 
 const profile = defaultProfile();
 const asb = (category: 'personal' | 'nuisance' | 'environmental', area = 'millbrook'): Report =>
   ({ type: 'asb', asbCategory: category, reporterRole: 'victim', description: 'x', ongoing: true, location: { area }, anonymous: true }) as Report;
-const partners = (report: Report) => routeReport(report, profile).map((r) => r.partnerId).sort();
+const partners = (report: Report) => routeReport(report, profile.partners).map((r) => r.partnerId).sort();
 
 describe('routing reports to partners', () => {
   it('sends personal ASB to the council, the police and the local housing association', () => {
@@ -29,11 +29,11 @@ describe('routing reports to partners', () => {
 
   it('never leaves a report unrouted when the profile has a gap', () => {
     const gappy = parseProfile({ ...profile, partners: [{ ...profile.partners[0]!, handles: { types: ['asb'], areas: ['westerleigh'] } }] });
-    expect(routeReport(asb('nuisance', 'millbrook'), gappy).map((r) => r.partnerId)).toEqual(['council-asb-team']);
+    expect(routeReport(asb('nuisance', 'millbrook'), gappy.partners).map((r) => r.partnerId)).toEqual(['council-asb-team']);
   });
 
   it('carries each partner data level onto the route', () => {
-    const levels = Object.fromEntries(routeReport(asb('environmental'), profile).map((r) => [r.partnerId, r.dataLevel]));
+    const levels = Object.fromEntries(routeReport(asb('environmental'), profile.partners).map((r) => [r.partnerId, r.dataLevel]));
     expect(levels).toEqual({ 'council-asb-team': 'full', 'fire-rescue': 'summary', 'riverside-homes': 'no-contact' });
   });
 });

@@ -14,7 +14,7 @@ process.env.LOG_LEVEL = 'silent';
 
 function depsWith(create: ReportStore['create']): SubmitDependencies {
   const store = { create } as ReportStore;
-  return { store, profile: defaultProfile(), now: () => new Date('2026-11-22T10:00:00Z'), newReference: () => 'ABCD2345', hash: (v) => v };
+  return { store, profile: defaultProfile(), partners: async () => defaultProfile().partners, now: () => new Date('2026-11-22T10:00:00Z'), newReference: () => 'ABCD2345', hash: (v) => v };
 }
 
 describe('submitting the form when storing fails', () => {

@@ -1,17 +1,26 @@
 /**
  * The audit trail: one append-only item per read of a report's personal data or change
- * to it, kept in the report's partition (so it lives and expires with the report).
- * Items are only ever put with a condition that they do not exist: never updated.
+ * to it, kept in the report's partition (so it lives and expires with the report) and
+ * indexed by day for the admins' audit view. Items are only ever put with a condition
+ * that they do not exist: never updated. No resident data is written here: only who
+ * did what, when, to which reference.
  */
-import { PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { PutItemCommand, QueryCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
+import { fromItem, toItem } from './item';
+import { keys, reportsTable } from './table-definition';
+
+export const AUDIT_ACTIONS = ['read-report', 'change', 'note', 'update-resident', 'export'] as const;
 
 export interface AuditEntry {
   reference: string;
   /** Cognito `sub` of the officer or partner user. */
   userId: string;
+  username: string;
   groups: string[];
-  action: 'read-report';
+  action: (typeof AUDIT_ACTIONS)[number];
+  /** What changed, in words without personal data (e.g. "Risk graded high"). */
+  summary?: string;
   at: string;
   /** Same retention as the report it is about. */
   expiresAt: number;
@@ -19,18 +28,52 @@ export interface AuditEntry {
 
 export interface AuditLog {
   append(entry: AuditEntry): Promise<void>;
+  /** Appends many (an export): 25 per batch of conditional puts run in parallel. */
+  appendAll(entries: AuditEntry[]): Promise<void>;
+  /** Entries on the UK days `from`..`to` (YYYY-MM-DD), oldest first. */
+  between(from: string, to: string): Promise<AuditEntry[]>;
+}
+
+/** The item for an entry, for use inside another transaction too. */
+export function auditItem(entry: AuditEntry): Record<string, unknown> {
+  return { ...keys.audit(entry.reference, entry.at), entity: 'audit', auditDay: entry.at.slice(0, 10), ...entry };
+}
+
+const auditIndex = reportsTable.indexes.find((i) => i.name === 'audit-by-day')!;
+
+/** Every calendar day from..to inclusive, as YYYY-MM-DD (UTC days, as `auditDay` is). */
+function days(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`) && out.length < 400; t += 86_400_000) out.push(new Date(t).toISOString().slice(0, 10));
+  return out;
 }
 
 export function createAuditLog(client: DynamoDBClient, tableName: string): AuditLog {
+  const put = (entry: AuditEntry) => client.send(new PutItemCommand({ TableName: tableName, Item: toItem(auditItem(entry)), ConditionExpression: 'attribute_not_exists(pk)' }));
   return {
     async append(entry) {
-      await client.send(
-        new PutItemCommand({
-          TableName: tableName,
-          Item: marshall({ pk: `REPORT#${entry.reference}`, sk: `AUDIT#${entry.at}#${crypto.randomUUID()}`, entity: 'audit', ...entry }),
-          ConditionExpression: 'attribute_not_exists(pk)',
+      await put(entry);
+    },
+    async appendAll(entries) {
+      for (let i = 0; i < entries.length; i += 25) await Promise.all(entries.slice(i, i + 25).map(put));
+    },
+    async between(from, to) {
+      const perDay = await Promise.all(
+        days(from, to).map(async (day) => {
+          const found: AuditEntry[] = [];
+          let start: Record<string, import('@aws-sdk/client-dynamodb').AttributeValue> | undefined;
+          do {
+            const out = await client.send(new QueryCommand({ TableName: tableName, IndexName: auditIndex.name, KeyConditionExpression: 'auditDay = :d', ExpressionAttributeValues: marshall({ ':d': day }), ExclusiveStartKey: start }));
+            for (const item of out.Items ?? []) {
+              const { pk: _pk, sk: _sk, entity: _e, auditDay: _d, ...entry } = fromItem(item);
+              found.push(entry as unknown as AuditEntry);
+            }
+            start = out.LastEvaluatedKey;
+          } while (start);
+          return found;
         }),
       );
+      return perDay.flat();
     },
   };
 }

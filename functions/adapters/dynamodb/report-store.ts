@@ -12,12 +12,14 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { keys, PENDING, reportsTable } from './table-definition';
+import { listingItems } from './listing';
+import { toItem } from './item';
 import type { Delivery, OutboxEntry, StoredReport } from '../../reports/records';
 
 export type CreateResult = { outcome: 'created' } | { outcome: 'duplicate'; reference: string } | { outcome: 'reference-taken' };
 
 export interface ReportStore {
-  /** Writes the report, its outbox and the idempotency marker in one transaction. */
+  /** Writes the report, its inbox listings, its outbox and the idempotency marker in one transaction. */
   create(report: StoredReport, outbox: OutboxEntry[], idempotency: { hash: string; expiresAt: number }): Promise<CreateResult>;
   get(reference: string): Promise<StoredReport | undefined>;
   getOutbox(reference: string, targetId: string): Promise<OutboxEntry | undefined>;
@@ -27,7 +29,6 @@ export interface ReportStore {
   listDue(now: string, limit: number): Promise<OutboxEntry[]>;
 }
 
-const toItem = (value: object) => marshall(value, { removeUndefinedValues: true, convertClassInstanceToMap: false });
 
 export function createReportStore(client: DynamoDBClient, tableName: string): ReportStore {
   return {
@@ -50,6 +51,7 @@ export function createReportStore(client: DynamoDBClient, tableName: string): Re
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
+        ...listingItems(report).map((item) => ({ Put: { TableName: tableName, Item: toItem(item) } })),
         ...outbox.map((entry) => ({
           Put: {
             TableName: tableName,

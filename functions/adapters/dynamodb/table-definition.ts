@@ -3,28 +3,65 @@
  * (infra/local) both build their table from this, so local and AWS cannot drift.
  *
  * Single-table layout (all items under one report share its partition):
- *   REPORT#<ref> / REPORT            the report
- *   REPORT#<ref> / OUTBOX#<target>   one email to send (partner or resident)
- *   IDEMPOTENCY#<hash> / IDEMPOTENCY  a recent submission's reference (10-minute window)
- * `outbox-pending` is a sparse index holding only unsent outbox items, sorted by when
- * each may next be tried, so the sweeper queries exactly the entries that are due
- * instead of scanning the table or paging past entries still backing off.
+ *   REPORT#<ref> / REPORT              the report, with its workflow fields and version
+ *   REPORT#<ref> / LISTING#ALL         the case summary the inbox shows (no personal data)
+ *   REPORT#<ref> / LISTING#<partner>   the same summary, once per partner it went to
+ *   REPORT#<ref> / OUTBOX#<target>     one email to send (partner, resident, update)
+ *   REPORT#<ref> / NOTE#<at>#<uuid>    an officer's note
+ *   REPORT#<ref> / AUDIT#<at>#<uuid>   one read or change (append-only)
+ *   IDEMPOTENCY#<hash> / IDEMPOTENCY   a recent submission's reference (10-minute window)
+ *   CONFIG#partners / PARTNER#<id>     a partner's address and routing rules (seeded from the profile)
+ *   CONFIG#partners / HISTORY#<at>#<id> who changed a partner, when, from what to what
+ *   RATE#<key> / RATE                  a rate-limit window (status checks)
+ *
+ * Indexes: the inbox indexes hold only LISTING items (summaries, so projecting ALL
+ * copies no personal data), each sorted newest first by `listedAt` (createdAt#ref). One
+ * index per filter officers use most; other filters narrow the chosen index's pages.
+ * `outbox-pending` is sparse: only unsent outbox items, by when each may next be tried.
+ * `by-contact` and `by-place` hold hashed keys to find repeat reports for flags.
  */
+export const inboxIndexes = {
+  all: { name: 'inbox-all', partitionKey: 'inboxAll' },
+  status: { name: 'inbox-status', partitionKey: 'inboxStatus' },
+  assignee: { name: 'inbox-assignee', partitionKey: 'inboxAssignee' },
+  risk: { name: 'inbox-risk', partitionKey: 'inboxRisk' },
+  area: { name: 'inbox-area', partitionKey: 'inboxArea' },
+  type: { name: 'inbox-type', partitionKey: 'inboxType' },
+  partner: { name: 'inbox-partner', partitionKey: 'inboxPartner' },
+} as const;
+
+export type InboxIndex = keyof typeof inboxIndexes;
+
 export const reportsTable = {
   logicalName: 'reports',
   partitionKey: 'pk',
   sortKey: 'sk',
   ttlAttribute: 'expiresAt',
-  streamView: 'NEW_IMAGE' as const,
-  indexes: [{ name: 'outbox-pending', partitionKey: 'outboxPending', sortKey: 'nextAttemptAt' }],
+  // Old images let the router tell a new report from a changed one.
+  streamView: 'NEW_AND_OLD_IMAGES' as const,
+  indexes: [
+    { name: 'outbox-pending', partitionKey: 'outboxPending', sortKey: 'nextAttemptAt' },
+    ...Object.values(inboxIndexes).map((i) => ({ name: i.name, partitionKey: i.partitionKey, sortKey: 'listedAt' })),
+    { name: 'by-contact', partitionKey: 'contactKey', sortKey: 'listedAt' },
+    { name: 'by-place', partitionKey: 'placeKey', sortKey: 'listedAt' },
+    { name: 'audit-by-day', partitionKey: 'auditDay', sortKey: 'sk' },
+  ],
 };
 
 /** Key helpers: the only place item keys are spelled. */
 export const keys = {
   report: (reference: string) => ({ pk: `REPORT#${reference}`, sk: 'REPORT' }),
+  listing: (reference: string, scope: 'ALL' | string) => ({ pk: `REPORT#${reference}`, sk: `LISTING#${scope}` }),
   outbox: (reference: string, target: string) => ({ pk: `REPORT#${reference}`, sk: `OUTBOX#${target}` }),
+  note: (reference: string, at: string) => ({ pk: `REPORT#${reference}`, sk: `NOTE#${at}#${crypto.randomUUID()}` }),
+  audit: (reference: string, at: string) => ({ pk: `REPORT#${reference}`, sk: `AUDIT#${at}#${crypto.randomUUID()}` }),
   idempotency: (hash: string) => ({ pk: `IDEMPOTENCY#${hash}`, sk: 'IDEMPOTENCY' }),
+  partner: (id: string) => ({ pk: 'CONFIG#partners', sk: `PARTNER#${id}` }),
+  partnerHistory: (id: string, at: string) => ({ pk: 'CONFIG#partners', sk: `HISTORY#${at}#${id}` }),
+  rate: (key: string) => ({ pk: `RATE#${key}`, sk: 'RATE' }),
 };
 
 /** Value of the sparse index key while an outbox item is unsent. */
 export const PENDING = 'PENDING';
+/** Every ALL listing shares this inbox-all partition (a partnership's volume is far below its limits). */
+export const ALL_LISTINGS = 'ALL';

@@ -1,0 +1,318 @@
+/**
+ * The officer side of the reports table: the inbox (index queries, never Scan), counts,
+ * a case with its notes, emails and audit trail, and workflow changes applied in one
+ * transaction guarded by the report's version number.
+ */
+import { QueryCommand, TransactWriteItemsCommand, TransactionCanceledException, type AttributeValue, type DynamoDBClient, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import { STATUSES, type Status } from '../../../shared/domain/workflow';
+import type { Flag, FlagCandidate } from '../../../shared/domain/flags';
+import type { InboxFilters, InboxPage } from '../../reports/inbox';
+import type { CaseNote, CaseSummary, OutboxEntry, StoredReport } from '../../reports/records';
+import { auditItem, type AuditEntry } from './audit-log';
+import { planInboxQuery, type InboxScope } from './inbox-query';
+import { fromItem, setOrRemove, toItem } from './item';
+import { allListing, partnerListing } from './listing';
+import { fromOutboxItem } from './report-store';
+import { inboxIndexes, keys, PENDING, reportsTable } from './table-definition';
+
+export interface CaseRecord {
+  stored: StoredReport;
+  notes: CaseNote[];
+  outbox: OutboxEntry[];
+  audit: AuditEntry[];
+}
+
+/** One officer change: the report as read, as it should become, and what goes with it. */
+export interface CaseChange {
+  before: StoredReport;
+  after: StoredReport;
+  /** A partner the report now goes to (assignment): gets a listing and a route. */
+  addedPartner?: string;
+  outbox?: OutboxEntry;
+  audit: AuditEntry;
+}
+
+export interface CaseStore {
+  listInbox(scope: InboxScope, filters: InboxFilters, limit: number, cursor: string | undefined, now: Date): Promise<InboxPage | 'bad-cursor'>;
+  countByStatus(scope: InboxScope, filters: Pick<InboxFilters, 'from' | 'to'>): Promise<Record<Status, number>>;
+  getCase(reference: string): Promise<CaseRecord | undefined>;
+  /** 'stale' when the report's version is no longer `before.version` (nothing is written). */
+  applyChange(change: CaseChange): Promise<'ok' | 'stale'>;
+  addNote(note: CaseNote, audit: AuditEntry): Promise<void>;
+  /** Queues an email that is not a workflow change (an update to the resident). */
+  addOutbox(entry: OutboxEntry, audit: AuditEntry): Promise<void>;
+  /** Reports with the same hashed contact or place, from the flag indexes. */
+  related(kind: 'contact' | 'place', key: string): Promise<FlagCandidate[]>;
+  setFlags(stored: StoredReport, flags: Flag[]): Promise<void>;
+  /** Every summary received in [fromIso, toIso), for the tasking view. */
+  summariesBetween(fromIso: string, toIso: string): Promise<CaseSummary[]>;
+}
+
+/** Reads per inbox page when filters thin the results: bounds a page's cost. */
+const MAX_READS_PER_PAGE = 8;
+const FILTERED_READ_SIZE = 250;
+
+const SUMMARY_FIELDS = ['reference', 'createdAt', 'status', 'version', 'dueAt', 'risk', 'assignedPartner', 'outcome', 'closedAt', 'flags', 'type', 'category', 'motivations', 'area', 'occurredAt', 'partners'] as const;
+
+function toSummary(item: Record<string, unknown>): CaseSummary {
+  return Object.fromEntries(SUMMARY_FIELDS.filter((f) => item[f] !== undefined).map((f) => [f, item[f]])) as unknown as CaseSummary;
+}
+
+const encodeCursor = (key: Record<string, unknown>) => Buffer.from(JSON.stringify(key)).toString('base64url');
+
+/** A cursor is only accepted for the same index partition it came from (no widening of scope). */
+function decodeCursor(cursor: string, partitionKey: string, partitionValue: string): Record<string, AttributeValue> | undefined {
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
+    const names = Object.keys(key).sort().join(',');
+    const expected = ['listedAt', 'pk', 'sk', partitionKey].sort().join(',');
+    if (names !== expected || key[partitionKey] !== partitionValue || Object.values(key).some((v) => typeof v !== 'string')) return undefined;
+    return marshall(key);
+  } catch {
+    return undefined;
+  }
+}
+
+export function createCaseStore(client: DynamoDBClient, tableName: string): CaseStore {
+  const queryAll = async (input: ConstructorParameters<typeof QueryCommand>[0]) => {
+    const items: Record<string, unknown>[] = [];
+    let start: Record<string, AttributeValue> | undefined;
+    do {
+      const out = await client.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
+      items.push(...(out.Items ?? []).map(fromItem));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return items;
+  };
+
+  const summaryUpdate = (stored: StoredReport, extra: Record<string, unknown>) => {
+    const all = allListing(stored);
+    const fields: Record<string, unknown> = {};
+    for (const f of ['status', 'version', 'dueAt', 'risk', 'assignedPartner', 'outcome', 'closedAt', 'flags', 'partners'] as const) fields[f] = all[f];
+    return setOrRemove({ ...fields, ...extra });
+  };
+
+  const listingUpdates = (after: StoredReport, partners: string[]): TransactWriteItem[] => {
+    const all = allListing(after);
+    const forAll = summaryUpdate(after, { inboxStatus: all.inboxStatus, inboxRisk: all.inboxRisk, inboxAssignee: all.inboxAssignee });
+    const forPartner = summaryUpdate(after, {});
+    return [
+      { Update: { TableName: tableName, Key: marshall(keys.listing(after.reference, 'ALL')), UpdateExpression: forAll.expression, ExpressionAttributeNames: forAll.names, ExpressionAttributeValues: marshall(forAll.values), ConditionExpression: 'attribute_exists(pk)' } },
+      ...partners.map((p) => ({
+        Update: { TableName: tableName, Key: marshall(keys.listing(after.reference, p)), UpdateExpression: forPartner.expression, ExpressionAttributeNames: forPartner.names, ExpressionAttributeValues: marshall(forPartner.values), ConditionExpression: 'attribute_exists(pk)' },
+      })),
+    ];
+  };
+
+  const outboxPut = (entry: OutboxEntry): TransactWriteItem => ({ Put: { TableName: tableName, Item: toItem({ ...keys.outbox(entry.reference, entry.targetId), entity: 'outbox', ...entry, outboxPending: PENDING }) } });
+
+  return {
+    async listInbox(scope, filters, limit, cursor, now) {
+      const plan = planInboxQuery(scope, filters, now);
+      let start: Record<string, AttributeValue> | undefined;
+      if (cursor) {
+        start = decodeCursor(cursor, plan.index.partitionKey, plan.partitionValue);
+        if (!start) return 'bad-cursor';
+      }
+      const found: Record<string, unknown>[] = [];
+      let more = false;
+      for (let reads = 0; reads < MAX_READS_PER_PAGE; reads++) {
+        const out = await client.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: plan.index.name,
+            KeyConditionExpression: plan.keyCondition,
+            FilterExpression: plan.filter,
+            ExpressionAttributeNames: plan.names,
+            ExpressionAttributeValues: marshall(plan.values),
+            ScanIndexForward: false,
+            // One more than needed tells whether a next page exists.
+            Limit: plan.filter ? FILTERED_READ_SIZE : limit - found.length + 1,
+            ExclusiveStartKey: start,
+          }),
+        );
+        for (const item of out.Items ?? []) {
+          if (found.length < limit) found.push(fromItem(item));
+          else more = true;
+        }
+        start = out.LastEvaluatedKey;
+        if (more || !start) break;
+        if (found.length >= limit) {
+          more = true;
+          break;
+        }
+      }
+      const last = found.at(-1);
+      let next: Record<string, unknown> | undefined;
+      if (more && last) next = { pk: last.pk, sk: last.sk, listedAt: last.listedAt, [plan.index.partitionKey]: last[plan.index.partitionKey] };
+      // The read budget ran out before the page filled: carry on from where reading stopped.
+      else if (start && found.length < limit) next = fromItem(start);
+      return { items: found.map(toSummary), ...(next ? { cursor: encodeCursor(next) } : {}) };
+    },
+
+    async countByStatus(scope, filters) {
+      const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+      const range = planInboxQuery(scope, { from: filters.from, to: filters.to }, new Date());
+      const rangeCondition = range.keyCondition.replace('#pk = :pk', '').replace(/^ AND /, '');
+      const rangeValues = Object.fromEntries(Object.entries(range.values).filter(([k]) => k !== ':pk'));
+      if (scope.kind === 'partner') {
+        const items = await queryAll({
+          TableName: tableName,
+          IndexName: inboxIndexes.partner.name,
+          KeyConditionExpression: ['#pk = :pk', rangeCondition].filter(Boolean).join(' AND '),
+          ExpressionAttributeNames: { '#pk': inboxIndexes.partner.partitionKey, '#status': 'status', ...(rangeCondition ? { '#listedAt': 'listedAt' } : {}) },
+          ExpressionAttributeValues: marshall({ ':pk': scope.partnerId, ...rangeValues }),
+          ProjectionExpression: '#status',
+        });
+        for (const item of items) counts[item.status as Status]++;
+        return counts;
+      }
+      await Promise.all(
+        STATUSES.map(async (status) => {
+          let start: Record<string, AttributeValue> | undefined;
+          do {
+            const out = await client.send(
+              new QueryCommand({
+                TableName: tableName,
+                IndexName: inboxIndexes.status.name,
+                KeyConditionExpression: ['#pk = :pk', rangeCondition].filter(Boolean).join(' AND '),
+                ExpressionAttributeNames: { '#pk': inboxIndexes.status.partitionKey, ...(rangeCondition ? { '#listedAt': 'listedAt' } : {}) },
+                ExpressionAttributeValues: marshall({ ':pk': status, ...rangeValues }),
+                Select: 'COUNT',
+                ExclusiveStartKey: start,
+              }),
+            );
+            counts[status] += out.Count ?? 0;
+            start = out.LastEvaluatedKey;
+          } while (start);
+        }),
+      );
+      return counts;
+    },
+
+    async getCase(reference) {
+      const items = await queryAll({ TableName: tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: marshall({ ':pk': keys.report(reference).pk }), ConsistentRead: true });
+      const reportItem = items.find((i) => i.sk === 'REPORT');
+      if (!reportItem) return undefined;
+      const strip = ({ pk: _pk, sk: _sk, entity: _e, ...rest }: Record<string, unknown>) => rest;
+      const of = (prefix: string) => items.filter((i) => String(i.sk).startsWith(prefix));
+      return {
+        stored: strip(reportItem) as unknown as StoredReport,
+        notes: of('NOTE#').map((i) => strip(i) as unknown as CaseNote),
+        outbox: of('OUTBOX#').map(fromOutboxItem),
+        audit: of('AUDIT#').map((i) => {
+          const { auditDay: _d, ...rest } = strip(i);
+          return rest as unknown as AuditEntry;
+        }),
+      };
+    },
+
+    async applyChange({ before, after, addedPartner, outbox, audit }) {
+      const report = setOrRemove({
+        status: after.status,
+        risk: after.risk,
+        dueAt: after.dueAt,
+        assignedPartner: after.assignedPartner,
+        outcome: after.outcome,
+        closedAt: after.closedAt,
+        version: after.version,
+        routes: after.routes,
+      });
+      const names = { ...report.names, '#version': 'version' };
+      const values: Record<string, unknown> = { ...report.values, ':expected': before.version };
+      let expression = report.expression;
+      if (outbox) {
+        // The delivery log gains the new email, so officers see it queued straight away.
+        expression = expression.replace(/^SET /, 'SET deliveries.#target = :delivery, ');
+        Object.assign(names, { '#target': outbox.targetId });
+        values[':delivery'] = { state: 'pending', attempts: 0 };
+      }
+      const items: TransactWriteItem[] = [
+        {
+          Update: {
+            TableName: tableName,
+            Key: marshall(keys.report(before.reference)),
+            UpdateExpression: expression,
+            ConditionExpression: '#version = :expected',
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: marshall(values, { removeUndefinedValues: true }),
+          },
+        },
+        ...listingUpdates(after, before.routes.map((r) => r.partnerId)),
+        ...(addedPartner ? [{ Put: { TableName: tableName, Item: toItem(partnerListing(after, addedPartner)) } }] : []),
+        ...(outbox ? [outboxPut(outbox)] : []),
+        { Put: { TableName: tableName, Item: toItem(auditItem(audit)), ConditionExpression: 'attribute_not_exists(pk)' } },
+      ];
+      try {
+        await client.send(new TransactWriteItemsCommand({ TransactItems: items }));
+        return 'ok';
+      } catch (error) {
+        if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') return 'stale';
+        throw error;
+      }
+    },
+
+    async addNote(note, audit) {
+      await client.send(
+        new TransactWriteItemsCommand({
+          TransactItems: [
+            { Put: { TableName: tableName, Item: toItem({ ...keys.note(note.reference, note.at), entity: 'note', ...note }) } },
+            { Put: { TableName: tableName, Item: toItem(auditItem(audit)), ConditionExpression: 'attribute_not_exists(pk)' } },
+          ],
+        }),
+      );
+    },
+
+    async addOutbox(entry, audit) {
+      await client.send(
+        new TransactWriteItemsCommand({
+          TransactItems: [
+            outboxPut(entry),
+            {
+              Update: {
+                TableName: tableName,
+                Key: marshall(keys.report(entry.reference)),
+                UpdateExpression: 'SET deliveries.#target = :delivery',
+                ConditionExpression: 'attribute_exists(pk)',
+                ExpressionAttributeNames: { '#target': entry.targetId },
+                ExpressionAttributeValues: marshall({ ':delivery': { state: 'pending', attempts: 0 } }),
+              },
+            },
+            { Put: { TableName: tableName, Item: toItem(auditItem(audit)), ConditionExpression: 'attribute_not_exists(pk)' } },
+          ],
+        }),
+      );
+    },
+
+    async related(kind, key) {
+      const index = reportsTable.indexes.find((i) => i.name === (kind === 'contact' ? 'by-contact' : 'by-place'))!;
+      const items = await queryAll({ TableName: tableName, IndexName: index.name, KeyConditionExpression: '#k = :k', ExpressionAttributeNames: { '#k': index.partitionKey }, ExpressionAttributeValues: marshall({ ':k': key }) });
+      return items.map((i) => ({ reference: String(i.reference), createdAt: String(i.createdAt), type: i.type as FlagCandidate['type'] }));
+    },
+
+    async setFlags(stored, flags) {
+      const value = flags.length ? flags : undefined;
+      const update = (key: Record<string, string>): TransactWriteItem => {
+        const u = setOrRemove({ flags: value });
+        return { Update: { TableName: tableName, Key: marshall(key), UpdateExpression: u.expression, ExpressionAttributeNames: u.names, ...(value ? { ExpressionAttributeValues: marshall(u.values) } : {}), ConditionExpression: 'attribute_exists(pk)' } };
+      };
+      await client.send(
+        new TransactWriteItemsCommand({
+          TransactItems: [keys.report(stored.reference), keys.listing(stored.reference, 'ALL'), ...stored.routes.map((r) => keys.listing(stored.reference, r.partnerId))].map(update),
+        }),
+      );
+    },
+
+    async summariesBetween(fromIso, toIso) {
+      const items = await queryAll({
+        TableName: tableName,
+        IndexName: inboxIndexes.all.name,
+        KeyConditionExpression: '#pk = :pk AND #listedAt BETWEEN :from AND :to',
+        ExpressionAttributeNames: { '#pk': inboxIndexes.all.partitionKey, '#listedAt': 'listedAt' },
+        ExpressionAttributeValues: marshall({ ':pk': 'ALL', ':from': fromIso, ':to': toIso }),
+      });
+      return items.map(toSummary);
+    },
+  };
+}

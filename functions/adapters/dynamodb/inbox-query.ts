@@ -1,0 +1,79 @@
+/**
+ * Turns inbox filters into one DynamoDB Query: the most selective filter picks the index
+ * (so the read is a key lookup, newest first), the date range becomes a sort-key range,
+ * and any other filters narrow that index's pages with a FilterExpression. Pure, so the
+ * choice is unit-tested; the store runs it and pages through the results.
+ */
+import { londonDayStart as dayStart } from '../../../shared/contracts/london-time';
+import { inboxIndexes, ALL_LISTINGS, type InboxIndex } from './table-definition';
+import type { InboxFilters } from '../../reports/inbox';
+
+export interface InboxQueryPlan {
+  index: (typeof inboxIndexes)[InboxIndex];
+  partitionValue: string;
+  keyCondition: string;
+  filter?: string;
+  names: Record<string, string>;
+  values: Record<string, unknown>;
+}
+
+/** Whose reports: everything (officers, admins) or one partner's. */
+export type InboxScope = { kind: 'all' } | { kind: 'partner'; partnerId: string };
+
+export function planInboxQuery(scope: InboxScope, filters: InboxFilters, now: Date): InboxQueryPlan {
+  // Index choice: the partner scope is a must (object-level access); then the filters
+  // that usually select fewest reports.
+  const choice: [InboxIndex, string][] = [];
+  if (scope.kind === 'partner') choice.push(['partner', scope.partnerId]);
+  if (filters.status) choice.push(['status', filters.status]);
+  if (filters.partner) choice.push(['assignee', filters.partner]);
+  if (filters.risk) choice.push(['risk', filters.risk]);
+  if (filters.area) choice.push(['area', filters.area]);
+  if (filters.type) choice.push(['type', filters.type]);
+  const [indexKey, partitionValue] = choice[0] ?? ['all', ALL_LISTINGS];
+  const index = inboxIndexes[indexKey];
+
+  const names: Record<string, string> = { '#pk': index.partitionKey, '#listedAt': 'listedAt' };
+  const values: Record<string, unknown> = { ':pk': partitionValue };
+  let keyCondition = '#pk = :pk';
+  if (filters.from && filters.to) {
+    Object.assign(values, { ':from': dayStart(filters.from), ':to': dayStart(filters.to, 1) });
+    keyCondition += ' AND #listedAt BETWEEN :from AND :to';
+  } else if (filters.from) {
+    values[':from'] = dayStart(filters.from);
+    keyCondition += ' AND #listedAt >= :from';
+  } else if (filters.to) {
+    values[':to'] = dayStart(filters.to, 1);
+    keyCondition += ' AND #listedAt < :to';
+  }
+
+  const conditions: string[] = [];
+  const equal = (attribute: string, value: string | undefined, usedAsKey: boolean) => {
+    if (value === undefined || usedAsKey) return;
+    const n = Object.keys(names).length;
+    names[`#f${n}`] = attribute;
+    values[`:f${n}`] = value;
+    conditions.push(`#f${n} = :f${n}`);
+  };
+  equal('status', filters.status, indexKey === 'status');
+  equal('assignedPartner', filters.partner, indexKey === 'assignee');
+  equal('risk', filters.risk, indexKey === 'risk');
+  equal('area', filters.area, indexKey === 'area');
+  equal('type', filters.type, indexKey === 'type');
+  equal('category', filters.category, false);
+  if (filters.motivation) {
+    Object.assign(names, { '#motivations': 'motivations' });
+    values[':motivation'] = filters.motivation;
+    conditions.push('contains(#motivations, :motivation)');
+  }
+  if (filters.flagged) {
+    names['#flags'] = 'flags';
+    conditions.push('attribute_exists(#flags)');
+  }
+  if (filters.overdue) {
+    Object.assign(names, { '#status': 'status', '#dueAt': 'dueAt' });
+    Object.assign(values, { ':closed': 'closed', ':now': now.toISOString() });
+    conditions.push('#status <> :closed AND #dueAt < :now');
+  }
+  return { index, partitionValue, keyCondition, names, values, ...(conditions.length ? { filter: conditions.join(' AND ') } : {}) };
+}

@@ -1,0 +1,36 @@
+/**
+ * The LISTING items that feed the inbox indexes: one for everybody (ALL) and one per
+ * partner the report went to, each a copy of the case summary with the index keys set.
+ */
+import { summaryOf, type StoredReport } from '../../reports/records';
+import { ALL_LISTINGS, keys } from './table-definition';
+
+/** Index keys and fields shared by every listing of a report. */
+function listingBase(stored: StoredReport) {
+  return { ...summaryOf(stored), entity: 'listing', listedAt: `${stored.createdAt}#${stored.reference}`, expiresAt: stored.expiresAt };
+}
+
+export function allListing(stored: StoredReport): Record<string, unknown> {
+  const base = listingBase(stored);
+  return {
+    ...keys.listing(stored.reference, 'ALL'),
+    ...base,
+    inboxAll: ALL_LISTINGS,
+    inboxStatus: base.status,
+    inboxArea: base.area,
+    inboxType: base.type,
+    inboxRisk: base.risk,
+    inboxAssignee: base.assignedPartner,
+    contactKey: stored.contactKey,
+    placeKey: stored.placeKey,
+  };
+}
+
+export function partnerListing(stored: StoredReport, partnerId: string): Record<string, unknown> {
+  return { ...keys.listing(stored.reference, partnerId), ...listingBase(stored), inboxPartner: partnerId };
+}
+
+/** Every listing of the report, as whole items. */
+export function listingItems(stored: StoredReport): Record<string, unknown>[] {
+  return [allListing(stored), ...stored.routes.map((r) => partnerListing(stored, r.partnerId))];
+}

@@ -1,0 +1,29 @@
+/**
+ * Sign-in and role checks for every `/api/officer/*` request: 401 without a valid access
+ * token, 403 for a user in no portal group or without the role an endpoint needs.
+ */
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import type { OfficerIdentity } from '../adapters/auth/token-verifier';
+import { jsonMessage, type HttpResult } from '../adapters/http/responses';
+import { accessFor, type Access } from './access';
+import type { OfficerDependencies } from './dependencies';
+
+export interface Officer {
+  identity: OfficerIdentity;
+  access: Access;
+  isAdmin: boolean;
+}
+
+/** Who may call an endpoint: anyone in a portal group, officers and admins, or admins only. */
+export type Role = 'any' | 'officer' | 'admin';
+
+export async function authorise(deps: OfficerDependencies, event: APIGatewayProxyEventV2, role: Role): Promise<{ ok: true; officer: Officer } | { ok: false; response: HttpResult }> {
+  const auth = await deps.verifier.verify(event.headers.authorization);
+  if (!auth.ok) return { ok: false, response: jsonMessage(401, auth.reason, { 'WWW-Authenticate': 'Bearer' }) };
+  const access = accessFor(auth.identity.groups, deps.profile);
+  if (access.kind === 'none') return { ok: false, response: jsonMessage(403, 'Your account is not in a group that can see reports. Ask an administrator to add you.') };
+  const isAdmin = auth.identity.groups.includes('admin');
+  if (role === 'admin' && !isAdmin) return { ok: false, response: jsonMessage(403, 'Only administrators can do this.') };
+  if (role === 'officer' && access.kind !== 'all') return { ok: false, response: jsonMessage(403, 'Only partnership officers can do this.') };
+  return { ok: true, officer: { identity: auth.identity, access, isAdmin } };
+}

@@ -1,0 +1,84 @@
+/**
+ * POST /api/officer/reports/{reference}/actions: grade, assign, start, close, note or
+ * update the resident. Workflow changes name the version the officer loaded; if the
+ * report changed since, the answer is 409 and nothing is written. Assigning a partner
+ * queues its email in the same outbox the router and sweeper already deliver.
+ */
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { caseActionSchema } from '../../shared/contracts/officer';
+import { toFieldErrors } from '../../shared/contracts/field-errors';
+import { parseReference } from '../../shared/domain/reference';
+import { applyAction, isOverdue } from '../../shared/domain/workflow';
+import { readBody } from '../adapters/http/request-body';
+import { json, jsonMessage, type HttpResult } from '../adapters/http/responses';
+import type { AuditEntry } from '../adapters/dynamodb/audit-log';
+import { ROUTER_HEAD_START_MS, summaryOf, targetId, type OutboxEntry, type OutboxTarget, type StoredReport } from '../reports/records';
+import { dataLevelFor } from './access';
+import type { Officer } from './authorise';
+import { notFound } from './case';
+import type { OfficerDependencies } from './dependencies';
+
+const stale = (current: StoredReport) =>
+  json(409, { message: 'Someone else changed this report since you opened it. Reload it to see their change, then try again.', version: current.version });
+
+export async function caseAction(deps: OfficerDependencies, officer: Officer, event: APIGatewayProxyEventV2): Promise<HttpResult> {
+  const reference = parseReference(event.pathParameters?.reference ?? '');
+  const body = readBody(event);
+  if (body.kind === 'error') return jsonMessage(body.status, body.message);
+  if (body.kind === 'form') return jsonMessage(415, 'Send the action as JSON');
+  const parsed = caseActionSchema.safeParse(body.value);
+  if (!parsed.success) return json(400, { message: 'Check the action and try again', errors: toFieldErrors(parsed.error) });
+  const action = parsed.data;
+
+  const stored = reference ? await deps.store.get(reference) : undefined;
+  if (!stored || !dataLevelFor(officer.access, stored)) return notFound();
+  const isPartner = officer.access.kind === 'partner';
+  // Partner users note their own work and start or close what was assigned to them.
+  if (isPartner) {
+    const ownCase = officer.access.kind === 'partner' && stored.assignedPartner === officer.access.partnerId;
+    if (!(action.action === 'note' || ((action.action === 'start' || action.action === 'close') && ownCase))) {
+      return jsonMessage(403, 'Partner users can add notes, and start or close reports assigned to their organisation.');
+    }
+  }
+
+  const now = deps.now();
+  const at = now.toISOString();
+  const audit = (summary: string, kind: AuditEntry['action'] = 'change'): AuditEntry => ({ reference: stored.reference, userId: officer.identity.userId, username: officer.identity.username, groups: officer.identity.groups, action: kind, summary, at, expiresAt: stored.expiresAt });
+
+  if (action.action === 'note') {
+    await deps.cases.addNote({ reference: stored.reference, at, userId: officer.identity.userId, username: officer.identity.username, text: action.text, expiresAt: stored.expiresAt }, audit('Added a note', 'note'));
+    return json(201, { message: 'Note added', version: stored.version });
+  }
+  if (action.action === 'update-resident') {
+    if (!stored.report.contact?.email) return jsonMessage(400, 'The resident gave no email address, so an update cannot be emailed. Use the phone number on the report if there is one.');
+    const target: OutboxTarget = { kind: 'resident-update', message: action.message };
+    const entry: OutboxEntry = { reference: stored.reference, targetId: targetId(target, now.getTime().toString(36)), target, createdAt: at, state: 'pending', attempts: 0, nextAttemptAt: new Date(now.getTime() + ROUTER_HEAD_START_MS).toISOString(), expiresAt: stored.expiresAt };
+    await deps.cases.addOutbox(entry, audit('Sent an update to the resident', 'update-resident'));
+    return json(202, { message: 'Update queued: it will be emailed to the resident', version: stored.version });
+  }
+
+  if (action.version !== stored.version) return stale(stored);
+  const partners = await deps.partners.list();
+  if (action.action === 'assign' && !partners.some((p) => p.id === action.partnerId)) return json(400, { message: 'Choose a partner from the list', errors: [{ path: 'partnerId', message: 'Choose a partner from the list' }] });
+  const result = applyAction(stored, action, deps.profile.workflow, now);
+  if (!result.ok) return json(409, { message: result.message, version: stored.version });
+
+  const after: StoredReport = { ...stored, ...result.next, version: stored.version + 1 };
+  let addedPartner: string | undefined;
+  let outbox: OutboxEntry | undefined;
+  let summary = result.summary;
+  if (action.action === 'assign') {
+    const partner = partners.find((p) => p.id === action.partnerId)!;
+    summary = `Assigned to ${partner.name}`;
+    if (!stored.routes.some((r) => r.partnerId === partner.id)) {
+      addedPartner = partner.id;
+      after.routes = [...stored.routes, { partnerId: partner.id, dataLevel: partner.dataLevel }];
+    }
+    const dataLevel = after.routes.find((r) => r.partnerId === partner.id)!.dataLevel;
+    const target: OutboxTarget = { kind: 'partner', partnerId: partner.id, dataLevel, assigned: true };
+    outbox = { reference: stored.reference, targetId: targetId(target, `assigned-v${after.version}`), target, createdAt: at, state: 'pending', attempts: 0, nextAttemptAt: new Date(now.getTime() + ROUTER_HEAD_START_MS).toISOString(), expiresAt: stored.expiresAt };
+  }
+  const written = await deps.cases.applyChange({ before: stored, after, addedPartner, outbox, audit: audit(summary) });
+  if (written === 'stale') return stale((await deps.store.get(stored.reference)) ?? stored);
+  return json(200, { message: summary, ...summaryOf(after), overdue: isOverdue(after, now) });
+}

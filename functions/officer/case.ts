@@ -1,0 +1,53 @@
+/**
+ * GET /api/officer/reports/{reference}: one report with its routing, email log, notes
+ * and timeline. 404 for a report that does not exist or is outside a partner user's
+ * scope (its existence is not revealed). The read is audited before data is returned.
+ */
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { parseReference } from '../../shared/domain/reference';
+import { minimiseForPartner } from '../../shared/domain/minimise';
+import { isOverdue } from '../../shared/domain/workflow';
+import { json, jsonMessage, type HttpResult } from '../adapters/http/responses';
+import { dataLevelFor } from './access';
+import type { Officer } from './authorise';
+import type { OfficerDependencies } from './dependencies';
+import { buildTimeline } from './timeline';
+
+export const notFound = () => jsonMessage(404, 'No report with that reference, or not one you can see');
+
+export async function getCase(deps: OfficerDependencies, officer: Officer, event: APIGatewayProxyEventV2): Promise<HttpResult> {
+  const reference = parseReference(event.pathParameters?.reference ?? '');
+  if (!reference) return notFound();
+  const record = await deps.cases.getCase(reference);
+  const level = record && dataLevelFor(officer.access, record.stored);
+  if (!record || !level) return notFound();
+  const { stored } = record;
+  const now = deps.now();
+
+  // Audit first: if the trail cannot be written, the data is not shown.
+  await deps.audit.append({ reference, userId: officer.identity.userId, username: officer.identity.username, groups: officer.identity.groups, action: 'read-report', at: now.toISOString(), expiresAt: stored.expiresAt });
+  const partners = await deps.partners.list();
+  const names = new Map(partners.map((p) => [p.id, p.name]));
+  const everything = officer.access.kind === 'all';
+  // A partner user sees the emails sent to their own organisation only.
+  const outbox = everything ? record.outbox : record.outbox.filter((o) => o.target.kind === 'partner' && officer.access.kind === 'partner' && o.target.partnerId === officer.access.partnerId);
+  return json(200, {
+    reference,
+    version: stored.version,
+    status: stored.status,
+    risk: stored.risk,
+    dueAt: stored.dueAt,
+    overdue: isOverdue(stored, now),
+    assignedPartner: stored.assignedPartner,
+    outcome: stored.outcome,
+    closedAt: stored.closedAt,
+    flags: stored.flags ?? [],
+    createdAt: stored.createdAt,
+    dataLevel: level,
+    report: level === 'full' ? stored.report : minimiseForPartner(stored.report, level),
+    routes: stored.routes,
+    residentEmail: everything ? Boolean(stored.report.contact?.email) : undefined,
+    notes: record.notes,
+    timeline: buildTimeline(stored, record.notes, outbox, record.audit, names, officer.isAdmin),
+  });
+}

@@ -1,0 +1,49 @@
+/**
+ * The officer API: every `/api/officer/*` request, in one function so a working
+ * session keeps one warm container. Each endpoint names the role it needs; sign-in and
+ * roles are checked before any endpoint runs (authorise.ts).
+ */
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { bundledProfile } from '../../shared/config/bundled-profile';
+import { httpHandler } from '../adapters/http/middleware';
+import { jsonMessage, type HttpResult } from '../adapters/http/responses';
+import { authorise, type Officer, type Role } from './authorise';
+import { getCase } from './case';
+import { caseAction } from './case-actions';
+import { runtimeDependencies, type OfficerDependencies } from './dependencies';
+import { exportAudit, exportReports } from './exports';
+import { countInbox, listInbox } from './inbox';
+import { listPartners, updatePartner } from './partners';
+import { tasking } from './tasking';
+
+type Endpoint = (deps: OfficerDependencies, officer: Officer, event: APIGatewayProxyEventV2) => Promise<HttpResult>;
+
+const endpoints: { method: string; pattern: RegExp; params: string[]; role: Role; run: Endpoint }[] = [
+  { method: 'GET', pattern: /^\/api\/officer\/reports\/?$/, params: [], role: 'any', run: listInbox },
+  { method: 'GET', pattern: /^\/api\/officer\/report-counts\/?$/, params: [], role: 'any', run: countInbox },
+  { method: 'GET', pattern: /^\/api\/officer\/reports\/([^/]+)\/?$/, params: ['reference'], role: 'any', run: getCase },
+  { method: 'POST', pattern: /^\/api\/officer\/reports\/([^/]+)\/actions\/?$/, params: ['reference'], role: 'any', run: caseAction },
+  { method: 'GET', pattern: /^\/api\/officer\/exports\/reports\/?$/, params: [], role: 'any', run: exportReports },
+  { method: 'GET', pattern: /^\/api\/officer\/tasking\/?$/, params: [], role: 'officer', run: tasking },
+  { method: 'GET', pattern: /^\/api\/officer\/partners\/?$/, params: [], role: 'officer', run: listPartners },
+  { method: 'PUT', pattern: /^\/api\/officer\/partners\/([a-z0-9-]+)\/?$/, params: ['id'], role: 'admin', run: updatePartner },
+  { method: 'GET', pattern: /^\/api\/officer\/audit\/?$/, params: [], role: 'admin', run: exportAudit },
+];
+
+export async function handleOfficer(deps: OfficerDependencies, event: APIGatewayProxyEventV2): Promise<HttpResult> {
+  const path = event.rawPath;
+  const method = event.requestContext.http.method === 'HEAD' ? 'GET' : event.requestContext.http.method;
+  const matches = endpoints.map((e) => ({ e, m: e.pattern.exec(path) })).filter((x) => x.m);
+  const found = matches.find((x) => x.e.method === method);
+  if (!found) {
+    if (matches.length) return jsonMessage(405, `Use ${matches.map((x) => x.e.method).join(' or ')} here`, { Allow: matches.map((x) => x.e.method).join(', ') });
+    return jsonMessage(404, 'There is no officer endpoint at this address');
+  }
+  // Sign-in is checked before anything else, so nothing is learnt without a token.
+  const auth = await authorise(deps, event, found.e.role);
+  if (!auth.ok) return auth.response;
+  const pathParameters = Object.fromEntries(found.e.params.map((name, i) => [name, decodeURIComponent(found.m![i + 1]!)]));
+  return found.e.run(deps, auth.officer, { ...event, pathParameters: { ...event.pathParameters, ...pathParameters } });
+}
+
+export const handler = httpHandler(async (event) => handleOfficer(await runtimeDependencies(), event), bundledProfile.name);

@@ -1,0 +1,64 @@
+/**
+ * POST /api/report-status: the resident's status check. A browser form gets an HTML
+ * page (the form again with its problems, or the answer); JSON clients get JSON.
+ * 429 with Retry-After when the limits are reached.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { bundledProfile } from '../../shared/config/bundled-profile';
+import { renderPage } from '../../shared/ui/layout';
+import { formValuesFrom } from '../../shared/ui/form-components';
+import { renderStatusForm, renderStatusResult, STATUS_CHECK_TITLE } from '../../shared/ui/status-check';
+import { dynamoDbClient } from '../adapters/dynamodb/client';
+import { createRateLimiter } from '../adapters/dynamodb/rate-limiter';
+import { createReportStore } from '../adapters/dynamodb/report-store';
+import { httpHandler } from '../adapters/http/middleware';
+import { readBody } from '../adapters/http/request-body';
+import { html, json, jsonMessage, type HttpResult } from '../adapters/http/responses';
+import { config } from '../config';
+import { checkStatus, type StatusDependencies } from './check-status';
+
+const NOT_FOUND = 'We could not find a report with that reference and email address. Check both against your confirmation email. Reports made anonymously, or without an email address, cannot be checked online: call 101 instead.';
+const limitedMessage = (seconds: number) => `You have checked too many times. Please wait ${Math.ceil(seconds / 60)} minutes and try again, or call 101.`;
+
+export async function handleStatus(deps: StatusDependencies, partnershipName: string, event: APIGatewayProxyEventV2): Promise<HttpResult> {
+  if (event.requestContext.http.method !== 'POST') return jsonMessage(405, 'Use POST to check a report', { Allow: 'POST' });
+  const body = readBody(event);
+  const page = (status: number, content: string, title: string, headers: Record<string, string> = {}) => html(status, renderPage({ title, partnershipName, body: content }), headers);
+  if (body.kind === 'error') return body.form ? page(body.status, renderStatusForm({}, [{ path: '', message: body.message }]), `Error: ${STATUS_CHECK_TITLE}`) : jsonMessage(body.status, body.message);
+  const value = body.kind === 'form' ? Object.fromEntries(body.entries) : body.value;
+  const result = await checkStatus(deps, value, event.requestContext.http.sourceIp);
+  const values = body.kind === 'form' ? formValuesFrom(body.entries) : {};
+
+  if (body.kind !== 'form') {
+    if (result.kind === 'invalid') return json(400, { errors: result.errors });
+    if (result.kind === 'limited') return jsonMessage(429, limitedMessage(result.retryAfterSeconds), { 'Retry-After': String(result.retryAfterSeconds) });
+    if (result.kind === 'not-found') return jsonMessage(404, NOT_FOUND);
+    return json(200, { reference: result.reference, status: result.status, outcome: result.outcome });
+  }
+  switch (result.kind) {
+    case 'invalid':
+      return page(400, renderStatusForm(values, result.errors), `Error: ${STATUS_CHECK_TITLE}`);
+    case 'limited':
+      return page(429, renderStatusForm(values, [{ path: '', message: limitedMessage(result.retryAfterSeconds) }]), `Error: ${STATUS_CHECK_TITLE}`, { 'Retry-After': String(result.retryAfterSeconds) });
+    case 'not-found':
+      return page(404, renderStatusForm(values, [{ path: 'reference', message: NOT_FOUND }]), `Error: ${STATUS_CHECK_TITLE}`);
+    case 'found':
+      return page(200, renderStatusResult(result.reference, result.status, result.outcome), `Report ${result.reference}: progress`);
+  }
+}
+
+let runtime: StatusDependencies | undefined;
+
+export function runtimeDependencies(): StatusDependencies {
+  runtime ??= {
+    store: createReportStore(dynamoDbClient(), config().TABLE_NAME),
+    limiter: createRateLimiter(dynamoDbClient(), config().TABLE_NAME),
+    now: () => new Date(),
+    hash: (value) => createHash('sha256').update(value).digest('hex'),
+    same: (a, b) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b)),
+  };
+  return runtime;
+}
+
+export const handler = httpHandler((event) => handleStatus(runtimeDependencies(), bundledProfile.name, event), bundledProfile.name);

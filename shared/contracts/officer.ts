@@ -1,0 +1,67 @@
+/**
+ * Requests the officer workspace sends to `/api/officer/*`, and the resident's status
+ * check. One source for the handlers and the workspace pages (zod/mini, as in report.ts).
+ */
+import * as z from 'zod/mini';
+import { ASB_CATEGORIES, HATE_MOTIVATIONS, REPORT_TYPES } from './report-vocabulary';
+import { OUTCOMES, RISKS, STATUSES } from '../domain/workflow';
+import { DATA_LEVELS } from '../config/profile-schema';
+
+const dateOnly = (label: string) => z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, `${label} must be a date like 2026-11-22`)));
+const id = (label: string) => z.optional(z.string().check(z.regex(/^[a-z0-9-]{1,60}$/, `${label} is not a known id`)));
+
+/** Inbox filters, as query string parameters. Every filter is optional. */
+export const inboxQuerySchema = z.strictObject({
+  status: z.optional(z.enum(STATUSES, { error: `Status must be one of ${STATUSES.join(', ')}` })),
+  type: z.optional(z.enum(REPORT_TYPES, { error: `Type must be one of ${REPORT_TYPES.join(', ')}` })),
+  category: z.optional(z.enum(ASB_CATEGORIES, { error: `ASB category must be one of ${ASB_CATEGORIES.join(', ')}` })),
+  motivation: z.optional(z.enum(HATE_MOTIVATIONS, { error: `Hate motivation must be one of ${HATE_MOTIVATIONS.join(', ')}` })),
+  area: id('Area'),
+  risk: z.optional(z.enum(RISKS, { error: `Risk must be one of ${RISKS.join(', ')}` })),
+  partner: id('Partner'),
+  from: dateOnly('From'),
+  to: dateOnly('To'),
+  flagged: z.optional(z.enum(['true'], { error: 'flagged can only be true' })),
+  overdue: z.optional(z.enum(['true'], { error: 'overdue can only be true' })),
+  cursor: z.optional(z.string().check(z.maxLength(2000, 'The page cursor is not valid; start again from the first page'))),
+  limit: z.optional(z.string().check(z.regex(/^([1-9]|[1-9][0-9]|100)$/, 'Limit must be a whole number from 1 to 100'))),
+});
+export type InboxQuery = z.infer<typeof inboxQuerySchema>;
+
+const text = (max: number, missing: string) => z.string({ error: missing }).check(z.trim(), z.minLength(1, missing), z.maxLength(max, `Must be ${max} characters or fewer`));
+const version = z.number({ error: 'Send the version you loaded, so changes made meanwhile are not overwritten' }).check(z.int(), z.minimum(1));
+
+/** One change to a report. Workflow changes carry the version the officer saw (409 if stale). */
+export const caseActionSchema = z.discriminatedUnion('action', [
+  z.strictObject({ action: z.literal('grade'), version, risk: z.enum(RISKS, { error: 'Choose a risk grade: standard, medium or high' }) }),
+  z.strictObject({ action: z.literal('assign'), version, partnerId: z.string({ error: 'Choose a partner' }).check(z.minLength(1, 'Choose a partner')) }),
+  z.strictObject({ action: z.literal('start'), version }),
+  z.strictObject({ action: z.literal('close'), version, outcome: z.enum(OUTCOMES, { error: 'Choose an outcome to close the report' }) }),
+  z.strictObject({ action: z.literal('note'), text: text(4000, 'Write the note') }),
+  z.strictObject({ action: z.literal('update-resident'), message: text(2000, 'Write the update for the resident') }),
+], { error: 'Send an action: grade, assign, start, close, note or update-resident' });
+export type CaseActionRequest = z.infer<typeof caseActionSchema>;
+
+/** An admin's change to a partner's address and routing rules. */
+export const partnerUpdateSchema = z.strictObject({
+  version: z.number({ error: 'Send the version you loaded' }).check(z.int(), z.minimum(1)),
+  name: text(200, 'Enter the partner name'),
+  email: z.email({ error: 'Enter an email address in the correct format, like team@example.org' }),
+  dataLevel: z.enum(DATA_LEVELS, { error: 'Choose how much of each report the partner receives' }),
+  handles: z.strictObject({
+    types: z.array(z.enum(REPORT_TYPES)).check(z.minLength(1, 'Choose at least one report type')),
+    asbCategories: z.optional(z.array(z.enum(ASB_CATEGORIES)).check(z.minLength(1, 'Choose at least one ASB category, or none to receive all'))),
+    hateMotivations: z.optional(z.array(z.enum(HATE_MOTIVATIONS)).check(z.minLength(1, 'Choose at least one motivation, or none to receive all'))),
+    areas: z.union([z.literal('*'), z.array(z.string()).check(z.minLength(1, 'Choose at least one area, or every area'))]),
+  }),
+});
+export type PartnerUpdate = z.infer<typeof partnerUpdateSchema>;
+
+/** A date range for the tasking view and the audit export. */
+export const dateRangeSchema = z.strictObject({ from: dateOnly('From'), to: dateOnly('To'), format: z.optional(z.enum(['json', 'csv'])), cursor: z.optional(z.string().check(z.maxLength(2000))) });
+
+/** The resident's status check form (`/report/status/`). */
+export const statusCheckSchema = z.strictObject({
+  reference: z.string({ error: 'Enter your report reference' }).check(z.trim(), z.toUpperCase(), z.minLength(1, 'Enter your report reference'), z.maxLength(20, 'Enter the 8-character reference from your confirmation')),
+  email: z.email({ error: 'Enter the email address you gave with your report, like name@example.com' }).check(z.maxLength(254)),
+});
