@@ -1,4 +1,5 @@
 /** Template assertions on the synthesised stack: what `cdk deploy` would create. */
+import { reportsTable } from '../../functions/adapters/dynamodb/table-definition';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
@@ -22,14 +23,16 @@ function statementsOf(template: Template, functionId: string): Statement[] {
 const actionsOf = (template: Template, fn: string) => statementsOf(template, fn).flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
 
 describe('reports table', () => {
-  it('has a stream, TTL on expiresAt, point-in-time recovery and the pending-outbox index', () => {
+  it('has a stream, TTL on expiresAt, point-in-time recovery, the pending-outbox index and the inbox indexes', () => {
     template.hasResourceProperties('AWS::DynamoDB::Table', {
-      StreamSpecification: { StreamViewType: 'NEW_IMAGE' },
+      StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
       TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
       PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
       BillingMode: 'PAY_PER_REQUEST',
-      GlobalSecondaryIndexes: [Match.objectLike({ IndexName: 'outbox-pending' })],
+      GlobalSecondaryIndexes: Match.arrayWith([Match.objectLike({ IndexName: 'outbox-pending' }), Match.objectLike({ IndexName: 'inbox-status', KeySchema: [{ AttributeName: 'inboxStatus', KeyType: 'HASH' }, { AttributeName: 'listedAt', KeyType: 'RANGE' }] })]),
     });
+    const table = Object.values(template.findResources('AWS::DynamoDB::Table'))[0]!;
+    expect(table.Properties.GlobalSecondaryIndexes.map((i: { IndexName: string }) => i.IndexName).sort()).toEqual(reportsTable.indexes.map((i) => i.name).sort());
   });
 
   it('is retained and protected from deletion in prod only', () => {
@@ -41,7 +44,7 @@ describe('reports table', () => {
 describe('functions', () => {
   it('all run Node 24 on arm64 with a bundled, minified handler and finite log retention', () => {
     const fns = template.findResources('AWS::Lambda::Function');
-    expect(Object.keys(fns)).toHaveLength(6);
+    expect(Object.keys(fns)).toHaveLength(8);
     for (const fn of Object.values(fns)) {
       expect(fn.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], Handler: 'index.handler' });
       expect(fn.Properties.Environment.Variables).toHaveProperty('TABLE_NAME');
@@ -53,6 +56,8 @@ describe('functions', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'ANY /api/reports' });
     template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'GET /api/reports/{reference}/confirmation' });
     template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'GET /api/openapi.json' });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'ANY /api/officer/{proxy+}' });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'ANY /api/report-status' });
   });
 
   it('feeds the router from the stream with partial batch failures, bounded retries and an SQS on-failure destination', () => {
@@ -62,7 +67,7 @@ describe('functions', () => {
       MaximumRetryAttempts: 3,
       MaximumRecordAgeInSeconds: 3600,
       DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
-      FilterCriteria: { Filters: [{ Pattern: Match.stringLikeRegexp('outbox') }] },
+      FilterCriteria: { Filters: [{ Pattern: Match.stringLikeRegexp('outbox') }, { Pattern: Match.stringLikeRegexp('report') }] },
     });
     template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
   });
@@ -86,27 +91,30 @@ describe('officer sign-in', () => {
     expect(groups).toEqual(['admin', 'officer', 'partner-council-asb-team', 'partner-fire-rescue', 'partner-hate-crime-support', 'partner-police', 'partner-riverside-homes']);
   });
 
-  it('gives only the officer function the Cognito issuer (an https Cognito address) and client id', () => {
+  it('gives only the officer API and sign-in config the Cognito issuer (an https Cognito address) and client id', () => {
     const fns = Object.values(template.findResources('AWS::Lambda::Function'));
     const withIssuer = fns.filter((f) => f.Properties.Environment.Variables.COGNITO_ISSUER);
-    expect(withIssuer).toHaveLength(1);
-    expect(JSON.stringify(withIssuer[0]!.Properties.Environment.Variables.COGNITO_ISSUER)).toContain('https://cognito-idp.');
+    expect(withIssuer).toHaveLength(2);
+    for (const f of withIssuer) expect(JSON.stringify(f.Properties.Environment.Variables.COGNITO_ISSUER)).toContain('https://cognito-idp.');
     for (const f of fns) expect(f.Properties.Environment.Variables.LOCAL_MODE).toBeUndefined();
   });
 
-  it('lets the officer function read reports and append audit items only', () => {
-    expect(actionsOf(template, 'officer-report').sort()).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem']);
+  it('lets the officer API read, query and change items, query the inbox indexes, and never delete', () => {
+    expect(actionsOf(template, 'officer-api').sort()).toEqual(['dynamodb:ConditionCheckItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:Query', 'dynamodb:UpdateItem']);
+    const indexQuery = statementsOf(template, 'officer-api').find((s) => s.Action === 'dynamodb:Query' && JSON.stringify(s.Resource).includes('/index/'));
+    expect(JSON.stringify(indexQuery?.Resource)).toContain('/index/inbox-status');
+    expect(JSON.stringify(indexQuery?.Resource)).not.toContain('/index/outbox-pending');
   });
 });
 
 describe('least privilege', () => {
   it('lets the submit function write and read items, and nothing else', () => {
     const actions = actionsOf(template, 'submit-report');
-    expect(actions.sort()).toEqual(['dynamodb:ConditionCheckItem', 'dynamodb:GetItem', 'dynamodb:PutItem']);
+    expect(actions.sort()).toEqual(['dynamodb:ConditionCheckItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query']);
   });
 
   it('gives no function Scan, DeleteItem or a wildcard action', () => {
-    for (const fn of ['submit-report', 'route-report', 'sweep-outbox', 'openapi', 'report-confirmation', 'officer-report']) {
+    for (const fn of ['submit-report', 'route-report', 'sweep-outbox', 'openapi', 'report-confirmation', 'officer-api', 'report-status', 'sign-in-config']) {
       for (const action of actionsOf(template, fn)) {
         expect(action).not.toMatch(/\*|Scan|DeleteItem|DeleteTable/);
       }
@@ -124,5 +132,6 @@ describe('least privilege', () => {
   it('lets the sweeper query only the pending-outbox index', () => {
     const query = statementsOf(template, 'sweep-outbox').find((s) => s.Action === 'dynamodb:Query');
     expect(JSON.stringify(query?.Resource)).toContain('/index/outbox-pending');
+    expect(JSON.stringify(query?.Resource)).not.toContain('/index/inbox');
   });
 });

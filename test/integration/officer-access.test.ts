@@ -44,10 +44,13 @@ describe('signing in and reading a report', () => {
   it('gives an officer the whole report and audits the read', async () => {
     const res = await getReport(hateRef, `Bearer ${tokens.officer!.access}`);
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { dataLevel: string; report: { contact?: { email?: string } }; deliveries?: unknown };
+    const body = (await res.json()) as { dataLevel: string; report: { contact?: { email?: string } }; timeline: { kind: string; text: string }[] };
     expect(body.dataLevel).toBe('full');
     expect(body.report.contact?.email).toBe('amira@example.com');
-    expect(body.deliveries).toBeDefined();
+    // Officers see every email on the timeline: both partners and the resident.
+    const emails = body.timeline.filter((t) => t.kind === 'email').map((t) => t.text);
+    expect(emails.some((t) => t.includes('Downs Constabulary'))).toBe(true);
+    expect(emails.some((t) => t.includes('the resident'))).toBe(true);
 
     const out = await localDynamoClient(stack.dynamoDbEndpoint).send(
       new QueryCommand({ TableName: stack.tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :a)', ExpressionAttributeValues: { ':pk': { S: `REPORT#${hateRef}` }, ':a': { S: 'AUDIT#' } } }),
@@ -61,9 +64,12 @@ describe('signing in and reading a report', () => {
   it('gives a partner user a report routed to their partner, with that partner data level', async () => {
     const res = await getReport(hateRef, `Bearer ${tokens.police!.access}`);
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { dataLevel: string; deliveries?: unknown };
+    const body = (await res.json()) as { dataLevel: string; timeline: { kind: string; text: string }[] };
     expect(body.dataLevel).toBe('full');
-    expect(body.deliveries).toBeUndefined();
+    // A partner user sees only its own organisation's emails.
+    const emails = body.timeline.filter((t) => t.kind === 'email').map((t) => t.text);
+    expect(emails.length).toBeGreaterThan(0);
+    expect(emails.every((t) => t.includes('Downs Constabulary'))).toBe(true);
   });
 
   it('answers 404 to a partner user for a report not routed to them, as for one that does not exist', async () => {

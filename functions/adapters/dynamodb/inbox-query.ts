@@ -33,7 +33,8 @@ export function planInboxQuery(scope: InboxScope, filters: InboxFilters, now: Da
   const [indexKey, partitionValue] = choice[0] ?? ['all', ALL_LISTINGS];
   const index = inboxIndexes[indexKey];
 
-  const names: Record<string, string> = { '#pk': index.partitionKey, '#listedAt': 'listedAt' };
+  const names: Record<string, string> = { '#pk': index.partitionKey };
+  if (filters.from || filters.to) names['#listedAt'] = 'listedAt';
   const values: Record<string, unknown> = { ':pk': partitionValue };
   let keyCondition = '#pk = :pk';
   if (filters.from && filters.to) {
