@@ -60,7 +60,10 @@ export class PortalStack extends Stack {
     // Officer sign-in: MFA required, no self sign-up, groups admin, officer and one per partner.
     this.userPool = new UserPool(this, 'Officers', {
       selfSignUpEnabled: false,
-      signInAliases: { email: true },
+      // Usernames are the officers' work email addresses, so the access token's `username`
+      // (what the audit trail records) says who it was; with an email alias it would be a UUID.
+      signInAliases: { username: true },
+      standardAttributes: { email: { required: true, mutable: true } },
       mfa: Mfa.REQUIRED,
       mfaSecondFactor: { otp: true, sms: false },
       passwordPolicy: { minLength: 12, requireDigits: true, requireLowercase: true, requireUppercase: true, requireSymbols: true },

@@ -59,8 +59,9 @@ export async function startCognitoLocal(options: { port: number; dataDir: string
   const configDir = join(options.dataDir, '.cognito');
   mkdirSync(configDir, { recursive: true });
   const endpoint = `http://localhost:${options.port}`;
-  // Tokens say who issued them; keep it on the port actually used.
-  writeFileSync(join(configDir, 'config.json'), JSON.stringify({ TokenConfig: { IssuerDomain: endpoint } }, null, 2));
+  // Tokens say who issued them; keep it on the port actually used. Usernames are the
+  // officers' email addresses (as in the AWS pool), not UUIDs, so the audit says who.
+  writeFileSync(join(configDir, 'config.json'), JSON.stringify({ TokenConfig: { IssuerDomain: endpoint }, UserPoolDefaults: { UsernameAttributes: [] } }, null, 2));
   const cli = join(dirname(require.resolve('cognito-local/package.json')), 'lib/bin/start.js');
   const child = spawn(process.execPath, [cli], { cwd: options.dataDir, env: { ...process.env, PORT: String(options.port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout?.resume();

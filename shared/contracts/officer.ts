@@ -7,7 +7,9 @@ import { ASB_CATEGORIES, HATE_MOTIVATIONS, REPORT_TYPES } from './report-vocabul
 import { OUTCOMES, RISKS, STATUSES } from '../domain/workflow';
 import { DATA_LEVELS } from '../config/profile-schema';
 
-const dateOnly = (label: string) => z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, `${label} must be a date like 2026-11-22`)));
+/** A real calendar date (2026-02-30 is refused, not rolled over). */
+const isRealDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+const dateOnly = (label: string) => z.optional(z.string().check(z.refine((v) => { try { return isRealDate(v); } catch { return false; } }, `${label} must be a real date like 2026-11-22`)));
 const id = (label: string) => z.optional(z.string().check(z.regex(/^[a-z0-9-]{1,60}$/, `${label} is not a known id`)));
 
 /** Inbox filters, as query string parameters. Every filter is optional. */

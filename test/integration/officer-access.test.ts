@@ -6,10 +6,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueryCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { CognitoIdentityProviderClient, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import type { LocalStack } from '../../infra/local/local-stack';
 import { localDynamoClient } from '../../infra/local/dynamodb-local';
 import { startTestStack } from '../support/local-stack';
+import { signInDemoUsers } from '../support/officer';
 import { claimsOf, cognitoLocalKey, signJwt, strangerKey } from '../support/jwt';
 import hateCrime from '../fixtures/reports/hate-crime-victim.json' with { type: 'json' };
 import asbAnon from '../fixtures/reports/asb-environmental-anonymous.json' with { type: 'json' };
@@ -28,12 +28,7 @@ beforeAll(async () => {
   stack = await startTestStack();
   hateRef = await submit(hateCrime);
   asbRef = await submit(asbAnon);
-  const cognito = new CognitoIdentityProviderClient({ endpoint: stack.cognito.endpoint, region: 'eu-west-2', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-  for (const user of stack.cognito.users) {
-    const out = await cognito.send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: stack.cognito.clientId, AuthParameters: { USERNAME: user.username, PASSWORD: user.password } }));
-    tokens[user.username.split('@')[0]!] = { access: out.AuthenticationResult!.AccessToken!, id: out.AuthenticationResult!.IdToken! };
-  }
-  cognito.destroy();
+  Object.assign(tokens, await signInDemoUsers(stack));
 });
 afterAll(async () => stack?.stop());
 

@@ -1,0 +1,222 @@
+/**
+ * The officer workspace API on the real local stack (DynamoDB Local, SES local,
+ * cognito-local, the stream router): triage a report end to end, stale updates,
+ * partner scope, flags, resident status checks, partner editing, exports and audit.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalStack } from '../../infra/local/local-stack';
+import { startTestStack, waitForEmails, capturedEmails } from '../support/local-stack';
+import { callApi, signInDemoUsers } from '../support/officer';
+import hateCrime from '../fixtures/reports/hate-crime-victim.json' with { type: 'json' };
+import asbAnon from '../fixtures/reports/asb-environmental-anonymous.json' with { type: 'json' };
+
+let stack: LocalStack;
+let tokens: Record<string, { access: string }>;
+const as = (user: string) => tokens[user]!.access;
+
+let submitted = 0;
+/** Each call a new report: the same body twice within ten minutes would be one report (idempotency). */
+async function submit(body: Record<string, unknown>): Promise<string> {
+  const res = await callApi<{ reference: string }>(stack, undefined, '/api/reports', { body: { ...body, description: `${String(body.description)} (${++submitted})` } });
+  expect(res.status).toBe(201);
+  return res.body.reference;
+}
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  tokens = await signInDemoUsers(stack);
+});
+afterAll(async () => stack?.stop());
+
+describe('triaging a report', () => {
+  it('grades, assigns (emailing the partner through the outbox), starts, notes and closes it, with a timeline', async () => {
+    const reference = await submit({ ...asbAnon, location: { ...asbAnon.location, area: 'westerleigh' } });
+    const inbox = await callApi<{ items: { reference: string; status: string }[] }>(stack, as('officer'), '/api/officer/reports?status=new');
+    expect(inbox.body.items[0]).toMatchObject({ reference, status: 'new' });
+
+    const grade = await callApi<{ version: number; status: string; dueAt: string }>(stack, as('officer'), `/api/officer/reports/${reference}/actions`, { body: { action: 'grade', version: 1, risk: 'high' } });
+    expect(grade.status).toBe(200);
+    expect(grade.body).toMatchObject({ version: 2, status: 'triaged' });
+
+    // Riverside Homes covers Westerleigh by no rule, so assigning it adds a route and an email.
+    const assign = await callApi(stack, as('officer'), `/api/officer/reports/${reference}/actions`, { body: { action: 'assign', version: 2, partnerId: 'riverside-homes' } });
+    expect(assign.status).toBe(200);
+    const emails = await waitForEmails(stack, (all) => all.some((e) => e.subject.startsWith('Assigned') && e.subject.includes(reference)));
+    const assigned = emails.find((e) => e.subject.startsWith('Assigned') && e.subject.includes(reference))!;
+    expect(assigned.destination.to).toEqual(['tenancy-team@riverside-homes.example']);
+
+    expect((await callApi(stack, as('officer'), `/api/officer/reports/${reference}/actions`, { body: { action: 'start', version: 3 } })).status).toBe(200);
+    expect((await callApi(stack, as('officer'), `/api/officer/reports/${reference}/actions`, { body: { action: 'note', text: 'Visited the site <b>today</b>' } })).status).toBe(201);
+    const close = await callApi<{ status: string; outcome: string }>(stack, as('officer'), `/api/officer/reports/${reference}/actions`, { body: { action: 'close', version: 4, outcome: 'resolved' } });
+    expect(close.body).toMatchObject({ status: 'closed', outcome: 'resolved' });
+
+    const view = await callApi<{ status: string; version: number; timeline: { kind: string; text: string; by?: string }[]; notes: { text: string }[] }>(stack, as('officer'), `/api/officer/reports/${reference}`);
+    expect(view.body).toMatchObject({ status: 'closed', version: 5 });
+    const texts = view.body.timeline.map((t) => t.text);
+    expect(texts).toEqual(expect.arrayContaining(['Report received', 'Risk graded high', 'Assigned to Riverside Homes housing association', 'Work started', 'Closed: resolved', 'Visited the site <b>today</b>']));
+    expect(view.body.timeline.find((t) => t.text === 'Work started')?.by).toBe('officer@avonford-csp.example');
+
+    // The assigned partner now sees it in its own inbox.
+    const partnerInbox = await callApi<{ items: { reference: string }[] }>(stack, as('officer'), '/api/officer/reports?partner=riverside-homes');
+    expect(partnerInbox.body.items.map((i) => i.reference)).toContain(reference);
+  });
+
+  it('answers 409 to a stale update and keeps the first change', async () => {
+    const reference = await submit(asbAnon);
+    const path = `/api/officer/reports/${reference}/actions`;
+    const [a, b] = await Promise.all([
+      callApi(stack, as('officer'), path, { body: { action: 'grade', version: 1, risk: 'high' } }),
+      callApi(stack, as('admin'), path, { body: { action: 'grade', version: 1, risk: 'standard' } }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const winner = a.status === 200 ? 'high' : 'standard';
+    const view = await callApi<{ risk: string; version: number }>(stack, as('officer'), `/api/officer/reports/${reference}`);
+    expect(view.body).toMatchObject({ risk: winner, version: 2 });
+    const again = await callApi<{ message: string }>(stack, as('officer'), path, { body: { action: 'grade', version: 1, risk: 'medium' } });
+    expect(again.status).toBe(409);
+    expect(again.body.message).toMatch(/Reload/);
+  });
+
+  it('explains bad actions and bad filters with 400, and refuses workflow steps out of order with 409', async () => {
+    const reference = await submit(asbAnon);
+    const path = `/api/officer/reports/${reference}/actions`;
+    const bad = await callApi<{ errors: { path: string; message: string }[] }>(stack, as('officer'), path, { body: { action: 'grade', version: 1, risk: 'extreme' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0]!.message).toMatch(/standard, medium or high/);
+    const early = await callApi<{ message: string }>(stack, as('officer'), path, { body: { action: 'assign', version: 1, partnerId: 'police' } });
+    expect(early.status).toBe(409);
+    expect(early.body.message).toMatch(/Grade the risk/);
+    const filters = await callApi<{ errors: { path: string }[] }>(stack, as('officer'), '/api/officer/reports?status=lost&area=atlantis&from=2026-13-01');
+    expect(filters.status).toBe(400);
+    expect(filters.body.errors.map((e) => e.path).sort()).toEqual(['from', 'status']);
+    expect(filters.body.errors.length).toBe(2);
+    expect((await callApi(stack, as('officer'), '/api/officer/reports?area=atlantis')).status).toBe(400);
+  });
+
+  it('lets a partner user note but not grade, and hides reports not routed to it', async () => {
+    const reference = await submit(hateCrime);
+    const path = `/api/officer/reports/${reference}/actions`;
+    expect((await callApi(stack, as('police'), path, { body: { action: 'grade', version: 1, risk: 'high' } })).status).toBe(403);
+    expect((await callApi(stack, as('police'), path, { body: { action: 'note', text: 'Officer allocated' } })).status).toBe(201);
+    const asbRef = await submit(asbAnon);
+    expect((await callApi(stack, as('police'), `/api/officer/reports/${asbRef}/actions`, { body: { action: 'note', text: 'x' } })).status).toBe(404);
+    const inbox = await callApi<{ items: { reference: string }[] }>(stack, as('police'), '/api/officer/reports?limit=100');
+    expect(inbox.body.items.map((i) => i.reference)).toContain(reference);
+    expect(inbox.body.items.map((i) => i.reference)).not.toContain(asbRef);
+    expect((await callApi(stack, as('police'), '/api/officer/tasking')).status).toBe(403);
+    expect((await callApi(stack, undefined, '/api/officer/reports')).status).toBe(401);
+  });
+});
+
+describe('flags', () => {
+  it('flags a repeat victim and ASB Case Review at the third ASB report from the same email', async () => {
+    const mine = { ...hateCrime, type: 'asb', asbCategory: 'personal', hateMotivations: undefined, contact: { name: 'Repeat Test', email: 'Repeat@Example.com' }, location: { area: 'millbrook', street: 'Repeat Test Lane' } };
+    const first = await submit({ ...mine, description: 'First time' });
+    await submit({ ...mine, description: 'Second time' });
+    const flagsOf = async (ref: string) => (await callApi<{ flags: string[] }>(stack, as('officer'), `/api/officer/reports/${ref}`)).body.flags;
+    await stack.streamIdle();
+    expect(await flagsOf(first)).toEqual([]);
+    const third = await submit({ ...mine, description: 'Third time', contact: { name: 'Repeat Test', email: 'repeat@example.com' } });
+    await stack.streamIdle();
+    expect(await flagsOf(third)).toEqual(['case-review', 'repeat-victim']);
+    expect(await flagsOf(first)).toEqual(['case-review', 'repeat-victim']);
+    const flagged = await callApi<{ items: { reference: string }[] }>(stack, as('officer'), '/api/officer/reports?flagged=true&area=millbrook');
+    expect(flagged.body.items.map((i) => i.reference)).toEqual(expect.arrayContaining([first, third]));
+  });
+});
+
+describe("the resident's status check", () => {
+  it('shows progress for the right email only, reveals nothing otherwise, and rate limits', async () => {
+    const reference = await submit(hateCrime);
+    const form = (ref: string, email: string) =>
+      fetch(`${stack.url}/api/report-status`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ reference: ref, email }) });
+    const ok = await form(reference.toLowerCase(), 'AMIRA@example.com');
+    expect(ok.status).toBe(200);
+    const page = await ok.text();
+    expect(page).toContain('We have received your report');
+    for (const secret of ['Amira', 'headscarf', 'Market Street']) expect(page).not.toContain(secret);
+    const wrong = await form(reference, 'someone@example.com');
+    const missing = await form('ZZZZ2222', 'amira@example.com');
+    expect(wrong.status).toBe(404);
+    expect(missing.status).toBe(404);
+    const strip = (html: string) => html.replace(/value="[^"]*"/g, '');
+    expect(strip(await wrong.text())).toBe(strip(await missing.text()));
+    const invalid = await form('', 'not-an-email');
+    expect(invalid.status).toBe(400);
+    expect(await invalid.text()).toContain('Enter your report reference');
+    // Five checks per reference an hour: two used above (right and wrong email), three more pass.
+    for (let i = 0; i < 3; i++) expect((await form(reference, 'x@example.com')).status).toBe(404);
+    const limited = await form(reference, 'amira@example.com');
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await limited.text()).toContain('checked too many times');
+  });
+
+  it("emails the resident an officer's update", async () => {
+    const reference = await submit(hateCrime);
+    const sent = await callApi(stack, as('officer'), `/api/officer/reports/${reference}/actions`, { body: { action: 'update-resident', message: 'An officer will visit on <Tuesday>.' } });
+    expect(sent.status).toBe(202);
+    const emails = await waitForEmails(stack, (all) => all.some((e) => e.subject === `An update on your report ${reference}`));
+    const update = emails.find((e) => e.subject === `An update on your report ${reference}`)!;
+    expect(update.destination.to).toEqual(['amira@example.com']);
+    expect(update.body.html).toContain('&lt;Tuesday&gt;');
+    const anon = await submit(asbAnon);
+    expect((await callApi(stack, as('officer'), `/api/officer/reports/${anon}/actions`, { body: { action: 'update-resident', message: 'Hello' } })).status).toBe(400);
+  });
+});
+
+describe('partners, exports and audit', () => {
+  it('lets an admin change a partner address, keeps who and when, refuses stale edits, and routes new emails there', async () => {
+    const list = await callApi<{ partners: { id: string; version: number; name: string; email: string; dataLevel: string; handles: unknown }[] }>(stack, as('admin'), '/api/officer/partners');
+    const fire = list.body.partners.find((p) => p.id === 'fire-rescue')!;
+    const change = { version: fire.version, name: fire.name, email: 'new-arson-desk@downs-fire.example', dataLevel: fire.dataLevel, handles: fire.handles };
+    expect((await callApi(stack, as('officer'), '/api/officer/partners/fire-rescue', { method: 'PUT', body: change })).status).toBe(403);
+    expect((await callApi(stack, as('admin'), '/api/officer/partners/fire-rescue', { method: 'PUT', body: { ...change, email: 'not an email' } })).status).toBe(400);
+    expect((await callApi(stack, as('admin'), '/api/officer/partners/fire-rescue', { method: 'PUT', body: change })).status).toBe(200);
+    expect((await callApi(stack, as('admin'), '/api/officer/partners/fire-rescue', { method: 'PUT', body: change })).status).toBe(409);
+    const after = await callApi<{ history: { partnerId: string; username: string; before: { email: string }; after: { email: string } }[] }>(stack, as('admin'), '/api/officer/partners');
+    expect(after.body.history[0]).toMatchObject({ partnerId: 'fire-rescue', username: 'admin@avonford-csp.example', before: { email: fire.email }, after: { email: 'new-arson-desk@downs-fire.example' } });
+    // Functions cache the directory for a minute; the local stack's router is the same process, so the new address applies once its cache expires.
+  });
+
+  it('exports CSV: summary fields for officers, personal fields for admins (audited), formulas neutralised', async () => {
+    const reference = await submit({ ...hateCrime, contact: { name: '=HYPERLINK("http://evil")', email: 'amira@example.com' } });
+    const officer = await callApi(stack, as('officer'), '/api/officer/exports/reports?type=hate-crime');
+    expect(officer.status).toBe(200);
+    expect(officer.headers.get('content-type')).toContain('text/csv');
+    expect(officer.text).toContain(reference);
+    expect(officer.text).not.toContain('amira@example.com');
+    const admin = await callApi(stack, as('admin'), '/api/officer/exports/reports?type=hate-crime');
+    expect(admin.text).toContain('amira@example.com');
+    expect(admin.text).toContain(`"'=HYPERLINK(""http://evil"")"`);
+    const view = await callApi<{ timeline: { kind: string; by?: string }[] }>(stack, as('admin'), `/api/officer/reports/${reference}`);
+    expect(view.body.timeline.some((t) => t.kind === 'export' && t.by === 'admin@avonford-csp.example')).toBe(true);
+  });
+
+  it('shows admins the audit trail of reads and changes, as JSON or CSV, and nobody else', async () => {
+    const reference = await submit(asbAnon);
+    await callApi(stack, as('officer'), `/api/officer/reports/${reference}`);
+    await callApi(stack, as('officer'), `/api/officer/reports/${reference}/actions`, { body: { action: 'grade', version: 1, risk: 'medium' } });
+    const today = new Date().toISOString().slice(0, 10);
+    expect((await callApi(stack, as('officer'), `/api/officer/audit?from=${today}&to=${today}`)).status).toBe(403);
+    const audit = await callApi<{ entries: { reference: string; action: string; username: string; summary?: string }[] }>(stack, as('admin'), `/api/officer/audit?from=${today}&to=${today}`);
+    const mine = audit.body.entries.filter((e) => e.reference === reference);
+    expect(mine.map((e) => e.action)).toEqual(['read-report', 'change']);
+    expect(mine[1]).toMatchObject({ username: 'officer@avonford-csp.example', summary: 'Risk graded medium' });
+    const csv = await callApi(stack, as('admin'), `/api/officer/audit?from=${today}&to=${today}&format=csv`);
+    expect(csv.text.split('\r\n')[0]).toBe('"When","Who","Groups","Action","Reference","What"');
+    expect((await callApi(stack, as('admin'), '/api/officer/audit?from=2026-01-01&to=2026-12-31')).status).toBe(400);
+  });
+
+  it('counts per status and summarises a tasking period against the previous one', async () => {
+    const counts = await callApi<{ counts: Record<string, number> }>(stack, as('officer'), '/api/officer/report-counts');
+    expect(Object.keys(counts.body.counts)).toEqual(['new', 'triaged', 'assigned', 'in-progress', 'closed']);
+    expect(Object.values(counts.body.counts).reduce((a, b) => a + b, 0)).toBeGreaterThan(5);
+    const today = new Date().toISOString().slice(0, 10);
+    const tasking = await callApi<{ total: { current: number; previous: number }; byDay: { key: string }[]; byHour: unknown[]; byArea: { key: string; current: number }[] }>(stack, as('officer'), `/api/officer/tasking?from=${today}&to=${today}`);
+    expect(tasking.status).toBe(200);
+    expect(tasking.body.total.current).toBe(Object.values(counts.body.counts).reduce((a, b) => a + b, 0));
+    expect(tasking.body.byDay.map((d) => d.key)[0]).toBe('Monday');
+    expect(tasking.body.byHour).toHaveLength(24);
+  });
+});
