@@ -10,7 +10,8 @@ export default defineConfig({
   cacheDir: process.env.SITE_CACHE_DIR ?? './node_modules/.astro',
   // The public address, for the sitemap and RSS links (set SITE_URL when deploying).
   site: process.env.SITE_URL ?? 'http://localhost:4321',
-  integrations: [sitemap()],
+  // The officer workspace is not for search engines.
+  integrations: [sitemap({ filter: (page) => !page.includes('/officer/') })],
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   // No inline scripts or styles: the Content-Security-Policy allows only 'self'.

@@ -70,7 +70,7 @@ export class PortalStack extends Stack {
       accountRecovery: AccountRecovery.EMAIL_ONLY,
       removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
-    const workspaceClient = this.userPool.addClient('Workspace', { authFlows: { userSrp: true }, preventUserExistenceErrors: true });
+    const workspaceClient = this.userPool.addClient('Workspace', { authFlows: { userPassword: true }, preventUserExistenceErrors: true });
     for (const group of ['admin', 'officer', ...profile.partners.map((p) => `partner-${p.id}`)]) {
       new CfnUserPoolGroup(this, `Group-${group}`, { userPoolId: this.userPool.userPoolId, groupName: group });
     }

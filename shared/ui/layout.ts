@@ -23,14 +23,15 @@ export const NAV_LINKS: NavLink[] = [
   { href: '/search/', text: 'Search' },
 ];
 
-export function headHtml(title: string, description = '', options: { forms?: boolean } = {}): string {
+/** `workspace` adds the officer workspace's stylesheet (tables, tags, filters, print). */
+export function headHtml(title: string, description = '', options: { forms?: boolean; workspace?: boolean } = {}): string {
   return `<meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
 ${description ? `<meta name="description" content="${escapeHtml(description)}">` : ''}
 <meta name="theme-color" content="#1d3557">
 <link rel="icon" href="data:,">
-<link rel="stylesheet" href="${STYLESHEET}">${options.forms ? `\n<link rel="stylesheet" href="${FORMS_STYLESHEET}">` : ''}`;
+<link rel="stylesheet" href="${STYLESHEET}">${options.forms ? `\n<link rel="stylesheet" href="${FORMS_STYLESHEET}">` : ''}${options.workspace ? '\n<meta name="robots" content="noindex">\n<link rel="stylesheet" href="/assets/workspace.css">' : ''}`;
 }
 
 export function headerHtml(partnershipName: string): string {

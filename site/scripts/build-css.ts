@@ -1,5 +1,5 @@
 /**
- * Compiles site/styles/{portal,forms}.scss to site/public/assets/*.css. Fixed paths,
+ * Compiles site/styles/{portal,forms,workspace}.scss to site/public/assets/*.css. Fixed paths,
  * because pages rendered by the API (form errors, confirmation) link the same files.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { compile, NodePackageImporter } from 'sass';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-export const STYLESHEETS = ['portal', 'forms'] as const;
+export const STYLESHEETS = ['portal', 'forms', 'workspace'] as const;
 
 /** Compiles every stylesheet; returns bytes per file. */
 export function buildCss(): Record<string, number> {

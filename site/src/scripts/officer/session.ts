@@ -1,0 +1,107 @@
+/**
+ * The officer's session in the browser: the access token lives in sessionStorage (gone
+ * when the tab closes) and is sent as a Bearer token to /api/officer/*. A 401 sends the
+ * officer to sign in and back to the page they were on.
+ */
+const KEY = 'csp-officer-session';
+
+export interface Session {
+  accessToken: string;
+  expiresAt: number;
+  username: string;
+  groups: string[];
+}
+
+export function saveSession(accessToken: string): Session {
+  const claims = JSON.parse(atob(accessToken.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as { exp: number; username?: string; sub: string; 'cognito:groups'?: string[] };
+  const session = { accessToken, expiresAt: claims.exp * 1000, username: claims.username ?? claims.sub, groups: claims['cognito:groups'] ?? [] };
+  sessionStorage.setItem(KEY, JSON.stringify(session));
+  return session;
+}
+
+export function currentSession(): Session | undefined {
+  const raw = sessionStorage.getItem(KEY);
+  const session = raw ? (JSON.parse(raw) as Session) : undefined;
+  return session && session.expiresAt > Date.now() + 30_000 ? session : undefined;
+}
+
+export function signOut(): void {
+  sessionStorage.removeItem(KEY);
+  location.assign('/officer/sign-in/');
+}
+
+/** Sends the officer to sign in, returning here afterwards. */
+export function requireSignIn(): Session {
+  const session = currentSession();
+  if (!session) {
+    location.assign(`/officer/sign-in/?next=${encodeURIComponent(location.pathname + location.search)}`);
+    throw new Error('Signing in');
+  }
+  return session;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly errors: { path: string; message: string }[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/** Calls the officer API; throws ApiError with the server's message for any non-2xx answer. */
+export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  const session = requireSignIn();
+  const res = await fetch(path, {
+    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+    headers: { authorization: `Bearer ${session.accessToken}`, ...(init.body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  if (res.status === 401) {
+    sessionStorage.removeItem(KEY);
+    requireSignIn();
+  }
+  const text = await res.text();
+  const body = text && res.headers.get('content-type')?.includes('json') ? (JSON.parse(text) as Record<string, unknown>) : undefined;
+  if (!res.ok) throw new ApiError(res.status, String(body?.message ?? `The request failed (${res.status})`), (body?.errors as { path: string; message: string }[]) ?? []);
+  return (body ?? text) as T;
+}
+
+/** Downloads a CSV answer from the API as a file (the token cannot go in a plain link). */
+export async function download(path: string, filename: string): Promise<void> {
+  const csv = await api<string>(path);
+  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
+  const a = Object.assign(document.createElement('a'), { href: url, download: filename });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  URL.revokeObjectURL(url);
+}
+
+/** Escapes text for innerHTML templates. */
+export function esc(value: unknown): string {
+  return String(value ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** UK date and time, e.g. "22 Nov 2026, 14:05". */
+export function when(iso: string | undefined): string {
+  return iso ? new Date(iso).toLocaleString('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }) : '';
+}
+
+/** Shows a message in the page's live region (announced by screen readers). */
+export function announce(html: string, kind: 'success' | 'error' = 'success'): void {
+  const region = document.getElementById('workspace-message')!;
+  region.innerHTML = kind === 'error'
+    ? `<div class="govuk-error-summary" tabindex="-1"><h2 class="govuk-error-summary__title">There is a problem</h2><div class="govuk-error-summary__body">${html}</div></div>`
+    : `<div class="govuk-notification-banner govuk-notification-banner--success" tabindex="-1"><div class="govuk-notification-banner__content"><p class="govuk-notification-banner__heading">${html}</p></div></div>`;
+  (region.firstElementChild as HTMLElement).focus();
+}
+
+/** Fills the workspace header: who is signed in, admin links, sign out. */
+export function showSignedIn(session: Session): void {
+  const who = document.getElementById('workspace-user');
+  if (who) who.textContent = `Signed in as ${session.username}`;
+  document.querySelectorAll<HTMLElement>('[data-admin-only]').forEach((el) => (el.hidden = !session.groups.includes('admin')));
+  document.getElementById('sign-out')?.addEventListener('click', signOut);
+}

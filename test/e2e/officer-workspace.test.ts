@@ -1,0 +1,111 @@
+/**
+ * An officer's working session in Chromium against the real local stack: a resident
+ * reports, the officer signs in with the demo account, filters the inbox, grades,
+ * assigns (the partner email arrives), notes and closes the report. axe checks every
+ * workspace page with its data loaded.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { waitForEmails } from '../support/local-stack';
+import { callApi } from '../support/officer';
+import { axeViolations, useStackAndBrowser } from '../support/browser';
+import asb from '../fixtures/reports/asb-environmental-anonymous.json' with { type: 'json' };
+
+const env = useStackAndBrowser();
+
+async function signIn(page: Page, username: string, password: string, next = '/officer/') {
+  await page.goto(`${env.stack.url}/officer/sign-in/?next=${encodeURIComponent(next)}`);
+  await page.getByLabel('Work email address').fill(username);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => url.pathname === next.split('?')[0]);
+}
+
+describe('the officer workspace', () => {
+  it('signs in, filters, grades, assigns, notes and closes a report, with no axe violations', async () => {
+    const report = await callApi<{ reference: string }>(env.stack, undefined, '/api/reports', { body: { ...asb, description: 'Bins set alight behind the shops', location: { ...asb.location, area: 'east-downs' } } });
+    const reference = report.body.reference;
+    const officer = env.stack.cognito.users.find((u) => u.username.startsWith('officer@'))!;
+    const context = await env.browser.newContext();
+    const page = await context.newPage();
+    const violations: string[] = [];
+    const check = async (name: string) => violations.push(...(await axeViolations(page)).map((v) => `${name}: ${v}`));
+
+    await page.goto(`${env.stack.url}/officer/`);
+    await page.waitForURL(/\/officer\/sign-in\//);
+    await check('sign-in');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.locator('.govuk-error-summary').textContent()).toContain('Enter your work email address and password');
+    await page.getByLabel('Work email address').fill(officer.username);
+    await page.getByLabel('Password').fill('wrong-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.locator('.govuk-error-summary').textContent()).toContain('not right');
+    await signIn(page, officer.username, officer.password);
+
+    // Filter: new ASB reports in East Downs.
+    await page.getByLabel('Status', { exact: true }).selectOption('new');
+    await page.getByLabel('Area', { exact: true }).selectOption('east-downs');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page.waitForURL(/status=new/);
+    await page.getByRole('link', { name: reference }).waitFor();
+    await check('inbox');
+    await page.getByRole('link', { name: reference }).click();
+    await page.getByRole('heading', { name: `Report ${reference}` }).waitFor();
+    await check('report');
+
+    await page.getByLabel('High').check();
+    await page.getByRole('button', { name: 'Save grade' }).click();
+    await expect.poll(() => page.locator('#case-status').textContent()).toBe('Triaged');
+    await expect.poll(() => page.locator('#workspace-message').textContent()).toContain('Risk graded high');
+
+    await page.getByLabel('Assign to a partner').selectOption('riverside-homes');
+    await page.getByRole('button', { name: 'Assign and email them' }).click();
+    await expect.poll(() => page.locator('#case-status').textContent()).toBe('Assigned');
+    await waitForEmails(env.stack, (emails) => emails.some((e) => e.subject.startsWith('Assigned') && e.subject.includes(reference) && e.destination.to.includes('tenancy-team@riverside-homes.example')));
+
+    await page.getByLabel('Add a note').fill('Spoke to the caretaker; CCTV requested.');
+    await page.getByRole('button', { name: 'Add note' }).click();
+    await expect.poll(() => page.locator('#timeline').textContent()).toContain('CCTV requested');
+
+    await page.getByLabel('Close with outcome').selectOption('resolved');
+    await page.getByRole('button', { name: 'Close the report' }).click();
+    await expect.poll(() => page.locator('#case-status').textContent()).toBe('Closed');
+    await expect.poll(() => page.locator('#case-actions').isHidden()).toBe(true);
+    await check('closed report');
+
+    await page.goto(`${env.stack.url}/officer/tasking/`);
+    await page.locator('#tasking-total').waitFor();
+    await check('tasking');
+    expect(violations).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  it('shows admins the partners and audit pages without axe violations, and tells a stale editor to reload', async () => {
+    const admin = env.stack.cognito.users.find((u) => u.username.startsWith('admin@'))!;
+    const context = await env.browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, admin.username, admin.password);
+    await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Partners' }).click();
+    await page.getByRole('button', { name: /Save Downs Fire and Rescue Service/ }).waitFor();
+    const violations = (await axeViolations(page)).map((v) => `partners: ${v}`);
+    await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Audit' }).click();
+    await page.locator('#audit table, #audit p').first().waitFor();
+    violations.push(...(await axeViolations(page)).map((v) => `audit: ${v}`));
+    expect(violations).toEqual([]);
+
+    // Two tabs open the same report; the second's change is refused with a way forward.
+    const reference = (await callApi<{ reference: string }>(env.stack, undefined, '/api/reports', { body: { ...asb, description: 'Graffiti on the bus shelter' } })).body.reference;
+    const other = await context.newPage();
+    await page.goto(`${env.stack.url}/officer/report/?ref=${reference}`);
+    // Each tab keeps its own session (sessionStorage), so the second tab signs in too.
+    await signIn(other, admin.username, admin.password, `/officer/report/?ref=${reference}`);
+    await other.getByRole('heading', { name: `Report ${reference}` }).waitFor();
+    await page.getByLabel('Medium').check();
+    await page.getByRole('button', { name: 'Save grade' }).click();
+    await expect.poll(() => page.locator('#case-status').textContent()).toBe('Triaged');
+    await other.getByLabel('Standard').check();
+    await other.getByRole('button', { name: 'Save grade' }).click();
+    await expect.poll(() => other.locator('#workspace-message').textContent()).toContain('Someone else changed this report');
+    await context.close();
+  }, 120_000);
+});
