@@ -15,7 +15,9 @@ const CLIENTS: Record<string, ('dynamodb' | 'sesv2')[]> = {
   'submit-report': ['dynamodb'],
   'report-confirmation': [],
   openapi: [],
-  'officer-report': ['dynamodb'],
+  'officer-api': ['dynamodb'],
+  'report-status': ['dynamodb'],
+  'sign-in-config': [],
   'route-report': ['dynamodb', 'sesv2'],
   'sweep-outbox': ['dynamodb', 'sesv2'],
 };

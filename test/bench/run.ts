@@ -6,11 +6,13 @@
  *   npm run bench -- submit        only the submission benchmark
  *   npm run bench -- cold-import   only the cold-import benchmark
  *   npm run bench -- site          only the site (page weight, Lighthouse, build time)
+ *   npm run bench -- inbox         only the officer inbox with 100,000 reports
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchColdImport } from './cold-import.bench';
 import { benchSubmit } from './submit.bench';
+import { benchInbox } from './inbox.bench';
 import { printTable } from './stats';
 import { benchBuildTime, lighthouseScores, weighPages } from './site.bench';
 import { startTestStack } from '../support/local-stack';
@@ -48,6 +50,20 @@ if (want('cold-import')) {
     c.map((f) => ({ function: f.id, 'bundle KB': f.bundleBytes / 1024, 'floor KB': f.floorBytes / 1024, 'import ms': f.importMs, 'floor ms': f.floorMs, ratio: f.ratio })),
   );
   console.log('Target: submit-report ratio <= 1.25');
+}
+
+if (want('inbox')) {
+  console.log('\nOfficer inbox with 100,000 reports');
+  const i = await benchInbox();
+  results.inbox = i;
+  printTable('Officer inbox (first page of 50, filtered by status; floor = GetItem of one report)', [
+    { measure: 'inbox first page p50 (ms)', value: i.inboxP50Ms },
+    { measure: 'inbox first page p95 (ms, target <= 50)', value: i.inboxP95Ms },
+    { measure: 'GetItem p50 (ms)', value: i.getItemP50Ms },
+    { measure: 'GetItem p95 (ms)', value: i.getItemP95Ms },
+    { measure: 'inbox p95 / GetItem p95 (target <= 5)', value: i.ratioP95 },
+    { measure: 'counts per status p50 (ms, 100,000 reports)', value: i.countsP50Ms },
+  ]);
 }
 
 if (want('site')) {

@@ -1,0 +1,69 @@
+/**
+ * The inbox at scale: 100,000 reports in DynamoDB Local, then the first inbox page (50
+ * items, one filter) through the case store's index query, against GetItem of one
+ * report in the same run as the floor. Runs alternate inbox/GetItem so drift hits both.
+ */
+import { GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import { createCaseStore } from '../../functions/adapters/dynamodb/case-store';
+import { keys } from '../../functions/adapters/dynamodb/table-definition';
+import { ensureReportsTable } from '../../infra/local/create-tables';
+import { localDynamoClient, startDynamoDbLocal } from '../../infra/local/dynamodb-local';
+import { freePort } from '../../infra/local/ports';
+import { defaultProfile } from '../../shared/config/load-profile';
+import { seedReports, seededReference } from '../support/seed-reports';
+import { percentile } from './stats';
+
+export interface InboxFigures {
+  reports: number;
+  seedSeconds: number;
+  inboxP50Ms: number;
+  inboxP95Ms: number;
+  getItemP50Ms: number;
+  getItemP95Ms: number;
+  ratioP95: number;
+  countsP50Ms: number;
+}
+
+export async function benchInbox(reports = 100_000, runs = 300): Promise<InboxFigures> {
+  const dynamo = await startDynamoDbLocal({ port: await freePort() });
+  try {
+    const client = localDynamoClient(dynamo.endpoint);
+    const table = 'inbox-bench';
+    await ensureReportsTable(client, table);
+    const profile = defaultProfile();
+    const started = performance.now();
+    await seedReports(client, table, profile, 0, reports, { parallel: 24, onProgress: (items) => process.stdout.write(`\r  loading: ${items.toLocaleString('en-GB')} items written…`) });
+    const seedSeconds = (performance.now() - started) / 1000;
+    console.log(`\r  loaded ${reports.toLocaleString('en-GB')} reports in ${seedSeconds.toFixed(0)} s`);
+    const cases = createCaseStore(client, table);
+    const now = new Date();
+    const inbox: number[] = [];
+    const getItem: number[] = [];
+    const time = async (list: number[], work: () => Promise<unknown>) => {
+      const t = performance.now();
+      await work();
+      list.push(performance.now() - t);
+    };
+    // Warm both paths (connections, JIT) before measuring.
+    for (let i = 0; i < 20; i++) {
+      await cases.listInbox({ kind: 'all' }, { status: 'new' }, 50, undefined, now);
+      await client.send(new GetItemCommand({ TableName: table, Key: marshall(keys.report(seededReference(i))) }));
+    }
+    for (let i = 0; i < runs; i++) {
+      await time(inbox, async () => {
+        const page = await cases.listInbox({ kind: 'all' }, { status: 'new' }, 50, undefined, now);
+        if (page === 'bad-cursor' || page.items.length !== 50) throw new Error('The inbox page was not full');
+      });
+      await time(getItem, () => client.send(new GetItemCommand({ TableName: table, Key: marshall(keys.report(seededReference((i * 7919) % reports))), ConsistentRead: true })));
+    }
+    const counts: number[] = [];
+    for (let i = 0; i < 5; i++) await time(counts, () => cases.countByStatus({ kind: 'all' }, {}));
+    client.destroy();
+    const inboxP95Ms = percentile(inbox, 95);
+    const getItemP95Ms = percentile(getItem, 95);
+    return { reports, seedSeconds, inboxP50Ms: percentile(inbox, 50), inboxP95Ms, getItemP50Ms: percentile(getItem, 50), getItemP95Ms, ratioP95: inboxP95Ms / getItemP95Ms, countsP50Ms: percentile(counts, 50) };
+  } finally {
+    await dynamo.stop();
+  }
+}
