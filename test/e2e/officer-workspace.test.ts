@@ -12,6 +12,8 @@ import { axeViolations, useStackAndBrowser } from '../support/browser';
 import asb from '../fixtures/reports/asb-environmental-anonymous.json' with { type: 'json' };
 
 const env = useStackAndBrowser();
+/** Each action waits on the API and a reload: allow for a busy CI machine. */
+const poll = <T,>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000 });
 
 async function signIn(page: Page, username: string, password: string, next = '/officer/') {
   await page.goto(`${env.stack.url}/officer/sign-in/?next=${encodeURIComponent(next)}`);
@@ -35,11 +37,11 @@ describe('the officer workspace', () => {
     await page.waitForURL(/\/officer\/sign-in\//);
     await check('sign-in');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => page.locator('.govuk-error-summary').textContent()).toContain('Enter your work email address and password');
+    await poll(() => page.locator('.govuk-error-summary').textContent()).toContain('Enter your work email address and password');
     await page.getByLabel('Work email address').fill(officer.username);
     await page.getByLabel('Password').fill('wrong-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => page.locator('.govuk-error-summary').textContent()).toContain('not right');
+    await poll(() => page.locator('.govuk-error-summary').textContent()).toContain('not right');
     await signIn(page, officer.username, officer.password);
 
     // Filter: new ASB reports in East Downs.
@@ -55,22 +57,22 @@ describe('the officer workspace', () => {
 
     await page.getByLabel('High').check();
     await page.getByRole('button', { name: 'Save grade' }).click();
-    await expect.poll(() => page.locator('#case-status').textContent()).toBe('Triaged');
-    await expect.poll(() => page.locator('#workspace-message').textContent()).toContain('Risk graded high');
+    await poll(() => page.locator('#case-status').textContent()).toBe('Triaged');
+    await poll(() => page.locator('#workspace-message').textContent()).toContain('Risk graded high');
 
     await page.getByLabel('Assign to a partner').selectOption('riverside-homes');
     await page.getByRole('button', { name: 'Assign and email them' }).click();
-    await expect.poll(() => page.locator('#case-status').textContent()).toBe('Assigned');
+    await poll(() => page.locator('#case-status').textContent()).toBe('Assigned');
     await waitForEmails(env.stack, (emails) => emails.some((e) => e.subject.startsWith('Assigned') && e.subject.includes(reference) && e.destination.to.includes('tenancy-team@riverside-homes.example')));
 
     await page.getByLabel('Add a note').fill('Spoke to the caretaker; CCTV requested.');
     await page.getByRole('button', { name: 'Add note' }).click();
-    await expect.poll(() => page.locator('#timeline').textContent()).toContain('CCTV requested');
+    await poll(() => page.locator('#timeline').textContent()).toContain('CCTV requested');
 
     await page.getByLabel('Close with outcome').selectOption('resolved');
     await page.getByRole('button', { name: 'Close the report' }).click();
-    await expect.poll(() => page.locator('#case-status').textContent()).toBe('Closed');
-    await expect.poll(() => page.locator('#case-actions').isHidden()).toBe(true);
+    await poll(() => page.locator('#case-status').textContent()).toBe('Closed');
+    await poll(() => page.locator('#case-actions').isHidden()).toBe(true);
     await check('closed report');
 
     await page.goto(`${env.stack.url}/officer/tasking/`);
@@ -102,10 +104,10 @@ describe('the officer workspace', () => {
     await other.getByRole('heading', { name: `Report ${reference}` }).waitFor();
     await page.getByLabel('Medium').check();
     await page.getByRole('button', { name: 'Save grade' }).click();
-    await expect.poll(() => page.locator('#case-status').textContent()).toBe('Triaged');
+    await poll(() => page.locator('#case-status').textContent()).toBe('Triaged');
     await other.getByLabel('Standard').check();
     await other.getByRole('button', { name: 'Save grade' }).click();
-    await expect.poll(() => other.locator('#workspace-message').textContent()).toContain('Someone else changed this report');
+    await poll(() => other.locator('#workspace-message').textContent()).toContain('Someone else changed this report');
     await context.close();
   }, 120_000);
 });
