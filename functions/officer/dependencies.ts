@@ -4,7 +4,7 @@ import type { Profile } from '../../shared/config/profile-schema';
 import { createAuditLog, type AuditLog } from '../adapters/dynamodb/audit-log';
 import { createCaseStore, type CaseStore } from '../adapters/dynamodb/case-store';
 import { dynamoDbClient } from '../adapters/dynamodb/client';
-import { createPartnerDirectory, type PartnerDirectory } from '../adapters/dynamodb/partner-directory';
+import { cachedPartners, createPartnerDirectory, type PartnerDirectory, type PartnerRecord } from '../adapters/dynamodb/partner-directory';
 import { createReportStore, type ReportStore } from '../adapters/dynamodb/report-store';
 import { officerTokenVerifier } from '../adapters/auth/officer-verifier';
 import type { TokenVerifier } from '../adapters/auth/token-verifier';
@@ -16,6 +16,8 @@ export interface OfficerDependencies {
   cases: CaseStore;
   audit: AuditLog;
   partners: PartnerDirectory;
+  /** The directory read at most once a minute: for showing names, not for changing anything. */
+  partnerList: () => Promise<PartnerRecord[]>;
   profile: Profile;
   now: () => Date;
 }
@@ -26,12 +28,14 @@ export function runtimeDependencies(): Promise<OfficerDependencies> {
   runtime ??= (async () => {
     const client = dynamoDbClient();
     const table = config().TABLE_NAME;
+    const partners = createPartnerDirectory(client, table, bundledProfile.partners);
     return {
       verifier: await officerTokenVerifier(),
       store: createReportStore(client, table),
       cases: createCaseStore(client, table),
       audit: createAuditLog(client, table),
-      partners: createPartnerDirectory(client, table, bundledProfile.partners),
+      partners,
+      partnerList: cachedPartners(partners, 60_000),
       profile: bundledProfile,
       now: () => new Date(),
     };

@@ -166,7 +166,7 @@ describe("the resident's status check", () => {
 });
 
 describe('partners, exports and audit', () => {
-  it('lets an admin change a partner address, keeps who and when, refuses stale edits, and routes new emails there', async () => {
+  it('lets an admin change a partner address, keeps who and when, and refuses stale edits', async () => {
     const list = await callApi<{ partners: { id: string; version: number; name: string; email: string; dataLevel: string; handles: unknown }[] }>(stack, as('admin'), '/api/officer/partners');
     const fire = list.body.partners.find((p) => p.id === 'fire-rescue')!;
     const change = { version: fire.version, name: fire.name, email: 'new-arson-desk@downs-fire.example', dataLevel: fire.dataLevel, handles: fire.handles };
@@ -176,7 +176,7 @@ describe('partners, exports and audit', () => {
     expect((await callApi(stack, as('admin'), '/api/officer/partners/fire-rescue', { method: 'PUT', body: change })).status).toBe(409);
     const after = await callApi<{ history: { partnerId: string; username: string; before: { email: string }; after: { email: string } }[] }>(stack, as('admin'), '/api/officer/partners');
     expect(after.body.history[0]).toMatchObject({ partnerId: 'fire-rescue', username: 'admin@avonford-csp.example', before: { email: fire.email }, after: { email: 'new-arson-desk@downs-fire.example' } });
-    // Functions cache the directory for a minute; the local stack's router is the same process, so the new address applies once its cache expires.
+    // That emails use the directory's current address is tested in test/unit/emails.test.ts.
   });
 
   it('exports CSV: summary fields for officers, personal fields for admins (audited), formulas neutralised', async () => {

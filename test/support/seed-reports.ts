@@ -56,7 +56,7 @@ export async function seedReports(client: DynamoDBClient, tableName: string, pro
   const requests: WriteRequest[] = [];
   for (let i = first; i < first + count; i++) {
     const stored = seededReport(i, profile);
-    requests.push({ PutRequest: { Item: toItem({ ...keys.report(stored.reference), entity: 'report-seed', ...stored }) } });
+    requests.push({ PutRequest: { Item: toItem({ ...keys.report(stored.reference), entity: 'report', ...stored }) } });
     for (const item of listingItems(stored)) requests.push({ PutRequest: { Item: toItem(item) } });
   }
   const batches: WriteRequest[][] = [];

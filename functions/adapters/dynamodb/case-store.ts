@@ -10,7 +10,7 @@ import type { Flag, FlagCandidate } from '../../../shared/domain/flags';
 import type { InboxFilters, InboxPage } from '../../reports/inbox';
 import type { CaseNote, CaseSummary, OutboxEntry, StoredReport } from '../../reports/records';
 import { auditItem, type AuditEntry } from './audit-log';
-import { planInboxQuery, type InboxScope } from './inbox-query';
+import { listedAtRange, planInboxQuery, type InboxScope } from './inbox-query';
 import { fromItem, setOrRemove, toItem } from './item';
 import { allListing, partnerListing } from './listing';
 import { fromOutboxItem } from './report-store';
@@ -153,16 +153,15 @@ export function createCaseStore(client: DynamoDBClient, tableName: string): Case
 
     async countByStatus(scope, filters) {
       const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
-      const range = planInboxQuery(scope, { from: filters.from, to: filters.to }, new Date());
-      const rangeCondition = range.keyCondition.replace('#pk = :pk', '').replace(/^ AND /, '');
-      const rangeValues = Object.fromEntries(Object.entries(range.values).filter(([k]) => k !== ':pk'));
+      const range = listedAtRange(filters.from, filters.to);
+      const keyCondition = range.condition ? `#pk = :pk AND ${range.condition}` : '#pk = :pk';
       if (scope.kind === 'partner') {
         const items = await queryAll({
           TableName: tableName,
           IndexName: inboxIndexes.partner.name,
-          KeyConditionExpression: ['#pk = :pk', rangeCondition].filter(Boolean).join(' AND '),
-          ExpressionAttributeNames: { '#pk': inboxIndexes.partner.partitionKey, '#status': 'status', ...(rangeCondition ? { '#listedAt': 'listedAt' } : {}) },
-          ExpressionAttributeValues: marshall({ ':pk': scope.partnerId, ...rangeValues }),
+          KeyConditionExpression: keyCondition,
+          ExpressionAttributeNames: { '#pk': inboxIndexes.partner.partitionKey, '#status': 'status', ...range.names },
+          ExpressionAttributeValues: marshall({ ':pk': scope.partnerId, ...range.values }),
           ProjectionExpression: '#status',
         });
         for (const item of items) counts[item.status as Status]++;
@@ -176,9 +175,9 @@ export function createCaseStore(client: DynamoDBClient, tableName: string): Case
               new QueryCommand({
                 TableName: tableName,
                 IndexName: inboxIndexes.status.name,
-                KeyConditionExpression: ['#pk = :pk', rangeCondition].filter(Boolean).join(' AND '),
-                ExpressionAttributeNames: { '#pk': inboxIndexes.status.partitionKey, ...(rangeCondition ? { '#listedAt': 'listedAt' } : {}) },
-                ExpressionAttributeValues: marshall({ ':pk': status, ...rangeValues }),
+                KeyConditionExpression: keyCondition,
+                ExpressionAttributeNames: { '#pk': inboxIndexes.status.partitionKey, ...range.names },
+                ExpressionAttributeValues: marshall({ ':pk': status, ...range.values }),
                 Select: 'COUNT',
                 ExclusiveStartKey: start,
               }),

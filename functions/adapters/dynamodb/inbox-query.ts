@@ -20,6 +20,18 @@ export interface InboxQueryPlan {
 /** Whose reports: everything (officers, admins) or one partner's. */
 export type InboxScope = { kind: 'all' } | { kind: 'partner'; partnerId: string };
 
+/**
+ * The sort-key condition for reports received on the UK days from..to (either may be
+ * absent), shared by the inbox query and the status counts.
+ */
+export function listedAtRange(from: string | undefined, to: string | undefined): { condition?: string; names: Record<string, string>; values: Record<string, string> } {
+  const names = { '#listedAt': 'listedAt' };
+  if (from && to) return { condition: '#listedAt BETWEEN :from AND :to', names, values: { ':from': dayStart(from), ':to': dayStart(to, 1) } };
+  if (from) return { condition: '#listedAt >= :from', names, values: { ':from': dayStart(from) } };
+  if (to) return { condition: '#listedAt < :to', names, values: { ':to': dayStart(to, 1) } };
+  return { names: {}, values: {} };
+}
+
 export function planInboxQuery(scope: InboxScope, filters: InboxFilters, now: Date): InboxQueryPlan {
   // Index choice: the partner scope is a must (object-level access); then the filters
   // that usually select fewest reports.
@@ -33,20 +45,10 @@ export function planInboxQuery(scope: InboxScope, filters: InboxFilters, now: Da
   const [indexKey, partitionValue] = choice[0] ?? ['all', ALL_LISTINGS];
   const index = inboxIndexes[indexKey];
 
-  const names: Record<string, string> = { '#pk': index.partitionKey };
-  if (filters.from || filters.to) names['#listedAt'] = 'listedAt';
-  const values: Record<string, unknown> = { ':pk': partitionValue };
-  let keyCondition = '#pk = :pk';
-  if (filters.from && filters.to) {
-    Object.assign(values, { ':from': dayStart(filters.from), ':to': dayStart(filters.to, 1) });
-    keyCondition += ' AND #listedAt BETWEEN :from AND :to';
-  } else if (filters.from) {
-    values[':from'] = dayStart(filters.from);
-    keyCondition += ' AND #listedAt >= :from';
-  } else if (filters.to) {
-    values[':to'] = dayStart(filters.to, 1);
-    keyCondition += ' AND #listedAt < :to';
-  }
+  const range = listedAtRange(filters.from, filters.to);
+  const names: Record<string, string> = { '#pk': index.partitionKey, ...range.names };
+  const values: Record<string, unknown> = { ':pk': partitionValue, ...range.values };
+  const keyCondition = range.condition ? `#pk = :pk AND ${range.condition}` : '#pk = :pk';
 
   const conditions: string[] = [];
   const equal = (attribute: string, value: string | undefined, usedAsKey: boolean) => {
