@@ -8,7 +8,7 @@
  *   npm run bench -- site          only the site (page weight, Lighthouse, build time)
  *   npm run bench -- inbox         only the officer inbox with 100,000 reports
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchColdImport } from './cold-import.bench';
 import { benchSubmit } from './submit.bench';
@@ -94,7 +94,10 @@ if (want('site')) {
 
 const dir = join(import.meta.dirname, 'results');
 mkdirSync(dir, { recursive: true });
-const json = JSON.stringify(results, null, 2);
-writeFileSync(join(dir, `${results.date as string}`.replace(/[:.]/g, '-') + '.json'), json);
-writeFileSync(join(dir, 'latest.json'), json);
+writeFileSync(join(dir, `${results.date as string}`.replace(/[:.]/g, '-') + '.json'), JSON.stringify(results, null, 2));
+// latest.json keeps the newest figures of every benchmark, so a run of one
+// (`npm run bench -- inbox`) does not drop the others.
+const latestFile = join(dir, 'latest.json');
+const previous = existsSync(latestFile) ? (JSON.parse(readFileSync(latestFile, 'utf8')) as Record<string, unknown>) : {};
+writeFileSync(latestFile, JSON.stringify({ ...previous, ...results }, null, 2));
 console.log(`\nResults written to test/bench/results/latest.json`);
