@@ -6,6 +6,10 @@ import * as z from 'zod/mini';
 
 const configSchema = z.object({
   TABLE_NAME: z.string().check(z.minLength(1)),
+  /** The polls table (ballots, counters, event tallies); needed only by the poll functions. */
+  POLLS_TABLE_NAME: z.optional(z.string().check(z.minLength(1))),
+  /** The validated poll definitions; defaults to polls.json beside the bundle (see infra/aws/bundle.ts). */
+  POLLS_FILE: z.optional(z.string().check(z.minLength(1))),
   AWS_REGION: z._default(z.string(), 'eu-west-2'),
   /** Set only for the local stack: DynamoDB Local / SES local endpoints. */
   DYNAMODB_ENDPOINT: z.optional(z.url()),
@@ -37,4 +41,11 @@ export function config(): Config {
   }
   parsed = result.data;
   return parsed;
+}
+
+/** The polls table's name, for the functions that need it: a clear error if it is missing. */
+export function pollsTableName(): string {
+  const name = config().POLLS_TABLE_NAME;
+  if (!name) throw new Error('Invalid or missing environment variables: POLLS_TABLE_NAME');
+  return name;
 }

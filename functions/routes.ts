@@ -16,6 +16,11 @@ export interface HttpRoute {
   table?: 'submit' | 'status' | 'officer';
   /** Needs officer sign-in (Cognito issuer and client id in its environment). */
   officer?: boolean;
+  /**
+   * What it does with the polls table: vote casts ballots (and makes the cookie key
+   * once); read reads ballots, counters and tallies; officer also appends event tallies.
+   */
+  polls?: 'vote' | 'read' | 'officer';
 }
 
 export const httpRoutes: HttpRoute[] = [
@@ -24,13 +29,17 @@ export const httpRoutes: HttpRoute[] = [
   { id: 'openapi', method: 'GET', path: '/api/openapi.json', entry: 'functions/openapi/handler.ts' },
   { id: 'report-status', method: 'ANY', path: '/api/report-status', entry: 'functions/report-status/handler.ts', table: 'status' },
   { id: 'sign-in-config', method: 'GET', path: '/api/sign-in-config', entry: 'functions/sign-in-config/handler.ts', officer: true },
-  { id: 'officer-api', method: 'ANY', path: '/api/officer/{proxy+}', entry: 'functions/officer/handler.ts', table: 'officer', officer: true },
+  { id: 'officer-api', method: 'ANY', path: '/api/officer/{proxy+}', entry: 'functions/officer/handler.ts', table: 'officer', officer: true, polls: 'officer' },
+  { id: 'poll-start', method: 'ANY', path: '/api/polls/{id}/start', entry: 'functions/poll-start/handler.ts', polls: 'vote' },
+  { id: 'cast-ballot', method: 'ANY', path: '/api/polls/{id}/ballots', entry: 'functions/cast-ballot/handler.ts', polls: 'vote' },
+  { id: 'poll-pages', method: 'GET', path: '/api/polls/{id}/{view}', entry: 'functions/poll-pages/handler.ts', polls: 'read' },
 ];
 
 /** Functions not behind HTTP: the stream router and the scheduled sweeper. */
 export const backgroundFunctions = {
   routeReport: { id: 'route-report', entry: 'functions/route-report/handler.ts' },
   sweepOutbox: { id: 'sweep-outbox', entry: 'functions/sweep-outbox/handler.ts' },
+  closePolls: { id: 'close-polls', entry: 'functions/close-polls/handler.ts' },
 } as const;
 
 /** Each route's path as a pattern, built once: `{name}` captures one path segment. */

@@ -8,7 +8,10 @@ import { cachedPartners, createPartnerDirectory, type PartnerDirectory, type Par
 import { createReportStore, type ReportStore } from '../adapters/dynamodb/report-store';
 import { officerTokenVerifier } from '../adapters/auth/officer-verifier';
 import type { TokenVerifier } from '../adapters/auth/token-verifier';
-import { config } from '../config';
+import { config, pollsTableName } from '../config';
+import { createPollStore, type PollStore } from '../adapters/dynamodb/poll-store';
+import { pollCatalogue } from '../polls/catalogue';
+import type { Poll } from '../../shared/contracts/poll';
 
 export interface OfficerDependencies {
   verifier: TokenVerifier;
@@ -20,6 +23,8 @@ export interface OfficerDependencies {
   partnerList: () => Promise<PartnerRecord[]>;
   profile: Profile;
   now: () => Date;
+  /** Polls: the published list (read on first use) and the polls table, for event tallies. */
+  polls: { catalogue: () => ReadonlyMap<string, Poll>; store: PollStore };
 }
 
 let runtime: Promise<OfficerDependencies> | undefined;
@@ -38,6 +43,7 @@ export function runtimeDependencies(): Promise<OfficerDependencies> {
       partnerList: cachedPartners(partners, 60_000),
       profile: bundledProfile,
       now: () => new Date(),
+      polls: { catalogue: pollCatalogue, store: createPollStore(client, pollsTableName()) },
     };
   })();
   // A failed start (JWKS unreachable) is retried on the next request, not cached.

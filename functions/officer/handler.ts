@@ -15,6 +15,7 @@ import { exportAudit, exportReports } from './exports';
 import { countInbox, listInbox } from './inbox';
 import { listPartners, updatePartner } from './partners';
 import { tasking } from './tasking';
+import { ballotBursts, listPolls, pollTallies, recordTally } from './polls';
 
 type Endpoint = (deps: OfficerDependencies, officer: Officer, event: APIGatewayProxyEventV2) => Promise<HttpResult>;
 
@@ -28,6 +29,10 @@ const endpoints: { method: string; pattern: RegExp; params: string[]; role: Role
   { method: 'GET', pattern: /^\/api\/officer\/partners\/?$/, params: [], role: 'officer', run: listPartners },
   { method: 'PUT', pattern: /^\/api\/officer\/partners\/([a-z0-9-]+)\/?$/, params: ['id'], role: 'admin', run: updatePartner },
   { method: 'GET', pattern: /^\/api\/officer\/audit\/?$/, params: [], role: 'admin', run: exportAudit },
+  { method: 'GET', pattern: /^\/api\/officer\/polls\/?$/, params: [], role: 'officer', run: listPolls },
+  { method: 'GET', pattern: /^\/api\/officer\/polls\/([a-z0-9-]+)\/tallies\/?$/, params: ['id'], role: 'officer', run: pollTallies },
+  { method: 'POST', pattern: /^\/api\/officer\/polls\/([a-z0-9-]+)\/tallies\/?$/, params: ['id'], role: 'officer', run: recordTally },
+  { method: 'GET', pattern: /^\/api\/officer\/polls\/([a-z0-9-]+)\/bursts\/?$/, params: ['id'], role: 'officer', run: ballotBursts },
 ];
 
 export async function handleOfficer(deps: OfficerDependencies, event: APIGatewayProxyEventV2): Promise<HttpResult> {

@@ -4,10 +4,11 @@
  * app at synth time and by the cold-import benchmark, so both measure the same files.
  */
 import { buildSync, type Metafile } from 'esbuild';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { backgroundFunctions, httpRoutes } from '../../functions/routes';
 import { defaultProfile } from '../../shared/config/load-profile';
+import { loadPolls } from '../../shared/config/load-polls';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const BUNDLE_DIR = join(ROOT, 'dist', 'functions');
@@ -62,7 +63,12 @@ export function bundleFunction(id: string, entry: string, outRoot = BUNDLE_DIR):
   // Functions trust the bundled profile (shared/config/bundled-profile.ts): check it here.
   defaultProfile();
   const dir = join(outRoot, id);
-  return { id, dir, ...bundleEntry(join(ROOT, entry), dir) };
+  const result = bundleEntry(join(ROOT, entry), dir);
+  // Functions that read polls get them validated, beside the bundle (functions/polls/catalogue.ts).
+  if (Object.keys(result.metafile.inputs).some((input) => input.endsWith('functions/polls/catalogue.ts'))) {
+    writeFileSync(join(dir, 'polls.json'), JSON.stringify(loadPolls()));
+  }
+  return { id, dir, ...result };
 }
 
 export function bundleAll(outRoot = BUNDLE_DIR): BundleResult[] {

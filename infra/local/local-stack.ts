@@ -6,14 +6,16 @@
 import { join } from 'node:path';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import type { HttpRoute } from '../../functions/routes';
-import { ensureReportsTable } from './create-tables';
+import { ensurePollsTable, ensureReportsTable } from './create-tables';
+import { loadPolls } from '../../shared/config/load-polls';
+import { seedSampleTallies } from './sample-tallies';
 import { defaultProfile } from '../../shared/config/load-profile';
 import { localDynamoClient, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
 import { startHttpServer, type LambdaHttpHandler } from './http-server';
 import { isPortFree } from './ports';
 import { startSesLocal, type SesLocal } from './ses-local';
 import { startCognitoLocal, type CognitoLocal } from './cognito-local';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { startStreamPoller, type StreamPoller } from './stream-poller';
 
@@ -30,7 +32,10 @@ export interface LocalStackOptions {
   cognitoDir?: string;
   siteDir?: string;
   tableName?: string;
+  pollsTableName?: string;
   sweepIntervalMs?: number;
+  /** How often closed polls are finalised (AWS: every 10 minutes). */
+  closePollsIntervalMs?: number;
   log?: (message: string) => void;
   onRequest?: (line: string) => void;
 }
@@ -41,10 +46,13 @@ export interface LocalStack {
   dynamoDbEndpoint: string;
   sesEndpoint: string;
   tableName: string;
+  pollsTableName: string;
   ses: SesLocal;
   cognito: CognitoLocal;
   /** Runs one sweep now (tests: after SES comes back). */
   sweepNow(): Promise<unknown>;
+  /** Finalises every closed poll now (what the schedule does every few minutes). */
+  closePollsNow(): Promise<{ finalised: string[]; mismatched: string[] }>;
   /** Waits until the stream router has handled everything written so far. */
   streamIdle(): Promise<void>;
   /** Stops SES local (to test an outage) and starts it again on the same port. */
@@ -56,6 +64,7 @@ export interface LocalStack {
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const log = options.log ?? (() => undefined);
   const tableName = options.tableName ?? 'csp-portal-reports';
+  const pollsTableName = options.pollsTableName ?? 'csp-portal-polls';
   for (const [name, port, variable] of [
     ['the portal', options.port, 'PORT'],
     ['DynamoDB Local', options.dynamoDbPort, 'DYNAMODB_PORT'],
@@ -65,8 +74,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     if (!(await isPortFree(port))) throw new Error(`Port ${port} (${name}) is already in use. Stop whatever is using it, or choose another port with ${variable}=<port>.`);
   }
 
-  // Functions trust the bundled profile; validate it before anything starts.
+  // Functions trust the bundled profile and the poll files; validate them before anything starts.
   defaultProfile();
+  const polls = loadPolls();
   const cleanups: (() => Promise<void>)[] = [];
   const stop = async () => {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
@@ -90,10 +100,17 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const client = localDynamoClient(dynamo.endpoint);
     cleanups.push(async () => client.destroy());
     log(`${(await ensureReportsTable(client, tableName)) ? 'Created' : 'Found'} table ${tableName}`);
+    log(`${(await ensurePollsTable(client, pollsTableName)) ? 'Created' : 'Found'} table ${pollsTableName}`);
+    const pollsDir = mkdtempSync(join(tmpdir(), 'csp-polls-'));
+    cleanups.push(async () => rmSync(pollsDir, { recursive: true, force: true }));
+    const pollsFile = join(pollsDir, 'polls.json');
+    writeFileSync(pollsFile, JSON.stringify(polls));
 
     const siteUrl = `http://localhost:${options.port}`;
     Object.assign(process.env, {
       TABLE_NAME: tableName,
+      POLLS_TABLE_NAME: pollsTableName,
+      POLLS_FILE: pollsFile,
       AWS_REGION: 'eu-west-2',
       DYNAMODB_ENDPOINT: dynamo.endpoint,
       SES_ENDPOINT: ses.url,
@@ -107,6 +124,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     // Imported only now: handlers read the environment set just above.
     const router = await import('../../functions/route-report/handler');
     const sweeper = await import('../../functions/sweep-outbox/handler');
+    const pollCloser = await import('../../functions/close-polls/handler');
+    const seeded = await seedSampleTallies(client, pollsTableName, polls);
+    if (seeded) log(`Added ${seeded} sample event tallies to the closed sample poll`);
 
     log('Connecting the stream router to the table stream…');
     const poller: StreamPoller = await startStreamPoller({
@@ -126,6 +146,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       await sweeping;
     });
 
+    let closing: Promise<{ finalised: string[]; mismatched: string[] }> = Promise.resolve({ finalised: [], mismatched: [] });
+    const closePollsNow = () => (closing = closing.catch(() => undefined).then(() => pollCloser.handler()));
+    const closeTimer = setInterval(() => void closePollsNow().catch((error: Error) => log(`Closing polls: ${error.name}`)), options.closePollsIntervalMs ?? 30_000);
+    cleanups.push(async () => {
+      clearInterval(closeTimer);
+      await closing.catch(() => undefined);
+    });
+
     const siteDir = options.siteDir ?? join(ROOT, 'site', 'dist');
     const http = await startHttpServer({
       port: options.port,
@@ -142,11 +170,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       dynamoDbEndpoint: dynamo.endpoint,
       sesEndpoint: ses.url,
       tableName,
+      pollsTableName,
       get ses() {
         return ses;
       },
       cognito,
       sweepNow,
+      closePollsNow,
       streamIdle: () => poller.idle(),
       stopSes: () => ses.stop(),
       startSes: async () => {

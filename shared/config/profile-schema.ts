@@ -61,6 +61,18 @@ export const flagsSchema = z.strictObject({
   caseReview: threshold,
 });
 
+/** Consultation polls: how ballots are screened and how long they are kept. */
+export const pollsSchema = z.strictObject({
+  /** A ballot sent sooner than this after "Start now" is given back to check (robots are faster). */
+  minimumSecondsToVote: z.number().check(z.int(), z.minimum(0), z.maximum(120)),
+  /** More ballots than this from one network address in an hour are flagged for review, never refused. */
+  burstBallotsPerHour: z.number().check(z.int(), z.minimum(2), z.maximum(1000)),
+  /** Days after a poll closes that its ballots (and follow-up answers) are kept. Totals are kept with the results. */
+  ballotDaysAfterClose: z.number().check(z.int(), z.minimum(30), z.maximum(3650)),
+  /** Days after a poll closes that its totals and event tallies are kept. */
+  resultsDaysAfterClose: z.number().check(z.int(), z.minimum(365), z.maximum(3650)),
+});
+
 export const profileSchema = z
   .strictObject({
     id,
@@ -75,6 +87,7 @@ export const profileSchema = z
     }),
     workflow: workflowSchema,
     flags: flagsSchema,
+    polls: pollsSchema,
   })
   .check(
     z.superRefine((profile, ctx) => {

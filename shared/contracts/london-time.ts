@@ -40,3 +40,18 @@ export function londonDayStart(date: string, plusDays = 0): string {
   const shifted = new Date(Date.UTC(y, m - 1, d + plusDays));
   return londonLocalToIso(shifted.getUTCFullYear(), shifted.getUTCMonth() + 1, shifted.getUTCDate(), 0, 0)!;
 }
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "28 February 2027": the UK calendar date of an instant, as GOV.UK writes dates. */
+export function formatLondonDate(iso: string): string {
+  const p = londonParts(new Date(iso));
+  return `${p.day} ${MONTHS[p.month - 1]} ${p.year}`;
+}
+
+/** "28 February 2027 at 11:59pm" (GOV.UK style: 12-hour clock, midday and midnight by name). */
+export function formatLondonDateTime(iso: string): string {
+  const p = londonParts(new Date(iso));
+  const time = p.hour === 12 && p.minute === 0 ? 'midday' : p.hour === 0 && p.minute === 0 ? 'midnight' : `${p.hour % 12 || 12}${p.minute ? `:${String(p.minute).padStart(2, '0')}` : ''}${p.hour < 12 ? 'am' : 'pm'}`;
+  return `${p.day} ${MONTHS[p.month - 1]} ${p.year} at ${time}`;
+}

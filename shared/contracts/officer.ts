@@ -67,3 +67,16 @@ export const statusCheckSchema = z.strictObject({
   reference: z.string({ error: 'Enter your report reference' }).check(z.trim(), z.toUpperCase(), z.minLength(1, 'Enter your report reference'), z.maxLength(20, 'Enter the 8-character reference from your confirmation')),
   email: z.email({ error: 'Enter the email address you gave with your report, like name@example.com' }).check(z.maxLength(254)),
 });
+
+/** Pots counted at an event (`POST /api/officer/polls/{id}/tallies`); a correction names the entry it corrects and why. */
+export const tallyRequestSchema = z.strictObject({
+  event: z.strictObject({
+    name: text(120, 'Enter the name of the event'),
+    date: z.string({ error: 'Enter the date of the event' }).check(z.refine((v) => isRealDate(v), 'Enter the date of the event as a real date like 2026-07-11')),
+    place: text(120, 'Enter where the event was'),
+  }),
+  counts: z.record(z.string().check(z.maxLength(60)), z.number({ error: 'Enter the number of tokens in each pot' }).check(z.int('Enter whole numbers of tokens'), z.minimum(0, 'Tokens cannot be a negative number'), z.maximum(1_000_000, 'That is more tokens than any event counts; check the number'))),
+  corrects: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,60}$/, 'Choose the entry to correct from the list'))),
+  reason: z.optional(text(500, 'Say why the count is being corrected')),
+});
+export type TallyRequest = z.infer<typeof tallyRequestSchema>;

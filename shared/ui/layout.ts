@@ -15,6 +15,7 @@ export interface NavLink {
 
 export const NAV_LINKS: NavLink[] = [
   { href: '/report/', text: 'Report a problem' },
+  { href: '/polls/', text: 'Have your say' },
   { href: '/plans/', text: 'Plans' },
   { href: '/priorities/', text: 'Priorities' },
   { href: '/papers/', text: 'Board papers' },

@@ -14,6 +14,7 @@ import {
   prioritiesYearSchema,
   youSaidWeDidSchema,
 } from '../../shared/contracts/content';
+import { pollSchema } from '../../shared/contracts/poll';
 
 const base = process.env.CONTENT_DIR ?? './src/content';
 const from = (folder: string, pattern = '**/*.{json,md}') => glob({ pattern, base: `${base}/${folder}` });
@@ -26,4 +27,5 @@ export const collections = {
   performance: defineCollection({ loader: from('performance', '*.json'), schema: datasetSchema }),
   youSaidWeDid: defineCollection({ loader: from('you-said-we-did', '*.json'), schema: youSaidWeDidSchema }),
   events: defineCollection({ loader: from('events', '*.json'), schema: eventSchema }),
+  polls: defineCollection({ loader: from('polls', '*.json'), schema: pollSchema }),
 };

@@ -25,7 +25,11 @@ const CONTENT_SECURITY_POLICY = {
   'report-to': false,
 } as unknown as Record<string, string>;
 
-export function httpHandler(handler: (event: APIGatewayProxyEventV2, context: Context) => Promise<HttpResult>, partnershipName: string) {
+/** What the resident is told when something unexpected fails; `what` names what was not done. */
+const failureMessage = (what: string, correlationId: string) =>
+  `Sorry, something went wrong on our side and ${what}. Please try again in a few minutes. If it keeps happening, call 101 and quote ${correlationId}.`;
+
+export function httpHandler(handler: (event: APIGatewayProxyEventV2, context: Context) => Promise<HttpResult>, partnershipName: string, what = 'your report has not been sent') {
   return middy<APIGatewayProxyEventV2, HttpResult>()
     .use(httpHeaderNormalizer())
     .use(httpSecurityHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, referrerPolicy: { policy: 'same-origin' } }))
@@ -37,7 +41,7 @@ export function httpHandler(handler: (event: APIGatewayProxyEventV2, context: Co
         const { logger } = await import('../logging/logger');
         // Name only: SDK and validation messages can contain what the resident typed.
         logger.error('Unhandled error', { correlationId, route: request.event.routeKey, errorName: error?.name ?? 'Error' });
-        const message = `Sorry, something went wrong on our side and your report has not been sent. Please try again in a few minutes. If it keeps happening, call 101 and quote ${correlationId}.`;
+        const message = failureMessage(what, correlationId);
         if (request.event.headers && isFormRequest(request.event)) {
           const [{ renderPage }, { messageBody }] = await Promise.all([import('../../../shared/ui/layout'), import('../../../shared/ui/result-pages')]);
           const title = 'Sorry, there is a problem with the service';

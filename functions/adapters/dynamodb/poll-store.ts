@@ -1,0 +1,273 @@
+/**
+ * Ballots, live counters, event tallies and final totals in the polls table. A ballot
+ * and its counter increment are one transaction, so a counter can never count a ballot
+ * that was not stored, nor count one twice: a retried request finds the ballot already
+ * there and the transaction writes nothing.
+ */
+import {
+  BatchGetItemCommand,
+  GetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+  TransactWriteItemsCommand,
+  TransactionCanceledException,
+  ConditionalCheckFailedException,
+  type AttributeValue,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { fromItem, toItem } from './item';
+import { COUNTER_SHARDS, pollKeys, pollsTable } from './polls-table-definition';
+import type { Allocation } from '../../../shared/domain/poll-rules';
+import type { TallyEntry } from '../../../shared/domain/poll-results';
+
+export interface StoredBallot {
+  pollId: string;
+  voterId: string;
+  /** The counter shard this ballot was added to (checked shard by shard at close). */
+  shard: number;
+  /** What the ballot adds to each option. */
+  counts: Allocation;
+  /** Follow-up choice answers (counted) and free-text answers (never published). */
+  followUps: Record<string, string>;
+  postcodeDistrict?: string | undefined;
+  /** Salted hash of the sender's network address: finds bursts, never identifies anyone. */
+  ipHash: string;
+  castAt: string;
+  expiresAt: number;
+}
+
+export interface OnlineCounts {
+  counts: Allocation;
+  ballots: number;
+  /** Follow-up choice counts, keyed `<question>#<option>`. */
+  followUps: Record<string, number>;
+}
+
+export interface FinalTotals extends OnlineCounts {
+  pollId: string;
+  computedAt: string;
+  /** Did the live counters agree with the ballots? The ballots are what is published either way. */
+  matched: boolean;
+  counters: OnlineCounts;
+  expiresAt: number;
+}
+
+export type CastResult = { outcome: 'counted'; shard: number } | { outcome: 'already-voted'; existing: StoredBallot };
+export type TallyResult = 'recorded' | 'unknown-entry' | 'already-corrected';
+
+export interface PollStore {
+  /** Stores the ballot and adds it to a counter shard, once per voter and poll. */
+  castBallot(ballot: Omit<StoredBallot, 'shard'>, followUpChoices: Record<string, string>): Promise<CastResult>;
+  getBallot(pollId: string, voterId: string): Promise<StoredBallot | undefined>;
+  /** The live totals: every counter shard read in one batch. */
+  liveCounts(pollId: string): Promise<OnlineCounts>;
+  /** Every ballot of one shard, from the ballots-by-shard index. */
+  ballotsOfShard(pollId: string, shard: number): AsyncGenerator<StoredBallot>;
+  counterOfShard(pollId: string, shard: number): Promise<OnlineCounts>;
+  getFinal(pollId: string): Promise<FinalTotals | undefined>;
+  /** False if another run already wrote the final totals. */
+  putFinal(final: FinalTotals): Promise<boolean>;
+  appendTally(entry: TallyEntry, expiresAt: number): Promise<TallyResult>;
+  listTallies(pollId: string): Promise<TallyEntry[]>;
+  /** The key that signs voter cookies: made once, with a conditional write, then read. */
+  voterSecret(make: () => string): Promise<string>;
+}
+
+const OPTION = 'o#';
+const FOLLOW_UP = 'f#';
+/** Counter shards taken by another ballot at the same moment: try another, a few times. */
+const MAX_CONFLICT_TRIES = 6;
+
+function countsOf(item: Record<string, unknown> | undefined): OnlineCounts {
+  const counts: Allocation = {};
+  const followUps: Record<string, number> = {};
+  for (const [name, value] of Object.entries(item ?? {})) {
+    if (name.startsWith(OPTION)) counts[name.slice(OPTION.length)] = Number(value);
+    else if (name.startsWith(FOLLOW_UP)) followUps[name.slice(FOLLOW_UP.length)] = Number(value);
+  }
+  return { counts, ballots: Number(item?.ballots ?? 0), followUps };
+}
+
+export function addCounts(into: OnlineCounts, more: OnlineCounts): OnlineCounts {
+  for (const [k, n] of Object.entries(more.counts)) into.counts[k] = (into.counts[k] ?? 0) + n;
+  for (const [k, n] of Object.entries(more.followUps)) into.followUps[k] = (into.followUps[k] ?? 0) + n;
+  into.ballots += more.ballots;
+  return into;
+}
+
+export const emptyCounts = (): OnlineCounts => ({ counts: {}, ballots: 0, followUps: {} });
+
+export function createPollStore(client: DynamoDBClient, tableName: string, random = Math.random): PollStore {
+  const getBallot = async (pollId: string, voterId: string) => {
+    const out = await client.send(new GetItemCommand({ TableName: tableName, Key: marshall(pollKeys.ballot(pollId, voterId)), ConsistentRead: true }));
+    return out.Item ? (fromItem(out.Item) as unknown as StoredBallot) : undefined;
+  };
+
+  const listTallies = async (pollId: string): Promise<TallyEntry[]> => {
+    const entries: TallyEntry[] = [];
+    let start: Record<string, AttributeValue> | undefined;
+    do {
+      const out = await client.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :t)',
+          ExpressionAttributeValues: marshall({ ':pk': pollKeys.final(pollId).pk, ':t': 'TALLY#' }),
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of out.Items ?? []) {
+        const { pk: _pk, sk: _sk, entity: _entity, expiresAt: _expires, ...entry } = fromItem(item);
+        entries.push(entry as unknown as TallyEntry);
+      }
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return entries;
+  };
+
+  return {
+    async castBallot(ballot, followUpChoices) {
+      const adds: [string, number][] = [
+        ...Object.entries(ballot.counts).filter(([, n]) => n > 0).map(([option, n]) => [`${OPTION}${option}`, n] as [string, number]),
+        ...Object.entries(followUpChoices).map(([question, option]) => [`${FOLLOW_UP}${question}#${option}`, 1] as [string, number]),
+        ['ballots', 1],
+      ];
+      const names = Object.fromEntries(adds.map(([name], i) => [`#a${i}`, name]));
+      const values = Object.fromEntries(adds.map(([, n], i) => [`:a${i}`, n]));
+      for (let attempt = 1; ; attempt++) {
+        const shard = Math.floor(random() * COUNTER_SHARDS);
+        const stored: StoredBallot = { ...ballot, shard };
+        try {
+          await client.send(
+            new TransactWriteItemsCommand({
+              TransactItems: [
+                {
+                  Put: {
+                    TableName: tableName,
+                    Item: toItem({ ...pollKeys.ballot(ballot.pollId, ballot.voterId), ballotShard: pollKeys.ballotShard(ballot.pollId, shard), ...stored }),
+                    ConditionExpression: 'attribute_not_exists(pk)',
+                  },
+                },
+                {
+                  Update: {
+                    TableName: tableName,
+                    Key: marshall(pollKeys.counter(ballot.pollId, shard)),
+                    UpdateExpression: `ADD ${adds.map((_, i) => `#a${i} :a${i}`).join(', ')} SET expiresAt = :e`,
+                    ExpressionAttributeNames: names,
+                    ExpressionAttributeValues: marshall({ ...values, ':e': ballot.expiresAt }),
+                  },
+                },
+              ],
+            }),
+          );
+          return { outcome: 'counted', shard };
+        } catch (error) {
+          if (!(error instanceof TransactionCanceledException)) throw error;
+          const [ballotReason, counterReason] = error.CancellationReasons ?? [];
+          if (ballotReason?.Code === 'ConditionalCheckFailed') {
+            const existing = await getBallot(ballot.pollId, ballot.voterId);
+            if (existing) return { outcome: 'already-voted', existing };
+          }
+          const conflict = ballotReason?.Code === 'TransactionConflict' || counterReason?.Code === 'TransactionConflict';
+          if (!conflict || attempt >= MAX_CONFLICT_TRIES) throw error;
+          await new Promise((resolve) => setTimeout(resolve, random() * 10 * attempt));
+        }
+      }
+    },
+
+    getBallot,
+
+    async liveCounts(pollId) {
+      const total = emptyCounts();
+      let keys: Record<string, AttributeValue>[] = Array.from({ length: COUNTER_SHARDS }, (_, shard) => marshall(pollKeys.counter(pollId, shard)));
+      while (keys.length) {
+        const out = await client.send(new BatchGetItemCommand({ RequestItems: { [tableName]: { Keys: keys } } }));
+        for (const item of out.Responses?.[tableName] ?? []) addCounts(total, countsOf(unmarshall(item)));
+        keys = out.UnprocessedKeys?.[tableName]?.Keys ?? [];
+      }
+      return total;
+    },
+
+    async *ballotsOfShard(pollId, shard) {
+      let start: Record<string, AttributeValue> | undefined;
+      do {
+        const out = await client.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: pollsTable.indexes[0]!.name,
+            KeyConditionExpression: 'ballotShard = :s',
+            ExpressionAttributeValues: marshall({ ':s': pollKeys.ballotShard(pollId, shard) }),
+            ExclusiveStartKey: start,
+          }),
+        );
+        for (const item of out.Items ?? []) yield fromItem(item) as unknown as StoredBallot;
+        start = out.LastEvaluatedKey;
+      } while (start);
+    },
+
+    async counterOfShard(pollId, shard) {
+      const out = await client.send(new GetItemCommand({ TableName: tableName, Key: marshall(pollKeys.counter(pollId, shard)), ConsistentRead: true }));
+      return countsOf(out.Item ? unmarshall(out.Item) : undefined);
+    },
+
+    async getFinal(pollId) {
+      const out = await client.send(new GetItemCommand({ TableName: tableName, Key: marshall(pollKeys.final(pollId)) }));
+      return out.Item ? (fromItem(out.Item) as unknown as FinalTotals) : undefined;
+    },
+
+    async putFinal(final) {
+      try {
+        await client.send(new PutItemCommand({ TableName: tableName, Item: toItem({ ...pollKeys.final(final.pollId), ...final }), ConditionExpression: 'attribute_not_exists(pk)' }));
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
+      }
+    },
+
+    async appendTally(entry, expiresAt) {
+      const put = { Put: { TableName: tableName, Item: toItem({ ...pollKeys.tally(entry.pollId, entry.recordedAt, entry.entryId), entity: 'tally', ...entry, expiresAt }), ConditionExpression: 'attribute_not_exists(pk)' } };
+      if (!entry.corrects) {
+        await client.send(new TransactWriteItemsCommand({ TransactItems: [put] }));
+        return 'recorded';
+      }
+      // The corrected entry must exist, and be corrected once: two officers correcting
+      // the same count at once would otherwise both count.
+      const existing = (await listTallies(entry.pollId)).find((t) => t.entryId === entry.corrects);
+      if (!existing) return 'unknown-entry';
+      try {
+        await client.send(
+          new TransactWriteItemsCommand({
+            TransactItems: [
+              put,
+              { Put: { TableName: tableName, Item: toItem({ ...pollKeys.corrected(entry.pollId, entry.corrects), correctedBy: entry.entryId, expiresAt }), ConditionExpression: 'attribute_not_exists(pk)' } },
+            ],
+          }),
+        );
+        return 'recorded';
+      } catch (error) {
+        if (error instanceof TransactionCanceledException && error.CancellationReasons?.[1]?.Code === 'ConditionalCheckFailed') return 'already-corrected';
+        throw error;
+      }
+    },
+
+    listTallies,
+
+    async voterSecret(make) {
+      const key = marshall(pollKeys.voterSecret());
+      const read = async () => (await client.send(new GetItemCommand({ TableName: tableName, Key: key, ConsistentRead: true }))).Item;
+      let item = await read();
+      if (!item) {
+        try {
+          await client.send(new PutItemCommand({ TableName: tableName, Item: toItem({ ...pollKeys.voterSecret(), secret: make(), createdAt: new Date().toISOString() }), ConditionExpression: 'attribute_not_exists(pk)' }));
+        } catch (error) {
+          // Another cold start made it first: use theirs.
+          if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        }
+        item = await read();
+      }
+      return unmarshall(item!).secret as string;
+    },
+  };
+}

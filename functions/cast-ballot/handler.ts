@@ -1,0 +1,87 @@
+/**
+ * POST /api/polls/{id}/ballots: a thin HTTP shell around the castBallot use case.
+ * JSON clients get 201 (or the problem as JSON); the vote form gets 303 to its
+ * thank-you page, or the form again with every problem shown and the answers kept.
+ */
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { bundledProfile } from '../../shared/config/bundled-profile';
+import { decodeBallotForm } from '../../shared/contracts/ballot';
+import type { FieldError } from '../../shared/contracts/field-errors';
+import { httpHandler } from '../adapters/http/middleware';
+import { readBody } from '../adapters/http/request-body';
+import { html, json, jsonMessage, seeOther, type HttpResult } from '../adapters/http/responses';
+import { castBallot, type BallotResult } from '../polls/cast-ballot';
+import { pollDependencies, type PollDependencies } from '../polls/dependencies';
+import { addressHash, cookieValue, readVoterCookie, VOTER_COOKIE } from '../polls/voter-cookie';
+
+const BODY_MESSAGES = {
+  413: 'Your answers are too long to send. Use your browser’s back button, shorten the longest answer and send again.',
+  415: 'Send the ballot as application/json or as a form (application/x-www-form-urlencoded)',
+  400: 'The request body is not valid JSON',
+} as const;
+
+export async function handleBallot(deps: PollDependencies, event: APIGatewayProxyEventV2): Promise<HttpResult> {
+  if (event.requestContext.http.method !== 'POST') return jsonMessage(405, 'Use POST to send a ballot', { Allow: 'POST' });
+  const pollId = event.pathParameters?.id ?? '';
+  const body = readBody(event);
+  if (body.kind === 'error') {
+    if (!body.form) return jsonMessage(body.status, BODY_MESSAGES[body.status]);
+    const { messagePage } = await import('../polls/pages');
+    return messagePage(body.status, deps.profile.name, 'There is a problem with your answers', BODY_MESSAGES[body.status], deps.polls.get(pollId));
+  }
+  const decoded = body.kind === 'form' ? decodeBallotForm(body.entries) : { value: body.value, errors: [] as FieldError[] };
+  const cast = async () => {
+    const secret = await deps.secret();
+    return castBallot(deps, {
+      pollId,
+      body: decoded.value,
+      decodeErrors: decoded.errors,
+      voter: readVoterCookie(secret, pollId, cookieValue(event, VOTER_COOKIE)),
+      ipHash: addressHash(secret, pollId, event.requestContext.http.sourceIp),
+    });
+  };
+  // JSON clients keep their request and retry; the error middleware answers them.
+  if (body.kind !== 'form') return jsonAnswer(await cast());
+  // A resident's answers exist only in this request: if storing fails, give the form back filled in.
+  let result: BallotResult;
+  try {
+    result = await cast();
+  } catch (error) {
+    const { logger } = await import('../adapters/logging/logger');
+    logger.error('Ballot not stored', { correlationId: event.requestContext.requestId, errorName: (error as Error).name });
+    return formPage(deps, pollId, body.entries, 503, [{ path: '', message: `Sorry, we could not count your answers just now. They are still below: please send them again in a few minutes. (Reference for support: ${event.requestContext.requestId})` }]);
+  }
+  if (result.status === 201) return seeOther(`/api/polls/${pollId}/thanks`);
+  if (result.status === 400 && (result.kind === 'choices' || result.kind === 'too-fast')) return formPage(deps, pollId, body.entries, 400, result.errors);
+  const { messagePage } = await import('../polls/pages');
+  const poll = deps.polls.get(pollId);
+  if (result.status === 400) return messagePage(400, deps.profile.name, 'We could not count your answers', result.errors[0]!.message, poll);
+  if (result.status === 409) return messagePage(409, deps.profile.name, 'You have already taken part', result.message, poll, [{ href: `/api/polls/${pollId}/thanks`, text: 'See your answers and the results' }]);
+  if (result.status === 403) return messagePage(403, deps.profile.name, result.kind === 'closed' ? 'This poll is not open' : 'This poll is for people who live in the area', result.message, poll);
+  return messagePage(404, deps.profile.name, 'Poll not found', result.message);
+}
+
+function jsonAnswer(result: BallotResult): HttpResult {
+  switch (result.status) {
+    case 201:
+      return json(201, { status: 'counted', poll: result.ballot.pollId, counts: result.ballot.counts }, result.replayed ? { 'Idempotent-Replayed': 'true' } : {});
+    case 400:
+      return json(400, { errors: result.errors });
+    default:
+      return jsonMessage(result.status, result.message);
+  }
+}
+
+async function formPage(deps: PollDependencies, pollId: string, entries: [string, string][], status: number, errors: FieldError[]): Promise<HttpResult> {
+  const poll = deps.polls.get(pollId);
+  if (!poll) {
+    const { messagePage } = await import('../polls/pages');
+    return messagePage(status, deps.profile.name, 'We could not count your answers', errors[0]?.message ?? 'Please try again.');
+  }
+  const [{ renderPage }, { renderPollForm }, { formValuesFrom }] = await Promise.all([import('../../shared/ui/layout'), import('../../shared/ui/poll-form'), import('../../shared/ui/form-components')]);
+  // The honeypot is never sent back filled in.
+  const values = formValuesFrom(entries.filter(([name]) => name !== 'website'));
+  return html(status, renderPage({ title: `Error: ${poll.question}`, partnershipName: deps.profile.name, body: renderPollForm({ poll, values, errors }) }));
+}
+
+export const handler = httpHandler((event) => handleBallot(pollDependencies(), event), bundledProfile.name, 'your answers have not been counted');

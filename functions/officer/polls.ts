@@ -1,0 +1,84 @@
+/**
+ * Polls in the workspace: the list, the event tallies of one poll, recording a tally
+ * (append-only; a correction is a new entry naming the one it corrects), and the bursts
+ * of ballots from one address, for review. Officers and admins only.
+ */
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { randomUUID } from 'node:crypto';
+import { tallyRequestSchema } from '../../shared/contracts/officer';
+import { toFieldErrors } from '../../shared/contracts/field-errors';
+import { findBursts } from '../../shared/domain/ballot-bursts';
+import { effectiveTallies, type TallyEntry } from '../../shared/domain/poll-results';
+import { pollState } from '../../shared/domain/poll-rules';
+import { expiresAt } from '../../shared/domain/retention';
+import { COUNTER_SHARDS } from '../adapters/dynamodb/polls-table-definition';
+import { readBody } from '../adapters/http/request-body';
+import { json, jsonMessage, type HttpResult } from '../adapters/http/responses';
+import { readResults } from '../polls/dependencies';
+import type { Officer } from './authorise';
+import type { OfficerDependencies } from './dependencies';
+
+export async function listPolls(deps: OfficerDependencies): Promise<HttpResult> {
+  const now = deps.now();
+  const polls = [...deps.polls.catalogue().values()]
+    .sort((a, b) => b.opensAt.localeCompare(a.opensAt))
+    .map((p) => ({ id: p.id, title: p.title, type: p.type, state: pollState(p, now), opensAt: p.opensAt, closesAt: p.closesAt, options: p.options }));
+  return json(200, { polls });
+}
+
+export async function pollTallies(deps: OfficerDependencies, _officer: Officer, event: APIGatewayProxyEventV2): Promise<HttpResult> {
+  const poll = deps.polls.catalogue().get(event.pathParameters?.id ?? '');
+  if (!poll) return jsonMessage(404, 'No poll with that id');
+  const entries = (await deps.polls.store.listTallies(poll.id)).sort((a, b) => a.recordedAt.localeCompare(b.recordedAt));
+  const counted = new Set(effectiveTallies(entries).map((e) => e.entryId));
+  const correctedBy = new Map(entries.flatMap((e) => (e.corrects ? [[e.corrects, e.entryId] as const] : [])));
+  // Officers see the results whatever their visibility: they count the pots.
+  const results = await readResults({ store: deps.polls.store }, poll);
+  return json(200, {
+    poll: { id: poll.id, title: poll.title, options: poll.options, state: pollState(poll, deps.now()) },
+    entries: entries.map((e) => ({ ...e, counted: counted.has(e.entryId), correctedBy: correctedBy.get(e.entryId) })),
+    results,
+  });
+}
+
+export async function recordTally(deps: OfficerDependencies, officer: Officer, event: APIGatewayProxyEventV2): Promise<HttpResult> {
+  const poll = deps.polls.catalogue().get(event.pathParameters?.id ?? '');
+  if (!poll) return jsonMessage(404, 'No poll with that id');
+  const body = readBody(event);
+  if (body.kind === 'error') return jsonMessage(body.status, body.message);
+  if (body.kind === 'form') return jsonMessage(415, 'Send the tally as JSON');
+  const parsed = tallyRequestSchema.safeParse(body.value);
+  if (!parsed.success) return json(400, { message: 'Check the tally', errors: toFieldErrors(parsed.error) });
+  const request = parsed.data;
+  const known = new Set(poll.options.map((o) => o.id));
+  const unknown = Object.keys(request.counts).filter((k) => !known.has(k));
+  if (unknown.length) return json(400, { message: 'Check the tally', errors: unknown.map((k) => ({ path: `counts.${k}`, message: `“${k}” is not a concern in this poll` })) });
+  const now = deps.now();
+  if (request.event.date > now.toISOString().slice(0, 10)) return json(400, { message: 'Check the tally', errors: [{ path: 'event.date', message: 'The event date is in the future: record pots after they are counted' }] });
+  if (request.corrects && !request.reason) return json(400, { message: 'Check the tally', errors: [{ path: 'reason', message: 'Say why the count is being corrected' }] });
+  const entry: TallyEntry = {
+    entryId: randomUUID(),
+    pollId: poll.id,
+    event: request.event,
+    counts: Object.fromEntries(poll.options.map((o) => [o.id, request.counts[o.id] ?? 0])),
+    recordedBy: officer.identity.username,
+    recordedAt: now.toISOString(),
+    corrects: request.corrects,
+    reason: request.reason,
+  };
+  const result = await deps.polls.store.appendTally(entry, expiresAt(new Date(poll.closesAt), deps.profile.polls.resultsDaysAfterClose));
+  if (result === 'unknown-entry') return json(400, { message: 'Check the tally', errors: [{ path: 'corrects', message: 'The entry to correct is not one of this poll’s tallies' }] });
+  if (result === 'already-corrected') return jsonMessage(409, 'Someone has already corrected that entry. Reload to see their correction, then correct that one if it is still wrong.');
+  return json(201, { message: request.corrects ? 'Correction recorded. The earlier entry no longer counts.' : 'Tally recorded.', entry });
+}
+
+export async function ballotBursts(deps: OfficerDependencies, _officer: Officer, event: APIGatewayProxyEventV2): Promise<HttpResult> {
+  const poll = deps.polls.catalogue().get(event.pathParameters?.id ?? '');
+  if (!poll) return jsonMessage(404, 'No poll with that id');
+  const traces: { ipHash: string; castAt: string }[] = [];
+  for (let shard = 0; shard < COUNTER_SHARDS; shard++) {
+    for await (const b of deps.polls.store.ballotsOfShard(poll.id, shard)) traces.push({ ipHash: b.ipHash, castAt: b.castAt });
+  }
+  const threshold = deps.profile.polls.burstBallotsPerHour;
+  return json(200, { threshold, ballots: traces.length, bursts: findBursts(traces, threshold) });
+}

@@ -1,0 +1,46 @@
+/** What the poll functions use, wired once per Lambda container. */
+import { randomBytes } from 'node:crypto';
+import { bundledProfile } from '../../shared/config/bundled-profile';
+import type { Poll } from '../../shared/contracts/poll';
+import { pollResults, type PollResults } from '../../shared/domain/poll-results';
+import { dynamoDbClient } from '../adapters/dynamodb/client';
+import { createPollStore, type OnlineCounts } from '../adapters/dynamodb/poll-store';
+import { config, pollsTableName } from '../config';
+import type { BallotDependencies } from './cast-ballot';
+import { pollCatalogue } from './catalogue';
+
+export interface PollDependencies extends BallotDependencies {
+  /** The key that signs voter cookies and salts address hashes. */
+  secret: () => Promise<string>;
+  /** Secure cookies everywhere but plain-http local development. */
+  secureCookies: boolean;
+}
+
+let runtime: PollDependencies | undefined;
+
+export function pollDependencies(): PollDependencies {
+  if (runtime) return runtime;
+  const store = createPollStore(dynamoDbClient(), pollsTableName());
+  let secret: Promise<string> | undefined;
+  runtime = {
+    store,
+    profile: bundledProfile,
+    polls: pollCatalogue(),
+    now: () => new Date(),
+    secret: () => {
+      secret ??= store.voterSecret(() => randomBytes(32).toString('base64url'));
+      // A failed read is tried again on the next request, not kept.
+      secret.catch(() => (secret = undefined));
+      return secret;
+    },
+    secureCookies: config().SITE_URL.startsWith('https:'),
+  };
+  return runtime;
+}
+
+/** Published results: the totals checked at close if there are any, else the live counters, plus event tallies. */
+export async function readResults(deps: Pick<BallotDependencies, 'store'>, poll: Poll): Promise<PollResults & { followUps: OnlineCounts['followUps'] }> {
+  const [final, tallies] = await Promise.all([deps.store.getFinal(poll.id), deps.store.listTallies(poll.id)]);
+  const online = final ?? (await deps.store.liveCounts(poll.id));
+  return { ...pollResults(poll, { counts: online.counts, ballots: online.ballots, final: final !== undefined }, tallies), followUps: online.followUps };
+}

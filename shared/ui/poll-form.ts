@@ -1,0 +1,94 @@
+/**
+ * The vote form, rendered at build time for the static vote page and by the API when a
+ * ballot comes back with problems (answers kept, each problem beside its field). Plain
+ * HTML: a number box per concern works with JavaScript off; the page's script adds
+ * buttons and a running "tokens left" count on top of the same boxes.
+ */
+import type { Poll } from '../contracts/poll';
+import type { FieldError } from '../contracts/field-errors';
+import { formatLondonDateTime } from '../contracts/london-time';
+import { escapeHtml } from './escape';
+import { errorSummary, fieldId, input, radios, textarea, type FormValues } from './form-components';
+
+export const ballotAction = (pollId: string) => `/api/polls/${pollId}/ballots`;
+
+/** "You have 10 tokens. Place all 10 …": the rule in words, shown as the hint. */
+export function tokensHint(poll: Poll): string {
+  const t = poll.tokens!;
+  return t.rule === 'exactly'
+    ? `You have ${t.count} tokens. Place all ${t.count} across the concerns below: put more on what worries you most. You can put several on one concern, and none on others.`
+    : `You have up to ${t.count} tokens. Place as many as you like, up to ${t.count}, across the concerns below: put more on what worries you most.`;
+}
+
+/** Where an error path points on the form (the error summary links there). */
+export function pollFieldFor(poll: Poll, path: string): string {
+  if (path === 'tokens') return `tokens.${poll.options[0]!.id}`;
+  if (path.startsWith('tokens.') || path.startsWith('followUps.') || path === 'choice' || path === 'postcode') return path;
+  return 'poll-form';
+}
+
+export function renderPollForm(options: { poll: Poll; values?: FormValues; errors?: FieldError[] }): string {
+  const { poll } = options;
+  const values = options.values ?? {};
+  const errors = options.errors ?? [];
+  const errorFor = (path: string) => errors.find((e) => e.path === path)?.message;
+  const summary = errorSummary(errors.map((e) => ({ href: `#${fieldId(pollFieldFor(poll, e.path))}`, message: e.message })));
+
+  const choices =
+    poll.type === 'charity-pot'
+      ? tokenInputs(poll, values, errors)
+      : `<h1 class="govuk-heading-l">${escapeHtml(poll.question)}</h1>\n` + radios({ name: 'choice', legend: 'Choose one answer', legendSize: 's', choices: poll.options.map((o) => ({ value: o.id, label: o.label })), values, ...(errorFor('choice') ? { error: errorFor('choice')! } : {}) });
+
+  const followUps = poll.followUps
+    .map((f) =>
+      f.kind === 'choice'
+        ? radios({ name: `followUps.${f.id}`, legend: `${f.question} (optional)`, legendSize: 's', ...(f.hint ? { hint: f.hint } : {}), choices: f.options.map((o) => ({ value: o.id, label: o.label })), values, small: true, ...(errorFor(`followUps.${f.id}`) ? { error: errorFor(`followUps.${f.id}`)! } : {}) })
+        : textarea({ name: `followUps.${f.id}`, label: `${f.question} (optional)`, hint: `${f.hint ? `${f.hint} ` : ''}Do not include your name or anyone else's. Up to ${f.maxLength} characters.`, values, rows: 4, ...(errorFor(`followUps.${f.id}`) ? { error: errorFor(`followUps.${f.id}`)! } : {}) }),
+    )
+    .join('\n');
+
+  const postcode = poll.eligibility
+    ? input({ name: 'postcode', label: 'Your postcode', hint: 'This poll is for people who live in the area. Only the first half (for example AV3) is kept.', values, autocomplete: 'postal-code', width: 'govuk-input--width-10', spellcheck: false, ...(errorFor('postcode') ? { error: errorFor('postcode')! } : {}) })
+    : '';
+  const general = errors.filter((e) => pollFieldFor(poll, e.path) === 'poll-form');
+
+  return `${summary}
+<span class="govuk-caption-l">${escapeHtml(poll.title)}</span>
+<form method="post" action="${ballotAction(poll.id)}" id="poll-form" novalidate data-poll="${escapeHtml(poll.id)}">
+${general.map((e) => `<p class="govuk-error-message">${escapeHtml(e.message)}</p>`).join('\n')}
+${choices}
+${followUps ? `<h2 class="govuk-heading-m">A little more about your answer</h2>\n${followUps}` : ''}
+${postcode}
+<div class="portal-honeypot"><label for="website">Leave this box empty</label><input id="website" name="website" type="text" tabindex="-1" autocomplete="off"></div>
+<p class="govuk-body">Voting closes on ${escapeHtml(formatLondonDateTime(poll.closesAt))}. We do not ask your name. See the <a class="govuk-link" href="/privacy/">privacy notice</a> for what we keep and for how long.</p>
+<button type="submit" class="govuk-button" data-module="govuk-button">Send my answers</button>
+</form>`;
+}
+
+function tokenInputs(poll: Poll, values: FormValues, errors: FieldError[]): string {
+  const total = errors.find((e) => e.path === 'tokens')?.message;
+  const rows = poll.options
+    .map((o) => {
+      const name = `tokens.${o.id}`;
+      const id = fieldId(name);
+      const error = errors.find((e) => e.path === name)?.message;
+      const value = values[name];
+      return `<div class="govuk-form-group portal-token${error ? ' govuk-form-group--error' : ''}">
+<label class="govuk-label portal-token__label" for="${id}">${escapeHtml(o.label)}</label>
+${error ? `<p id="${id}-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> ${escapeHtml(error)}</p>` : ''}
+<input class="govuk-input govuk-input--width-2 portal-token__input${error ? ' govuk-input--error' : ''}" id="${id}" name="${escapeHtml(name)}" type="text" inputmode="numeric" pattern="[0-9]*" value="${escapeHtml(Array.isArray(value) ? (value[value.length - 1] ?? '') : (value ?? ''))}" data-option="${escapeHtml(o.id)}"${error ? ` aria-describedby="${id}-error"` : ''}>
+</div>`;
+    })
+    .join('\n');
+  return `<div class="govuk-form-group${total ? ' govuk-form-group--error' : ''}">
+<fieldset class="govuk-fieldset" aria-describedby="tokens-hint${total ? ' tokens-error' : ''}">
+<legend class="govuk-fieldset__legend govuk-fieldset__legend--l"><h1 class="govuk-fieldset__heading">${escapeHtml(poll.question)}</h1></legend>
+<div id="tokens-hint" class="govuk-hint">${escapeHtml(tokensHint(poll))}</div>
+${total ? `<p id="tokens-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> ${escapeHtml(total)}</p>` : ''}
+<div class="portal-tokens" data-tokens="${poll.tokens!.count}" data-rule="${poll.tokens!.rule}">
+${rows}
+</div>
+<p class="govuk-body portal-tokens__left" id="tokens-left" hidden></p>
+</fieldset>
+</div>`;
+}
