@@ -58,8 +58,9 @@ export async function castBallot(deps: BallotDependencies, submission: BallotSub
   let district: string | undefined;
   if (poll.eligibility) {
     district = request.postcode ? postcodeDistrict(request.postcode) : undefined;
-    if (!request.postcode) errors.push({ path: 'postcode', message: 'Enter your postcode, such as AV3 2QT, or just its first half, such as AV3' });
-    else if (!district) errors.push({ path: 'postcode', message: 'Enter a real UK postcode, such as AV3 2QT, or just its first half, such as AV3' });
+    const example = poll.eligibility.postcodeDistricts[0];
+    if (!request.postcode) errors.push({ path: 'postcode', message: `Enter your postcode, or just its first half, such as ${example}` });
+    else if (!district) errors.push({ path: 'postcode', message: `Enter a real UK postcode, or just its first half, such as ${example}` });
   }
   if (errors.length) return { status: 400, kind: 'choices', errors };
   // Checked after the choices: a person who mistyped both fixes the choices on the same page.

@@ -33,6 +33,8 @@ export interface LocalStackOptions {
   siteDir?: string;
   tableName?: string;
   pollsTableName?: string;
+  /** Poll files to publish (default: the site's content); tests pass polls dated around now. */
+  pollsDir?: string;
   sweepIntervalMs?: number;
   /** How often closed polls are finalised (AWS: every 10 minutes). */
   closePollsIntervalMs?: number;
@@ -76,7 +78,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
   // Functions trust the bundled profile and the poll files; validate them before anything starts.
   defaultProfile();
-  const polls = loadPolls();
+  const polls = loadPolls(options.pollsDir);
   const cleanups: (() => Promise<void>)[] = [];
   const stop = async () => {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);

@@ -16,7 +16,7 @@ export const ballotRequestSchema = z.strictObject({
   allocation: z.optional(z.record(key, z.number({ error: 'Enter a whole number of tokens, such as 2' }))),
   choice: z.optional(z.string({ error: 'Choose one answer' }).check(z.maxLength(60))),
   followUps: z.optional(z.record(key, z.string({ error: 'Answer in words' }).check(z.maxLength(2000, 'Your answer is too long')))),
-  postcode: z.optional(z.string({ error: 'Enter your postcode, such as CM9 4LX' }).check(z.maxLength(12, 'Enter a postcode such as CM9 4LX'))),
+  postcode: z.optional(z.string({ error: 'Enter your postcode' }).check(z.maxLength(12, 'Enter a real UK postcode: it has at most 8 characters, such as SW1A 1AA'))),
   /** Honeypot: hidden from people, so only a form-filling robot puts anything here. */
   website: z.optional(z.string()),
 });

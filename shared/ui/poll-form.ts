@@ -48,7 +48,7 @@ export function renderPollForm(options: { poll: Poll; values?: FormValues; error
     .join('\n');
 
   const postcode = poll.eligibility
-    ? input({ name: 'postcode', label: 'Your postcode', hint: 'This poll is for people who live in the area. Only the first half (for example AV3) is kept.', values, autocomplete: 'postal-code', width: 'govuk-input--width-10', spellcheck: false, ...(errorFor('postcode') ? { error: errorFor('postcode')! } : {}) })
+    ? input({ name: 'postcode', label: 'Your postcode', hint: `This poll is for people who live in the area. Only the first half (for example ${poll.eligibility.postcodeDistricts[0]}) is kept.`, values, autocomplete: 'postal-code', width: 'govuk-input--width-10', spellcheck: false, ...(errorFor('postcode') ? { error: errorFor('postcode')! } : {}) })
     : '';
   const general = errors.filter((e) => pollFieldFor(poll, e.path) === 'poll-form');
 

@@ -1,14 +1,18 @@
 /** Starts the real local stack (DynamoDB Local, SES local, HTTP server) on free ports for one test file. */
 import { freePort } from '../../infra/local/ports';
-import { startLocalStack, type LocalStack } from '../../infra/local/local-stack';
+import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../infra/local/local-stack';
 
-export async function startTestStack(): Promise<LocalStack> {
+export async function startTestStack(options: Pick<LocalStackOptions, 'pollsDir' | 'siteDir'> = {}): Promise<LocalStack> {
   return startLocalStack({
+    ...options,
     port: await freePort(),
     dynamoDbPort: await freePort(),
     sesPort: await freePort(),
     cognitoPort: await freePort(),
     tableName: `reports-test-${process.pid}`,
+    pollsTableName: `polls-test-${process.pid}`,
+    // The tests finalise closed polls themselves when they need to.
+    closePollsIntervalMs: 3_600_000,
     // The tests run the sweeper themselves when they need it.
     sweepIntervalMs: 3_600_000,
   });

@@ -1,0 +1,235 @@
+/**
+ * Polls on the real local stack (DynamoDB Local, the HTTP server, the poll functions):
+ * 500 voters at once give exact totals and one ballot each, retries do not double
+ * count, closed and future polls refuse with a reason, bad ballots get 400 naming the
+ * problem, hidden results stay hidden, the close-time recount matches the counters,
+ * and officers record and correct event tallies.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import type { LocalStack } from '../../infra/local/local-stack';
+import { localDynamoClient } from '../../infra/local/dynamodb-local';
+import { createPollStore } from '../../functions/adapters/dynamodb/poll-store';
+import { pollKeys } from '../../functions/adapters/dynamodb/polls-table-definition';
+import { finalisePoll } from '../../functions/polls/finalise-poll';
+import { loadPolls } from '../../shared/config/load-polls';
+import { defaultProfile } from '../../shared/config/load-profile';
+import { startTestStack } from '../support/local-stack';
+import { callApi, signInDemoUsers } from '../support/officer';
+import { testPolls, writeTestPolls } from '../support/test-polls';
+import { inParallel, results, sendBallot, sendBallotForm, startVoting, waitToVote } from '../support/voting';
+
+let stack: LocalStack;
+let pollsDir: string;
+const tokens: Record<string, { access: string; id: string }> = {};
+
+beforeAll(async () => {
+  pollsDir = writeTestPolls();
+  stack = await startTestStack({ pollsDir });
+  Object.assign(tokens, await signInDemoUsers(stack));
+});
+afterAll(async () => stack?.stop());
+
+const open = testPolls.open.id;
+/** A valid ballot for the open poll: 5 tokens exactly, an eligible postcode. */
+const allocation = (i: number) => ({ 'anti-social-behaviour': i % 3, 'drug-misuse': 2, burglary: 3 - (i % 3) });
+
+describe('voting', () => {
+  it('counts 500 voters at once exactly, one ballot each, and retries never double count', async () => {
+    const before = (await results(stack, open)).json!;
+    const voters = await inParallel(Array.from({ length: 500 }, (_, i) => i), 50, async () => (await startVoting(stack, open)).cookie!);
+    expect(new Set(voters).size).toBe(500);
+    await waitToVote();
+    const answers = await inParallel(voters, 500, (cookie, i) => sendBallot(stack, open, cookie, { allocation: allocation(i), postcode: i % 2 ? 'AV1 4XT' : 'av3', followUps: { where: i % 4 ? 'millbrook' : 'westerleigh' } }));
+    expect(answers.filter((a) => a.status !== 201).map((a) => `${a.status} ${JSON.stringify(a.body)}`)).toEqual([]);
+
+    // The same ballot sent again (a lost response, a double tap) is answered as counted, and is not counted.
+    const retries = await inParallel(voters.slice(0, 50), 50, (cookie, i) => sendBallot(stack, open, cookie, { allocation: allocation(i), postcode: i % 2 ? 'AV1 4XT' : 'av3', followUps: { where: i % 4 ? 'millbrook' : 'westerleigh' } }));
+    expect(retries.every((r) => r.status === 201 && r.replayed)).toBe(true);
+    // A different second ballot from the same voter is refused.
+    const second = await sendBallot(stack, open, voters[7], { allocation: { 'no-concern': 5 }, postcode: 'AV1' });
+    expect(second.status).toBe(409);
+    expect(second.body.message).toMatch(/already taken part/);
+
+    const after = (await results(stack, open)).json!;
+    const expected = { 'anti-social-behaviour': 0, 'drug-misuse': 0, burglary: 0 };
+    for (let i = 0; i < 500; i++) for (const [k, n] of Object.entries(allocation(i))) expected[k as keyof typeof expected] += n;
+    const count = (r: typeof after, id: string) => r.rows.find((row) => row.optionId === id)!.count;
+    for (const [id, n] of Object.entries(expected)) expect(count(after, id) - count(before, id)).toBe(n);
+    expect(after.onlineBallots - before.onlineBallots).toBe(500);
+    expect(after.total - before.total).toBe(2500);
+    const where = after.followUps.find((f) => f.id === 'where')!.counts;
+    expect(where.find((c) => c.optionId === 'westerleigh')!.count).toBe(125);
+    expect(where.find((c) => c.optionId === 'millbrook')!.count).toBe(375);
+
+    // At close the totals recomputed from the ballots match the sharded counters.
+    const client = localDynamoClient(stack.dynamoDbEndpoint);
+    const store = createPollStore(client, stack.pollsTableName);
+    const poll = loadPolls(pollsDir).find((p) => p.id === open)!;
+    const afterClose = () => new Date(Date.parse(poll.closesAt) + 120_000);
+    const final = await finalisePoll({ store, profile: defaultProfile(), now: afterClose }, poll);
+    expect(final.outcome).toBe('finalised');
+    if (final.outcome !== 'finalised') return;
+    expect(final.final.matched).toBe(true);
+    expect(final.final.ballots).toBe(after.onlineBallots);
+    expect(final.final.counts).toEqual(final.final.counters.counts);
+    expect((await finalisePoll({ store, profile: defaultProfile(), now: afterClose }, poll)).outcome).toBe('already-final');
+    client.destroy();
+  });
+
+  it('publishes the recount, not the counters, when a counter drifted, and says so', async () => {
+    const poll = loadPolls(pollsDir).find((p) => p.id === testPolls.upTo.id)!;
+    const cookie = (await startVoting(stack, poll.id)).cookie!;
+    await waitToVote();
+    expect((await sendBallot(stack, poll.id, cookie, { allocation: { burglary: 2 } })).status).toBe(201);
+    const client = localDynamoClient(stack.dynamoDbEndpoint);
+    // A counter written to outside a ballot (the failure the recount exists to catch).
+    await client.send(new UpdateItemCommand({ TableName: stack.pollsTableName, Key: marshall(pollKeys.counter(poll.id, 0)), UpdateExpression: 'ADD #o :n', ExpressionAttributeNames: { '#o': 'o#burglary' }, ExpressionAttributeValues: marshall({ ':n': 40 }) }));
+    const store = createPollStore(client, stack.pollsTableName);
+    const final = await finalisePoll({ store, profile: defaultProfile(), now: () => new Date(Date.parse(poll.closesAt) + 120_000) }, poll);
+    expect(final.outcome === 'finalised' && final.final.matched).toBe(false);
+    expect(final.outcome === 'finalised' && final.final.counts.burglary).toBe(2);
+    // Results now come from the recount.
+    expect((await results(stack, poll.id)).json!.rows.find((r) => r.optionId === 'burglary')!.count).toBe(2);
+    client.destroy();
+  });
+
+  it('refuses closed and future polls with a reason, before and after "Start now"', async () => {
+    for (const poll of [testPolls.closed, testPolls.future]) {
+      const start = await startVoting(stack, poll.id);
+      expect(start.status).toBe(403);
+      expect(start.cookie).toBeUndefined();
+      const ballot = await sendBallot(stack, poll.id, undefined, { allocation: { burglary: 1 } });
+      expect(ballot.status).toBe(403);
+      expect(ballot.body.message).toMatch(poll === testPolls.closed ? /closed on .* so we cannot count new answers/ : /opens on/);
+    }
+    expect((await sendBallot(stack, 'no-such-poll', undefined, {})).status).toBe(404);
+  });
+
+  it('answers bad ballots with 400 naming each problem, and ineligible postcodes with 403', async () => {
+    const cookie = (await startVoting(stack, open)).cookie!;
+    const tooFast = await sendBallot(stack, open, cookie, { allocation: { burglary: 5 }, postcode: 'AV1' });
+    expect(tooFast.status).toBe(400);
+    expect(tooFast.body.errors![0]!.message).toMatch(/check your answers/);
+    await waitToVote();
+    const cases: [unknown, number, RegExp][] = [
+      [{ allocation: { burglary: 5, arson: 0 }, postcode: 'AV1' }, 400, /“arson” is not one of the concerns/],
+      [{ allocation: { burglary: 4 }, postcode: 'AV1' }, 400, /Place all 5 tokens: you have 1 left/],
+      [{ allocation: { burglary: 6, 'drug-misuse': -1 }, postcode: 'AV1' }, 400, /negative/],
+      [{ allocation: { burglary: 2.5, 'drug-misuse': 2.5 }, postcode: 'AV1' }, 400, /whole number/],
+      [{ allocation: { burglary: 5 } }, 400, /Enter your postcode/],
+      [{ allocation: { burglary: 5 }, postcode: 'not a postcode' }, 400, /real UK postcode/],
+      [{ allocation: { burglary: 5 }, postcode: 'AV1', followUps: { where: 'mars' } }, 400, /Choose one of the answers listed/],
+      [{ allocation: { burglary: 5 }, postcode: 'AV1', colour: 'red' }, 400, /"colour" is not a field we accept/],
+      [{ allocation: { burglary: 5 }, postcode: 'AV1', website: 'http://spam.example' }, 400, /could not accept this form/],
+      [{ choice: 'burglary', postcode: 'AV1' }, 400, /place tokens, not to choose one answer/],
+      [{ allocation: { burglary: 5 }, postcode: 'CM9 4LX' }, 403, /AV1 and AV3 postcodes, and CM9 is not one of them/],
+    ];
+    for (const [body, status, message] of cases) {
+      const answer = await sendBallot(stack, open, cookie, body);
+      expect([answer.status, answer.body.message ?? answer.body.errors!.map((e) => e.message).join(' | ')]).toEqual([status, expect.stringMatching(message)]);
+    }
+    // Without the cookie, or with a forged one, nothing is counted.
+    expect((await sendBallot(stack, open, undefined, { allocation: { burglary: 5 }, postcode: 'AV1' })).body.errors![0]!.message).toMatch(/started from the poll page/);
+    const forged = cookie.replace(/\.(\d{10})\./, (_m, t: string) => `.${Number(t) - 60}.`);
+    expect((await sendBallot(stack, open, forged, { allocation: { burglary: 5 }, postcode: 'AV1' })).status).toBe(400);
+    // Single choice: exactly one known answer.
+    const single = (await startVoting(stack, testPolls.single.id)).cookie!;
+    await waitToVote();
+    expect((await sendBallot(stack, testPolls.single.id, single, { choice: 'robbery' })).status).toBe(400);
+    expect((await sendBallot(stack, testPolls.single.id, single, { choice: 'burglary' })).status).toBe(201);
+  });
+
+  it('gives the form back with the answers kept when a form ballot has a problem, and 303 when it counts', async () => {
+    const cookie = (await startVoting(stack, open)).cookie!;
+    await waitToVote();
+    const bad = await sendBallotForm(stack, open, cookie, { 'tokens.burglary': '3', 'tokens.drug-misuse': 'lots', postcode: 'AV3 2QT', 'followUps.more': '<script>alert(1)</script>' });
+    expect(bad.status).toBe(400);
+    expect(bad.html).toContain('Enter a whole number of tokens');
+    expect(bad.html).toContain('value="AV3 2QT"');
+    expect(bad.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(bad.html).not.toContain('<script>alert(1)');
+    const good = await sendBallotForm(stack, open, cookie, { 'tokens.burglary': '3', 'tokens.drug-misuse': '2', 'tokens.no-concern': '', postcode: 'AV3 2QT', website: '' });
+    expect([good.status, good.location]).toEqual([303, `/api/polls/${open}/thanks`]);
+    const thanks = await (await fetch(`${stack.url}${good.location}`, { headers: { cookie } })).text();
+    expect(thanks).toContain('Drug misuse: 2 tokens');
+    expect(thanks).toContain('Results: Open test poll');
+    // "Start now" again after voting leads back to the thank-you page, not a second ballot.
+    expect((await startVoting(stack, open, cookie)).location).toBe(`/api/polls/${open}/thanks`);
+  });
+});
+
+describe('results', () => {
+  it('hides after-close results from the API, the page and the CSV while the poll is open', async () => {
+    const hidden = testPolls.hidden.id;
+    expect((await results(stack, hidden)).status).toBe(403);
+    const page = await results(stack, hidden, 'text/html');
+    expect(page.status).toBe(403);
+    expect(page.text).toContain('published after voting closes');
+    const csv = await fetch(`${stack.url}/api/polls/${hidden}/results?format=csv`);
+    expect(csv.status).toBe(403);
+    expect((await results(stack, testPolls.future.id)).status).toBe(403);
+    expect((await fetch(`${stack.url}/api/polls/${open}/results?format=xml`)).status).toBe(400);
+  });
+
+  it('serves the ranked results as an HTML page with a chart and as CSV', async () => {
+    const page = await results(stack, open, 'text/html,application/xhtml+xml');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('role="img"');
+    expect(page.text).toMatch(/<caption[^>]*>Which of these concerns you most\?<\/caption>/);
+    const csv = await (await fetch(`${stack.url}/api/polls/${open}/results?format=csv`)).text();
+    expect(csv.split('\r\n')[0]).toBe('"rank","concern","tokens","share","Online"');
+  });
+});
+
+describe('event tallies', () => {
+  const closed = testPolls.closed.id;
+  const tally = (counts: Record<string, number>, extra: Record<string, unknown> = {}) => ({ event: { name: 'Spring fair', date: '2026-04-18', place: 'Millbrook green' }, counts, ...extra });
+
+  it('records tallies, and a correction replaces the entry it corrects in the totals', async () => {
+    const officer = tokens.officer!.access;
+    const first = await callApi<{ entry: { entryId: string } }>(stack, officer, `/api/officer/polls/${closed}/tallies`, { method: 'POST', body: tally({ 'anti-social-behaviour': 36, 'drug-misuse': 26, burglary: 26, 'no-concern': 4 }) });
+    expect(first.status).toBe(201);
+    let shown = (await results(stack, closed)).json!;
+    expect(shown.rows.map((r) => [r.optionId, r.count, r.rank])).toEqual([['anti-social-behaviour', 36, 1], ['drug-misuse', 26, 2], ['burglary', 26, 2], ['no-concern', 4, 4]]);
+
+    const fix = await callApi<{ entry: { entryId: string } }>(stack, officer, `/api/officer/polls/${closed}/tallies`, { method: 'POST', body: tally({ 'anti-social-behaviour': 36, 'drug-misuse': 26, burglary: 18, 'no-concern': 4 }, { corrects: first.body.entry.entryId, reason: 'Burglary pot recounted' }) });
+    expect(fix.status).toBe(201);
+    shown = (await results(stack, closed)).json!;
+    expect(shown.total).toBe(84);
+    expect(shown.channels.map((c) => c.label)).toEqual(['Online', 'Spring fair, Millbrook green (2026-04-18)']);
+    // The same entry cannot be corrected twice; the correction itself can be.
+    const again = await callApi(stack, officer, `/api/officer/polls/${closed}/tallies`, { method: 'POST', body: tally({ burglary: 1 }, { corrects: first.body.entry.entryId, reason: 'Again' }) });
+    expect(again.status).toBe(409);
+    const listed = await callApi<{ entries: { entryId: string; counted: boolean; recordedBy: string; correctedBy?: string }[] }>(stack, officer, `/api/officer/polls/${closed}/tallies`);
+    expect(listed.body.entries.map((e) => [e.counted, e.recordedBy])).toEqual([[false, 'officer@avonford-csp.example'], [true, 'officer@avonford-csp.example']]);
+    expect(listed.body.entries[0]!.correctedBy).toBe(fix.body.entry.entryId);
+  });
+
+  it('refuses bad tallies with each problem, and anyone who is not an officer', async () => {
+    const officer = tokens.officer!.access;
+    const bad = await callApi<{ errors: { path: string; message: string }[] }>(stack, officer, `/api/officer/polls/${closed}/tallies`, { method: 'POST', body: { event: { name: '', date: '2026-02-30', place: 'Hall' }, counts: { burglary: -3 } } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e) => e.path)).toEqual(expect.arrayContaining(['event.name', 'event.date', 'counts.burglary']));
+    expect((await callApi(stack, officer, `/api/officer/polls/${closed}/tallies`, { method: 'POST', body: tally({ arson: 2 }) })).status).toBe(400);
+    expect((await callApi(stack, officer, `/api/officer/polls/${closed}/tallies`, { method: 'POST', body: tally({ burglary: 2 }, { corrects: 'no-such-entry', reason: 'x' }) })).status).toBe(400);
+    expect((await callApi(stack, officer, `/api/officer/polls/${closed}/tallies`, { method: 'POST', body: { ...tally({ burglary: 1 }), event: { name: 'Later', date: '2099-01-01', place: 'Hall' } } })).status).toBe(400);
+    expect((await callApi(stack, tokens.police!.access, `/api/officer/polls/${closed}/tallies`, { method: 'POST', body: tally({ burglary: 1 }) })).status).toBe(403);
+    expect((await callApi(stack, undefined, `/api/officer/polls/${closed}/tallies`)).status).toBe(401);
+    expect((await callApi(stack, officer, '/api/officer/polls/no-such-poll/tallies')).status).toBe(404);
+  });
+
+  it('shows officers bursts of ballots from one address for review, without refusing them', async () => {
+    const poll = testPolls.upTo.id;
+    const voters = await inParallel(Array.from({ length: 12 }, (_, i) => i), 12, async () => (await startVoting(stack, poll)).cookie!);
+    await waitToVote();
+    const answers = await inParallel(voters, 12, (cookie) => sendBallot(stack, poll, cookie, { allocation: { 'no-concern': 1 } }));
+    expect(answers.every((a) => a.status === 201)).toBe(true);
+    const review = await callApi<{ threshold: number; bursts: { address: string; ballots: number }[] }>(stack, tokens.officer!.access, `/api/officer/polls/${poll}/bursts`);
+    expect(review.body.threshold).toBe(10);
+    // Every test ballot comes from 127.0.0.1: one address, at least these 12 in this hour.
+    expect(review.body.bursts[0]!.ballots).toBeGreaterThanOrEqual(12);
+    expect(review.body.bursts[0]!.address).toMatch(/^[0-9a-f]{8}$/);
+  });
+});
