@@ -17,6 +17,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { AccountRecovery, CfnUserPoolGroup, Mfa, UserPool } from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
 import { reportsTable } from '../../functions/adapters/dynamodb/table-definition';
+import { pollsTable } from '../../functions/adapters/dynamodb/polls-table-definition';
 import { backgroundFunctions, httpRoutes } from '../../functions/routes';
 import { defaultProfile } from '../../shared/config/load-profile';
 import { bundleFunction } from './bundle';
@@ -29,6 +30,7 @@ export interface PortalStackProps extends StackProps {
 
 export class PortalStack extends Stack {
   readonly table: Table;
+  readonly pollsTable: Table;
   readonly api: HttpApi;
   readonly functions: Record<string, LambdaFn> = {};
   readonly userPool: UserPool;
@@ -57,6 +59,25 @@ export class PortalStack extends Stack {
       });
     }
 
+    // Polls apart from reports: ballots never sit beside personal reports, and the ballot
+    // functions are granted this table only. No stream: nothing reacts to a ballot.
+    this.pollsTable = new Table(this, 'Polls', {
+      partitionKey: { name: pollsTable.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: pollsTable.sortKey, type: AttributeType.STRING },
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      timeToLiveAttribute: pollsTable.ttlAttribute,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: prod,
+      removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
+    for (const index of pollsTable.indexes) {
+      this.pollsTable.addGlobalSecondaryIndex({
+        indexName: index.name,
+        partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
+        sortKey: { name: index.sortKey, type: AttributeType.STRING },
+      });
+    }
+
     // Officer sign-in: MFA required, no self sign-up, groups admin, officer and one per partner.
     this.userPool = new UserPool(this, 'Officers', {
       selfSignUpEnabled: false,
@@ -75,7 +96,7 @@ export class PortalStack extends Stack {
       new CfnUserPoolGroup(this, `Group-${group}`, { userPoolId: this.userPool.userPoolId, groupName: group });
     }
 
-    const environment = { TABLE_NAME: this.table.tableName, SITE_URL: props.siteUrl, NODE_OPTIONS: '--enable-source-maps' };
+    const environment = { TABLE_NAME: this.table.tableName, POLLS_TABLE_NAME: this.pollsTable.tableName, SITE_URL: props.siteUrl, NODE_OPTIONS: '--enable-source-maps' };
     const officerEnvironment = { COGNITO_ISSUER: `https://cognito-idp.${this.region}.amazonaws.com/${this.userPool.userPoolId}`, COGNITO_CLIENT_ID: workspaceClient.userPoolClientId };
     const makeFunction = (fnId: string, entry: string, options: { timeout?: Duration; memorySize?: number; officer?: boolean } = {}) => {
       const bundle = bundleFunction(fnId, entry);
@@ -95,6 +116,8 @@ export class PortalStack extends Stack {
 
     const tableActions = (...actions: string[]) => new PolicyStatement({ effect: Effect.ALLOW, actions: actions.map((a) => `dynamodb:${a}`), resources: [this.table.tableArn] });
     const queryIndexes = (...names: string[]) => new PolicyStatement({ effect: Effect.ALLOW, actions: ['dynamodb:Query'], resources: names.map((n) => `${this.table.tableArn}/index/${n}`) });
+    const pollActions = (...actions: string[]) => new PolicyStatement({ effect: Effect.ALLOW, actions: actions.map((a) => `dynamodb:${a}`), resources: [this.pollsTable.tableArn] });
+    const queryBallots = new PolicyStatement({ effect: Effect.ALLOW, actions: ['dynamodb:Query'], resources: [`${this.pollsTable.tableArn}/index/${pollsTable.indexes[0]!.name}`] });
     const inboxIndexNames = reportsTable.indexes.map((i) => i.name).filter((n) => n !== 'outbox-pending');
     const sendEmail = new PolicyStatement({
       effect: Effect.ALLOW,
@@ -116,6 +139,17 @@ export class PortalStack extends Stack {
       if (route.table === 'officer') {
         fn.addToRolePolicy(tableActions('GetItem', 'PutItem', 'UpdateItem', 'ConditionCheckItem', 'Query'));
         fn.addToRolePolicy(queryIndexes(...inboxIndexNames));
+      }
+      // Voting: the ballot and its counter in one transaction, the ballot read back on a
+      // retry, and the cookie key made once (a conditional put) and read.
+      if (route.polls === 'vote') fn.addToRolePolicy(pollActions('GetItem', 'PutItem', 'UpdateItem'));
+      // Results and the thank-you page read counters, tallies, final totals and one ballot
+      // (and the thank-you page may be the first to make the cookie key).
+      if (route.polls === 'read') fn.addToRolePolicy(pollActions('GetItem', 'BatchGetItem', 'Query', 'PutItem'));
+      // Officers append event tallies (and correction markers) and review bursts.
+      if (route.polls === 'officer') {
+        fn.addToRolePolicy(pollActions('GetItem', 'BatchGetItem', 'PutItem', 'Query'));
+        fn.addToRolePolicy(queryBallots);
       }
       this.api.addRoutes({ path: route.path, methods: [route.method === 'ANY' ? HttpMethod.ANY : HttpMethod[route.method]], integration: new HttpLambdaIntegration(`Integration-${route.id}`, fn) });
     }
@@ -147,6 +181,12 @@ export class PortalStack extends Stack {
     sweeper.addToRolePolicy(tableActions('GetItem', 'UpdateItem', 'Query', 'PutItem'));
     sweeper.addToRolePolicy(queryIndexes('outbox-pending'));
     sweeper.addToRolePolicy(sendEmail);
+    // Closed polls are recounted from their ballots and their totals fixed.
+    const closer = makeFunction(backgroundFunctions.closePolls.id, backgroundFunctions.closePolls.entry, { timeout: Duration.minutes(5) });
+    closer.addToRolePolicy(pollActions('GetItem', 'PutItem'));
+    closer.addToRolePolicy(queryBallots);
+    new Rule(this, 'ClosePollsSchedule', { schedule: Schedule.rate(Duration.minutes(10)), targets: [new LambdaFunction(closer)] });
+
     new Rule(this, 'SweepSchedule', { schedule: Schedule.rate(Duration.minutes(5)), targets: [new LambdaFunction(sweeper)] });
   }
 }

@@ -8,20 +8,13 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { waitForEmails } from '../support/local-stack';
 import { callApi } from '../support/officer';
-import { axeViolations, useStackAndBrowser } from '../support/browser';
+import { axeViolations, signInWorkspace, useStackAndBrowser } from '../support/browser';
 import asb from '../fixtures/reports/asb-environmental-anonymous.json' with { type: 'json' };
 
 const env = useStackAndBrowser();
 /** Each action waits on the API and a reload: allow for a busy CI machine. */
 const poll = <T,>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000 });
 
-async function signIn(page: Page, username: string, password: string, next = '/officer/') {
-  await page.goto(`${env.stack.url}/officer/sign-in/?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('Work email address').fill(username);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => url.pathname === next.split('?')[0]);
-}
 
 describe('the officer workspace', () => {
   it('signs in, filters, grades, assigns, notes and closes a report, with no axe violations', async () => {
@@ -42,7 +35,7 @@ describe('the officer workspace', () => {
     await page.getByLabel('Password').fill('wrong-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await poll(() => page.locator('.govuk-error-summary').textContent()).toContain('not right');
-    await signIn(page, officer.username, officer.password);
+    await signInWorkspace(page, env.stack.url, officer.username, officer.password);
 
     // Filter: new ASB reports in East Downs.
     await page.getByLabel('Status', { exact: true }).selectOption('new');
@@ -86,7 +79,7 @@ describe('the officer workspace', () => {
     const admin = env.stack.cognito.users.find((u) => u.username.startsWith('admin@'))!;
     const context = await env.browser.newContext();
     const page = await context.newPage();
-    await signIn(page, admin.username, admin.password);
+    await signInWorkspace(page, env.stack.url, admin.username, admin.password);
     await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Partners' }).click();
     await page.getByRole('button', { name: /Save Downs Fire and Rescue Service/ }).waitFor();
     const violations = (await axeViolations(page)).map((v) => `partners: ${v}`);
@@ -100,7 +93,7 @@ describe('the officer workspace', () => {
     const other = await context.newPage();
     await page.goto(`${env.stack.url}/officer/report/?ref=${reference}`);
     // Each tab keeps its own session (sessionStorage), so the second tab signs in too.
-    await signIn(other, admin.username, admin.password, `/officer/report/?ref=${reference}`);
+    await signInWorkspace(other, env.stack.url, admin.username, admin.password, `/officer/report/?ref=${reference}`);
     await other.getByRole('heading', { name: `Report ${reference}` }).waitFor();
     await page.getByLabel('Medium').check();
     await page.getByRole('button', { name: 'Save grade' }).click();

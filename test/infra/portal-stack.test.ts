@@ -31,7 +31,7 @@ describe('reports table', () => {
       BillingMode: 'PAY_PER_REQUEST',
       GlobalSecondaryIndexes: Match.arrayWith([Match.objectLike({ IndexName: 'outbox-pending' }), Match.objectLike({ IndexName: 'inbox-status', KeySchema: [{ AttributeName: 'inboxStatus', KeyType: 'HASH' }, { AttributeName: 'listedAt', KeyType: 'RANGE' }] })]),
     });
-    const table = Object.values(template.findResources('AWS::DynamoDB::Table'))[0]!;
+    const table = Object.values(template.findResources('AWS::DynamoDB::Table')).find((t) => t.Properties.StreamSpecification)!;
     expect(table.Properties.GlobalSecondaryIndexes.map((i: { IndexName: string }) => i.IndexName).sort()).toEqual(reportsTable.indexes.map((i) => i.name).sort());
   });
 
@@ -41,13 +41,47 @@ describe('reports table', () => {
   });
 });
 
+describe('polls table', () => {
+  it('is a second table with TTL, point-in-time recovery and the ballots-by-shard index, and no stream', () => {
+    const tables = Object.values(template.findResources('AWS::DynamoDB::Table'));
+    expect(tables).toHaveLength(2);
+    const polls = tables.find((t) => !t.Properties.StreamSpecification)!;
+    expect(polls.Properties).toMatchObject({
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      BillingMode: 'PAY_PER_REQUEST',
+      GlobalSecondaryIndexes: [expect.objectContaining({ IndexName: 'ballots-by-shard', KeySchema: [{ AttributeName: 'ballotShard', KeyType: 'HASH' }, { AttributeName: 'castAt', KeyType: 'RANGE' }] })],
+    });
+  });
+
+  it('lets the ballot functions touch the polls table only, and no function but the officer API and the closer query ballots', () => {
+    for (const fn of ['poll-start', 'cast-ballot']) {
+      const statements = statementsOf(template, fn);
+      expect(actionsOf(template, fn).sort()).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem']);
+      expect(JSON.stringify(statements)).toContain('Polls');
+      expect(JSON.stringify(statements)).not.toContain('Reports');
+    }
+    expect(actionsOf(template, 'poll-pages')).not.toContain('dynamodb:UpdateItem');
+    const queriesBallots = (fn: string) => JSON.stringify(statementsOf(template, fn)).includes('ballots-by-shard');
+    expect(['officer-api', 'close-polls', 'cast-ballot', 'poll-pages', 'submit-report'].map(queriesBallots)).toEqual([true, true, false, false, false]);
+  });
+
+  it('routes voting, results and the schedule that closes polls', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'ANY /api/polls/{id}/ballots' });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'ANY /api/polls/{id}/start' });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'GET /api/polls/{id}/{view}' });
+    template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(10 minutes)' });
+  });
+});
+
 describe('functions', () => {
   it('all run Node 24 on arm64 with a bundled, minified handler and finite log retention', () => {
     const fns = template.findResources('AWS::Lambda::Function');
-    expect(Object.keys(fns)).toHaveLength(8);
+    expect(Object.keys(fns)).toHaveLength(12);
     for (const fn of Object.values(fns)) {
       expect(fn.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], Handler: 'index.handler' });
       expect(fn.Properties.Environment.Variables).toHaveProperty('TABLE_NAME');
+      expect(fn.Properties.Environment.Variables).toHaveProperty('POLLS_TABLE_NAME');
     }
     template.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
   });
@@ -99,8 +133,11 @@ describe('officer sign-in', () => {
     for (const f of fns) expect(f.Properties.Environment.Variables.LOCAL_MODE).toBeUndefined();
   });
 
-  it('lets the officer API read, query and change items, query the inbox indexes, and never delete', () => {
-    expect(actionsOf(template, 'officer-api').sort()).toEqual(['dynamodb:ConditionCheckItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:Query', 'dynamodb:UpdateItem']);
+  it('lets the officer API read, query and change items, query the inbox indexes, append event tallies, and never delete', () => {
+    const onTable = (name: string) => statementsOf(template, 'officer-api').filter((s) => JSON.stringify(s.Resource).includes(name) && !JSON.stringify(s.Resource).includes('/index/')).flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
+    expect(onTable('Reports').sort()).toEqual(['dynamodb:ConditionCheckItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
+    // Tallies are appended, never changed: no UpdateItem on the polls table.
+    expect(onTable('Polls').sort()).toEqual(['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query']);
     const indexQuery = statementsOf(template, 'officer-api').find((s) => s.Action === 'dynamodb:Query' && JSON.stringify(s.Resource).includes('/index/'));
     expect(JSON.stringify(indexQuery?.Resource)).toContain('/index/inbox-status');
     expect(JSON.stringify(indexQuery?.Resource)).not.toContain('/index/outbox-pending');

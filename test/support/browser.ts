@@ -48,14 +48,23 @@ export async function axeViolationsOfHtml(browser: Browser, url: string, html: s
  * For a browser test file: starts the local stack and Chromium before its tests and
  * stops both after. Read `.stack` and `.browser` inside tests.
  */
-export function useStackAndBrowser(): { readonly stack: LocalStack; readonly browser: Browser } {
+export function useStackAndBrowser(options: () => Promise<Parameters<typeof startTestStack>[0]> = async () => ({})): { readonly stack: LocalStack; readonly browser: Browser } {
   const state = {} as { stack: LocalStack; browser: Browser };
   beforeAll(async () => {
-    [state.stack, state.browser] = await Promise.all([startTestStack(), launchChromium()]);
+    [state.stack, state.browser] = await Promise.all([options().then(startTestStack), launchChromium()]);
   });
   afterAll(async () => {
     await state.browser?.close();
     await state.stack?.stop();
   });
   return state;
+}
+
+/** Signs in on the workspace's sign-in page and waits to arrive at `next`. */
+export async function signInWorkspace(page: Page, baseUrl: string, username: string, password: string, next = '/officer/'): Promise<void> {
+  await page.goto(`${baseUrl}/officer/sign-in/?next=${encodeURIComponent(next)}`);
+  await page.getByLabel('Work email address').fill(username);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => url.pathname === next.split('?')[0]);
 }

@@ -1,0 +1,117 @@
+/**
+ * A resident votes in Chromium with JavaScript off (plain form, number boxes) and on
+ * (token buttons, live count), an officer records an event tally in the workspace,
+ * and both show in the ranked results. axe checks the poll, vote, thank-you, results
+ * and event-tally pages. The site is built with polls dated around today.
+ */
+import { describe, expect, it } from 'vitest';
+import { axeViolations, axeViolationsWithoutJs, signInWorkspace, useStackAndBrowser } from '../support/browser';
+import { buildSite, copySampleContent } from '../support/site-build';
+import { testPolls, writeTestPolls } from '../support/test-polls';
+import { waitToVote } from '../support/voting';
+
+const env = useStackAndBrowser(async () => {
+  const content = copySampleContent();
+  const pollsDir = writeTestPolls(content);
+  const build = await buildSite(content);
+  if (build.code !== 0) throw new Error(`The test site did not build:\n${build.output}`);
+  return { pollsDir, siteDir: build.outDir };
+});
+const poll = <T,>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000 });
+const id = testPolls.open.id;
+
+describe('voting in a charity-pot poll', () => {
+  it('works with JavaScript off: start, a mistake kept and explained, then counted, with no axe violations', async () => {
+    const context = await env.browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    const violations: string[] = [];
+    const check = async (name: string) => violations.push(...(await axeViolationsWithoutJs(env.browser, page)).map((v) => `${name}: ${v}`));
+
+    await page.goto(`${env.stack.url}/polls/`);
+    await page.getByRole('link', { name: testPolls.open.title }).click();
+    await check('poll page');
+    await page.getByRole('button', { name: 'Start now' }).click();
+    await page.waitForURL(`**/polls/${id}/vote/`);
+    await check('vote page');
+    await waitToVote();
+    await page.getByLabel('Anti-social behaviour').fill('2');
+    await page.getByLabel('Drug misuse').fill('2');
+    await page.getByLabel('Your postcode').fill('AV1 2AB');
+    await page.getByLabel('Millbrook').check();
+    await page.getByRole('button', { name: 'Send my answers' }).click();
+    // 4 of 5 tokens: the form comes back with the answers kept and the problem named.
+    await poll(() => page.locator('.govuk-error-summary').textContent()).toContain('Place all 5 tokens: you have 1 left to place');
+    await poll(() => page.getByLabel('Drug misuse').inputValue()).toBe('2');
+    await poll(() => page.getByLabel('Your postcode').inputValue()).toBe('AV1 2AB');
+    await check('vote page with an error');
+    await page.getByLabel('Drug misuse').fill('3');
+    await page.getByRole('button', { name: 'Send my answers' }).click();
+    await page.waitForURL(`**/api/polls/${id}/thanks`);
+    await poll(async () => (await page.getByRole('heading', { level: 1 }).textContent())?.trim()).toBe('Thank you for taking part');
+    await poll(() => page.locator('main').textContent()).toContain('Drug misuse: 3 tokens');
+    await check('thank-you page');
+    await context.close();
+    expect(violations).toEqual([]);
+  });
+
+  it('works with JavaScript on, by keyboard: buttons place tokens and a status line counts them', async () => {
+    const context = await env.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${env.stack.url}/polls/${id}/`);
+    await page.getByRole('button', { name: 'Start now' }).click();
+    await page.waitForURL(`**/polls/${id}/vote/`);
+    const status = page.getByRole('status');
+    await poll(async () => (await status.textContent())?.trim()).toBe('5 of 5 tokens left to place.');
+    await page.getByRole('button', { name: 'Add a token to Burglary' }).focus();
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Enter');
+    await poll(() => page.getByLabel('Burglary', { exact: true }).inputValue()).toBe('4');
+    await poll(async () => (await status.textContent())?.trim()).toBe('1 of 5 token left to place.');
+    await page.getByRole('button', { name: 'Add a token to No concern' }).press('Enter');
+    await poll(async () => (await status.textContent())?.trim()).toBe('All 5 tokens placed.');
+    await page.getByRole('button', { name: 'Add a token to Drug misuse' }).press('Enter');
+    await poll(async () => (await status.textContent())?.trim()).toBe('No tokens left. Take one from another concern first.');
+    await poll(() => page.getByLabel('Drug misuse', { exact: true }).inputValue()).toBe('');
+    const violations = await axeViolations(page);
+    await waitToVote();
+    await page.getByLabel('Your postcode').fill('av3');
+    await page.getByRole('button', { name: 'Send my answers' }).click();
+    await page.waitForURL(`**/api/polls/${id}/thanks`);
+    await poll(() => page.locator('main').textContent()).toContain('Burglary: 4 tokens');
+    await context.close();
+    expect(violations).toEqual([]);
+  });
+});
+
+describe('event tallies and results', () => {
+  it('an officer records a tally and corrects it; the ranked results show it beside the online ballots', async () => {
+    const officer = env.stack.cognito.users.find((u) => u.username.startsWith('officer@'))!;
+    const context = await env.browser.newContext();
+    const page = await context.newPage();
+    await signInWorkspace(page, env.stack.url, officer.username, officer.password, `/officer/polls/?poll=${id}`);
+    await poll(() => page.locator('#tallies').textContent()).toContain('No tallies recorded for this poll yet.');
+    await page.getByLabel('Event', { exact: true }).fill('Millbrook open day');
+    await page.getByLabel('Date of the event').fill('2026-11-14');
+    await page.getByLabel('Place', { exact: true }).fill('Millbrook fire station');
+    await page.getByLabel('Anti-social behaviour').fill('30');
+    await page.getByLabel('Burglary').fill('12');
+    await page.getByRole('button', { name: 'Record tally' }).click();
+    await poll(() => page.locator('#tally-total').textContent()).toContain('Millbrook open day, Millbrook fire station (2026-11-14) 42');
+    await page.getByRole('button', { name: /^Correct Millbrook open day/ }).click();
+    await page.getByLabel('Burglary').fill('21');
+    await page.getByLabel('Why is it being corrected?').fill('Burglary pot was 21');
+    await page.getByRole('button', { name: 'Record correction' }).click();
+    await poll(() => page.locator('#tally-total').textContent()).toContain('(2026-11-14) 51');
+    await poll(async () => (await page.locator('#tallies .govuk-tag--grey').textContent())?.trim()).toBe('Corrected');
+    const workspaceViolations = await axeViolations(page);
+
+    await page.goto(`${env.stack.url}/api/polls/${id}/results`);
+    const table = page.getByRole('table', { name: testPolls.open.question });
+    await poll(() => table.getByRole('row').nth(1).textContent()).toContain('Anti-social behaviour');
+    await poll(() => table.getByRole('row').nth(1).textContent()).toContain('32');
+    await poll(() => page.getByRole('table', { name: /counted online and at each event/ }).textContent()).toContain('Millbrook open day');
+    expect(await page.getByRole('img', { name: /for each concern/ }).isVisible()).toBe(true);
+    const resultsViolations = await axeViolations(page);
+    await context.close();
+    expect([...workspaceViolations, ...resultsViolations]).toEqual([]);
+  });
+});
