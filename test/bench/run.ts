@@ -7,12 +7,14 @@
  *   npm run bench -- cold-import   only the cold-import benchmark
  *   npm run bench -- site          only the site (page weight, Lighthouse, build time)
  *   npm run bench -- inbox         only the officer inbox with 100,000 reports
+ *   npm run bench -- ballots       only ballots through the local server
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchColdImport } from './cold-import.bench';
 import { benchSubmit } from './submit.bench';
 import { benchInbox } from './inbox.bench';
+import { benchBallots } from './ballots.bench';
 import { printTable } from './stats';
 import { benchBuildTime, lighthouseScores, weighPages } from './site.bench';
 import { startTestStack } from '../support/local-stack';
@@ -38,6 +40,23 @@ if (want('submit')) {
     { measure: 'bare TransactWriteItems p99 (ms)', value: s.bareP99Ms },
     { measure: 'submit p50 / bare p50 (target <= 2.0)', value: s.ratioP50 },
     { measure: 'non-201 answers', value: s.errors },
+  ]);
+}
+
+if (want('ballots')) {
+  console.log('\nBallots (2,000 voters, 32 at once, one poll)');
+  const b = await benchBallots();
+  results.ballots = b;
+  printTable('Ballots (floor = the same ballot transaction straight to DynamoDB Local)', [
+    { measure: 'POST /api/polls/{id}/ballots p50 (ms)', value: b.ballotP50Ms },
+    { measure: 'POST /api/polls/{id}/ballots p99 (ms)', value: b.ballotP99Ms },
+    { measure: 'ballots per second', value: b.ballotsPerSecond },
+    { measure: 'bare ballot transaction p50 (ms)', value: b.bareP50Ms },
+    { measure: 'bare ballot transaction p99 (ms)', value: b.bareP99Ms },
+    { measure: 'ballot p50 / bare p50 (target <= 2.0)', value: b.ratioP50 },
+    { measure: 'PutItem of the ballot alone p50 (ms)', value: b.putItemP50Ms },
+    { measure: 'totals exact after the run', value: b.totalsExact ? 'yes' : 'NO' },
+    { measure: 'non-201 answers', value: b.errors },
   ]);
 }
 

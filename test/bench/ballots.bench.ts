@@ -1,0 +1,99 @@
+/**
+ * Ballots through the local HTTP server: 32 voters at once on one poll, each with its
+ * own voter cookie (made beforehand, not timed), against the floor: the same ballot
+ * transaction (ballot put + counter shard update) sent straight to DynamoDB Local at
+ * the same concurrency in the same run. Then the totals are checked to the token.
+ */
+import { PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { Agent, fetch as undiciFetch } from 'undici';
+import { freePort } from '../../infra/local/ports';
+import { startLocalStack } from '../../infra/local/local-stack';
+import { localDynamoClient } from '../../infra/local/dynamodb-local';
+import { createPollStore } from '../../functions/adapters/dynamodb/poll-store';
+import { pollKeys } from '../../functions/adapters/dynamodb/polls-table-definition';
+import { toItem } from '../../functions/adapters/dynamodb/item';
+import { testPolls, writeTestPolls } from '../support/test-polls';
+import { median, percentile, runConcurrently } from './stats';
+
+export interface BallotFigures {
+  ballots: number;
+  concurrency: number;
+  ballotP50Ms: number;
+  ballotP99Ms: number;
+  ballotsPerSecond: number;
+  bareP50Ms: number;
+  bareP99Ms: number;
+  ratioP50: number;
+  putItemP50Ms: number;
+  totalsExact: boolean;
+  errors: number;
+}
+
+const poll = testPolls.upTo;
+const allocation = (i: number) => ({ [poll.options[Math.abs(i) % poll.options.length]!.id]: 1 + (Math.abs(i) % 3) });
+
+export async function benchBallots(total = 2000, concurrency = 32, log = console.log): Promise<BallotFigures> {
+  const stack = await startLocalStack({ port: await freePort(), dynamoDbPort: await freePort(), sesPort: await freePort(), cognitoPort: await freePort(), tableName: 'bench-reports', pollsTableName: 'bench-polls', pollsDir: writeTestPolls(), sweepIntervalMs: 3_600_000, closePollsIntervalMs: 3_600_000 });
+  const agent = new Agent({ connections: concurrency, keepAliveTimeout: 10_000 });
+  const client = localDynamoClient(stack.dynamoDbEndpoint);
+  const store = createPollStore(client, stack.pollsTableName);
+  try {
+    const start = async () => {
+      const res = await undiciFetch(`${stack.url}/api/polls/${poll.id}/start`, { method: 'POST', dispatcher: agent, redirect: 'manual' });
+      await res.arrayBuffer();
+      return res.headers.getSetCookie()[0]!.split(';')[0]!;
+    };
+    const warm = 100;
+    log(`  ${total + warm} voters press "Start now" (not timed)…`);
+    const cookies: string[] = [];
+    await runConcurrently(total + warm, concurrency, async (i) => void (cookies[i] = await start()));
+    await new Promise((r) => setTimeout(r, 3_200));
+    let errors = 0;
+    const vote = async (i: number) => {
+      const res = await undiciFetch(`${stack.url}/api/polls/${poll.id}/ballots`, { method: 'POST', dispatcher: agent, headers: { 'content-type': 'application/json', cookie: cookies[i]! }, body: JSON.stringify({ allocation: allocation(i) }) });
+      await res.arrayBuffer();
+      if (res.status !== 201) errors++;
+    };
+    const ballot = (i: number) => ({ pollId: 'bench-floor', voterId: `v${i}-${Math.random()}`, counts: allocation(i), followUps: {}, ipHash: '0123456789abcdef0123456789abcdef', castAt: new Date().toISOString(), expiresAt: 1 });
+    const bare = async (i: number) => void (await store.castBallot(ballot(i), {}));
+    log('  warming up…');
+    await runConcurrently(warm, concurrency, (i) => vote(total + i));
+    await runConcurrently(warm, concurrency, (i) => bare(-1 - i));
+    // Interleave halves so drift on a shared machine hits both sides alike.
+    const half = total / 2;
+    log(`  bare ballot transaction ×${half}…`);
+    const bare1 = await runConcurrently(half, concurrency, bare);
+    log(`  POST /api/polls/{id}/ballots ×${half}…`);
+    const vote1 = await runConcurrently(half, concurrency, vote);
+    log(`  bare ballot transaction ×${half}…`);
+    const bare2 = await runConcurrently(half, concurrency, (i) => bare(half + i));
+    log(`  POST /api/polls/{id}/ballots ×${half}…`);
+    const vote2 = await runConcurrently(half, concurrency, (i) => vote(half + i));
+    log('  PutItem of one ballot alone, for reference…');
+    const put = await runConcurrently(half, concurrency, async (i) => void (await client.send(new PutItemCommand({ TableName: stack.pollsTableName, Item: toItem({ ...pollKeys.ballot('bench-put', `p${i}`), ...ballot(i) }) }))));
+
+    const expected: Record<string, number> = {};
+    for (let i = 0; i < total + warm; i++) for (const [k, n] of Object.entries(allocation(i))) expected[k] = (expected[k] ?? 0) + n;
+    const live = await store.liveCounts(poll.id);
+    const totalsExact = live.ballots === total + warm - errors && Object.entries(expected).every(([k, n]) => live.counts[k] === n);
+    const voteLat = [...vote1.latencies, ...vote2.latencies];
+    const bareLat = [...bare1.latencies, ...bare2.latencies];
+    return {
+      ballots: total,
+      concurrency,
+      ballotP50Ms: median(voteLat),
+      ballotP99Ms: percentile(voteLat, 99),
+      ballotsPerSecond: total / (vote1.seconds + vote2.seconds),
+      bareP50Ms: median(bareLat),
+      bareP99Ms: percentile(bareLat, 99),
+      ratioP50: median(voteLat) / median(bareLat),
+      putItemP50Ms: median(put.latencies),
+      totalsExact,
+      errors,
+    };
+  } finally {
+    await agent.close();
+    client.destroy();
+    await stack.stop();
+  }
+}
