@@ -101,8 +101,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     const client = localDynamoClient(dynamo.endpoint);
     cleanups.push(async () => client.destroy());
-    log(`${(await ensureReportsTable(client, tableName)) ? 'Created' : 'Found'} table ${tableName}`);
     log(`${(await ensurePollsTable(client, pollsTableName)) ? 'Created' : 'Found'} table ${pollsTableName}`);
+    log(`${(await ensureReportsTable(client, tableName)) ? 'Created' : 'Found'} table ${tableName}`);
     const pollsDir = mkdtempSync(join(tmpdir(), 'csp-polls-'));
     cleanups.push(async () => rmSync(pollsDir, { recursive: true, force: true }));
     const pollsFile = join(pollsDir, 'polls.json');
@@ -127,8 +127,6 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const router = await import('../../functions/route-report/handler');
     const sweeper = await import('../../functions/sweep-outbox/handler');
     const pollCloser = await import('../../functions/close-polls/handler');
-    const seeded = await seedSampleTallies(client, pollsTableName, polls);
-    if (seeded) log(`Added ${seeded} sample event tallies to the closed sample poll`);
 
     log('Connecting the stream router to the table stream…');
     const poller: StreamPoller = await startStreamPoller({
@@ -139,6 +137,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       onError: (error) => log(`Stream poller: ${(error as Error).name}`),
     });
     cleanups.push(() => poller.stop());
+    const seeded = await seedSampleTallies(client, pollsTableName, polls);
+    if (seeded) log(`Added ${seeded} sample event tallies to the closed sample poll`);
 
     let sweeping: Promise<unknown> = Promise.resolve();
     const sweepNow = () => (sweeping = sweeping.then(() => sweeper.handler()).catch((error: Error) => log(`Sweeper: ${error.name}`)));

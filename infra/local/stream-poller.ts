@@ -32,6 +32,10 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
   const streamArn = table.Table?.LatestStreamArn;
   if (!streamArn) throw new Error(`Table ${options.tableName} has no stream`);
   const iterators = new Map<string, string | undefined>();
+  /** The last record handed on from each shard, to pick up after it with a fresh iterator. */
+  const lastSequence = new Map<string, string>();
+  // DynamoDB Local rounds ApproximateCreationDateTime down to the minute.
+  const startedAt = Math.floor(Date.now() / 60_000) * 60_000;
   const done = new Set<string>();
   let stopped = false;
   let busy: Promise<void> = Promise.resolve();
@@ -66,9 +70,25 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
         done.add(shardId);
         continue;
       }
-      const out = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 100 }));
+      let out;
+      try {
+        out = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 100 }));
+      } catch (error) {
+        // DynamoDB Local invalidates a shard's iterator when other tables are written
+        // (TrimmedDataAccessException), which Lambda never sees in AWS. Start again just
+        // after the last record handed on, or from the start of the shard, skipping
+        // records older than this poller (as LATEST would have).
+        if ((error as Error).name !== 'TrimmedDataAccessException' && (error as Error).name !== 'ExpiredIteratorException') throw error;
+        const after = lastSequence.get(shardId);
+        const fresh = await streams.send(new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: shardId, ...(after ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: after } : { ShardIteratorType: 'TRIM_HORIZON' }) }));
+        iterators.set(shardId, fresh.ShardIterator);
+        continue;
+      }
       iterators.set(shardId, out.NextShardIterator);
-      const records = (out.Records ?? []).map(toLambdaRecord);
+      const fresh = (out.Records ?? []).filter((r) => lastSequence.has(shardId) || (options.startAt ?? 'LATEST') === 'TRIM_HORIZON' || (r.dynamodb?.ApproximateCreationDateTime?.getTime() ?? Infinity) >= startedAt);
+      const last = out.Records?.[out.Records.length - 1]?.dynamodb?.SequenceNumber;
+      if (last) lastSequence.set(shardId, last);
+      const records = fresh.map(toLambdaRecord);
       if (records.length > 0) await deliver(records);
     }
   }
