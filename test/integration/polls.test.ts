@@ -77,7 +77,7 @@ describe('voting', () => {
     expect(final.final.counts).toEqual(final.final.counters.counts);
     expect((await finalisePoll({ store, profile: defaultProfile(), now: afterClose }, poll)).outcome).toBe('already-final');
     client.destroy();
-  });
+  }, 180_000);
 
   it('publishes the recount, not the counters, when a counter drifted, and says so', async () => {
     const poll = loadPolls(pollsDir).find((p) => p.id === testPolls.upTo.id)!;

@@ -77,7 +77,7 @@ export interface PollStore {
 const OPTION = 'o#';
 const FOLLOW_UP = 'f#';
 /** Counter shards taken by another ballot at the same moment: try another, a few times. */
-const MAX_CONFLICT_TRIES = 6;
+const MAX_CONFLICT_TRIES = 8;
 
 function countsOf(item: Record<string, unknown> | undefined): OnlineCounts {
   const counts: Allocation = {};
@@ -171,7 +171,8 @@ export function createPollStore(client: DynamoDBClient, tableName: string, rando
           }
           const conflict = ballotReason?.Code === 'TransactionConflict' || counterReason?.Code === 'TransactionConflict';
           if (!conflict || attempt >= MAX_CONFLICT_TRIES) throw error;
-          await new Promise((resolve) => setTimeout(resolve, random() * 10 * attempt));
+          // Full jitter, growing: ballots that collided do not collide again in step.
+          await new Promise((resolve) => setTimeout(resolve, random() * 5 * 2 ** attempt));
         }
       }
     },
