@@ -15,11 +15,12 @@ import { cookieValue, newVoterId, readVoterCookie, setVoterCookie, VOTER_COOKIE,
 export async function handleStart(deps: PollDependencies, event: APIGatewayProxyEventV2): Promise<HttpResult> {
   if (event.requestContext.http.method !== 'POST') return jsonMessage(405, 'Use POST to start voting', { Allow: 'POST' });
   const poll = deps.polls.get(event.pathParameters?.id ?? '');
-  const { messagePage } = await import('../polls/pages');
-  if (!poll) return messagePage(404, deps.profile.name, 'Poll not found', 'There is no poll at this address. Check the link, or choose a poll from the list.');
+  // Pages are loaded only when there is something to say (cold start budget).
+  const page = async (...args: Parameters<typeof import('../polls/pages').messagePage>) => (await import('../polls/pages')).messagePage(...args);
+  if (!poll) return page(404, deps.profile.name, 'Poll not found', 'There is no poll at this address. Check the link, or choose a poll from the list.');
   const now = deps.now();
   const closed = closedMessage(poll, now);
-  if (closed) return messagePage(403, deps.profile.name, 'This poll is not open', closed, poll);
+  if (closed) return page(403, deps.profile.name, 'This poll is not open', closed, poll);
 
   const secret = await deps.secret();
   const known = readVoterCookie(secret, poll.id, cookieValue(event, VOTER_COOKIE));
