@@ -20,7 +20,7 @@ function statusLine(poll: Poll, results: PollResults, now: Date): string {
 }
 
 /** The ranked table, the chart and the breakdown by channel. */
-export function resultsSection(poll: Poll, results: PollResults, now: Date, headingLevel: 1 | 2 = 1): string {
+export function resultsSection(poll: Poll, results: PollResults & { followUps?: Record<string, number> }, now: Date, headingLevel: 1 | 2 = 1): string {
   const unit = results.unit;
   const Unit = unit === 'tokens' ? 'Tokens' : 'Votes';
   const h = `h${headingLevel}`;
@@ -60,7 +60,26 @@ ${channelRows}
 </tbody>
 </table>
 </div>
+${followUpTables(poll, results.followUps ?? {}, sub)}
 <p class="govuk-body"><a class="govuk-link" href="${resultsPath(poll.id)}?format=csv" download>Download these results (CSV)</a></p>`;
+}
+
+/** Online answers to the follow-up choice questions (free text is never published). */
+function followUpTables(poll: Poll, counts: Record<string, number>, heading: string): string {
+  return poll.followUps
+    .flatMap((f) => (f.kind === 'choice' ? [f] : []))
+    .map((f) => {
+      const rows = f.options.map((o) => `<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">${escapeHtml(o.label)}</th><td class="govuk-table__cell govuk-table__cell--numeric">${formatThousands(counts[`${f.id}#${o.id}`] ?? 0)}</td></tr>`).join('\n');
+      return `<${heading} class="govuk-heading-m">${escapeHtml(f.question)}</${heading}>
+<table class="govuk-table">
+<caption class="govuk-table__caption govuk-table__caption--s">Answers given online (the question was optional)</caption>
+<thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Answer</th><th scope="col" class="govuk-table__header govuk-table__header--numeric">People</th></tr></thead>
+<tbody class="govuk-table__body">
+${rows}
+</tbody>
+</table>`;
+    })
+    .join('\n');
 }
 
 export function resultsHiddenBody(poll: Poll): string {
