@@ -20,6 +20,10 @@ const CLIENTS: Record<string, ('dynamodb' | 'sesv2')[]> = {
   'sign-in-config': [],
   'route-report': ['dynamodb', 'sesv2'],
   'sweep-outbox': ['dynamodb', 'sesv2'],
+  'poll-start': ['dynamodb'],
+  'cast-ballot': ['dynamodb'],
+  'poll-pages': ['dynamodb'],
+  'close-polls': ['dynamodb'],
 };
 
 export interface ColdImportFigures {
