@@ -40,6 +40,7 @@ export const backgroundFunctions = {
   routeReport: { id: 'route-report', entry: 'functions/route-report/handler.ts' },
   sweepOutbox: { id: 'sweep-outbox', entry: 'functions/sweep-outbox/handler.ts' },
   closePolls: { id: 'close-polls', entry: 'functions/close-polls/handler.ts' },
+  deliveryFeedback: { id: 'delivery-feedback', entry: 'functions/delivery-feedback/handler.ts' },
 } as const;
 
 /** Each route's path as a pattern, built once: `{name}` captures one path segment. */

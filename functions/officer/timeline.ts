@@ -3,7 +3,7 @@
  * email attempt. Admins also see each read of the report (who looked, and when).
  */
 import type { AuditEntry } from '../adapters/dynamodb/audit-log';
-import type { CaseNote, OutboxEntry, StoredReport } from '../reports/records';
+import type { CaseNote, DeliveryFeedback, OutboxEntry, StoredReport } from '../reports/records';
 
 export interface TimelineEntry {
   at: string;
@@ -19,6 +19,12 @@ function recipient(entry: OutboxEntry, partnerNames: Map<string, string>): strin
   return entry.target.assigned ? `${name} (assigned)` : name;
 }
 
+/** What a bounce or complaint means for the officer reading the case. */
+function feedbackText(feedback: DeliveryFeedback, to: string): string {
+  if (feedback.kind === 'complaint') return `The email to ${to} was reported as unwanted by its recipient (${feedback.detail}). Check with them that it reached the right inbox.`;
+  return `The email to ${to} bounced: ${feedback.detail}. ${feedback.detail.startsWith('Permanent') ? 'It was not delivered: check their address in the partner directory and contact them another way.' : 'Their mail server did not take it this time.'}`;
+}
+
 export function buildTimeline(stored: StoredReport, notes: CaseNote[], outbox: OutboxEntry[], audit: AuditEntry[], partnerNames: Map<string, string>, includeReads: boolean): TimelineEntry[] {
   const entries: TimelineEntry[] = [{ at: stored.createdAt, kind: 'received', text: 'Report received' }];
   for (const a of audit) {
@@ -32,6 +38,7 @@ export function buildTimeline(stored: StoredReport, notes: CaseNote[], outbox: O
   for (const o of outbox) {
     const to = recipient(o, partnerNames);
     if (o.state === 'sent') entries.push({ at: o.lastAttemptAt ?? o.createdAt, kind: 'email', text: `Email to ${to} sent` });
+    if (o.state === 'sent' && o.feedback) entries.push({ at: o.feedback.at, kind: 'email', text: feedbackText(o.feedback, to) });
     else if (o.state === 'failed') entries.push({ at: o.lastAttemptAt ?? o.createdAt, kind: 'email', text: `Email to ${to} failed after ${o.attempts} attempts: ${o.lastError ?? 'unknown error'}` });
     else if (o.attempts > 0) entries.push({ at: o.lastAttemptAt ?? o.createdAt, kind: 'email', text: `Email to ${to} not sent yet (attempt ${o.attempts}: ${o.lastError ?? 'error'}); next try ${o.nextAttemptAt ?? 'soon'}` });
     else entries.push({ at: o.createdAt, kind: 'email', text: `Email to ${to} queued` });

@@ -27,6 +27,16 @@ export interface Delivery {
   messageId?: string;
   /** While pending: when the sweeper may try it (next). The sweeper's index sorts on it. */
   nextAttemptAt?: string;
+  /** What the receiving mail server said after SES accepted the email (bounce or complaint). */
+  feedback?: DeliveryFeedback;
+}
+
+/** A bounce or complaint SES reported for a sent email: kinds and codes only, no addresses. */
+export interface DeliveryFeedback {
+  kind: 'bounce' | 'complaint';
+  at: string;
+  /** e.g. "Permanent (NoEmail)" for a bounce, "abuse" for a complaint. */
+  detail: string;
 }
 
 /**

@@ -42,7 +42,7 @@ export async function deliver(deps: DeliverDependencies, reference: string, targ
     return 'failed';
   }
   try {
-    const messageId = await deps.mailer.send(email);
+    const messageId = await deps.mailer.send({ ...email, tags: deliveryTags(entry) });
     await deps.store.recordDelivery(entry, { state: 'sent', attempts, lastAttemptAt: now.toISOString(), messageId });
     return 'sent';
   } catch (error) {
@@ -56,6 +56,11 @@ export async function deliver(deps: DeliverDependencies, reference: string, targ
     await deps.store.recordDelivery(entry, delivery);
     return delivery.state === 'failed' ? 'failed' : 'retry-later';
   }
+}
+
+/** The tags SES returns with bounce and complaint events (see functions/delivery-feedback). */
+export function deliveryTags(entry: Pick<OutboxEntry, 'reference' | 'targetId'>): Record<string, string> {
+  return { reference: entry.reference, delivery: entry.targetId };
 }
 
 /** A short reason without personal data (SDK messages can echo addresses, so use names only). */

@@ -2,6 +2,7 @@
  * Officer sign-in against cognito-local, and the attacks the API must refuse: no token,
  * garbage, an ID token, an expired token, a token forged with another key, a token for
  * another client, a user in no group, and a partner user asking for another partner's report.
+ * Also: SES bounce feedback marked on the delivery it belongs to.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueryCommand } from '@aws-sdk/client-dynamodb';
@@ -13,6 +14,7 @@ import { signInDemoUsers } from '../support/officer';
 import { claimsOf, cognitoLocalKey, signJwt, strangerKey } from '../support/jwt';
 import hateCrime from '../fixtures/reports/hate-crime-victim.json' with { type: 'json' };
 import asbAnon from '../fixtures/reports/asb-environmental-anonymous.json' with { type: 'json' };
+import bounce from '../fixtures/events/ses-bounce.json' with { type: 'json' };
 
 let stack: LocalStack;
 let hateRef: string;
@@ -116,5 +118,34 @@ describe('refusing bad tokens with 401', () => {
   it('a token that claims groups it was not given cannot be made without the key', async () => {
     const claims = { ...claimsOf(tokens.nobody!.access), 'cognito:groups': ['admin'] };
     await expect401(`Bearer ${signJwt(claims, strangerKey())}`);
+  });
+});
+
+describe('bounces and complaints from SES', () => {
+  it('marks a bounce on the partner delivery it belongs to, shows it to officers, and ignores an event for another message', async () => {
+    const { handleFeedback } = await import('../../functions/delivery-feedback/handler');
+    const { createReportStore } = await import('../../functions/adapters/dynamodb/report-store');
+    const store = createReportStore(localDynamoClient(stack.dynamoDbEndpoint), stack.tableName);
+    await stack.streamIdle();
+    const sent = (await store.getOutbox(hateRef, 'police'))!;
+    expect(sent.state).toBe('sent');
+    const event = (messageId: string) => ({ detail: { ...bounce.detail, mail: { ...bounce.detail.mail, messageId, tags: { ...bounce.detail.mail.tags, reference: [hateRef], delivery: ['police'] } } } });
+    const deps = { store, now: () => new Date() };
+
+    // A stray event (another message id) changes nothing.
+    expect(await handleFeedback(deps, event('another-message'))).toMatchObject({ outcome: 'unmatched' });
+    expect((await store.get(hateRef))!.deliveries.police!.feedback).toBeUndefined();
+
+    expect(await handleFeedback(deps, event(sent.messageId!))).toMatchObject({ outcome: 'recorded' });
+    expect((await store.get(hateRef))!.deliveries.police!.feedback).toEqual({ kind: 'bounce', at: bounce.detail.bounce.timestamp, detail: 'Permanent (NoEmail)' });
+    expect((await store.getOutbox(hateRef, 'police'))!.feedback).toMatchObject({ kind: 'bounce' });
+
+    const res = await getReport(hateRef, `Bearer ${tokens.officer!.access}`);
+    const body = (await res.json()) as { timeline: { kind: string; text: string }[] };
+    const bounced = body.timeline.find((t) => t.text.includes('bounced'));
+    expect(bounced?.text).toContain('Downs Constabulary');
+    expect(bounced?.text).toContain('Permanent (NoEmail)');
+    // The recipient's address and the mail server's diagnostic never reach the case.
+    expect(JSON.stringify(await store.get(hateRef))).not.toContain('user unknown');
   });
 });

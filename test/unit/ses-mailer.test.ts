@@ -26,6 +26,14 @@ describe('SES mailer adapter', () => {
     });
   });
 
+  it('sends the delivery tags SES returns with bounces and complaints, and refuses a tag that is not an id', async () => {
+    const { client, sent } = fakeClient();
+    await createSesMailer(client).send({ ...email, tags: { reference: 'ABCD2345', delivery: 'police-assigned-v3' } });
+    expect(sent[0]).toMatchObject({ EmailTags: [{ Name: 'reference', Value: 'ABCD2345' }, { Name: 'delivery', Value: 'police-assigned-v3' }] });
+    await expect(createSesMailer(client).send({ ...email, tags: { reference: 'a@b.example' } })).rejects.toThrow(/message tag reference/);
+    expect(sent).toHaveLength(1);
+  });
+
   it.each([
     ['Subject', { subject: 'Hello\r\nBcc: x@example.com' }],
     ['To', { to: 'p@example.com\nBcc: x@example.com' }],

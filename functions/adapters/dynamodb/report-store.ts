@@ -7,6 +7,7 @@ import {
   QueryCommand,
   TransactWriteItemsCommand,
   TransactionCanceledException,
+  type AttributeValue,
   type DynamoDBClient,
   type TransactWriteItem,
 } from '@aws-sdk/client-dynamodb';
@@ -14,7 +15,7 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { keys, PENDING, reportsTable } from './table-definition';
 import { listingItems } from './listing';
 import { toItem } from './item';
-import type { Delivery, OutboxEntry, StoredReport } from '../../reports/records';
+import type { Delivery, DeliveryFeedback, OutboxEntry, StoredReport } from '../../reports/records';
 
 export type CreateResult = { outcome: 'created' } | { outcome: 'duplicate'; reference: string } | { outcome: 'reference-taken' };
 
@@ -27,7 +28,17 @@ export interface ReportStore {
   recordDelivery(entry: OutboxEntry, delivery: Delivery): Promise<boolean>;
   /** Unsent outbox entries due at or before `now`, longest overdue first (sparse index query). */
   listDue(now: string, limit: number): Promise<OutboxEntry[]>;
+  /**
+   * Marks a bounce or complaint on the delivery it belongs to (outbox item and report log);
+   * false when no sent email of that delivery has this message id.
+   */
+  recordFeedback(reference: string, targetId: string, messageId: string, feedback: DeliveryFeedback): Promise<boolean>;
+  /** When the oldest entry still waiting to be sent was queued, or undefined if none waits. */
+  oldestPendingCreatedAt(): Promise<string | undefined>;
 }
+
+/** Pages of pending entries read to find the oldest (1 MB each: far beyond any real backlog). */
+const OLDEST_PENDING_MAX_PAGES = 20;
 
 
 export function createReportStore(client: DynamoDBClient, tableName: string): ReportStore {
@@ -147,6 +158,66 @@ export function createReportStore(client: DynamoDBClient, tableName: string): Re
         }),
       );
       return (out.Items ?? []).map((item) => fromOutboxItem(unmarshall(item)));
+    },
+
+    async recordFeedback(reference, targetId, messageId, feedback) {
+      try {
+        await client.send(
+          new TransactWriteItemsCommand({
+            TransactItems: [
+              {
+                Update: {
+                  TableName: tableName,
+                  Key: marshall(keys.outbox(reference, targetId)),
+                  UpdateExpression: 'SET feedback = :f',
+                  // Only the email SES accepted under this id: a stray or replayed event changes nothing.
+                  ConditionExpression: 'messageId = :m',
+                  ExpressionAttributeValues: marshall({ ':f': feedback, ':m': messageId }),
+                },
+              },
+              {
+                Update: {
+                  TableName: tableName,
+                  Key: marshall(keys.report(reference)),
+                  UpdateExpression: 'SET deliveries.#target.feedback = :f',
+                  ConditionExpression: 'attribute_exists(deliveries.#target)',
+                  ExpressionAttributeNames: { '#target': targetId },
+                  ExpressionAttributeValues: marshall({ ':f': feedback }),
+                },
+              },
+            ],
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof TransactionCanceledException) return false;
+        throw error;
+      }
+    },
+
+    async oldestPendingCreatedAt() {
+      // The index holds pending entries only (sparse), normally none or a handful.
+      let oldest: string | undefined;
+      let start: Record<string, AttributeValue> | undefined;
+      for (let page = 0; page < OLDEST_PENDING_MAX_PAGES; page++) {
+        const out = await client.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: reportsTable.indexes[0]!.name,
+            KeyConditionExpression: 'outboxPending = :p',
+            ProjectionExpression: 'createdAt',
+            ExpressionAttributeValues: marshall({ ':p': PENDING }),
+            ...(start ? { ExclusiveStartKey: start } : {}),
+          }),
+        );
+        for (const item of out.Items ?? []) {
+          const createdAt = item.createdAt?.S;
+          if (createdAt && (!oldest || createdAt < oldest)) oldest = createdAt;
+        }
+        start = out.LastEvaluatedKey;
+        if (!start) break;
+      }
+      return oldest;
     },
   };
 }

@@ -11,12 +11,20 @@ export interface OutgoingEmail {
   subject: string;
   text: string;
   html: string;
+  /**
+   * SES message tags, returned with bounce and complaint events so each can be matched
+   * to the delivery it belongs to. Ids only (letters, digits, dashes): never personal data.
+   */
+  tags?: Record<string, string>;
 }
 
 export interface Mailer {
   /** Resolves with the provider's message id; rejects if the email was not accepted. */
   send(email: OutgoingEmail): Promise<string>;
 }
+
+/** What SES accepts as a tag name or value. */
+const TAG_SAFE = /^[A-Za-z0-9_-]{1,256}$/;
 
 const HEADER_UNSAFE = /[\r\n\u0000-\u001f\u007f\u2028\u2029]/;
 
@@ -31,6 +39,10 @@ export function createSesMailer(client: SESv2Client = sesClient()): Mailer {
       assertHeaderSafe('To', email.to);
       assertHeaderSafe('From', email.from);
       assertHeaderSafe('Subject', email.subject);
+      const tags = Object.entries(email.tags ?? {});
+      for (const [name, value] of tags) {
+        if (!TAG_SAFE.test(name) || !TAG_SAFE.test(value)) throw new Error(`Refusing to send: the message tag ${TAG_SAFE.test(name) ? name : '(unnamed)'} is not letters, digits and dashes`);
+      }
       const out = await client.send(
         new SendEmailCommand({
           FromEmailAddress: email.from,
@@ -41,6 +53,7 @@ export function createSesMailer(client: SESv2Client = sesClient()): Mailer {
               Body: { Text: { Data: email.text, Charset: 'UTF-8' }, Html: { Data: email.html, Charset: 'UTF-8' } },
             },
           },
+          ...(tags.length ? { EmailTags: tags.map(([Name, Value]) => ({ Name, Value })) } : {}),
           ...(config().SES_CONFIGURATION_SET ? { ConfigurationSetName: config().SES_CONFIGURATION_SET } : {}),
         }),
       );
