@@ -7,6 +7,7 @@ import type { DeliverDependencies } from '../route-report/deliver';
 import { deliver } from '../route-report/deliver';
 import { runtimeDependencies } from '../route-report/handler';
 import { logger } from '../adapters/logging/logger';
+import { publishOldestPendingAge } from '../adapters/metrics/metrics';
 
 const PAGE = 50;
 
@@ -15,10 +16,12 @@ export interface SweepSummary {
   sent: number;
   pending: number;
   failed: number;
+  /** How long the oldest entry still unsent after this sweep has waited (0 if none). */
+  oldestPendingSeconds: number;
 }
 
 export async function sweepOutbox(deps: DeliverDependencies): Promise<SweepSummary> {
-  const summary: SweepSummary = { examined: 0, sent: 0, pending: 0, failed: 0 };
+  const summary: SweepSummary = { examined: 0, sent: 0, pending: 0, failed: 0, oldestPendingSeconds: 0 };
   for (const entry of await deps.store.listDue(deps.now().toISOString(), PAGE)) {
     summary.examined++;
     const outcome = await deliver(deps, entry.reference, entry.targetId);
@@ -26,8 +29,16 @@ export async function sweepOutbox(deps: DeliverDependencies): Promise<SweepSumma
     else if (outcome === 'failed') summary.failed++;
     else if (outcome === 'retry-later') summary.pending++;
   }
-  if (summary.examined > 0) logger.info('Outbox sweep', { ...summary });
+  // Measured after the sweep: what is still waiting is what an alarm should see.
+  const oldest = await deps.store.oldestPendingCreatedAt();
+  summary.oldestPendingSeconds = oldest ? Math.max(0, Math.round((deps.now().getTime() - Date.parse(oldest)) / 1000)) : 0;
+  if (summary.examined > 0 || summary.oldestPendingSeconds > 0) logger.info('Outbox sweep', { ...summary });
   return summary;
 }
 
-export const handler = () => sweepOutbox(runtimeDependencies());
+export const handler = async () => {
+  const summary = await sweepOutbox(runtimeDependencies());
+  // Published on every run, so a missing data point means the sweeper itself stopped.
+  publishOldestPendingAge(summary.oldestPendingSeconds);
+  return summary;
+};

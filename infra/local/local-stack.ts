@@ -117,6 +117,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       DYNAMODB_ENDPOINT: dynamo.endpoint,
       SES_ENDPOINT: ses.url,
       LOCAL_MODE: 'true',
+      // Metrics are CloudWatch log lines: nothing to publish to locally.
+      POWERTOOLS_METRICS_DISABLED: 'true',
       SITE_URL: siteUrl,
       COGNITO_ISSUER: cognito.issuer,
       COGNITO_CLIENT_ID: cognito.clientId,

@@ -38,6 +38,10 @@ it('keeps reports and sends their emails once SES is back', async () => {
     expect(report!.deliveries['council-asb-team']!.lastError).toBe('Email service unavailable');
   }
 
+  // The oldest waiting email is the first report's: the age the sweeper publishes for the alarm.
+  const oldest = await store.oldestPendingCreatedAt();
+  expect(oldest).toBe((await store.get(references[0]!))!.createdAt);
+
   await stack.startSes();
   expect(await capturedEmails(stack)).toHaveLength(0);
   // The sweeper's clock moved past the back-off, as it would be a few minutes later.
@@ -45,7 +49,8 @@ it('keeps reports and sends their emails once SES is back', async () => {
   const { runtimeDependencies } = await import('../../functions/route-report/handler');
   const later = () => new Date(Date.now() + 2 * 3_600_000);
   const summary = await sweepOutbox({ ...runtimeDependencies(), now: later });
-  expect(summary).toMatchObject({ sent: 9, pending: 0, failed: 0 });
+  expect(summary).toMatchObject({ sent: 9, pending: 0, failed: 0, oldestPendingSeconds: 0 });
+  expect(await store.oldestPendingCreatedAt()).toBeUndefined();
 
   const emails = await waitForEmails(stack, (all) => all.length >= 9);
   for (const reference of references) expect(emails.filter((e) => e.subject.includes(reference))).toHaveLength(3);
