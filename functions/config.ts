@@ -16,6 +16,8 @@ const configSchema = z.object({
   SES_ENDPOINT: z.optional(z.url()),
   /** SES configuration set (AWS only), so bounces and complaints are tracked. */
   SES_CONFIGURATION_SET: z.optional(z.string()),
+  /** The deployed stage (set by the stack); absent locally. Production never runs in local mode. */
+  STAGE: z.optional(z.enum(['dev', 'prod'])),
   /** "true" only under `npm start` and the tests; enables local endpoints and issuers. */
   LOCAL_MODE: z._default(z.enum(['true', 'false']), 'false'),
   /** Officer sign-in: the user pool's issuer URL and the workspace's app client id. */
@@ -30,17 +32,24 @@ export type Config = z.infer<typeof configSchema>;
 let parsed: Config | undefined;
 
 export function config(): Config {
-  if (parsed) return parsed;
-  const result = configSchema.safeParse(process.env);
+  parsed ??= parseConfig(process.env);
+  return parsed;
+}
+
+/** Validates an environment: names what is missing, and refuses local settings where they do not belong. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = configSchema.safeParse(env);
   if (!result.success) {
     const names = result.error.issues.map((i) => `${i.path.join('.')} (${i.message})`).join(', ');
     throw new Error(`Invalid or missing environment variables: ${names}`);
   }
+  if (result.data.STAGE === 'prod' && result.data.LOCAL_MODE === 'true') {
+    throw new Error('LOCAL_MODE cannot be on in the prod stage: it would accept local endpoints and sign-in tokens');
+  }
   if (result.data.LOCAL_MODE !== 'true' && (result.data.DYNAMODB_ENDPOINT || result.data.SES_ENDPOINT)) {
     throw new Error('DYNAMODB_ENDPOINT and SES_ENDPOINT are local-only; set LOCAL_MODE=true or remove them');
   }
-  parsed = result.data;
-  return parsed;
+  return result.data;
 }
 
 /** The polls table's name, for the functions that need it: a clear error if it is missing. */

@@ -13,6 +13,7 @@ import { html, json, jsonMessage, seeOther, type HttpResult } from '../adapters/
 import { castBallot, type BallotResult } from '../polls/cast-ballot';
 import { pollDependencies, type PollDependencies } from '../polls/dependencies';
 import { addressHash, cookieValue, readVoterCookie, VOTER_COOKIE } from '../polls/voter-cookie';
+import { clientAddress } from '../adapters/http/client-address';
 
 const BODY_MESSAGES = {
   413: 'Your answers are too long to send. Use your browser’s back button, shorten the longest answer and send again.',
@@ -37,7 +38,7 @@ export async function handleBallot(deps: PollDependencies, event: APIGatewayProx
       body: decoded.value,
       decodeErrors: decoded.errors,
       voter: readVoterCookie(secret, pollId, cookieValue(event, VOTER_COOKIE)),
-      ipHash: addressHash(secret, pollId, event.requestContext.http.sourceIp),
+      ipHash: addressHash(secret, pollId, clientAddress(event)),
     });
   };
   // JSON clients keep their request and retry; the error middleware answers them.

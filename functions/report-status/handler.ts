@@ -17,6 +17,7 @@ import { readBody } from '../adapters/http/request-body';
 import { html, json, jsonMessage, type HttpResult } from '../adapters/http/responses';
 import { config } from '../config';
 import { checkStatus, type StatusDependencies } from './check-status';
+import { clientAddress } from '../adapters/http/client-address';
 
 const NOT_FOUND = 'We could not find a report with that reference and email address. Check both against your confirmation email. Reports made anonymously, or without an email address, cannot be checked online: call 101 instead.';
 const limitedMessage = (seconds: number) => `You have checked too many times. Please wait ${Math.ceil(seconds / 60)} minutes and try again, or call 101.`;
@@ -27,7 +28,7 @@ export async function handleStatus(deps: StatusDependencies, partnershipName: st
   const page = (status: number, content: string, title: string, headers: Record<string, string> = {}) => html(status, renderPage({ title, partnershipName, body: content }), headers);
   if (body.kind === 'error') return body.form ? page(body.status, renderStatusForm({}, [{ path: '', message: body.message }]), `Error: ${STATUS_CHECK_TITLE}`) : jsonMessage(body.status, body.message);
   const value = body.kind === 'form' ? Object.fromEntries(body.entries) : body.value;
-  const result = await checkStatus(deps, value, event.requestContext.http.sourceIp);
+  const result = await checkStatus(deps, value, clientAddress(event));
   const values = body.kind === 'form' ? formValuesFrom(body.entries) : {};
 
   if (body.kind !== 'form') {

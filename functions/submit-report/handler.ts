@@ -18,6 +18,7 @@ import { config } from '../config';
 import { submitReport, type SubmitDependencies, type SubmitResult } from './submit-report';
 import type { FieldError } from '../../shared/contracts/field-errors';
 import type { ReportReceipt } from '../../shared/contracts/report';
+import { clientAddress } from '../adapters/http/client-address';
 
 /** Matches the OpenAPI document: a UUID fits many times over. */
 const MAX_IDEMPOTENCY_KEY = 200;
@@ -43,7 +44,7 @@ export async function handleSubmit(deps: SubmitDependencies, event: APIGatewayPr
     body: decoded.value,
     decodeErrors: decoded.errors,
     idempotencyKey,
-    senderFingerprint: `${event.requestContext.http.sourceIp}|${event.headers['user-agent'] ?? ''}`,
+    senderFingerprint: `${clientAddress(event)}|${event.headers['user-agent'] ?? ''}`,
   };
   // JSON clients keep their request and retry; the error middleware answers them.
   if (body.kind !== 'form') {
