@@ -1,16 +1,47 @@
 /**
- * CDK app. `npm run synth` works offline. Stage from context: `-c stage=prod`.
+ * The CDK app: the firewall stack (us-east-1, where CloudFront's web ACLs live) and the
+ * portal stack (the data's region), for the stage named in context. Both rule packs of
+ * cdk-nag run on every synth: an unacknowledged error stops it.
+ * Parameters: see parseDeployParameters and the README's deployment section.
  */
-import { App } from 'aws-cdk-lib';
+import { App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDeployParameters, type DeployParameters } from './deploy-parameters';
+import { EdgeStack } from './edge-stack';
 import { PortalStack } from './portal-stack';
+import { ROOT } from './bundle';
+import { acknowledgeToolingFindings } from './nag-acknowledgements';
 
-const app = new App();
-const stage = app.node.tryGetContext('stage') ?? 'dev';
-if (stage !== 'dev' && stage !== 'prod') throw new Error(`Unknown stage "${stage}": use -c stage=dev or -c stage=prod`);
-const siteUrl = app.node.tryGetContext('siteUrl') ?? 'https://example.invalid';
+export const SITE_DIR = join(ROOT, 'site', 'dist');
 
-new PortalStack(app, `CspPortal-${stage}`, {
-  stage,
-  siteUrl,
-  env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION ?? 'eu-west-2' },
-});
+/** Builds both stacks into `app`; tests call this with their own parameters and site folder. */
+export function buildApp(app: App, parameters: DeployParameters, siteDir = SITE_DIR): { edge: EdgeStack; portal: PortalStack } {
+  // The portal refers to the firewall across regions; keep the producer protected (CDK's current behaviour, stated).
+  app.node.setContext('@aws-cdk/core:defaultCrossStackReferences', 'strong');
+  const account = process.env.CDK_DEFAULT_ACCOUNT;
+  const edge = new EdgeStack(app, `CspPortalEdge-${parameters.stage}`, { stage: parameters.stage, env: { account, region: 'us-east-1' }, crossRegionReferences: true, description: `Community safety portal firewall (${parameters.stage})` });
+  const portal = new PortalStack(app, `CspPortal-${parameters.stage}`, {
+    stage: parameters.stage,
+    siteDir,
+    webAclArn: edge.webAclArn,
+    ...(parameters.alarmEmail ? { alarmEmail: parameters.alarmEmail } : {}),
+    ...(parameters.domainName ? { domainName: parameters.domainName } : {}),
+    ...(parameters.certificateArn ? { certificateArn: parameters.certificateArn } : {}),
+    env: { account, region: parameters.region },
+    crossRegionReferences: true,
+    description: `Community safety portal (${parameters.stage})`,
+  });
+  acknowledgeToolingFindings(portal);
+  acknowledgeToolingFindings(edge);
+  return { edge, portal };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const app = new App();
+  const parameters = parseDeployParameters(Object.fromEntries(['stage', 'alarmEmail', 'domainName', 'certificateArn', 'region'].map((k) => [k, app.node.tryGetContext(k)])));
+  if (!existsSync(join(SITE_DIR, 'index.html'))) throw new Error('The site is not built: run `npm run build:site` (npm run synth and npm run deploy do it for you).');
+  buildApp(app, parameters);
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
+}

@@ -1,84 +1,67 @@
 /**
- * The portal's AWS stack (first slice): the reports table, the HTTP functions behind an
- * HTTP API, the stream router with an SQS on-failure destination, and the sweeper.
+ * The portal's AWS stack: both tables under one customer-managed key, officer sign-in,
+ * one function per API route behind the HTTP API, the stream router, the sweeper, the poll
+ * closer and the email feedback handler, the site behind CloudFront, and the alarms.
  * Grants are per function and per action: nothing here can Scan or delete.
  */
-import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
-import { HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
+import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import { AttributeType, BillingMode, StreamViewType, Table } from 'aws-cdk-lib/aws-dynamodb';
-import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { AccountRecovery, CfnUserPoolGroup, FeaturePlan, Mfa, StandardThreatProtectionMode, UserPool } from 'aws-cdk-lib/aws-cognito';
+import { EventBus, Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
-import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Code, FilterCriteria, FilterRule, Function as LambdaFn, Runtime, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { Effect, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { ConfigurationSet, EmailSendingEvent, EventDestination, SuppressionReasons } from 'aws-cdk-lib/aws-ses';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
-import { AccountRecovery, CfnUserPoolGroup, Mfa, UserPool } from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
-import { reportsTable } from '../../functions/adapters/dynamodb/table-definition';
-import { pollsTable } from '../../functions/adapters/dynamodb/polls-table-definition';
 import { backgroundFunctions, httpRoutes } from '../../functions/routes';
 import { defaultProfile } from '../../shared/config/load-profile';
-import { bundleFunction } from './bundle';
+import { Alarms } from './alarms';
+import { siteUrlFor } from './deploy-parameters';
+import { PortalFunctions } from './portal-functions';
+import { PortalTables } from './portal-tables';
+import { SiteHosting } from './site-hosting';
 
 export interface PortalStackProps extends StackProps {
   stage: 'dev' | 'prod';
-  /** Public address of the site, used in resident emails. */
-  siteUrl: string;
+  /** The built site (site/dist), uploaded to the site bucket. */
+  siteDir: string;
+  /** The CloudFront web ACL from the edge stack (us-east-1). */
+  webAclArn: string;
+  alarmEmail?: string;
+  domainName?: string;
+  certificateArn?: string;
 }
 
+/** API Gateway's own limit for the whole stage, far above a district's busiest hour. */
+export const API_THROTTLE = { rateLimit: 50, burstLimit: 100 };
+
 export class PortalStack extends Stack {
-  readonly table: Table;
-  readonly pollsTable: Table;
+  readonly tables: PortalTables;
   readonly api: HttpApi;
-  readonly functions: Record<string, LambdaFn> = {};
+  readonly functions: PortalFunctions;
   readonly userPool: UserPool;
+  readonly site: SiteHosting;
 
   constructor(scope: Construct, id: string, props: PortalStackProps) {
     super(scope, id, props);
     const profile = defaultProfile();
     const prod = props.stage === 'prod';
+    const retain = prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
 
-    this.table = new Table(this, 'Reports', {
-      partitionKey: { name: reportsTable.partitionKey, type: AttributeType.STRING },
-      sortKey: { name: reportsTable.sortKey, type: AttributeType.STRING },
-      billingMode: BillingMode.PAY_PER_REQUEST,
-      stream: StreamViewType[reportsTable.streamView],
-      timeToLiveAttribute: reportsTable.ttlAttribute,
-      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-      deletionProtection: prod,
-      removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
-    });
-    // Every index projects ALL: they hold only listings, outbox and audit items, which carry no resident's personal data.
-    for (const index of reportsTable.indexes) {
-      this.table.addGlobalSecondaryIndex({
-        indexName: index.name,
-        partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
-        sortKey: { name: index.sortKey, type: AttributeType.STRING },
-      });
-    }
+    // One customer-managed key for the data at rest (tables, their streams, the alarm topic).
+    const dataKey = new Key(this, 'DataKey', { description: `Community safety portal data (${props.stage})`, enableKeyRotation: true, removalPolicy: retain, pendingWindow: Duration.days(prod ? 30 : 7) });
+    // CloudWatch publishes alarms to the encrypted topic.
+    dataKey.addToResourcePolicy(new PolicyStatement({ principals: [new ServicePrincipal('cloudwatch.amazonaws.com')], actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resources: ['*'] }));
+    this.tables = new PortalTables(this, 'Data', { prod, key: dataKey });
 
-    // Polls apart from reports: ballots never sit beside personal reports, and the ballot
-    // functions are granted this table only. No stream: nothing reacts to a ballot.
-    this.pollsTable = new Table(this, 'Polls', {
-      partitionKey: { name: pollsTable.partitionKey, type: AttributeType.STRING },
-      sortKey: { name: pollsTable.sortKey, type: AttributeType.STRING },
-      billingMode: BillingMode.PAY_PER_REQUEST,
-      timeToLiveAttribute: pollsTable.ttlAttribute,
-      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-      deletionProtection: prod,
-      removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
-    });
-    for (const index of pollsTable.indexes) {
-      this.pollsTable.addGlobalSecondaryIndex({
-        indexName: index.name,
-        partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
-        sortKey: { name: index.sortKey, type: AttributeType.STRING },
-      });
-    }
-
-    // Officer sign-in: MFA required, no self sign-up, groups admin, officer and one per partner.
+    // Officer sign-in: MFA required, no self sign-up, threat protection, groups admin, officer and one per partner.
     this.userPool = new UserPool(this, 'Officers', {
       selfSignUpEnabled: false,
       // Usernames are the officers' work email addresses, so the access token's `username`
@@ -87,89 +70,95 @@ export class PortalStack extends Stack {
       standardAttributes: { email: { required: true, mutable: true } },
       mfa: Mfa.REQUIRED,
       mfaSecondFactor: { otp: true, sms: false },
-      passwordPolicy: { minLength: 12, requireDigits: true, requireLowercase: true, requireUppercase: true, requireSymbols: true },
+      passwordPolicy: { minLength: 12, requireDigits: true, requireLowercase: true, requireUppercase: true, requireSymbols: true, tempPasswordValidity: Duration.days(3) },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
-      removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      // Blocks sign-ins with leaked or suspicious credentials (a few pence per officer a month).
+      featurePlan: FeaturePlan.PLUS,
+      standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
+      deletionProtection: prod,
+      removalPolicy: retain,
     });
-    const workspaceClient = this.userPool.addClient('Workspace', { authFlows: { userPassword: true }, preventUserExistenceErrors: true });
+    const workspaceClient = this.userPool.addClient('Workspace', { authFlows: { userPassword: true }, preventUserExistenceErrors: true, accessTokenValidity: Duration.hours(1), idTokenValidity: Duration.hours(1), refreshTokenValidity: Duration.hours(12) });
     for (const group of ['admin', 'officer', ...profile.partners.map((p) => `partner-${p.id}`)]) {
       new CfnUserPoolGroup(this, `Group-${group}`, { userPoolId: this.userPool.userPoolId, groupName: group });
     }
+    const issuer = `https://cognito-idp.${this.region}.amazonaws.com/${this.userPool.userPoolId}`;
 
-    const environment = { TABLE_NAME: this.table.tableName, POLLS_TABLE_NAME: this.pollsTable.tableName, SITE_URL: props.siteUrl, NODE_OPTIONS: '--enable-source-maps' };
-    const officerEnvironment = { COGNITO_ISSUER: `https://cognito-idp.${this.region}.amazonaws.com/${this.userPool.userPoolId}`, COGNITO_CLIENT_ID: workspaceClient.userPoolClientId };
-    const makeFunction = (fnId: string, entry: string, options: { timeout?: Duration; memorySize?: number; officer?: boolean } = {}) => {
-      const bundle = bundleFunction(fnId, entry);
-      const fn = new LambdaFn(this, `Fn-${fnId}`, {
-        runtime: Runtime.NODEJS_24_X,
-        architecture: Architecture.ARM_64,
-        handler: 'index.handler',
-        code: Code.fromAsset(bundle.dir),
-        memorySize: options.memorySize ?? 512,
-        timeout: options.timeout ?? Duration.seconds(10),
-        environment: options.officer ? { ...environment, ...officerEnvironment } : environment,
-        logGroup: new LogGroup(this, `Logs-${fnId}`, { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY }),
-      });
-      this.functions[fnId] = fn;
-      return fn;
-    };
-
-    const tableActions = (...actions: string[]) => new PolicyStatement({ effect: Effect.ALLOW, actions: actions.map((a) => `dynamodb:${a}`), resources: [this.table.tableArn] });
-    const queryIndexes = (...names: string[]) => new PolicyStatement({ effect: Effect.ALLOW, actions: ['dynamodb:Query'], resources: names.map((n) => `${this.table.tableArn}/index/${n}`) });
-    const pollActions = (...actions: string[]) => new PolicyStatement({ effect: Effect.ALLOW, actions: actions.map((a) => `dynamodb:${a}`), resources: [this.pollsTable.tableArn] });
-    const queryBallots = new PolicyStatement({ effect: Effect.ALLOW, actions: ['dynamodb:Query'], resources: [`${this.pollsTable.tableArn}/index/${pollsTable.indexes[0]!.name}`] });
-    const inboxIndexNames = reportsTable.indexes.map((i) => i.name).filter((n) => n !== 'outbox-pending');
-    const sendEmail = new PolicyStatement({
-      effect: Effect.ALLOW,
-      actions: ['ses:SendEmail'],
-      resources: [`arn:${this.partition}:ses:${this.region}:${this.account}:identity/*`],
-      // Only from the partnership's own sender address.
-      conditions: { StringEquals: { 'ses:FromAddress': profile.senderEmail } },
+    const emailConfiguration = new ConfigurationSet(this, 'Email', {
+      configurationSetName: `csp-portal-${props.stage}`,
+      // Addresses that bounce or complain are not emailed again until an admin clears them.
+      suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
+      reputationMetrics: true,
     });
+    // Bounces and complaints go to the default event bus (the only one SES supports).
+    emailConfiguration.addEventDestination('Feedback', { destination: EventDestination.eventBus(EventBus.fromEventBusName(this, 'DefaultBus', 'default')), events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT] });
 
-    this.api = new HttpApi(this, 'Api', { description: `${profile.name} reporting API (${props.stage})` });
+    const metricsNamespace = `CspPortal/${props.stage}`;
+    this.functions = new PortalFunctions(this, 'Functions', {
+      stage: props.stage,
+      tables: this.tables,
+      key: dataKey,
+      officer: { issuer, clientId: workspaceClient.userPoolClientId },
+      senderEmail: profile.senderEmail,
+      configurationSetName: emailConfiguration.configurationSetName,
+      metricsNamespace,
+    });
+    const fns = this.functions.byId;
+
+    // HTTP API: one route per entry in functions/routes.ts; officer routes also need a valid Cognito token at the gateway.
+    this.api = new HttpApi(this, 'Api', { description: `${profile.name} portal API (${props.stage})`, createDefaultStage: false });
+    const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: RetentionDays.THREE_MONTHS, removalPolicy: RemovalPolicy.DESTROY });
+    new HttpStage(this, 'ApiStage', {
+      httpApi: this.api,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: API_THROTTLE,
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        // Route templates, statuses and timings: no addresses, paths, user agents or bodies.
+        format: AccessLogFormat.custom(JSON.stringify({ requestId: '$context.requestId', time: '$context.requestTime', routeKey: '$context.routeKey', status: '$context.status', responseLength: '$context.responseLength', latencyMs: '$context.responseLatency', integrationLatencyMs: '$context.integrationLatency', integrationError: '$context.integrationErrorMessage' })),
+      },
+    });
+    const officerAuthorizer = new HttpJwtAuthorizer('Officers', issuer, { jwtAudience: [workspaceClient.userPoolClientId] });
+    // The workspace API needs an officer's token; every other route is public.
+    const needsToken = (path: string) => path.startsWith('/api/officer/');
     for (const route of httpRoutes) {
-      const fn = makeFunction(route.id, route.entry, { officer: route.officer === true });
-      // Submitting writes the report, listings, outbox and idempotency marker, reads the
-      // marker back, and reads (or first seeds) the partner directory.
-      if (route.table === 'submit') fn.addToRolePolicy(tableActions('PutItem', 'GetItem', 'ConditionCheckItem', 'Query'));
-      // The status check reads one report and counts its rate-limit windows.
-      if (route.table === 'status') fn.addToRolePolicy(tableActions('GetItem', 'UpdateItem'));
-      // Officers read cases, change them (transactions of updates and puts) and append audit items.
-      if (route.table === 'officer') {
-        fn.addToRolePolicy(tableActions('GetItem', 'PutItem', 'UpdateItem', 'ConditionCheckItem', 'Query'));
-        fn.addToRolePolicy(queryIndexes(...inboxIndexNames));
+      const routes = this.api.addRoutes({
+        path: route.path,
+        methods: [route.method === 'ANY' ? HttpMethod.ANY : HttpMethod[route.method]],
+        integration: new HttpLambdaIntegration(`Integration-${route.id}`, fns[route.id]!),
+        ...(needsToken(route.path) ? { authorizer: officerAuthorizer } : {}),
+      });
+      if (!needsToken(route.path)) {
+        for (const r of routes) Validations.of(r).acknowledge({ id: 'AwsSolutions-APIG4', reason: `Public route (${route.id}): residents report, vote and read without an account; input is validated by the handler and rate-limited by WAF and stage throttling.` });
       }
-      // Voting: the ballot and its counter in one transaction, the ballot read back on a
-      // retry, and the cookie key made once (a conditional put) and read.
-      if (route.polls === 'vote') fn.addToRolePolicy(pollActions('GetItem', 'PutItem', 'UpdateItem'));
-      // Results and the thank-you page read counters, tallies, final totals and one ballot
-      // (and the thank-you page may be the first to make the cookie key).
-      if (route.polls === 'read') fn.addToRolePolicy(pollActions('GetItem', 'BatchGetItem', 'Query', 'PutItem'));
-      // Officers append event tallies (and correction markers) and review bursts.
-      if (route.polls === 'officer') {
-        fn.addToRolePolicy(pollActions('GetItem', 'BatchGetItem', 'PutItem', 'Query'));
-        fn.addToRolePolicy(queryBallots);
-      }
-      this.api.addRoutes({ path: route.path, methods: [route.method === 'ANY' ? HttpMethod.ANY : HttpMethod[route.method]], integration: new HttpLambdaIntegration(`Integration-${route.id}`, fn) });
     }
 
+    this.site = new SiteHosting(this, 'Site', {
+      stage: props.stage,
+      api: this.api,
+      siteDir: props.siteDir,
+      webAclArn: props.webAclArn,
+      signInOrigin: `https://cognito-idp.${this.region}.amazonaws.com`,
+      ...(props.domainName ? { domainName: props.domainName } : {}),
+      ...(props.certificateArn ? { certificateArn: props.certificateArn } : {}),
+    });
+    this.functions.setSiteUrl(siteUrlFor(props, this.site.distribution.distributionDomainName));
+
+    // The stream router: new outbox entries (to send) and new reports (to flag).
     const onFailure = new Queue(this, 'RouterOnFailure', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
-    const router = makeFunction(backgroundFunctions.routeReport.id, backgroundFunctions.routeReport.entry, { timeout: Duration.seconds(30) });
-    // Delivery updates outbox and report; flags query the repeat indexes; the directory is read (or seeded).
-    router.addToRolePolicy(tableActions('GetItem', 'UpdateItem', 'Query', 'PutItem'));
-    router.addToRolePolicy(queryIndexes('by-contact', 'by-place'));
-    router.addToRolePolicy(sendEmail);
-    router.addEventSource(
-      new DynamoEventSource(this.table, {
+    Validations.of(onFailure).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'This queue is itself the failure destination of the stream router; an alarm fires when it holds anything.' });
+    Validations.of(onFailure).acknowledge({ id: 'Serverless-SQSRedrivePolicy', reason: 'This queue is itself the failure destination of the stream router; an alarm fires when it holds anything.' });
+    fns[backgroundFunctions.routeReport.id]!.addEventSource(
+      new DynamoEventSource(this.tables.reports, {
         startingPosition: StartingPosition.TRIM_HORIZON,
         batchSize: 10,
         reportBatchItemFailures: true,
         bisectBatchOnError: true,
         retryAttempts: 3,
         maxRecordAge: Duration.hours(1),
+        // Records given up on are parked here; the sweeper still sends their emails (the outbox item stays pending).
         onFailure: new SqsDlq(onFailure),
-        // Only new outbox entries (to send) and new reports (to flag) wake the router.
         filters: [
           FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { NewImage: { entity: { S: FilterRule.isEqual('outbox') } } } }),
           FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { NewImage: { entity: { S: FilterRule.isEqual('report') } } } }),
@@ -177,16 +166,38 @@ export class PortalStack extends Stack {
       }),
     );
 
-    const sweeper = makeFunction(backgroundFunctions.sweepOutbox.id, backgroundFunctions.sweepOutbox.entry, { timeout: Duration.minutes(2) });
-    sweeper.addToRolePolicy(tableActions('GetItem', 'UpdateItem', 'Query', 'PutItem'));
-    sweeper.addToRolePolicy(queryIndexes('outbox-pending'));
-    sweeper.addToRolePolicy(sendEmail);
-    // Closed polls are recounted from their ballots and their totals fixed.
-    const closer = makeFunction(backgroundFunctions.closePolls.id, backgroundFunctions.closePolls.entry, { timeout: Duration.minutes(5) });
-    closer.addToRolePolicy(pollActions('GetItem', 'PutItem'));
-    closer.addToRolePolicy(queryBallots);
-    new Rule(this, 'ClosePollsSchedule', { schedule: Schedule.rate(Duration.minutes(10)), targets: [new LambdaFunction(closer)] });
+    // Schedules: a missed run is made up by the next one, so no dead-letter queue.
+    const schedules = [
+      new Rule(this, 'SweepSchedule', { schedule: Schedule.rate(Duration.minutes(5)), targets: [new LambdaFunction(fns[backgroundFunctions.sweepOutbox.id]!)] }),
+      new Rule(this, 'ClosePollsSchedule', { schedule: Schedule.rate(Duration.minutes(10)), targets: [new LambdaFunction(fns[backgroundFunctions.closePolls.id]!)] }),
+    ];
+    for (const s of schedules) Validations.of(s).acknowledge({ id: 'Serverless-EventBusDLQ', reason: 'A scheduled run that fails is made up by the next run minutes later; the outbox-age alarm catches a sweeper that keeps failing.' });
 
-    new Rule(this, 'SweepSchedule', { schedule: Schedule.rate(Duration.minutes(5)), targets: [new LambdaFunction(sweeper)] });
+    // Bounce and complaint events for this stage's configuration set, retried and then parked.
+    const feedbackFailures = new Queue(this, 'FeedbackFailures', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
+    Validations.of(feedbackFailures).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'This queue is itself the dead-letter queue of the email feedback rule; an alarm fires when it holds anything.' });
+    Validations.of(feedbackFailures).acknowledge({ id: 'Serverless-SQSRedrivePolicy', reason: 'This queue is itself the dead-letter queue of the email feedback rule; an alarm fires when it holds anything.' });
+    new Rule(this, 'EmailFeedback', {
+      eventPattern: { source: ['aws.ses'], detailType: ['Email Bounced', 'Email Complaint Received'], detail: { mail: { tags: { 'ses:configuration-set': [emailConfiguration.configurationSetName] } } } },
+      targets: [new LambdaFunction(fns[backgroundFunctions.deliveryFeedback.id]!, { deadLetterQueue: feedbackFailures, retryAttempts: 8, maxEventAge: Duration.hours(24) })],
+    });
+
+    const alarms = new Alarms(this, 'Alarms', {
+      stage: props.stage,
+      ...(props.alarmEmail ? { alarmEmail: props.alarmEmail } : {}),
+      masterKey: dataKey,
+      api: this.api,
+      tables: [this.tables.reports, this.tables.polls],
+      failureQueues: [onFailure, feedbackFailures],
+      metricsNamespace,
+    });
+
+    // What the README's first-admin and runbook steps need (printed by `npm run deploy`).
+    new CfnOutput(this, 'SiteUrl', { value: siteUrlFor(props, this.site.distribution.distributionDomainName), description: 'The portal’s public address' });
+    new CfnOutput(this, 'CloudFrontDomain', { value: this.site.distribution.distributionDomainName, description: 'Point the site’s DNS name (CNAME or alias) here' });
+    new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId, description: 'Officer user pool: create the first admin here' });
+    new CfnOutput(this, 'AlarmTopicArn', { value: alarms.topic.topicArn });
+    new CfnOutput(this, 'RouterFailureQueueUrl', { value: onFailure.queueUrl });
+    new CfnOutput(this, 'EmailConfigurationSet', { value: emailConfiguration.configurationSetName });
   }
 }

@@ -10,22 +10,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { matchRoute, type HttpRoute } from '../../functions/routes';
+import { siteSecurityHeaders } from '../site-security-headers';
 
 export type LambdaHttpHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2>;
-
-/**
- * Security headers for the site's files (CloudFront adds the same in AWS). Site search
- * (Pagefind) runs WebAssembly, hence 'wasm-unsafe-eval'; no inline script is allowed.
- * The workspace's sign-in talks to Cognito's endpoint, the only other origin allowed.
- */
-export function siteSecurityHeaders(signInOrigin?: string): Record<string, string> {
-  return {
-    'Content-Security-Policy': `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'${signInOrigin ? ` ${signInOrigin}` : ''}; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'`,
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'strict-origin-when-cross-origin',
-    'X-Frame-Options': 'DENY',
-  };
-}
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

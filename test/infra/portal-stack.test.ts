@@ -1,100 +1,192 @@
-/** Template assertions on the synthesised stack: what `cdk deploy` would create. */
-import { reportsTable } from '../../functions/adapters/dynamodb/table-definition';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { App } from 'aws-cdk-lib';
+/**
+ * Template assertions on the synthesised stacks (what `cdk deploy` would create) and
+ * cdk-nag over the whole app: zero unacknowledged findings, every acknowledgement reasoned.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { App, Validations, type Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { PortalStack } from '../../infra/aws/portal-stack';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
+import { reportsTable } from '../../functions/adapters/dynamodb/table-definition';
+import { buildApp } from '../../infra/aws/app';
+import type { PortalStack } from '../../infra/aws/portal-stack';
+import { contentSecurityPolicy } from '../../infra/site-security-headers';
 
+const prodParameters = { stage: 'prod', region: 'eu-west-2', alarmEmail: 'csp-oncall@avonford.example', domainName: 'reports.avonford.example', certificateArn: 'arn:aws:acm:us-east-1:111111111111:certificate/0a1b2c3d' } as const;
+let siteDir: string;
+let devApp: App;
+let prodApp: App;
+let dev: { portal: PortalStack; edge: Stack };
 let template: Template;
 let prod: Template;
+let edge: Template;
 
 beforeAll(() => {
-  template = Template.fromStack(new PortalStack(new App(), 'Dev', { stage: 'dev', siteUrl: 'https://reports.example.org', env: { region: 'eu-west-2', account: '111111111111' } }));
-  prod = Template.fromStack(new PortalStack(new App(), 'Prod', { stage: 'prod', siteUrl: 'https://reports.example.org', env: { region: 'eu-west-2', account: '111111111111' } }));
+  process.env.CDK_DEFAULT_ACCOUNT = '111111111111';
+  siteDir = mkdtempSync(join(tmpdir(), 'csp-site-'));
+  writeFileSync(join(siteDir, 'index.html'), '<!doctype html><title>Portal</title>');
+  devApp = new App();
+  dev = buildApp(devApp, { stage: 'dev', region: 'eu-west-2' }, siteDir);
+  prodApp = new App();
+  const prodStacks = buildApp(prodApp, prodParameters, siteDir);
+  template = Template.fromStack(dev.portal);
+  prod = Template.fromStack(prodStacks.portal);
+  edge = Template.fromStack(prodStacks.edge);
 });
+afterAll(() => rmSync(siteDir, { recursive: true, force: true }));
 
 type Statement = { Action: string | string[]; Resource: unknown; Condition?: unknown };
-function statementsOf(template: Template, functionId: string): Statement[] {
-  const roles = template.findResources('AWS::IAM::Role');
-  const roleId = Object.keys(roles).find((id) => id.startsWith(`Fn${functionId.replace(/-/g, '')}ServiceRole`));
-  const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) => JSON.stringify(p.Properties.Roles).includes(roleId!));
+function statementsOf(t: Template, functionId: string): Statement[] {
+  const roles = t.findResources('AWS::IAM::Role');
+  const roleId = Object.keys(roles).find((id) => id.startsWith(`FunctionsFn${functionId.replace(/-/g, '')}ServiceRole`))!;
+  const policies = Object.values(t.findResources('AWS::IAM::Policy')).filter((p) => JSON.stringify(p.Properties.Roles).includes(roleId));
   return policies.flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]);
 }
-const actionsOf = (template: Template, fn: string) => statementsOf(template, fn).flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
+const actionsOf = (t: Template, fn: string) => statementsOf(t, fn).flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
+const functionsOf = (t: Template) => Object.values(t.findResources('AWS::Lambda::Function')).filter((f) => f.Properties.Environment?.Variables?.TABLE_NAME);
 
-describe('reports table', () => {
-  it('has a stream, TTL on expiresAt, point-in-time recovery, the pending-outbox index and the inbox indexes', () => {
-    template.hasResourceProperties('AWS::DynamoDB::Table', {
-      StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
-      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
-      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
-      BillingMode: 'PAY_PER_REQUEST',
-      GlobalSecondaryIndexes: Match.arrayWith([Match.objectLike({ IndexName: 'outbox-pending' }), Match.objectLike({ IndexName: 'inbox-status', KeySchema: [{ AttributeName: 'inboxStatus', KeyType: 'HASH' }, { AttributeName: 'listedAt', KeyType: 'RANGE' }] })]),
-    });
-    const table = Object.values(template.findResources('AWS::DynamoDB::Table')).find((t) => t.Properties.StreamSpecification)!;
-    expect(table.Properties.GlobalSecondaryIndexes.map((i: { IndexName: string }) => i.IndexName).sort()).toEqual(reportsTable.indexes.map((i) => i.name).sort());
+describe('cdk-nag', () => {
+  it.each([
+    ['AwsSolutionsChecks', () => new AwsSolutionsChecks()],
+    ['ServerlessChecks', () => new ServerlessChecks()],
+  ])('%s finds nothing unacknowledged in either stage', (_name, pack) => {
+    for (const app of [devApp, prodApp]) {
+      const report = pack().validateScope(app);
+      expect(report.violations.map((v) => `${v.ruleName}: ${v.violatingResources.map((r) => (r as { constructPath?: string }).constructPath).join(', ')}`)).toEqual([]);
+    }
   });
 
-  it('is retained and protected from deletion in prod only', () => {
-    prod.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain', Properties: Match.objectLike({ DeletionProtectionEnabled: true }) });
-    template.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Delete' });
+  it('gives every acknowledgement a written reason', () => {
+    const acknowledgements = [devApp, prodApp].flatMap((app) =>
+      app.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY).flatMap((m) => Object.entries(m.data as Record<string, string>))),
+    );
+    expect(acknowledgements.length).toBeGreaterThan(10);
+    for (const [id, reason] of acknowledgements) expect(reason.length, id).toBeGreaterThan(40);
   });
 });
 
-describe('polls table', () => {
-  it('is a second table with TTL, point-in-time recovery and the ballots-by-shard index, and no stream', () => {
-    const tables = Object.values(template.findResources('AWS::DynamoDB::Table'));
-    expect(tables).toHaveLength(2);
-    const polls = tables.find((t) => !t.Properties.StreamSpecification)!;
-    expect(polls.Properties).toMatchObject({
-      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
-      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
-      BillingMode: 'PAY_PER_REQUEST',
-      GlobalSecondaryIndexes: [expect.objectContaining({ IndexName: 'ballots-by-shard', KeySchema: [{ AttributeName: 'ballotShard', KeyType: 'HASH' }, { AttributeName: 'castAt', KeyType: 'RANGE' }] })],
+describe('site hosting', () => {
+  it('keeps the site in a private, SSL-only bucket with access logs', () => {
+    const buckets = Object.values(template.findResources('AWS::S3::Bucket'));
+    expect(buckets).toHaveLength(2);
+    for (const b of buckets) expect(b.Properties.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+    const site = buckets.find((b) => b.Properties.LoggingConfiguration)!;
+    expect(site.Properties.LoggingConfiguration.LogFilePrefix).toBe('site-bucket/');
+    // Access logs hold viewers' addresses: they expire.
+    expect(buckets.find((b) => !b.Properties.LoggingConfiguration)!.Properties.LifecycleConfiguration.Rules[0].ExpirationInDays).toBe(90);
+    const policies = Object.values(template.findResources('AWS::S3::BucketPolicy')).map((p) => JSON.stringify(p.Properties.PolicyDocument));
+    expect(policies.every((p) => p.includes('"aws:SecureTransport":"false"') && p.includes('"Effect":"Deny"'))).toBe(true);
+    expect(policies.some((p) => p.includes('cloudfront.amazonaws.com'))).toBe(true);
+  });
+
+  it('serves it through CloudFront with origin access control, the firewall, HTTPS and the folder-index function', () => {
+    template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+    const { DistributionConfig: config } = Object.values(template.findResources('AWS::CloudFront::Distribution'))[0]!.Properties;
+    expect(config.WebACLId).toBeDefined();
+    expect(config.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('redirect-to-https');
+    expect(config.DefaultCacheBehavior.FunctionAssociations[0].EventType).toBe('viewer-request');
+    expect(config.Origins.find((o: { S3OriginConfig?: unknown }) => o.S3OriginConfig).OriginAccessControlId).toBeDefined();
+    expect(config.Logging.Prefix).toBe('cdn/');
+    prod.hasResourceProperties('AWS::CloudFront::Distribution', { DistributionConfig: Match.objectLike({ Aliases: ['reports.avonford.example'], ViewerCertificate: Match.objectLike({ MinimumProtocolVersion: 'TLSv1.2_2021', SslSupportMethod: 'sni-only' }) }) });
+  });
+
+  it('adds HSTS, a CSP without inline script, no framing, nosniff and a referrer policy to every site file', () => {
+    const policies = Object.values(template.findResources('AWS::CloudFront::ResponseHeadersPolicy')).map((p) => p.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig);
+    const site = policies.find((p) => p.ContentSecurityPolicy.Override)!;
+    expect(site.ContentSecurityPolicy.ContentSecurityPolicy).toBe(contentSecurityPolicy('https://cognito-idp.eu-west-2.amazonaws.com'));
+    expect(site.ContentSecurityPolicy.ContentSecurityPolicy).toMatch(/script-src 'self' 'wasm-unsafe-eval';/);
+    expect(site.ContentSecurityPolicy.ContentSecurityPolicy).not.toMatch(/unsafe-inline/);
+    expect(site.ContentSecurityPolicy.ContentSecurityPolicy).toContain("frame-ancestors 'none'");
+    expect(site).toMatchObject({
+      StrictTransportSecurity: { AccessControlMaxAgeSec: 31536000, IncludeSubdomains: true, Override: true },
+      ContentTypeOptions: { Override: true },
+      FrameOptions: { FrameOption: 'DENY', Override: true },
+      ReferrerPolicy: { ReferrerPolicy: 'strict-origin-when-cross-origin', Override: true },
     });
   });
 
-  it('lets the ballot functions touch the polls table only, and no function but the officer API and the closer query ballots', () => {
-    for (const fn of ['poll-start', 'cast-ballot']) {
-      const statements = statementsOf(template, fn);
-      expect(actionsOf(template, fn).sort()).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem']);
-      expect(JSON.stringify(statements)).toContain('Polls');
-      expect(JSON.stringify(statements)).not.toContain('Reports');
-    }
-    expect(actionsOf(template, 'poll-pages')).not.toContain('dynamodb:UpdateItem');
-    const queriesBallots = (fn: string) => JSON.stringify(statementsOf(template, fn)).includes('ballots-by-shard');
-    expect(['officer-api', 'close-polls', 'cast-ballot', 'poll-pages', 'submit-report'].map(queriesBallots)).toEqual([true, true, false, false, false]);
+  it('sends /api/* to the HTTP API uncached, with only the headers and cookie the handlers read', () => {
+    const { DistributionConfig: config } = Object.values(template.findResources('AWS::CloudFront::Distribution'))[0]!.Properties;
+    const api = config.CacheBehaviors.find((b: { PathPattern: string }) => b.PathPattern === '/api/*');
+    expect(api.AllowedMethods).toHaveLength(7);
+    expect(api.ViewerProtocolPolicy).toBe('https-only');
+    expect(JSON.stringify(config.Origins)).toContain('execute-api.eu-west-2.amazonaws.com');
+    const cache = Object.values(template.findResources('AWS::CloudFront::CachePolicy'))[0]!.Properties.CachePolicyConfig;
+    // Default and minimum TTL 0: nothing is stored (and every API response says no-store).
+    expect(cache).toMatchObject({ DefaultTTL: 0, MinTTL: 0, MaxTTL: 1 });
+    expect(cache.ParametersInCacheKeyAndForwardedToOrigin.HeadersConfig.Headers).toEqual(['authorization']);
+    const request = Object.values(template.findResources('AWS::CloudFront::OriginRequestPolicy'))[0]!.Properties.OriginRequestPolicyConfig;
+    expect(request.HeadersConfig).toEqual({ HeaderBehavior: 'whitelist', Headers: ['accept', 'content-type', 'idempotency-key', 'user-agent', 'cloudfront-viewer-address'] });
+    expect(request.CookiesConfig).toEqual({ CookieBehavior: 'whitelist', Cookies: ['voter'] });
+  });
+});
+
+describe('firewall', () => {
+  it('is a CloudFront web ACL in us-east-1 with the common rules and rate limits on report and ballot submissions', () => {
+    expect(dev.edge.region).toBe('us-east-1');
+    const acl = Object.values(edge.findResources('AWS::WAFv2::WebACL'))[0]!.Properties;
+    expect(acl.Scope).toBe('CLOUDFRONT');
+    const rules = acl.Rules as { Name: string; Statement: Record<string, any> }[];
+    expect(rules.map((r) => r.Name)).toEqual(['report-submissions', 'ballot-submissions', 'AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet']);
+    const reports = rules[0]!.Statement.RateBasedStatement;
+    expect(reports).toMatchObject({ AggregateKeyType: 'IP', Limit: 20, EvaluationWindowSec: 300 });
+    expect(JSON.stringify(reports.ScopeDownStatement)).toContain('"SearchString":"/api/reports"');
+    expect(JSON.stringify(reports.ScopeDownStatement)).toContain('"SearchString":"POST"');
+    expect(JSON.stringify(rules[1]!.Statement.RateBasedStatement.ScopeDownStatement)).toContain('"SearchString":"/ballots"');
+  });
+});
+
+describe('HTTP API', () => {
+  it('throttles the stage and writes access logs (no addresses) to a log group with finite retention', () => {
+    const stage = Object.values(template.findResources('AWS::ApiGatewayV2::Stage'))[0]!.Properties;
+    expect(stage.DefaultRouteSettings).toMatchObject({ ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 });
+    expect(stage.AccessLogSettings.Format).toContain('$context.routeKey');
+    expect(stage.AccessLogSettings.Format).not.toContain('sourceIp');
+    const logGroups = Object.values(template.findResources('AWS::Logs::LogGroup'));
+    for (const g of logGroups) expect(g.Properties.RetentionInDays).toBeGreaterThan(0);
+    expect(logGroups.some((g) => g.Properties.RetentionInDays === 90)).toBe(true);
   });
 
-  it('routes voting, results and the schedule that closes polls', () => {
-    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'ANY /api/polls/{id}/ballots' });
-    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'ANY /api/polls/{id}/start' });
-    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'GET /api/polls/{id}/{view}' });
-    template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(10 minutes)' });
+  it('routes the API paths to their functions, and checks officer tokens at the gateway too', () => {
+    for (const key of ['ANY /api/reports', 'GET /api/reports/{reference}/confirmation', 'GET /api/openapi.json', 'ANY /api/report-status', 'ANY /api/polls/{id}/ballots', 'ANY /api/polls/{id}/start', 'GET /api/polls/{id}/{view}']) {
+      template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: key, AuthorizationType: 'NONE' });
+    }
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'ANY /api/officer/{proxy+}', AuthorizationType: 'JWT' });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', { AuthorizerType: 'JWT', JwtConfiguration: Match.objectLike({ Issuer: Match.objectLike({ 'Fn::Join': Match.arrayWith([Match.arrayWith(['https://cognito-idp.eu-west-2.amazonaws.com/'])]) }) }) });
   });
 });
 
 describe('functions', () => {
-  it('all run Node 24 on arm64 with a bundled, minified handler and finite log retention', () => {
-    const fns = template.findResources('AWS::Lambda::Function');
-    expect(Object.keys(fns)).toHaveLength(12);
-    for (const fn of Object.values(fns)) {
-      expect(fn.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], Handler: 'index.handler' });
-      expect(fn.Properties.Environment.Variables).toHaveProperty('TABLE_NAME');
-      expect(fn.Properties.Environment.Variables).toHaveProperty('POLLS_TABLE_NAME');
+  it('all run Node 24 on arm64, bundled and minified, with explicit memory and timeout, the stage and their own log group', () => {
+    const fns = functionsOf(template);
+    expect(fns).toHaveLength(13);
+    for (const fn of fns) {
+      expect(fn.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], Handler: 'index.handler', MemorySize: expect.any(Number), Timeout: expect.any(Number), LoggingConfig: { LogGroup: expect.anything() } });
+      expect(fn.Properties.Environment.Variables).toMatchObject({ STAGE: 'dev', POWERTOOLS_SERVICE_NAME: 'csp-portal', POWERTOOLS_METRICS_NAMESPACE: 'CspPortal/dev' });
+      expect(fn.Properties.Environment.Variables.SITE_URL).toBeDefined();
     }
-    template.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
+    for (const fn of functionsOf(prod)) expect(fn.Properties.Environment.Variables.SITE_URL).toBe('https://reports.avonford.example');
   });
 
-  it('routes the API paths to their functions, with ANY on /api/reports so other methods get 405', () => {
-    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'ANY /api/reports' });
-    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'GET /api/reports/{reference}/confirmation' });
-    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'GET /api/openapi.json' });
-    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'ANY /api/officer/{proxy+}' });
-    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'ANY /api/report-status' });
+  it('gives no deployed function a local setting, and a prod stack with one does not synthesise', () => {
+    for (const fn of functionsOf(prod)) {
+      for (const name of ['LOCAL_MODE', 'DYNAMODB_ENDPOINT', 'SES_ENDPOINT', 'AWS_ACCESS_KEY_ID']) expect(fn.Properties.Environment.Variables[name]).toBeUndefined();
+      if (fn.Properties.Environment.Variables.COGNITO_ISSUER) expect(JSON.stringify(fn.Properties.Environment.Variables.COGNITO_ISSUER)).toContain('https://cognito-idp.eu-west-2.amazonaws.com/');
+    }
+    const attempt = (change: (stack: PortalStack) => void) => () => {
+      const app = new App();
+      const { portal } = buildApp(app, prodParameters, siteDir);
+      change(portal);
+      Template.fromStack(portal);
+    };
+    expect(attempt((s) => s.functions.byId['officer-api']!.addEnvironment('COGNITO_ISSUER', 'http://127.0.0.1:9229/local_pool'))).toThrow(/officer-api: COGNITO_ISSUER must be this region's Cognito/);
+    expect(attempt((s) => s.functions.byId['submit-report']!.addEnvironment('DYNAMODB_ENDPOINT', 'http://127.0.0.1:8000'))).toThrow(/submit-report: DYNAMODB_ENDPOINT is for the local stack only/);
+    expect(attempt((s) => s.functions.byId['route-report']!.addEnvironment('LOCAL_MODE', 'true'))).toThrow(/route-report: LOCAL_MODE is for the local stack only/);
   });
 
-  it('feeds the router from the stream with partial batch failures, bounded retries and an SQS on-failure destination', () => {
+  it('feeds the router from the stream with partial batch failures, bisect, bounded retries and record age, and an encrypted on-failure queue', () => {
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       BisectBatchOnFunctionError: true,
@@ -103,20 +195,67 @@ describe('functions', () => {
       DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
       FilterCriteria: { Filters: [{ Pattern: Match.stringLikeRegexp('outbox') }, { Pattern: Match.stringLikeRegexp('report') }] },
     });
-    template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
+    for (const q of Object.values(template.findResources('AWS::SQS::Queue'))) expect(q.Properties.SqsManagedSseEnabled).toBe(true);
   });
 
-  it('runs the sweeper on a schedule', () => {
+  it('runs the sweeper and the poll closer on schedules', () => {
     template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(5 minutes)' });
+    template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(10 minutes)' });
+  });
+});
+
+describe('data', () => {
+  it('encrypts both tables with one customer-managed key that rotates', () => {
+    template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+    const tables = Object.values(template.findResources('AWS::DynamoDB::Table'));
+    expect(tables).toHaveLength(2);
+    for (const t of tables) expect(t.Properties.SSESpecification).toEqual({ SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: { 'Fn::GetAtt': [expect.stringMatching(/^DataKey/), 'Arn'] } });
+  });
+
+  it('gives the reports table a stream, TTL, point-in-time recovery and the indexes; the polls table TTL and recovery, no stream', () => {
+    const tables = Object.values(template.findResources('AWS::DynamoDB::Table'));
+    const reports = tables.find((t) => t.Properties.StreamSpecification)!;
+    expect(reports.Properties).toMatchObject({ StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' }, TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true }, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }, BillingMode: 'PAY_PER_REQUEST' });
+    expect(reports.Properties.GlobalSecondaryIndexes.map((i: { IndexName: string }) => i.IndexName).sort()).toEqual(reportsTable.indexes.map((i) => i.name).sort());
+    const polls = tables.find((t) => !t.Properties.StreamSpecification)!;
+    expect(polls.Properties).toMatchObject({ TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true }, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }, GlobalSecondaryIndexes: [expect.objectContaining({ IndexName: 'ballots-by-shard' })] });
+  });
+
+  it('retains data and protects it from deletion in prod only', () => {
+    prod.allResources('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain', Properties: Match.objectLike({ DeletionProtectionEnabled: true }) });
+    prod.hasResource('AWS::KMS::Key', { DeletionPolicy: 'Retain' });
+    prod.hasResource('AWS::Cognito::UserPool', { DeletionPolicy: 'Retain', Properties: Match.objectLike({ DeletionProtection: 'ACTIVE' }) });
+    template.allResources('AWS::DynamoDB::Table', { DeletionPolicy: 'Delete' });
+    for (const t of Object.values(template.findResources('AWS::DynamoDB::Table'))) expect(t.Properties.DeletionProtectionEnabled).toBe(false);
+  });
+});
+
+describe('email', () => {
+  it('sends through a configuration set whose bounces and complaints reach the feedback function, with retries and a dead-letter queue', () => {
+    template.hasResourceProperties('AWS::SES::ConfigurationSet', { Name: 'csp-portal-dev', SuppressionOptions: { SuppressedReasons: ['BOUNCE', 'COMPLAINT'] } });
+    template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', { EventDestination: Match.objectLike({ Enabled: true, MatchingEventTypes: ['bounce', 'complaint'], EventBridgeDestination: Match.anyValue() }) });
+    template.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: { source: ['aws.ses'], 'detail-type': ['Email Bounced', 'Email Complaint Received'], detail: { mail: { tags: { 'ses:configuration-set': [{ Ref: Match.stringLikeRegexp('^Email') }] } } } },
+      Targets: [Match.objectLike({ DeadLetterConfig: Match.anyValue(), RetryPolicy: { MaximumRetryAttempts: 8, MaximumEventAgeInSeconds: 86400 } })],
+    });
+    for (const fn of ['route-report', 'sweep-outbox']) {
+      const ses = statementsOf(template, fn).find((s) => s.Action === 'ses:SendEmail')!;
+      expect(ses.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'reports@avonford-csp.example' } });
+      expect(JSON.stringify(ses.Resource)).toMatch(/configuration-set\/",{"Ref":"Email/);
+      expect(JSON.stringify(ses.Resource)).not.toContain('identity/*');
+    }
+    expect(actionsOf(template, 'delivery-feedback').filter((a) => a.startsWith('dynamodb:'))).toEqual(['dynamodb:UpdateItem']);
   });
 });
 
 describe('officer sign-in', () => {
-  it('has a user pool with MFA required, no self sign-up and a strong password policy', () => {
+  it('requires MFA (authenticator app), a strong password, no self sign-up, and blocks risky sign-ins', () => {
     template.hasResourceProperties('AWS::Cognito::UserPool', {
       MfaConfiguration: 'ON',
+      EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
-      Policies: { PasswordPolicy: Match.objectLike({ MinimumLength: 12, RequireSymbols: true }) },
+      Policies: { PasswordPolicy: Match.objectLike({ MinimumLength: 12, RequireSymbols: true, RequireNumbers: true, RequireUppercase: true, RequireLowercase: true }) },
+      UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' },
     });
   });
 
@@ -124,51 +263,58 @@ describe('officer sign-in', () => {
     const groups = Object.values(template.findResources('AWS::Cognito::UserPoolGroup')).map((g) => g.Properties.GroupName).sort();
     expect(groups).toEqual(['admin', 'officer', 'partner-council-asb-team', 'partner-fire-rescue', 'partner-hate-crime-support', 'partner-police', 'partner-riverside-homes']);
   });
+});
 
-  it('gives only the officer API and sign-in config the Cognito issuer (an https Cognito address) and client id', () => {
-    const fns = Object.values(template.findResources('AWS::Lambda::Function'));
-    const withIssuer = fns.filter((f) => f.Properties.Environment.Variables.COGNITO_ISSUER);
-    expect(withIssuer).toHaveLength(2);
-    for (const f of withIssuer) expect(JSON.stringify(f.Properties.Environment.Variables.COGNITO_ISSUER)).toContain('https://cognito-idp.');
-    for (const f of fns) expect(f.Properties.Environment.Variables.LOCAL_MODE).toBeUndefined();
+describe('alarms', () => {
+  const alarms = () => Object.values(prod.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties);
+
+  it('sends every alarm (and its recovery) to an encrypted SNS topic emailed to the address given', () => {
+    prod.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
+    prod.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'csp-oncall@avonford.example' });
+    expect(alarms()).toHaveLength(5);
+    for (const a of alarms()) {
+      expect(a.AlarmActions).toHaveLength(1);
+      expect(a.OKActions).toHaveLength(1);
+    }
   });
 
-  it('lets the officer API read, query and change items, query the inbox indexes, append event tallies, and never delete', () => {
-    const onTable = (name: string) => statementsOf(template, 'officer-api').filter((s) => JSON.stringify(s.Resource).includes(name) && !JSON.stringify(s.Resource).includes('/index/')).flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
-    expect(onTable('Reports').sort()).toEqual(['dynamodb:ConditionCheckItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
-    // Tallies are appended, never changed: no UpdateItem on the polls table.
-    expect(onTable('Polls').sort()).toEqual(['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query']);
-    const indexQuery = statementsOf(template, 'officer-api').find((s) => s.Action === 'dynamodb:Query' && JSON.stringify(s.Resource).includes('/index/'));
-    expect(JSON.stringify(indexQuery?.Resource)).toContain('/index/inbox-status');
-    expect(JSON.stringify(indexQuery?.Resource)).not.toContain('/index/outbox-pending');
+  it('watches the failure queues, the API 5xx rate, throttles and the oldest pending email', () => {
+    const all = alarms();
+    expect(all.filter((a) => a.MetricName === 'ApproximateNumberOfMessagesVisible' && a.Threshold === 0)).toHaveLength(2);
+    const rate = all.find((a) => JSON.stringify(a.Metrics ?? []).includes('5xx'))!;
+    expect(rate.Metrics.find((m: { Expression?: string }) => m.Expression).Expression).toBe('100 * errors / MAX([requests, 1])');
+    const throttles = all.find((a) => JSON.stringify(a.Metrics ?? []).includes('Throttles'))!;
+    expect(JSON.stringify(throttles.Metrics)).toContain('ThrottledRequests');
+    expect(all.find((a) => a.MetricName === 'OldestPendingOutboxAgeSeconds')).toMatchObject({ Namespace: 'CspPortal/prod', Threshold: 3600, TreatMissingData: 'breaching' });
   });
 });
 
 describe('least privilege', () => {
-  it('lets the submit function write and read items, and nothing else', () => {
-    const actions = actionsOf(template, 'submit-report');
-    expect(actions.sort()).toEqual(['dynamodb:ConditionCheckItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query']);
+  it('lets the submit function write and read items, and use the table key only through DynamoDB', () => {
+    expect(actionsOf(template, 'submit-report').filter((a) => a.startsWith('dynamodb:')).sort()).toEqual(['dynamodb:ConditionCheckItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query']);
+    const kms = statementsOf(template, 'submit-report').find((s) => JSON.stringify(s.Action).includes('kms:'))!;
+    expect(kms.Condition).toEqual({ StringEquals: { 'kms:ViaService': 'dynamodb.eu-west-2.amazonaws.com' } });
   });
 
   it('gives no function Scan, DeleteItem or a wildcard action', () => {
-    for (const fn of ['submit-report', 'route-report', 'sweep-outbox', 'openapi', 'report-confirmation', 'officer-api', 'report-status', 'sign-in-config']) {
-      for (const action of actionsOf(template, fn)) {
-        expect(action).not.toMatch(/\*|Scan|DeleteItem|DeleteTable/);
-      }
+    for (const fn of ['submit-report', 'route-report', 'sweep-outbox', 'openapi', 'report-confirmation', 'officer-api', 'report-status', 'sign-in-config', 'poll-start', 'cast-ballot', 'poll-pages', 'close-polls', 'delivery-feedback']) {
+      for (const action of actionsOf(template, fn)) expect(action).not.toMatch(/\*|Scan|DeleteItem|DeleteTable/);
     }
   });
 
-  it('lets only the router and sweeper send email, and only from the partnership address', () => {
-    expect(actionsOf(template, 'submit-report')).not.toContain('ses:SendEmail');
-    for (const fn of ['route-report', 'sweep-outbox']) {
-      const ses = statementsOf(template, fn).find((s) => s.Action === 'ses:SendEmail');
-      expect(ses?.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'reports@avonford-csp.example' } });
+  it('lets the ballot functions touch the polls table only, and only the officer API and the closer query ballots', () => {
+    for (const fn of ['poll-start', 'cast-ballot']) {
+      expect(actionsOf(template, fn).filter((a) => a.startsWith('dynamodb:')).sort()).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem']);
+      expect(JSON.stringify(statementsOf(template, fn))).not.toContain('DataReports');
     }
+    const queriesBallots = (fn: string) => JSON.stringify(statementsOf(template, fn)).includes('ballots-by-shard');
+    expect(['officer-api', 'close-polls', 'cast-ballot', 'poll-pages', 'submit-report'].map(queriesBallots)).toEqual([true, true, false, false, false]);
   });
 
-  it('lets the sweeper query only the pending-outbox index', () => {
-    const query = statementsOf(template, 'sweep-outbox').find((s) => s.Action === 'dynamodb:Query');
-    expect(JSON.stringify(query?.Resource)).toContain('/index/outbox-pending');
-    expect(JSON.stringify(query?.Resource)).not.toContain('/index/inbox');
+  it('lets only the router and sweeper send email, and the sweeper query only the pending-outbox index', () => {
+    for (const fn of ['submit-report', 'officer-api', 'delivery-feedback']) expect(actionsOf(template, fn)).not.toContain('ses:SendEmail');
+    const query = statementsOf(template, 'sweep-outbox').find((s) => s.Action === 'dynamodb:Query')!;
+    expect(JSON.stringify(query.Resource)).toContain('/index/outbox-pending');
+    expect(JSON.stringify(query.Resource)).not.toContain('/index/inbox');
   });
 });

@@ -1,0 +1,158 @@
+/**
+ * Every Lambda function of the portal, from functions/routes.ts: Node 24 on arm64, bundled
+ * and minified (infra/aws/bundle.ts), explicit memory and timeout, its own log group with
+ * finite retention, and grants for exactly the actions its code performs.
+ */
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import { Architecture, Code, Function as LambdaFn, Runtime, type CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { reportsTable } from '../../functions/adapters/dynamodb/table-definition';
+import { pollsTable } from '../../functions/adapters/dynamodb/polls-table-definition';
+import { backgroundFunctions, httpRoutes } from '../../functions/routes';
+import { bundleFunction } from './bundle';
+import { localSettingProblems } from './deployed-environment';
+import type { PortalTables } from './portal-tables';
+
+export interface PortalFunctionsProps {
+  stage: 'dev' | 'prod';
+  tables: PortalTables;
+  key: IKey;
+  officer: { issuer: string; clientId: string };
+  senderEmail: string;
+  configurationSetName: string;
+  metricsNamespace: string;
+}
+
+/** Memory and timeout per function; HTTP functions answer well inside API Gateway's 30 s. */
+const SIZES: Record<string, { memorySize: number; timeout: Duration }> = {
+  'route-report': { memorySize: 512, timeout: Duration.seconds(30) },
+  'sweep-outbox': { memorySize: 512, timeout: Duration.minutes(2) },
+  'close-polls': { memorySize: 1024, timeout: Duration.minutes(5) },
+};
+const HTTP_SIZE = { memorySize: 512, timeout: Duration.seconds(10) };
+
+export class PortalFunctions extends Construct {
+  readonly byId: Record<string, LambdaFn> = {};
+
+  constructor(scope: Construct, id: string, props: PortalFunctionsProps) {
+    super(scope, id);
+    const { reports, polls } = props.tables;
+    const stack = Stack.of(this);
+    const environment = {
+      STAGE: props.stage,
+      TABLE_NAME: reports.tableName,
+      POLLS_TABLE_NAME: polls.tableName,
+      NODE_OPTIONS: '--enable-source-maps',
+      POWERTOOLS_SERVICE_NAME: 'csp-portal',
+      POWERTOOLS_METRICS_NAMESPACE: props.metricsNamespace,
+    };
+    const make = (fnId: string, entry: string, extra: Record<string, string> = {}) => {
+      const bundle = bundleFunction(fnId, entry);
+      const fn = new LambdaFn(this, `Fn-${fnId}`, {
+        runtime: Runtime.NODEJS_24_X,
+        architecture: Architecture.ARM_64,
+        handler: 'index.handler',
+        code: Code.fromAsset(bundle.dir),
+        ...(SIZES[fnId] ?? HTTP_SIZE),
+        environment: { ...environment, ...extra },
+        logGroup: new LogGroup(this, `Logs-${fnId}`, { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY }),
+      });
+      this.byId[fnId] = fn;
+      return fn;
+    };
+
+    const allow = (actions: string[], resources: string[], conditions?: Record<string, unknown>) => new PolicyStatement({ effect: Effect.ALLOW, actions, resources, ...(conditions ? { conditions } : {}) });
+    const onReports = (...actions: string[]) => allow(actions.map((a) => `dynamodb:${a}`), [reports.tableArn]);
+    const queryIndexes = (...names: string[]) => allow(['dynamodb:Query'], names.map((n) => `${reports.tableArn}/index/${n}`));
+    const onPolls = (...actions: string[]) => allow(actions.map((a) => `dynamodb:${a}`), [polls.tableArn]);
+    const queryBallots = allow(['dynamodb:Query'], [`${polls.tableArn}/index/${pollsTable.indexes[0]!.name}`]);
+    const inboxIndexNames = reportsTable.indexes.map((i) => i.name).filter((n) => n !== 'outbox-pending');
+    // DynamoDB uses the table key on the caller's behalf: readers decrypt, writers also encrypt.
+    const viaDynamoDb = { StringEquals: { 'kms:ViaService': `dynamodb.${stack.region}.amazonaws.com` } };
+    const keyFor = (writes: boolean) => allow(writes ? ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey'] : ['kms:Decrypt', 'kms:DescribeKey'], [props.key.keyArn], viaDynamoDb);
+    // SES checks the sender's identity (the address, or its verified domain) and the configuration set.
+    const ses = (resource: string) => `arn:${stack.partition}:ses:${stack.region}:${stack.account}:${resource}`;
+    const sendEmail = allow(
+      ['ses:SendEmail'],
+      [ses(`identity/${props.senderEmail}`), ses(`identity/${props.senderEmail.split('@')[1]}`), ses(`configuration-set/${props.configurationSetName}`)],
+      // Only from the partnership's own sender address.
+      { StringEquals: { 'ses:FromAddress': props.senderEmail } },
+    );
+    const officerEnvironment = { COGNITO_ISSUER: props.officer.issuer, COGNITO_CLIENT_ID: props.officer.clientId };
+
+    for (const route of httpRoutes) {
+      const fn = make(route.id, route.entry, route.officer ? officerEnvironment : {});
+      // Submitting writes the report, listings, outbox and idempotency marker, reads the
+      // marker back, and reads (or first seeds) the partner directory.
+      if (route.table === 'submit') fn.addToRolePolicy(onReports('PutItem', 'GetItem', 'ConditionCheckItem', 'Query'));
+      // The status check reads one report and counts its rate-limit windows.
+      if (route.table === 'status') fn.addToRolePolicy(onReports('GetItem', 'UpdateItem'));
+      // Officers read cases, change them (transactions of updates and puts) and append audit items.
+      if (route.table === 'officer') {
+        fn.addToRolePolicy(onReports('GetItem', 'PutItem', 'UpdateItem', 'ConditionCheckItem', 'Query'));
+        fn.addToRolePolicy(queryIndexes(...inboxIndexNames));
+      }
+      // Voting: the ballot and its counter in one transaction, the ballot read back on a
+      // retry, and the cookie key made once (a conditional put) and read.
+      if (route.polls === 'vote') fn.addToRolePolicy(onPolls('GetItem', 'PutItem', 'UpdateItem'));
+      // Results and the thank-you page read counters, tallies, final totals and one ballot
+      // (and the thank-you page may be the first to make the cookie key).
+      if (route.polls === 'read') fn.addToRolePolicy(onPolls('GetItem', 'BatchGetItem', 'Query', 'PutItem'));
+      // Officers append event tallies (and correction markers) and review bursts.
+      if (route.polls === 'officer') {
+        fn.addToRolePolicy(onPolls('GetItem', 'BatchGetItem', 'PutItem', 'Query'));
+        fn.addToRolePolicy(queryBallots);
+      }
+      if (route.table || route.polls) fn.addToRolePolicy(keyFor(true));
+    }
+
+    const mail = { SES_CONFIGURATION_SET: props.configurationSetName };
+    const router = make(backgroundFunctions.routeReport.id, backgroundFunctions.routeReport.entry, mail);
+    // Delivery updates outbox and report; flags query the repeat indexes; the directory is read (or seeded).
+    router.addToRolePolicy(onReports('GetItem', 'UpdateItem', 'Query', 'PutItem'));
+    router.addToRolePolicy(queryIndexes('by-contact', 'by-place'));
+    router.addToRolePolicy(sendEmail);
+    router.addToRolePolicy(keyFor(true));
+    // The event source mapping lists the table's streams, which IAM can only grant on "*".
+    Validations.of(router).acknowledge({ id: 'AwsSolutions-IAM5[Resource::*]', reason: 'dynamodb:ListStreams cannot be limited to a resource; reading records is limited to this table’s stream.' });
+
+    const sweeper = make(backgroundFunctions.sweepOutbox.id, backgroundFunctions.sweepOutbox.entry, mail);
+    sweeper.addToRolePolicy(onReports('GetItem', 'UpdateItem', 'Query', 'PutItem'));
+    sweeper.addToRolePolicy(queryIndexes('outbox-pending'));
+    sweeper.addToRolePolicy(sendEmail);
+    sweeper.addToRolePolicy(keyFor(true));
+
+    // Closed polls are recounted from their ballots and their totals fixed.
+    const closer = make(backgroundFunctions.closePolls.id, backgroundFunctions.closePolls.entry);
+    closer.addToRolePolicy(onPolls('GetItem', 'PutItem'));
+    closer.addToRolePolicy(queryBallots);
+    closer.addToRolePolicy(keyFor(true));
+
+    // Bounces and complaints are marked on the delivery (outbox item and report log) in one transaction.
+    const feedback = make(backgroundFunctions.deliveryFeedback.id, backgroundFunctions.deliveryFeedback.entry);
+    feedback.addToRolePolicy(onReports('UpdateItem'));
+    feedback.addToRolePolicy(keyFor(true));
+
+    // Requests answer their caller; the stream router parks failures on its own queue; the
+    // feedback rule retries and parks events; a failed scheduled run is redone minutes later.
+    Validations.of(this).acknowledge({ id: 'Serverless-LambdaDLQ', reason: 'No function is left to Lambda’s asynchronous retries alone: failures are answered, parked by the event source or rule, or redone by the next scheduled run.' });
+    Validations.of(this).acknowledge({ id: 'Serverless-LambdaTracing', reason: 'Structured logs carry a correlation id per request; X-Ray would add cost and a wildcard IAM grant for little more.' });
+
+    // Nothing local may reach a deployed function (checked at synth, on every function).
+    this.node.addValidation({
+      validate: () =>
+        Object.entries(this.byId).flatMap(([fnId, fn]) => {
+          const variables = stack.resolve((fn.node.defaultChild as CfnFunction).environment)?.variables ?? {};
+          return localSettingProblems(variables, stack.region).map((problem) => `${fnId}: ${problem}`);
+        }),
+    });
+  }
+
+  /** The public site address for resident emails, known once the distribution exists. */
+  setSiteUrl(url: string): void {
+    for (const fn of Object.values(this.byId)) fn.addEnvironment('SITE_URL', url);
+  }
+}
