@@ -24,6 +24,7 @@ const CLIENTS: Record<string, ('dynamodb' | 'sesv2')[]> = {
   'cast-ballot': ['dynamodb'],
   'poll-pages': ['dynamodb'],
   'close-polls': ['dynamodb'],
+  'delivery-feedback': ['dynamodb'],
 };
 
 export interface ColdImportFigures {
