@@ -53,6 +53,10 @@ function summarise(stackName: string): void {
 function main(): void {
   const [command, ...args] = process.argv.slice(2);
   const { context, rest } = splitContext(args);
+  if (command === 'destroy' && (context.stage ?? 'dev') !== 'dev') {
+    console.error('npm run destroy removes the dev stage only. Production keeps its data: delete it by hand in the console if you really mean to.');
+    process.exit(2);
+  }
   let parameters: DeployParameters;
   try {
     parameters = parseDeployParameters({ stage: 'dev', ...context });
@@ -76,10 +80,6 @@ function main(): void {
     console.log(`\nDeployed. Stack outputs (also in ${outputs}):`);
     console.log(JSON.stringify(JSON.parse(readFileSync(join(ROOT, outputs), 'utf8'))[stacks[1]!], null, 2));
   } else if (command === 'destroy') {
-    if (parameters.stage !== 'dev') {
-      console.error('npm run destroy removes the dev stage only. Production keeps its data: delete it by hand in the console if you really mean to.');
-      process.exit(2);
-    }
     buildSite(parameters, false);
     run(CDK, ['destroy', ...stacks, ...contextArgs, ...rest]);
   } else {
