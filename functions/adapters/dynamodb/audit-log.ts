@@ -5,9 +5,9 @@
  * that they do not exist: never updated. No resident data is written here: only who
  * did what, when, to which reference.
  */
-import { PutItemCommand, QueryCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { fromItem, toItem } from './item';
+import { queryAll, toItem } from './item';
 import { keys, reportsTable } from './table-definition';
 
 export const AUDIT_ACTIONS = ['read-report', 'change', 'note', 'update-resident', 'export'] as const;
@@ -60,17 +60,8 @@ export function createAuditLog(client: DynamoDBClient, tableName: string): Audit
     async between(from, to) {
       const perDay = await Promise.all(
         days(from, to).map(async (day) => {
-          const found: AuditEntry[] = [];
-          let start: Record<string, import('@aws-sdk/client-dynamodb').AttributeValue> | undefined;
-          do {
-            const out = await client.send(new QueryCommand({ TableName: tableName, IndexName: auditIndex.name, KeyConditionExpression: 'auditDay = :d', ExpressionAttributeValues: marshall({ ':d': day }), ExclusiveStartKey: start }));
-            for (const item of out.Items ?? []) {
-              const { pk: _pk, sk: _sk, entity: _e, auditDay: _d, ...entry } = fromItem(item);
-              found.push(entry as unknown as AuditEntry);
-            }
-            start = out.LastEvaluatedKey;
-          } while (start);
-          return found;
+          const items = await queryAll(client, { TableName: tableName, IndexName: auditIndex.name, KeyConditionExpression: 'auditDay = :d', ExpressionAttributeValues: marshall({ ':d': day }) });
+          return items.map(({ pk: _pk, sk: _sk, entity: _e, auditDay: _d, ...entry }) => entry as unknown as AuditEntry);
         }),
       );
       return perDay.flat();

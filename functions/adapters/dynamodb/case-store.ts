@@ -3,7 +3,7 @@
  * a case with its notes, emails and audit trail, and workflow changes applied in one
  * transaction guarded by the report's version number.
  */
-import { QueryCommand, TransactWriteItemsCommand, TransactionCanceledException, type AttributeValue, type DynamoDBClient, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import { paginateQuery, QueryCommand, TransactWriteItemsCommand, type QueryCommandInput, TransactionCanceledException, type AttributeValue, type DynamoDBClient, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { STATUSES, type Status } from '../../../shared/domain/workflow';
 import type { Flag, FlagCandidate } from '../../../shared/domain/flags';
@@ -11,7 +11,7 @@ import type { InboxFilters, InboxPage } from '../../reports/inbox';
 import type { CaseNote, CaseSummary, OutboxEntry, StoredReport } from '../../reports/records';
 import { auditItem, type AuditEntry } from './audit-log';
 import { listedAtRange, planInboxQuery, type InboxScope } from './inbox-query';
-import { fromItem, setOrRemove, toItem } from './item';
+import { fromItem, queryAll as queryAllItems, setOrRemove, toItem } from './item';
 import { allListing, partnerListing } from './listing';
 import { fromOutboxItem } from './report-store';
 import { inboxIndexes, keys, PENDING, reportsTable } from './table-definition';
@@ -75,16 +75,7 @@ function decodeCursor(cursor: string, partitionKey: string, partitionValue: stri
 }
 
 export function createCaseStore(client: DynamoDBClient, tableName: string): CaseStore {
-  const queryAll = async (input: ConstructorParameters<typeof QueryCommand>[0]) => {
-    const items: Record<string, unknown>[] = [];
-    let start: Record<string, AttributeValue> | undefined;
-    do {
-      const out = await client.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
-      items.push(...(out.Items ?? []).map(fromItem));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return items;
-  };
+  const queryAll = (input: QueryCommandInput) => queryAllItems(client, input);
 
   const summaryUpdate = (stored: StoredReport, extra: Record<string, unknown>) => {
     const all = allListing(stored);
@@ -169,22 +160,18 @@ export function createCaseStore(client: DynamoDBClient, tableName: string): Case
       }
       await Promise.all(
         STATUSES.map(async (status) => {
-          let start: Record<string, AttributeValue> | undefined;
-          do {
-            const out = await client.send(
-              new QueryCommand({
-                TableName: tableName,
-                IndexName: inboxIndexes.status.name,
-                KeyConditionExpression: keyCondition,
-                ExpressionAttributeNames: { '#pk': inboxIndexes.status.partitionKey, ...range.names },
-                ExpressionAttributeValues: marshall({ ':pk': status, ...range.values }),
-                Select: 'COUNT',
-                ExclusiveStartKey: start,
-              }),
-            );
-            counts[status] += out.Count ?? 0;
-            start = out.LastEvaluatedKey;
-          } while (start);
+          const pages = paginateQuery(
+            { client },
+            {
+              TableName: tableName,
+              IndexName: inboxIndexes.status.name,
+              KeyConditionExpression: keyCondition,
+              ExpressionAttributeNames: { '#pk': inboxIndexes.status.partitionKey, ...range.names },
+              ExpressionAttributeValues: marshall({ ':pk': status, ...range.values }),
+              Select: 'COUNT',
+            },
+          );
+          for await (const page of pages) counts[status] += page.Count ?? 0;
         }),
       );
       return counts;

@@ -4,10 +4,10 @@
  * writes the profile's partners (conditionally, so two cold starts cannot clash). Every
  * change is written with a history item of who, when, before and after, in one transaction.
  */
-import { PutItemCommand, QueryCommand, TransactWriteItemsCommand, TransactionCanceledException, ConditionalCheckFailedException, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { PutItemCommand, TransactWriteItemsCommand, TransactionCanceledException, ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { Partner } from '../../../shared/config/profile-schema';
-import { fromItem, toItem } from './item';
+import { queryAll, toItem } from './item';
 import { keys } from './table-definition';
 
 export interface PartnerRecord extends Partner {
@@ -37,16 +37,8 @@ const PARTNER_FIELDS = ['id', 'name', 'email', 'dataLevel', 'handles'] as const;
 const partnerOnly = (p: Partner): Partner => Object.fromEntries(PARTNER_FIELDS.map((f) => [f, p[f]])) as unknown as Partner;
 
 export function createPartnerDirectory(client: DynamoDBClient, tableName: string, seed: readonly Partner[]): PartnerDirectory {
-  const query = async (prefix: string) => {
-    const items: Record<string, unknown>[] = [];
-    let start: Record<string, AttributeValue> | undefined;
-    do {
-      const out = await client.send(new QueryCommand({ TableName: tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)', ExpressionAttributeValues: marshall({ ':pk': 'CONFIG#partners', ':p': prefix }), ConsistentRead: true, ExclusiveStartKey: start }));
-      items.push(...(out.Items ?? []).map(fromItem));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return items;
-  };
+  const query = (prefix: string) =>
+    queryAll(client, { TableName: tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)', ExpressionAttributeValues: marshall({ ':pk': 'CONFIG#partners', ':p': prefix }), ConsistentRead: true });
   const strip = ({ pk: _pk, sk: _sk, entity: _e, ...rest }: Record<string, unknown>) => rest;
 
   return {

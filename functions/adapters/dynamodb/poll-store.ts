@@ -8,7 +8,6 @@ import {
   BatchGetItemCommand,
   GetItemCommand,
   PutItemCommand,
-  QueryCommand,
   TransactWriteItemsCommand,
   TransactionCanceledException,
   ConditionalCheckFailedException,
@@ -16,7 +15,7 @@ import {
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { fromItem, toItem } from './item';
+import { fromItem, queryAll, queryItems, toItem } from './item';
 import { COUNTER_SHARDS, pollKeys, pollsTable } from './polls-table-definition';
 import type { Allocation } from '../../../shared/domain/poll-rules';
 import type { TallyEntry } from '../../../shared/domain/poll-results';
@@ -105,25 +104,13 @@ export function createPollStore(client: DynamoDBClient, tableName: string, rando
   };
 
   const listTallies = async (pollId: string): Promise<TallyEntry[]> => {
-    const entries: TallyEntry[] = [];
-    let start: Record<string, AttributeValue> | undefined;
-    do {
-      const out = await client.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :t)',
-          ExpressionAttributeValues: marshall({ ':pk': pollKeys.final(pollId).pk, ':t': 'TALLY#' }),
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of out.Items ?? []) {
-        const { pk: _pk, sk: _sk, entity: _entity, expiresAt: _expires, ...entry } = fromItem(item);
-        entries.push(entry as unknown as TallyEntry);
-      }
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return entries;
+    const items = await queryAll(client, {
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :t)',
+      ExpressionAttributeValues: marshall({ ':pk': pollKeys.final(pollId).pk, ':t': 'TALLY#' }),
+      ConsistentRead: true,
+    });
+    return items.map(({ pk: _pk, sk: _sk, entity: _entity, expiresAt: _expires, ...entry }) => entry as unknown as TallyEntry);
   };
 
   return {
@@ -191,20 +178,8 @@ export function createPollStore(client: DynamoDBClient, tableName: string, rando
     },
 
     async *ballotsOfShard(pollId, shard) {
-      let start: Record<string, AttributeValue> | undefined;
-      do {
-        const out = await client.send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: pollsTable.indexes[0]!.name,
-            KeyConditionExpression: 'ballotShard = :s',
-            ExpressionAttributeValues: marshall({ ':s': pollKeys.ballotShard(pollId, shard) }),
-            ExclusiveStartKey: start,
-          }),
-        );
-        for (const item of out.Items ?? []) yield fromItem(item) as unknown as StoredBallot;
-        start = out.LastEvaluatedKey;
-      } while (start);
+      const input = { TableName: tableName, IndexName: pollsTable.indexes[0]!.name, KeyConditionExpression: 'ballotShard = :s', ExpressionAttributeValues: marshall({ ':s': pollKeys.ballotShard(pollId, shard) }) };
+      for await (const item of queryItems(client, input)) yield item as unknown as StoredBallot;
     },
 
     async counterOfShard(pollId, shard) {

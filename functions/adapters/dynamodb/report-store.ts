@@ -7,14 +7,14 @@ import {
   QueryCommand,
   TransactWriteItemsCommand,
   TransactionCanceledException,
-  type AttributeValue,
   type DynamoDBClient,
+  type Update,
   type TransactWriteItem,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { keys, PENDING, reportsTable } from './table-definition';
 import { listingItems } from './listing';
-import { toItem } from './item';
+import { queryItems, toItem } from './item';
 import type { Delivery, DeliveryFeedback, OutboxEntry, StoredReport } from '../../reports/records';
 
 export type CreateResult = { outcome: 'created' } | { outcome: 'duplicate'; reference: string } | { outcome: 'reference-taken' };
@@ -41,7 +41,31 @@ export interface ReportStore {
 const OLDEST_PENDING_MAX_PAGES = 20;
 
 
+/** One side of a delivery change: what to set, and the condition it needs. */
+type DeliveryChange = Pick<Update, 'UpdateExpression' | 'ConditionExpression' | 'ExpressionAttributeNames' | 'ExpressionAttributeValues'>;
+
 export function createReportStore(client: DynamoDBClient, tableName: string): ReportStore {
+  /**
+   * The outbox item and the report's delivery log (`deliveries.#target`) change together or
+   * not at all; false when either condition fails.
+   */
+  const changeDelivery = async (reference: string, targetId: string, outbox: DeliveryChange, log: DeliveryChange): Promise<boolean> => {
+    try {
+      await client.send(
+        new TransactWriteItemsCommand({
+          TransactItems: [
+            { Update: { TableName: tableName, Key: marshall(keys.outbox(reference, targetId)), ...outbox } },
+            { Update: { TableName: tableName, Key: marshall(keys.report(reference)), ...log, ExpressionAttributeNames: { ...log.ExpressionAttributeNames, '#target': targetId } } },
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) return false;
+      throw error;
+    }
+  };
+
   return {
     async create(report, outbox, idempotency) {
       const nowSeconds = Math.floor(Date.now() / 1000);
@@ -111,40 +135,19 @@ export function createReportStore(client: DynamoDBClient, tableName: string): Re
           fieldValues[`:${f}`] = delivery[f];
         } else remove.push(f);
       }
-      try {
-        await client.send(
-          new TransactWriteItemsCommand({
-            TransactItems: [
-              {
-                Update: {
-                  TableName: tableName,
-                  Key: marshall(keys.outbox(entry.reference, entry.targetId)),
-                  UpdateExpression: `SET ${set.join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`,
-                  // Optimistic: only the attempt that read `attempts` may record the next one,
-                  // and a sent email is never marked unsent by a late retry.
-                  ConditionExpression: '#state <> :sent AND attempts = :prev',
-                  ExpressionAttributeNames: { '#state': 'state' },
-                  ExpressionAttributeValues: { ...values, ...marshall(fieldValues) },
-                },
-              },
-              {
-                Update: {
-                  TableName: tableName,
-                  Key: marshall(keys.report(entry.reference)),
-                  UpdateExpression: 'SET deliveries.#target = :d',
-                  ConditionExpression: 'attribute_exists(pk)',
-                  ExpressionAttributeNames: { '#target': entry.targetId },
-                  ExpressionAttributeValues: marshall({ ':d': delivery }, { removeUndefinedValues: true }),
-                },
-              },
-            ],
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (error instanceof TransactionCanceledException) return false;
-        throw error;
-      }
+      return changeDelivery(
+        entry.reference,
+        entry.targetId,
+        {
+          UpdateExpression: `SET ${set.join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`,
+          // Optimistic: only the attempt that read `attempts` may record the next one,
+          // and a sent email is never marked unsent by a late retry.
+          ConditionExpression: '#state <> :sent AND attempts = :prev',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: { ...values, ...marshall(fieldValues) },
+        },
+        { UpdateExpression: 'SET deliveries.#target = :d', ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeValues: marshall({ ':d': delivery }, { removeUndefinedValues: true }) },
+      );
     },
 
     async listDue(now, limit) {
@@ -161,61 +164,21 @@ export function createReportStore(client: DynamoDBClient, tableName: string): Re
     },
 
     async recordFeedback(reference, targetId, messageId, feedback) {
-      try {
-        await client.send(
-          new TransactWriteItemsCommand({
-            TransactItems: [
-              {
-                Update: {
-                  TableName: tableName,
-                  Key: marshall(keys.outbox(reference, targetId)),
-                  UpdateExpression: 'SET feedback = :f',
-                  // Only the email SES accepted under this id: a stray or replayed event changes nothing.
-                  ConditionExpression: 'messageId = :m',
-                  ExpressionAttributeValues: marshall({ ':f': feedback, ':m': messageId }),
-                },
-              },
-              {
-                Update: {
-                  TableName: tableName,
-                  Key: marshall(keys.report(reference)),
-                  UpdateExpression: 'SET deliveries.#target.feedback = :f',
-                  ConditionExpression: 'attribute_exists(deliveries.#target)',
-                  ExpressionAttributeNames: { '#target': targetId },
-                  ExpressionAttributeValues: marshall({ ':f': feedback }),
-                },
-              },
-            ],
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (error instanceof TransactionCanceledException) return false;
-        throw error;
-      }
+      return changeDelivery(
+        reference,
+        targetId,
+        // Only the email SES accepted under this id: a stray or replayed event changes nothing.
+        { UpdateExpression: 'SET feedback = :f', ConditionExpression: 'messageId = :m', ExpressionAttributeValues: marshall({ ':f': feedback, ':m': messageId }) },
+        { UpdateExpression: 'SET deliveries.#target.feedback = :f', ConditionExpression: 'attribute_exists(deliveries.#target)', ExpressionAttributeValues: marshall({ ':f': feedback }) },
+      );
     },
 
     async oldestPendingCreatedAt() {
       // The index holds pending entries only (sparse), normally none or a handful.
       let oldest: string | undefined;
-      let start: Record<string, AttributeValue> | undefined;
-      for (let page = 0; page < OLDEST_PENDING_MAX_PAGES; page++) {
-        const out = await client.send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: reportsTable.indexes[0]!.name,
-            KeyConditionExpression: 'outboxPending = :p',
-            ProjectionExpression: 'createdAt',
-            ExpressionAttributeValues: marshall({ ':p': PENDING }),
-            ...(start ? { ExclusiveStartKey: start } : {}),
-          }),
-        );
-        for (const item of out.Items ?? []) {
-          const createdAt = item.createdAt?.S;
-          if (createdAt && (!oldest || createdAt < oldest)) oldest = createdAt;
-        }
-        start = out.LastEvaluatedKey;
-        if (!start) break;
+      const input = { TableName: tableName, IndexName: reportsTable.indexes[0]!.name, KeyConditionExpression: 'outboxPending = :p', ProjectionExpression: 'createdAt', ExpressionAttributeValues: marshall({ ':p': PENDING }) };
+      for await (const { createdAt } of queryItems(client, input, OLDEST_PENDING_MAX_PAGES)) {
+        if (typeof createdAt === 'string' && (!oldest || createdAt < oldest)) oldest = createdAt;
       }
       return oldest;
     },
