@@ -50,9 +50,9 @@ export class Alarms extends Construct {
     };
     const fiveMinutes = Duration.minutes(5);
 
-    props.failureQueues.forEach((queue, i) =>
+    for (const queue of props.failureQueues) {
       watch(
-        new Alarm(this, `FailureQueue${i}`, {
+        new Alarm(this, `${queue.node.id}NotEmpty`, {
           alarmDescription: `Something was given up on and parked on ${queue.node.id}: see the README's runbook to inspect and replay it.`,
           metric: queue.metricApproximateNumberOfMessagesVisible({ period: fiveMinutes, statistic: 'Maximum' }),
           threshold: 0,
@@ -60,8 +60,8 @@ export class Alarms extends Construct {
           evaluationPeriods: 1,
           treatMissingData: TreatMissingData.NOT_BREACHING,
         }),
-      ),
-    );
+      );
+    }
 
     watch(
       new Alarm(this, 'Api5xxRate', {

@@ -8,7 +8,7 @@ import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseDeployParameters, type DeployParameters } from './deploy-parameters';
+import { PARAMETER_NAMES, parseDeployParameters, type DeployParameters } from './deploy-parameters';
 import { EdgeStack } from './edge-stack';
 import { PortalStack } from './portal-stack';
 import { ROOT } from './bundle';
@@ -40,7 +40,7 @@ export function buildApp(app: App, parameters: DeployParameters, siteDir = SITE_
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const app = new App();
-  const parameters = parseDeployParameters(Object.fromEntries(['stage', 'alarmEmail', 'domainName', 'certificateArn', 'region'].map((k) => [k, app.node.tryGetContext(k)])));
+  const parameters = parseDeployParameters(Object.fromEntries(PARAMETER_NAMES.map((k) => [k, app.node.tryGetContext(k)])));
   if (!existsSync(join(SITE_DIR, 'index.html'))) throw new Error('The site is not built: run `npm run build:site` (npm run synth and npm run deploy do it for you).');
   buildApp(app, parameters);
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));

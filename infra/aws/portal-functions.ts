@@ -70,9 +70,8 @@ export class PortalFunctions extends Construct {
     const onPolls = (...actions: string[]) => allow(actions.map((a) => `dynamodb:${a}`), [polls.tableArn]);
     const queryBallots = allow(['dynamodb:Query'], [`${polls.tableArn}/index/${pollsTable.indexes[0]!.name}`]);
     const inboxIndexNames = reportsTable.indexes.map((i) => i.name).filter((n) => n !== 'outbox-pending');
-    // DynamoDB uses the table key on the caller's behalf: readers decrypt, writers also encrypt.
-    const viaDynamoDb = { StringEquals: { 'kms:ViaService': `dynamodb.${stack.region}.amazonaws.com` } };
-    const keyFor = (writes: boolean) => allow(writes ? ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey'] : ['kms:Decrypt', 'kms:DescribeKey'], [props.key.keyArn], viaDynamoDb);
+    // Every table user also writes, and DynamoDB uses the table key on its behalf: only through DynamoDB.
+    const useTableKey = allow(['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey'], [props.key.keyArn], { StringEquals: { 'kms:ViaService': `dynamodb.${stack.region}.amazonaws.com` } });
     // SES checks the sender's identity (the address, or its verified domain) and the configuration set.
     const ses = (resource: string) => `arn:${stack.partition}:ses:${stack.region}:${stack.account}:${resource}`;
     const sendEmail = allow(
@@ -106,7 +105,7 @@ export class PortalFunctions extends Construct {
         fn.addToRolePolicy(onPolls('GetItem', 'BatchGetItem', 'PutItem', 'Query'));
         fn.addToRolePolicy(queryBallots);
       }
-      if (route.table || route.polls) fn.addToRolePolicy(keyFor(true));
+      if (route.table || route.polls) fn.addToRolePolicy(useTableKey);
     }
 
     const mail = { SES_CONFIGURATION_SET: props.configurationSetName };
@@ -115,7 +114,7 @@ export class PortalFunctions extends Construct {
     router.addToRolePolicy(onReports('GetItem', 'UpdateItem', 'Query', 'PutItem'));
     router.addToRolePolicy(queryIndexes('by-contact', 'by-place'));
     router.addToRolePolicy(sendEmail);
-    router.addToRolePolicy(keyFor(true));
+    router.addToRolePolicy(useTableKey);
     // The event source mapping lists the table's streams, which IAM can only grant on "*".
     Validations.of(router).acknowledge({ id: 'AwsSolutions-IAM5[Resource::*]', reason: 'dynamodb:ListStreams cannot be limited to a resource; reading records is limited to this table’s stream.' });
 
@@ -123,18 +122,18 @@ export class PortalFunctions extends Construct {
     sweeper.addToRolePolicy(onReports('GetItem', 'UpdateItem', 'Query', 'PutItem'));
     sweeper.addToRolePolicy(queryIndexes('outbox-pending'));
     sweeper.addToRolePolicy(sendEmail);
-    sweeper.addToRolePolicy(keyFor(true));
+    sweeper.addToRolePolicy(useTableKey);
 
     // Closed polls are recounted from their ballots and their totals fixed.
     const closer = make(backgroundFunctions.closePolls.id, backgroundFunctions.closePolls.entry);
     closer.addToRolePolicy(onPolls('GetItem', 'PutItem'));
     closer.addToRolePolicy(queryBallots);
-    closer.addToRolePolicy(keyFor(true));
+    closer.addToRolePolicy(useTableKey);
 
     // Bounces and complaints are marked on the delivery (outbox item and report log) in one transaction.
     const feedback = make(backgroundFunctions.deliveryFeedback.id, backgroundFunctions.deliveryFeedback.entry);
     feedback.addToRolePolicy(onReports('UpdateItem'));
-    feedback.addToRolePolicy(keyFor(true));
+    feedback.addToRolePolicy(useTableKey);
 
     // Requests answer their caller; the stream router parks failures on its own queue; the
     // feedback rule retries and parks events; a failed scheduled run is redone minutes later.

@@ -143,12 +143,11 @@ export class PortalStack extends Stack {
       ...(props.domainName ? { domainName: props.domainName } : {}),
       ...(props.certificateArn ? { certificateArn: props.certificateArn } : {}),
     });
-    this.functions.setSiteUrl(siteUrlFor(props, this.site.distribution.distributionDomainName));
+    const siteUrl = siteUrlFor(props, this.site.distribution.distributionDomainName);
+    this.functions.setSiteUrl(siteUrl);
 
     // The stream router: new outbox entries (to send) and new reports (to flag).
-    const onFailure = new Queue(this, 'RouterOnFailure', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
-    Validations.of(onFailure).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'This queue is itself the failure destination of the stream router; an alarm fires when it holds anything.' });
-    Validations.of(onFailure).acknowledge({ id: 'Serverless-SQSRedrivePolicy', reason: 'This queue is itself the failure destination of the stream router; an alarm fires when it holds anything.' });
+    const onFailure = this.failureQueue('RouterOnFailure', 'the failure destination of the stream router');
     fns[backgroundFunctions.routeReport.id]!.addEventSource(
       new DynamoEventSource(this.tables.reports, {
         startingPosition: StartingPosition.TRIM_HORIZON,
@@ -174,9 +173,7 @@ export class PortalStack extends Stack {
     for (const s of schedules) Validations.of(s).acknowledge({ id: 'Serverless-EventBusDLQ', reason: 'A scheduled run that fails is made up by the next run minutes later; the outbox-age alarm catches a sweeper that keeps failing.' });
 
     // Bounce and complaint events for this stage's configuration set, retried and then parked.
-    const feedbackFailures = new Queue(this, 'FeedbackFailures', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
-    Validations.of(feedbackFailures).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'This queue is itself the dead-letter queue of the email feedback rule; an alarm fires when it holds anything.' });
-    Validations.of(feedbackFailures).acknowledge({ id: 'Serverless-SQSRedrivePolicy', reason: 'This queue is itself the dead-letter queue of the email feedback rule; an alarm fires when it holds anything.' });
+    const feedbackFailures = this.failureQueue('FeedbackFailures', 'the dead-letter queue of the email feedback rule');
     new Rule(this, 'EmailFeedback', {
       eventPattern: { source: ['aws.ses'], detailType: ['Email Bounced', 'Email Complaint Received'], detail: { mail: { tags: { 'ses:configuration-set': [emailConfiguration.configurationSetName] } } } },
       targets: [new LambdaFunction(fns[backgroundFunctions.deliveryFeedback.id]!, { deadLetterQueue: feedbackFailures, retryAttempts: 8, maxEventAge: Duration.hours(24) })],
@@ -193,11 +190,20 @@ export class PortalStack extends Stack {
     });
 
     // What the README's first-admin and runbook steps need (printed by `npm run deploy`).
-    new CfnOutput(this, 'SiteUrl', { value: siteUrlFor(props, this.site.distribution.distributionDomainName), description: 'The portal’s public address' });
+    new CfnOutput(this, 'SiteUrl', { value: siteUrl, description: 'The portal’s public address' });
     new CfnOutput(this, 'CloudFrontDomain', { value: this.site.distribution.distributionDomainName, description: 'Point the site’s DNS name (CNAME or alias) here' });
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId, description: 'Officer user pool: create the first admin here' });
     new CfnOutput(this, 'AlarmTopicArn', { value: alarms.topic.topicArn });
     new CfnOutput(this, 'RouterFailureQueueUrl', { value: onFailure.queueUrl });
     new CfnOutput(this, 'EmailConfigurationSet', { value: emailConfiguration.configurationSetName });
+  }
+
+  /** An encrypted queue where failed records or events are parked (an alarm watches each). */
+  private failureQueue(id: string, role: string): Queue {
+    const queue = new Queue(this, id, { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
+    const reason = `This queue is itself ${role}; an alarm fires when it holds anything.`;
+    Validations.of(queue).acknowledge({ id: 'AwsSolutions-SQS3', reason });
+    Validations.of(queue).acknowledge({ id: 'Serverless-SQSRedrivePolicy', reason });
+    return queue;
   }
 }
