@@ -29,7 +29,7 @@ export async function handleSubmit(deps: SubmitDependencies, event: APIGatewayPr
 
   const idempotencyKey = event.headers['idempotency-key'];
   if (idempotencyKey !== undefined && (idempotencyKey.length === 0 || idempotencyKey.length > MAX_IDEMPOTENCY_KEY)) {
-    return jsonMessage(400, `The Idempotency-Key header must be 1 to ${MAX_IDEMPOTENCY_KEY} characters`);
+    return json(400, { errors: [{ path: 'Idempotency-Key', message: `The Idempotency-Key header must be 1 to ${MAX_IDEMPOTENCY_KEY} characters` }] });
   }
 
   const body = readBody(event);
@@ -49,7 +49,7 @@ export async function handleSubmit(deps: SubmitDependencies, event: APIGatewayPr
   // JSON clients keep their request and retry; the error middleware answers them.
   if (body.kind !== 'form') {
     const result = await submitReport(deps, submission);
-    if (!result.ok) return json(400, { errors: result.errors });
+    if (!result.ok) return result.errors ? json(400, { errors: result.errors }) : keyReused();
     return json(201, { reference: result.reference, status: 'received' } satisfies ReportReceipt, result.replayed ? { 'Idempotent-Replayed': 'true' } : {});
   }
 
@@ -69,8 +69,14 @@ export async function handleSubmit(deps: SubmitDependencies, event: APIGatewayPr
     return formPage(503, [{ path: '', message: `Sorry, we could not save your report just now. Your answers are still below: please try sending again in a few minutes, or call 101. (Reference for support: ${event.requestContext.requestId})` }]);
   }
   if (result.ok) return seeOther(`/api/reports/${result.reference}/confirmation`);
+  // Browsers never send the header themselves; a form with one is a script's, answered as JSON.
+  if (!result.errors) return keyReused();
   return formPage(400, result.errors);
 }
+
+/** 422: the key names another report. Its reference is not revealed and nothing was stored. */
+const keyReused = () =>
+  json(422, { errors: [{ path: 'Idempotency-Key', message: 'This Idempotency-Key was already used for another report in the last 10 minutes, so this report was not stored. Send it again with a new key.' }] });
 
 /** HTML is needed only when a form submission has problems: load it then (cold start budget). */
 async function htmlPages() {

@@ -39,7 +39,11 @@ export interface Submission {
   senderFingerprint: string;
 }
 
-export type SubmitResult = { ok: true; reference: string; replayed: boolean } | { ok: false; errors: FieldError[] };
+export type SubmitResult =
+  | { ok: true; reference: string; replayed: boolean }
+  | { ok: false; errors: FieldError[] }
+  /** The Idempotency-Key was already used for a different report: nothing was stored. */
+  | { ok: false; keyReused: true; errors?: undefined };
 
 const schemas = new WeakMap<Profile, ReportSchema>();
 
@@ -60,8 +64,13 @@ export async function submitReport(deps: SubmitDependencies, submission: Submiss
 
   const now = deps.now();
   const createdAt = now.toISOString();
+  // Without a key, the report itself (from this sender) is the key. With one, a retry may
+  // come from another connection, so only the report has to match; whoever sends the key
+  // with a different report learns nothing.
+  const bodyHash = deps.hash(`body:${submission.senderFingerprint}:${canonicalJson(report)}`);
   const idempotency = {
-    hash: deps.hash(submission.idempotencyKey ? `key:${submission.idempotencyKey}` : `body:${submission.senderFingerprint}:${canonicalJson(report)}`),
+    hash: submission.idempotencyKey ? deps.hash(`key:${submission.idempotencyKey}`) : bodyHash,
+    requestHash: submission.idempotencyKey ? deps.hash(`report:${canonicalJson(report)}`) : bodyHash,
     expiresAt: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_WINDOW_SECONDS,
   };
   const routes = routeReport(report, await deps.partners());
@@ -89,6 +98,7 @@ export async function submitReport(deps: SubmitDependencies, submission: Submiss
     const result = await deps.store.create(stored, outbox, idempotency);
     if (result.outcome === 'created') return { ok: true, reference, replayed: false };
     if (result.outcome === 'duplicate') return { ok: true, reference: result.reference, replayed: true };
+    if (result.outcome === 'key-reused') return { ok: false, keyReused: true };
     // reference-taken: a collision in 8.5 × 10^11; draw again.
   }
   throw new Error(`Could not allocate a unique reference after ${MAX_REFERENCE_TRIES} tries`);

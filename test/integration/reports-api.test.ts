@@ -100,15 +100,31 @@ describe('submitting a report as JSON', () => {
     expect(await countReports()).toBe(before + 1);
   });
 
-  it('honours Idempotency-Key across changed retries, and a new key makes a new report', async () => {
+  it('replays the same report under its Idempotency-Key, and a new key makes a new report', async () => {
     const key = `key-${Date.now()}`;
     const first = (await (await postJson(asbAnon, { 'Idempotency-Key': key })).json()) as { reference: string };
-    const retry = (await (await postJson({ ...asbAnon, description: 'retried with an edit' }, { 'Idempotency-Key': key })).json()) as { reference: string };
+    const retry = await postJson(asbAnon, { 'Idempotency-Key': key, 'User-Agent': 'another connection' });
     const other = (await (await postJson(asbAnon, { 'Idempotency-Key': `${key}-2` })).json()) as { reference: string };
-    expect(retry.reference).toBe(first.reference);
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(((await retry.json()) as { reference: string }).reference).toBe(first.reference);
     expect(other.reference).not.toBe(first.reference);
     const tooLong = await postJson(asbAnon, { 'Idempotency-Key': 'k'.repeat(201) });
     expect(tooLong.status).toBe(400);
+    expect(await tooLong.json()).toEqual({ errors: [{ path: 'Idempotency-Key', message: expect.stringContaining('1 to 200 characters') }] });
+  });
+
+  it('refuses a reused Idempotency-Key with a different report (422), storing nothing and revealing no reference', async () => {
+    const key = `shared-${Date.now()}`;
+    const a = (await (await postJson(asbAnon, { 'Idempotency-Key': key })).json()) as { reference: string };
+    const before = await countReports();
+    const b = await postJson({ ...asbAnon, description: `Someone else's report (${Date.now()})` }, { 'Idempotency-Key': key });
+    expect(b.status).toBe(422);
+    expect(b.headers.get('idempotent-replayed')).toBeNull();
+    const text = await b.text();
+    expect(text).toContain('already used for another report');
+    expect(text).not.toContain(a.reference);
+    expect(await countReports()).toBe(before);
   });
 
   it('stores hostile text intact and sends it escaped', async () => {

@@ -38,3 +38,41 @@ describe('submitting the form when storing fails', () => {
     expect(res.headers.Location).toBe('/api/reports/ABCD2345/confirmation');
   });
 });
+
+describe('an Idempotency-Key reused for a different report (API Gateway events)', () => {
+  /** Keeps markers as the DynamoDB adapter does: by hash, with the hash of the report they were made for. */
+  function markerStore() {
+    const markers = new Map<string, { reference: string; requestHash: string }>();
+    const create: ReportStore['create'] = async (report, _outbox, marker) => {
+      const existing = markers.get(marker.hash);
+      if (existing) return existing.requestHash === marker.requestHash ? { outcome: 'duplicate', reference: existing.reference } : { outcome: 'key-reused' };
+      markers.set(marker.hash, { reference: report.reference, requestHash: marker.requestHash });
+      return { outcome: 'created' };
+    };
+    return create;
+  }
+  const jsonEvent = (body: unknown, headers: Record<string, string>, sourceIp = '192.0.2.10') =>
+    ({
+      ...formPost,
+      headers: { 'content-type': 'application/json', ...headers },
+      requestContext: { ...formPost.requestContext, http: { ...formPost.requestContext.http, sourceIp } },
+      body: JSON.stringify(body),
+    }) as unknown as APIGatewayProxyEventV2;
+  const report = { type: 'asb', asbCategory: 'nuisance', reporterRole: 'victim', description: 'Loud music every night at number 12', ongoing: true, location: { area: 'millbrook' }, anonymous: true };
+
+  it('answers 422 without the first reference, and replays only the same report', async () => {
+    let n = 0;
+    const deps = { ...depsWith(markerStore()), newReference: () => ['AAAA2345', 'BBBB2345'][n++]! };
+    const first = await handleSubmit(deps, jsonEvent(report, { 'idempotency-key': 'k' }));
+    expect(first.statusCode).toBe(201);
+    const other = await handleSubmit(deps, jsonEvent({ ...report, description: 'A different report entirely' }, { 'idempotency-key': 'k' }, '198.51.100.7'));
+    expect(other.statusCode).toBe(422);
+    expect(other.headers['Idempotent-Replayed']).toBeUndefined();
+    expect(String(other.body)).toContain('already used for another report');
+    expect(String(other.body)).not.toContain('AAAA2345');
+    const retry = await handleSubmit(deps, jsonEvent(report, { 'idempotency-key': 'k' }, '198.51.100.7'));
+    expect(retry.statusCode).toBe(201);
+    expect(JSON.parse(String(retry.body)).reference).toBe('AAAA2345');
+    expect(retry.headers['Idempotent-Replayed']).toBe('true');
+  });
+});

@@ -17,11 +17,24 @@ import { listingItems } from './listing';
 import { queryItems, toItem } from './item';
 import type { Delivery, DeliveryFeedback, OutboxEntry, StoredReport } from '../../reports/records';
 
-export type CreateResult = { outcome: 'created' } | { outcome: 'duplicate'; reference: string } | { outcome: 'reference-taken' };
+export type CreateResult =
+  | { outcome: 'created' }
+  | { outcome: 'duplicate'; reference: string }
+  /** The idempotency key was used within its window for a different report: nothing was stored. */
+  | { outcome: 'key-reused' }
+  | { outcome: 'reference-taken' };
+
+/** The idempotency marker: who may replay (the key or the report's own hash) and what they sent. */
+export interface IdempotencyMarker {
+  hash: string;
+  /** Hash of the report this marker was made for: the same key with another report is refused, not replayed. */
+  requestHash: string;
+  expiresAt: number;
+}
 
 export interface ReportStore {
   /** Writes the report, its inbox listings, its outbox and the idempotency marker in one transaction. */
-  create(report: StoredReport, outbox: OutboxEntry[], idempotency: { hash: string; expiresAt: number }): Promise<CreateResult>;
+  create(report: StoredReport, outbox: OutboxEntry[], idempotency: IdempotencyMarker): Promise<CreateResult>;
   get(reference: string): Promise<StoredReport | undefined>;
   getOutbox(reference: string, targetId: string): Promise<OutboxEntry | undefined>;
   /** Records one delivery attempt on the outbox item and the report's log; false if it was already sent. */
@@ -73,7 +86,7 @@ export function createReportStore(client: DynamoDBClient, tableName: string): Re
         {
           Put: {
             TableName: tableName,
-            Item: toItem({ ...keys.idempotency(idempotency.hash), entity: 'idempotency', reference: report.reference, expiresAt: idempotency.expiresAt }),
+            Item: toItem({ ...keys.idempotency(idempotency.hash), entity: 'idempotency', reference: report.reference, requestHash: idempotency.requestHash, expiresAt: idempotency.expiresAt }),
             // An expired marker may linger until TTL removes it (up to ~48 h), so compare times too.
             ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now',
             ExpressionAttributeValues: marshall({ ':now': nowSeconds }),
@@ -102,8 +115,10 @@ export function createReportStore(client: DynamoDBClient, tableName: string): Re
         const [idem, rep] = error.CancellationReasons ?? [];
         if (idem?.Code === 'ConditionalCheckFailed') {
           const existing = await client.send(new GetItemCommand({ TableName: tableName, Key: marshall(keys.idempotency(idempotency.hash)), ConsistentRead: true }));
-          const reference = existing.Item ? (unmarshall(existing.Item).reference as string) : undefined;
-          if (reference) return { outcome: 'duplicate', reference };
+          const marker = existing.Item ? unmarshall(existing.Item) : undefined;
+          // Only the sender of the very same report learns its reference again.
+          if (marker && marker.requestHash !== idempotency.requestHash) return { outcome: 'key-reused' };
+          if (typeof marker?.reference === 'string') return { outcome: 'duplicate', reference: marker.reference };
         }
         if (rep?.Code === 'ConditionalCheckFailed') return { outcome: 'reference-taken' };
         throw error;
