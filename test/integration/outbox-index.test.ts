@@ -27,7 +27,7 @@ afterAll(async () => dynamo?.stop());
 async function addReport(reference: string, nextAttemptAt: string): Promise<OutboxEntry> {
   const entry: OutboxEntry = { reference, targetId: 'council-asb-team', target: { kind: 'partner', partnerId: 'council-asb-team', dataLevel: 'full' }, createdAt: at(0), state: 'pending', attempts: 0, nextAttemptAt, expiresAt: 1 };
   const report: StoredReport = { reference, status: 'new', version: 1, dueAt: at(0), createdAt: at(0), report: asb as Report, routes: [], deliveries: { 'council-asb-team': { state: 'pending', attempts: 0 } }, expiresAt: 1 };
-  expect(await store.create(report, [entry], { hash: reference, expiresAt: 1 })).toEqual({ outcome: 'created' });
+  expect(await store.create(report, [entry], { hash: reference, requestHash: reference, expiresAt: 1 })).toEqual({ outcome: 'created' });
   return entry;
 }
 
