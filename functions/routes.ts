@@ -55,17 +55,39 @@ const compiled = httpRoutes.map((route) => {
   return { route, names, pattern };
 });
 
-/** Matches a request path to a route, returning its path parameters. */
-export function matchRoute(method: string, path: string): { route: HttpRoute; pathParameters: Record<string, string> } | { route: undefined; methodMismatch: boolean } {
-  let methodMismatch = false;
+export type RouteMatch =
+  | { route: HttpRoute; pathParameters: Record<string, string> }
+  /** No route: `allowed` lists the methods the path takes (empty when no route has the path). */
+  | { route: undefined; allowed: string[]; malformed?: false }
+  /** A path parameter is not valid percent-encoding (`%E0%A4%A`): the request is bad, not missing. */
+  | { route: undefined; allowed: string[]; malformed: true };
+
+/** Matches a request path to a route, returning its decoded path parameters. */
+export function matchRoute(method: string, path: string): RouteMatch {
+  const allowed: string[] = [];
   for (const { route, names, pattern } of compiled) {
     const match = pattern.exec(path);
     if (!match) continue;
     if (route.method !== 'ANY' && route.method !== method && !(route.method === 'GET' && method === 'HEAD')) {
-      methodMismatch = true;
+      allowed.push(...(route.method === 'GET' ? ['GET', 'HEAD'] : [route.method]));
       continue;
     }
-    return { route, pathParameters: Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(match[i + 1]!)])) };
+    const pathParameters: Record<string, string> = {};
+    for (const [i, name] of names.entries()) {
+      const value = decodePathSegment(match[i + 1]!);
+      if (value === undefined) return { route: undefined, allowed: [], malformed: true };
+      pathParameters[name] = value;
+    }
+    return { route, pathParameters };
   }
-  return { route: undefined, methodMismatch };
+  return { route: undefined, allowed };
+}
+
+/** A percent-decoded path segment, or undefined when its encoding is broken (never a throw). */
+export function decodePathSegment(value: string): string | undefined {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
 }

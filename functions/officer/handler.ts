@@ -6,6 +6,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { bundledProfile } from '../../shared/config/bundled-profile';
 import { httpHandler } from '../adapters/http/middleware';
+import { decodePathSegment } from '../routes';
 import { jsonMessage, type HttpResult } from '../adapters/http/responses';
 import { authorise, type Officer, type Role } from './authorise';
 import { getCase } from './case';
@@ -41,13 +42,17 @@ export async function handleOfficer(deps: OfficerDependencies, event: APIGateway
   const matches = endpoints.map((e) => ({ e, m: e.pattern.exec(path) })).filter((x) => x.m);
   const found = matches.find((x) => x.e.method === method);
   if (!found) {
-    if (matches.length) return jsonMessage(405, `Use ${matches.map((x) => x.e.method).join(' or ')} here`, { Allow: matches.map((x) => x.e.method).join(', ') });
+    const allowed = [...new Set(matches.flatMap((x) => (x.e.method === 'GET' ? ['GET', 'HEAD'] : [x.e.method])))];
+    if (matches.length) return jsonMessage(405, `Use ${allowed.join(' or ')} here`, { Allow: allowed.join(', ') });
     return jsonMessage(404, 'There is no officer endpoint at this address');
   }
+  // rawPath keeps the request's percent-encoding; a broken one is a bad request, never a 500.
+  const decoded = found.e.params.map((name, i) => [name, decodePathSegment(found.m![i + 1]!)] as const);
+  if (decoded.some(([, value]) => value === undefined)) return jsonMessage(400, 'This address is not valid: part of it is wrongly encoded. Check the link, or open the report from the inbox.');
+  const pathParameters = Object.fromEntries(decoded);
   // Sign-in is checked before anything else, so nothing is learnt without a token.
   const auth = await authorise(deps, event, found.e.role);
   if (!auth.ok) return auth.response;
-  const pathParameters = Object.fromEntries(found.e.params.map((name, i) => [name, decodeURIComponent(found.m![i + 1]!)]));
   return found.e.run(deps, auth.officer, { ...event, pathParameters: { ...event.pathParameters, ...pathParameters } });
 }
 

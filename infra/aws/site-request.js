@@ -2,6 +2,15 @@
 // The site is built as one index.html per folder (Astro's directory format), but S3 behind
 // origin access control serves exact keys only: /report/ becomes /report/index.html, and
 // /report (no trailing slash, no file extension) is redirected to /report/ with its query.
+// A redirect only ever names a path on this site: runs of slashes and backslashes become one
+// slash, so //evil.example/x or /\evil.example/x cannot become a protocol-relative address,
+// and control characters (which browsers drop from URLs) are percent-encoded.
+function sitePath(uri) {
+  return uri.replace(/[\\/]+/g, '/').replace(/[\x00-\x20\x7f]/g, function (c) {
+    return '%' + ('0' + c.charCodeAt(0).toString(16)).slice(-2).toUpperCase();
+  });
+}
+
 function handler(event) {
   var request = event.request;
   var uri = request.uri;
@@ -25,6 +34,6 @@ function handler(event) {
   return {
     statusCode: 301,
     statusDescription: 'Moved Permanently',
-    headers: { location: { value: uri + '/' + (parts.length ? '?' + parts.join('&') : '') } },
+    headers: { location: { value: sitePath(uri) + '/' + (parts.length ? '?' + parts.join('&') : '') } },
   };
 }

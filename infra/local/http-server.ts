@@ -9,7 +9,9 @@ import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
-import { matchRoute, type HttpRoute } from '../../functions/routes';
+import { decodePathSegment, matchRoute, type HttpRoute } from '../../functions/routes';
+import { httpHandler } from '../../functions/adapters/http/middleware';
+import { jsonMessage, type HttpResult } from '../../functions/adapters/http/responses';
 import { siteSecurityHeaders } from '../site-security-headers';
 
 export type LambdaHttpHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2>;
@@ -41,6 +43,8 @@ export interface LocalServerOptions {
   onRequest?: (line: string) => void;
   /** Origin of the sign-in service (cognito-local), allowed in the pages' connect-src. */
   signInOrigin?: string;
+  /** Named on the error pages the server renders itself. */
+  partnershipName: string;
 }
 
 export async function startHttpServer(options: LocalServerOptions): Promise<{ server: Server; url: string; stop(): Promise<void> }> {
@@ -49,11 +53,18 @@ export async function startHttpServer(options: LocalServerOptions): Promise<{ se
     const started = performance.now();
     const done = () => options.onRequest?.(`${req.method} ${req.url} ${res.statusCode} ${(performance.now() - started).toFixed(0)}ms`);
     res.once('finish', done);
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const work = url.pathname.startsWith('/api/') ? serveApi(req, res, url, options, handlers) : serveStatic(req, res, url, options.siteDir, siteSecurityHeaders(options.signInOrigin));
-    work.catch(() => {
-      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' });
-      res.end('Internal error');
+    // Origin-form targets are appended, not resolved: `//x` is a path here, never a host.
+    const target = req.url ?? '/';
+    const url = target.startsWith('/') ? new URL(`http://localhost${target}`) : new URL(target, 'http://localhost');
+    const isApi = url.pathname.startsWith('/api/');
+    const siteHeaders = siteSecurityHeaders(options.signInOrigin);
+    const work = isApi ? serveApi(req, res, url, options, handlers) : serveStatic(req, res, url, options.siteDir, siteHeaders);
+    work.catch(async () => {
+      if (res.headersSent) return void res.end();
+      // The same generic 500 (with a correlation id) a handler's error boundary gives.
+      if (isApi) return writeResult(res, await ownAnswer(options.partnershipName, toEvent(req, url, undefined, {}, Buffer.alloc(0)), () => Promise.reject(new Error('Local server failure'))));
+      res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8', ...siteHeaders });
+      res.end('Sorry, something went wrong. Please try again.');
     });
   });
   server.keepAliveTimeout = 5000;
@@ -77,16 +88,18 @@ export async function startHttpServer(options: LocalServerOptions): Promise<{ se
 async function serveApi(req: IncomingMessage, res: ServerResponse, url: URL, options: LocalServerOptions, handlers: Map<string, Promise<LambdaHttpHandler>>): Promise<void> {
   const match = matchRoute(req.method ?? 'GET', url.pathname);
   if (!match.route) {
-    const status = match.methodMismatch ? 405 : 404;
-    res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
-    res.end(JSON.stringify({ message: status === 405 ? 'Method not allowed' : 'Not found' }));
-    return;
+    const event = toEvent(req, url, undefined, {}, Buffer.alloc(0));
+    const answer = match.malformed
+      ? jsonMessage(400, 'This address is not valid: part of it is wrongly encoded. Check the link and try again.')
+      : match.allowed.length
+        ? jsonMessage(405, `Use ${match.allowed.join(' or ')} here`, { Allow: match.allowed.join(', ') })
+        : jsonMessage(404, 'There is nothing at this address. Check the link, or start from the home page.');
+    return writeResult(res, await ownAnswer(options.partnershipName, event, async () => answer));
   }
   const body = await readBody(req);
   if (body === undefined) {
-    res.writeHead(413, { 'Content-Type': 'application/json; charset=utf-8', Connection: 'close' });
-    res.end(JSON.stringify({ message: 'Request body too large' }));
-    return;
+    const event = toEvent(req, url, undefined, {}, Buffer.alloc(0));
+    return writeResult(res, await ownAnswer(options.partnershipName, event, async () => jsonMessage(413, 'The request is too large to send (10 MB at most).', { Connection: 'close' })));
   }
   const route = match.route;
   if (!handlers.has(route.id)) handlers.set(route.id, options.loadHandler(route));
@@ -112,13 +125,22 @@ function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
   });
 }
 
-function toEvent(req: IncomingMessage, url: URL, route: HttpRoute, pathParameters: Record<string, string>, body: Buffer): APIGatewayProxyEventV2 {
+/**
+ * Answers the local server gives itself (its 404, 405, 413 and 500) go through the same
+ * middy stack as every handler, so they carry the same security headers and, for a 500,
+ * the same generic message with a correlation id.
+ */
+function ownAnswer(partnershipName: string, event: APIGatewayProxyEventV2, answer: () => Promise<HttpResult>): Promise<APIGatewayProxyResultV2> {
+  return httpHandler(answer, partnershipName, 'your request has not been completed')(event, lambdaContext('local-server', event.requestContext.requestId)) as Promise<APIGatewayProxyResultV2>;
+}
+
+function toEvent(req: IncomingMessage, url: URL, route: HttpRoute | undefined, pathParameters: Record<string, string>, body: Buffer): APIGatewayProxyEventV2 {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined && name !== 'cookie') headers[name] = Array.isArray(value) ? value.join(',') : value;
   }
   const now = new Date();
-  const routeKey = `${route.method} ${route.path}`;
+  const routeKey = route ? `${route.method} ${route.path}` : '$default';
   const query = Object.fromEntries(url.searchParams);
   return {
     version: '2.0',
@@ -177,30 +199,26 @@ function writeResult(res: ServerResponse, result: APIGatewayProxyResultV2): void
 
 async function serveStatic(req: IncomingMessage, res: ServerResponse, url: URL, siteDir: string, headers: Record<string, string>): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' });
+    res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8', ...headers });
     res.end('Method not allowed');
     return;
   }
   const root = resolve(siteDir);
-  let pathname: string;
-  try {
-    pathname = decodeURIComponent(url.pathname);
-  } catch {
-    pathname = '/';
-  }
-  let file = normalize(join(root, pathname));
+  const pathname = decodePathSegment(url.pathname);
+  // A broken percent-encoding is a bad request, answered with the not-found page.
+  let file = pathname === undefined ? join(root, '404.html') : normalize(join(root, pathname));
   if (file !== root && !file.startsWith(root + sep)) file = join(root, '404.html');
   let info = await stat(file).catch(() => undefined);
   if (info?.isDirectory()) {
     if (!url.pathname.endsWith('/')) {
-      res.writeHead(301, { Location: `${url.pathname}/${url.search}` });
+      res.writeHead(301, { Location: `${sitePath(url.pathname)}/${url.search}`, ...headers });
       res.end();
       return;
     }
     file = join(file, 'index.html');
     info = await stat(file).catch(() => undefined);
   }
-  let status = 200;
+  let status = pathname === undefined ? 400 : 200;
   if (!info?.isFile()) {
     status = 404;
     file = join(root, '404.html');
@@ -217,4 +235,13 @@ async function serveStatic(req: IncomingMessage, res: ServerResponse, url: URL, 
   res.writeHead(status, { 'Content-Type': type, 'Content-Length': info!.size, 'Cache-Control': cache, ...headers });
   if (req.method === 'HEAD') return void res.end();
   createReadStream(file).pipe(res);
+}
+
+/**
+ * A path on this site for a redirect: runs of slashes and backslashes become one slash, so
+ * `/.//polls` (which URL parsing turns into `//polls`) cannot redirect to another host. The
+ * CloudFront Function (infra/aws/site-request.js) does the same in AWS.
+ */
+export function sitePath(pathname: string): string {
+  return pathname.replace(/[\\/]+/g, '/').replace(/[\x00-\x20\x7f]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0').toUpperCase()}`);
 }

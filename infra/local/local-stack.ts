@@ -163,6 +163,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       port: options.port,
       siteDir,
       signInOrigin: new URL(cognito.issuer).origin,
+      partnershipName: defaultProfile().name,
       loadHandler: async (route: HttpRoute) => (await import(/* @vite-ignore */ join(ROOT, route.entry))).handler as LambdaHttpHandler,
       ...(options.onRequest ? { onRequest: options.onRequest } : {}),
     });
