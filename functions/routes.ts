@@ -11,9 +11,10 @@ export interface HttpRoute {
   entry: string;
   /**
    * What it does with the reports table: submit writes reports; status reads them and
-   * counts rate limits; the officer API reads, changes and audits them.
+   * counts rate limits; the officer API reads, changes and audits them; receipt reads
+   * (or first makes) the key that signs confirmation receipts, and nothing else.
    */
-  table?: 'submit' | 'status' | 'officer';
+  table?: 'submit' | 'status' | 'officer' | 'receipt';
   /** Needs officer sign-in (Cognito issuer and client id in its environment). */
   officer?: boolean;
   /**
@@ -25,7 +26,7 @@ export interface HttpRoute {
 
 export const httpRoutes: HttpRoute[] = [
   { id: 'submit-report', method: 'ANY', path: '/api/reports', entry: 'functions/submit-report/handler.ts', table: 'submit' },
-  { id: 'report-confirmation', method: 'GET', path: '/api/reports/{reference}/confirmation', entry: 'functions/report-confirmation/handler.ts' },
+  { id: 'report-confirmation', method: 'GET', path: '/api/reports/{reference}/confirmation', entry: 'functions/report-confirmation/handler.ts', table: 'receipt' },
   { id: 'openapi', method: 'GET', path: '/api/openapi.json', entry: 'functions/openapi/handler.ts' },
   { id: 'report-status', method: 'ANY', path: '/api/report-status', entry: 'functions/report-status/handler.ts', table: 'status' },
   { id: 'sign-in-config', method: 'GET', path: '/api/sign-in-config', entry: 'functions/sign-in-config/handler.ts', officer: true },

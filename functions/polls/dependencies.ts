@@ -4,6 +4,7 @@ import { bundledProfile } from '../../shared/config/bundled-profile';
 import type { Poll } from '../../shared/contracts/poll';
 import { pollResults, type PollResults } from '../../shared/domain/poll-results';
 import { dynamoDbClient } from '../adapters/dynamodb/client';
+import { cachedSecret } from '../adapters/dynamodb/table-secret';
 import { createPollStore, type OnlineCounts } from '../adapters/dynamodb/poll-store';
 import { config, pollsTableName } from '../config';
 import type { BallotDependencies } from './cast-ballot';
@@ -21,18 +22,12 @@ let runtime: PollDependencies | undefined;
 export function pollDependencies(): PollDependencies {
   if (runtime) return runtime;
   const store = createPollStore(dynamoDbClient(), pollsTableName());
-  let secret: Promise<string> | undefined;
   runtime = {
     store,
     profile: bundledProfile,
     polls: pollCatalogue(),
     now: () => new Date(),
-    secret: () => {
-      secret ??= store.voterSecret(() => randomBytes(32).toString('base64url'));
-      // A failed read is tried again on the next request, not kept.
-      secret.catch(() => (secret = undefined));
-      return secret;
-    },
+    secret: cachedSecret(() => store.voterSecret(() => randomBytes(32).toString('base64url'))),
     secureCookies: config().SITE_URL.startsWith('https:'),
   };
   return runtime;

@@ -1,7 +1,8 @@
 /**
- * GET /api/reports/{reference}/confirmation: the page a browser lands on after a form
- * POST (303). Shows only the reference, which is already in the address bar, so it
- * needs no lookup and reveals nothing about the report.
+ * GET /api/reports/{reference}/confirmation?receipt=…: the page a browser lands on after
+ * a form POST (303). It shows the reference only with the receipt the submit function
+ * signed for it, so it needs no lookup of the report and cannot be forged into a false
+ * receipt; anything else is a plain 404 that says nothing about the reference.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { bundledProfile } from '../../shared/config/bundled-profile';
@@ -10,13 +11,29 @@ import { renderPage } from '../../shared/ui/layout';
 import { confirmationBody, messageBody } from '../../shared/ui/result-pages';
 import { httpHandler } from '../adapters/http/middleware';
 import { html, type HttpResult } from '../adapters/http/responses';
+import { isValidReceipt } from '../reports/receipt';
+import { receiptSecret } from './receipt-secret';
 
-export async function handleConfirmation(partnershipName: string, event: APIGatewayProxyEventV2): Promise<HttpResult> {
-  const reference = parseReference(event.pathParameters?.reference ?? '');
-  if (!reference) {
-    return html(404, renderPage({ title: 'Page not found', partnershipName, forms: false, body: messageBody('Page not found', ['This is not a report reference we recognise. Check the address, or make a new report.']) }));
-  }
-  return html(200, renderPage({ title: `Report sent: reference ${reference}`, partnershipName, body: confirmationBody(reference) }));
+export interface ConfirmationDependencies {
+  partnershipName: string;
+  receiptSecret: () => Promise<string>;
+  now: () => Date;
 }
 
-export const handler = httpHandler((event) => handleConfirmation(bundledProfile.name, event), bundledProfile.name);
+const NOT_FOUND = 'This confirmation page is not available. If you sent a report, its reference is in the confirmation email we sent, if you gave an email address. Otherwise, make the report again or call 101.';
+
+export async function handleConfirmation(deps: ConfirmationDependencies, event: APIGatewayProxyEventV2): Promise<HttpResult> {
+  const reference = parseReference(event.pathParameters?.reference ?? '');
+  const receipt = event.queryStringParameters?.receipt;
+  if (!reference || !isValidReceipt(await deps.receiptSecret(), reference, receipt, deps.now())) {
+    return html(404, renderPage({ title: 'Page not found', partnershipName: deps.partnershipName, forms: false, body: messageBody('Page not found', [NOT_FOUND]) }));
+  }
+  return html(200, renderPage({ title: `Report sent: reference ${reference}`, partnershipName: deps.partnershipName, body: confirmationBody(reference) }));
+}
+
+let runtime: ConfirmationDependencies | undefined;
+
+export const handler = httpHandler((event) => {
+  runtime ??= { partnershipName: bundledProfile.name, receiptSecret: receiptSecret(), now: () => new Date() };
+  return handleConfirmation(runtime, event);
+}, bundledProfile.name);

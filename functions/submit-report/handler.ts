@@ -19,11 +19,18 @@ import { submitReport, type SubmitDependencies, type SubmitResult } from './subm
 import type { FieldError } from '../../shared/contracts/field-errors';
 import type { ReportReceipt } from '../../shared/contracts/report';
 import { clientAddress } from '../adapters/http/client-address';
+import { receiptFor } from '../reports/receipt';
+import { receiptSecret } from '../report-confirmation/receipt-secret';
 
 /** Matches the OpenAPI document: a UUID fits many times over. */
 const MAX_IDEMPOTENCY_KEY = 200;
 
-export async function handleSubmit(deps: SubmitDependencies, event: APIGatewayProxyEventV2): Promise<HttpResult> {
+export interface SubmitHandlerDependencies extends SubmitDependencies {
+  /** The key that signs confirmation-page receipts. */
+  receiptSecret: () => Promise<string>;
+}
+
+export async function handleSubmit(deps: SubmitHandlerDependencies, event: APIGatewayProxyEventV2): Promise<HttpResult> {
   const method = event.requestContext.http.method;
   if (method !== 'POST') return jsonMessage(405, 'Use POST to send a report', { Allow: 'POST' });
 
@@ -68,7 +75,7 @@ export async function handleSubmit(deps: SubmitDependencies, event: APIGatewayPr
     logger.error('Report not stored', { correlationId: event.requestContext.requestId, errorName: (error as Error).name });
     return formPage(503, [{ path: '', message: `Sorry, we could not save your report just now. Your answers are still below: please try sending again in a few minutes, or call 101. (Reference for support: ${event.requestContext.requestId})` }]);
   }
-  if (result.ok) return seeOther(`/api/reports/${result.reference}/confirmation`);
+  if (result.ok) return seeOther(`/api/reports/${result.reference}/confirmation?receipt=${receiptFor(await deps.receiptSecret(), result.reference, deps.now())}`);
   // Browsers never send the header themselves; a form with one is a script's, answered as JSON.
   if (!result.errors) return keyReused();
   return formPage(400, result.errors);
@@ -89,11 +96,12 @@ async function htmlPages() {
   return { renderPage: layout.renderPage, renderReportForm: form.renderReportForm, REPORT_FORM_TITLE: form.REPORT_FORM_TITLE, messageBody: pages.messageBody, formValuesFrom: components.formValuesFrom };
 }
 
-let runtime: SubmitDependencies | undefined;
+let runtime: SubmitHandlerDependencies | undefined;
 
 /** Production wiring: DynamoDB, the bundled profile, real clock and randomness. */
-export function runtimeDependencies(): SubmitDependencies {
+export function runtimeDependencies(): SubmitHandlerDependencies {
   runtime ??= {
+    receiptSecret: receiptSecret(),
     store: createReportStore(dynamoDbClient(), config().TABLE_NAME),
     profile: bundledProfile,
     // A minute's cache: an admin's change reaches new reports within a minute.

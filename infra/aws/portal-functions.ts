@@ -9,7 +9,7 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Architecture, Code, Function as LambdaFn, Runtime, type CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { reportsTable } from '../../functions/adapters/dynamodb/table-definition';
+import { keys, reportsTable } from '../../functions/adapters/dynamodb/table-definition';
 import { pollsTable } from '../../functions/adapters/dynamodb/polls-table-definition';
 import { backgroundFunctions, httpRoutes } from '../../functions/routes';
 import { bundleFunction } from './bundle';
@@ -87,6 +87,10 @@ export class PortalFunctions extends Construct {
       // Submitting writes the report, listings, outbox and idempotency marker, reads the
       // marker back, and reads (or first seeds) the partner directory.
       if (route.table === 'submit') fn.addToRolePolicy(onReports('PutItem', 'GetItem', 'ConditionCheckItem', 'Query'));
+      // The confirmation page reads (or first makes) the receipt key: the secrets item only.
+      if (route.table === 'receipt') {
+        fn.addToRolePolicy(allow(['dynamodb:GetItem', 'dynamodb:PutItem'], [reports.tableArn], { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [keys.receiptSecret().pk] } }));
+      }
       // The status check reads one report and counts its rate-limit windows.
       if (route.table === 'status') fn.addToRolePolicy(onReports('GetItem', 'UpdateItem'));
       // Officers read cases, change them (transactions of updates and puts) and append audit items.

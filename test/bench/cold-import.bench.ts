@@ -13,7 +13,7 @@ import { median } from './stats';
 /** Which SDK clients each function constructs (its floor). */
 const CLIENTS: Record<string, ('dynamodb' | 'sesv2')[]> = {
   'submit-report': ['dynamodb'],
-  'report-confirmation': [],
+  'report-confirmation': ['dynamodb'],
   openapi: [],
   'officer-api': ['dynamodb'],
   'report-status': ['dynamodb'],

@@ -38,7 +38,7 @@ describe('with JavaScript off', () => {
     expect(await axeViolationsWithoutJs(env.browser, page)).toEqual([]);
     await fillHateCrimeReport(page, 'Graffiti insulting the mosque was sprayed on the wall (no JS)');
     await page.getByRole('button', { name: 'Send report' }).click();
-    await page.waitForURL(/\/api\/reports\/[A-Z0-9]{8}\/confirmation$/);
+    await page.waitForURL(/\/api\/reports\/[A-Z0-9]{8}\/confirmation\?receipt=/);
     const reference = (await page.locator('#reference').textContent())!.trim();
     expect(reference).toMatch(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}$/);
     await expect(page.getByRole('heading', { name: 'Report sent' }).isVisible()).resolves.toBe(true);
@@ -72,7 +72,7 @@ describe('with JavaScript off', () => {
     await page.getByLabel('Westerleigh').check();
     await page.getByLabel('No, I want to stay anonymous').check();
     await page.getByRole('button', { name: 'Send report' }).click();
-    await page.waitForURL(/\/confirmation$/);
+    await page.waitForURL(/\/confirmation\?receipt=/);
     expect(await page.locator('#reference').textContent()).toMatch(/^[A-Z0-9]{8}$/);
   });
 
@@ -131,7 +131,7 @@ describe('with JavaScript on', () => {
     expect(await page.getByLabel('A hate crime or hate incident').isChecked()).toBe(true);
     await fillHateCrimeReport(page, 'Leaflets with hateful slogans pushed through doors (JS on)');
     await page.getByRole('button', { name: 'Send report' }).click();
-    await page.waitForURL(/\/confirmation$/);
+    await page.waitForURL(/\/confirmation\?receipt=/);
     const reference = (await page.locator('#reference').textContent())!.trim();
     await waitForEmails(env.stack, (all) => all.some((e) => e.subject.includes(reference)));
   });

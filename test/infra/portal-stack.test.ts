@@ -296,6 +296,13 @@ describe('least privilege', () => {
     expect(kms.Condition).toEqual({ StringEquals: { 'kms:ViaService': 'dynamodb.eu-west-2.amazonaws.com' } });
   });
 
+  it('lets the confirmation page read or make the receipt key and touch nothing else in the table', () => {
+    const statements = statementsOf(template, 'report-confirmation').filter((s) => JSON.stringify(s.Action).includes('dynamodb:'));
+    expect(statements).toHaveLength(1);
+    expect([statements[0]!.Action].flat().sort()).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem']);
+    expect(statements[0]!.Condition).toEqual({ 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['CONFIG#secrets'] } });
+  });
+
   it('gives no function Scan, DeleteItem or a wildcard action', () => {
     for (const fn of ['submit-report', 'route-report', 'sweep-outbox', 'openapi', 'report-confirmation', 'officer-api', 'report-status', 'sign-in-config', 'poll-start', 'cast-ballot', 'poll-pages', 'close-polls', 'delivery-feedback']) {
       for (const action of actionsOf(template, fn)) expect(action).not.toMatch(/\*|Scan|DeleteItem|DeleteTable/);

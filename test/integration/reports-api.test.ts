@@ -144,16 +144,23 @@ describe('submitting a report as JSON', () => {
 describe('submitting the report form without JavaScript', () => {
   const valid = 'type=asb&asbCategory=nuisance&reporterRole=victim&description=Motorbikes+racing+on+the+green+every+night&ongoing=true&location.area=westerleigh&anonymous=true';
 
-  it('redirects 303 to a confirmation page showing the reference', async () => {
+  it('redirects 303 to a confirmation page showing the reference, bound to that submission', async () => {
     const res = await postForm(valid);
     expect(res.status).toBe(303);
     const location = res.headers.get('location')!;
-    expect(location).toMatch(/^\/api\/reports\/[23456789A-HJKMNP-Z]{8}\/confirmation$/);
+    expect(location).toMatch(/^\/api\/reports\/[23456789A-HJKMNP-Z]{8}\/confirmation\?receipt=\d{10}\.[\w-]{43}$/);
+    const reference = location.split('/')[3]!;
     const page = await fetch(`${stack.url}${location}`);
     expect(page.status).toBe(200);
     const html = await page.text();
-    expect(html).toContain(location.split('/')[3]);
+    expect(html).toContain(reference);
     expect(html).toContain('Report sent');
+    // The same receipt does not vouch for another reference, and no receipt vouches for none.
+    const forged = await fetch(`${stack.url}${location.replace(reference, 'ZZZZZZZZ')}`);
+    expect(forged.status).toBe(404);
+    expect(await forged.text()).not.toContain('Report sent');
+    expect((await fetch(`${stack.url}/api/reports/ZZZZZZZZ/confirmation`)).status).toBe(404);
+    expect((await fetch(`${stack.url}/api/reports/${reference}/confirmation`)).status).toBe(404);
   });
 
   it('shows the form again with an error summary, inline errors and the answers kept', async () => {

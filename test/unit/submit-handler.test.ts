@@ -4,17 +4,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { handleSubmit } from '../../functions/submit-report/handler';
-import type { SubmitDependencies } from '../../functions/submit-report/submit-report';
+import { handleSubmit, type SubmitHandlerDependencies } from '../../functions/submit-report/handler';
 import type { ReportStore } from '../../functions/adapters/dynamodb/report-store';
+import { isValidReceipt } from '../../functions/reports/receipt';
 import { defaultProfile } from '../../shared/config/load-profile';
 import formPost from '../fixtures/events/form-post.json' with { type: 'json' };
 
 process.env.LOG_LEVEL = 'silent';
 
-function depsWith(create: ReportStore['create']): SubmitDependencies {
+function depsWith(create: ReportStore['create']): SubmitHandlerDependencies {
   const store = { create } as ReportStore;
-  return { store, profile: defaultProfile(), partners: async () => defaultProfile().partners, now: () => new Date('2026-11-22T10:00:00Z'), newReference: () => 'ABCD2345', hash: (v) => v };
+  return { receiptSecret: async () => 'test-receipt-key', store, profile: defaultProfile(), partners: async () => defaultProfile().partners, now: () => new Date('2026-11-22T10:00:00Z'), newReference: () => 'ABCD2345', hash: (v) => v };
 }
 
 describe('submitting the form when storing fails', () => {
@@ -32,10 +32,15 @@ describe('submitting the form when storing fails', () => {
     expect(html).not.toContain('ProvisionedThroughputExceeded');
   });
 
-  it('redirects to the confirmation when storing works', async () => {
-    const res = await handleSubmit(depsWith(async () => ({ outcome: 'created' })), formPost as unknown as APIGatewayProxyEventV2);
+  it('redirects to the confirmation with a receipt signed for that reference when storing works', async () => {
+    const deps = depsWith(async () => ({ outcome: 'created' }));
+    const res = await handleSubmit(deps, formPost as unknown as APIGatewayProxyEventV2);
     expect(res.statusCode).toBe(303);
-    expect(res.headers.Location).toBe('/api/reports/ABCD2345/confirmation');
+    const location = new URL(res.headers.Location!, 'https://reports.example.org');
+    expect(location.pathname).toBe('/api/reports/ABCD2345/confirmation');
+    const receipt = location.searchParams.get('receipt') ?? undefined;
+    expect(isValidReceipt('test-receipt-key', 'ABCD2345', receipt, deps.now())).toBe(true);
+    expect(isValidReceipt('test-receipt-key', 'ZZZZZZZZ', receipt, deps.now())).toBe(false);
   });
 });
 

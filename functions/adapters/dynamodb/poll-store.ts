@@ -16,6 +16,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { fromItem, queryAll, queryItems, toItem } from './item';
+import { tableSecret } from './table-secret';
 import { COUNTER_SHARDS, pollKeys, pollsTable } from './polls-table-definition';
 import type { Allocation } from '../../../shared/domain/poll-rules';
 import type { TallyEntry } from '../../../shared/domain/poll-results';
@@ -230,20 +231,8 @@ export function createPollStore(client: DynamoDBClient, tableName: string, rando
 
     listTallies,
 
-    async voterSecret(make) {
-      const key = marshall(pollKeys.voterSecret());
-      const read = async () => (await client.send(new GetItemCommand({ TableName: tableName, Key: key, ConsistentRead: true }))).Item;
-      let item = await read();
-      if (!item) {
-        try {
-          await client.send(new PutItemCommand({ TableName: tableName, Item: toItem({ ...pollKeys.voterSecret(), secret: make(), createdAt: new Date().toISOString() }), ConditionExpression: 'attribute_not_exists(pk)' }));
-        } catch (error) {
-          // Another cold start made it first: use theirs.
-          if (!(error instanceof ConditionalCheckFailedException)) throw error;
-        }
-        item = await read();
-      }
-      return unmarshall(item!).secret as string;
+    voterSecret(make) {
+      return tableSecret(client, tableName, pollKeys.voterSecret(), make);
     },
   };
 }

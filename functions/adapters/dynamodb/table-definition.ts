@@ -13,6 +13,7 @@
  *   CONFIG#partners / PARTNER#<id>     a partner's address and routing rules (seeded from the profile)
  *   CONFIG#partners / HISTORY#<at>#<id> who changed a partner, when, from what to what
  *   RATE#<key> / RATE                  a rate-limit window (status checks)
+ *   CONFIG#secrets / RECEIPT           the key that signs confirmation-page receipts
  *
  * Indexes: the inbox indexes hold only LISTING items (summaries, so projecting ALL
  * copies no personal data), each sorted newest first by `listedAt` (createdAt#ref). One
@@ -59,6 +60,7 @@ export const keys = {
   partner: (id: string) => ({ pk: 'CONFIG#partners', sk: `PARTNER#${id}` }),
   partnerHistory: (id: string, at: string) => ({ pk: 'CONFIG#partners', sk: `HISTORY#${at}#${id}` }),
   rate: (key: string) => ({ pk: `RATE#${key}`, sk: 'RATE' }),
+  receiptSecret: () => ({ pk: 'CONFIG#secrets', sk: 'RECEIPT' }),
 };
 
 /** Value of the sparse index key while an outbox item is unsent. */
