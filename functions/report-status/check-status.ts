@@ -1,8 +1,10 @@
 /**
  * Use case: a resident checks how far their report has got, with its reference and the
- * email address they gave. Limited per address and per reference, so references cannot
- * be guessed or an address tried against many reports. A wrong email, an anonymous
- * report and a missing reference all get the same answer: nothing is revealed.
+ * email address they gave. Limited per sender, and per reference for each sender, so
+ * references cannot be guessed nor emails tried against one report; the per-reference
+ * limit is per sender so that a stranger's wrong guesses never lock the resident out of
+ * their own report. A wrong email, an anonymous report and a missing reference all get
+ * the same answer: nothing is revealed.
  */
 import { statusCheckSchema } from '../../shared/contracts/officer';
 import { toFieldErrors, type FieldError } from '../../shared/contracts/field-errors';
@@ -11,8 +13,8 @@ import type { Outcome, Status } from '../../shared/domain/workflow';
 import type { RateLimiter } from '../adapters/dynamodb/rate-limiter';
 import type { ReportStore } from '../adapters/dynamodb/report-store';
 
-/** Per caller (source address) and per reference, per hour. */
-export const STATUS_LIMITS = { perCaller: { limit: 20, windowSeconds: 3600 }, perReference: { limit: 5, windowSeconds: 3600 } };
+/** Per caller (source address), and per reference from one caller, per hour. */
+export const STATUS_LIMITS = { perCaller: { limit: 20, windowSeconds: 3600 }, perReferenceAndCaller: { limit: 5, windowSeconds: 3600 } };
 
 export interface StatusDependencies {
   store: ReportStore;
@@ -33,11 +35,12 @@ export async function checkStatus(deps: StatusDependencies, body: unknown, calle
   const parsed = statusCheckSchema.safeParse(body);
   if (!parsed.success) return { kind: 'invalid', errors: toFieldErrors(parsed.error) };
   const now = deps.now();
-  const byCaller = await deps.limiter.take(`status-caller#${deps.hash(caller)}`, STATUS_LIMITS.perCaller, now);
+  const callerKey = deps.hash(caller);
+  const byCaller = await deps.limiter.take(`status-caller#${callerKey}`, STATUS_LIMITS.perCaller, now);
   if (!byCaller.allowed) return { kind: 'limited', retryAfterSeconds: byCaller.retryAfterSeconds };
   const reference = parseReference(parsed.data.reference);
   if (!reference) return { kind: 'not-found' };
-  const byReference = await deps.limiter.take(`status-reference#${reference}`, STATUS_LIMITS.perReference, now);
+  const byReference = await deps.limiter.take(`status-reference#${reference}#${callerKey}`, STATUS_LIMITS.perReferenceAndCaller, now);
   if (!byReference.allowed) return { kind: 'limited', retryAfterSeconds: byReference.retryAfterSeconds };
   const stored = await deps.store.get(reference);
   const given = deps.hash(parsed.data.email.trim().toLowerCase());

@@ -152,6 +152,17 @@ describe("the resident's status check", () => {
     expect(await limited.text()).toContain('checked too many times');
   });
 
+  it("does not let a stranger's wrong guesses lock the resident out of their own report", async () => {
+    const reference = await submit(hateCrime);
+    const check = (email: string, viewer?: string) =>
+      fetch(`${stack.url}/api/report-status`, { method: 'POST', headers: { 'content-type': 'application/json', ...(viewer ? { 'cloudfront-viewer-address': `${viewer}:443` } : {}) }, body: JSON.stringify({ reference, email }) });
+    for (let i = 0; i < 5; i++) expect((await check(`guess${i}@example.com`, '198.51.100.66')).status).toBe(404);
+    expect((await check('amira@example.com', '198.51.100.66')).status).toBe(429);
+    const owner = await check('amira@example.com', '203.0.113.5');
+    expect(owner.status).toBe(200);
+    expect(await owner.json()).toMatchObject({ reference, status: 'new' });
+  });
+
   it("emails the resident an officer's update", async () => {
     const reference = await submit(hateCrime);
     const sent = await callApi(stack, as('officer'), `/api/officer/reports/${reference}/actions`, { body: { action: 'update-resident', message: 'An officer will visit on <Tuesday>.' } });
