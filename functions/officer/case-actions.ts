@@ -46,8 +46,14 @@ export async function caseAction(deps: OfficerDependencies, officer: Officer, ev
   const audit = (summary: string, kind: AuditEntry['action'] = 'change'): AuditEntry => ({ reference: stored.reference, userId: officer.identity.userId, username: officer.identity.username, groups: officer.identity.groups, action: kind, summary, at, expiresAt: stored.expiresAt });
 
   if (action.action === 'note') {
-    await deps.cases.addNote({ reference: stored.reference, at, userId: officer.identity.userId, username: officer.identity.username, text: action.text, expiresAt: stored.expiresAt }, audit('Added a note', 'note'));
-    return json(201, { message: 'Note added', version: stored.version });
+    // Partner users' notes are seen by the partnership and their own organisation only.
+    const authorPartnerId = officer.access.kind === 'partner' ? officer.access.partnerId : undefined;
+    const shared = !authorPartnerId && action.shareWithPartners === true;
+    await deps.cases.addNote(
+      { reference: stored.reference, at, userId: officer.identity.userId, username: officer.identity.username, text: action.text, shared, authorPartnerId, expiresAt: stored.expiresAt },
+      audit(shared ? 'Added a note shared with partners' : 'Added a note', 'note'),
+    );
+    return json(201, { message: shared ? 'Note added and shared with the partners this report went to' : 'Note added', version: stored.version });
   }
   if (action.action === 'update-resident') {
     if (!stored.report.contact?.email) return jsonMessage(400, 'The resident gave no email address, so an update cannot be emailed. Use the phone number on the report if there is one.');

@@ -6,6 +6,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { parseReference } from '../../shared/domain/reference';
 import { minimiseForPartner } from '../../shared/domain/minimise';
+import { notesFor } from '../../shared/domain/note-visibility';
 import { isOverdue } from '../../shared/domain/workflow';
 import { json, jsonMessage, type HttpResult } from '../adapters/http/responses';
 import { dataLevelFor } from './access';
@@ -30,6 +31,8 @@ export async function getCase(deps: OfficerDependencies, officer: Officer, event
   const partners = await deps.partnerList();
   const names = new Map(partners.map((p) => [p.id, p.name]));
   const everything = officer.access.kind === 'all';
+  // Every field below is held to the reader's data level, notes and timeline included.
+  const notes = notesFor(record.notes, officer.access.kind === 'partner' ? { kind: 'partner', partnerId: officer.access.partnerId, dataLevel: level } : { kind: 'all' }, stored.report);
   // A partner user sees the emails sent to their own organisation only.
   const outbox = everything ? record.outbox : record.outbox.filter((o) => o.target.kind === 'partner' && officer.access.kind === 'partner' && o.target.partnerId === officer.access.partnerId);
   return json(200, {
@@ -48,7 +51,7 @@ export async function getCase(deps: OfficerDependencies, officer: Officer, event
     report: level === 'full' ? stored.report : minimiseForPartner(stored.report, level),
     routes: stored.routes,
     residentEmail: everything ? Boolean(stored.report.contact?.email) : undefined,
-    notes: record.notes,
-    timeline: buildTimeline(stored, record.notes, outbox, record.audit, names, officer.isAdmin),
+    notes: notes.map((n) => ({ at: n.at, by: n.username, text: n.text, shared: n.shared === true, ...(n.authorPartnerId ? { partner: n.authorPartnerId } : {}) })),
+    timeline: buildTimeline(stored, notes, outbox, record.audit, names, officer.isAdmin),
   });
 }

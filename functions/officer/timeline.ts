@@ -34,7 +34,7 @@ export function buildTimeline(stored: StoredReport, notes: CaseNote[], outbox: O
     const text = a.summary ?? (a.action === 'read-report' ? 'Viewed the report' : a.action === 'export' ? 'Exported the report' : a.action);
     entries.push({ at: a.at, kind, text, by: a.username });
   }
-  for (const n of notes) entries.push({ at: n.at, kind: 'note', text: n.text, by: n.username });
+  for (const n of notes) entries.push({ at: n.at, kind: 'note', text: n.shared ? `(Shared with partners) ${n.text}` : n.text, by: n.username });
   for (const o of outbox) {
     const to = recipient(o, partnerNames);
     if (o.state === 'sent') entries.push({ at: o.lastAttemptAt ?? o.createdAt, kind: 'email', text: `Email to ${to} sent` });

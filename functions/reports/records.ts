@@ -113,6 +113,10 @@ export interface CaseNote {
   userId: string;
   username: string;
   text: string;
+  /** An officer shared it with the partners the report went to; otherwise partnership-internal. */
+  shared?: boolean;
+  /** The partner organisation of a partner user who wrote it (they always see their own). */
+  authorPartnerId?: string;
   expiresAt: number;
 }
 

@@ -39,7 +39,7 @@ export const caseActionSchema = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('assign'), version, partnerId: z.string({ error: 'Choose a partner' }).check(z.minLength(1, 'Choose a partner')) }),
   z.strictObject({ action: z.literal('start'), version }),
   z.strictObject({ action: z.literal('close'), version, outcome: z.enum(OUTCOMES, { error: 'Choose an outcome to close the report' }) }),
-  z.strictObject({ action: z.literal('note'), text: text(4000, 'Write the note') }),
+  z.strictObject({ action: z.literal('note'), text: text(4000, 'Write the note'), shareWithPartners: z.optional(z.boolean({ error: 'shareWithPartners is true or false' })) }),
   z.strictObject({ action: z.literal('update-resident'), message: text(2000, 'Write the update for the resident') }),
 ], { error: 'Send an action: grade, assign, start, close, note or update-resident' });
 export type CaseActionRequest = z.infer<typeof caseActionSchema>;

@@ -10,7 +10,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { LocalStack } from '../../infra/local/local-stack';
 import { localDynamoClient } from '../../infra/local/dynamodb-local';
 import { startTestStack } from '../support/local-stack';
-import { signInDemoUsers } from '../support/officer';
+import { callApi, signInDemoUsers } from '../support/officer';
 import { claimsOf, cognitoLocalKey, signJwt, strangerKey } from '../support/jwt';
 import hateCrime from '../fixtures/reports/hate-crime-victim.json' with { type: 'json' };
 import asbAnon from '../fixtures/reports/asb-environmental-anonymous.json' with { type: 'json' };
@@ -67,6 +67,22 @@ describe('signing in and reading a report', () => {
     const emails = body.timeline.filter((t) => t.kind === 'email').map((t) => t.text);
     expect(emails.length).toBeGreaterThan(0);
     expect(emails.every((t) => t.includes('Downs Constabulary'))).toBe(true);
+  });
+
+  it("keeps officers' notes from partner users unless shared, and shows a partner its own notes", async () => {
+    const reference = await submit(hateCrime);
+    const post = (token: string, body: unknown) => callApi(stack, token, `/api/officer/reports/${reference}/actions`, { body });
+    expect((await post(tokens.officer!.access, { action: 'note', text: 'Internal: rang Amira Test on 01632 960 001' })).status).toBe(201);
+    expect((await post(tokens.officer!.access, { action: 'note', text: 'Shared: patrols agreed for Market Street', shareWithPartners: true })).status).toBe(201);
+    expect((await post(tokens.police!.access, { action: 'note', text: 'Police: officer visited', shareWithPartners: true })).status).toBe(201);
+    expect((await post(tokens.officer!.access, { action: 'note', text: 'x', shareWithPartners: 'yes' })).status).toBe(400);
+
+    const asPolice = await callApi<{ notes: { text: string; shared: boolean }[]; timeline: { kind: string; text: string }[] }>(stack, tokens.police!.access, `/api/officer/reports/${reference}`);
+    expect(asPolice.body.notes.map((n) => n.text)).toEqual(['Shared: patrols agreed for Market Street', 'Police: officer visited']);
+    expect(asPolice.text).not.toContain('Internal: rang');
+    expect(asPolice.body.timeline.filter((t) => t.kind === 'note')).toHaveLength(2);
+    const asOfficer = await callApi<{ notes: { text: string; shared: boolean }[] }>(stack, tokens.officer!.access, `/api/officer/reports/${reference}`);
+    expect(asOfficer.body.notes.map((n) => [n.text.slice(0, 8), n.shared])).toEqual([['Internal', false], ['Shared: ', true], ['Police: ', false]]);
   });
 
   it('answers 404 to a partner user for a report not routed to them, as for one that does not exist', async () => {
