@@ -126,7 +126,16 @@ export interface OutboxEntry extends Delivery {
   target: OutboxTarget;
   createdAt: string;
   expiresAt: number;
+  /** The sender holding the entry (router or sweeper) until `claimedUntil`: only it may send. */
+  claimId?: string;
+  claimedUntil?: string;
 }
+
+/**
+ * How long a claim lasts. A sender that crashed between claiming and recording frees the
+ * entry after this; only then can an email be sent twice (sent, but not recorded).
+ */
+export const CLAIM_LEASE_MS = 2 * 60_000;
 
 /** The outbox key of a target; assignments and updates get a suffix so each is a new email. */
 export function targetId(target: OutboxTarget, suffix?: string): string {

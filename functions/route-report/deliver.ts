@@ -7,7 +7,7 @@ import type { Partner, Profile } from '../../shared/config/profile-schema';
 import type { ReportStore } from '../adapters/dynamodb/report-store';
 import type { Mailer } from '../adapters/ses/mailer';
 import { composeEmail } from '../emails/compose';
-import type { Delivery, OutboxEntry } from '../reports/records';
+import { CLAIM_LEASE_MS, type Delivery, type OutboxEntry } from '../reports/records';
 
 /** After this many failed attempts an entry is marked failed for an officer to see. */
 export const MAX_ATTEMPTS = 20;
@@ -33,17 +33,23 @@ export async function deliver(deps: DeliverDependencies, reference: string, targ
   // Re-read: the stream image or sweeper page may be older than the item.
   const entry = await deps.store.getOutbox(reference, targetId);
   if (!entry || entry.state !== 'pending') return 'skipped';
-  const stored = await deps.store.get(reference);
   const now = deps.now();
+  // The router running late and the sweeper can both read an entry as pending: only the
+  // one that claims it sends, so an email goes out twice only if a sender dies between
+  // sending and recording (and then only after the claim's lease).
+  if (entry.claimedUntil && entry.claimedUntil > now.toISOString()) return 'skipped';
+  const claimId = crypto.randomUUID();
+  if (!(await deps.store.claim(entry, claimId, now.toISOString(), new Date(now.getTime() + CLAIM_LEASE_MS).toISOString()))) return 'skipped';
+  const stored = await deps.store.get(reference);
   const email = stored ? composeEmail(entry, stored, deps.profile, await deps.partners(), deps.siteUrl) : undefined;
   const attempts = entry.attempts + 1;
   if (!email) {
-    await deps.store.recordDelivery(entry, { state: 'failed', attempts, lastAttemptAt: now.toISOString(), lastError: stored ? 'No address for this recipient' : 'Report no longer exists' });
+    await deps.store.recordDelivery(entry, { state: 'failed', attempts, lastAttemptAt: now.toISOString(), lastError: stored ? 'No address for this recipient' : 'Report no longer exists' }, claimId);
     return 'failed';
   }
   try {
     const messageId = await deps.mailer.send({ ...email, tags: deliveryTags(entry) });
-    await deps.store.recordDelivery(entry, { state: 'sent', attempts, lastAttemptAt: now.toISOString(), messageId });
+    await deps.store.recordDelivery(entry, { state: 'sent', attempts, lastAttemptAt: now.toISOString(), messageId }, claimId);
     return 'sent';
   } catch (error) {
     const delivery: Delivery = {
@@ -53,7 +59,7 @@ export async function deliver(deps: DeliverDependencies, reference: string, targ
       lastError: describeFailure(error),
       nextAttemptAt: new Date(now.getTime() + nextAttemptDelayMs(attempts)).toISOString(),
     };
-    await deps.store.recordDelivery(entry, delivery);
+    await deps.store.recordDelivery(entry, delivery, claimId);
     return delivery.state === 'failed' ? 'failed' : 'retry-later';
   }
 }

@@ -44,3 +44,25 @@ it('finds due entries behind any number still backing off, and drops entries tha
   expect(await store.listDue(at(10), 50)).toEqual([]);
   expect(await store.listDue(at(61), 100)).toHaveLength(60);
 });
+
+it('lets exactly one of two racing senders claim an entry, hides it from the sweeper for the lease, and records only under the claim', async () => {
+  const entry = await addReport('CLAIM2222', at(1));
+  const results = await Promise.all([store.claim(entry, 'router', at(2), at(4)), store.claim(entry, 'sweeper', at(2), at(4))]);
+  expect(results.filter(Boolean)).toHaveLength(1);
+  const holder = results[0] ? 'router' : 'sweeper';
+  const other = holder === 'router' ? 'sweeper' : 'router';
+  // Within the lease the entry is not due, and nobody else can take it.
+  expect((await store.listDue(at(3), 100)).map((e) => e.reference)).not.toContain('CLAIM2222');
+  expect(await store.claim(entry, 'third', at(3), at(5))).toBe(false);
+  // The loser cannot record a result over the holder's claim.
+  expect(await store.recordDelivery(entry, { state: 'sent', attempts: 1, lastAttemptAt: at(3), messageId: 'x' }, other)).toBe(false);
+  expect(await store.recordDelivery(entry, { state: 'sent', attempts: 1, lastAttemptAt: at(3), messageId: 'm' }, holder)).toBe(true);
+  const recorded = await store.getOutbox('CLAIM2222', 'council-asb-team');
+  expect(recorded).toMatchObject({ state: 'sent', messageId: 'm' });
+  expect(recorded?.claimId).toBeUndefined();
+
+  // An expired claim (a sender that died) can be taken over.
+  const orphan = await addReport('CLAIM3333', at(1));
+  expect(await store.claim(orphan, 'died', at(2), at(4))).toBe(true);
+  expect(await store.claim(orphan, 'next', at(5), at(7))).toBe(true);
+});

@@ -4,8 +4,10 @@
  */
 import {
   GetItemCommand,
+  ConditionalCheckFailedException,
   QueryCommand,
   TransactWriteItemsCommand,
+  UpdateItemCommand,
   TransactionCanceledException,
   type DynamoDBClient,
   type Update,
@@ -37,8 +39,16 @@ export interface ReportStore {
   create(report: StoredReport, outbox: OutboxEntry[], idempotency: IdempotencyMarker): Promise<CreateResult>;
   get(reference: string): Promise<StoredReport | undefined>;
   getOutbox(reference: string, targetId: string): Promise<OutboxEntry | undefined>;
-  /** Records one delivery attempt on the outbox item and the report's log; false if it was already sent. */
-  recordDelivery(entry: OutboxEntry, delivery: Delivery): Promise<boolean>;
+  /**
+   * Takes a pending entry for one sender until `until` (and out of the sweeper's index till
+   * then): false if it was sent, failed, tried again or is held by another sender meanwhile.
+   */
+  claim(entry: OutboxEntry, claimId: string, now: string, until: string): Promise<boolean>;
+  /**
+   * Records one delivery attempt on the outbox item and the report's log, and frees the
+   * claim; false if it was already sent, or (with `claimId`) the claim is no longer held.
+   */
+  recordDelivery(entry: OutboxEntry, delivery: Delivery, claimId?: string): Promise<boolean>;
   /** Unsent outbox entries due at or before `now`, longest overdue first (sparse index query). */
   listDue(now: string, limit: number): Promise<OutboxEntry[]>;
   /**
@@ -137,12 +147,32 @@ export function createReportStore(client: DynamoDBClient, tableName: string): Re
       return out.Item ? fromOutboxItem(unmarshall(out.Item)) : undefined;
     },
 
-    async recordDelivery(entry, delivery) {
-      const values = marshall({ ':state': delivery.state, ':attempts': delivery.attempts, ':prev': entry.attempts, ':sent': 'sent' });
+    async claim(entry, claimId, now, until) {
+      try {
+        await client.send(
+          new UpdateItemCommand({
+            TableName: tableName,
+            Key: marshall(keys.outbox(entry.reference, entry.targetId)),
+            // nextAttemptAt moves to the lease's end, so the sweeper does not even list it meanwhile.
+            UpdateExpression: 'SET claimId = :claim, claimedUntil = :until, nextAttemptAt = :until',
+            ConditionExpression: '#state = :pending AND attempts = :prev AND (attribute_not_exists(claimedUntil) OR claimedUntil <= :now)',
+            ExpressionAttributeNames: { '#state': 'state' },
+            ExpressionAttributeValues: marshall({ ':claim': claimId, ':until': until, ':pending': 'pending', ':prev': entry.attempts, ':now': now }),
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
+      }
+    },
+
+    async recordDelivery(entry, delivery, claimId) {
+      const values = marshall({ ':state': delivery.state, ':attempts': delivery.attempts, ':prev': entry.attempts, ':sent': 'sent', ...(claimId ? { ':claim': claimId } : {}) });
       const fields = ['lastAttemptAt', 'lastError', 'messageId', 'nextAttemptAt'] as const;
       const set = ['#state = :state', 'attempts = :attempts'];
       // Only pending entries stay in the sweeper's index; sent and failed ones leave it.
-      const remove: string[] = delivery.state === 'pending' ? [] : ['outboxPending'];
+      const remove: string[] = [...(delivery.state === 'pending' ? [] : ['outboxPending']), 'claimId', 'claimedUntil'];
       const fieldValues: Record<string, unknown> = {};
       for (const f of fields) {
         if (delivery[f] !== undefined) {
@@ -157,7 +187,7 @@ export function createReportStore(client: DynamoDBClient, tableName: string): Re
           UpdateExpression: `SET ${set.join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`,
           // Optimistic: only the attempt that read `attempts` may record the next one,
           // and a sent email is never marked unsent by a late retry.
-          ConditionExpression: '#state <> :sent AND attempts = :prev',
+          ConditionExpression: `#state <> :sent AND attempts = :prev${claimId ? ' AND claimId = :claim' : ''}`,
           ExpressionAttributeNames: { '#state': 'state' },
           ExpressionAttributeValues: { ...values, ...marshall(fieldValues) },
         },
