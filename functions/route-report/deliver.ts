@@ -22,7 +22,12 @@ export interface DeliverDependencies {
   siteUrl: string;
 }
 
-export type DeliverOutcome = 'sent' | 'skipped' | 'retry-later' | 'failed';
+/** `throttled`: SES refused for rate; the entry waits a few seconds and the sender slows down. */
+export type DeliverOutcome = 'sent' | 'skipped' | 'retry-later' | 'throttled' | 'failed';
+
+/** SES's answers for sending faster than the account allows. */
+const THROTTLING = new Set(['TooManyRequestsException', 'ThrottlingException', 'Throttling', 'LimitExceededException']);
+const THROTTLED_RETRY_MS = 5_000;
 
 /** Back-off between attempts: 30 s doubling, capped at one hour. */
 export function nextAttemptDelayMs(attempts: number): number {
@@ -52,15 +57,17 @@ export async function deliver(deps: DeliverDependencies, reference: string, targ
     await deps.store.recordDelivery(entry, { state: 'sent', attempts, lastAttemptAt: now.toISOString(), messageId }, claimId);
     return 'sent';
   } catch (error) {
+    const throttled = THROTTLING.has((error as { name?: string })?.name ?? '');
     const delivery: Delivery = {
       state: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
       attempts,
       lastAttemptAt: now.toISOString(),
-      lastError: describeFailure(error),
-      nextAttemptAt: new Date(now.getTime() + nextAttemptDelayMs(attempts)).toISOString(),
+      lastError: throttled ? 'Email service busy (sending rate reached)' : describeFailure(error),
+      nextAttemptAt: new Date(now.getTime() + (throttled ? THROTTLED_RETRY_MS : nextAttemptDelayMs(attempts))).toISOString(),
     };
     await deps.store.recordDelivery(entry, delivery, claimId);
-    return delivery.state === 'failed' ? 'failed' : 'retry-later';
+    if (delivery.state === 'failed') return 'failed';
+    return throttled ? 'throttled' : 'retry-later';
   }
 }
 

@@ -37,7 +37,7 @@ export async function routeRecord(deps: RouterDependencies, record: DynamoDBReco
   const entry = fromOutboxItem(item);
   const outcome = await deliver(deps, entry.reference, entry.targetId);
   logger.info('Outbox entry processed', { reference: entry.reference, target: entry.targetId, outcome });
-  if (outcome === 'retry-later') throw new DeliveryPending(`Delivery to ${entry.targetId} will be retried`);
+  if (outcome === 'retry-later' || outcome === 'throttled') throw new DeliveryPending(`Delivery to ${entry.targetId} will be retried`);
 }
 
 export async function handleStream(deps: RouterDependencies, event: DynamoDBStreamEvent, context?: Context): Promise<DynamoDBBatchResponse> {

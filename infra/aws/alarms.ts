@@ -106,7 +106,7 @@ export class Alarms extends Construct {
         threshold: OLDEST_PENDING_ALARM_SECONDS,
         comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
         evaluationPeriods: 1,
-        // The sweeper publishes every 5 minutes; silence means it is not running.
+        // The sweeper publishes every minute; five minutes of silence means it is not running.
         treatMissingData: TreatMissingData.BREACHING,
       }),
     );

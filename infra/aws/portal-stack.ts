@@ -167,7 +167,7 @@ export class PortalStack extends Stack {
 
     // Schedules: a missed run is made up by the next one, so no dead-letter queue.
     const schedules = [
-      new Rule(this, 'SweepSchedule', { schedule: Schedule.rate(Duration.minutes(5)), targets: [new LambdaFunction(fns[backgroundFunctions.sweepOutbox.id]!)] }),
+      new Rule(this, 'SweepSchedule', { schedule: Schedule.rate(Duration.minutes(1)), targets: [new LambdaFunction(fns[backgroundFunctions.sweepOutbox.id]!)] }),
       new Rule(this, 'ClosePollsSchedule', { schedule: Schedule.rate(Duration.minutes(10)), targets: [new LambdaFunction(fns[backgroundFunctions.closePolls.id]!)] }),
     ];
     for (const s of schedules) Validations.of(s).acknowledge({ id: 'Serverless-EventBusDLQ', reason: 'A scheduled run that fails is made up by the next run minutes later; the outbox-age alarm catches a sweeper that keeps failing.' });

@@ -3,7 +3,7 @@
  * stream router, the sweeper and the HTTP server. Used by `npm start`, the tests and the
  * benchmarks, so all three run exactly the same stack.
  */
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import type { HttpRoute } from '../../functions/routes';
 import { ensurePollsTable, ensureReportsTable } from './create-tables';
@@ -136,6 +136,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       endpoint: dynamo.endpoint,
       tableName,
       handler: (event: DynamoDBStreamEvent) => router.handler(event, {} as never) as Promise<DynamoDBBatchResponse>,
+      // Kept beside the data: after a crash the router picks up where it stopped.
+      ...(options.dataDir ? { checkpointFile: join(dirname(options.dataDir), `stream-${tableName}.json`) } : {}),
       onError: (error) => log(`Stream poller: ${(error as Error).name}`),
     });
     cleanups.push(() => poller.stop());

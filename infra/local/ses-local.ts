@@ -16,9 +16,30 @@ export interface SesLocal {
 
 const require = createRequire(import.meta.url);
 
-export async function startSesLocal(options: { port: number }): Promise<SesLocal> {
+/**
+ * The account SES local reports to GetAccount: the send rate of a new production SES
+ * account (14 a second), so the sweeper paces itself locally exactly as in AWS.
+ */
+export const LOCAL_SES_SEND_RATE = 14;
+
+function localAccount(maxSendRate: number): string {
+  return JSON.stringify({
+    DedicatedIpAutoWarmupEnabled: false,
+    Details: { AdditionalContactEmailAddresses: [], ContactLanguage: 'EN', MailType: 'TRANSACTIONAL', ReviewDetails: { CaseId: 'local', Status: 'GRANTED' }, UseCaseDescription: 'Local development', WebsiteURL: 'http://localhost' },
+    EnforcementStatus: 'HEALTHY',
+    ProductionAccessEnabled: true,
+    SendingEnabled: true,
+    SendQuota: { Max24HourSend: 50_000, MaxSendRate: maxSendRate, SentLast24Hours: 0 },
+    SuppressionAttributes: { SuppressedReasons: ['BOUNCE', 'COMPLAINT'] },
+  });
+}
+
+export async function startSesLocal(options: { port: number; maxSendRate?: number }): Promise<SesLocal> {
   const cli = join(dirname(require.resolve('aws-ses-v2-local/package.json')), 'dist/cli.js');
-  const child = spawn(process.execPath, [cli, '--port', String(options.port), '--host', '127.0.0.1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [cli, '--port', String(options.port), '--host', '127.0.0.1'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, AWS_SES_ACCOUNT: localAccount(options.maxSendRate ?? LOCAL_SES_SEND_RATE) },
+  });
   child.stdout?.resume();
   child.stderr?.resume();
   let exited = false;

@@ -1,8 +1,11 @@
 /**
  * Feeds DynamoDB Local's stream to the router handler the way Lambda's event source
  * mapping does in AWS: batches of records, partial batch failures retried with
- * back-off, then given up (the sweeper re-sends whatever is still pending).
+ * back-off, then given up (the sweeper re-sends whatever is still pending). With a
+ * checkpoint file it resumes after the last batch it handed on, as the event source
+ * mapping does after an outage, instead of skipping what was written while it was down.
  */
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand, type _Record } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
@@ -15,8 +18,13 @@ export interface StreamPollerOptions {
   /** Retries of failed records before giving up (AWS: maximumRetryAttempts). */
   maxRetries?: number;
   intervalMs?: number;
-  /** Where to start on shards that exist at startup: old records were handled by earlier runs. */
+  /** Where to start on shards that exist at startup, when there is no checkpoint. */
   startAt?: 'LATEST' | 'TRIM_HORIZON';
+  /**
+   * Where the last sequence number handed on from each shard is kept. When it exists at
+   * startup, every shard resumes just after it (shards it does not name, from their start).
+   */
+  checkpointFile?: string;
   onError?: (error: unknown) => void;
 }
 
@@ -37,6 +45,9 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
   // DynamoDB Local rounds ApproximateCreationDateTime down to the minute.
   const startedAt = Math.floor(Date.now() / 60_000) * 60_000;
   const done = new Set<string>();
+  const checkpoint = readCheckpoint(options.checkpointFile);
+  /** The last sequence number handed to the handler from each shard (what the checkpoint keeps). */
+  const handled = new Map<string, string>(Object.entries(checkpoint ?? {}));
   let stopped = false;
   let busy: Promise<void> = Promise.resolve();
   const maxRetries = options.maxRetries ?? 3;
@@ -46,7 +57,16 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
     for (const shard of description.StreamDescription?.Shards ?? []) {
       const id = shard.ShardId!;
       if (iterators.has(id) || done.has(id)) continue;
-      const type = initial ? (options.startAt ?? 'LATEST') : 'TRIM_HORIZON';
+      const after = checkpoint?.[id];
+      if (initial && after) {
+        lastSequence.set(id, after);
+        const resumed = await streams.send(new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: id, ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: after })).catch(() => undefined);
+        if (resumed) {
+          iterators.set(id, resumed.ShardIterator);
+          continue;
+        }
+      }
+      const type = initial && !checkpoint ? (options.startAt ?? 'LATEST') : 'TRIM_HORIZON';
       const it = await streams.send(new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: id, ShardIteratorType: type }));
       iterators.set(id, it.ShardIterator);
     }
@@ -85,11 +105,17 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
         continue;
       }
       iterators.set(shardId, out.NextShardIterator);
-      const fresh = (out.Records ?? []).filter((r) => lastSequence.has(shardId) || (options.startAt ?? 'LATEST') === 'TRIM_HORIZON' || (r.dynamodb?.ApproximateCreationDateTime?.getTime() ?? Infinity) >= startedAt);
+      const fresh = (out.Records ?? []).filter((r) => checkpoint || lastSequence.has(shardId) || (options.startAt ?? 'LATEST') === 'TRIM_HORIZON' || (r.dynamodb?.ApproximateCreationDateTime?.getTime() ?? Infinity) >= startedAt);
       const last = out.Records?.[out.Records.length - 1]?.dynamodb?.SequenceNumber;
       if (last) lastSequence.set(shardId, last);
       const records = fresh.map(toLambdaRecord);
       if (records.length > 0) await deliver(records);
+      // Saved after the handler has had the batch: a crash replays at most one batch, which
+      // the router tolerates (a sent email is skipped, a claimed one waits for its claim).
+      if (last && handled.get(shardId) !== last) {
+        handled.set(shardId, last);
+        writeCheckpoint(options.checkpointFile, handled);
+      }
     }
   }
 
@@ -125,6 +151,23 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
       }
     },
   };
+}
+
+function readCheckpoint(file: string | undefined): Record<string, string> | undefined {
+  if (!file || !existsSync(file)) return undefined;
+  try {
+    return (JSON.parse(readFileSync(file, 'utf8')) as { shards: Record<string, string> }).shards;
+  } catch {
+    // A torn or hand-edited file: start every shard from its beginning (deliveries are idempotent).
+    return {};
+  }
+}
+
+function writeCheckpoint(file: string | undefined, handled: Map<string, string>): void {
+  if (!file) return;
+  // Written aside and renamed, so a kill mid-write never leaves half a file.
+  writeFileSync(`${file}.tmp`, JSON.stringify({ shards: Object.fromEntries(handled) }));
+  renameSync(`${file}.tmp`, file);
 }
 
 /** The DynamoDB Streams API record, shaped as Lambda delivers it. */

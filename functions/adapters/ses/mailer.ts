@@ -2,7 +2,7 @@
  * Sends email through SES v2 (SES local under `npm start`). Header values are checked
  * here as a last line of defence: a CR or LF in a header is refused, never sent.
  */
-import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { GetAccountCommand, SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { config } from '../../config';
 
 export interface OutgoingEmail {
@@ -21,7 +21,14 @@ export interface OutgoingEmail {
 export interface Mailer {
   /** Resolves with the provider's message id; rejects if the email was not accepted. */
   send(email: OutgoingEmail): Promise<string>;
+  /** How many emails a second the account may send (SES's MaxSendRate). */
+  sendRate(): Promise<number>;
 }
+
+/** SES's rate in the sandbox, and a safe floor when the account cannot be read. */
+export const FALLBACK_SEND_RATE = 1;
+/** The account's quota rarely changes: read it at most every ten minutes. */
+const RATE_CACHE_MS = 10 * 60_000;
 
 /** What SES accepts as a tag name or value. */
 const TAG_SAFE = /^[A-Za-z0-9_-]{1,256}$/;
@@ -33,8 +40,21 @@ export function assertHeaderSafe(name: string, value: string): void {
   if (HEADER_UNSAFE.test(value)) throw new Error(`Refusing to send: the ${name} header contains a control character`);
 }
 
-export function createSesMailer(client: SESv2Client = sesClient()): Mailer {
+export function createSesMailer(client: SESv2Client = sesClient(), now: () => number = Date.now): Mailer {
+  let rate: { value: number; readAt: number } | undefined;
   return {
+    async sendRate() {
+      if (rate && now() - rate.readAt < RATE_CACHE_MS) return rate.value;
+      try {
+        const account = await client.send(new GetAccountCommand({}));
+        const value = account.SendQuota?.MaxSendRate;
+        rate = { value: value && value > 0 ? value : FALLBACK_SEND_RATE, readAt: now() };
+      } catch {
+        // Unreadable (no permission, SES down): the sandbox rate, never faster; tried again soon.
+        rate = { value: FALLBACK_SEND_RATE, readAt: now() - RATE_CACHE_MS + 60_000 };
+      }
+      return rate.value;
+    },
     async send(email) {
       assertHeaderSafe('To', email.to);
       assertHeaderSafe('From', email.from);
