@@ -6,7 +6,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { dateRangeSchema } from '../../shared/contracts/officer';
 import { toFieldErrors } from '../../shared/contracts/field-errors';
-import { toCsv } from '../../shared/domain/csv';
+import { csvRows, toCsv } from '../../shared/domain/csv';
 import { isOverdue } from '../../shared/domain/workflow';
 import { json, type HttpResult } from '../adapters/http/responses';
 import type { CaseSummary, StoredReport } from '../reports/records';
@@ -26,36 +26,70 @@ const csv = (filename: string, body: string): HttpResult => ({
 const SUMMARY_HEADER = ['Reference', 'Received', 'Status', 'Risk', 'Response due', 'Overdue', 'Assigned partner', 'Outcome', 'Flags', 'Type', 'ASB category', 'Hate motivations', 'Area', 'Happened'];
 const PERSONAL_HEADER = ['Street', 'Postcode', 'Place details', 'What happened', 'People involved', 'Vehicles', 'Reporter role', 'Anonymous', 'Name', 'Email', 'Phone'];
 
+/**
+ * What a function may answer with: API Gateway and Lambda refuse responses over 6 MB,
+ * so a file that would not fit is refused before anything is audited.
+ */
+export const MAX_EXPORT_BYTES = 5_500_000;
+/** Listing rows read (and, for admins, full reports fetched) at a time. */
+const EXPORT_PAGE = 100;
+
 export async function exportReports(deps: OfficerDependencies, officer: Officer, event: APIGatewayProxyEventV2): Promise<HttpResult> {
   const parsed = parseInboxQuery(deps, event);
   if (!parsed.ok) return parsed.response;
   const { cursor: _c, limit: _l, ...filters } = parsed.query;
   const now = deps.now();
-  const rows: CaseSummary[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await deps.cases.listInbox(scopeOf(officer), filters, 100, cursor, now);
-    if (page === 'bad-cursor') break;
-    rows.push(...page.items);
-    cursor = page.cursor;
-  } while (cursor && rows.length < MAX_EXPORT_ROWS);
-  if (rows.length >= MAX_EXPORT_ROWS && cursor) return json(413, { message: `More than ${MAX_EXPORT_ROWS.toLocaleString('en-GB')} reports match. Narrow the dates or filters and export again.` });
-
+  const tooMany = () => json(413, { message: `More than ${MAX_EXPORT_ROWS.toLocaleString('en-GB')} reports match. Narrow the dates or filters and export again.` });
+  const tooLarge = () => json(413, { message: 'These reports make a file too large to download at once. Narrow the dates or filters and export again.' });
   const summaryCells = (s: CaseSummary) => [s.reference, s.createdAt, s.status, s.risk, s.dueAt, isOverdue(s, now) ? 'yes' : 'no', s.assignedPartner, s.outcome, s.flags, s.type, s.category, s.motivations, s.area, s.occurredAt];
-  if (!officer.isAdmin) return csv('reports.csv', toCsv(SUMMARY_HEADER, rows.map(summaryCells)));
-
-  const full: (StoredReport | undefined)[] = [];
-  for (let i = 0; i < rows.length; i += 25) full.push(...(await Promise.all(rows.slice(i, i + 25).map((r) => deps.store.get(r.reference)))));
-  const at = now.toISOString();
-  // Personal data leaves the system here: every report in the file is audited first.
-  await deps.audit.appendAll(
-    full.filter((s): s is StoredReport => Boolean(s)).map((s) => ({ reference: s.reference, userId: officer.identity.userId, username: officer.identity.username, groups: officer.identity.groups, action: 'export', summary: 'Exported with personal data (CSV)', at, expiresAt: s.expiresAt })),
-  );
   const personal = (s: StoredReport | undefined) => {
     const r = s?.report;
     return [r?.location.street, r?.location.postcode, r?.location.details, r?.description, r?.offenderDescription, r?.vehicleDescription, r?.reporterRole, r ? (r.anonymous ? 'yes' : 'no') : undefined, r?.contact?.name, r?.contact?.email, r?.contact?.phone];
   };
-  return csv('reports-with-personal-data.csv', toCsv([...SUMMARY_HEADER, ...PERSONAL_HEADER], rows.map((s, i) => [...summaryCells(s), ...personal(full[i])])));
+
+  // Built a page at a time: only the file's text grows with the rows, never the reports read for it.
+  const chunks: string[] = [toCsv(officer.isAdmin ? [...SUMMARY_HEADER, ...PERSONAL_HEADER] : SUMMARY_HEADER, [])];
+  let bytes = chunks[0]!.length;
+  /** Each report whose personal data is in the file, with its retention (for its audit entry). */
+  const exported: { reference: string; expiresAt: number }[] = [];
+  let rows = 0;
+  let cursor: string | undefined;
+  do {
+    const page = await deps.cases.listInbox(scopeOf(officer), filters, EXPORT_PAGE, cursor, now);
+    if (page === 'bad-cursor') break;
+    cursor = page.cursor;
+    rows += page.items.length;
+    if (rows > MAX_EXPORT_ROWS) return tooMany();
+    let text: string;
+    if (officer.isAdmin) {
+      const full = await deps.store.getMany(page.items.map((s) => s.reference));
+      text = csvRows(page.items.map((s) => [...summaryCells(s), ...personal(full.get(s.reference))]));
+      for (const s of page.items) {
+        const stored = full.get(s.reference);
+        if (stored) exported.push({ reference: stored.reference, expiresAt: stored.expiresAt });
+      }
+    } else {
+      text = csvRows(page.items.map(summaryCells));
+    }
+    bytes += Buffer.byteLength(text);
+    if (bytes > MAX_EXPORT_BYTES) return tooLarge();
+    chunks.push(text);
+  } while (cursor);
+  if (!officer.isAdmin) return csv('reports.csv', chunks.join(''));
+
+  // Personal data leaves the system here, and only now that the file is complete: each
+  // report in it is audited, then the file is answered. An audit that cannot be written
+  // stops the export (500), and says so on the reports it had reached.
+  const at = now.toISOString();
+  const exportId = crypto.randomUUID().slice(0, 8);
+  const entry = (e: { reference: string; expiresAt: number }, summary: string) => ({ reference: e.reference, userId: officer.identity.userId, username: officer.identity.username, groups: officer.identity.groups, action: 'export' as const, summary, at, expiresAt: e.expiresAt });
+  try {
+    await deps.audit.appendAll(exported.map((e) => entry(e, `Exported with personal data (CSV, export ${exportId})`)));
+  } catch (error) {
+    await deps.audit.appendAll(exported.map((e) => entry(e, `Export ${exportId} failed before the file was sent: no personal data left the system`))).catch(() => undefined);
+    throw error;
+  }
+  return csv('reports-with-personal-data.csv', chunks.join(''));
 }
 
 /** A date range (default: the last 7 days to today), checked for order and length. */

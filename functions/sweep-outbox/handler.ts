@@ -15,12 +15,12 @@ import { FALLBACK_SEND_RATE } from '../adapters/ses/mailer';
 import { createPacer } from './pacer';
 
 /** How long one run keeps sending (the schedule starts one every minute; claims keep overlaps safe). */
-export const SWEEP_BUDGET_MS = 50_000;
+export const SWEEP_BUDGET_MS = 55_000;
 /** Left before the function's timeout when the run is cut short by it. */
 const TIMEOUT_MARGIN_MS = 10_000;
 const PAGE = 100;
 /** The sweeper's share of the account's rate: the rest is for the router's new reports. */
-export const SWEEPER_RATE_SHARE = 0.8;
+export const SWEEPER_RATE_SHARE = 0.85;
 /** Sends in flight at once: enough to keep up with the rate while each send waits on SES. */
 const MAX_IN_FLIGHT = 16;
 
@@ -37,6 +37,8 @@ export interface SweepSummary {
   failed: number;
   /** Sends SES refused for rate (each slowed the run down). */
   throttled: number;
+  /** Entries whose attempt failed unexpectedly (e.g. the table was unreachable); they stay due. */
+  errors: number;
   /** The emails per second the run allowed itself. */
   rate: number;
   /** How long the oldest entry still unsent after this sweep has waited (0 if none). */
@@ -49,7 +51,7 @@ export async function sweepOutbox(deps: SweepDependencies, budgetMs = SWEEP_BUDG
   const started = clock();
   const inBudget = () => clock() - started < budgetMs;
   const pacer = createPacer(Math.max(FALLBACK_SEND_RATE, (await deps.mailer.sendRate()) * SWEEPER_RATE_SHARE), clock, sleep);
-  const summary: SweepSummary = { examined: 0, sent: 0, pending: 0, failed: 0, throttled: 0, rate: pacer.rate, oldestPendingSeconds: 0 };
+  const summary: SweepSummary = { examined: 0, sent: 0, pending: 0, failed: 0, throttled: 0, errors: 0, rate: pacer.rate, oldestPendingSeconds: 0 };
 
   while (inBudget()) {
     // Claimed entries leave the index (their next attempt moves to the lease's end), so
@@ -64,7 +66,12 @@ export async function sweepOutbox(deps: SweepDependencies, budgetMs = SWEEP_BUDG
         await pacer.wait();
         // Waiting for a slot can outlast the budget: the entry stays due for the next run.
         if (!inBudget()) break;
-        const outcome = await deliver(deps, entry.reference, entry.targetId);
+        // One entry's failure (its claim then lapses and it is tried again) never stops the rest.
+        const outcome = await deliver(deps, entry.reference, entry.targetId).catch((error: Error) => {
+          logger.error('Outbox entry not processed', { reference: entry.reference, target: entry.targetId, errorName: error.name });
+          summary.errors++;
+          return 'error' as const;
+        });
         summary.examined++;
         if (outcome !== 'skipped') progressed = true;
         if (outcome === 'sent') summary.sent++;

@@ -84,18 +84,18 @@ export class PortalFunctions extends Construct {
 
     for (const route of httpRoutes) {
       const fn = make(route.id, route.entry, route.officer ? officerEnvironment : {});
-      // Submitting writes the report, listings, outbox and idempotency marker, reads the
-      // marker back, and reads (or first seeds) the partner directory.
-      if (route.table === 'submit') fn.addToRolePolicy(onReports('PutItem', 'GetItem', 'ConditionCheckItem', 'Query'));
+      // Submitting writes the report, listings, outbox and idempotency marker, adds to the
+      // status counters, reads the marker back, and reads (or first seeds) the partner directory.
+      if (route.table === 'submit') fn.addToRolePolicy(onReports('PutItem', 'UpdateItem', 'GetItem', 'ConditionCheckItem', 'Query'));
       // The confirmation page reads (or first makes) the receipt key: the secrets item only.
       if (route.table === 'receipt') {
         fn.addToRolePolicy(allow(['dynamodb:GetItem', 'dynamodb:PutItem'], [reports.tableArn], { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [keys.receiptSecret().pk] } }));
       }
       // The status check reads one report and counts its rate-limit windows.
       if (route.table === 'status') fn.addToRolePolicy(onReports('GetItem', 'UpdateItem'));
-      // Officers read cases, change them (transactions of updates and puts) and append audit items.
+      // Officers read cases (exports in batches), change them (transactions of updates and puts) and append audit items (in batches for an export).
       if (route.table === 'officer') {
-        fn.addToRolePolicy(onReports('GetItem', 'PutItem', 'UpdateItem', 'ConditionCheckItem', 'Query'));
+        fn.addToRolePolicy(onReports('GetItem', 'BatchGetItem', 'PutItem', 'BatchWriteItem', 'UpdateItem', 'ConditionCheckItem', 'Query'));
         fn.addToRolePolicy(queryIndexes(...inboxIndexNames));
       }
       // Voting: the ballot and its counter in one transaction, the ballot read back on a

@@ -18,6 +18,8 @@ import { startCognitoLocal, type CognitoLocal } from './cognito-local';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { startStreamPoller, type StreamPoller } from './stream-poller';
+import { recordChild, stopStaleChildren } from './child-pids';
+import { createCaseStore } from '../../functions/adapters/dynamodb/case-store';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -28,6 +30,11 @@ export interface LocalStackOptions {
   cognitoPort: number;
   /** Keep DynamoDB data here between runs; omit for an in-memory database (tests). */
   dataDir?: string;
+  /**
+   * Where to keep pid files of the services started, so a later start can stop any that a
+   * killed run left behind (npm start); omitted by tests, whose services die with them.
+   */
+  pidDir?: string;
   /** Where cognito-local keeps its pool and users (a temporary folder if omitted). */
   cognitoDir?: string;
   siteDir?: string;
@@ -67,6 +74,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const log = options.log ?? (() => undefined);
   const tableName = options.tableName ?? 'csp-portal-reports';
   const pollsTableName = options.pollsTableName ?? 'csp-portal-polls';
+  if (options.pidDir) for (const line of await stopStaleChildren(options.pidDir)) log(line);
+  const remember = (service: string, child: import('node:child_process').ChildProcess) => {
+    if (!options.pidDir) return;
+    const forget = recordChild(options.pidDir, service, child);
+    cleanups.push(async () => forget());
+  };
   for (const [name, port, variable] of [
     ['the portal', options.port, 'PORT'],
     ['DynamoDB Local', options.dynamoDbPort, 'DYNAMODB_PORT'],
@@ -87,10 +100,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     log(`Starting DynamoDB Local on port ${options.dynamoDbPort}${options.dataDir ? ` (data in ${options.dataDir})` : ' (in memory)'}…`);
     const dynamo: DynamoDbLocal = await startDynamoDbLocal({ port: options.dynamoDbPort, ...(options.dataDir ? { dataDir: options.dataDir } : {}) });
     cleanups.push(() => dynamo.stop());
+    remember('dynamodb-local', dynamo.process);
 
     log(`Starting SES local on port ${options.sesPort}…`);
     let ses = await startSesLocal({ port: options.sesPort });
     cleanups.push(() => ses.stop());
+    remember('ses-local', ses.process);
 
     log(`Starting Cognito local on port ${options.cognitoPort}…`);
     const cognitoDir = options.cognitoDir ?? mkdtempSync(join(tmpdir(), 'csp-cognito-'));
@@ -98,11 +113,17 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     if (!options.cognitoDir) cleanups.push(async () => rmSync(cognitoDir, { recursive: true, force: true }));
     const cognito = await startCognitoLocal({ port: options.cognitoPort, dataDir: cognitoDir, profile: defaultProfile(), log });
     cleanups.push(() => cognito.stop());
+    remember('cognito-local', cognito.process);
 
     const client = localDynamoClient(dynamo.endpoint);
     cleanups.push(async () => client.destroy());
     log(`${(await ensurePollsTable(client, pollsTableName)) ? 'Created' : 'Found'} table ${pollsTableName}`);
     log(`${(await ensureReportsTable(client, tableName)) ? 'Created' : 'Found'} table ${tableName}`);
+    // Data kept from before the status counters existed: count it once from the listings.
+    const cases = createCaseStore(client, tableName);
+    const counted = Object.values(await cases.countByStatus({ kind: 'all' }, {})).some((n) => n > 0);
+    const first = counted ? undefined : await cases.listInbox({ kind: 'all' }, {}, 1, undefined, new Date());
+    if (first && first !== 'bad-cursor' && first.items.length > 0) log(`Counted reports per status from the listings (${await cases.recountStatus(defaultProfile().partners.map((p) => p.id))} day counters)`);
     const pollsDir = mkdtempSync(join(tmpdir(), 'csp-polls-'));
     cleanups.push(async () => rmSync(pollsDir, { recursive: true, force: true }));
     const pollsFile = join(pollsDir, 'polls.json');
@@ -188,6 +209,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       stopSes: () => ses.stop(),
       startSes: async () => {
         ses = await startSesLocal({ port: options.sesPort });
+        if (options.pidDir) recordChild(options.pidDir, 'ses-local', ses.process);
       },
       stop,
     };

@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, startLocalStack } from './local-stack';
+import { stopStaleChildren } from './child-pids';
 
 const args = new Set(process.argv.slice(2));
 const port = (name: string, fallback: number) => {
@@ -23,6 +24,9 @@ const step = (message: string) => console.log(`• ${message}`);
 
 async function main(): Promise<void> {
   const dataDir = join(ROOT, '.data', 'dynamodb');
+  const pidDir = join(ROOT, '.data', 'pids');
+  // Before anything else (and before --fresh deletes the pid files): services a killed run left behind.
+  for (const line of await stopStaleChildren(pidDir)) step(line);
   if (args.has('--fresh')) {
     rmSync(join(ROOT, '.data'), { recursive: true, force: true });
     step('Wiped local data (.data/)');
@@ -38,6 +42,7 @@ async function main(): Promise<void> {
     cognitoPort: port('COGNITO_PORT', 9229),
     dataDir,
     cognitoDir: join(ROOT, '.data', 'cognito'),
+    pidDir,
     log: step,
     onRequest: process.env.LOG_REQUESTS === 'false' ? undefined : (line) => console.log(`  ${line}`),
   });

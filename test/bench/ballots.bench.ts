@@ -97,3 +97,71 @@ export async function benchBallots(total = 2000, concurrency = 32, log = console
     await stack.stop();
   }
 }
+
+export interface BurstFigures {
+  voters: number;
+  rounds: number;
+  serverErrors: number;
+  otherNon201: number;
+  ballotP50Ms: number;
+  ballotP99Ms: number;
+  bareP50Ms: number;
+  ratioP50: number;
+  totalsExact: boolean;
+}
+
+/**
+ * A burst: `voters` residents press "Send" at the same moment (no client-side pool:
+ * every request in flight at once), `rounds` times with new voters, against the same
+ * number of bare ballot transactions sent at once. Every answer must be 201.
+ */
+export async function benchBallotBurst(voters = 300, rounds = 3, log = console.log): Promise<BurstFigures> {
+  const stack = await startLocalStack({ port: await freePort(), dynamoDbPort: await freePort(), sesPort: await freePort(), cognitoPort: await freePort(), tableName: 'burst-reports', pollsTableName: 'burst-polls', pollsDir: writeTestPolls(), sweepIntervalMs: 3_600_000, closePollsIntervalMs: 3_600_000 });
+  const agent = new Agent({ connections: voters, keepAliveTimeout: 10_000 });
+  const client = localDynamoClient(stack.dynamoDbEndpoint);
+  const store = createPollStore(client, stack.pollsTableName);
+  let serverErrors = 0;
+  let otherNon201 = 0;
+  const ballotLat: number[] = [];
+  const bareLat: number[] = [];
+  try {
+    for (let round = 0; round < rounds; round++) {
+      const cookies = await Promise.all(
+        Array.from({ length: voters }, async () => {
+          const res = await undiciFetch(`${stack.url}/api/polls/${poll.id}/start`, { method: 'POST', dispatcher: agent, redirect: 'manual' });
+          await res.arrayBuffer();
+          return res.headers.getSetCookie()[0]!.split(';')[0]!;
+        }),
+      );
+      await new Promise((r) => setTimeout(r, 3_200));
+      log(`  round ${round + 1}: ${voters} ballots at once…`);
+      await Promise.all(
+        cookies.map(async (cookie, i) => {
+          const t = performance.now();
+          const res = await undiciFetch(`${stack.url}/api/polls/${poll.id}/ballots`, { method: 'POST', dispatcher: agent, headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ allocation: allocation(round * voters + i) }) });
+          await res.arrayBuffer();
+          ballotLat.push(performance.now() - t);
+          if (res.status >= 500) serverErrors++;
+          else if (res.status !== 201) otherNon201++;
+        }),
+      );
+      log(`  round ${round + 1}: ${voters} bare ballot transactions at once…`);
+      await Promise.all(
+        Array.from({ length: voters }, async (_, i) => {
+          const t = performance.now();
+          await store.castBallot({ pollId: 'burst-floor', voterId: `r${round}-v${i}`, counts: allocation(i), followUps: {}, ipHash: '0123456789abcdef0123456789abcdef', castAt: new Date().toISOString(), expiresAt: 1 }, {});
+          bareLat.push(performance.now() - t);
+        }),
+      );
+    }
+    const expected: Record<string, number> = {};
+    for (let i = 0; i < voters * rounds; i++) for (const [k, n] of Object.entries(allocation(i))) expected[k] = (expected[k] ?? 0) + n;
+    const live = await store.liveCounts(poll.id);
+    const totalsExact = live.ballots === voters * rounds && Object.entries(expected).every(([k, n]) => live.counts[k] === n);
+    return { voters, rounds, serverErrors, otherNon201, ballotP50Ms: median(ballotLat), ballotP99Ms: percentile(ballotLat, 99), bareP50Ms: median(bareLat), ratioP50: median(ballotLat) / median(bareLat), totalsExact };
+  } finally {
+    await agent.close();
+    client.destroy();
+    await stack.stop();
+  }
+}

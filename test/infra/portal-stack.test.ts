@@ -291,7 +291,7 @@ describe('alarms', () => {
 
 describe('least privilege', () => {
   it('lets the submit function write and read items, and use the table key only through DynamoDB', () => {
-    expect(actionsOf(template, 'submit-report').filter((a) => a.startsWith('dynamodb:')).sort()).toEqual(['dynamodb:ConditionCheckItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query']);
+    expect(actionsOf(template, 'submit-report').filter((a) => a.startsWith('dynamodb:')).sort()).toEqual(['dynamodb:ConditionCheckItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
     const kms = statementsOf(template, 'submit-report').find((s) => JSON.stringify(s.Action).includes('kms:'))!;
     expect(kms.Condition).toEqual({ StringEquals: { 'kms:ViaService': 'dynamodb.eu-west-2.amazonaws.com' } });
   });

@@ -85,10 +85,20 @@ describe('inbox pagination on indexes', () => {
     expect(await cases.listInbox({ kind: 'all' }, {}, 10, 'not-a-cursor', now)).toBe('bad-cursor');
   });
 
-  it('counts reports per status from the status index', async () => {
-    const counts = await cases.countByStatus({ kind: 'all' }, {});
-    expect(counts).toEqual({ new: 200, triaged: 200, assigned: 200, 'in-progress': 200, closed: 200 });
+  it('rebuilds the status counters from the listings (the seed wrote none), for every scope and day range', async () => {
+    const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+    expect(total(await cases.countByStatus({ kind: 'all' }, {}))).toBe(0);
+    expect(await cases.recountStatus(profile.partners.map((p) => p.id))).toBeGreaterThan(0);
+    expect(await cases.countByStatus({ kind: 'all' }, {})).toEqual({ new: 200, triaged: 200, assigned: 200, 'in-progress': 200, closed: 200 });
     const police = await cases.countByStatus({ kind: 'partner', partnerId: 'police' }, {});
-    expect(Object.values(police).reduce((a, b) => a + b, 0)).toBe(all.filter((r) => r.routes.some((x) => x.partnerId === 'police')).length);
+    expect(total(police)).toBe(all.filter((r) => r.routes.some((x) => x.partnerId === 'police')).length);
+    // Seeded reports arrive a minute apart from 1 January 2025: the UK days 1 and 2 January hold 1,000 of them.
+    const firstDay = await cases.countByStatus({ kind: 'all' }, { from: '2025-01-01', to: '2025-01-01' });
+    expect(total(firstDay)).toBe(all.filter((r) => r.createdAt < '2025-01-02T00:00:00Z').length);
+    expect(total(await cases.countByStatus({ kind: 'all' }, { from: '2025-01-02' }))).toBe(COUNT - total(firstDay));
+    expect(total(await cases.countByStatus({ kind: 'all' }, { to: '2024-12-31' }))).toBe(0);
+    // A second recount changes nothing.
+    await cases.recountStatus(profile.partners.map((p) => p.id));
+    expect(total(await cases.countByStatus({ kind: 'all' }, {}))).toBe(COUNT);
   });
 });

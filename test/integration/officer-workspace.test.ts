@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../infra/local/local-stack';
 import { startTestStack, waitForEmails, capturedEmails } from '../support/local-stack';
 import { callApi, signInDemoUsers } from '../support/officer';
+import { createCaseStore } from '../../functions/adapters/dynamodb/case-store';
+import { localDynamoClient } from '../../infra/local/dynamodb-local';
 import hateCrime from '../fixtures/reports/hate-crime-victim.json' with { type: 'json' };
 import asbAnon from '../fixtures/reports/asb-environmental-anonymous.json' with { type: 'json' };
 
@@ -217,6 +219,24 @@ describe('partners, exports and audit', () => {
     const csv = await callApi(stack, as('admin'), `/api/officer/audit?from=${today}&to=${today}&format=csv`);
     expect(csv.text.split('\r\n')[0]).toBe('"When","Who","Groups","Action","Reference","What"');
     expect((await callApi(stack, as('admin'), '/api/officer/audit?from=2026-01-01&to=2026-12-31')).status).toBe(400);
+  });
+
+  it('keeps the counts per status exact as reports arrive and change, in the same write', async () => {
+    const counts = async (token: string) => (await callApi<{ counts: Record<string, number> }>(stack, token, '/api/officer/report-counts')).body.counts;
+    const fire = () => createCaseStore(localDynamoClient(stack.dynamoDbEndpoint), stack.tableName).countByStatus({ kind: 'partner', partnerId: 'fire-rescue' }, {});
+    const before = await counts(as('officer'));
+    const beforePolice = await counts(as('police'));
+    const beforeFire = await fire();
+    const reference = await submit(hateCrime);
+    expect(await counts(as('officer'))).toEqual({ ...before, new: before.new! + 1 });
+    const view = await callApi<{ version: number }>(stack, as('officer'), `/api/officer/reports/${reference}`);
+    expect((await callApi(stack, as('officer'), `/api/officer/reports/${reference}/actions`, { body: { action: 'grade', risk: 'high', version: view.body.version } })).status).toBe(200);
+    expect(await counts(as('officer'))).toEqual({ ...before, triaged: before.triaged! + 1 });
+    expect(await counts(as('police'))).toEqual({ ...beforePolice, triaged: beforePolice.triaged! + 1 });
+    // Assigning to a partner the report had not gone to counts it in that partner's inbox too.
+    expect((await callApi(stack, as('officer'), `/api/officer/reports/${reference}/actions`, { body: { action: 'assign', partnerId: 'fire-rescue', version: view.body.version + 1 } })).status).toBe(200);
+    expect(await counts(as('officer'))).toEqual({ ...before, assigned: before.assigned! + 1 });
+    expect(await fire()).toEqual({ ...beforeFire, assigned: beforeFire.assigned! + 1 });
   });
 
   it('counts per status and summarises a tasking period against the previous one', async () => {

@@ -7,7 +7,7 @@
  */
 import { PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { queryAll, toItem } from './item';
+import { batchPutAll, queryAll, toItem } from './item';
 import { keys, reportsTable } from './table-definition';
 
 export const AUDIT_ACTIONS = ['read-report', 'change', 'note', 'update-resident', 'export'] as const;
@@ -28,7 +28,10 @@ export interface AuditEntry {
 
 export interface AuditLog {
   append(entry: AuditEntry): Promise<void>;
-  /** Appends many (an export): 25 per batch of conditional puts run in parallel. */
+  /**
+   * Appends many (an export) with batched writes: each entry's key is new (a UUID in its
+   * sort key), so a batch put only ever adds, as the single conditional put does.
+   */
   appendAll(entries: AuditEntry[]): Promise<void>;
   /** Entries on the UK days `from`..`to` (YYYY-MM-DD), oldest first. */
   between(from: string, to: string): Promise<AuditEntry[]>;
@@ -55,7 +58,7 @@ export function createAuditLog(client: DynamoDBClient, tableName: string): Audit
       await put(entry);
     },
     async appendAll(entries) {
-      for (let i = 0; i < entries.length; i += 25) await Promise.all(entries.slice(i, i + 25).map(put));
+      await batchPutAll(client, tableName, entries.map((e) => toItem(auditItem(e))));
     },
     async between(from, to) {
       const perDay = await Promise.all(

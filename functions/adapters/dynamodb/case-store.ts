@@ -10,11 +10,12 @@ import type { Flag, FlagCandidate } from '../../../shared/domain/flags';
 import type { InboxFilters, InboxPage } from '../../reports/inbox';
 import type { CaseNote, CaseSummary, OutboxEntry, StoredReport } from '../../reports/records';
 import { auditItem, type AuditEntry } from './audit-log';
-import { listedAtRange, planInboxQuery, type InboxScope } from './inbox-query';
-import { fromItem, queryAll as queryAllItems, setOrRemove, toItem } from './item';
+import { planInboxQuery, type InboxScope } from './inbox-query';
+import { batchPutAll, fromItem, queryAll as queryAllItems, setOrRemove, toItem } from './item';
+import { addDay, counterDay, counterExpiresAt, counterMoves, scopesOf, zeroCounts, type Counts } from './status-counters';
 import { allListing, partnerListing } from './listing';
 import { fromOutboxItem } from './report-store';
-import { inboxIndexes, keys, PENDING, reportsTable } from './table-definition';
+import { ALL_LISTINGS, inboxIndexes, keys, PENDING, reportsTable } from './table-definition';
 
 export interface CaseRecord {
   stored: StoredReport;
@@ -35,7 +36,10 @@ export interface CaseChange {
 
 export interface CaseStore {
   listInbox(scope: InboxScope, filters: InboxFilters, limit: number, cursor: string | undefined, now: Date): Promise<InboxPage | 'bad-cursor'>;
+  /** Reports per status received on the UK days from..to (or ever): one read of the counters. */
   countByStatus(scope: InboxScope, filters: Pick<InboxFilters, 'from' | 'to'>): Promise<Record<Status, number>>;
+  /** Rebuilds every status counter from the listings (repair); returns the day items written. */
+  recountStatus(partnerIds: readonly string[]): Promise<number>;
   getCase(reference: string): Promise<CaseRecord | undefined>;
   /** 'stale' when the report's version is no longer `before.version` (nothing is written). */
   applyChange(change: CaseChange): Promise<'ok' | 'stale'>;
@@ -143,38 +147,50 @@ export function createCaseStore(client: DynamoDBClient, tableName: string): Case
     },
 
     async countByStatus(scope, filters) {
-      const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
-      const range = listedAtRange(filters.from, filters.to);
-      const keyCondition = range.condition ? `#pk = :pk AND ${range.condition}` : '#pk = :pk';
-      if (scope.kind === 'partner') {
-        const items = await queryAll({
-          TableName: tableName,
-          IndexName: inboxIndexes.partner.name,
-          KeyConditionExpression: keyCondition,
-          ExpressionAttributeNames: { '#pk': inboxIndexes.partner.partitionKey, '#status': 'status', ...range.names },
-          ExpressionAttributeValues: marshall({ ':pk': scope.partnerId, ...range.values }),
-          ProjectionExpression: '#status',
-        });
-        for (const item of items) counts[item.status as Status]++;
-        return counts;
+      const partition = keys.statusCount(scope.kind === 'partner' ? scope.partnerId : ALL_LISTINGS, '').pk;
+      const range = filters.from && filters.to ? { condition: ' AND sk BETWEEN :from AND :to', values: { ':from': `DAY#${filters.from}`, ':to': `DAY#${filters.to}` } }
+        : filters.from ? { condition: ' AND sk >= :from', values: { ':from': `DAY#${filters.from}` } }
+          : filters.to ? { condition: ' AND sk BETWEEN :start AND :to', values: { ':start': 'DAY#', ':to': `DAY#${filters.to}` } }
+            : { condition: '', values: {} };
+      // One small item per day kept (a few hundred at most): one read, at any number of reports.
+      const days = await queryAll({ TableName: tableName, KeyConditionExpression: `pk = :pk${range.condition}`, ExpressionAttributeValues: marshall({ ':pk': partition, ...range.values }) });
+      return days.reduce(addDay, zeroCounts());
+    },
+
+    async recountStatus(partnerIds) {
+      // Rebuilt from the listings (the inbox's own items), day by day, then written over the counters.
+      const rebuilt = new Map<string, Map<string, Counts>>();
+      const expiries = new Map<string, number>();
+      const scan = async (scope: string, index: (typeof inboxIndexes)[keyof typeof inboxIndexes], value: string) => {
+        const perDay = new Map<string, Counts>();
+        const pages = paginateQuery({ client }, { TableName: tableName, IndexName: index.name, KeyConditionExpression: '#pk = :pk', ExpressionAttributeNames: { '#pk': index.partitionKey, '#status': 'status' }, ExpressionAttributeValues: marshall({ ':pk': value }), ProjectionExpression: '#status, createdAt, expiresAt' });
+        for await (const page of pages) {
+          for (const raw of page.Items ?? []) {
+            const item = fromItem(raw) as { status: Status; createdAt: string; expiresAt: number };
+            const day = counterDay(item.createdAt);
+            const counts = perDay.get(day) ?? zeroCounts();
+            counts[item.status]++;
+            perDay.set(day, counts);
+            expiries.set(day, counterExpiresAt(item.createdAt, item.expiresAt));
+          }
+        }
+        rebuilt.set(scope, perDay);
+      };
+      await scan(ALL_LISTINGS, inboxIndexes.all, ALL_LISTINGS);
+      for (const partnerId of partnerIds) await scan(partnerId, inboxIndexes.partner, partnerId);
+      let written = 0;
+      for (const [scope, perDay] of rebuilt) {
+        // Days counted before but with no report now are zeroed, not left behind.
+        const existing = await queryAll({ TableName: tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: marshall({ ':pk': keys.statusCount(scope, '').pk }), ProjectionExpression: 'sk' });
+        for (const item of existing) {
+          const day = String(item.sk).slice('DAY#'.length);
+          if (!perDay.has(day)) perDay.set(day, zeroCounts());
+        }
+        const items = [...perDay].map(([day, counts]) => toItem({ ...keys.statusCount(scope, day), ...counts, ...(expiries.has(day) ? { expiresAt: expiries.get(day) } : {}) }));
+        await batchPutAll(client, tableName, items);
+        written += items.length;
       }
-      await Promise.all(
-        STATUSES.map(async (status) => {
-          const pages = paginateQuery(
-            { client },
-            {
-              TableName: tableName,
-              IndexName: inboxIndexes.status.name,
-              KeyConditionExpression: keyCondition,
-              ExpressionAttributeNames: { '#pk': inboxIndexes.status.partitionKey, ...range.names },
-              ExpressionAttributeValues: marshall({ ':pk': status, ...range.values }),
-              Select: 'COUNT',
-            },
-          );
-          for await (const page of pages) counts[status] += page.Count ?? 0;
-        }),
-      );
-      return counts;
+      return written;
     },
 
     async getCase(reference) {
@@ -227,6 +243,9 @@ export function createCaseStore(client: DynamoDBClient, tableName: string): Case
         },
         ...listingUpdates(after, before.routes.map((r) => r.partnerId)),
         ...(addedPartner ? [{ Put: { TableName: tableName, Item: toItem(partnerListing(after, addedPartner)) } }] : []),
+        // The counts move in the same transaction: exact whatever happens after.
+        ...counterMoves(tableName, after, scopesOf(before.routes.map((r) => r.partnerId)), before.status, after.status),
+        ...(addedPartner ? counterMoves(tableName, after, [addedPartner], undefined, after.status) : []),
         ...(outbox ? [outboxPut(outbox)] : []),
         { Put: { TableName: tableName, Item: toItem(auditItem(audit)), ConditionExpression: 'attribute_not_exists(pk)' } },
       ];

@@ -1,5 +1,5 @@
 /** Converting between plain objects and DynamoDB items, the same way everywhere. */
-import { paginateQuery, type AttributeValue, type DynamoDBClient, type QueryCommandInput } from '@aws-sdk/client-dynamodb';
+import { BatchGetItemCommand, BatchWriteItemCommand, paginateQuery, type AttributeValue, type BatchGetItemCommandOutput, type BatchWriteItemCommandOutput, type DynamoDBClient, type QueryCommandInput, type WriteRequest } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 
 /** Undefined fields are dropped, so optional values never become NULLs. */
@@ -44,4 +44,46 @@ export async function queryAll(client: DynamoDBClient, input: QueryCommandInput)
   const items: Record<string, unknown>[] = [];
   for await (const item of queryItems(client, input)) items.push(item);
   return items;
+}
+
+/** Pause between tries of what DynamoDB left unprocessed (a throttled partition): grows, with jitter. */
+const unprocessedPause = (attempt: number) => new Promise((r) => setTimeout(r, Math.random() * 50 * 2 ** Math.min(attempt, 6)));
+
+/**
+ * Reads up to any number of items by key with BatchGetItem (100 keys a call), trying
+ * again what DynamoDB leaves unprocessed. Returns them in no particular order.
+ */
+export async function batchGetAll(client: DynamoDBClient, tableName: string, keys: Record<string, unknown>[], consistent = true): Promise<Record<string, unknown>[]> {
+  const out: Record<string, unknown>[] = [];
+  for (let i = 0; i < keys.length; i += 100) {
+    let pending: Record<string, AttributeValue>[] | undefined = keys.slice(i, i + 100).map((k) => marshall(k));
+    for (let attempt = 0; pending?.length; attempt++) {
+      if (attempt > 0) await unprocessedPause(attempt);
+      const page: BatchGetItemCommandOutput = await client.send(new BatchGetItemCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: consistent } } }));
+      out.push(...(page.Responses?.[tableName] ?? []).map((item) => unmarshall(item)));
+      pending = page.UnprocessedKeys?.[tableName]?.Keys;
+    }
+  }
+  return out;
+}
+
+/**
+ * Puts items with BatchWriteItem (25 a call, `parallel` calls at once), trying again
+ * what DynamoDB leaves unprocessed. For append-only items whose keys are unique.
+ */
+export async function batchPutAll(client: DynamoDBClient, tableName: string, items: Record<string, AttributeValue>[], parallel = 8): Promise<void> {
+  const chunks: Record<string, AttributeValue>[][] = [];
+  for (let i = 0; i < items.length; i += 25) chunks.push(items.slice(i, i + 25));
+  let next = 0;
+  const worker = async () => {
+    while (next < chunks.length) {
+      let pending: WriteRequest[] | undefined = chunks[next++]!.map((Item) => ({ PutRequest: { Item } }));
+      for (let attempt = 0; pending?.length; attempt++) {
+        if (attempt > 0) await unprocessedPause(attempt);
+        const out: BatchWriteItemCommandOutput = await client.send(new BatchWriteItemCommand({ RequestItems: { [tableName]: pending } }));
+        pending = out.UnprocessedItems?.[tableName];
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(parallel, chunks.length) }, worker));
 }

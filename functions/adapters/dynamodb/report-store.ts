@@ -16,7 +16,8 @@ import {
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { keys, PENDING, reportsTable } from './table-definition';
 import { listingItems } from './listing';
-import { queryItems, toItem } from './item';
+import { counterMoves, scopesOf } from './status-counters';
+import { batchGetAll, queryItems, toItem } from './item';
 import type { Delivery, DeliveryFeedback, OutboxEntry, StoredReport } from '../../reports/records';
 
 export type CreateResult =
@@ -38,6 +39,8 @@ export interface ReportStore {
   /** Writes the report, its inbox listings, its outbox and the idempotency marker in one transaction. */
   create(report: StoredReport, outbox: OutboxEntry[], idempotency: IdempotencyMarker): Promise<CreateResult>;
   get(reference: string): Promise<StoredReport | undefined>;
+  /** Many reports at once (BatchGetItem), keyed by reference; missing ones are absent. */
+  getMany(references: string[]): Promise<Map<string, StoredReport>>;
   getOutbox(reference: string, targetId: string): Promise<OutboxEntry | undefined>;
   /**
    * Takes a pending entry for one sender until `until` (and out of the sweeper's index till
@@ -110,6 +113,7 @@ export function createReportStore(client: DynamoDBClient, tableName: string): Re
           },
         },
         ...listingItems(report).map((item) => ({ Put: { TableName: tableName, Item: toItem(item) } })),
+        ...counterMoves(tableName, report, scopesOf(report.routes.map((r) => r.partnerId)), undefined, report.status),
         ...outbox.map((entry) => ({
           Put: {
             TableName: tableName,
@@ -140,6 +144,11 @@ export function createReportStore(client: DynamoDBClient, tableName: string): Re
       if (!out.Item) return undefined;
       const { pk: _pk, sk: _sk, entity: _e, ...rest } = unmarshall(out.Item);
       return rest as StoredReport;
+    },
+
+    async getMany(references) {
+      const items = await batchGetAll(client, tableName, references.map((r) => keys.report(r)));
+      return new Map(items.map(({ pk: _pk, sk: _sk, entity: _e, ...rest }) => [rest.reference as string, rest as unknown as StoredReport]));
     },
 
     async getOutbox(reference, targetId) {

@@ -14,6 +14,7 @@
  *   CONFIG#partners / HISTORY#<at>#<id> who changed a partner, when, from what to what
  *   RATE#<key> / RATE                  a rate-limit window (status checks)
  *   CONFIG#secrets / RECEIPT           the key that signs confirmation-page receipts
+ *   COUNTS#<scope> / DAY#<day>         reports per status received that UK day (ALL or a partner)
  *
  * Indexes: the inbox indexes hold only LISTING items (summaries, so projecting ALL
  * copies no personal data), each sorted newest first by `listedAt` (createdAt#ref). One
@@ -61,6 +62,7 @@ export const keys = {
   partnerHistory: (id: string, at: string) => ({ pk: 'CONFIG#partners', sk: `HISTORY#${at}#${id}` }),
   rate: (key: string) => ({ pk: `RATE#${key}`, sk: 'RATE' }),
   receiptSecret: () => ({ pk: 'CONFIG#secrets', sk: 'RECEIPT' }),
+  statusCount: (scope: string, day: string) => ({ pk: `COUNTS#${scope}`, sk: `DAY#${day}` }),
 };
 
 /** Value of the sparse index key while an outbox item is unsent. */
