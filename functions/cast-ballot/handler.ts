@@ -21,7 +21,10 @@ const BODY_MESSAGES = {
   400: 'The request body is not valid JSON',
 } as const;
 
-export async function handleBallot(deps: PollDependencies, event: APIGatewayProxyEventV2): Promise<HttpResult> {
+/** Time kept back from the function's limit to settle an unknown outcome and answer. */
+const ANSWER_MARGIN_MS = 2_000;
+
+export async function handleBallot(deps: PollDependencies, event: APIGatewayProxyEventV2, remainingMs?: () => number): Promise<HttpResult> {
   if (event.requestContext.http.method !== 'POST') return jsonMessage(405, 'Use POST to send a ballot', { Allow: 'POST' });
   const pollId = event.pathParameters?.id ?? '';
   const body = readBody(event);
@@ -39,6 +42,7 @@ export async function handleBallot(deps: PollDependencies, event: APIGatewayProx
       decodeErrors: decoded.errors,
       voter: readVoterCookie(secret, pollId, cookieValue(event, VOTER_COOKIE)),
       ipHash: addressHash(secret, pollId, clientAddress(event)),
+      ...(remainingMs ? { giveUpAt: Date.now() + remainingMs() - ANSWER_MARGIN_MS } : {}),
     });
   };
   // JSON clients keep their request and retry; the error middleware answers them.
@@ -50,7 +54,7 @@ export async function handleBallot(deps: PollDependencies, event: APIGatewayProx
   } catch (error) {
     const { logger } = await import('../adapters/logging/logger');
     logger.error('Ballot not stored', { correlationId: event.requestContext.requestId, errorName: (error as Error).name });
-    return formPage(deps, pollId, body.entries, 503, [{ path: '', message: `Sorry, we could not count your answers just now. They are still below: please send them again in a few minutes. (Reference for support: ${event.requestContext.requestId})` }]);
+    return formPage(deps, pollId, body.entries, 503, [{ path: '', message: `Sorry, we could not confirm that your answers were counted. They are still below: please send them again in a few minutes. Answers are only ever counted once, so sending again is safe. (Reference for support: ${event.requestContext.requestId})` }]);
   }
   if (result.status === 201) return seeOther(`/api/polls/${pollId}/thanks`);
   if (result.status === 400 && (result.kind === 'choices' || result.kind === 'too-fast')) return formPage(deps, pollId, body.entries, 400, result.errors);
@@ -85,4 +89,5 @@ async function formPage(deps: PollDependencies, pollId: string, entries: [string
   return html(status, renderPage({ title: `Error: ${poll.question}`, partnershipName: deps.profile.name, body: renderPollForm({ poll, values, errors }) }));
 }
 
-export const handler = httpHandler((event) => handleBallot(pollDependencies(), event), bundledProfile.name, 'your answers have not been counted');
+// Said only when even reading the ballot back failed: whether it was counted is then unknown.
+export const handler = httpHandler((event, context) => handleBallot(pollDependencies(), event, () => context.getRemainingTimeInMillis()), bundledProfile.name, 'we could not confirm that your answers were counted (sending them again is safe: answers are only ever counted once)');

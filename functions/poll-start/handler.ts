@@ -29,4 +29,4 @@ export async function handleStart(deps: PollDependencies, event: APIGatewayProxy
   return { ...seeOther(`/polls/${poll.id}/vote/`), cookies: [setVoterCookie(value, poll.id, poll.closesAt, now, deps.secureCookies)] };
 }
 
-export const handler = httpHandler((event) => handleStart(pollDependencies(), event), bundledProfile.name);
+export const handler = httpHandler((event) => handleStart(pollDependencies(), event), bundledProfile.name, 'we could not start the poll for you');

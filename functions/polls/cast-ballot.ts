@@ -29,6 +29,8 @@ export interface BallotSubmission {
   voter: Voter | undefined;
   /** Salted hash of the sender's address. */
   ipHash: string;
+  /** Epoch ms after which no retry starts (a little before the function's time limit). */
+  giveUpAt?: number;
 }
 
 export type BallotResult =
@@ -85,7 +87,7 @@ export async function castBallot(deps: BallotDependencies, submission: BallotSub
     expiresAt: expiresAt(new Date(poll.closesAt), deps.profile.polls.ballotDaysAfterClose),
   };
   const choiceAnswers = Object.fromEntries(Object.entries(followUps).filter(([id]) => poll.followUps.find((f) => f.id === id)?.kind === 'choice'));
-  const result = await deps.store.castBallot(ballot, choiceAnswers);
+  const result = await deps.store.castBallot(ballot, choiceAnswers, submission.giveUpAt === undefined ? {} : { giveUpAt: submission.giveUpAt });
   if (result.outcome === 'counted') return { status: 201, replayed: false, ballot: { ...ballot, shard: result.shard } };
   if (sameBallot(result.existing, ballot)) return { status: 201, replayed: true, ballot: result.existing };
   return { status: 409, ballot: result.existing, message: 'You have already taken part in this poll from this browser, so we have kept your first answers. Each person can take part once.' };

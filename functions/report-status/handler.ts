@@ -62,4 +62,4 @@ export function runtimeDependencies(): StatusDependencies {
   return runtime;
 }
 
-export const handler = httpHandler((event) => handleStatus(runtimeDependencies(), bundledProfile.name, event), bundledProfile.name);
+export const handler = httpHandler((event) => handleStatus(runtimeDependencies(), bundledProfile.name, event), bundledProfile.name, 'we could not check your report');

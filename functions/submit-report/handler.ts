@@ -73,7 +73,7 @@ export async function handleSubmit(deps: SubmitHandlerDependencies, event: APIGa
   } catch (error) {
     const { logger } = await import('../adapters/logging/logger');
     logger.error('Report not stored', { correlationId: event.requestContext.requestId, errorName: (error as Error).name });
-    return formPage(503, [{ path: '', message: `Sorry, we could not save your report just now. Your answers are still below: please try sending again in a few minutes, or call 101. (Reference for support: ${event.requestContext.requestId})` }]);
+    return formPage(503, [{ path: '', message: `Sorry, we could not confirm that your report was saved. Your answers are still below: please send it again in a few minutes (the same report is only ever stored once), or call 101. (Reference for support: ${event.requestContext.requestId})` }]);
   }
   if (result.ok) return seeOther(`/api/reports/${result.reference}/confirmation?receipt=${receiptFor(await deps.receiptSecret(), result.reference, deps.now())}`);
   // Browsers never send the header themselves; a form with one is a script's, answered as JSON.
@@ -113,4 +113,5 @@ export function runtimeDependencies(): SubmitHandlerDependencies {
   return runtime;
 }
 
-export const handler = httpHandler((event) => handleSubmit(runtimeDependencies(), event), bundledProfile.name);
+// Said only when even reading the idempotency marker back failed: whether it was stored is then unknown.
+export const handler = httpHandler((event) => handleSubmit(runtimeDependencies(), event), bundledProfile.name, 'we could not confirm that your report was sent (sending it again is safe: the same report is only ever stored once)');

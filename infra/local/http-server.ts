@@ -167,7 +167,11 @@ function toEvent(req: IncomingMessage, url: URL, route: HttpRoute | undefined, p
   };
 }
 
+/** Lambda's limit for the HTTP functions (infra/aws/portal-functions.ts): the clock handlers plan retries by. */
+const FUNCTION_TIMEOUT_MS = 10_000;
+
 function lambdaContext(functionName: string, requestId: string): Context {
+  const deadline = Date.now() + FUNCTION_TIMEOUT_MS;
   return {
     callbackWaitsForEmptyEventLoop: false,
     functionName,
@@ -177,7 +181,7 @@ function lambdaContext(functionName: string, requestId: string): Context {
     awsRequestId: requestId,
     logGroupName: `/aws/lambda/${functionName}`,
     logStreamName: 'local',
-    getRemainingTimeInMillis: () => 10_000,
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
     done: () => undefined,
     fail: () => undefined,
     succeed: () => undefined,

@@ -25,7 +25,7 @@ describe('submitting the form when storing fails', () => {
     const res = await handleSubmit(deps, formPost as unknown as APIGatewayProxyEventV2);
     expect(res.statusCode).toBe(503);
     const html = String(res.body);
-    expect(html).toContain('Sorry, we could not save your report just now. Your answers are still below');
+    expect(html).toContain('Sorry, we could not confirm that your report was saved. Your answers are still below');
     expect(html).toContain('req-form-1');
     expect(html).toContain('Loud music every night at number 12</textarea>');
     expect(html).toMatch(/value="millbrook" checked/);

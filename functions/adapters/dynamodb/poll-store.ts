@@ -58,7 +58,12 @@ export type TallyResult = 'recorded' | 'unknown-entry' | 'already-corrected';
 
 export interface PollStore {
   /** Stores the ballot and adds it to a counter shard, once per voter and poll. */
-  castBallot(ballot: Omit<StoredBallot, 'shard'>, followUpChoices: Record<string, string>): Promise<CastResult>;
+  /**
+   * `giveUpAt` (epoch ms): no conflict retry starts after it, so the answer comes before the
+   * function's time limit. An error whose outcome is unknown (a lost response) is settled by
+   * reading the ballot back: a stored ballot is reported as counted, never as failed.
+   */
+  castBallot(ballot: Omit<StoredBallot, 'shard'>, followUpChoices: Record<string, string>, options?: { giveUpAt?: number }): Promise<CastResult>;
   getBallot(pollId: string, voterId: string): Promise<StoredBallot | undefined>;
   /** The live totals: every counter shard read in one batch. */
   liveCounts(pollId: string): Promise<OnlineCounts>;
@@ -115,7 +120,7 @@ export function createPollStore(client: DynamoDBClient, tableName: string, rando
   };
 
   return {
-    async castBallot(ballot, followUpChoices) {
+    async castBallot(ballot, followUpChoices, options = {}) {
       const adds: [string, number][] = [
         ...Object.entries(ballot.counts).filter(([, n]) => n > 0).map(([option, n]) => [`${OPTION}${option}`, n] as [string, number]),
         ...Object.entries(followUpChoices).map(([question, option]) => [`${FOLLOW_UP}${question}#${option}`, 1] as [string, number]),
@@ -151,14 +156,20 @@ export function createPollStore(client: DynamoDBClient, tableName: string, rando
           );
           return { outcome: 'counted', shard };
         } catch (error) {
-          if (!(error instanceof TransactionCanceledException)) throw error;
+          if (!(error instanceof TransactionCanceledException)) {
+            // The write may have happened (a timeout, a dropped connection): look before failing.
+            const existing = await getBallot(ballot.pollId, ballot.voterId).catch(() => undefined);
+            if (existing?.castAt === ballot.castAt) return { outcome: 'counted', shard: existing.shard };
+            if (existing) return { outcome: 'already-voted', existing };
+            throw error;
+          }
           const [ballotReason, counterReason] = error.CancellationReasons ?? [];
           if (ballotReason?.Code === 'ConditionalCheckFailed') {
             const existing = await getBallot(ballot.pollId, ballot.voterId);
             if (existing) return { outcome: 'already-voted', existing };
           }
           const conflict = ballotReason?.Code === 'TransactionConflict' || counterReason?.Code === 'TransactionConflict';
-          if (!conflict || attempt >= MAX_CONFLICT_TRIES) throw error;
+          if (!conflict || attempt >= MAX_CONFLICT_TRIES || (options.giveUpAt !== undefined && Date.now() >= options.giveUpAt)) throw error;
           // Full jitter, growing: ballots that collided do not collide again in step.
           await new Promise((resolve) => setTimeout(resolve, random() * 5 * 2 ** attempt));
         }

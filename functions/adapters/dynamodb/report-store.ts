@@ -121,15 +121,24 @@ export function createReportStore(client: DynamoDBClient, tableName: string): Re
           },
         })),
       ];
+      const markerNow = async () => {
+        const out = await client.send(new GetItemCommand({ TableName: tableName, Key: marshall(keys.idempotency(idempotency.hash)), ConsistentRead: true }));
+        return out.Item ? unmarshall(out.Item) : undefined;
+      };
       try {
         await client.send(new TransactWriteItemsCommand({ TransactItems: items }));
         return { outcome: 'created' };
       } catch (error) {
-        if (!(error instanceof TransactionCanceledException)) throw error;
+        if (!(error instanceof TransactionCanceledException)) {
+          // The write may have happened (a timeout, a dropped connection): the marker, written in
+          // the same transaction, says whether it did, so a stored report is never reported lost.
+          const marker = await markerNow().catch(() => undefined);
+          if (marker?.reference === report.reference) return { outcome: 'created' };
+          throw error;
+        }
         const [idem, rep] = error.CancellationReasons ?? [];
         if (idem?.Code === 'ConditionalCheckFailed') {
-          const existing = await client.send(new GetItemCommand({ TableName: tableName, Key: marshall(keys.idempotency(idempotency.hash)), ConsistentRead: true }));
-          const marker = existing.Item ? unmarshall(existing.Item) : undefined;
+          const marker = await markerNow();
           // Only the sender of the very same report learns its reference again.
           if (marker && marker.requestHash !== idempotency.requestHash) return { outcome: 'key-reused' };
           if (typeof marker?.reference === 'string') return { outcome: 'duplicate', reference: marker.reference };

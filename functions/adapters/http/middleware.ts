@@ -29,7 +29,11 @@ const CONTENT_SECURITY_POLICY = {
 const failureMessage = (what: string, correlationId: string) =>
   `Sorry, something went wrong on our side and ${what}. Please try again in a few minutes. If it keeps happening, call 101 and quote ${correlationId}.`;
 
-export function httpHandler(handler: (event: APIGatewayProxyEventV2, context: Context) => Promise<HttpResult>, partnershipName: string, what = 'your report has not been sent') {
+/**
+ * `what` says what the failure means for the person, and must stay true whatever failed:
+ * each function that writes names its own (never "not sent" for something that may have been).
+ */
+export function httpHandler(handler: (event: APIGatewayProxyEventV2, context: Context) => Promise<HttpResult>, partnershipName: string, what = 'we could not complete your request') {
   return middy<APIGatewayProxyEventV2, HttpResult>()
     .use(httpHeaderNormalizer())
     .use(httpSecurityHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, referrerPolicy: { policy: 'same-origin' } }))
