@@ -9,7 +9,7 @@ import { decodeBallotForm } from '../../shared/contracts/ballot';
 import type { FieldError } from '../../shared/contracts/field-errors';
 import { httpHandler } from '../adapters/http/middleware';
 import { readBody } from '../adapters/http/request-body';
-import { html, json, jsonMessage, seeOther, type HttpResult } from '../adapters/http/responses';
+import { html, invalid, json, jsonMessage, seeOther, type HttpResult } from '../adapters/http/responses';
 import { castBallot, type BallotResult } from '../polls/cast-ballot';
 import { pollDependencies, type PollDependencies } from '../polls/dependencies';
 import { addressHash, cookieValue, readVoterCookie, VOTER_COOKIE } from '../polls/voter-cookie';
@@ -71,7 +71,7 @@ function jsonAnswer(result: BallotResult): HttpResult {
     case 201:
       return json(201, { status: 'counted', poll: result.ballot.pollId, counts: result.ballot.counts }, result.replayed ? { 'Idempotent-Replayed': 'true' } : {});
     case 400:
-      return json(400, { errors: result.errors });
+      return invalid(400, result.errors, 'Check your answers and send them again');
     default:
       return jsonMessage(result.status, result.message);
   }

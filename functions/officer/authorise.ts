@@ -7,6 +7,8 @@ import type { OfficerIdentity } from '../adapters/auth/token-verifier';
 import { jsonMessage, type HttpResult } from '../adapters/http/responses';
 import { accessFor, type Access } from './access';
 import type { OfficerDependencies } from './dependencies';
+import type { Role } from '../../shared/contracts/api-operations';
+
 
 export interface Officer {
   identity: OfficerIdentity;
@@ -14,8 +16,6 @@ export interface Officer {
   isAdmin: boolean;
 }
 
-/** Who may call an endpoint: anyone in a portal group, officers and admins, or admins only. */
-export type Role = 'any' | 'officer' | 'admin';
 
 export async function authorise(deps: OfficerDependencies, event: APIGatewayProxyEventV2, role: Role): Promise<{ ok: true; officer: Officer } | { ok: false; response: HttpResult }> {
   const auth = await deps.verifier.verify(event.headers.authorization);

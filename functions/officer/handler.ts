@@ -8,7 +8,8 @@ import { bundledProfile } from '../../shared/config/bundled-profile';
 import { httpHandler } from '../adapters/http/middleware';
 import { decodePathSegment } from '../routes';
 import { jsonMessage, type HttpResult } from '../adapters/http/responses';
-import { authorise, type Officer, type Role } from './authorise';
+import { authorise, type Officer } from './authorise';
+import { officerOperations } from '../../shared/contracts/api-operations';
 import { getCase } from './case';
 import { caseAction } from './case-actions';
 import { runtimeDependencies, type OfficerDependencies } from './dependencies';
@@ -20,21 +21,30 @@ import { ballotBursts, listPolls, pollTallies, recordTally } from './polls';
 
 type Endpoint = (deps: OfficerDependencies, officer: Officer, event: APIGatewayProxyEventV2) => Promise<HttpResult>;
 
-const endpoints: { method: string; pattern: RegExp; params: string[]; role: Role; run: Endpoint }[] = [
-  { method: 'GET', pattern: /^\/api\/officer\/reports\/?$/, params: [], role: 'any', run: listInbox },
-  { method: 'GET', pattern: /^\/api\/officer\/report-counts\/?$/, params: [], role: 'any', run: countInbox },
-  { method: 'GET', pattern: /^\/api\/officer\/reports\/([^/]+)\/?$/, params: ['reference'], role: 'any', run: getCase },
-  { method: 'POST', pattern: /^\/api\/officer\/reports\/([^/]+)\/actions\/?$/, params: ['reference'], role: 'any', run: caseAction },
-  { method: 'GET', pattern: /^\/api\/officer\/exports\/reports\/?$/, params: [], role: 'any', run: exportReports },
-  { method: 'GET', pattern: /^\/api\/officer\/tasking\/?$/, params: [], role: 'officer', run: tasking },
-  { method: 'GET', pattern: /^\/api\/officer\/partners\/?$/, params: [], role: 'officer', run: listPartners },
-  { method: 'PUT', pattern: /^\/api\/officer\/partners\/([a-z0-9-]+)\/?$/, params: ['id'], role: 'admin', run: updatePartner },
-  { method: 'GET', pattern: /^\/api\/officer\/audit\/?$/, params: [], role: 'admin', run: exportAudit },
-  { method: 'GET', pattern: /^\/api\/officer\/polls\/?$/, params: [], role: 'officer', run: listPolls },
-  { method: 'GET', pattern: /^\/api\/officer\/polls\/([a-z0-9-]+)\/tallies\/?$/, params: ['id'], role: 'officer', run: pollTallies },
-  { method: 'POST', pattern: /^\/api\/officer\/polls\/([a-z0-9-]+)\/tallies\/?$/, params: ['id'], role: 'officer', run: recordTally },
-  { method: 'GET', pattern: /^\/api\/officer\/polls\/([a-z0-9-]+)\/bursts\/?$/, params: ['id'], role: 'officer', run: ballotBursts },
-];
+/** What runs each officer operation; paths, methods and roles come from the operation table. */
+const runners: Record<string, Endpoint> = {
+  listInbox,
+  countInbox,
+  getCase,
+  caseAction,
+  exportReports,
+  tasking,
+  listPartners,
+  updatePartner,
+  exportAudit,
+  listPolls,
+  pollTallies,
+  recordTally,
+  ballotBursts,
+};
+
+const endpoints = officerOperations.map((operation) => {
+  const params: string[] = [];
+  const pattern = new RegExp(`^${operation.path.replace(/\{(\w+)\}/g, (_m, name: string) => (params.push(name), '([^/]+)'))}/?$`);
+  const run = runners[operation.id];
+  if (!run) throw new Error(`No handler for the officer operation ${operation.id}`);
+  return { method: operation.method, pattern, params, role: operation.role ?? 'admin', run };
+});
 
 export async function handleOfficer(deps: OfficerDependencies, event: APIGatewayProxyEventV2): Promise<HttpResult> {
   const path = event.rawPath;

@@ -14,7 +14,7 @@ import { createRateLimiter } from '../adapters/dynamodb/rate-limiter';
 import { createReportStore } from '../adapters/dynamodb/report-store';
 import { httpHandler } from '../adapters/http/middleware';
 import { readBody } from '../adapters/http/request-body';
-import { html, json, jsonMessage, type HttpResult } from '../adapters/http/responses';
+import { html, invalid, json, jsonMessage, type HttpResult } from '../adapters/http/responses';
 import { config } from '../config';
 import { checkStatus, type StatusDependencies } from './check-status';
 import { clientAddress } from '../adapters/http/client-address';
@@ -32,7 +32,7 @@ export async function handleStatus(deps: StatusDependencies, partnershipName: st
   const values = body.kind === 'form' ? formValuesFrom(body.entries) : {};
 
   if (body.kind !== 'form') {
-    if (result.kind === 'invalid') return json(400, { errors: result.errors });
+    if (result.kind === 'invalid') return invalid(400, result.errors, 'Check the reference and email address');
     if (result.kind === 'limited') return jsonMessage(429, limitedMessage(result.retryAfterSeconds), { 'Retry-After': String(result.retryAfterSeconds) });
     if (result.kind === 'not-found') return jsonMessage(404, NOT_FOUND);
     return json(200, { reference: result.reference, status: result.status, outcome: result.outcome });

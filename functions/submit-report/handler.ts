@@ -13,7 +13,7 @@ import { cachedPartners, createPartnerDirectory } from '../adapters/dynamodb/par
 import { dynamoDbClient } from '../adapters/dynamodb/client';
 import { httpHandler } from '../adapters/http/middleware';
 import { readBody } from '../adapters/http/request-body';
-import { html, json, jsonMessage, seeOther, type HttpResult } from '../adapters/http/responses';
+import { html, invalid, json, jsonMessage, seeOther, type HttpResult } from '../adapters/http/responses';
 import { config } from '../config';
 import { submitReport, type SubmitDependencies, type SubmitResult } from './submit-report';
 import type { FieldError } from '../../shared/contracts/field-errors';
@@ -36,7 +36,7 @@ export async function handleSubmit(deps: SubmitHandlerDependencies, event: APIGa
 
   const idempotencyKey = event.headers['idempotency-key'];
   if (idempotencyKey !== undefined && (idempotencyKey.length === 0 || idempotencyKey.length > MAX_IDEMPOTENCY_KEY)) {
-    return json(400, { errors: [{ path: 'Idempotency-Key', message: `The Idempotency-Key header must be 1 to ${MAX_IDEMPOTENCY_KEY} characters` }] });
+    return invalid(400, [{ path: 'Idempotency-Key', message: `The Idempotency-Key header must be 1 to ${MAX_IDEMPOTENCY_KEY} characters` }], 'Check the Idempotency-Key header');
   }
 
   const body = readBody(event);
@@ -56,7 +56,7 @@ export async function handleSubmit(deps: SubmitHandlerDependencies, event: APIGa
   // JSON clients keep their request and retry; the error middleware answers them.
   if (body.kind !== 'form') {
     const result = await submitReport(deps, submission);
-    if (!result.ok) return result.errors ? json(400, { errors: result.errors }) : keyReused();
+    if (!result.ok) return result.errors ? invalid(400, result.errors, 'Check the report and send it again') : keyReused();
     return json(201, { reference: result.reference, status: 'received' } satisfies ReportReceipt, result.replayed ? { 'Idempotent-Replayed': 'true' } : {});
   }
 
@@ -83,7 +83,7 @@ export async function handleSubmit(deps: SubmitHandlerDependencies, event: APIGa
 
 /** 422: the key names another report. Its reference is not revealed and nothing was stored. */
 const keyReused = () =>
-  json(422, { errors: [{ path: 'Idempotency-Key', message: 'This Idempotency-Key was already used for another report in the last 10 minutes, so this report was not stored. Send it again with a new key.' }] });
+  invalid(422, [{ path: 'Idempotency-Key', message: 'This Idempotency-Key was already used for another report in the last 10 minutes, so this report was not stored. Send it again with a new key.' }], 'This report was not stored: its Idempotency-Key was already used for another report');
 
 /** HTML is needed only when a form submission has problems: load it then (cold start budget). */
 async function htmlPages() {

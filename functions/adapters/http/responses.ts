@@ -18,7 +18,16 @@ export function seeOther(location: string): HttpResult {
   return { statusCode: 303, headers: { Location: location, ...NO_STORE }, body: '' };
 }
 
-/** An error for API clients: `{ "message": "..." }`. */
+/**
+ * An error for API clients: `{ "message": "..." }`. A 400 also lists its problems as
+ * `errors` (here the one message, about the request as a whole), so every 400 the API
+ * gives has the same shape, whatever was wrong.
+ */
 export function jsonMessage(statusCode: number, message: string, headers: Record<string, string> = {}): HttpResult {
-  return json(statusCode, { message }, headers);
+  return json(statusCode, statusCode === 400 || statusCode === 422 ? { message, errors: [{ path: '', message }] } : { message }, headers);
+}
+
+/** A request with problems a person can fix, each beside its field: `{ message, errors }`. */
+export function invalid(statusCode: 400 | 422, errors: { path: string; message: string }[], message = 'Check the answers and try again', headers: Record<string, string> = {}): HttpResult {
+  return json(statusCode, { message, errors }, headers);
 }

@@ -1,0 +1,329 @@
+/**
+ * Every HTTP operation of the API, once: method, path, who may call it, what it takes
+ * and every status and content type it answers with. The OpenAPI document is generated
+ * from this table, the officer API dispatches by it (paths and roles), and the contract
+ * test drives every operation from it against the local stack, so the three cannot drift.
+ * Request and response bodies are the zod schemas the handlers themselves use.
+ */
+import * as z from 'zod/mini';
+import { ballotRequestSchema } from './ballot';
+import { caseActionSchema, dateRangeSchema, inboxQuerySchema, partnerUpdateSchema, statusCheckSchema, tallyRequestSchema } from './officer';
+import * as bodies from './api-responses';
+import { createReportSchema } from './report';
+import type { Profile } from '../config/profile-schema';
+
+/** What a response carries: a JSON body (with its schema), a page, a CSV file, or nothing. */
+export interface ResponseSpec {
+  description: string;
+  json?: z.ZodMiniType;
+  html?: boolean;
+  csv?: boolean;
+  /** Response headers worth a client's attention (Location, Retry-After, Allow …). */
+  headers?: string[];
+}
+
+/** Who may call the officer API's operations: anyone signed in to a portal group, officers and admins, or admins only. */
+export type Role = 'any' | 'officer' | 'admin';
+
+export interface Operation {
+  id: string;
+  method: 'GET' | 'POST' | 'PUT';
+  /** OpenAPI path syntax: `{name}` is one path segment. */
+  path: string;
+  summary: string;
+  /** `officer`: a Cognito access token (Bearer); `voter`: the poll's signed voter cookie. */
+  security?: 'officer' | 'voter';
+  role?: Role;
+  pathParams?: Record<string, string>;
+  query?: z.ZodMiniObject;
+  headerParams?: Record<string, { description: string; maxLength: number }>;
+  /** The JSON body; a function where it depends on the partnership (its areas). */
+  json?: z.ZodMiniType | ((profile: Profile) => z.ZodMiniType);
+  /** The same fields as a browser form posts them (answered with pages rather than JSON). */
+  form?: string;
+  responses: Record<number, ResponseSpec>;
+}
+
+const problem = (description: string, extra: Partial<ResponseSpec> = {}): ResponseSpec => ({ description, json: bodies.problemBody, ...extra });
+const invalid = (description: string, extra: Partial<ResponseSpec> = {}): ResponseSpec => ({ description, json: bodies.invalidBody, ...extra });
+const page = (description: string, extra: Partial<ResponseSpec> = {}): ResponseSpec => ({ description, html: true, ...extra });
+
+/** Every operation may fail unexpectedly: a generic message with a correlation id, as a page for forms. */
+const unexpected = { 500: problem('Something failed on our side; the message names a correlation id (X-Correlation-Id)', { html: true, headers: ['X-Correlation-Id'] }) };
+/** What reading a request body can refuse. */
+const bodyLimits = {
+  413: problem('The body is over 32 KB', { html: true }),
+  415: problem('Send JSON (application/json) or a form (application/x-www-form-urlencoded)', { html: true }),
+};
+/** What every officer operation can answer before it runs. */
+const officerGate = {
+  400: invalid('The address is wrongly encoded, or the request is not valid'),
+  401: problem('No valid access token: sign in again', { headers: ['WWW-Authenticate'] }),
+  403: problem('Signed in, but not in a group that may do this'),
+};
+const officerJsonBody = { ...officerGate, 413: problem('The body is over 32 KB'), 415: problem('Send JSON (application/json)') };
+
+export const apiOperations: Operation[] = [
+  {
+    id: 'submitReport',
+    method: 'POST',
+    path: '/api/reports',
+    summary: 'Report anti-social behaviour or a hate crime',
+    json: (profile) => createReportSchema(profile.areas.map((a) => a.id) as [string, ...string[]]),
+    headerParams: { 'Idempotency-Key': { description: 'The same key with the same report within 10 minutes returns the first reference; with a different report it is refused (422).', maxLength: 200 } },
+    form: 'The same fields with dotted names (location.area, contact.email); answered with 303 to the confirmation page, or the form again with every problem listed.',
+    responses: {
+      201: { description: 'Stored (Idempotent-Replayed: true when the same report was already stored)', json: bodies.reportReceiptBody, headers: ['Idempotent-Replayed'] },
+      303: { description: 'Form stored: to the confirmation page, with a receipt signed for this report', headers: ['Location'] },
+      400: invalid('Not a valid report: every problem, beside its field (a form gets the form back)', { html: true }),
+      ...bodyLimits,
+      422: invalid('The Idempotency-Key was already used for another report: nothing was stored'),
+      ...unexpected,
+      503: page('A form whose report could not be confirmed as saved: the form again, filled in'),
+    },
+  },
+  {
+    id: 'reportConfirmation',
+    method: 'GET',
+    path: '/api/reports/{reference}/confirmation',
+    summary: 'The page a browser lands on after sending the report form',
+    pathParams: { reference: 'The report reference' },
+    query: z.object({ receipt: z.optional(z.string()) }),
+    responses: { 200: page('The reference and what happens next'), 400: problem('The address is wrongly encoded'), 404: page('No valid receipt for this reference'), ...unexpected },
+  },
+  {
+    id: 'reportStatus',
+    method: 'POST',
+    path: '/api/report-status',
+    summary: "A resident's check of their report's progress, with its reference and their email",
+    json: statusCheckSchema,
+    form: 'reference and email; answered with a page',
+    responses: {
+      200: { description: 'Progress in words (no personal data)', json: bodies.statusCheckBody, html: true },
+      400: invalid('Missing or invalid reference or email', { html: true }),
+      404: problem('No report with that reference and email (the same answer whatever did not match)', { html: true }),
+      ...bodyLimits,
+      429: problem('Too many checks from this address, or for this reference from it: wait', { html: true, headers: ['Retry-After'] }),
+      ...unexpected,
+    },
+  },
+  {
+    id: 'openApi',
+    method: 'GET',
+    path: '/api/openapi.json',
+    summary: 'This document',
+    responses: { 200: { description: 'The OpenAPI 3.1 document', json: bodies.openApiBody }, ...unexpected },
+  },
+  {
+    id: 'signInConfig',
+    method: 'GET',
+    path: '/api/sign-in-config',
+    summary: "Where the workspace's sign-in page sends the officer's credentials (not secret)",
+    responses: { 200: { description: "Cognito's endpoint and the workspace's app client id", json: bodies.signInConfigBody }, 503: problem('Officer sign-in is not configured'), ...unexpected },
+  },
+  {
+    id: 'startVoting',
+    method: 'POST',
+    path: '/api/polls/{id}/start',
+    summary: "A poll page's Start now: sets the signed voter cookie for that poll",
+    pathParams: { id: 'The poll id' },
+    responses: {
+      303: { description: 'To the vote page (or the thank-you page for a voter who has taken part), with the voter cookie', headers: ['Location', 'Set-Cookie'] },
+      400: problem('The address is wrongly encoded'),
+      403: page('The poll is not open'),
+      404: page('No such poll'),
+      ...unexpected,
+    },
+  },
+  {
+    id: 'castBallot',
+    method: 'POST',
+    path: '/api/polls/{id}/ballots',
+    summary: 'Cast a ballot, sent at least a few seconds after Start now',
+    security: 'voter',
+    pathParams: { id: 'The poll id' },
+    json: ballotRequestSchema,
+    form: 'tokens.<option>, choice, followUps.<question>, postcode; answered with 303 to the thank-you page',
+    responses: {
+      201: { description: 'Counted (Idempotent-Replayed: true when the same ballot was already counted)', json: bodies.ballotCountedBody, headers: ['Idempotent-Replayed'] },
+      303: { description: 'Form ballot counted: to the thank-you page', headers: ['Location'] },
+      400: invalid('Unknown option, wrong token count, no or forged voter cookie, sent too soon, or a robot', { html: true }),
+      403: problem('Poll closed or not open yet, or a postcode outside the area', { html: true }),
+      404: problem('No such poll', { html: true }),
+      409: problem('This voter already cast a different ballot', { html: true }),
+      ...bodyLimits,
+      ...unexpected,
+      503: page('A form ballot that could not be confirmed as counted: the form again, filled in'),
+    },
+  },
+  {
+    id: 'pollResults',
+    method: 'GET',
+    path: '/api/polls/{id}/results',
+    summary: 'Ranked results (ties share a rank) and totals by channel: JSON, a page for browsers, or CSV',
+    pathParams: { id: 'The poll id' },
+    query: z.object({ format: z.optional(z.enum(['json', 'html', 'csv'])) }),
+    responses: {
+      200: { description: 'The results', json: bodies.pollResultsBody, html: true, csv: true },
+      400: problem('format is not json, html or csv, or the address is wrongly encoded'),
+      403: problem('Results are published after the poll closes, or the poll has not opened', { html: true }),
+      404: problem('No such poll', { html: true }),
+      ...unexpected,
+    },
+  },
+  {
+    id: 'pollThanks',
+    method: 'GET',
+    path: '/api/polls/{id}/thanks',
+    summary: "The thank-you page: the voter's answers (from their cookie) and the results if published",
+    pathParams: { id: 'The poll id' },
+    responses: { 200: page('The answers and, if published, the results'), 400: problem('The address is wrongly encoded'), 404: page('No such poll'), ...unexpected },
+  },
+  {
+    id: 'listInbox',
+    method: 'GET',
+    path: '/api/officer/reports',
+    summary: 'The inbox, newest first, 50 a page (a partner user sees only their own partner’s reports)',
+    security: 'officer',
+    role: 'any',
+    query: inboxQuerySchema,
+    responses: { 200: { description: 'A page of case summaries, and the cursor of the next', json: bodies.inboxPageBody }, ...officerGate, ...unexpected },
+  },
+  {
+    id: 'countInbox',
+    method: 'GET',
+    path: '/api/officer/report-counts',
+    summary: 'Reports per status received on the UK days from..to (or ever)',
+    security: 'officer',
+    role: 'any',
+    query: inboxQuerySchema,
+    responses: { 200: { description: 'A count per status', json: bodies.statusCountsBody }, ...officerGate, ...unexpected },
+  },
+  {
+    id: 'getCase',
+    method: 'GET',
+    path: '/api/officer/reports/{reference}',
+    summary: "One report at the reader's data level, with routing, notes and timeline (audited)",
+    security: 'officer',
+    role: 'any',
+    pathParams: { reference: 'The report reference' },
+    responses: { 200: { description: 'The case', json: bodies.caseViewBody }, ...officerGate, 404: problem('No such report, or not one this user can see'), ...unexpected },
+  },
+  {
+    id: 'caseAction',
+    method: 'POST',
+    path: '/api/officer/reports/{reference}/actions',
+    summary: 'Grade, assign, start, close, add a note or email the resident an update',
+    security: 'officer',
+    role: 'any',
+    pathParams: { reference: 'The report reference' },
+    json: caseActionSchema,
+    responses: {
+      200: { description: 'Changed', json: bodies.actionResultBody },
+      201: { description: 'Note added', json: bodies.actionResultBody },
+      202: { description: 'Update queued for the resident', json: bodies.actionResultBody },
+      ...officerJsonBody,
+      404: problem('No such report, or not one this user can see'),
+      409: problem('The report changed since it was loaded, or the step is not possible from its status'),
+      ...unexpected,
+    },
+  },
+  {
+    id: 'exportReports',
+    method: 'GET',
+    path: '/api/officer/exports/reports',
+    summary: 'The filtered inbox as CSV (personal fields for admins, each report audited)',
+    security: 'officer',
+    role: 'any',
+    query: inboxQuerySchema,
+    responses: { 200: { description: 'The CSV file', csv: true }, ...officerGate, 413: problem('Over 5,000 reports, or a file too large to send: narrow the filters'), ...unexpected },
+  },
+  {
+    id: 'tasking',
+    method: 'GET',
+    path: '/api/officer/tasking',
+    summary: 'SARA scanning: counts by type, category, area, day and hour against the previous period',
+    security: 'officer',
+    role: 'officer',
+    query: dateRangeSchema,
+    responses: { 200: { description: 'The period, the previous one and the counts', json: bodies.taskingBody }, ...officerGate, ...unexpected },
+  },
+  {
+    id: 'listPartners',
+    method: 'GET',
+    path: '/api/officer/partners',
+    summary: 'The partner directory (admins also get addresses, rules and history)',
+    security: 'officer',
+    role: 'officer',
+    responses: { 200: { description: 'The partners', json: bodies.partnersBody }, ...officerGate, ...unexpected },
+  },
+  {
+    id: 'updatePartner',
+    method: 'PUT',
+    path: '/api/officer/partners/{id}',
+    summary: "Change a partner's address and routing rules",
+    security: 'officer',
+    role: 'admin',
+    pathParams: { id: 'The partner id' },
+    json: partnerUpdateSchema,
+    responses: { 200: { description: 'Saved', json: bodies.actionResultBody }, ...officerJsonBody, 404: problem('No such partner'), 409: problem('Changed by someone else since it was loaded'), ...unexpected },
+  },
+  {
+    id: 'exportAudit',
+    method: 'GET',
+    path: '/api/officer/audit',
+    summary: 'The audit trail for a date range (JSON, or CSV with format=csv)',
+    security: 'officer',
+    role: 'admin',
+    query: dateRangeSchema,
+    responses: { 200: { description: 'Every read and change in the range', json: bodies.auditBody, csv: true }, ...officerGate, ...unexpected },
+  },
+  {
+    id: 'listPolls',
+    method: 'GET',
+    path: '/api/officer/polls',
+    summary: 'The published polls, for recording event tallies',
+    security: 'officer',
+    role: 'officer',
+    responses: { 200: { description: 'The polls', json: bodies.pollListBody }, ...officerGate, ...unexpected },
+  },
+  {
+    id: 'pollTallies',
+    method: 'GET',
+    path: '/api/officer/polls/{id}/tallies',
+    summary: "A poll's event tallies, with corrections, and its results",
+    security: 'officer',
+    role: 'officer',
+    pathParams: { id: 'The poll id' },
+    responses: { 200: { description: 'The tallies and results', json: bodies.talliesBody }, ...officerGate, 404: problem('No such poll'), ...unexpected },
+  },
+  {
+    id: 'recordTally',
+    method: 'POST',
+    path: '/api/officer/polls/{id}/tallies',
+    summary: 'Record the pots counted at an event, or correct an entry',
+    security: 'officer',
+    role: 'officer',
+    pathParams: { id: 'The poll id' },
+    json: tallyRequestSchema,
+    responses: { 201: { description: 'Recorded', json: bodies.tallyRecordedBody }, ...officerJsonBody, 404: problem('No such poll'), 409: problem('That entry was already corrected'), ...unexpected },
+  },
+  {
+    id: 'ballotBursts',
+    method: 'GET',
+    path: '/api/officer/polls/{id}/bursts',
+    summary: 'Addresses that sent many ballots within an hour, for review (never refused)',
+    security: 'officer',
+    role: 'officer',
+    pathParams: { id: 'The poll id' },
+    responses: { 200: { description: 'The bursts', json: bodies.burstsBody }, ...officerGate, 404: problem('No such poll'), ...unexpected },
+  },
+];
+
+/** The operations of the officer API, which one function serves. */
+export const officerOperations = apiOperations.filter((o) => o.path.startsWith('/api/officer/'));
+
+/** The JSON request schema of an operation, for this partnership. */
+export function requestSchema(operation: Operation, profile: Profile): z.ZodMiniType | undefined {
+  return typeof operation.json === 'function' ? operation.json(profile) : operation.json;
+}

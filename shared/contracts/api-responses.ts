@@ -1,0 +1,104 @@
+/**
+ * The bodies the API answers with, as zod schemas: the OpenAPI document is generated
+ * from them (with the request schemas beside them) and the contract test checks every
+ * JSON answer against them. Objects are open (`looseObject`) where a client should
+ * expect fields to be added; what is listed is always there.
+ */
+import * as z from 'zod/mini';
+import { OUTCOMES, RISKS, STATUSES } from '../domain/workflow';
+import { DATA_LEVELS } from '../config/profile-schema';
+
+const fieldError = z.object({ path: z.string(), message: z.string() });
+
+/** Every error answer: what went wrong, in words a person can act on. */
+export const problemBody = z.looseObject({ message: z.string(), errors: z.optional(z.array(fieldError)) });
+/** A 400 or 422: the problems, each beside the field it is about (`path` "" for the whole request). */
+export const invalidBody = z.looseObject({ message: z.string(), errors: z.array(fieldError) });
+
+const reference = z.string().check(z.regex(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}$/));
+const isoTime = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/));
+const status = z.enum(STATUSES);
+
+export const reportReceiptBody = z.object({ reference, status: z.literal('received') });
+
+export const statusCheckBody = z.object({ reference, status, outcome: z.optional(z.enum(OUTCOMES)) });
+
+export const signInConfigBody = z.object({ endpoint: z.string(), clientId: z.string() });
+
+export const ballotCountedBody = z.object({ status: z.literal('counted'), poll: z.string(), counts: z.record(z.string(), z.number()) });
+
+const resultRow = z.looseObject({ optionId: z.string(), label: z.string(), count: z.number(), share: z.number(), rank: z.number() });
+export const pollResultsBody = z.looseObject({
+  poll: z.looseObject({ id: z.string(), title: z.string(), question: z.string(), type: z.string(), state: z.string(), opensAt: z.string(), closesAt: z.string() }),
+  rows: z.array(resultRow),
+  followUps: z.array(z.looseObject({ id: z.string(), question: z.string(), counts: z.array(z.object({ optionId: z.string(), label: z.string(), count: z.number() })) })),
+});
+
+const caseSummary = z.looseObject({
+  reference,
+  createdAt: isoTime,
+  status,
+  version: z.number(),
+  dueAt: z.string(),
+  risk: z.optional(z.enum(RISKS)),
+  type: z.string(),
+  area: z.string(),
+  partners: z.array(z.string()),
+  overdue: z.boolean(),
+});
+export const inboxPageBody = z.object({ items: z.array(caseSummary), cursor: z.optional(z.string()) });
+
+export const statusCountsBody = z.object({ counts: z.record(status, z.number()) });
+
+const timelineEntry = z.object({ at: z.string(), kind: z.enum(['received', 'change', 'note', 'update-resident', 'email', 'read', 'export']), text: z.string(), by: z.optional(z.string()) });
+export const caseViewBody = z.looseObject({
+  reference,
+  version: z.number(),
+  status,
+  dueAt: z.string(),
+  overdue: z.boolean(),
+  flags: z.array(z.string()),
+  createdAt: isoTime,
+  dataLevel: z.enum(DATA_LEVELS),
+  report: z.looseObject({ type: z.string(), location: z.looseObject({ area: z.string() }) }),
+  routes: z.array(z.object({ partnerId: z.string(), dataLevel: z.enum(DATA_LEVELS) })),
+  notes: z.array(z.object({ at: z.string(), by: z.string(), text: z.string(), shared: z.boolean(), partner: z.optional(z.string()) })),
+  timeline: z.array(timelineEntry),
+});
+
+/** What a case action answers: what was done and the report's version now. */
+export const actionResultBody = z.looseObject({ message: z.string(), version: z.number() });
+
+const countRow = z.looseObject({ key: z.string(), current: z.number(), previous: z.number() });
+export const taskingBody = z.looseObject({
+  from: z.string(),
+  to: z.string(),
+  previous: z.object({ from: z.string(), to: z.string() }),
+  total: countRow,
+  byType: z.array(countRow),
+  byCategory: z.array(countRow),
+  byArea: z.array(countRow),
+  byDay: z.array(countRow),
+  byHour: z.array(countRow),
+});
+
+export const partnersBody = z.object({
+  partners: z.array(z.looseObject({ id: z.string(), name: z.string(), dataLevel: z.enum(DATA_LEVELS) })),
+  /** Admins only: every change, with who and when. */
+  history: z.optional(z.array(z.looseObject({ partnerId: z.string(), at: z.string() }))),
+});
+
+export const auditBody = z.object({
+  from: z.string(),
+  to: z.string(),
+  entries: z.array(z.looseObject({ reference, username: z.string(), action: z.string(), at: z.string() })),
+});
+
+export const pollListBody = z.object({ polls: z.array(z.looseObject({ id: z.string(), title: z.string() })) });
+const tallyEntry = z.looseObject({ entryId: z.string(), event: z.object({ name: z.string(), date: z.string(), place: z.string() }), counts: z.record(z.string(), z.number()), recordedBy: z.string(), recordedAt: z.string() });
+export const talliesBody = z.looseObject({ poll: z.looseObject({ id: z.string(), title: z.string() }), entries: z.array(z.looseObject({ ...tallyEntry.shape, counted: z.boolean() })), results: z.looseObject({ rows: z.array(z.looseObject({})) }) });
+export const tallyRecordedBody = z.object({ message: z.string(), entry: tallyEntry });
+export const burstsBody = z.object({ threshold: z.number(), ballots: z.number(), bursts: z.array(z.looseObject({})) });
+
+/** The OpenAPI document itself (its own route is in the table too). */
+export const openApiBody = z.looseObject({ openapi: z.string(), paths: z.record(z.string(), z.unknown()) });
