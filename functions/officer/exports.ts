@@ -10,6 +10,7 @@ import { csvRows, toCsv } from '../../shared/domain/csv';
 import { isOverdue } from '../../shared/domain/workflow';
 import { json, type HttpResult } from '../adapters/http/responses';
 import type { CaseSummary, StoredReport } from '../reports/records';
+import type { InboxPage } from '../reports/inbox';
 import type { Officer } from './authorise';
 import type { OfficerDependencies } from './dependencies';
 import { parseInboxQuery, scopeOf } from './inbox';
@@ -53,13 +54,18 @@ export async function exportReports(deps: OfficerDependencies, officer: Officer,
   /** Each report whose personal data is in the file, with its retention (for its audit entry). */
   const exported: { reference: string; expiresAt: number }[] = [];
   let rows = 0;
-  let cursor: string | undefined;
-  do {
-    const page = await deps.cases.listInbox(scopeOf(officer), filters, EXPORT_PAGE, cursor, now);
+  // The next listing page is read while this page's reports are fetched and written out.
+  const nextPage = (cursor: string | undefined): Promise<InboxPage | 'bad-cursor'> => deps.cases.listInbox(scopeOf(officer), filters, EXPORT_PAGE, cursor, now);
+  let pending: Promise<InboxPage | 'bad-cursor'> | undefined = nextPage(undefined);
+  while (pending) {
+    const page: InboxPage | 'bad-cursor' = await pending;
     if (page === 'bad-cursor') break;
-    cursor = page.cursor;
+    pending = page.cursor ? nextPage(page.cursor) : undefined;
     rows += page.items.length;
-    if (rows > MAX_EXPORT_ROWS) return tooMany();
+    if (rows > MAX_EXPORT_ROWS) {
+      await pending?.catch(() => undefined);
+      return tooMany();
+    }
     let text: string;
     if (officer.isAdmin) {
       const full = await deps.store.getMany(page.items.map((s) => s.reference));
@@ -72,9 +78,12 @@ export async function exportReports(deps: OfficerDependencies, officer: Officer,
       text = csvRows(page.items.map(summaryCells));
     }
     bytes += Buffer.byteLength(text);
-    if (bytes > MAX_EXPORT_BYTES) return tooLarge();
+    if (bytes > MAX_EXPORT_BYTES) {
+      await pending?.catch(() => undefined);
+      return tooLarge();
+    }
     chunks.push(text);
-  } while (cursor);
+  }
   if (!officer.isAdmin) return csv('reports.csv', chunks.join(''));
 
   // Personal data leaves the system here, and only now that the file is complete: each
