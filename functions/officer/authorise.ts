@@ -7,7 +7,7 @@ import type { OfficerIdentity } from '../adapters/auth/token-verifier';
 import { jsonMessage, type HttpResult } from '../adapters/http/responses';
 import { accessFor, type Access } from './access';
 import type { OfficerDependencies } from './dependencies';
-import type { Role } from '../../shared/contracts/api-operations';
+import type { Role } from '../../shared/contracts/officer-routes';
 
 
 export interface Officer {

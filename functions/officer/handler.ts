@@ -9,7 +9,7 @@ import { httpHandler } from '../adapters/http/middleware';
 import { decodePathSegment } from '../routes';
 import { jsonMessage, type HttpResult } from '../adapters/http/responses';
 import { authorise, type Officer } from './authorise';
-import { officerOperations } from '../../shared/contracts/api-operations';
+import { officerRoutes, type OfficerOperationId } from '../../shared/contracts/officer-routes';
 import { getCase } from './case';
 import { caseAction } from './case-actions';
 import { runtimeDependencies, type OfficerDependencies } from './dependencies';
@@ -21,8 +21,8 @@ import { ballotBursts, listPolls, pollTallies, recordTally } from './polls';
 
 type Endpoint = (deps: OfficerDependencies, officer: Officer, event: APIGatewayProxyEventV2) => Promise<HttpResult>;
 
-/** What runs each officer operation; paths, methods and roles come from the operation table. */
-const runners: Record<string, Endpoint> = {
+/** What runs each officer operation; paths, methods and roles come from the routes the operation table uses. */
+const runners: Record<OfficerOperationId, Endpoint> = {
   listInbox,
   countInbox,
   getCase,
@@ -38,12 +38,10 @@ const runners: Record<string, Endpoint> = {
   ballotBursts,
 };
 
-const endpoints = officerOperations.map((operation) => {
+const endpoints = (Object.entries(officerRoutes) as [OfficerOperationId, (typeof officerRoutes)[OfficerOperationId]][]).map(([id, route]) => {
   const params: string[] = [];
-  const pattern = new RegExp(`^${operation.path.replace(/\{(\w+)\}/g, (_m, name: string) => (params.push(name), '([^/]+)'))}/?$`);
-  const run = runners[operation.id];
-  if (!run) throw new Error(`No handler for the officer operation ${operation.id}`);
-  return { method: operation.method, pattern, params, role: operation.role ?? 'admin', run };
+  const pattern = new RegExp(`^${route.path.replace(/\{(\w+)\}/g, (_m, name: string) => (params.push(name), '([^/]+)'))}/?$`);
+  return { method: route.method as string, pattern, params, role: route.role, run: runners[id] };
 });
 
 export async function handleOfficer(deps: OfficerDependencies, event: APIGatewayProxyEventV2): Promise<HttpResult> {

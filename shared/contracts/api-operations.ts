@@ -11,6 +11,7 @@ import { caseActionSchema, dateRangeSchema, inboxQuerySchema, partnerUpdateSchem
 import * as bodies from './api-responses';
 import { createReportSchema } from './report';
 import type { Profile } from '../config/profile-schema';
+import { officerRoutes, type Role } from './officer-routes';
 
 /** What a response carries: a JSON body (with its schema), a page, a CSV file, or nothing. */
 export interface ResponseSpec {
@@ -22,8 +23,7 @@ export interface ResponseSpec {
   headers?: string[];
 }
 
-/** Who may call the officer API's operations: anyone signed in to a portal group, officers and admins, or admins only. */
-export type Role = 'any' | 'officer' | 'admin';
+export type { Role };
 
 export interface Operation {
   id: string;
@@ -181,41 +181,33 @@ export const apiOperations: Operation[] = [
   },
   {
     id: 'listInbox',
-    method: 'GET',
-    path: '/api/officer/reports',
+    ...officerRoutes.listInbox,
     summary: 'The inbox, newest first, 50 a page (a partner user sees only their own partner’s reports)',
     security: 'officer',
-    role: 'any',
     query: inboxQuerySchema,
     responses: { 200: { description: 'A page of case summaries, and the cursor of the next', json: bodies.inboxPageBody }, ...officerGate, ...unexpected },
   },
   {
     id: 'countInbox',
-    method: 'GET',
-    path: '/api/officer/report-counts',
+    ...officerRoutes.countInbox,
     summary: 'Reports per status received on the UK days from..to (or ever)',
     security: 'officer',
-    role: 'any',
     query: inboxQuerySchema,
     responses: { 200: { description: 'A count per status', json: bodies.statusCountsBody }, ...officerGate, ...unexpected },
   },
   {
     id: 'getCase',
-    method: 'GET',
-    path: '/api/officer/reports/{reference}',
+    ...officerRoutes.getCase,
     summary: "One report at the reader's data level, with routing, notes and timeline (audited)",
     security: 'officer',
-    role: 'any',
     pathParams: { reference: 'The report reference' },
     responses: { 200: { description: 'The case', json: bodies.caseViewBody }, ...officerGate, 404: problem('No such report, or not one this user can see'), ...unexpected },
   },
   {
     id: 'caseAction',
-    method: 'POST',
-    path: '/api/officer/reports/{reference}/actions',
+    ...officerRoutes.caseAction,
     summary: 'Grade, assign, start, close, add a note or email the resident an update',
     security: 'officer',
-    role: 'any',
     pathParams: { reference: 'The report reference' },
     json: caseActionSchema,
     responses: {
@@ -230,91 +222,73 @@ export const apiOperations: Operation[] = [
   },
   {
     id: 'exportReports',
-    method: 'GET',
-    path: '/api/officer/exports/reports',
+    ...officerRoutes.exportReports,
     summary: 'The filtered inbox as CSV (personal fields for admins, each report audited)',
     security: 'officer',
-    role: 'any',
     query: inboxQuerySchema,
     responses: { 200: { description: 'The CSV file', csv: true }, ...officerGate, 413: problem('Over 5,000 reports, or a file too large to send: narrow the filters'), ...unexpected },
   },
   {
     id: 'tasking',
-    method: 'GET',
-    path: '/api/officer/tasking',
+    ...officerRoutes.tasking,
     summary: 'SARA scanning: counts by type, category, area, day and hour against the previous period',
     security: 'officer',
-    role: 'officer',
     query: dateRangeSchema,
     responses: { 200: { description: 'The period, the previous one and the counts', json: bodies.taskingBody }, ...officerGate, ...unexpected },
   },
   {
     id: 'listPartners',
-    method: 'GET',
-    path: '/api/officer/partners',
+    ...officerRoutes.listPartners,
     summary: 'The partner directory (admins also get addresses, rules and history)',
     security: 'officer',
-    role: 'officer',
     responses: { 200: { description: 'The partners', json: bodies.partnersBody }, ...officerGate, ...unexpected },
   },
   {
     id: 'updatePartner',
-    method: 'PUT',
-    path: '/api/officer/partners/{id}',
+    ...officerRoutes.updatePartner,
     summary: "Change a partner's address and routing rules",
     security: 'officer',
-    role: 'admin',
     pathParams: { id: 'The partner id' },
     json: partnerUpdateSchema,
     responses: { 200: { description: 'Saved', json: bodies.actionResultBody }, ...officerJsonBody, 404: problem('No such partner'), 409: problem('Changed by someone else since it was loaded'), ...unexpected },
   },
   {
     id: 'exportAudit',
-    method: 'GET',
-    path: '/api/officer/audit',
+    ...officerRoutes.exportAudit,
     summary: 'The audit trail for a date range (JSON, or CSV with format=csv)',
     security: 'officer',
-    role: 'admin',
     query: dateRangeSchema,
     responses: { 200: { description: 'Every read and change in the range', json: bodies.auditBody, csv: true }, ...officerGate, ...unexpected },
   },
   {
     id: 'listPolls',
-    method: 'GET',
-    path: '/api/officer/polls',
+    ...officerRoutes.listPolls,
     summary: 'The published polls, for recording event tallies',
     security: 'officer',
-    role: 'officer',
     responses: { 200: { description: 'The polls', json: bodies.pollListBody }, ...officerGate, ...unexpected },
   },
   {
     id: 'pollTallies',
-    method: 'GET',
-    path: '/api/officer/polls/{id}/tallies',
+    ...officerRoutes.pollTallies,
     summary: "A poll's event tallies, with corrections, and its results",
     security: 'officer',
-    role: 'officer',
     pathParams: { id: 'The poll id' },
     responses: { 200: { description: 'The tallies and results', json: bodies.talliesBody }, ...officerGate, 404: problem('No such poll'), ...unexpected },
   },
   {
     id: 'recordTally',
-    method: 'POST',
-    path: '/api/officer/polls/{id}/tallies',
+    ...officerRoutes.recordTally,
     summary: 'Record the pots counted at an event, or correct an entry',
     security: 'officer',
-    role: 'officer',
     pathParams: { id: 'The poll id' },
     json: tallyRequestSchema,
     responses: { 201: { description: 'Recorded', json: bodies.tallyRecordedBody }, ...officerJsonBody, 404: problem('No such poll'), 409: problem('That entry was already corrected'), ...unexpected },
   },
   {
     id: 'ballotBursts',
-    method: 'GET',
-    path: '/api/officer/polls/{id}/bursts',
+    ...officerRoutes.ballotBursts,
     summary: 'Addresses that sent many ballots within an hour, for review (never refused)',
     security: 'officer',
-    role: 'officer',
     pathParams: { id: 'The poll id' },
     responses: { 200: { description: 'The bursts', json: bodies.burstsBody }, ...officerGate, 404: problem('No such poll'), ...unexpected },
   },
