@@ -3,7 +3,8 @@
  * email attempt. Admins also see each read of the report (who looked, and when).
  */
 import type { AuditEntry } from '../adapters/dynamodb/audit-log';
-import type { CaseNote, DeliveryFeedback, OutboxEntry, StoredReport } from '../reports/records';
+import type { CaseNote, DeliveryAttempt, DeliveryFeedback, OutboxEntry, StoredReport } from '../reports/records';
+import { formatLondonDateTime } from '../../shared/contracts/london-time';
 
 export interface TimelineEntry {
   at: string;
@@ -25,6 +26,28 @@ function feedbackText(feedback: DeliveryFeedback, to: string): string {
   return `The email to ${to} bounced: ${feedback.detail}. ${feedback.detail.startsWith('Permanent') ? 'It was not delivered: check their address in the partner directory and contact them another way.' : 'Their mail server did not take it this time.'}`;
 }
 
+/** One line per attempt, in order, saying what really happened; a queued line while none was made. */
+function emailLines(o: OutboxEntry, to: string): TimelineEntry[] {
+  const lines: TimelineEntry[] = [];
+  const history = o.history ?? legacyHistory(o);
+  if (history.length === 0) lines.push({ at: o.createdAt, kind: 'email', text: `Email to ${to} queued` });
+  for (const a of history) {
+    const n = a.attempt;
+    if (a.outcome === 'sent') lines.push({ at: a.at, kind: 'email', text: `Email to ${to} sent${n > 1 ? ` (attempt ${n})` : ''}` });
+    else if (a.outcome === 'failed') lines.push({ at: a.at, kind: 'email', text: `Email to ${to} failed after ${n} attempts: ${a.error ?? 'unknown error'}. It will not be tried again: contact them another way.` });
+    else lines.push({ at: a.at, kind: 'email', text: `Email to ${to} not sent (attempt ${n}: ${a.error ?? 'error'})${a.nextAttemptAt ? `; it will be tried again from ${formatLondonDateTime(a.nextAttemptAt)}` : ''}` });
+  }
+  if (o.feedback) lines.push({ at: o.feedback.at, kind: 'email', text: feedbackText(o.feedback, to) });
+  return lines;
+}
+
+/** Entries recorded before attempts were kept: their last attempt, the only one known. */
+function legacyHistory(o: OutboxEntry): DeliveryAttempt[] {
+  if (o.attempts === 0 || !o.lastAttemptAt) return [];
+  const outcome = o.state === 'sent' ? 'sent' : o.state === 'failed' ? 'failed' : 'not-sent';
+  return [{ attempt: o.attempts, at: o.lastAttemptAt, outcome, ...(outcome === 'sent' ? {} : { error: o.lastError }), ...(outcome === 'not-sent' ? { nextAttemptAt: o.nextAttemptAt } : {}) }];
+}
+
 export function buildTimeline(stored: StoredReport, notes: CaseNote[], outbox: OutboxEntry[], audit: AuditEntry[], partnerNames: Map<string, string>, includeReads: boolean): TimelineEntry[] {
   const entries: TimelineEntry[] = [{ at: stored.createdAt, kind: 'received', text: 'Report received' }];
   for (const a of audit) {
@@ -35,13 +58,6 @@ export function buildTimeline(stored: StoredReport, notes: CaseNote[], outbox: O
     entries.push({ at: a.at, kind, text, by: a.username });
   }
   for (const n of notes) entries.push({ at: n.at, kind: 'note', text: n.shared ? `(Shared with partners) ${n.text}` : n.text, by: n.username });
-  for (const o of outbox) {
-    const to = recipient(o, partnerNames);
-    if (o.state === 'sent') entries.push({ at: o.lastAttemptAt ?? o.createdAt, kind: 'email', text: `Email to ${to} sent` });
-    if (o.state === 'sent' && o.feedback) entries.push({ at: o.feedback.at, kind: 'email', text: feedbackText(o.feedback, to) });
-    else if (o.state === 'failed') entries.push({ at: o.lastAttemptAt ?? o.createdAt, kind: 'email', text: `Email to ${to} failed after ${o.attempts} attempts: ${o.lastError ?? 'unknown error'}` });
-    else if (o.attempts > 0) entries.push({ at: o.lastAttemptAt ?? o.createdAt, kind: 'email', text: `Email to ${to} not sent yet (attempt ${o.attempts}: ${o.lastError ?? 'error'}); next try ${o.nextAttemptAt ?? 'soon'}` });
-    else entries.push({ at: o.createdAt, kind: 'email', text: `Email to ${to} queued` });
-  }
+  for (const o of outbox) entries.push(...emailLines(o, recipient(o, partnerNames)));
   return entries.sort((a, b) => a.at.localeCompare(b.at));
 }

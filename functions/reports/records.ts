@@ -129,6 +129,20 @@ export interface OutboxEntry extends Delivery {
   /** The sender holding the entry (router or sweeper) until `claimedUntil`: only it may send. */
   claimId?: string;
   claimedUntil?: string;
+  /** Every attempt, oldest first, as recorded (entries from before it was kept have none). */
+  history?: DeliveryAttempt[];
+}
+
+/** One try at sending an email, as it happened. */
+export interface DeliveryAttempt {
+  /** 1 for the first try. */
+  attempt: number;
+  at: string;
+  outcome: 'sent' | 'not-sent' | 'failed';
+  /** Why it was not sent (names and codes only, never addresses). */
+  error?: string;
+  /** When it will be tried again, after a `not-sent`. */
+  nextAttemptAt?: string;
 }
 
 /**

@@ -60,3 +60,25 @@ it('keeps reports and sends their emails once SES is back', async () => {
   const report = await store.get(references[0]!);
   expect(report!.deliveries['fire-rescue']).toMatchObject({ state: 'sent' });
 });
+
+it('shows officers each attempt of an email that waited out the outage, then its delivery', async () => {
+  const store = createReportStore(localDynamoClient(stack.dynamoDbEndpoint), stack.tableName);
+  await stack.stopSes();
+  const res = await fetch(`${stack.url}/api/reports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...asbAnon, description: 'Timeline during an outage' }) });
+  const { reference } = (await res.json()) as { reference: string };
+  await stack.streamIdle();
+  await stack.startSes();
+  const { sweepOutbox } = await import('../../functions/sweep-outbox/handler');
+  const { runtimeDependencies } = await import('../../functions/route-report/handler');
+  await sweepOutbox({ ...runtimeDependencies(), now: () => new Date(Date.now() + 2 * 3_600_000) });
+  const entry = (await store.getOutbox(reference, 'council-asb-team'))!;
+  expect(entry.state).toBe('sent');
+  const outcomes = entry.history!.map((a) => a.outcome);
+  expect(outcomes.at(-1)).toBe('sent');
+  expect(outcomes.slice(0, -1).every((o) => o === 'not-sent')).toBe(true);
+  expect(entry.history!.map((a) => a.attempt)).toEqual(outcomes.map((_, i) => i + 1));
+  const { buildTimeline } = await import('../../functions/officer/timeline');
+  const lines = buildTimeline((await store.get(reference))!, [], [entry], [], new Map([['council-asb-team', 'Council']]), false).filter((t) => t.kind === 'email').map((t) => t.text);
+  expect(lines).toHaveLength(outcomes.length);
+  expect(lines.at(-1)).toBe(`Email to Council sent (attempt ${outcomes.length})`);
+});

@@ -18,7 +18,7 @@ import { keys, PENDING, reportsTable } from './table-definition';
 import { listingItems } from './listing';
 import { counterMoves, scopesOf } from './status-counters';
 import { batchGetAll, queryItems, toItem } from './item';
-import type { Delivery, DeliveryFeedback, OutboxEntry, StoredReport } from '../../reports/records';
+import type { Delivery, DeliveryAttempt, DeliveryFeedback, OutboxEntry, StoredReport } from '../../reports/records';
 
 export type CreateResult =
   | { outcome: 'created' }
@@ -186,9 +186,11 @@ export function createReportStore(client: DynamoDBClient, tableName: string): Re
     },
 
     async recordDelivery(entry, delivery, claimId) {
-      const values = marshall({ ':state': delivery.state, ':attempts': delivery.attempts, ':prev': entry.attempts, ':sent': 'sent', ...(claimId ? { ':claim': claimId } : {}) });
+      // The attempt joins the entry's history, so the case timeline can say what happened each time.
+      const attempt: DeliveryAttempt = { attempt: delivery.attempts, at: delivery.lastAttemptAt ?? new Date().toISOString(), outcome: delivery.state === 'sent' ? 'sent' : delivery.state === 'failed' ? 'failed' : 'not-sent', error: delivery.state === 'sent' ? undefined : delivery.lastError, nextAttemptAt: delivery.state === 'pending' ? delivery.nextAttemptAt : undefined };
+      const values = marshall({ ':state': delivery.state, ':attempts': delivery.attempts, ':prev': entry.attempts, ':sent': 'sent', ':attempt': [attempt], ':none': [], ...(claimId ? { ':claim': claimId } : {}) }, { removeUndefinedValues: true });
       const fields = ['lastAttemptAt', 'lastError', 'messageId', 'nextAttemptAt'] as const;
-      const set = ['#state = :state', 'attempts = :attempts'];
+      const set = ['#state = :state', 'attempts = :attempts', 'history = list_append(if_not_exists(history, :none), :attempt)'];
       // Only pending entries stay in the sweeper's index; sent and failed ones leave it.
       const remove: string[] = [...(delivery.state === 'pending' ? [] : ['outboxPending']), 'claimId', 'claimedUntil'];
       const fieldValues: Record<string, unknown> = {};
