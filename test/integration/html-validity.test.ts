@@ -1,0 +1,86 @@
+/**
+ * Every page is valid HTML by the Nu HTML Checker (vnu.jar from npm, on the Java that
+ * DynamoDB Local already needs): every page of the built site, and every page the API
+ * renders (the form back with errors, the confirmation, the status check's answers,
+ * poll results, the thank-you page, problem pages). Zero errors.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalStack } from '../../infra/local/local-stack';
+import { ROOT } from '../../infra/local/local-stack';
+import { startTestStack } from '../support/local-stack';
+import { startVoting } from '../support/voting';
+import { testPolls, writeTestPolls } from '../support/test-polls';
+
+const vnu = join(createRequire(import.meta.url).resolve('vnu-jar/package.json'), '..', 'build', 'dist', 'vnu.jar');
+const apiPages = mkdtempSync(join(tmpdir(), 'csp-api-pages-'));
+let stack: LocalStack;
+
+beforeAll(async () => {
+  stack = await startTestStack({ pollsDir: writeTestPolls() });
+});
+afterAll(async () => {
+  await stack?.stop();
+  rmSync(apiPages, { recursive: true, force: true });
+});
+
+interface Problem {
+  url: string;
+  message: string;
+  lastLine?: number;
+}
+
+/** Runs the checker once over files and folders; returns its errors. */
+function check(paths: string[]): Problem[] {
+  let out = '';
+  try {
+    execFileSync('java', ['-jar', vnu, '--format', 'json', '--skip-non-html', '--errors-only', ...paths], { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+  } catch (error) {
+    // The checker exits 1 when it found errors, and writes them to stderr.
+    out = (error as { stderr?: string }).stderr ?? '';
+    if (!out) throw error;
+  }
+  return out ? ((JSON.parse(out) as { messages: Problem[] }).messages ?? []) : [];
+}
+
+const form = (path: string, body: Record<string, string>, cookie?: string) =>
+  fetch(`${stack.url}${path}`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', ...(cookie ? { cookie } : {}) }, body: new URLSearchParams(body).toString() });
+const page = (path: string, cookie?: string) => fetch(`${stack.url}${path}`, { headers: { accept: 'text/html', ...(cookie ? { cookie } : {}) } });
+
+describe('the Nu HTML Checker', () => {
+  it('finds no errors in any built page', () => {
+    const dist = join(ROOT, 'site', 'dist');
+    expect(readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).length).toBeGreaterThan(20);
+    const problems = check([dist]).map((p) => `${p.url.split('/dist/')[1]}:${p.lastLine}: ${p.message}`);
+    expect(problems).toEqual([]);
+  });
+
+  it('finds no errors in any page the API renders', async () => {
+    const pages: Record<string, Response> = {};
+    pages['report-form-errors'] = await form('/api/reports', { type: 'asb', description: '<b>x</b>', 'contact.email': 'bad' });
+    const sent = await form('/api/reports', { type: 'asb', asbCategory: 'nuisance', reporterRole: 'victim', description: 'Loud music every night', ongoing: 'true', 'location.area': 'millbrook', anonymous: 'true' });
+    pages.confirmation = await page(sent.headers.get('location')!);
+    pages['confirmation-not-found'] = await page('/api/reports/ZZZZZZZZ/confirmation');
+    pages['report-too-large'] = await form('/api/reports', { description: 'x'.repeat(40_000) });
+    pages['status-errors'] = await form('/api/report-status', { reference: '', email: 'nope' });
+    pages['status-not-found'] = await form('/api/report-status', { reference: 'ZZZZ2222', email: 'someone@example.com' });
+    const voter = (await startVoting(stack, testPolls.open.id)).cookie!;
+    pages['ballot-errors'] = await form(`/api/polls/${testPolls.open.id}/ballots`, { 'tokens.burglary': '9', postcode: 'nowhere' }, voter);
+    pages['ballot-closed'] = await form(`/api/polls/${testPolls.closed.id}/ballots`, { 'tokens.burglary': '1' }, voter);
+    pages['start-not-found'] = await form('/api/polls/no-such-poll/start', {});
+    pages.results = await page(`/api/polls/${testPolls.open.id}/results`);
+    pages['results-hidden'] = await page(`/api/polls/${testPolls.hidden.id}/results`);
+    pages.thanks = await page(`/api/polls/${testPolls.open.id}/thanks`, voter);
+    pages['poll-page-not-found'] = await page('/api/polls/no-such-poll/results');
+    for (const [name, res] of Object.entries(pages)) {
+      expect(res.headers.get('content-type'), name).toMatch(/^text\/html/);
+      writeFileSync(join(apiPages, `${name}.html`), await res.text());
+    }
+    const problems = check([apiPages]).map((p) => `${p.url.split('/').pop()}:${p.lastLine}: ${p.message}`);
+    expect(problems).toEqual([]);
+  });
+});
