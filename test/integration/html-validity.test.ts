@@ -5,7 +5,7 @@
  * poll results, the thank-you page, problem pages). Zero errors.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -57,6 +57,14 @@ describe('the Nu HTML Checker', () => {
     expect(readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).length).toBeGreaterThan(20);
     const problems = check([dist]).map((p) => `${p.url.split('/dist/')[1]}:${p.lastLine}: ${p.message}`);
     expect(problems).toEqual([]);
+  });
+
+  it('finds no empty lists on the public pages (the workspace fills its own from the API)', () => {
+    const dist = join(ROOT, 'site', 'dist');
+    const empty = readdirSync(dist, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.html') && !f.startsWith('officer'))
+      .filter((f) => /<(ul|ol)\b[^>]*>\s*<\/\1>/.test(readFileSync(join(dist, f), 'utf8')));
+    expect(empty).toEqual([]);
   });
 
   it('finds no errors in any page the API renders', async () => {
