@@ -9,7 +9,7 @@ import { decodeBallotForm } from '../../shared/contracts/ballot';
 import type { FieldError } from '../../shared/contracts/field-errors';
 import { httpHandler } from '../adapters/http/middleware';
 import { readBody } from '../adapters/http/request-body';
-import { html, invalid, json, jsonMessage, seeOther, type HttpResult } from '../adapters/http/responses';
+import { html, invalid, json, jsonMessage, notPost, seeOther, type HttpResult } from '../adapters/http/responses';
 import { castBallot, type BallotResult } from '../polls/cast-ballot';
 import { pollDependencies, type PollDependencies } from '../polls/dependencies';
 import { addressHash, cookieValue, readVoterCookie, VOTER_COOKIE } from '../polls/voter-cookie';
@@ -25,8 +25,8 @@ const BODY_MESSAGES = {
 const ANSWER_MARGIN_MS = 2_000;
 
 export async function handleBallot(deps: PollDependencies, event: APIGatewayProxyEventV2, remainingMs?: () => number): Promise<HttpResult> {
-  if (event.requestContext.http.method !== 'POST') return jsonMessage(405, 'Use POST to send a ballot', { Allow: 'POST' });
   const pollId = event.pathParameters?.id ?? '';
+  if (event.requestContext.http.method !== 'POST') return notPost(event, deps.polls.has(pollId) ? `/polls/${pollId}/vote/` : '/polls/', 'Use POST to send a ballot');
   const body = readBody(event);
   if (body.kind === 'error') {
     if (!body.form) return jsonMessage(body.status, BODY_MESSAGES[body.status]);

@@ -8,13 +8,13 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { bundledProfile } from '../../shared/config/bundled-profile';
 import { closedMessage } from '../../shared/domain/poll-rules';
 import { httpHandler } from '../adapters/http/middleware';
-import { jsonMessage, seeOther, type HttpResult } from '../adapters/http/responses';
+import { notPost, seeOther, type HttpResult } from '../adapters/http/responses';
 import { pollDependencies, type PollDependencies } from '../polls/dependencies';
 import { cookieValue, newVoterId, readVoterCookie, setVoterCookie, VOTER_COOKIE, voterCookieValue } from '../polls/voter-cookie';
 
 export async function handleStart(deps: PollDependencies, event: APIGatewayProxyEventV2): Promise<HttpResult> {
-  if (event.requestContext.http.method !== 'POST') return jsonMessage(405, 'Use POST to start voting', { Allow: 'POST' });
   const poll = deps.polls.get(event.pathParameters?.id ?? '');
+  if (event.requestContext.http.method !== 'POST') return notPost(event, poll ? `/polls/${poll.id}/` : '/polls/', 'Use POST to start voting');
   // Pages are loaded only when there is something to say (cold start budget).
   const page = async (...args: Parameters<typeof import('../polls/pages').messagePage>) => (await import('../polls/pages')).messagePage(...args);
   if (!poll) return page(404, deps.profile.name, 'Poll not found', 'There is no poll at this address. Check the link, or choose a poll from the list.');

@@ -14,7 +14,7 @@ import { createRateLimiter } from '../adapters/dynamodb/rate-limiter';
 import { createReportStore } from '../adapters/dynamodb/report-store';
 import { httpHandler } from '../adapters/http/middleware';
 import { readBody } from '../adapters/http/request-body';
-import { html, invalid, json, jsonMessage, type HttpResult } from '../adapters/http/responses';
+import { html, invalid, json, jsonMessage, notPost, type HttpResult } from '../adapters/http/responses';
 import { config } from '../config';
 import { checkStatus, type StatusDependencies } from './check-status';
 import { clientAddress } from '../adapters/http/client-address';
@@ -23,7 +23,7 @@ const NOT_FOUND = 'We could not find a report with that reference and email addr
 const limitedMessage = (seconds: number) => `You have checked too many times. Please wait ${Math.ceil(seconds / 60)} minutes and try again, or call 101.`;
 
 export async function handleStatus(deps: StatusDependencies, partnershipName: string, event: APIGatewayProxyEventV2): Promise<HttpResult> {
-  if (event.requestContext.http.method !== 'POST') return jsonMessage(405, 'Use POST to check a report', { Allow: 'POST' });
+  if (event.requestContext.http.method !== 'POST') return notPost(event, '/report/status/', 'Use POST to check a report');
   const body = readBody(event);
   const page = (status: number, content: string, title: string, headers: Record<string, string> = {}) => html(status, renderPage({ title, partnershipName, body: content }), headers);
   if (body.kind === 'error') return body.form ? page(body.status, renderStatusForm({}, [{ path: '', message: body.message }]), `Error: ${STATUS_CHECK_TITLE}`) : jsonMessage(body.status, body.message);

@@ -13,7 +13,7 @@ import { cachedPartners, createPartnerDirectory } from '../adapters/dynamodb/par
 import { dynamoDbClient } from '../adapters/dynamodb/client';
 import { httpHandler } from '../adapters/http/middleware';
 import { readBody } from '../adapters/http/request-body';
-import { html, invalid, json, jsonMessage, seeOther, type HttpResult } from '../adapters/http/responses';
+import { html, invalid, json, jsonMessage, notPost, seeOther, type HttpResult } from '../adapters/http/responses';
 import { config } from '../config';
 import { submitReport, type SubmitDependencies, type SubmitResult } from './submit-report';
 import type { FieldError } from '../../shared/contracts/field-errors';
@@ -32,7 +32,7 @@ export interface SubmitHandlerDependencies extends SubmitDependencies {
 
 export async function handleSubmit(deps: SubmitHandlerDependencies, event: APIGatewayProxyEventV2): Promise<HttpResult> {
   const method = event.requestContext.http.method;
-  if (method !== 'POST') return jsonMessage(405, 'Use POST to send a report', { Allow: 'POST' });
+  if (method !== 'POST') return notPost(event, '/report/', 'Use POST to send a report');
 
   const idempotencyKey = event.headers['idempotency-key'];
   if (idempotencyKey !== undefined && (idempotencyKey.length === 0 || idempotencyKey.length > MAX_IDEMPOTENCY_KEY)) {

@@ -63,7 +63,26 @@ const officerGate = {
 };
 const officerJsonBody = { ...officerGate, 413: problem('The body is over 32 KB'), 415: problem('Send JSON (application/json)') };
 
+/** A form's address opened with GET (a reloaded address bar after a form error, a copied link). */
+const formAddress = (id: string, path: string, form: string, pathParams?: Record<string, string>): Operation => ({
+  id,
+  method: 'GET',
+  path,
+  summary: `Opened in a browser: sends it to ${form}`,
+  ...(pathParams ? { pathParams } : {}),
+  responses: {
+    303: { description: `A browser asking for a page: to ${form}`, headers: ['Location'] },
+    400: problem('The address is wrongly encoded'),
+    405: problem('Anyone else: this address takes POST', { headers: ['Allow'] }),
+    ...unexpected,
+  },
+});
+
 export const apiOperations: Operation[] = [
+  formAddress('reportFormAddress', '/api/reports', 'the report form'),
+  formAddress('statusFormAddress', '/api/report-status', 'the status check form'),
+  formAddress('ballotFormAddress', '/api/polls/{id}/ballots', "the poll's vote page", { id: 'The poll id' }),
+  formAddress('startFormAddress', '/api/polls/{id}/start', "the poll's page", { id: 'The poll id' }),
   {
     id: 'submitReport',
     method: 'POST',

@@ -44,6 +44,7 @@ interface GeneratedRequest {
   caller: string;
   cookie: string;
   headers: Record<string, string>;
+  accept: string;
 }
 
 /** Path values: ones that exist, any text, and encodings that do not decode. */
@@ -107,13 +108,15 @@ function requestArbitrary(operation: Operation): fc.Arbitrary<GeneratedRequest> 
   // Header parameters: absent, a key shared by many requests (so reuse happens), any text, or too long.
   const headerValue = (maxLength: number) => fc.option(fc.oneof(fc.constant('contract-shared-key'), fc.string({ minLength: 1, maxLength: 40 }).filter((v) => /^[\x21-\x7e]+$/.test(v)), fc.constant('k'.repeat(maxLength + 1))), { nil: undefined });
   const headers = fc.record(Object.fromEntries(Object.entries(operation.headerParams ?? {}).map(([name, h]) => [name, headerValue(h.maxLength)])), { requiredKeys: [] });
-  return fc.record({ path, query, body, caller, cookie, headers }).map((r) => ({ ...r, body: r.body ?? undefined, headers: Object.fromEntries(Object.entries(r.headers).filter(([, v]) => v !== undefined)) as Record<string, string> }));
+  // What a browser, an API client or neither asks for.
+  const accept = fc.constantFrom('text/html,application/xhtml+xml', 'application/json', '');
+  return fc.record({ path, query, body, caller, cookie, headers, accept }).map((r) => ({ ...r, body: r.body ?? undefined, headers: Object.fromEntries(Object.entries(r.headers).filter(([, v]) => v !== undefined)) as Record<string, string> }));
 }
 
 async function send(operation: Operation, request: GeneratedRequest): Promise<Response> {
   const url = new URL(`${stack.url}${request.path}`);
   for (const [k, v] of Object.entries(request.query)) url.searchParams.set(k, v);
-  const headers: Record<string, string> = { ...request.headers };
+  const headers: Record<string, string> = { ...request.headers, ...(request.accept ? { accept: request.accept } : {}) };
   if (request.body) headers['content-type'] = request.body.type;
   if (request.caller === 'forged') headers.authorization = 'Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln';
   else if (request.caller !== 'none') headers.authorization = `Bearer ${tokens[request.caller]}`;

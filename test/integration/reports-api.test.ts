@@ -205,3 +205,15 @@ async function countReports(): Promise<number> {
   const out = await client().send(new ScanCommand({ TableName: stack.tableName }));
   return (out.Items ?? []).map((i) => unmarshall(i)).filter((i) => i.entity === 'report').length;
 }
+
+describe('a form address opened in a browser', () => {
+  it('sends the browser to the form, never to JSON; API clients still get 405 with Allow', async () => {
+    const poll = '2027-28-priorities';
+    for (const [path, form] of [['/api/reports', '/report/'], ['/api/report-status', '/report/status/'], [`/api/polls/${poll}/ballots`, `/polls/${poll}/vote/`], [`/api/polls/${poll}/start`, `/polls/${poll}/`], ['/api/polls/no-such-poll/ballots', '/polls/']]) {
+      const browser = await fetch(`${stack.url}${path}`, { headers: { accept: 'text/html,application/xhtml+xml' }, redirect: 'manual' });
+      expect([path, browser.status, browser.headers.get('location')]).toEqual([path, 303, form]);
+      const client = await fetch(`${stack.url}${path}`, { headers: { accept: 'application/json' } });
+      expect([path, client.status, client.headers.get('allow')]).toEqual([path, 405, 'POST']);
+    }
+  });
+});

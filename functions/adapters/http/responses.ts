@@ -31,3 +31,14 @@ export function jsonMessage(statusCode: number, message: string, headers: Record
 export function invalid(statusCode: 400 | 422, errors: { path: string; message: string }[], message = 'Check the answers and try again', headers: Record<string, string> = {}): HttpResult {
   return json(statusCode, { message, errors }, headers);
 }
+
+/**
+ * A request with another method than POST at a form's address. A browser asking for a
+ * page (an address bar reloaded after a form error, a copied link) is sent to the form
+ * itself; API clients get 405 with Allow.
+ */
+export function notPost(event: { requestContext: { http: { method: string } }; headers: Record<string, string | undefined> }, formPath: string, message: string): HttpResult {
+  const method = event.requestContext.http.method;
+  if ((method === 'GET' || method === 'HEAD') && /text\/html/.test(event.headers.accept ?? '')) return seeOther(formPath);
+  return jsonMessage(405, message, { Allow: 'POST' });
+}
