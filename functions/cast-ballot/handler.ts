@@ -57,7 +57,9 @@ export async function handleBallot(deps: PollDependencies, event: APIGatewayProx
     return formPage(deps, pollId, body.entries, 503, [{ path: '', message: `Sorry, we could not confirm that your answers were counted. They are still below: please send them again in a few minutes. Answers are only ever counted once, so sending again is safe. (Reference for support: ${event.requestContext.requestId})` }]);
   }
   if (result.status === 201) return seeOther(`/api/polls/${pollId}/thanks`);
-  if (result.status === 400 && (result.kind === 'choices' || result.kind === 'too-fast')) return formPage(deps, pollId, body.entries, 400, result.errors);
+  if (result.status === 400 && result.kind === 'choices') return formPage(deps, pollId, body.entries, 400, result.errors);
+  // Not a mistake in the answers: said once, as a notice above the form, with every answer kept.
+  if (result.status === 400 && result.kind === 'too-fast') return formPage(deps, pollId, body.entries, 400, [], result.errors[0]!.message);
   const { messagePage } = await import('../polls/pages');
   const poll = deps.polls.get(pollId);
   if (result.status === 400) return messagePage(400, deps.profile.name, 'We could not count your answers', result.errors[0]!.message, poll);
@@ -77,7 +79,7 @@ function jsonAnswer(result: BallotResult): HttpResult {
   }
 }
 
-async function formPage(deps: PollDependencies, pollId: string, entries: [string, string][], status: number, errors: FieldError[]): Promise<HttpResult> {
+async function formPage(deps: PollDependencies, pollId: string, entries: [string, string][], status: number, errors: FieldError[], notice?: string): Promise<HttpResult> {
   const poll = deps.polls.get(pollId);
   if (!poll) {
     const { messagePage } = await import('../polls/pages');
@@ -86,7 +88,7 @@ async function formPage(deps: PollDependencies, pollId: string, entries: [string
   const [{ renderPage }, { renderPollForm }, { formValuesFrom }] = await Promise.all([import('../../shared/ui/layout'), import('../../shared/ui/poll-form'), import('../../shared/ui/form-components')]);
   // The honeypot is never sent back filled in.
   const values = formValuesFrom(entries.filter(([name]) => name !== 'website'));
-  return html(status, renderPage({ title: `Error: ${poll.question}`, partnershipName: deps.profile.name, body: renderPollForm({ poll, values, errors }) }));
+  return html(status, renderPage({ title: `Error: ${poll.question}`, partnershipName: deps.profile.name, body: renderPollForm({ poll, values, errors, ...(notice ? { notice } : {}) }) }));
 }
 
 // Said only when even reading the ballot back failed: whether it was counted is then unknown.

@@ -14,6 +14,9 @@ import { expiresAt } from '../../shared/domain/retention';
 import type { PollStore, StoredBallot } from '../adapters/dynamodb/poll-store';
 import type { Voter } from './voter-cookie';
 
+/** Said, with the answers kept, when a ballot arrives within moments of "Start now". */
+export const TOO_FAST_MESSAGE = 'Your answers reached us only a moment after you pressed “Start now”, so we have not counted them yet: we check this to stop answers being sent automatically. Your answers are below. Check them, then choose “Send my answers” again.';
+
 export interface BallotDependencies {
   store: PollStore;
   profile: Profile;
@@ -71,7 +74,7 @@ export async function castBallot(deps: BallotDependencies, submission: BallotSub
   }
   // Humans read the question first. A genuine resident sent back here just sends again.
   if (now.getTime() / 1000 - submission.voter.startedAt < deps.profile.polls.minimumSecondsToVote) {
-    return { status: 400, kind: 'too-fast', errors: [{ path: '', message: 'Please check your answers below, then send them again.' }] };
+    return { status: 400, kind: 'too-fast', errors: [{ path: '', message: TOO_FAST_MESSAGE }] };
   }
 
   const counts = ballotCounts(poll, request);

@@ -27,7 +27,8 @@ export function pollFieldFor(poll: Poll, path: string): string {
   return 'poll-form';
 }
 
-export function renderPollForm(options: { poll: Poll; values?: FormValues; errors?: FieldError[] }): string {
+/** `notice`: something the resident should know that is not a mistake in their answers (a GOV.UK notification banner). */
+export function renderPollForm(options: { poll: Poll; values?: FormValues; errors?: FieldError[]; notice?: string }): string {
   const { poll } = options;
   const values = options.values ?? {};
   const errors = options.errors ?? [];
@@ -52,7 +53,14 @@ export function renderPollForm(options: { poll: Poll; values?: FormValues; error
     : '';
   const general = errors.filter((e) => pollFieldFor(poll, e.path) === 'poll-form');
 
-  return `${summary}
+  const notice = options.notice
+    ? `<div class="govuk-notification-banner" role="region" aria-labelledby="poll-notice-title" data-module="govuk-notification-banner">
+<div class="govuk-notification-banner__header"><h2 class="govuk-notification-banner__title" id="poll-notice-title">Important</h2></div>
+<div class="govuk-notification-banner__content"><p class="govuk-notification-banner__heading">Your answers have not been counted yet</p><p class="govuk-body">${escapeHtml(options.notice)}</p></div>
+</div>`
+    : '';
+
+  return `${summary}${notice}
 <span class="govuk-caption-l">${escapeHtml(poll.title)}</span>
 <form method="post" action="${ballotAction(poll.id)}" id="poll-form" novalidate data-poll="${escapeHtml(poll.id)}">
 ${general.map((e) => `<p class="govuk-error-message">${escapeHtml(e.message)}</p>`).join('\n')}

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../infra/local/local-stack';
 import { ROOT } from '../../infra/local/local-stack';
 import { startTestStack } from '../support/local-stack';
-import { startVoting } from '../support/voting';
+import { startVoting, waitToVote } from '../support/voting';
 import { testPolls, writeTestPolls } from '../support/test-polls';
 
 const vnu = join(createRequire(import.meta.url).resolve('vnu-jar/package.json'), '..', 'build', 'dist', 'vnu.jar');
@@ -77,6 +77,8 @@ describe('the Nu HTML Checker', () => {
     pages['status-errors'] = await form('/api/report-status', { reference: '', email: 'nope' });
     pages['status-not-found'] = await form('/api/report-status', { reference: 'ZZZZ2222', email: 'someone@example.com' });
     const voter = (await startVoting(stack, testPolls.open.id)).cookie!;
+    pages['ballot-too-fast'] = await form(`/api/polls/${testPolls.open.id}/ballots`, { 'tokens.burglary': '5', postcode: 'AV1 2AB' }, voter);
+    await waitToVote();
     pages['ballot-errors'] = await form(`/api/polls/${testPolls.open.id}/ballots`, { 'tokens.burglary': '9', postcode: 'nowhere' }, voter);
     pages['ballot-closed'] = await form(`/api/polls/${testPolls.closed.id}/ballots`, { 'tokens.burglary': '1' }, voter);
     pages['start-not-found'] = await form('/api/polls/no-such-poll/start', {});

@@ -124,7 +124,7 @@ describe('voting', () => {
     const cookie = (await startVoting(stack, open)).cookie!;
     const tooFast = await sendBallot(stack, open, cookie, { allocation: { burglary: 5 }, postcode: 'AV1' });
     expect(tooFast.status).toBe(400);
-    expect(tooFast.body.errors![0]!.message).toMatch(/check your answers/);
+    expect(tooFast.body.errors![0]!.message).toMatch(/have not counted them yet/);
     await waitToVote();
     const cases: [unknown, number, RegExp][] = [
       [{ allocation: { burglary: 5, arson: 0 }, postcode: 'AV1' }, 400, /“arson” is not one of the concerns/],
@@ -154,6 +154,17 @@ describe('voting', () => {
     await waitToVote();
     expect((await sendBallot(stack, testPolls.single.id, single, { choice: 'robbery' })).status).toBe(400);
     expect((await sendBallot(stack, testPolls.single.id, single, { choice: 'burglary' })).status).toBe(201);
+  });
+
+  it('says once, as a notice and with every answer kept, why a form ballot sent too soon was not counted', async () => {
+    const cookie = (await startVoting(stack, open)).cookie!;
+    const early = await sendBallotForm(stack, open, cookie, { 'tokens.burglary': '3', 'tokens.drug-misuse': '2', postcode: 'AV3 2QT' });
+    expect(early.status).toBe(400);
+    expect(early.html).toContain('Your answers have not been counted yet');
+    expect(early.html.split('have not counted them yet')).toHaveLength(2);
+    expect(early.html).not.toContain('govuk-error-summary');
+    expect(early.html).toMatch(/name="tokens.drug-misuse"[^>]*value="2"|value="2"[^>]*name="tokens.drug-misuse"/);
+    expect(early.html).toContain('value="AV3 2QT"');
   });
 
   it('gives the form back with the answers kept when a form ballot has a problem, and 303 when it counts', async () => {
