@@ -7,6 +7,9 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { dateRangeSchema } from '../../shared/contracts/officer';
 import { toFieldErrors } from '../../shared/contracts/field-errors';
 import { csvRows, toCsv } from '../../shared/domain/csv';
+import { labelsFor } from '../../shared/domain/labels';
+import { formatLondonSortable } from '../../shared/contracts/london-time';
+import { REPORTER_ROLE_LABELS } from '../../shared/contracts/report-vocabulary';
 import { isOverdue } from '../../shared/domain/workflow';
 import { json, type HttpResult } from '../adapters/http/responses';
 import type { CaseSummary, StoredReport } from '../reports/records';
@@ -24,8 +27,11 @@ const csv = (filename: string, body: string): HttpResult => ({
   body,
 });
 
-const SUMMARY_HEADER = ['Reference', 'Received', 'Status', 'Risk', 'Response due', 'Overdue', 'Assigned partner', 'Outcome', 'Flags', 'Type', 'ASB category', 'Hate motivations', 'Area', 'Happened'];
+// Times are UK local ("2026-11-29 10:05"), and everything is named as officers see it on
+// screen; the reference and the area's id stay as keys for other systems.
+const SUMMARY_HEADER = ['Reference', 'Received (UK time)', 'Status', 'Risk', 'Response due (UK time)', 'Overdue', 'Assigned partner', 'Outcome', 'Flags', 'Type', 'ASB category', 'Hate motivations', 'Area', 'Area id', 'Happened (UK time)'];
 const PERSONAL_HEADER = ['Street', 'Postcode', 'Place details', 'What happened', 'People involved', 'Vehicles', 'Reporter role', 'Anonymous', 'Name', 'Email', 'Phone'];
+const ukTime = (iso: string | undefined) => (iso ? formatLondonSortable(iso) : undefined);
 
 /**
  * What a function may answer with: API Gateway and Lambda refuse responses over 6 MB,
@@ -42,10 +48,27 @@ export async function exportReports(deps: OfficerDependencies, officer: Officer,
   const now = deps.now();
   const tooMany = () => json(413, { message: `More than ${MAX_EXPORT_ROWS.toLocaleString('en-GB')} reports match. Narrow the dates or filters and export again.` });
   const tooLarge = () => json(413, { message: 'These reports make a file too large to download at once. Narrow the dates or filters and export again.' });
-  const summaryCells = (s: CaseSummary) => [s.reference, s.createdAt, s.status, s.risk, s.dueAt, isOverdue(s, now) ? 'yes' : 'no', s.assignedPartner, s.outcome, s.flags, s.type, s.category, s.motivations, s.area, s.occurredAt];
+  const names = labelsFor(deps.profile, new Map((await deps.partnerList()).map((p) => [p.id, p.name])));
+  const summaryCells = (s: CaseSummary) => [
+    s.reference,
+    ukTime(s.createdAt),
+    names.status(s.status),
+    s.risk && names.risk(s.risk),
+    ukTime(s.dueAt),
+    isOverdue(s, now) ? 'yes' : 'no',
+    s.assignedPartner && names.partner(s.assignedPartner),
+    s.outcome && names.outcome(s.outcome),
+    s.flags?.map(names.flag),
+    names.type(s.type),
+    s.category && names.category(s.category),
+    s.motivations?.map(names.motivation),
+    names.area(s.area),
+    s.area,
+    ukTime(s.occurredAt),
+  ];
   const personal = (s: StoredReport | undefined) => {
     const r = s?.report;
-    return [r?.location.street, r?.location.postcode, r?.location.details, r?.description, r?.offenderDescription, r?.vehicleDescription, r?.reporterRole, r ? (r.anonymous ? 'yes' : 'no') : undefined, r?.contact?.name, r?.contact?.email, r?.contact?.phone];
+    return [r?.location.street, r?.location.postcode, r?.location.details, r?.description, r?.offenderDescription, r?.vehicleDescription, r?.reporterRole && REPORTER_ROLE_LABELS[r.reporterRole], r ? (r.anonymous ? 'yes' : 'no') : undefined, r?.contact?.name, r?.contact?.email, r?.contact?.phone];
   };
 
   // Built a page at a time: only the file's text grows with the rows, never the reports read for it.
@@ -101,6 +124,8 @@ export async function exportReports(deps: OfficerDependencies, officer: Officer,
   return csv('reports-with-personal-data.csv', chunks.join(''));
 }
 
+const AUDIT_ACTION_LABELS: Record<string, string> = { 'read-report': 'Viewed the report', change: 'Changed the report', note: 'Added a note', 'update-resident': 'Emailed the resident an update', export: 'Exported the report' };
+
 /** A date range (default: the last 7 days to today), checked for order and length. */
 export function parseRange(event: APIGatewayProxyEventV2, now: Date, defaultDays: number, maxDays: number) {
   const params = Object.fromEntries(Object.entries(event.queryStringParameters ?? {}).filter(([, v]) => v));
@@ -118,6 +143,6 @@ export async function exportAudit(deps: OfficerDependencies, _officer: Officer, 
   const range = parseRange(event, deps.now(), 7, 92);
   if (!range.ok) return range.response;
   const entries = (await deps.audit.between(range.from, range.to)).sort((a, b) => a.at.localeCompare(b.at));
-  if (range.format === 'csv') return csv(`audit-${range.from}-to-${range.to}.csv`, toCsv(['When', 'Who', 'Groups', 'Action', 'Reference', 'What'], entries.map((e) => [e.at, e.username, e.groups, e.action, e.reference, e.summary])));
+  if (range.format === 'csv') return csv(`audit-${range.from}-to-${range.to}.csv`, toCsv(['When (UK time)', 'Who', 'Groups', 'Action', 'Reference', 'What'], entries.map((e) => [formatLondonSortable(e.at), e.username, e.groups, AUDIT_ACTION_LABELS[e.action] ?? e.action, e.reference, e.summary])));
   return json(200, { from: range.from, to: range.to, entries });
 }

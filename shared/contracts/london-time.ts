@@ -49,6 +49,13 @@ export function formatLondonDate(iso: string): string {
   return `${p.day} ${MONTHS[p.month - 1]} ${p.year}`;
 }
 
+/** "2027-02-28 23:59": UK local time in a form spreadsheets sort and read as a date and time. */
+export function formatLondonSortable(iso: string): string {
+  const p = londonParts(new Date(iso));
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${p.year}-${two(p.month)}-${two(p.day)} ${two(p.hour)}:${two(p.minute)}`;
+}
+
 /** "28 February 2027 at 11:59pm" (GOV.UK style: 12-hour clock, midday and midnight by name). */
 export function formatLondonDateTime(iso: string): string {
   const p = londonParts(new Date(iso));

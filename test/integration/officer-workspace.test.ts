@@ -199,6 +199,15 @@ describe('partners, exports and audit', () => {
     expect(officer.headers.get('content-type')).toContain('text/csv');
     expect(officer.text).toContain(reference);
     expect(officer.text).not.toContain('amira@example.com');
+    // UK local times and the names on screen, with the area's id kept for other systems.
+    const [header, row] = officer.text.split('\r\n').filter((line) => line.startsWith('"Reference"') || line.includes(reference));
+    expect(header).toContain('"Received (UK time)"');
+    expect(row).toMatch(/^"[A-Z0-9]{8}","\d{4}-\d{2}-\d{2} \d{2}:\d{2}","New",/);
+    expect(row).toContain('"Hate crime or hate incident"');
+    expect(row).toContain('"Race or ethnicity; Religion or belief"');
+    expect(row).toContain('"Avonford town centre"');
+    expect(row).toContain('"avonford-town"');
+    expect(row).not.toMatch(/T\d{2}:\d{2}:\d{2}/);
     const admin = await callApi(stack, as('admin'), '/api/officer/exports/reports?type=hate-crime');
     expect(admin.text).toContain('amira@example.com');
     expect(admin.text).toContain(`"'=HYPERLINK(""http://evil"")"`);
@@ -217,7 +226,8 @@ describe('partners, exports and audit', () => {
     expect(mine.map((e) => e.action)).toEqual(['read-report', 'change']);
     expect(mine[1]).toMatchObject({ username: 'officer@avonford-csp.example', summary: 'Risk graded medium' });
     const csv = await callApi(stack, as('admin'), `/api/officer/audit?from=${today}&to=${today}&format=csv`);
-    expect(csv.text.split('\r\n')[0]).toBe('"When","Who","Groups","Action","Reference","What"');
+    expect(csv.text.split('\r\n')[0]).toBe('"When (UK time)","Who","Groups","Action","Reference","What"');
+    expect(csv.text).toContain('"Changed the report"');
     expect((await callApi(stack, as('admin'), '/api/officer/audit?from=2026-01-01&to=2026-12-31')).status).toBe(400);
   });
 

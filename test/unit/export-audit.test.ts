@@ -22,6 +22,7 @@ function depsFor(count: number, description: string, audit: { appendAll: (e: Aud
   const events: string[] = [];
   const deps = {
     profile: defaultProfile(),
+    partnerList: async () => [],
     now: () => new Date('2026-11-29T10:00:00Z'),
     cases: {
       listInbox: async (_scope: unknown, _filters: unknown, limit: number, cursor?: string) => {
