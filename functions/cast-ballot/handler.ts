@@ -58,6 +58,8 @@ export async function handleBallot(deps: PollDependencies, event: APIGatewayProx
   }
   if (result.status === 201) return seeOther(`/api/polls/${pollId}/thanks`);
   if (result.status === 400 && result.kind === 'choices') return formPage(deps, pollId, body.entries, 400, result.errors);
+  // A postcode outside the area is a problem with that field: the form again, every answer kept.
+  if (result.status === 403 && result.kind === 'ineligible') return formPage(deps, pollId, body.entries, 403, [{ path: 'postcode', message: result.message }]);
   // Not a mistake in the answers: said once, as a notice above the form, with every answer kept.
   if (result.status === 400 && result.kind === 'too-fast') return formPage(deps, pollId, body.entries, 400, [], result.errors[0]!.message);
   const { messagePage } = await import('../polls/pages');

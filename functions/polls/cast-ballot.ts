@@ -70,7 +70,8 @@ export async function castBallot(deps: BallotDependencies, submission: BallotSub
   if (errors.length) return { status: 400, kind: 'choices', errors };
   // Checked after the choices: a person who mistyped both fixes the choices on the same page.
   if (poll.eligibility && district && !poll.eligibility.postcodeDistricts.includes(district)) {
-    return { status: 403, kind: 'ineligible', message: `This poll is for people who live in ${listDistricts(poll.eligibility.postcodeDistricts)} postcodes, and ${district} is not one of them. If you live or work in the area and think this is wrong, contact the partnership.` };
+    const { email, phone } = deps.profile.contact;
+    return { status: 403, kind: 'ineligible', message: `This poll is for people who live in ${listDistricts(poll.eligibility.postcodeDistricts)} postcodes, and ${district} is not one of them. Check your postcode. If you live or work in the area and think this is wrong, contact the partnership at ${email} or on ${phone}.` };
   }
   // Humans read the question first. A genuine resident sent back here just sends again.
   if (now.getTime() / 1000 - submission.voter.startedAt < deps.profile.polls.minimumSecondsToVote) {

@@ -79,6 +79,15 @@ export const profileSchema = z
     name: z.string().check(z.minLength(1)),
     /** Address partner and resident emails come from (an SES verified identity in AWS). */
     senderEmail: z.email(),
+    /** How residents reach the partnership (published in every page's footer and the accessibility statement). */
+    contact: z.strictObject({
+      /** Who answers, e.g. "Community safety team, Avonford District Council". */
+      team: z.string().check(z.minLength(1)),
+      email: z.email(),
+      phone: z.string().check(z.regex(/^\+?[0-9 ()-]{10,20}$/)),
+      /** When the phone is answered, e.g. "Monday to Friday, 9am to 5pm". */
+      hours: z.string().check(z.minLength(1)),
+    }),
     areas: z.array(areaSchema).check(z.minLength(1)),
     partners: z.array(partnerSchema).check(z.minLength(1)),
     retention: z.strictObject({

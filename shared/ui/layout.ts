@@ -3,6 +3,7 @@
  * renders (form errors, confirmation), so both look and behave the same.
  */
 import { escapeHtml } from './escape';
+import { bundledProfile } from '../config/bundled-profile';
 
 export const STYLESHEET = '/assets/portal.css';
 /** Form components: only pages with a form load them. */
@@ -47,9 +48,24 @@ export function headerHtml(partnershipName: string): string {
 </header>`;
 }
 
-export function footerHtml(): string {
+/** How residents reach the partnership, as the profile gives it. */
+export interface PartnershipContact {
+  team: string;
+  email: string;
+  phone: string;
+  hours: string;
+}
+
+/** The contact details as a paragraph (footer, accessibility statement, pages that say "contact us"). */
+export function contactHtml(contact: PartnershipContact): string {
+  return `${escapeHtml(contact.team)}. Email <a class="govuk-link" href="mailto:${escapeHtml(contact.email)}">${escapeHtml(contact.email)}</a> or phone ${escapeHtml(contact.phone)} (${escapeHtml(contact.hours)}).`;
+}
+
+export function footerHtml(contact: PartnershipContact): string {
   return `<footer class="portal-footer">
   <div class="govuk-width-container">
+    <h2 class="govuk-body-s govuk-!-font-weight-bold govuk-!-margin-bottom-1">Contact the partnership</h2>
+    <p class="govuk-body-s">${contactHtml(contact)}</p>
     <h2 class="govuk-visually-hidden">Support links</h2>
     <ul>
       <li><a class="govuk-link" href="/about/">About the partnership</a></li>
@@ -64,7 +80,7 @@ export function footerHtml(): string {
 }
 
 /** A whole document, for pages the API renders. */
-export function renderPage(options: { title: string; partnershipName: string; body: string; forms?: boolean }): string {
+export function renderPage(options: { title: string; partnershipName: string; body: string; forms?: boolean; contact?: PartnershipContact }): string {
   return `<!doctype html>
 <html lang="en-GB" class="govuk-template">
 <head>
@@ -77,7 +93,7 @@ ${headerHtml(options.partnershipName)}
 ${options.body}
 </main>
 </div>
-${footerHtml()}
+${footerHtml(options.contact ?? bundledProfile.contact)}
 </body>
 </html>
 `;

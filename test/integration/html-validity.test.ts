@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../infra/local/local-stack';
 import { ROOT } from '../../infra/local/local-stack';
 import { startTestStack } from '../support/local-stack';
+import { defaultProfile } from '../../shared/config/load-profile';
 import { startVoting, waitToVote } from '../support/voting';
 import { testPolls, writeTestPolls } from '../support/test-polls';
 
@@ -57,6 +58,18 @@ describe('the Nu HTML Checker', () => {
     expect(readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).length).toBeGreaterThan(20);
     const problems = check([dist]).map((p) => `${p.url.split('/dist/')[1]}:${p.lastLine}: ${p.message}`);
     expect(problems).toEqual([]);
+  });
+
+  it('puts the partnership\'s contact details in every built page\'s footer, and in the accessibility statement', () => {
+    const dist = join(ROOT, 'site', 'dist');
+    const { email, phone } = defaultProfile().contact;
+    const without = readdirSync(dist, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.html') && !f.startsWith('pagefind'))
+      .filter((f) => !/<footer[\s\S]*Contact the partnership[\s\S]*<\/footer>/.test(readFileSync(join(dist, f), 'utf8')) || !readFileSync(join(dist, f), 'utf8').includes(email));
+    expect(without).toEqual([]);
+    const statement = readFileSync(join(dist, 'accessibility', 'index.html'), 'utf8');
+    expect(statement).toContain(phone);
+    expect(statement).toContain('Compliance status');
   });
 
   it('finds no empty lists on the public pages (the workspace fills its own from the API)', () => {

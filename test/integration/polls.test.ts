@@ -156,6 +156,19 @@ describe('voting', () => {
     expect((await sendBallot(stack, testPolls.single.id, single, { choice: 'burglary' })).status).toBe(201);
   });
 
+  it('shows a postcode outside the area as a problem with that field, answers kept, with the partnership\'s contact details', async () => {
+    const cookie = (await startVoting(stack, open)).cookie!;
+    await waitToVote();
+    const outside = await sendBallotForm(stack, open, cookie, { 'tokens.burglary': '3', 'tokens.drug-misuse': '2', postcode: 'CM9 4LX' });
+    expect(outside.status).toBe(403);
+    expect(outside.html).toContain('href="#postcode"');
+    expect(outside.html).toMatch(/id="postcode-error"[\s\S]*CM9 is not one of them/);
+    expect(outside.html).toContain('value="CM9 4LX"');
+    expect(outside.html).toMatch(/name="tokens.drug-misuse"[^>]*value="2"|value="2"[^>]*name="tokens.drug-misuse"/);
+    expect(outside.html).toContain(defaultProfile().contact.email);
+    expect(outside.html).toContain('Contact the partnership');
+  });
+
   it('says once, as a notice and with every answer kept, why a form ballot sent too soon was not counted', async () => {
     const cookie = (await startVoting(stack, open)).cookie!;
     const early = await sendBallotForm(stack, open, cookie, { 'tokens.burglary': '3', 'tokens.drug-misuse': '2', postcode: 'AV3 2QT' });
