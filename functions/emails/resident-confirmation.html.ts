@@ -11,6 +11,7 @@ export function residentConfirmationHtml(m: ResidentEmailModel): string {
 <p style="font-size:24px"><strong>Your reference is ${escapeHtml(m.reference)}</strong></p>
 <p>Keep this reference. Quote it if you contact us about this report.</p>
 <p>We have passed your report to the partner organisations that deal with it. Someone will contact you if they need more information.</p>
+<p>See how far your report has got, and any updates we send: <a href="${escapeHtml(m.siteUrl)}/report/status/">check your report's progress</a> with your reference and this email address.</p>
 <p>If you are in danger or a crime is happening now, call 999. For anything else that needs the police, call 101.</p>
 <p><a href="${escapeHtml(m.siteUrl)}">${escapeHtml(m.siteUrl)}</a></p>
 </body></html>

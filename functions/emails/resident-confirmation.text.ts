@@ -22,6 +22,9 @@ Keep this reference. Quote it if you contact us about this report.
 We have passed your report to the partner organisations that deal with it.
 Someone will contact you if they need more information.
 
+See how far your report has got, and any updates we send, with your
+reference and this email address: ${m.siteUrl}/report/status/
+
 If you are in danger or a crime is happening now, call 999.
 For anything else that needs the police, call 101.
 

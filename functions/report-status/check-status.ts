@@ -26,7 +26,7 @@ export interface StatusDependencies {
 }
 
 export type StatusResult =
-  | { kind: 'found'; reference: string; status: Status; outcome?: Outcome }
+  | { kind: 'found'; reference: string; status: Status; outcome?: Outcome; updates: { at: string; message: string }[] }
   | { kind: 'invalid'; errors: FieldError[] }
   | { kind: 'not-found' }
   | { kind: 'limited'; retryAfterSeconds: number };
@@ -46,5 +46,5 @@ export async function checkStatus(deps: StatusDependencies, body: unknown, calle
   const given = deps.hash(parsed.data.email.trim().toLowerCase());
   const expected = deps.hash((stored?.report.contact?.email ?? '').trim().toLowerCase());
   if (!stored?.report.contact?.email || !deps.same(given, expected)) return { kind: 'not-found' };
-  return { kind: 'found', reference, status: stored.status, outcome: stored.outcome };
+  return { kind: 'found', reference, status: stored.status, outcome: stored.outcome, updates: await deps.store.residentUpdates(reference) };
 }

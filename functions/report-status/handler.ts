@@ -6,6 +6,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { bundledProfile } from '../../shared/config/bundled-profile';
+import type { Profile } from '../../shared/config/profile-schema';
 import { renderPage } from '../../shared/ui/layout';
 import { formValuesFrom } from '../../shared/ui/form-components';
 import { renderStatusForm, renderStatusResult, STATUS_CHECK_TITLE } from '../../shared/ui/status-check';
@@ -19,10 +20,14 @@ import { config } from '../config';
 import { checkStatus, type StatusDependencies } from './check-status';
 import { clientAddress } from '../adapters/http/client-address';
 
-const NOT_FOUND = 'We could not find a report with that reference and email address. Check both against your confirmation email. Reports made anonymously, or without an email address, cannot be checked online: call 101 instead.';
+/** The same answer whatever did not match; it says what people who reported anonymously can do. */
+const notFound = (contact: Profile['contact']) =>
+  `We could not find a report with that reference and email address. Check both against your confirmation email. Reports made anonymously, or without an email address, cannot be checked online: to ask about one, contact the ${contact.team} (${contact.email}, ${contact.phone}) and quote its reference. For a crime, call the police on 101.`;
 const limitedMessage = (seconds: number) => `You have checked too many times. Please wait ${Math.ceil(seconds / 60)} minutes and try again, or call 101.`;
 
-export async function handleStatus(deps: StatusDependencies, partnershipName: string, event: APIGatewayProxyEventV2): Promise<HttpResult> {
+export async function handleStatus(deps: StatusDependencies, partnership: Pick<Profile, 'name' | 'contact'>, event: APIGatewayProxyEventV2): Promise<HttpResult> {
+  const partnershipName = partnership.name;
+  const NOT_FOUND = notFound(partnership.contact);
   if (event.requestContext.http.method !== 'POST') return notPost(event, '/report/status/', 'Use POST to check a report');
   const body = readBody(event);
   const page = (status: number, content: string, title: string, headers: Record<string, string> = {}) => html(status, renderPage({ title, partnershipName, body: content }), headers);
@@ -35,7 +40,7 @@ export async function handleStatus(deps: StatusDependencies, partnershipName: st
     if (result.kind === 'invalid') return invalid(400, result.errors, 'Check the reference and email address');
     if (result.kind === 'limited') return jsonMessage(429, limitedMessage(result.retryAfterSeconds), { 'Retry-After': String(result.retryAfterSeconds) });
     if (result.kind === 'not-found') return jsonMessage(404, NOT_FOUND);
-    return json(200, { reference: result.reference, status: result.status, outcome: result.outcome });
+    return json(200, { reference: result.reference, status: result.status, outcome: result.outcome, updates: result.updates });
   }
   switch (result.kind) {
     case 'invalid':
@@ -45,7 +50,7 @@ export async function handleStatus(deps: StatusDependencies, partnershipName: st
     case 'not-found':
       return page(404, renderStatusForm(values, [{ path: 'reference', message: NOT_FOUND }]), `Error: ${STATUS_CHECK_TITLE}`);
     case 'found':
-      return page(200, renderStatusResult(result.reference, result.status, result.outcome), `Report ${result.reference}: progress`);
+      return page(200, renderStatusResult(result.reference, result.status, result.outcome, result.updates), `Report ${result.reference}: progress`);
   }
 }
 
@@ -62,4 +67,4 @@ export function runtimeDependencies(): StatusDependencies {
   return runtime;
 }
 
-export const handler = httpHandler((event) => handleStatus(runtimeDependencies(), bundledProfile.name, event), bundledProfile.name, 'we could not check your report');
+export const handler = httpHandler((event) => handleStatus(runtimeDependencies(), bundledProfile, event), bundledProfile.name, 'we could not check your report');

@@ -91,8 +91,8 @@ export class PortalFunctions extends Construct {
       if (route.table === 'receipt') {
         fn.addToRolePolicy(allow(['dynamodb:GetItem', 'dynamodb:PutItem'], [reports.tableArn], { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [keys.receiptSecret().pk] } }));
       }
-      // The status check reads one report and counts its rate-limit windows.
-      if (route.table === 'status') fn.addToRolePolicy(onReports('GetItem', 'UpdateItem'));
+      // The status check reads one report and its updates to the resident, and counts its rate-limit windows.
+      if (route.table === 'status') fn.addToRolePolicy(onReports('GetItem', 'Query', 'UpdateItem'));
       // Officers read cases (exports in batches), change them (transactions of updates and puts) and append audit items (in batches for an export).
       if (route.table === 'officer') {
         fn.addToRolePolicy(onReports('GetItem', 'BatchGetItem', 'PutItem', 'BatchWriteItem', 'UpdateItem', 'ConditionCheckItem', 'Query'));

@@ -21,7 +21,7 @@ const status = z.enum(STATUSES);
 
 export const reportReceiptBody = z.object({ reference, status: z.literal('received') });
 
-export const statusCheckBody = z.object({ reference, status, outcome: z.optional(z.enum(OUTCOMES)) });
+export const statusCheckBody = z.object({ reference, status, outcome: z.optional(z.enum(OUTCOMES)), updates: z.array(z.object({ at: z.string(), message: z.string() })) });
 
 export const signInConfigBody = z.object({ endpoint: z.string(), clientId: z.string() });
 

@@ -68,6 +68,7 @@ export function footerHtml(contact: PartnershipContact): string {
     <p class="govuk-body-s">${contactHtml(contact)}</p>
     <h2 class="govuk-visually-hidden">Support links</h2>
     <ul>
+      <li><a class="govuk-link" href="/report/status/">Check a report's progress</a></li>
       <li><a class="govuk-link" href="/about/">About the partnership</a></li>
       <li><a class="govuk-link" href="/privacy/">Privacy notice</a></li>
       <li><a class="govuk-link" href="/accessibility/">Accessibility statement</a></li>

@@ -7,7 +7,7 @@ export function confirmationBody(reference: string): string {
 <div class="govuk-panel__body">Your reference is<br><strong class="portal-reference" id="reference">${escapeHtml(reference)}</strong></div>
 </div>
 <p class="govuk-body">Write this reference down or take a screenshot. Quote it if you contact us about this report.</p>
-<p class="govuk-body">If you gave us an email address, we have sent the reference to it.</p>
+<p class="govuk-body">If you gave us an email address, we have sent the reference to it, and you can <a class="govuk-link" href="/report/status/">check your report's progress</a> with the reference and that address.</p>
 <h2 class="govuk-heading-m">What happens next</h2>
 <p class="govuk-body">We have passed your report to the partner organisations that deal with it, such as the council's anti-social behaviour team or the police. They will contact you if you said they could and they need more information.</p>
 <div class="govuk-inset-text">If you are in danger or a crime is happening now, call 999. For anything else that needs the police, call 101.</div>

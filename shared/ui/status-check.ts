@@ -1,11 +1,13 @@
 /**
  * The resident's "check your report" form and its answer, shared by the static page
  * (/report/status/) and the API's reply, so both render the same accessible markup.
- * The answer holds no personal data: only where the report is in the process.
+ * The answer holds no personal data of the report: where it is in the process, and the
+ * updates officers wrote to the resident.
  */
 import { escapeHtml } from './escape';
 import { errorSummary, input, type FormValues } from './form-components';
 import type { Outcome, Status } from '../domain/workflow';
+import { formatLondonDateTime } from '../contracts/london-time';
 
 export const STATUS_CHECK_TITLE = 'Check the progress of your report';
 
@@ -14,7 +16,7 @@ export function renderStatusForm(values: FormValues = {}, errors: { path: string
   const formErrors = errors.filter((e) => e.path === '');
   return `${errorSummary(errors.map((e) => ({ href: `#${e.path || 'reference'}`, message: e.message })))}
 <h1 class="govuk-heading-l">${STATUS_CHECK_TITLE}</h1>
-<p class="govuk-body">Enter the reference from your confirmation and the email address you gave with your report. We will not show any details of the report, only how far it has got.</p>
+<p class="govuk-body">Enter the reference from your confirmation and the email address you gave with your report. We will not show any details of the report, only how far it has got and the updates we have sent you.</p>
 ${formErrors.map((e) => `<p class="govuk-body"><strong>${escapeHtml(e.message)}</strong></p>`).join('')}
 <form method="post" action="/api/report-status" novalidate>
 ${input({ name: 'reference', label: 'Report reference', hint: '8 letters and numbers, for example K7M2QX9P', values, error: errorFor('reference'), width: 'govuk-input--width-10', autocomplete: 'off', spellcheck: false })}
@@ -39,10 +41,21 @@ const OUTCOME_TEXT: Record<Outcome, string> = {
   duplicate: 'It was about the same problem as another report, which is being dealt with.',
 };
 
-export function renderStatusResult(reference: string, status: Status, outcome?: Outcome): string {
+/** An update an officer sent the resident: theirs to read, whether or not its email arrived. */
+export interface ResidentUpdate {
+  at: string;
+  message: string;
+}
+
+export function renderStatusResult(reference: string, status: Status, outcome?: Outcome, updates: readonly ResidentUpdate[] = []): string {
+  const list = updates.length
+    ? `<h2 class="govuk-heading-m">Updates we have sent you</h2>
+<ol class="govuk-list" id="report-updates">${updates.map((u) => `<li><p class="govuk-body-s govuk-!-margin-bottom-1">${escapeHtml(formatLondonDateTime(u.at))}</p><p class="govuk-body">${escapeHtml(u.message).replace(/\n/g, '<br>')}</p></li>`).join('')}</ol>`
+    : '';
   return `<div class="govuk-panel govuk-panel--confirmation"><h1 class="govuk-panel__title">Report ${escapeHtml(reference)}</h1></div>
 <h2 class="govuk-heading-m">Progress</h2>
 <p class="govuk-body" id="report-status">${escapeHtml(STATUS_TEXT[status])}${outcome ? ` ${escapeHtml(OUTCOME_TEXT[outcome])}` : ''}</p>
+${list}
 <p class="govuk-body">If something new has happened, <a class="govuk-link" href="/report/">make a new report</a>. If you are in danger, call 999.</p>
 <p class="govuk-body"><a class="govuk-link" href="/report/status/">Check another report</a></p>`;
 }

@@ -175,6 +175,26 @@ describe("the resident's status check", () => {
     expect(update.body.html).toContain('&lt;Tuesday&gt;');
     const anon = await submit(asbAnon);
     expect((await callApi(stack, as('officer'), `/api/officer/reports/${anon}/actions`, { body: { action: 'update-resident', message: 'Hello' } })).status).toBe(400);
+    // The resident finds the update on the status page too, whether or not the email arrived.
+    const page = await fetch(`${stack.url}/api/report-status`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ reference, email: 'amira@example.com' }) });
+    const html = await page.text();
+    expect(html).toContain('Updates we have sent you');
+    expect(html).toContain('An officer will visit on &lt;Tuesday&gt;.');
+    const json = await fetch(`${stack.url}/api/report-status`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ reference, email: 'amira@example.com' }) });
+    expect(((await json.json()) as { updates: { message: string }[] }).updates.map((u) => u.message)).toEqual(['An officer will visit on <Tuesday>.']);
+  });
+
+  it('links residents to their report\'s progress from the confirmation page and email, and tells anonymous reporters who to ask', async () => {
+    const form = await fetch(`${stack.url}/api/reports`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ type: 'asb', asbCategory: 'nuisance', reporterRole: 'victim', description: 'Progress links', ongoing: 'true', 'location.area': 'millbrook', anonymous: 'false', 'contact.name': 'Sam', 'contact.email': 'sam@example.com' }).toString() });
+    const confirmation = await (await fetch(`${stack.url}${form.headers.get('location')}`)).text();
+    expect(confirmation).toContain('href="/report/status/"');
+    const reference = /id="reference">([A-Z0-9]{8})</.exec(confirmation)![1]!;
+    const emails = await waitForEmails(stack, (all) => all.some((e) => e.subject.includes(reference) && e.destination.to[0] === 'sam@example.com'));
+    const mine = emails.find((e) => e.subject.includes(reference) && e.destination.to[0] === 'sam@example.com')!;
+    expect(mine.body.text).toContain('/report/status/');
+    expect(mine.body.html).toContain('/report/status/');
+    const notFound = await fetch(`${stack.url}/api/report-status`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ reference: 'ZZZZ2222', email: 'x@example.com' }) });
+    expect(((await notFound.json()) as { message: string }).message).toContain('quote its reference');
   });
 });
 

@@ -42,6 +42,8 @@ export interface ReportStore {
   /** Many reports at once (BatchGetItem), keyed by reference; missing ones are absent. */
   getMany(references: string[]): Promise<Map<string, StoredReport>>;
   getOutbox(reference: string, targetId: string): Promise<OutboxEntry | undefined>;
+  /** The updates officers wrote to the resident about this report, oldest first. */
+  residentUpdates(reference: string): Promise<{ at: string; message: string }[]>;
   /**
    * Takes a pending entry for one sender until `until` (and out of the sweeper's index till
    * then): false if it was sent, failed, tried again or is held by another sender meanwhile.
@@ -158,6 +160,16 @@ export function createReportStore(client: DynamoDBClient, tableName: string): Re
     async getMany(references) {
       const items = await batchGetAll(client, tableName, references.map((r) => keys.report(r)));
       return new Map(items.map(({ pk: _pk, sk: _sk, entity: _e, ...rest }) => [rest.reference as string, rest as unknown as StoredReport]));
+    },
+
+    async residentUpdates(reference) {
+      const updates: { at: string; message: string }[] = [];
+      const input = { TableName: tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :u)', ExpressionAttributeValues: marshall({ ':pk': keys.report(reference).pk, ':u': keys.outbox(reference, 'resident-update').sk }), ConsistentRead: true };
+      for await (const item of queryItems(client, input)) {
+        const entry = fromOutboxItem(item);
+        if (entry.target.kind === 'resident-update') updates.push({ at: entry.createdAt, message: entry.target.message });
+      }
+      return updates.sort((a, b) => a.at.localeCompare(b.at));
     },
 
     async getOutbox(reference, targetId) {
