@@ -19,6 +19,13 @@ const DATA_NOTES = {
   summary: 'You receive a summary: what, where and when. Ask the partnership if you need more.',
 } as const;
 
+/** What a partner receives, said truthfully of this report: an anonymous report has no contact details to give. */
+function dataNote(level: keyof typeof DATA_NOTES, anonymous: boolean): string {
+  if (anonymous && level === 'full') return 'You receive the full report. The reporter chose to stay anonymous, so there are no contact details.';
+  if (anonymous && level === 'no-contact') return 'You receive the report. The reporter chose to stay anonymous.';
+  return DATA_NOTES[level];
+}
+
 /**
  * The email for an outbox entry, or undefined if it has nowhere to go (e.g. partner
  * removed). `partners` is the current partner directory, so an address an admin changed
@@ -58,7 +65,7 @@ export function composeEmail(entry: OutboxEntry, stored: StoredReport, profile: 
     partnershipName: profile.name,
     reference: stored.reference,
     rows: describeReport(minimiseForPartner(stored.report, dataLevel), profile),
-    dataNote: DATA_NOTES[dataLevel],
+    dataNote: dataNote(dataLevel, stored.report.anonymous === true),
     assigned,
   };
   return {

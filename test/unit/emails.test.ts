@@ -43,6 +43,18 @@ describe('partner and resident emails', () => {
     expect(summary.text).toContain('Market Street');
   });
 
+  it('never tells a partner it can contact a reporter who stayed anonymous', () => {
+    const anonymous = stored({ anonymous: true, contact: undefined });
+    for (const dataLevel of ['full', 'no-contact'] as const) {
+      const email = composeEmail(entry({ kind: 'partner', partnerId: 'police', dataLevel }), anonymous, profile, profile.partners, '')!;
+      expect(email.text).toContain('The reporter chose to stay anonymous');
+      expect(email.text).not.toContain('how to contact the reporter');
+      expect(email.html).not.toContain('how to contact the reporter');
+    }
+    const named = composeEmail(entry({ kind: 'partner', partnerId: 'police', dataLevel: 'full' }), stored({}), profile, profile.partners, '')!;
+    expect(named.text).toContain('including how to contact the reporter');
+  });
+
   it('confirms to the resident with the reference and no details of the report', () => {
     const email = composeEmail(entry({ kind: 'resident' }), stored({ contact: { name: '<b>Amira</b>', email: 'amira@example.com' } }), profile, profile.partners, 'http://localhost:4321')!;
     expect(email.to).toBe('amira@example.com');
