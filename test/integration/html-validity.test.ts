@@ -72,6 +72,15 @@ describe('the Nu HTML Checker', () => {
     expect(statement).toContain('Compliance status');
   });
 
+  it('lets site search index the public pages only, never the officer workspace', () => {
+    const dist = join(ROOT, 'site', 'dist');
+    const pages = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind'));
+    const publicPages = pages.filter((f) => !f.startsWith('officer'));
+    expect(pages.length).toBeGreaterThan(publicPages.length);
+    // Pagefind writes one fragment per page it indexed.
+    expect(readdirSync(join(dist, 'pagefind', 'fragment'))).toHaveLength(publicPages.length);
+  });
+
   it('finds no empty lists on the public pages (the workspace fills its own from the API)', () => {
     const dist = join(ROOT, 'site', 'dist');
     const empty = readdirSync(dist, { recursive: true, encoding: 'utf8' })
