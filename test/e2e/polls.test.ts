@@ -20,6 +20,17 @@ const env = useStackAndBrowser(async () => {
 const poll = <T,>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000 });
 const id = testPolls.open.id;
 
+describe('a poll page', () => {
+  it('says how to take part only while the poll is open', async () => {
+    const open = await (await fetch(`${env.stack.url}/polls/${testPolls.open.id}/`)).text();
+    const closed = await (await fetch(`${env.stack.url}/polls/${testPolls.closed.id}/`)).text();
+    expect(open).toContain('You have 5 tokens');
+    expect(open).toContain('Start now');
+    for (const howTo of ['You have up to', 'Start now', 'It takes about 2 minutes', 'Starting sets a cookie']) expect(closed).not.toContain(howTo);
+    expect(closed).toContain('This poll has closed');
+  });
+});
+
 describe('voting in a charity-pot poll', () => {
   it('works with JavaScript off: start, a mistake kept and explained, then counted, with no axe violations', async () => {
     const context = await env.browser.newContext({ javaScriptEnabled: false });
