@@ -49,6 +49,11 @@ export function formatLondonDate(iso: string): string {
   return `${p.day} ${MONTHS[p.month - 1]} ${p.year}`;
 }
 
+/** "11 July 2026" for a calendar day given as 2026-07-11 (an event's date, a period's ends). */
+export function formatCalendarDate(day: string): string {
+  return formatLondonDate(`${day}T12:00:00Z`);
+}
+
 /** "2027-02-28 23:59": UK local time in a form spreadsheets sort and read as a date and time. */
 export function formatLondonSortable(iso: string): string {
   const p = londonParts(new Date(iso));

@@ -8,6 +8,7 @@
  */
 import type { Poll } from '../contracts/poll';
 import { rankByCount } from './ranking';
+import { formatCalendarDate } from '../contracts/london-time';
 import type { Allocation } from './poll-rules';
 
 export interface TallyEntry {
@@ -66,7 +67,7 @@ export function pollResults(poll: Poll, online: { counts: Allocation; ballots: n
     { channel: 'online', label: 'Online', counts: known(online.counts), total: 0 },
     ...effectiveTallies(tallies)
       .sort((a, b) => a.event.date.localeCompare(b.event.date) || a.recordedAt.localeCompare(b.recordedAt))
-      .map((t) => ({ channel: t.entryId, label: `${t.event.name}, ${t.event.place} (${t.event.date})`, counts: known(t.counts), total: 0 })),
+      .map((t) => ({ channel: t.entryId, label: `${t.event.name}, ${t.event.place} (${formatCalendarDate(t.event.date)})`, counts: known(t.counts), total: 0 })),
   ].map((c) => ({ ...c, total: sum(c.counts) }));
   const ranked = rankByCount(poll.options, (o) => channels.reduce((a, c) => a + (c.counts[o.id] ?? 0), 0));
   return {

@@ -70,6 +70,8 @@ describe('the officer workspace', () => {
 
     await page.goto(`${env.stack.url}/officer/tasking/`);
     await page.locator('#tasking-total').waitFor();
+    // Periods are written as people write dates, not as 2026-11-28.
+    expect(await page.locator('#tasking-total').textContent()).toMatch(/reports from \d{1,2} [A-Z][a-z]+ \d{4} to \d{1,2} [A-Z][a-z]+ \d{4}, against/);
     await check('tasking');
     expect(violations).toEqual([]);
     await context.close();

@@ -106,12 +106,12 @@ describe('event tallies and results', () => {
     await page.getByLabel('Anti-social behaviour').fill('30');
     await page.getByLabel('Burglary').fill('12');
     await page.getByRole('button', { name: 'Record tally' }).click();
-    await poll(() => page.locator('#tally-total').textContent()).toContain('Millbrook open day, Millbrook fire station (2026-11-14) 42');
+    await poll(() => page.locator('#tally-total').textContent()).toContain('Millbrook open day, Millbrook fire station (14 November 2026) 42');
     await page.getByRole('button', { name: /^Correct Millbrook open day/ }).click();
     await page.getByLabel('Burglary').fill('21');
     await page.getByLabel('Why is it being corrected?').fill('Burglary pot was 21');
     await page.getByRole('button', { name: 'Record correction' }).click();
-    await poll(() => page.locator('#tally-total').textContent()).toContain('(2026-11-14) 51');
+    await poll(() => page.locator('#tally-total').textContent()).toContain('(14 November 2026) 51');
     await poll(async () => (await page.locator('#tallies .govuk-tag--grey').textContent())?.trim()).toBe('Corrected');
     const workspaceViolations = await axeViolations(page);
 

@@ -240,7 +240,7 @@ describe('event tallies', () => {
     expect(fix.status).toBe(201);
     shown = (await results(stack, closed)).json!;
     expect(shown.total).toBe(84);
-    expect(shown.channels.map((c) => c.label)).toEqual(['Online', 'Spring fair, Millbrook green (2026-04-18)']);
+    expect(shown.channels.map((c) => c.label)).toEqual(['Online', 'Spring fair, Millbrook green (18 April 2026)']);
     // The same entry cannot be corrected twice; the correction itself can be.
     const again = await callApi(stack, officer, `/api/officer/polls/${closed}/tallies`, { method: 'POST', body: tally({ burglary: 1 }, { corrects: first.body.entry.entryId, reason: 'Again' }) });
     expect(again.status).toBe(409);
