@@ -49,6 +49,17 @@ export function formatLondonDate(iso: string): string {
   return `${p.day} ${MONTHS[p.month - 1]} ${p.year}`;
 }
 
+/**
+ * When something is due, in words that cannot be misread: a due time at midnight is the
+ * end of the day before ("by the end of 30 November 2026"), never "1 December, 00:00",
+ * which reads as the start of a day; any other time is "by 1 December 2026 at 2:30pm".
+ */
+export function formatDue(iso: string): string {
+  const p = londonParts(new Date(iso));
+  if (p.hour === 0 && p.minute === 0) return `by the end of ${formatLondonDate(new Date(Date.parse(iso) - 60_000).toISOString())}`;
+  return `by ${formatLondonDateTime(iso)}`;
+}
+
 /** "11 July 2026" for a calendar day given as 2026-07-11 (an event's date, a period's ends). */
 export function formatCalendarDate(day: string): string {
   return formatLondonDate(`${day}T12:00:00Z`);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultProfile } from '../../shared/config/load-profile';
 import { addWorkingDays } from '../../shared/domain/working-days';
+import { formatDue } from '../../shared/contracts/london-time';
 import { applyAction, isOverdue, triageDueAt, type CaseState } from '../../shared/domain/workflow';
 
 const workflow = defaultProfile().workflow;
@@ -56,5 +57,14 @@ describe('the workflow', () => {
     expect(isOverdue({ status: 'new', dueAt: '2026-11-23T11:59:59.999Z' }, now)).toBe(true);
     expect(isOverdue({ status: 'new', dueAt: '2026-11-23T12:00:00.000Z' }, now)).toBe(false);
     expect(isOverdue({ status: 'closed', dueAt: '2026-11-01T00:00:00.000Z' }, now)).toBe(false);
+  });
+});
+
+describe('saying when something is due', () => {
+  it('writes a midnight due time as the end of the day before, and any other as a date and a clear time', () => {
+    expect(formatDue('2026-12-01T00:00:00.000Z')).toBe('by the end of 30 November 2026');
+    // British Summer Time: midnight in London is 23:00 UTC.
+    expect(formatDue('2026-06-30T23:00:00.000Z')).toBe('by the end of 30 June 2026');
+    expect(formatDue('2026-12-01T14:30:00.000Z')).toBe('by 1 December 2026 at 2:30pm');
   });
 });

@@ -3,6 +3,8 @@
  * when the tab closes) and is sent as a Bearer token to /api/officer/*. A 401 sends the
  * officer to sign in and back to the page they were on.
  */
+import { formatDue } from '../../../../shared/contracts/london-time';
+
 const KEY = 'csp-officer-session';
 
 export interface Session {
@@ -85,6 +87,11 @@ export function esc(value: unknown): string {
 }
 
 /** UK date and time, e.g. "22 Nov 2026, 14:05". */
+/** A due time, as formatDue says it (never a bare "00:00"). */
+export function due(iso: string | undefined): string {
+  return iso ? formatDue(iso) : '';
+}
+
 export function when(iso: string | undefined): string {
   return iso ? new Date(iso).toLocaleString('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }) : '';
 }
