@@ -106,3 +106,26 @@ describe('the officer workspace', () => {
     await context.close();
   }, 120_000);
 });
+
+describe('a partner user in the workspace', () => {
+  it('is offered only what their role allows, and told plainly about a page they cannot use', async () => {
+    const hate = await callApi<{ reference: string }>(env.stack, undefined, '/api/reports', { body: { type: 'hate-crime', hateMotivations: ['race'], reporterRole: 'witness', description: 'Shouting at the bus stop', ongoing: true, location: { area: 'millbrook' }, anonymous: true } });
+    const police = env.stack.cognito.users.find((u) => u.username.startsWith('police@'))!;
+    const context = await env.browser.newContext();
+    const page = await context.newPage();
+    await signInWorkspace(page, env.stack.url, police.username, police.password, `/officer/report/?ref=${hate.body.reference}`);
+    await page.locator('#case-status').waitFor();
+    // Routed to the police, not assigned to them: notes only.
+    for (const id of ['grade-form', 'assign-form', 'start-form', 'close-form', 'note-share-group', 'update-form']) expect(await page.locator(`#${id}`).isHidden(), id).toBe(true);
+    expect(await page.locator('#note-form').isVisible()).toBe(true);
+    expect(await page.getByRole('link', { name: 'Tasking' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Event tallies' }).count()).toBe(0);
+    for (const [path, text] of [['/officer/polls/', 'cannot record event tallies'], ['/officer/tasking/', 'cannot see the tasking figures']] as const) {
+      await page.goto(`${env.stack.url}${path}`);
+      await poll(() => page.locator('#not-for-role').textContent()).toContain(text);
+      expect(await page.getByText('Loading…').count()).toBe(0);
+    }
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+});

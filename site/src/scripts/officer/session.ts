@@ -105,10 +105,32 @@ export function announce(html: string, kind: 'success' | 'error' = 'success'): v
   (region.firstElementChild as HTMLElement).focus();
 }
 
-/** Fills the workspace header: who is signed in, admin links, sign out. */
+/** What the signed-in user may do, from their groups (the API checks the same, and has the last word). */
+export function roleOf(session: Session): { admin: boolean; officer: boolean; partnerId?: string } {
+  const admin = session.groups.includes('admin');
+  const officer = admin || session.groups.includes('officer');
+  const partnerId = session.groups.find((g) => g.startsWith('partner-'))?.slice('partner-'.length);
+  return { admin, officer, ...(partnerId ? { partnerId } : {}) };
+}
+
+/**
+ * A page the user's role cannot use: says so plainly in place of the page's content
+ * (never a page left on "Loading…"); returns false so the page does not go on.
+ */
+export function allowedHere(session: Session, needs: 'officer' | 'admin', what: string): boolean {
+  const role = roleOf(session);
+  if (needs === 'admin' ? role.admin : role.officer) return true;
+  const body = document.getElementById('workspace-page');
+  if (body) body.innerHTML = `<p class="govuk-body" id="not-for-role">Your account cannot ${esc(what)}: only ${needs === 'admin' ? 'administrators' : 'partnership officers'} can. <a class="govuk-link" href="/officer/">Go to the inbox</a>.</p>`;
+  return false;
+}
+
+/** Fills the workspace header: who is signed in, the links their role can use, sign out. */
 export function showSignedIn(session: Session): void {
   const who = document.getElementById('workspace-user');
   if (who) who.textContent = `Signed in as ${session.username}`;
-  document.querySelectorAll<HTMLElement>('[data-admin-only]').forEach((el) => (el.hidden = !session.groups.includes('admin')));
+  const role = roleOf(session);
+  document.querySelectorAll<HTMLElement>('[data-admin-only]').forEach((el) => (el.hidden = !role.admin));
+  document.querySelectorAll<HTMLElement>('[data-officer-only]').forEach((el) => (el.hidden = !role.officer));
   document.getElementById('sign-out')?.addEventListener('click', signOut);
 }
