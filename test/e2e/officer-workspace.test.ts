@@ -107,6 +107,21 @@ describe('the officer workspace', () => {
   }, 120_000);
 });
 
+describe('an officer who is not an administrator', () => {
+  it('reads the partner list without being told it failed to load', async () => {
+    const officer = env.stack.cognito.users.find((u) => u.username.startsWith('officer@'))!;
+    const context = await env.browser.newContext();
+    const page = await context.newPage();
+    await signInWorkspace(page, env.stack.url, officer.username, officer.password, '/officer/partners/');
+    await page.locator('#partner-list').waitFor();
+    expect(await page.locator('#partner-list tbody tr').count()).toBeGreaterThan(1);
+    expect(await page.locator('.govuk-error-summary').count()).toBe(0);
+    expect(await page.locator('#history-section').isHidden()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('a partner user in the workspace', () => {
   it('is offered only what their role allows, and told plainly about a page they cannot use', async () => {
     const hate = await callApi<{ reference: string }>(env.stack, undefined, '/api/reports', { body: { type: 'hate-crime', hateMotivations: ['race'], reporterRole: 'witness', description: 'Shouting at the bus stop', ongoing: true, location: { area: 'millbrook' }, anonymous: true } });
