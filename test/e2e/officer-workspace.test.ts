@@ -144,3 +144,28 @@ describe('a partner user in the workspace', () => {
     await context.close();
   });
 });
+
+describe('the workspace across tabs', () => {
+  it('keeps an officer signed in in a new tab of the workspace, and raises no error while sending a stranger to sign in', async () => {
+    const report = await callApi<{ reference: string }>(env.stack, undefined, '/api/reports', { body: { ...asb, description: 'Opened in a new tab' } });
+    const officer = env.stack.cognito.users.find((u) => u.username.startsWith('officer@'))!;
+    const context = await env.browser.newContext();
+    const first = await context.newPage();
+    await signInWorkspace(first, env.stack.url, officer.username, officer.password);
+    const second = await context.newPage();
+    await second.goto(`${env.stack.url}/officer/report/?ref=${report.body.reference}`);
+    await poll(() => second.locator('#report-heading').textContent()).toBe(`Report ${report.body.reference}`);
+    expect(new URL(second.url()).pathname).toBe('/officer/report/');
+    await context.close();
+
+    // A browser with no workspace tab open is sent to sign in, with nothing thrown on the way.
+    const fresh = await env.browser.newContext();
+    const page = await fresh.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${env.stack.url}/officer/`);
+    await page.waitForURL(/\/officer\/sign-in\//);
+    expect(errors).toEqual([]);
+    await fresh.close();
+  });
+});

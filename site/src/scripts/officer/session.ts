@@ -1,7 +1,9 @@
 /**
  * The officer's session in the browser: the access token lives in sessionStorage (gone
  * when the tab closes) and is sent as a Bearer token to /api/officer/*. A 401 sends the
- * officer to sign in and back to the page they were on.
+ * officer to sign in and back to the page they were on. A new tab of the workspace (a
+ * report opened in a new tab) asks the workspace's other open tabs for the session over
+ * a BroadcastChannel, so the token is never written anywhere that outlives the tabs.
  */
 import { formatDue } from '../../../../shared/contracts/london-time';
 
@@ -32,14 +34,47 @@ export function signOut(): void {
   location.assign('/officer/sign-in/');
 }
 
+/** Thrown to stop a page's script while the browser goes to the sign-in page: not a fault. */
+class SigningIn extends Error {
+  override name = 'SigningIn';
+}
+// Leaving for the sign-in page stops the script; that is not an error to report.
+addEventListener('error', (event) => event.error instanceof SigningIn && event.preventDefault());
+addEventListener('unhandledrejection', (event) => event.reason instanceof SigningIn && event.preventDefault());
+
 /** Sends the officer to sign in, returning here afterwards. */
 export function requireSignIn(): Session {
   const session = currentSession();
   if (!session) {
     location.assign(`/officer/sign-in/?next=${encodeURIComponent(location.pathname + location.search)}`);
-    throw new Error('Signing in');
+    throw new SigningIn('Signing in');
   }
   return session;
+}
+
+const channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel('csp-officer-session');
+// Another tab of the workspace asking for the session: answer with ours, if we are signed in.
+channel?.addEventListener('message', (event: MessageEvent<{ ask?: true; session?: Session }>) => {
+  const session = currentSession();
+  if (event.data.ask && session) channel.postMessage({ session });
+});
+
+/** The session: this tab's, or one from another open tab of the workspace; else sign in. */
+export async function signedIn(waitMs = 300): Promise<Session> {
+  const own = currentSession();
+  if (own || !channel) return requireSignIn();
+  const shared = await new Promise<Session | undefined>((resolve) => {
+    const timer = setTimeout(() => resolve(undefined), waitMs);
+    channel.addEventListener('message', function answer(event: MessageEvent<{ session?: Session }>) {
+      if (!event.data.session || event.data.session.expiresAt <= Date.now() + 30_000) return;
+      clearTimeout(timer);
+      channel.removeEventListener('message', answer);
+      resolve(event.data.session);
+    });
+    channel.postMessage({ ask: true });
+  });
+  if (shared) sessionStorage.setItem(KEY, JSON.stringify(shared));
+  return requireSignIn();
 }
 
 export class ApiError extends Error {
