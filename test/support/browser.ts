@@ -36,6 +36,9 @@ export async function axeViolationsOfHtml(browser: Browser, url: string, html: s
   const context = await browser.newContext({ javaScriptEnabled: true });
   try {
     const checker = await context.newPage();
+    // The page's own scripts stay off (axe is injected by Playwright, not by a script file),
+    // so what is checked is the page as served, and no script can navigate away mid-check.
+    await checker.route(/\.m?js(\?|$)/, (route) => route.abort());
     await checker.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
     await checker.goto(url);
     return await axeViolations(checker);
