@@ -31,20 +31,37 @@ export async function axeViolationsWithoutJs(browser: Browser, page: Page): Prom
   return axeViolationsOfHtml(browser, page.url(), await page.content());
 }
 
+/** One checker page per browser, reused page after page (a new context for each costs seconds). */
+const checkers = new WeakMap<Browser, Promise<{ page: Page; serve: { url: string; html: string } }>>();
+
+function checkerFor(browser: Browser) {
+  let checker = checkers.get(browser);
+  if (!checker) {
+    checker = (async () => {
+      const context = await browser.newContext({ javaScriptEnabled: true });
+      const page = await context.newPage();
+      const serve = { url: '', html: '' };
+      // The page's own scripts stay off (axe is injected by Playwright, not by a script file),
+      // so what is checked is the page as served, and no script can navigate away mid-check.
+      await page.route(/\.m?js(\?|$)/, (route) => route.abort());
+      await page.route(
+        (url) => url.href === serve.url,
+        (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: serve.html }),
+      );
+      return { page, serve };
+    })();
+    checkers.set(browser, checker);
+  }
+  return checker;
+}
+
 /** axe on a given HTML document served at `url` (for pages that answer a POST). */
 export async function axeViolationsOfHtml(browser: Browser, url: string, html: string): Promise<string[]> {
-  const context = await browser.newContext({ javaScriptEnabled: true });
-  try {
-    const checker = await context.newPage();
-    // The page's own scripts stay off (axe is injected by Playwright, not by a script file),
-    // so what is checked is the page as served, and no script can navigate away mid-check.
-    await checker.route(/\.m?js(\?|$)/, (route) => route.abort());
-    await checker.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
-    await checker.goto(url);
-    return await axeViolations(checker);
-  } finally {
-    await context.close();
-  }
+  const { page, serve } = await checkerFor(browser);
+  serve.url = new URL(url).href;
+  serve.html = html;
+  await page.goto(serve.url);
+  return axeViolations(page);
 }
 
 /**
