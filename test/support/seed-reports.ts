@@ -3,10 +3,10 @@
  * the table with the adapter's own item shapes (report + listings) in parallel batches.
  * Deterministic: report i is always the same, so runs compare.
  */
-import { BatchWriteItemCommand, type DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
+import type { AttributeValue, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { keys } from '../../functions/adapters/dynamodb/table-definition';
 import { listingItems } from '../../functions/adapters/dynamodb/listing';
-import { toItem } from '../../functions/adapters/dynamodb/item';
+import { batchPutAll, toItem } from '../../functions/adapters/dynamodb/item';
 import { routeReport } from '../../shared/domain/routing';
 import { ASB_CATEGORIES, HATE_MOTIVATIONS } from '../../shared/contracts/report-vocabulary';
 import { STATUSES } from '../../shared/domain/workflow';
@@ -51,28 +51,20 @@ export function seededReport(i: number, profile: Profile, start = Date.parse('20
   };
 }
 
-/** Writes reports first..first+count-1 (25 items a batch, `parallel` batches at once). */
+/** Writes reports first..first+count-1 in batches (`parallel` at once), reporting items written. */
 export async function seedReports(client: DynamoDBClient, tableName: string, profile: Profile, first: number, count: number, options: { parallel?: number; onProgress?: (done: number) => void } = {}): Promise<void> {
-  const requests: WriteRequest[] = [];
-  for (let i = first; i < first + count; i++) {
-    const stored = seededReport(i, profile);
-    requests.push({ PutRequest: { Item: toItem({ ...keys.report(stored.reference), entity: 'report', ...stored }) } });
-    for (const item of listingItems(stored)) requests.push({ PutRequest: { Item: toItem(item) } });
-  }
-  const batches: WriteRequest[][] = [];
-  for (let i = 0; i < requests.length; i += 25) batches.push(requests.slice(i, i + 25));
-  let next = 0;
+  // A thousand reports at a time, so progress shows and the item list stays small.
+  const REPORTS_PER_ROUND = 1000;
   let done = 0;
-  const worker = async () => {
-    while (next < batches.length) {
-      let batch = batches[next++]!;
-      while (batch.length) {
-        const out = await client.send(new BatchWriteItemCommand({ RequestItems: { [tableName]: batch } }));
-        batch = out.UnprocessedItems?.[tableName] ?? [];
-      }
-      done++;
-      if (done % 200 === 0) options.onProgress?.(done * 25);
+  for (let start = first; start < first + count; start += REPORTS_PER_ROUND) {
+    const items: Record<string, AttributeValue>[] = [];
+    for (let i = start; i < Math.min(first + count, start + REPORTS_PER_ROUND); i++) {
+      const stored = seededReport(i, profile);
+      items.push(toItem({ ...keys.report(stored.reference), entity: 'report', ...stored }));
+      for (const item of listingItems(stored)) items.push(toItem(item));
     }
-  };
-  await Promise.all(Array.from({ length: options.parallel ?? 16 }, worker));
+    await batchPutAll(client, tableName, items, options.parallel ?? 16);
+    done += items.length;
+    options.onProgress?.(done);
+  }
 }

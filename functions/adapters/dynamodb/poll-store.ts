@@ -5,17 +5,15 @@
  * there and the transaction writes nothing.
  */
 import {
-  BatchGetItemCommand,
   GetItemCommand,
   PutItemCommand,
   TransactWriteItemsCommand,
   TransactionCanceledException,
   ConditionalCheckFailedException,
-  type AttributeValue,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { fromItem, queryAll, queryItems, toItem } from './item';
+import { batchGetAll, fromItem, queryAll, queryItems, toItem } from './item';
 import { tableSecret } from './table-secret';
 import { COUNTER_SHARDS, pollKeys, pollsTable } from './polls-table-definition';
 import type { Allocation } from '../../../shared/domain/poll-rules';
@@ -180,12 +178,8 @@ export function createPollStore(client: DynamoDBClient, tableName: string, rando
 
     async liveCounts(pollId) {
       const total = emptyCounts();
-      let keys: Record<string, AttributeValue>[] = Array.from({ length: COUNTER_SHARDS }, (_, shard) => marshall(pollKeys.counter(pollId, shard)));
-      while (keys.length) {
-        const out = await client.send(new BatchGetItemCommand({ RequestItems: { [tableName]: { Keys: keys } } }));
-        for (const item of out.Responses?.[tableName] ?? []) addCounts(total, countsOf(unmarshall(item)));
-        keys = out.UnprocessedKeys?.[tableName]?.Keys ?? [];
-      }
+      const shards = await batchGetAll(client, tableName, Array.from({ length: COUNTER_SHARDS }, (_, shard) => pollKeys.counter(pollId, shard)), false);
+      for (const item of shards) addCounts(total, countsOf(item));
       return total;
     },
 
