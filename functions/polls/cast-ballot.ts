@@ -15,7 +15,7 @@ import type { PollStore, StoredBallot } from '../adapters/dynamodb/poll-store';
 import type { Voter } from './voter-cookie';
 
 /** Said, with the answers kept, when a ballot arrives within moments of "Start now". */
-export const TOO_FAST_MESSAGE = 'Your answers reached us only a moment after you pressed “Start now”, so we have not counted them yet: we check this to stop answers being sent automatically. Your answers are below. Check them, then choose “Send my answers” again.';
+const TOO_FAST_MESSAGE = 'Your answers reached us only a moment after you pressed “Start now”, so we have not counted them yet: we check this to stop answers being sent automatically. Your answers are below. Check them, then choose “Send my answers” again.';
 
 export interface BallotDependencies {
   store: PollStore;

@@ -23,7 +23,6 @@ export interface ResponseSpec {
   headers?: string[];
 }
 
-export type { Role };
 
 export interface Operation {
   id: string;
@@ -312,9 +311,6 @@ export const apiOperations: Operation[] = [
     responses: { 200: { description: 'The bursts', json: bodies.burstsBody }, ...officerGate, 404: problem('No such poll'), ...unexpected },
   },
 ];
-
-/** The operations of the officer API, which one function serves. */
-export const officerOperations = apiOperations.filter((o) => o.path.startsWith('/api/officer/'));
 
 /** The JSON request schema of an operation, for this partnership. */
 export function requestSchema(operation: Operation, profile: Profile): z.ZodMiniType | undefined {

@@ -62,7 +62,8 @@ const examples = (): Record<string, unknown[]> => ({
   reportStatus: [{ reference: known.reference![0], email: 'amira@example.com' }],
   castBallot: [{ allocation: { 'anti-social-behaviour': 3, burglary: 2 }, postcode: 'AV1 2AB' }],
   caseAction: [{ action: 'note', text: 'Checked the cameras' }, { action: 'grade', risk: 'medium', version: 1 }, { action: 'assign', partnerId: 'police', version: 2 }, { action: 'update-resident', message: 'We are on it' }],
-  updatePartner: [{ version: 1, ...profile.partners[1]! }],
+  // The partner as the directory holds it, less its id (that is in the path, and the schema is strict).
+  updatePartner: [(({ id: _id, ...partner }) => ({ version: 1, ...partner }))(profile.partners[1]!)],
   recordTally: [{ event: { name: 'Village fete', date: '2026-07-11', place: 'Green' }, counts: { 'anti-social-behaviour': 4 } }],
 });
 
@@ -110,7 +111,7 @@ function requestArbitrary(operation: Operation): fc.Arbitrary<GeneratedRequest> 
   const headers = fc.record(Object.fromEntries(Object.entries(operation.headerParams ?? {}).map(([name, h]) => [name, headerValue(h.maxLength)])), { requiredKeys: [] });
   // What a browser, an API client or neither asks for.
   const accept = fc.constantFrom('text/html,application/xhtml+xml', 'application/json', '');
-  return fc.record({ path, query, body, caller, cookie, headers, accept }).map((r) => ({ ...r, body: r.body ?? undefined, headers: Object.fromEntries(Object.entries(r.headers).filter(([, v]) => v !== undefined)) as Record<string, string> }));
+  return fc.record({ path, query, body, caller, cookie, headers, accept }).map((r) => ({ ...r, headers: Object.fromEntries(Object.entries(r.headers).filter(([, v]) => v !== undefined)) as Record<string, string> }));
 }
 
 async function send(operation: Operation, request: GeneratedRequest): Promise<Response> {
@@ -138,7 +139,7 @@ async function breach(operation: Operation, res: Response): Promise<string | und
   }
   if (type === 'text/html') return spec.html ? undefined : `${res.status} answered HTML, which the document does not list`;
   if (type === 'text/csv') return spec.csv ? undefined : `${res.status} answered CSV, which the document does not list`;
-  if (type === '') return spec.json || spec.html || spec.csv ? (text === '' && res.status === 303 ? undefined : `${res.status} answered no content type`) : undefined;
+  if (type === '') return text === '' ? undefined : `${res.status} answered a body with no content type`;
   return `${res.status} answered ${type}`;
 }
 

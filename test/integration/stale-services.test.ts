@@ -4,7 +4,7 @@
  * the pid files the first start wrote and confirmed by their command lines, and starts.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -59,7 +59,6 @@ describe('stale services from a killed start', () => {
   it('never stops a process that merely has a recorded pid', async () => {
     const stranger = spawn('sleep', ['30']);
     const pidDir = join(dir, 'reused');
-    const { mkdirSync } = await import('node:fs');
     mkdirSync(pidDir, { recursive: true });
     writeFileSync(join(pidDir, 'dynamodb-local.pid'), JSON.stringify({ pid: stranger.pid, service: 'dynamodb-local', cmdline: 'java\0-jar\0DynamoDBLocal.jar\0' }));
     expect(await stopStaleChildren(pidDir)).toEqual([]);

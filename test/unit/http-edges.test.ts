@@ -15,7 +15,7 @@ import { sitePath } from '../../infra/local/http-server';
 const cloudFront = new Function(`${readFileSync(join(import.meta.dirname, '../../infra/aws/site-request.js'), 'utf8')}; return handler;`)() as (e: unknown) => { statusCode?: number; headers?: { location: { value: string } } };
 
 /** Paths a browser would read as another host if echoed into a Location header. */
-export const HOSTILE_PATHS = ['//evil.example/x', '/\\evil.example/x', '///evil.example', '/\\/evil.example/x', '/./\\evil.example', '/\t/evil.example/x', '//\\\\evil.example'];
+const HOSTILE_PATHS = ['//evil.example/x', '/\\evil.example/x', '///evil.example', '/\\/evil.example/x', '/./\\evil.example', '/\t/evil.example/x', '//\\\\evil.example'];
 
 /** True when a Location value can only mean a path on this site. */
 const staysOnSite = (location: string) => location.startsWith('/') && !/^[/\\]{2}/.test(location) && !/[\x00-\x20\\]/.test(location);

@@ -148,12 +148,11 @@ export function createCaseStore(client: DynamoDBClient, tableName: string): Case
 
     async countByStatus(scope, filters) {
       const partition = keys.statusCount(scope.kind === 'partner' ? scope.partnerId : ALL_LISTINGS, '').pk;
-      const range = filters.from && filters.to ? { condition: ' AND sk BETWEEN :from AND :to', values: { ':from': `DAY#${filters.from}`, ':to': `DAY#${filters.to}` } }
-        : filters.from ? { condition: ' AND sk >= :from', values: { ':from': `DAY#${filters.from}` } }
-          : filters.to ? { condition: ' AND sk BETWEEN :start AND :to', values: { ':start': 'DAY#', ':to': `DAY#${filters.to}` } }
-            : { condition: '', values: {} };
+      // An open end is the first or last day there could be; day keys sort as dates.
+      const from = `DAY#${filters.from ?? '0000-01-01'}`;
+      const to = `DAY#${filters.to ?? '9999-12-31'}`;
       // One small item per day kept (a few hundred at most): one read, at any number of reports.
-      const days = await queryAll({ TableName: tableName, KeyConditionExpression: `pk = :pk${range.condition}`, ExpressionAttributeValues: marshall({ ':pk': partition, ...range.values }) });
+      const days = await queryAll({ TableName: tableName, KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to', ExpressionAttributeValues: marshall({ ':pk': partition, ':from': from, ':to': to }) });
       return days.reduce(addDay, zeroCounts());
     },
 
