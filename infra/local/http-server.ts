@@ -49,6 +49,7 @@ export interface LocalServerOptions {
 
 export async function startHttpServer(options: LocalServerOptions): Promise<{ server: Server; url: string; stop(): Promise<void> }> {
   const handlers = new Map<string, Promise<LambdaHttpHandler>>();
+  const ownAnswer = ownAnswerer(options.partnershipName);
   const server = createServer((req, res) => {
     const started = performance.now();
     const done = () => options.onRequest?.(`${req.method} ${req.url} ${res.statusCode} ${(performance.now() - started).toFixed(0)}ms`);
@@ -58,11 +59,11 @@ export async function startHttpServer(options: LocalServerOptions): Promise<{ se
     const url = target.startsWith('/') ? new URL(`http://localhost${target}`) : new URL(target, 'http://localhost');
     const isApi = url.pathname.startsWith('/api/');
     const siteHeaders = siteSecurityHeaders(options.signInOrigin);
-    const work = isApi ? serveApi(req, res, url, options, handlers) : serveStatic(req, res, url, options.siteDir, siteHeaders);
+    const work = isApi ? serveApi(req, res, url, options, handlers, ownAnswer) : serveStatic(req, res, url, options.siteDir, siteHeaders);
     work.catch(async () => {
       if (res.headersSent) return void res.end();
       // The same generic 500 (with a correlation id) a handler's error boundary gives.
-      if (isApi) return writeResult(res, await ownAnswer(options.partnershipName, toEvent(req, url, undefined, {}, Buffer.alloc(0)), () => Promise.reject(new Error('Local server failure'))));
+      if (isApi) return writeResult(res, await ownAnswer(toEvent(req, url, undefined, {}, Buffer.alloc(0)), () => Promise.reject(new Error('Local server failure'))));
       res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8', ...siteHeaders });
       res.end('Sorry, something went wrong. Please try again.');
     });
@@ -85,7 +86,7 @@ export async function startHttpServer(options: LocalServerOptions): Promise<{ se
   };
 }
 
-async function serveApi(req: IncomingMessage, res: ServerResponse, url: URL, options: LocalServerOptions, handlers: Map<string, Promise<LambdaHttpHandler>>): Promise<void> {
+async function serveApi(req: IncomingMessage, res: ServerResponse, url: URL, options: LocalServerOptions, handlers: Map<string, Promise<LambdaHttpHandler>>, ownAnswer: ReturnType<typeof ownAnswerer>): Promise<void> {
   const match = matchRoute(req.method ?? 'GET', url.pathname);
   if (!match.route) {
     const event = toEvent(req, url, undefined, {}, Buffer.alloc(0));
@@ -94,12 +95,12 @@ async function serveApi(req: IncomingMessage, res: ServerResponse, url: URL, opt
       : match.allowed.length
         ? jsonMessage(405, `Use ${match.allowed.join(' or ')} here`, { Allow: match.allowed.join(', ') })
         : jsonMessage(404, 'There is nothing at this address. Check the link, or start from the home page.');
-    return writeResult(res, await ownAnswer(options.partnershipName, event, async () => answer));
+    return writeResult(res, await ownAnswer(event, async () => answer));
   }
   const body = await readBody(req);
   if (body === undefined) {
     const event = toEvent(req, url, undefined, {}, Buffer.alloc(0));
-    return writeResult(res, await ownAnswer(options.partnershipName, event, async () => jsonMessage(413, 'The request is too large to send (10 MB at most).', { Connection: 'close' })));
+    return writeResult(res, await ownAnswer(event, async () => jsonMessage(413, 'The request is too large to send (10 MB at most).', { Connection: 'close' })));
   }
   const route = match.route;
   if (!handlers.has(route.id)) handlers.set(route.id, options.loadHandler(route));
@@ -130,8 +131,14 @@ function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
  * middy stack as every handler, so they carry the same security headers and, for a 500,
  * the same generic message with a correlation id.
  */
-function ownAnswer(partnershipName: string, event: APIGatewayProxyEventV2, answer: () => Promise<HttpResult>): Promise<APIGatewayProxyResultV2> {
-  return httpHandler(answer, partnershipName, 'your request has not been completed')(event, lambdaContext('local-server', event.requestContext.requestId)) as Promise<APIGatewayProxyResultV2>;
+function ownAnswerer(partnershipName: string) {
+  // One middy stack for the server's life; each request's answer travels with its event.
+  const answers = new WeakMap<APIGatewayProxyEventV2, () => Promise<HttpResult>>();
+  const stack = httpHandler((event) => answers.get(event)!(), partnershipName, 'your request has not been completed');
+  return (event: APIGatewayProxyEventV2, answer: () => Promise<HttpResult>): Promise<APIGatewayProxyResultV2> => {
+    answers.set(event, answer);
+    return stack(event, lambdaContext('local-server', event.requestContext.requestId)) as Promise<APIGatewayProxyResultV2>;
+  };
 }
 
 function toEvent(req: IncomingMessage, url: URL, route: HttpRoute | undefined, pathParameters: Record<string, string>, body: Buffer): APIGatewayProxyEventV2 {

@@ -81,7 +81,7 @@ export function footerHtml(contact: PartnershipContact): string {
 }
 
 /** A whole document, for pages the API renders. */
-export function renderPage(options: { title: string; partnershipName: string; body: string; forms?: boolean; contact?: PartnershipContact }): string {
+export function renderPage(options: { title: string; partnershipName: string; body: string; forms?: boolean }): string {
   return `<!doctype html>
 <html lang="en-GB" class="govuk-template">
 <head>
@@ -94,7 +94,7 @@ ${headerHtml(options.partnershipName)}
 ${options.body}
 </main>
 </div>
-${footerHtml(options.contact ?? bundledProfile.contact)}
+${footerHtml(bundledProfile.contact)}
 </body>
 </html>
 `;
