@@ -12,6 +12,7 @@ import { parseReference } from '../../shared/domain/reference';
 import type { Outcome, Status } from '../../shared/domain/workflow';
 import type { RateLimiter } from '../adapters/dynamodb/rate-limiter';
 import type { ReportStore } from '../adapters/dynamodb/report-store';
+import type { ResidentUpdate } from '../reports/records';
 
 /** Per caller (source address), and per reference from one caller, per hour. */
 export const STATUS_LIMITS = { perCaller: { limit: 20, windowSeconds: 3600 }, perReferenceAndCaller: { limit: 5, windowSeconds: 3600 } };
@@ -26,7 +27,7 @@ export interface StatusDependencies {
 }
 
 export type StatusResult =
-  | { kind: 'found'; reference: string; status: Status; outcome?: Outcome; updates: { at: string; message: string }[] }
+  | { kind: 'found'; reference: string; status: Status; outcome?: Outcome; updates: ResidentUpdate[] }
   | { kind: 'invalid'; errors: FieldError[] }
   | { kind: 'not-found' }
   | { kind: 'limited'; retryAfterSeconds: number };

@@ -133,6 +133,12 @@ export interface OutboxEntry extends Delivery {
   history?: DeliveryAttempt[];
 }
 
+/** An update an officer wrote to the resident, as the status page shows it. */
+export interface ResidentUpdate {
+  at: string;
+  message: string;
+}
+
 /** One try at sending an email, as it happened. */
 export interface DeliveryAttempt {
   /** 1 for the first try. */

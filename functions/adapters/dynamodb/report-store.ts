@@ -18,7 +18,7 @@ import { keys, PENDING, reportsTable } from './table-definition';
 import { listingItems } from './listing';
 import { counterMoves, scopesOf } from './status-counters';
 import { batchGetAll, queryItems, toItem } from './item';
-import type { Delivery, DeliveryAttempt, DeliveryFeedback, OutboxEntry, StoredReport } from '../../reports/records';
+import type { Delivery, DeliveryAttempt, DeliveryFeedback, OutboxEntry, ResidentUpdate, StoredReport } from '../../reports/records';
 
 export type CreateResult =
   | { outcome: 'created' }
@@ -43,7 +43,7 @@ export interface ReportStore {
   getMany(references: string[]): Promise<Map<string, StoredReport>>;
   getOutbox(reference: string, targetId: string): Promise<OutboxEntry | undefined>;
   /** The updates officers wrote to the resident about this report, oldest first. */
-  residentUpdates(reference: string): Promise<{ at: string; message: string }[]>;
+  residentUpdates(reference: string): Promise<ResidentUpdate[]>;
   /**
    * Takes a pending entry for one sender until `until` (and out of the sweeper's index till
    * then): false if it was sent, failed, tried again or is held by another sender meanwhile.
@@ -163,7 +163,7 @@ export function createReportStore(client: DynamoDBClient, tableName: string): Re
     },
 
     async residentUpdates(reference) {
-      const updates: { at: string; message: string }[] = [];
+      const updates: ResidentUpdate[] = [];
       const input = { TableName: tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :u)', ExpressionAttributeValues: marshall({ ':pk': keys.report(reference).pk, ':u': keys.outbox(reference, 'resident-update').sk }), ConsistentRead: true };
       for await (const item of queryItems(client, input)) {
         const entry = fromOutboxItem(item);
