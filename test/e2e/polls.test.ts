@@ -31,6 +31,42 @@ describe('a poll page', () => {
   });
 });
 
+describe('pages built before a poll opened or closed', () => {
+  it('list polls by their dates, and with JavaScript say what those dates mean by the reader\'s clock', async () => {
+    const withoutJs = await env.browser.newContext({ javaScriptEnabled: false });
+    const plain = await withoutJs.newPage();
+    await plain.goto(`${env.stack.url}/`);
+    const openItem = plain.getByRole('listitem').filter({ hasText: testPolls.open.title });
+    await expect(openItem.textContent()).resolves.toMatch(/Taking answers from \d+ \w+ \d{4} until \d+ \w+ \d{4}/);
+    expect(await plain.getByText('There are no polls open or planned').isVisible()).toBe(false);
+    // The closed test poll had closed at build time, so the home page does not list it.
+    expect(await plain.getByRole('link', { name: testPolls.closed.title }).count()).toBe(0);
+    await withoutJs.close();
+
+    const today = await env.browser.newContext();
+    const page = await today.newPage();
+    await page.goto(`${env.stack.url}/`);
+    await expect(page.getByRole('listitem').filter({ hasText: testPolls.open.title }).locator('.govuk-tag').textContent()).resolves.toBe('Open now');
+    await expect(page.getByRole('listitem').filter({ hasText: testPolls.future.title }).locator('.govuk-tag').textContent()).resolves.toBe('Opens soon');
+    await today.close();
+
+    // Long after every poll has closed, the same built pages say so.
+    const later = await env.browser.newContext();
+    await later.clock.install({ time: new Date('2100-01-01T12:00:00Z') });
+    const laterPage = await later.newPage();
+    await laterPage.goto(`${env.stack.url}/`);
+    await expect(laterPage.getByText('There are no polls open or planned').isVisible()).resolves.toBe(true);
+    await expect(laterPage.getByRole('link', { name: testPolls.open.title }).isVisible()).resolves.toBe(false);
+    await laterPage.goto(`${env.stack.url}/polls/${testPolls.open.id}/`);
+    await expect(laterPage.getByText('This poll has closed').isVisible()).resolves.toBe(true);
+    expect(await laterPage.getByRole('button', { name: 'Start now' }).isVisible()).toBe(false);
+    await expect(laterPage.getByRole('link', { name: 'See the results', exact: true }).isVisible()).resolves.toBe(true);
+    await laterPage.goto(`${env.stack.url}/polls/`);
+    await expect(laterPage.getByRole('listitem').filter({ hasText: testPolls.open.title }).locator('.govuk-tag').textContent()).resolves.toBe('Closed');
+    await later.close();
+  });
+});
+
 describe('voting in a charity-pot poll', () => {
   it('works with JavaScript off: start, a mistake kept and explained, then counted, with no axe violations', async () => {
     const context = await env.browser.newContext({ javaScriptEnabled: false });
