@@ -4,6 +4,8 @@
  * and both show in the ranked results. axe checks the poll, vote, thank-you, results
  * and event-tally pages. The site is built with polls dated around today.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { axeViolations, axeViolationsWithoutJs, signInWorkspace, useStackAndBrowser } from '../support/browser';
 import { buildSite, copySampleContent } from '../support/site-build';
@@ -13,6 +15,9 @@ import { waitToVote } from '../support/voting';
 const env = useStackAndBrowser(async () => {
   const content = copySampleContent();
   const pollsDir = writeTestPolls(content);
+  // An event two hours away, first on the built pages whatever the sample's dates.
+  const start = new Date(Date.now() + 2 * 3_600_000).toISOString();
+  writeFileSync(join(content, 'events', 'test-event.json'), JSON.stringify({ title: 'Test neighbourhood meeting', kind: 'meeting', start, place: 'Test Hall', description: 'A meeting for the tests.' }));
   const build = await buildSite(content);
   if (build.code !== 0) throw new Error(`The test site did not build:\n${build.output}`);
   return { pollsDir, siteDir: build.outDir };
@@ -31,14 +36,15 @@ describe('a poll page', () => {
   });
 });
 
-describe('pages built before a poll opened or closed', () => {
-  it('list polls by their dates, and with JavaScript say what those dates mean by the reader\'s clock', async () => {
+describe('pages built before a poll opened or closed, or an event ended', () => {
+  it('list polls and events by their dates, and with JavaScript say what those dates mean by the reader\'s clock', async () => {
     const withoutJs = await env.browser.newContext({ javaScriptEnabled: false });
     const plain = await withoutJs.newPage();
     await plain.goto(`${env.stack.url}/`);
     const openItem = plain.getByRole('listitem').filter({ hasText: testPolls.open.title });
     await expect(openItem.textContent()).resolves.toMatch(/Taking answers from \d+ \w+ \d{4} until \d+ \w+ \d{4}/);
     expect(await plain.getByText('There are no polls open or planned').isVisible()).toBe(false);
+    await expect(plain.getByText('Test neighbourhood meeting').isVisible()).resolves.toBe(true);
     // The closed test poll had closed at build time, so the home page does not list it.
     expect(await plain.getByRole('link', { name: testPolls.closed.title }).count()).toBe(0);
     await withoutJs.close();
@@ -57,6 +63,10 @@ describe('pages built before a poll opened or closed', () => {
     await laterPage.goto(`${env.stack.url}/`);
     await expect(laterPage.getByText('There are no polls open or planned').isVisible()).resolves.toBe(true);
     await expect(laterPage.getByRole('link', { name: testPolls.open.title }).isVisible()).resolves.toBe(false);
+    await expect(laterPage.getByText('Test neighbourhood meeting').isVisible()).resolves.toBe(false);
+    await expect(laterPage.getByText('No events are planned at the moment').isVisible()).resolves.toBe(true);
+    await laterPage.goto(`${env.stack.url}/events/`);
+    await expect(laterPage.getByText('There are no events planned at the moment').isVisible()).resolves.toBe(true);
     await laterPage.goto(`${env.stack.url}/polls/${testPolls.open.id}/`);
     await expect(laterPage.getByText('This poll has closed').isVisible()).resolves.toBe(true);
     expect(await laterPage.getByRole('button', { name: 'Start now' }).isVisible()).toBe(false);

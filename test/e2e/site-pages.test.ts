@@ -45,8 +45,8 @@ describe('every built page', () => {
       const scripts = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]);
       // Forms that JavaScript enhances (they work without it: see the report and poll journeys).
       if (path === '/report/' || path === '/search/' || /^\/polls\/[^/]+\/vote\/$/.test(path)) continue;
-      // Poll lists and poll pages state their dates; a script only adds "Open now" or "Closed" by the reader's clock.
-      if (path === '/' || /^\/polls\/([^/]+\/)?$/.test(path)) continue;
+      // Poll and event lists state their dates; a script only says what they mean by the reader's clock.
+      if (path === '/' || path === '/events/' || /^\/polls\/([^/]+\/)?$/.test(path)) continue;
       expect(scripts, path).toEqual([]);
     }
   });
