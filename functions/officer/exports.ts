@@ -31,7 +31,8 @@ const csv = (filename: string, body: string): HttpResult => ({
 // screen; the reference and the area's id stay as keys for other systems.
 const SUMMARY_HEADER = ['Reference', 'Received (UK time)', 'Status', 'Risk', 'Response due (UK time)', 'Overdue', 'Assigned partner', 'Outcome', 'Flags', 'Type', 'ASB category', 'Hate motivations', 'Area', 'Area id', 'Happened (UK time)'];
 const PERSONAL_HEADER = ['Street', 'Postcode', 'Place details', 'What happened', 'People involved', 'Vehicles', 'Reporter role', 'Anonymous', 'Name', 'Email', 'Phone'];
-const ukTime = (iso: string | undefined) => (iso ? formatLondonSortable(iso) : undefined);
+// A calendar day (a report dated without a time) is already as spreadsheets read it.
+const ukTime = (iso: string | undefined) => (iso && iso.includes('T') ? formatLondonSortable(iso) : iso);
 
 /**
  * What a function may answer with: API Gateway and Lambda refuse responses over 6 MB,

@@ -5,7 +5,7 @@
  */
 import type { Partner, Profile } from '../../shared/config/profile-schema';
 import { createReportSchema, type ReportSchema } from '../../shared/contracts/report';
-import { toFieldErrors, uniqueByPath, type FieldError } from '../../shared/contracts/field-errors';
+import { toFieldErrors, withFormErrors, type FieldError } from '../../shared/contracts/field-errors';
 import { expiresAt } from '../../shared/domain/retention';
 import { routeReport } from '../../shared/domain/routing';
 import { contactIdentity, placeIdentity } from '../../shared/domain/flags';
@@ -58,8 +58,8 @@ function schemaFor(profile: Profile): ReportSchema {
 
 export async function submitReport(deps: SubmitDependencies, submission: Submission): Promise<SubmitResult> {
   const parsed = schemaFor(deps.profile).safeParse(submission.body);
-  const errors = [...(submission.decodeErrors ?? []), ...(parsed.success ? [] : toFieldErrors(parsed.error))];
-  if (!parsed.success || errors.length > 0) return { ok: false, errors: uniqueByPath(errors) };
+  const errors = withFormErrors(submission.decodeErrors ?? [], parsed.success ? [] : toFieldErrors(parsed.error));
+  if (!parsed.success || errors.length > 0) return { ok: false, errors };
   const report = parsed.data;
 
   const now = deps.now();

@@ -30,3 +30,13 @@ export function uniqueByPath(errors: FieldError[]): FieldError[] {
   const seen = new Set<string>();
   return errors.filter((e) => (seen.has(e.path) ? false : (seen.add(e.path), true)));
 }
+
+/**
+ * The form's own problems and the schema's, one list: a schema error about a whole field
+ * ("Enter when it happened") gives way to the form's about one of its boxes ("Date it
+ * happened must include a month"), which says more precisely what to fix.
+ */
+export function withFormErrors(formErrors: FieldError[], schemaErrors: FieldError[]): FieldError[] {
+  const covered = (path: string) => formErrors.some((f) => f.path === path || f.path.startsWith(`${path}.`));
+  return uniqueByPath([...formErrors, ...schemaErrors.filter((e) => !covered(e.path))]);
+}

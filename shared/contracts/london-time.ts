@@ -78,3 +78,9 @@ export function formatLondonDateTime(iso: string): string {
   const time = p.hour === 12 && p.minute === 0 ? 'midday' : p.hour === 0 && p.minute === 0 ? 'midnight' : `${p.hour % 12 || 12}${p.minute ? `:${String(p.minute).padStart(2, '0')}` : ''}${p.hour < 12 ? 'am' : 'pm'}`;
   return `${p.day} ${MONTHS[p.month - 1]} ${p.year} at ${time}`;
 }
+
+/** When a report's `occurredAt` begins: the instant itself, or the start of a calendar day given without a time. */
+export function occurredStart(occurredAt: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(occurredAt) ? londonDayStart(occurredAt) : occurredAt;
+}
+

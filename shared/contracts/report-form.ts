@@ -5,10 +5,11 @@
  *
  * Form conventions: dotted names (`location.area`), repeated `hateMotivations`,
  * "true"/"false" for booleans, blank fields left out, and the date as GOV.UK date-input
- * parts (`occurredAt.day|month|year|time`) in UK local time.
+ * parts (`occurredAt.day|month|year`) with an optional `occurredAt.time`, in UK local
+ * time (read by ./date-answer.ts).
  */
 import type { FieldError } from './field-errors';
-import { londonLocalToIso } from './london-time';
+import { readDateAnswer } from './date-answer';
 
 const ARRAY_FIELDS = new Set(['hateMotivations']);
 const BOOLEAN_FIELDS = new Set(['anonymous', 'ongoing']);
@@ -47,9 +48,10 @@ export function decodeReportForm(entries: Iterable<[string, string]>): DecodedFo
     }
   }
 
-  const date = decodeDateParts(flat);
-  if (date.error) errors.push({ path: 'occurredAt', message: date.error });
-  else if (date.iso) value.occurredAt = date.iso;
+  const last = (key: string) => flat.get(key)?.at(-1);
+  const date = readDateAnswer({ day: last('occurredAt.day'), month: last('occurredAt.month'), year: last('occurredAt.year'), time: last('occurredAt.time') });
+  errors.push(...date.errors);
+  if (date.value) value.occurredAt = date.value;
 
   // Both halves of the form are on the page when JavaScript is off; keep only what
   // applies to the answer the resident chose, so leftovers never block a report.
@@ -64,18 +66,4 @@ function decodeBoolean(raw: string): boolean | string {
   if (raw === 'true') return true;
   if (raw === 'false') return false;
   return raw;
-}
-
-function decodeDateParts(flat: Map<string, string[]>): { iso?: string; error?: string; given: boolean } {
-  const [day, month, year, time] = DATE_PARTS.map((k) => flat.get(k)?.at(-1)?.trim());
-  const given = Boolean(day || month || year || time);
-  if (!given) return { given };
-  if (!day || !month || !year) return { given, error: 'The date it happened must include a day, month and year' };
-  if (!time) return { given, error: 'Enter the approximate time it happened, like 21:30' };
-  const t = /^(\d{1,2})[:.](\d{2})$/.exec(time);
-  const d = Number(day), m = Number(month), y = Number(year);
-  if (!t || Number(t[1]) > 23 || Number(t[2]) > 59) return { given, error: 'Enter the time as hours and minutes on a 24-hour clock, like 21:30' };
-  if (![d, m, y].every(Number.isInteger) || y < 1900) return { given, error: 'The date it happened must be a real date, like 21 11 2026' };
-  const iso = londonLocalToIso(y, m, d, Number(t[1]), Number(t[2]));
-  return iso ? { given, iso } : { given, error: 'The date it happened must be a real date, like 21 11 2026' };
 }

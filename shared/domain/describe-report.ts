@@ -13,8 +13,14 @@ export interface Row {
 
 // Created on first use: time-zone formatters load ICU data (cold start cost).
 let ukDateTime: Intl.DateTimeFormat | undefined;
+let ukDate: Intl.DateTimeFormat | undefined;
 
+/** "Saturday 21 November 2026 at 21:30", or for a day given without a time "Saturday 21 November 2026, time not given". */
 export function formatUkDateTime(iso: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) {
+    ukDate ??= new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', dateStyle: 'full' });
+    return `${ukDate.format(new Date(`${iso}T12:00:00Z`))}, time not given`;
+  }
   ukDateTime ??= new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'full', timeStyle: 'short' });
   return ukDateTime.format(new Date(iso));
 }

@@ -4,7 +4,7 @@
  * before it of the same length. Times are when it happened where the resident said,
  * else when it was received, on the UK clock.
  */
-import { londonParts } from '../contracts/london-time';
+import { londonParts, occurredStart } from '../contracts/london-time';
 
 export interface TaskingInput {
   type: string;
@@ -53,7 +53,9 @@ function compare(current: TaskingInput[], previous: TaskingInput[], keyOf: (i: T
   return keys.map((k) => row(k, a.get(k) ?? 0, b.get(k) ?? 0));
 }
 
-const when = (i: TaskingInput) => londonParts(new Date(i.occurredAt ?? i.createdAt));
+const when = (i: TaskingInput) => londonParts(new Date(occurredStart(i.occurredAt ?? i.createdAt)));
+// A report dated by day alone (the resident did not know the time) counts for its day, not an hour.
+const hourOf = (i: TaskingInput) => (i.occurredAt && !i.occurredAt.includes('T') ? undefined : String(when(i).hour).padStart(2, '0'));
 
 export function summariseTasking(current: TaskingInput[], previous: TaskingInput[]): TaskingSummary {
   return {
@@ -63,6 +65,6 @@ export function summariseTasking(current: TaskingInput[], previous: TaskingInput
     byArea: compare(current, previous, (i) => i.area),
     // getUTCDay: Sunday is 0; the table starts on Monday.
     byDay: compare(current, previous, (i) => WEEKDAYS[(when(i).weekday + 6) % 7], WEEKDAYS),
-    byHour: compare(current, previous, (i) => String(when(i).hour).padStart(2, '0'), Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0'))),
+    byHour: compare(current, previous, hourOf, Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0'))),
   };
 }

@@ -109,13 +109,16 @@ ${errorHtml(id, f.error)}
 </div>`;
 }
 
-/** GOV.UK date input (day, month, year) plus a time field, in one fieldset. */
-export function dateTimeInput(f: { name: string; legend: string; hint: string; values: FormValues; error?: string }): string {
+/**
+ * GOV.UK date input: day, month and year boxes in one fieldset. Only the boxes in
+ * `wrong` are marked, as the pattern asks; a time, if asked, is a field of its own.
+ */
+export function dateInput(f: { name: string; legend: string; hint: string; values: FormValues; error?: string; wrong?: readonly ('day' | 'month' | 'year')[] }): string {
   const id = fieldId(f.name);
-  const part = (key: string, label: string, width: number, autocomplete = '') =>
+  const part = (key: 'day' | 'month' | 'year', label: string, width: number, autocomplete: string) =>
     `<div class="govuk-date-input__item"><div class="govuk-form-group">
 <label class="govuk-label govuk-date-input__label" for="${id}-${key}">${label}</label>
-<input class="govuk-input govuk-date-input__input govuk-input--width-${width}${f.error ? ' govuk-input--error' : ''}" id="${id}-${key}" name="${f.name}.${key}" type="text" inputmode="numeric" value="${escapeHtml(one(f.values[`${f.name}.${key}`]))}"${autocomplete}>
+<input class="govuk-input govuk-date-input__input govuk-input--width-${width}${f.error && f.wrong?.includes(key) ? ' govuk-input--error' : ''}" id="${id}-${key}" name="${f.name}.${key}" type="text" value="${escapeHtml(one(f.values[`${f.name}.${key}`]))}"${autocomplete}>
 </div></div>`;
   return `<div class="govuk-form-group${f.error ? ' govuk-form-group--error' : ''}">
 <fieldset class="govuk-fieldset" role="group"${describedBy(id, f.hint, f.error)}>
@@ -123,10 +126,9 @@ export function dateTimeInput(f: { name: string; legend: string; hint: string; v
 <div id="${id}-hint" class="govuk-hint">${escapeHtml(f.hint)}</div>
 ${errorHtml(id, f.error)}
 <div class="govuk-date-input" id="${id}">
-${part('day', 'Day', 2)}
-${part('month', 'Month', 2)}
-${part('year', 'Year', 4)}
-${part('time', 'Time (24-hour)', 5)}
+${part('day', 'Day', 2, ' inputmode="numeric"')}
+${part('month', 'Month', 4, '')}
+${part('year', 'Year', 4, ' inputmode="numeric"')}
 </div>
 </fieldset>
 </div>`;

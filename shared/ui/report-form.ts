@@ -13,7 +13,8 @@ import {
   REPORTER_ROLE_LABELS,
 } from '../contracts/report-vocabulary';
 import { escapeHtml } from './escape';
-import { checkboxes, dateTimeInput, errorSummary, fieldId, input, radios, textarea, type FormValues } from './form-components';
+import { readDateAnswer, type DatePart } from '../contracts/date-answer';
+import { checkboxes, dateInput, errorSummary, fieldId, input, radios, textarea, type FormValues } from './form-components';
 
 export interface FormArea {
   id: string;
@@ -27,12 +28,13 @@ export function formFieldFor(path: string): string {
   if (path === 'contact') return 'anonymous';
   if (path === 'location') return 'location.area';
   if (path.startsWith('hateMotivations')) return 'hateMotivations';
+  if (/^occurredAt\.(day|month|year)$/.test(path)) return 'occurredAt';
   return FORM_FIELDS.has(path) ? path : 'report-form';
 }
 
 /** The form's fields in page order: the error summary lists problems in this order. */
 const FIELD_ORDER = [
-  'type', 'asbCategory', 'hateMotivations', 'reporterRole', 'description', 'ongoing', 'occurredAt',
+  'type', 'asbCategory', 'hateMotivations', 'reporterRole', 'description', 'ongoing', 'occurredAt', 'occurredAt.time',
   'location.area', 'location.street', 'location.postcode', 'location.details',
   'offenderDescription', 'vehicleDescription', 'policeReference', 'impact',
   'anonymous', 'contact.name', 'contact.email', 'contact.phone', 'contact.preferredTimes',
@@ -43,10 +45,20 @@ const orderOf = (path: string) => {
   return i === -1 ? FIELD_ORDER.length : i;
 };
 
-/** The id an error summary link jumps to: the first input of the field. */
+/** The id an error summary link jumps to: the box that is wrong, or the field's first input. */
 export function anchorFor(path: string): string {
+  if (/^occurredAt\.(day|month|year)$/.test(path)) return fieldId(path);
   const field = formFieldFor(path);
   return field === 'occurredAt' ? 'occurredAt-day' : fieldId(field);
+}
+
+/** The date boxes to mark: the ones the problem is about, or all three for the date as a whole. */
+function wrongDateParts(values: FormValues, errors: FieldError[]): DatePart[] {
+  const error = errors.find((e) => formFieldFor(e.path) === 'occurredAt');
+  if (!error) return [];
+  if (error.path === 'occurredAt') return ['day', 'month', 'year'];
+  const one = (key: string) => [values[key]].flat().at(-1);
+  return readDateAnswer({ day: one('occurredAt.day'), month: one('occurredAt.month'), year: one('occurredAt.year') }).wrong;
 }
 
 export function renderReportForm(options: { areas: FormArea[]; values?: FormValues; errors?: FieldError[] }): string {
@@ -126,7 +138,8 @@ ${radios({
     { value: 'true', label: 'Yes, it is still going on or keeps happening' },
   ],
 })}
-${dateTimeInput({ name: 'occurredAt', legend: 'When did it happen (or when did it start)?', hint: 'For example, 21 11 2026 and 21:30. An approximate time is fine.', values, error: errorFor('occurredAt') })}
+${dateInput({ name: 'occurredAt', legend: 'Date it happened', hint: 'If it keeps happening, the date it started. For example, 21 11 2026 or 21 Nov 2026.', values, error: errorFor('occurredAt'), wrong: wrongDateParts(values, errors) })}
+${input({ name: 'occurredAt.time', label: 'Time it happened (optional)', hint: 'For example, 9:30pm or 21:30. A rough time is fine; leave it blank if you do not know.', values, error: errorFor('occurredAt.time'), width: 'govuk-input--width-10', autocomplete: 'off' })}
 <h2 class="govuk-heading-m">Where did it happen?</h2>
 ${radios({
   name: 'location.area',

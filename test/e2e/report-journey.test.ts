@@ -23,7 +23,7 @@ async function fillHateCrimeReport(page: Page, description: string): Promise<voi
   await page.getByLabel('Day', { exact: true }).fill('14');
   await page.getByLabel('Month', { exact: true }).fill('11');
   await page.getByLabel('Year', { exact: true }).fill('2026');
-  await page.getByLabel('Time (24-hour)').fill('19:15');
+  await page.getByLabel('Time it happened (optional)').fill('7.15pm');
   await page.getByLabel('Millbrook').check();
   await page.getByLabel('Street or road (optional)').fill('Chapel Row');
   await page.getByLabel('Yes, you can contact me').check();
@@ -54,19 +54,31 @@ describe('with JavaScript off', () => {
     await page.goto(`${env.stack.url}/report/`);
     await page.getByLabel('Anti-social behaviour', { exact: true }).check();
     await page.getByLabel('What happened?').fill('Youths throwing stones at buses');
+    // 31 February with a time written as people write it: only the day is wrong.
+    await page.getByLabel('Day', { exact: true }).fill('31');
+    await page.getByLabel('Month', { exact: true }).fill('Feb');
+    await page.getByLabel('Year', { exact: true }).fill('2026');
+    await page.getByLabel('Time it happened (optional)').fill('9pm');
     await page.getByRole('button', { name: 'Send report' }).click();
     await page.waitForLoadState();
     expect(await page.title()).toMatch(/^Error: /);
     const summary = page.locator('.govuk-error-summary');
     // In the order of the form, so the summary reads top to bottom like the page.
     expect(await summary.locator('li').allTextContents()).toEqual(
-      expect.arrayContaining(['Select what kind of anti-social behaviour it was', 'Select who this happened to', 'Select the area where it happened', 'Select whether you want to give your contact details', 'Enter when it happened, or say that it is still happening']),
+      expect.arrayContaining(['Select what kind of anti-social behaviour it was', 'Select who this happened to', 'Date it happened must be a real date: February 2026 has 28 days', 'Select the area where it happened', 'Select whether you want to give your contact details']),
     );
+    expect(await summary.getByRole('link', { name: /February 2026 has 28 days/ }).getAttribute('href')).toBe('#occurredAt-day');
+    expect(await page.locator('.govuk-input--error').evaluateAll((inputs) => inputs.map((i) => i.id))).toEqual(['occurredAt-day']);
+    expect(await page.getByLabel('Month', { exact: true }).inputValue()).toBe('Feb');
     expect(await page.getByLabel('What happened?').inputValue()).toBe('Youths throwing stones at buses');
     expect(await page.getByLabel('Anti-social behaviour', { exact: true }).isChecked()).toBe(true);
     expect(await axeViolationsWithoutJs(env.browser, page)).toEqual([]);
 
     await page.getByLabel('A nuisance to the community').check();
+    await page.getByLabel('Day', { exact: true }).fill('');
+    await page.getByLabel('Month', { exact: true }).fill('');
+    await page.getByLabel('Year', { exact: true }).fill('');
+    await page.getByLabel('Time it happened (optional)').fill('');
     await page.getByLabel('It happened to me').check();
     await page.getByLabel('Yes, it is still going on or keeps happening').check();
     await page.getByLabel('Westerleigh').check();

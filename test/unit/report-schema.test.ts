@@ -31,11 +31,16 @@ describe('report schema', () => {
     expect(paths({ ...asbAnon, hateMotivations: ['race'] })).toEqual(['hateMotivations']);
   });
 
-  it('needs a time or "ongoing", and no time in the future', () => {
+  it('needs a date (with or without a time) or "ongoing", and nothing in the future', () => {
     expect(paths({ ...asbAnon, ongoing: undefined })).toEqual(['occurredAt']);
     expect(paths({ ...asbAnon, ongoing: false })).toEqual(['occurredAt']);
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
-    expect(errorsOf({ ...hateCrime, occurredAt: tomorrow })).toEqual([{ path: 'occurredAt', message: 'The date it happened must be today or in the past' }]);
+    expect(errorsOf({ ...hateCrime, occurredAt: tomorrow })).toEqual([{ path: 'occurredAt', message: 'Date it happened must be today or in the past' }]);
+    // A day without a time: today is fine, a day ahead is not.
+    const day = (offset: number) => new Date(Date.now() + offset).toISOString().slice(0, 10);
+    expect(paths({ ...hateCrime, occurredAt: day(-86_400_000) })).toEqual([]);
+    expect(paths({ ...hateCrime, occurredAt: day(2 * 86_400_000) })).toEqual(['occurredAt']);
+    expect(paths({ ...hateCrime, occurredAt: '2026-02-31' })).toEqual(['occurredAt']);
     expect(paths({ ...hateCrime, occurredAt: '2026-11-20 17:45' })).toEqual(['occurredAt']);
     expect(paths({ ...hateCrime, occurredAt: '2026-11-20T17:45:00+01:00' })).toEqual([]);
   });
@@ -43,7 +48,7 @@ describe('report schema', () => {
   it('limits the description to 1 to 4000 characters, counting after trimming', () => {
     expect(paths({ ...asbAnon, description: '   ' })).toEqual(['description']);
     expect(paths({ ...asbAnon, description: 'x'.repeat(4000) })).toEqual([]);
-    expect(errorsOf({ ...asbAnon, description: 'x'.repeat(4001) })[0]?.message).toBe('Description must be 4,000 characters or fewer');
+    expect(errorsOf({ ...asbAnon, description: 'x'.repeat(4001) })[0]?.message).toBe('What happened must be 4,000 characters or fewer');
   });
 
   it('takes only the partnership areas and real postcodes', () => {

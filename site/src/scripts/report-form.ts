@@ -8,7 +8,7 @@
  * - a second click while sending does not send twice.
  */
 import { createReportSchema } from '../../../shared/contracts/report';
-import { toFieldErrors, uniqueByPath, type FieldError } from '../../../shared/contracts/field-errors';
+import { toFieldErrors, withFormErrors, type FieldError } from '../../../shared/contracts/field-errors';
 import { decodeReportForm } from '../../../shared/contracts/report-form';
 import { formValuesFrom } from '../../../shared/ui/form-components';
 import { renderReportForm, type FormArea } from '../../../shared/ui/report-form';
@@ -41,7 +41,7 @@ export function enhanceReportForm(): void {
       const entries = [...new FormData(form)].filter((e): e is [string, string] => typeof e[1] === 'string');
       const decoded = decodeReportForm(entries);
       const parsed = schema.safeParse(decoded.value);
-      const errors: FieldError[] = [...decoded.errors, ...(parsed.success ? [] : toFieldErrors(parsed.error))];
+      const errors = withFormErrors(decoded.errors, parsed.success ? [] : toFieldErrors(parsed.error));
       if (errors.length === 0) {
         sending = true;
         return;
@@ -52,7 +52,7 @@ export function enhanceReportForm(): void {
   }
 
   function showErrors(entries: [string, string][], errors: FieldError[]): void {
-    root!.innerHTML = renderReportForm({ areas, values: formValuesFrom(entries), errors: uniqueByPath(errors) });
+    root!.innerHTML = renderReportForm({ areas, values: formValuesFrom(entries), errors });
     document.title = `Error: ${baseTitle.startsWith('Error: ') ? baseTitle.slice(7) : baseTitle}`;
     bind();
     root!.querySelector<HTMLElement>('#error-summary')?.focus();
