@@ -88,6 +88,17 @@ describe('with JavaScript off', () => {
     expect(await page.locator('#reference').textContent()).toMatch(/^[A-Z0-9]{8}$/);
   });
 
+  it('starts the form with the type chosen on the home page', async () => {
+    const page = await openPage(false);
+    await page.goto(`${env.stack.url}/`);
+    await page.getByRole('button', { name: 'Report anti-social behaviour' }).click();
+    await page.waitForURL(/\/report\/asb\/$/);
+    expect(await page.getByLabel('Anti-social behaviour', { exact: true }).isChecked()).toBe(true);
+    await page.goto(`${env.stack.url}/`);
+    await page.getByRole('button', { name: 'Report a hate crime or incident' }).click();
+    expect(await page.getByLabel('A hate crime or hate incident').isChecked()).toBe(true);
+  });
+
   it('has no axe violations on the home, privacy and not-found pages', async () => {
     const page = await openPage(false);
     for (const path of ['/', '/privacy/', '/no-such-page/']) {
@@ -139,7 +150,7 @@ describe('with JavaScript on', () => {
     const page = await openPage(true);
     await page.goto(`${env.stack.url}/`);
     await page.getByRole('button', { name: 'Report a hate crime or incident' }).click();
-    await page.waitForURL(/\/report\/\?type=hate-crime$/);
+    await page.waitForURL(/\/report\/hate-crime\/$/);
     expect(await page.getByLabel('A hate crime or hate incident').isChecked()).toBe(true);
     await fillHateCrimeReport(page, 'Leaflets with hateful slogans pushed through doors (JS on)');
     await page.getByRole('button', { name: 'Send report' }).click();

@@ -19,15 +19,7 @@ export function enhanceReportForm(): void {
   const areas = JSON.parse(root.dataset.areas ?? '[]') as FormArea[];
   const schema = createReportSchema(areas.map((a) => a.id) as [string, ...string[]]);
   const baseTitle = document.title;
-  preselectType();
   bind();
-
-  /** The home page's two buttons link to ?type=asb and ?type=hate-crime. */
-  function preselectType(): void {
-    const type = new URLSearchParams(location.search).get('type');
-    const radio = root!.querySelector<HTMLInputElement>(`input[name="type"][value="${type === 'hate-crime' ? 'hate-crime' : 'asb'}"]`);
-    if (type && radio) radio.checked = true;
-  }
 
   function bind(): void {
     const form = root!.querySelector<HTMLFormElement>('#report-form');
