@@ -31,12 +31,15 @@ async function main(): Promise<void> {
     rmSync(join(ROOT, '.data'), { recursive: true, force: true });
     step('Wiped local data (.data/)');
   }
+  const sitePort = port('PORT', 4321);
   if (!args.has('--no-build')) {
     step('Building the site…');
-    execFileSync('npm', ['run', '--silent', 'build:site'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    // The sitemap and RSS feed name the address the site is served on, whatever PORT is.
+    const env = { ...process.env, SITE_URL: process.env.SITE_URL ?? `http://localhost:${sitePort}` };
+    execFileSync('npm', ['run', '--silent', 'build:site'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
   }
   const stack = await startLocalStack({
-    port: port('PORT', 4321),
+    port: sitePort,
     dynamoDbPort: port('DYNAMODB_PORT', 8000),
     sesPort: port('SES_PORT', 8005),
     cognitoPort: port('COGNITO_PORT', 9229),

@@ -11,15 +11,20 @@ import { buildSite, copySampleContent, removeSiteBuilds } from '../support/site-
 afterAll(removeSiteBuilds);
 
 describe('content build', () => {
-  it('builds the sample content into every page', async () => {
+  it('builds the sample content into every page, with links to the address it is served on', async () => {
     const content = copySampleContent();
-    const build = await buildSite(content);
+    const build = await buildSite(content, { SITE_URL: 'http://localhost:5555' });
     expect(build.code, build.output).toBe(0);
     for (const page of ['index.html', 'plans/2024-2027/index.html', 'papers/year/2025-26/decision/index.html', 'performance/index.html', 'papers/rss.xml']) {
       expect(existsSync(join(build.outDir, page)), page).toBe(true);
     }
     const rss = readFileSync(join(build.outDir, 'papers/rss.xml'), 'utf8');
     expect(rss).toContain('<title>Organising our work around victims, offenders and locations</title>');
+    // npm start passes SITE_URL for its PORT, so the sitemap never names another port.
+    expect(rss).toContain('http://localhost:5555/papers/');
+    const sitemap = readFileSync(join(build.outDir, 'sitemap-0.xml'), 'utf8');
+    expect(sitemap).toContain('<loc>http://localhost:5555/</loc>');
+    expect(sitemap).not.toContain('4321');
   });
 
   it('names the file, the field and what was expected when a paper breaks its schema', async () => {

@@ -30,7 +30,7 @@ export function copySampleContent(): string {
   return dir;
 }
 
-export function buildSite(contentDir: string): Promise<SiteBuild> {
+export function buildSite(contentDir: string, extraEnv: Record<string, string> = {}): Promise<SiteBuild> {
   const work = mkdtempSync(join(tmpdir(), 'csp-build-'));
   made.push(work);
   const outDir = join(work, 'dist');
@@ -39,7 +39,7 @@ export function buildSite(contentDir: string): Promise<SiteBuild> {
   return new Promise((resolve) => {
     const child = spawn(join(ROOT, 'node_modules', '.bin', 'astro'), ['build', '--root', 'site', '--silent'], {
       cwd: ROOT,
-      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', CONTENT_DIR: contentDir, SITE_OUT_DIR: outDir, SITE_CACHE_DIR: join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
+      env: { ...process.env, ...extraEnv, NO_COLOR: '1', FORCE_COLOR: '0', CONTENT_DIR: contentDir, SITE_OUT_DIR: outDir, SITE_CACHE_DIR: join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
     });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
