@@ -137,6 +137,26 @@ describe('voting in a charity-pot poll', () => {
     await context.close();
     expect(violations).toEqual([]);
   });
+
+  it('keeps the count of tokens left in view on a small phone while pressing the top row\'s buttons', async () => {
+    const context = await env.browser.newContext({ viewport: { width: 320, height: 360 } });
+    const page = await context.newPage();
+    await page.goto(`${env.stack.url}/polls/${id}/`);
+    await page.getByRole('button', { name: 'Start now' }).click();
+    await page.waitForURL(`**/polls/${id}/vote/`);
+    const add = page.getByRole('button', { name: 'Add a token to Anti-social behaviour' });
+    await add.evaluate((button) => button.scrollIntoView({ block: 'start' }));
+    await add.press('Enter');
+    await poll(async () => (await page.getByRole('status').textContent())?.trim()).toBe('4 of 5 tokens left to place.');
+    const box = await page.getByRole('status').boundingBox();
+    expect(box).not.toBeNull();
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.y + box!.height).toBeLessThanOrEqual(360);
+    // The count never hides the button being pressed (WCAG 2.4.11).
+    const button = (await add.boundingBox())!;
+    expect(button.y + button.height).toBeLessThanOrEqual(box!.y);
+    await context.close();
+  });
 });
 
 describe('event tallies and results', () => {
