@@ -1,7 +1,8 @@
 /**
- * Accessible SVG bar charts drawn at build time: no JavaScript to read them. The SVG
- * has a title and description (role="img", aria-labelledby) and is always published
- * beside a data table, which is the full text alternative.
+ * Accessible bar charts rendered as markup (at build time, by the API and in the
+ * workspace alike): no JavaScript to read them. Each chart has a name and description
+ * (role="img", aria-labelledby) and is always published beside a data table, which is
+ * the full text alternative.
  */
 import { escapeHtml } from './escape';
 import { formatThousands } from '../domain/numbers';
@@ -20,39 +21,35 @@ export interface BarChartOptions {
   points: BarPoint[];
 }
 
-const WIDTH = 640;
-const BAR_HEIGHT = 28;
-const GAP = 12;
-const LABEL_WIDTH = 150;
-const VALUE_WIDTH = 70;
-
 const number = (n: number) => formatThousands(Math.round(n * 100) / 100);
+const percent = (n: number) => `${(Math.round(n * 1000) / 10).toString()}%`;
 
-/** A horizontal bar chart: labels are readable on a phone and long labels do not rotate. */
-export function barChartSvg(o: BarChartOptions): string {
+/**
+ * A horizontal bar chart whose words are HTML text: labels and values are the page's
+ * body size at every width, wrap instead of being cut off, and grow with the reader's
+ * zoom. Only each bar is SVG, sized by attributes (the site's policy allows no inline
+ * styles). A target is a dashed line on the bar, and its figure is written after the
+ * value rather than on top of it. The chart is an image with a name and description;
+ * the table beside it carries every figure for screen readers.
+ */
+export function barChart(o: BarChartOptions): string {
   const max = Math.max(1, ...o.points.flatMap((p) => [p.value, p.target ?? 0]));
-  const plot = WIDTH - LABEL_WIDTH - VALUE_WIDTH;
-  const height = o.points.length * (BAR_HEIGHT + GAP) + GAP;
-  const bars = o.points
-    .map((p, i) => {
-      const y = GAP + i * (BAR_HEIGHT + GAP);
-      const w = Math.max(1, (p.value / max) * plot);
-      const target =
-        p.target === undefined
-          ? ''
-          : `<line x1="${LABEL_WIDTH + (p.target / max) * plot}" x2="${LABEL_WIDTH + (p.target / max) * plot}" y1="${y - 4}" y2="${y + BAR_HEIGHT + 4}" stroke="#d4351c" stroke-width="3" stroke-dasharray="4 3"/>`;
-      return `<g>
-<text x="${LABEL_WIDTH - 8}" y="${y + BAR_HEIGHT / 2}" text-anchor="end" dominant-baseline="middle" font-size="15" fill="#0b0c0c">${escapeHtml(p.label)}</text>
-<rect x="${LABEL_WIDTH}" y="${y}" width="${w.toFixed(1)}" height="${BAR_HEIGHT}" fill="#1d70b8"/>
-<text x="${(LABEL_WIDTH + w + 6).toFixed(1)}" y="${y + BAR_HEIGHT / 2}" dominant-baseline="middle" font-size="15" fill="#0b0c0c">${number(p.value)}</text>${target}
-</g>`;
+  const rows = o.points
+    .map((p) => {
+      const width = percent(Math.max(0.005, p.value / max));
+      const target = p.target === undefined ? '' : `<line x1="${percent(p.target / max)}" x2="${percent(p.target / max)}" y1="0" y2="100%" stroke="#d4351c" stroke-width="3" stroke-dasharray="4 3"/>`;
+      return `<div class="portal-chart__row">
+<span class="portal-chart__label">${escapeHtml(p.label)}</span>
+<svg class="portal-chart__track" aria-hidden="true" xmlns="http://www.w3.org/2000/svg"><rect x="0" y="0" width="${width}" height="100%" fill="#1d70b8"/>${target}</svg>
+<span class="portal-chart__value">${number(p.value)}${p.target === undefined ? '' : ` <span class="portal-chart__target">(target ${number(p.target)})</span>`}</span>
+</div>`;
     })
     .join('\n');
-  return `<svg class="portal-chart" id="${o.id}" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-labelledby="${o.id}-title ${o.id}-desc" font-family="system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif" xmlns="http://www.w3.org/2000/svg">
-<title id="${o.id}-title">${escapeHtml(o.title)}</title>
-<desc id="${o.id}-desc">${escapeHtml(o.description)} The table below the chart gives every value.</desc>
-${bars}
-</svg>`;
+  return `<div class="portal-chart" id="${o.id}" role="img" aria-labelledby="${o.id}-title ${o.id}-desc">
+<p class="govuk-visually-hidden" id="${o.id}-title">${escapeHtml(o.title)}</p>
+<p class="govuk-visually-hidden" id="${o.id}-desc">${escapeHtml(o.description)} The table below the chart gives every value.</p>
+${rows}
+</div>`;
 }
 
 /** The data table that stands beside every chart. */

@@ -8,8 +8,9 @@ import { formatLondonDate, formatLondonDateTime } from '../contracts/london-time
 import { formatShare, type PollResults } from '../domain/poll-results';
 import { pollState } from '../domain/poll-rules';
 import { formatThousands } from '../domain/numbers';
-import { barChartSvg } from './bar-chart';
+import { barChart } from './bar-chart';
 import { escapeHtml } from './escape';
+import { scrollRegion } from './table-region';
 import { toCsv } from '../domain/csv';
 
 export const resultsPath = (pollId: string) => `/api/polls/${pollId}/results`;
@@ -31,7 +32,7 @@ export function resultsSection(poll: Poll, results: PollResults & { followUps?: 
     .map((r) => `<tr class="govuk-table__row"><td class="govuk-table__cell govuk-table__cell--numeric">${r.rank}</td><th scope="row" class="govuk-table__header">${escapeHtml(r.label)}</th><td class="govuk-table__cell govuk-table__cell--numeric">${formatThousands(r.count)}</td><td class="govuk-table__cell govuk-table__cell--numeric">${formatShare(r.share)}</td></tr>`)
     .join('\n');
   const chart = results.total
-    ? barChartSvg({ id: `poll-${poll.id}-chart`, title: `${Unit} for each concern`, description: `Bar chart of the ${unit} each concern received, highest first.`, unit, points: results.rows.map((r) => ({ label: r.label, value: r.count })) })
+    ? barChart({ id: `poll-${poll.id}-chart`, title: `${Unit} for each concern`, description: `Bar chart of the ${unit} each concern received, highest first.`, unit, points: results.rows.map((r) => ({ label: r.label, value: r.count })) })
     : '';
   const channelHead = results.channels.map((c) => `<th scope="col" class="govuk-table__header govuk-table__header--numeric">${escapeHtml(c.label)}</th>`).join('');
   const channelRows = results.rows
@@ -42,24 +43,22 @@ export function resultsSection(poll: Poll, results: PollResults & { followUps?: 
 <p class="govuk-body">${escapeHtml(summary)}</p>
 ${results.total === 0 ? `<p class="govuk-inset-text">Nothing has been counted yet.</p>` : ''}
 ${chart}
-<table class="govuk-table">
+${scrollRegion('Ranking', `<table class="govuk-table">
 <caption class="govuk-table__caption govuk-table__caption--m">${escapeHtml(poll.question)}</caption>
 <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header govuk-table__header--numeric">Rank</th><th scope="col" class="govuk-table__header">Concern</th><th scope="col" class="govuk-table__header govuk-table__header--numeric">${Unit}</th><th scope="col" class="govuk-table__header govuk-table__header--numeric">Share</th></tr></thead>
 <tbody class="govuk-table__body">
 ${rows}
 </tbody>
-</table>
+</table>`)}
 <p class="govuk-body-s">Concerns with the same number of ${unit} share a rank, and the next rank is skipped (1, 2, 2, 4).</p>
 <${sub} class="govuk-heading-m">Where the ${unit} came from</${sub}>
-<div class="portal-table-scroll" role="region" aria-label="${Unit} by where they were counted" tabindex="0">
-<table class="govuk-table">
+${scrollRegion(`${Unit} by where they were counted`, `<table class="govuk-table">
 <caption class="govuk-table__caption govuk-table__caption--s">${Unit} counted online and at each event</caption>
 <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Concern</th>${channelHead}<th scope="col" class="govuk-table__header govuk-table__header--numeric">Total</th></tr></thead>
 <tbody class="govuk-table__body">
 ${channelRows}
 </tbody>
-</table>
-</div>
+</table>`)}
 ${followUpTables(poll, results.followUps ?? {}, sub)}
 <p class="govuk-body"><a class="govuk-link" href="${resultsPath(poll.id)}?format=csv" download>Download these results (CSV)</a></p>`;
 }

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { waitForEmails } from '../support/local-stack';
 import { callApi } from '../support/officer';
-import { axeViolations, signInWorkspace, useStackAndBrowser } from '../support/browser';
+import { axeViolations, reflowProblems, signInWorkspace, useStackAndBrowser } from '../support/browser';
 import asb from '../fixtures/reports/asb-environmental-anonymous.json' with { type: 'json' };
 
 const env = useStackAndBrowser();
@@ -105,6 +105,24 @@ describe('the officer workspace', () => {
     await poll(() => other.locator('#workspace-message').textContent()).toContain('Someone else changed this report');
     await context.close();
   }, 120_000);
+});
+
+describe('the workspace on a phone', () => {
+  it('reflows at 320 CSS px on every page, with its data loaded (WCAG 1.4.10)', async () => {
+    const reference = (await callApi<{ reference: string }>(env.stack, undefined, '/api/reports', { body: { ...asb, description: 'Shopping trolleys dumped in the brook' } })).body.reference;
+    const admin = env.stack.cognito.users.find((u) => u.username.startsWith('admin@'))!;
+    const context = await env.browser.newContext({ viewport: { width: 320, height: 640 } });
+    const page = await context.newPage();
+    await signInWorkspace(page, env.stack.url, admin.username, admin.password);
+    const failures: string[] = [];
+    for (const path of ['/officer/', `/officer/report/?ref=${reference}`, '/officer/tasking/', '/officer/partners/', '/officer/audit/', '/officer/polls/']) {
+      await page.goto(`${env.stack.url}${path}`);
+      await page.waitForFunction(() => !/Loading/.test(document.querySelector('main')?.textContent ?? ''), undefined, { timeout: 15_000 });
+      for (const problem of await reflowProblems(page)) failures.push(`${path}: ${problem}`);
+    }
+    await context.close();
+    expect(failures).toEqual([]);
+  });
 });
 
 describe('an officer who is not an administrator', () => {

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../infra/local/local-stack';
-import { axeViolationsWithoutJs, useStackAndBrowser } from '../support/browser';
+import { axeViolationsWithoutJs, reflowProblems, useStackAndBrowser } from '../support/browser';
 
 const DIST = join(ROOT, 'site', 'dist');
 const pages = readdirSync(DIST, { recursive: true, encoding: 'utf8' })
@@ -32,6 +32,19 @@ describe('every built page', () => {
       expect(heading?.trim().length, `${path} has a main heading`).toBeGreaterThan(0);
       const violations = await axeViolationsWithoutJs(env.browser, page);
       if (violations.length) failures.push(`${path}: ${violations.join('; ')}`);
+    }
+    await context.close();
+    expect(failures).toEqual([]);
+  }, 300_000);
+
+  it('reflows at 320 CSS px: no sideways page scroll, nothing past the edge, no text cut off (WCAG 1.4.10)', async () => {
+    // Scripts on: the pages as most residents see them, charts and enhancements included.
+    const context = await env.browser.newContext({ viewport: { width: 320, height: 640 } });
+    const page = await context.newPage();
+    const failures: string[] = [];
+    for (const path of pages) {
+      await page.goto(`${env.stack.url}${path}`);
+      for (const problem of await reflowProblems(page)) failures.push(`${path}: ${problem}`);
     }
     await context.close();
     expect(failures).toEqual([]);

@@ -15,16 +15,20 @@ import { ROOT } from '../../infra/local/local-stack';
 import { startTestStack } from '../support/local-stack';
 import { defaultProfile } from '../../shared/config/load-profile';
 import { startVoting, waitToVote } from '../support/voting';
+import { launchChromium, reflowProblemsOfHtml } from '../support/browser';
+import type { Browser } from 'playwright-core';
 import { testPolls, writeTestPolls } from '../support/test-polls';
 
 const vnu = join(createRequire(import.meta.url).resolve('vnu-jar/package.json'), '..', 'build', 'dist', 'vnu.jar');
 const apiPages = mkdtempSync(join(tmpdir(), 'csp-api-pages-'));
 let stack: LocalStack;
+let browser: Browser;
 
 beforeAll(async () => {
-  stack = await startTestStack({ pollsDir: writeTestPolls() });
+  [stack, browser] = await Promise.all([startTestStack({ pollsDir: writeTestPolls() }), launchChromium()]);
 });
 afterAll(async () => {
+  await browser?.close();
   await stack?.stop();
   rmSync(apiPages, { recursive: true, force: true });
 });
@@ -89,7 +93,7 @@ describe('the Nu HTML Checker', () => {
     expect(empty).toEqual([]);
   });
 
-  it('finds no errors in any page the API renders', async () => {
+  it('finds no errors in any page the API renders, and each reflows at 320 CSS px', async () => {
     const pages: Record<string, Response> = {};
     pages['report-form-errors'] = await form('/api/reports', { type: 'asb', description: '<b>x</b>', 'contact.email': 'bad' });
     const sent = await form('/api/reports', { type: 'asb', asbCategory: 'nuisance', reporterRole: 'victim', description: 'Loud music every night', ongoing: 'true', 'location.area': 'millbrook', anonymous: 'true' });
@@ -108,11 +112,15 @@ describe('the Nu HTML Checker', () => {
     pages['results-hidden'] = await page(`/api/polls/${testPolls.hidden.id}/results`);
     pages.thanks = await page(`/api/polls/${testPolls.open.id}/thanks`, voter);
     pages['poll-page-not-found'] = await page('/api/polls/no-such-poll/results');
+    const reflow: string[] = [];
     for (const [name, res] of Object.entries(pages)) {
       expect(res.headers.get('content-type'), name).toMatch(/^text\/html/);
-      writeFileSync(join(apiPages, `${name}.html`), await res.text());
+      const html = await res.text();
+      writeFileSync(join(apiPages, `${name}.html`), html);
+      for (const problem of await reflowProblemsOfHtml(browser, res.url || `${stack.url}/api/`, html)) reflow.push(`${name}: ${problem}`);
     }
     const problems = check([apiPages]).map((p) => `${p.url.split('/').pop()}:${p.lastLine}: ${p.message}`);
     expect(problems).toEqual([]);
+    expect(reflow).toEqual([]);
   });
 });

@@ -88,3 +88,58 @@ export async function signInWorkspace(page: Page, baseUrl: string, username: str
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL((url) => url.pathname === next.split('?')[0]);
 }
+
+/**
+ * What breaks WCAG 1.4.10 (Reflow) on the page as shown: the page scrolling sideways,
+ * an element running past the right edge (outside a region that scrolls on its own),
+ * or text cut off by its box; and chart text smaller than the body text.
+ */
+export async function reflowProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const root = document.documentElement;
+    const name = (el: Element) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.classList.length ? `.${[...el.classList].join('.')}` : ''} "${(el.textContent ?? '').trim().slice(0, 30)}"`;
+    if (root.scrollWidth > root.clientWidth) problems.push(`the page scrolls sideways (${root.scrollWidth}px wide in ${root.clientWidth}px)`);
+    const scrolls = (el: Element | null): boolean => {
+      for (let e = el; e && e !== root; e = e.parentElement) if (/(auto|scroll)/.test(getComputedStyle(e).overflowX)) return true;
+      return false;
+    };
+    for (const el of document.body.querySelectorAll('*')) {
+      const box = el.getBoundingClientRect();
+      // Visually hidden text is 1px wide on purpose; hidden elements have no box.
+      if (box.width <= 1 || box.height <= 1) continue;
+      // Only the outermost element past the edge: its contents go with it.
+      const past = (e: Element | null) => !!e && e.getBoundingClientRect().right > root.clientWidth + 1;
+      if (past(el) && !past(el.parentElement) && !scrolls(el.parentElement)) problems.push(`${name(el)} runs ${Math.round(box.right - root.clientWidth)}px past the right edge`);
+      const style = getComputedStyle(el);
+      if (/(hidden|clip)/.test(style.overflowX) && el.scrollWidth > el.clientWidth + 1 && (el.textContent ?? '').trim()) problems.push(`${name(el)} cuts off its text`);
+    }
+    const bodySize = parseFloat(getComputedStyle(document.querySelector('.govuk-body') ?? document.body).fontSize);
+    for (const label of document.querySelectorAll('.portal-chart__label, .portal-chart__value')) {
+      if (parseFloat(getComputedStyle(label).fontSize) < bodySize) problems.push(`${name(label)} is smaller than the body text`);
+    }
+    // Text drawn in an SVG shrinks with it: its size on screen is its font size times the scale.
+    for (const text of document.querySelectorAll<SVGTextElement>('svg text')) {
+      const scale = text.getScreenCTM()?.a ?? 1;
+      if (parseFloat(getComputedStyle(text).fontSize) * scale < bodySize) problems.push(`${name(text)} is drawn smaller than the body text`);
+      const svg = text.ownerSVGElement!.getBoundingClientRect();
+      const box = text.getBoundingClientRect();
+      if (box.left < svg.left - 1 || box.right > svg.right + 1) problems.push(`${name(text)} is cut off by its chart`);
+    }
+    return [...new Set(problems)];
+  });
+}
+
+/** `reflowProblems` at 320 CSS px for a given HTML document served at `url` (pages that answer a POST). */
+export async function reflowProblemsOfHtml(browser: Browser, url: string, html: string): Promise<string[]> {
+  const { page, serve } = await checkerFor(browser);
+  serve.url = new URL(url).href;
+  serve.html = html;
+  await page.setViewportSize({ width: 320, height: 640 });
+  try {
+    await page.goto(serve.url);
+    return await reflowProblems(page);
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 720 });
+  }
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rankByCount } from '../../shared/domain/ranking';
-import { barChartSvg, dataTable } from '../../shared/ui/bar-chart';
+import { barChart, dataTable } from '../../shared/ui/bar-chart';
 
 describe('standard competition ranking', () => {
   it('ranks the Maldon charity pots 1 to 8', () => {
@@ -25,18 +25,22 @@ describe('standard competition ranking', () => {
 describe('bar charts', () => {
   const chart = { id: 'asb', title: 'ASB <incidents>', description: 'By quarter', unit: 'incidents', points: [{ label: 'Q1', value: 1234 }, { label: 'Q2 & Q3', value: 350, target: 400 }] };
 
-  it('is an image with an accessible name and description, values escaped', () => {
-    const svg = barChartSvg(chart);
-    expect(svg).toContain('role="img"');
-    expect(svg).toContain('aria-labelledby="asb-title asb-desc"');
-    expect(svg).toContain('<title id="asb-title">ASB &lt;incidents&gt;</title>');
-    expect(svg).toContain('Q2 &amp; Q3');
-    expect(svg).toContain('>1,234<');
+  it('is an image with an accessible name and description, its words HTML text, values escaped', () => {
+    const html = barChart(chart);
+    expect(html).toContain('role="img"');
+    expect(html).toContain('aria-labelledby="asb-title asb-desc"');
+    expect(html).toContain('<p class="govuk-visually-hidden" id="asb-title">ASB &lt;incidents&gt;</p>');
+    expect(html).toContain('<span class="portal-chart__label">Q2 &amp; Q3</span>');
+    expect(html).toContain('>1,234<');
+    // No chart text is drawn inside the SVG, where it would be scaled down or cut off.
+    expect(html).not.toMatch(/<text/);
   });
 
-  it('scales bars to the largest value, including targets', () => {
-    const widths = [...barChartSvg(chart).matchAll(/<rect [^>]*width="([\d.]+)"/g)].map((m) => Number(m[1]));
+  it('scales bars to the largest value, including targets, and writes the target beside the value', () => {
+    const html = barChart(chart);
+    const widths = [...html.matchAll(/<rect [^>]*width="([\d.]+)%"/g)].map((m) => Number(m[1]));
     expect(widths[0]! / widths[1]!).toBeCloseTo(1234 / 350, 1);
+    expect(html).toContain('350 <span class="portal-chart__target">(target 400)</span>');
   });
 
   it('has a table with every value and the targets', () => {
