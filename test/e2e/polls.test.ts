@@ -71,6 +71,9 @@ describe('pages built before a poll opened or closed, or an event ended', () => 
     await expect(laterPage.getByText('This poll has closed').isVisible()).resolves.toBe(true);
     expect(await laterPage.getByRole('button', { name: 'Start now' }).isVisible()).toBe(false);
     await expect(laterPage.getByRole('link', { name: 'See the results', exact: true }).isVisible()).resolves.toBe(true);
+    await laterPage.goto(`${env.stack.url}/polls/${testPolls.open.id}/vote/`);
+    await expect(laterPage.getByRole('heading', { name: `${testPolls.open.title} has closed` }).isVisible()).resolves.toBe(true);
+    expect(await laterPage.getByRole('button', { name: 'Send my answers' }).isVisible()).toBe(false);
     await laterPage.goto(`${env.stack.url}/polls/`);
     await expect(laterPage.getByRole('listitem').filter({ hasText: testPolls.open.title }).locator('.govuk-tag').textContent()).resolves.toBe('Closed');
     await later.close();
