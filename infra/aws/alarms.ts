@@ -110,5 +110,17 @@ export class Alarms extends Construct {
         treatMissingData: TreatMissingData.BREACHING,
       }),
     );
+
+    watch(
+      new Alarm(this, 'PollCountMismatch', {
+        alarmDescription: 'A poll closed with live counters that disagreed with its ballots: the recomputed totals were published; find out why the counters drifted.',
+        metric: new Metric({ namespace: props.metricsNamespace, metricName: METRIC.pollCountMismatches, dimensionsMap: { service: 'csp-portal' }, statistic: 'Maximum', period: fiveMinutes }),
+        threshold: 0,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 1,
+        // Published only when polls close; silence is the normal state.
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      }),
+    );
   }
 }

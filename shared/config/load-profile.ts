@@ -1,7 +1,7 @@
 /**
- * Loads and validates the partnership profile. The sample profile is bundled into each
- * function; a partnership swaps it by pointing PROFILE_PATH (local) or the `profile` CDK
- * context (AWS) at its own file.
+ * Loads and validates the partnership profile. The profile is bundled into each function
+ * and the site at build time; a partnership uses its own by editing
+ * shared/config/profiles/avonford.json or pointing the import below at its own file.
  */
 import { profileSchema, type Profile } from './profile-schema';
 import sampleProfile from './profiles/avonford.json' with { type: 'json' };

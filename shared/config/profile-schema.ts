@@ -46,7 +46,7 @@ const workingDays = z.number().check(z.int(), z.minimum(1), z.maximum(60));
 /** "N reports within M months" (the same contact, place or reporter). */
 const threshold = z.strictObject({ reports: z.number().check(z.int(), z.minimum(2), z.maximum(20)), months: z.number().check(z.int(), z.minimum(1), z.maximum(24)) });
 
-/** Officer workflow targets: response times per risk grade, in working days (DOMAIN.md, Risk). */
+/** Officer workflow targets: response times per risk grade, in working days (a high-risk report is contacted within a working day). */
 export const workflowSchema = z.strictObject({
   /** Time to grade a new report, before it has a risk grade. */
   triageWorkingDays: workingDays,
@@ -55,7 +55,7 @@ export const workflowSchema = z.strictObject({
   bankHolidays: z.array(isoDate),
 });
 
-/** When a report is flagged for officers (DOMAIN.md: repeat victim, ASB Case Review). */
+/** When a report is flagged for officers: a repeat victim, or a case that meets the ASB Case Review threshold. */
 export const flagsSchema = z.strictObject({
   repeatVictim: threshold,
   caseReview: threshold,

@@ -1,5 +1,5 @@
 /**
- * Flags officers must not miss (DOMAIN.md): a **repeat victim** (the same contact, or the
+ * Flags officers must not miss: a **repeat victim** (the same contact, or the
  * same street in the same area, with N or more reports in M months) and **ASB Case Review
  * eligible** (N or more ASB reports from the same reporter within M months, the ASB, Crime
  * and Policing Act 2014 threshold; never anonymous). Thresholds come from the profile.

@@ -1,7 +1,7 @@
 /**
  * Which partners receive a report, and how much of it each may see.
- * Rules come from the partner directory (seeded from the profile, edited by admins);
- * see DOMAIN.md for who handles what.
+ * Rules come from the partner directory (seeded from the profile, edited by admins):
+ * each partner names the report types, ASB categories and areas it handles.
  */
 import type { Partner, DataLevel } from '../config/profile-schema';
 import type { Report } from '../contracts/report';

@@ -1,6 +1,6 @@
 /**
- * Response-due times in working days (DOMAIN.md, Risk: "high: contact within one working
- * day"). Counted on the UK wall clock: Saturdays, Sundays and the profile's bank holidays
+ * Response-due times in working days (a high-risk report: contact within one working
+ * day). Counted on the UK wall clock: Saturdays, Sundays and the profile's bank holidays
  * do not count. A report received on a working day is due at the same time of day N
  * working days later; one received on a non-working day counts from the start of the
  * next working day, so "one working day" from a Saturday means by the end of Monday.

@@ -42,7 +42,9 @@ describe('every built page', () => {
     const context = await env.browser.newContext({ viewport: { width: 320, height: 640 } });
     const page = await context.newPage();
     const failures: string[] = [];
-    for (const path of pages) {
+    // Workspace pages send a visitor who is not signed in to sign in; the workspace's own
+    // test checks them at 320 px signed in, with their data loaded.
+    for (const path of pages.filter((p) => !p.startsWith('/officer/') || p === '/officer/sign-in/')) {
       await page.goto(`${env.stack.url}${path}`);
       for (const problem of await reflowProblems(page)) failures.push(`${path}: ${problem}`);
     }

@@ -271,14 +271,14 @@ describe('alarms', () => {
   it('sends every alarm (and its recovery) to an encrypted SNS topic emailed to the address given', () => {
     prod.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
     prod.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'csp-oncall@avonford.example' });
-    expect(alarms()).toHaveLength(5);
+    expect(alarms()).toHaveLength(6);
     for (const a of alarms()) {
       expect(a.AlarmActions).toHaveLength(1);
       expect(a.OKActions).toHaveLength(1);
     }
   });
 
-  it('watches the failure queues, the API 5xx rate, throttles and the oldest pending email', () => {
+  it('watches the failure queues, the API 5xx rate, throttles, the oldest pending email and polls whose counters drifted', () => {
     const all = alarms();
     expect(all.filter((a) => a.MetricName === 'ApproximateNumberOfMessagesVisible' && a.Threshold === 0)).toHaveLength(2);
     const rate = all.find((a) => JSON.stringify(a.Metrics ?? []).includes('5xx'))!;
@@ -286,6 +286,7 @@ describe('alarms', () => {
     const throttles = all.find((a) => JSON.stringify(a.Metrics ?? []).includes('Throttles'))!;
     expect(JSON.stringify(throttles.Metrics)).toContain('ThrottledRequests');
     expect(all.find((a) => a.MetricName === 'OldestPendingOutboxAgeSeconds')).toMatchObject({ Namespace: 'CspPortal/prod', Threshold: 3600, TreatMissingData: 'breaching' });
+    expect(all.find((a) => a.MetricName === 'PollCountMismatches')).toMatchObject({ Namespace: 'CspPortal/prod', Threshold: 0, TreatMissingData: 'notBreaching' });
   });
 });
 

@@ -6,13 +6,22 @@
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 
 /** Metric names shared with the alarms in infra/aws/alarms.ts. */
-export const METRIC = { oldestPendingOutboxAge: 'OldestPendingOutboxAgeSeconds' } as const;
+export const METRIC = { oldestPendingOutboxAge: 'OldestPendingOutboxAgeSeconds', pollCountMismatches: 'PollCountMismatches' } as const;
 
 let metrics: Metrics | undefined;
 
+function publish(name: string, unit: (typeof MetricUnit)[keyof typeof MetricUnit], value: number): void {
+  metrics ??= new Metrics({ serviceName: 'csp-portal' });
+  metrics.addMetric(name, unit, value);
+  metrics.publishStoredMetrics();
+}
+
 /** Publishes how long the oldest unsent email has waited (0 when none waits). */
 export function publishOldestPendingAge(seconds: number): void {
-  metrics ??= new Metrics({ serviceName: 'csp-portal' });
-  metrics.addMetric(METRIC.oldestPendingOutboxAge, MetricUnit.Seconds, seconds);
-  metrics.publishStoredMetrics();
+  publish(METRIC.oldestPendingOutboxAge, MetricUnit.Seconds, seconds);
+}
+
+/** Publishes how many polls closed with live counters that disagreed with their ballots. */
+export function publishPollCountMismatches(count: number): void {
+  publish(METRIC.pollCountMismatches, MetricUnit.Count, count);
 }
