@@ -45,7 +45,6 @@ export class PortalFunctions extends Construct {
       STAGE: props.stage,
       TABLE_NAME: reports.tableName,
       POLLS_TABLE_NAME: polls.tableName,
-      NODE_OPTIONS: '--enable-source-maps',
       POWERTOOLS_SERVICE_NAME: 'csp-portal',
       POWERTOOLS_METRICS_NAMESPACE: props.metricsNamespace,
     };
