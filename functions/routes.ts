@@ -26,11 +26,25 @@ export interface HttpRoute {
 
 export const httpRoutes: HttpRoute[] = [
   { id: 'submit-report', method: 'ANY', path: '/api/reports', entry: 'functions/submit-report/handler.ts', table: 'submit' },
-  { id: 'report-confirmation', method: 'GET', path: '/api/reports/{reference}/confirmation', entry: 'functions/report-confirmation/handler.ts', table: 'receipt' },
+  {
+    id: 'report-confirmation',
+    method: 'GET',
+    path: '/api/reports/{reference}/confirmation',
+    entry: 'functions/report-confirmation/handler.ts',
+    table: 'receipt',
+  },
   { id: 'openapi', method: 'GET', path: '/api/openapi.json', entry: 'functions/openapi/handler.ts' },
   { id: 'report-status', method: 'ANY', path: '/api/report-status', entry: 'functions/report-status/handler.ts', table: 'status' },
   { id: 'sign-in-config', method: 'GET', path: '/api/sign-in-config', entry: 'functions/sign-in-config/handler.ts', officer: true },
-  { id: 'officer-api', method: 'ANY', path: '/api/officer/{proxy+}', entry: 'functions/officer/handler.ts', table: 'officer', officer: true, polls: 'officer' },
+  {
+    id: 'officer-api',
+    method: 'ANY',
+    path: '/api/officer/{proxy+}',
+    entry: 'functions/officer/handler.ts',
+    table: 'officer',
+    officer: true,
+    polls: 'officer',
+  },
   { id: 'poll-start', method: 'ANY', path: '/api/polls/{id}/start', entry: 'functions/poll-start/handler.ts', polls: 'vote' },
   { id: 'cast-ballot', method: 'ANY', path: '/api/polls/{id}/ballots', entry: 'functions/cast-ballot/handler.ts', polls: 'vote' },
   { id: 'poll-pages', method: 'GET', path: '/api/polls/{id}/{view}', entry: 'functions/poll-pages/handler.ts', polls: 'read' },

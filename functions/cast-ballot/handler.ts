@@ -26,12 +26,19 @@ const ANSWER_MARGIN_MS = 2_000;
 
 export async function handleBallot(deps: PollDependencies, event: APIGatewayProxyEventV2, remainingMs?: () => number): Promise<HttpResult> {
   const pollId = event.pathParameters?.id ?? '';
-  if (event.requestContext.http.method !== 'POST') return notPost(event, deps.polls.has(pollId) ? `/polls/${pollId}/vote/` : '/polls/', 'Use POST to send a ballot');
+  if (event.requestContext.http.method !== 'POST')
+    return notPost(event, deps.polls.has(pollId) ? `/polls/${pollId}/vote/` : '/polls/', 'Use POST to send a ballot');
   const body = readBody(event);
   if (body.kind === 'error') {
     if (!body.form) return jsonMessage(body.status, BODY_MESSAGES[body.status]);
     const { messagePage } = await import('../polls/pages');
-    return messagePage(body.status, deps.profile.name, 'There is a problem with your answers', BODY_MESSAGES[body.status], deps.polls.get(pollId));
+    return messagePage(
+      body.status,
+      deps.profile.name,
+      'There is a problem with your answers',
+      BODY_MESSAGES[body.status],
+      deps.polls.get(pollId),
+    );
   }
   const decoded = body.kind === 'form' ? decodeBallotForm(body.entries) : { value: body.value, errors: [] as FieldError[] };
   const cast = async () => {
@@ -54,26 +61,46 @@ export async function handleBallot(deps: PollDependencies, event: APIGatewayProx
   } catch (error) {
     const { logger } = await import('../adapters/logging/logger');
     logger.error('Ballot not stored', { correlationId: event.requestContext.requestId, errorName: (error as Error).name });
-    return formPage(deps, pollId, body.entries, 503, [{ path: '', message: `Sorry, we could not confirm that your answers were counted. They are still below: please send them again in a few minutes. Answers are only ever counted once, so sending again is safe. (Reference for support: ${event.requestContext.requestId})` }]);
+    return formPage(deps, pollId, body.entries, 503, [
+      {
+        path: '',
+        message: `Sorry, we could not confirm that your answers were counted. They are still below: please send them again in a few minutes. Answers are only ever counted once, so sending again is safe. (Reference for support: ${event.requestContext.requestId})`,
+      },
+    ]);
   }
   if (result.status === 201) return seeOther(`/api/polls/${pollId}/thanks`);
   if (result.status === 400 && result.kind === 'choices') return formPage(deps, pollId, body.entries, 400, result.errors);
   // A postcode outside the area is a problem with that field: the form again, every answer kept.
-  if (result.status === 403 && result.kind === 'ineligible') return formPage(deps, pollId, body.entries, 403, [{ path: 'postcode', message: result.message }]);
+  if (result.status === 403 && result.kind === 'ineligible')
+    return formPage(deps, pollId, body.entries, 403, [{ path: 'postcode', message: result.message }]);
   // Not a mistake in the answers: said once, as a notice above the form, with every answer kept.
   if (result.status === 400 && result.kind === 'too-fast') return formPage(deps, pollId, body.entries, 400, [], result.errors[0]!.message);
   const { messagePage } = await import('../polls/pages');
   const poll = deps.polls.get(pollId);
   if (result.status === 400) return messagePage(400, deps.profile.name, 'We could not count your answers', result.errors[0]!.message, poll);
-  if (result.status === 409) return messagePage(409, deps.profile.name, 'You have already taken part', result.message, poll, [{ href: `/api/polls/${pollId}/thanks`, text: 'See your answers and the results' }]);
-  if (result.status === 403) return messagePage(403, deps.profile.name, result.kind === 'closed' ? 'This poll is not open' : 'This poll is for people who live in the area', result.message, poll);
+  if (result.status === 409)
+    return messagePage(409, deps.profile.name, 'You have already taken part', result.message, poll, [
+      { href: `/api/polls/${pollId}/thanks`, text: 'See your answers and the results' },
+    ]);
+  if (result.status === 403)
+    return messagePage(
+      403,
+      deps.profile.name,
+      result.kind === 'closed' ? 'This poll is not open' : 'This poll is for people who live in the area',
+      result.message,
+      poll,
+    );
   return messagePage(404, deps.profile.name, 'Poll not found', result.message);
 }
 
 function jsonAnswer(result: BallotResult): HttpResult {
   switch (result.status) {
     case 201:
-      return json(201, { status: 'counted', poll: result.ballot.pollId, counts: result.ballot.counts }, result.replayed ? { 'Idempotent-Replayed': 'true' } : {});
+      return json(
+        201,
+        { status: 'counted', poll: result.ballot.pollId, counts: result.ballot.counts },
+        result.replayed ? { 'Idempotent-Replayed': 'true' } : {},
+      );
     case 400:
       return invalid(400, result.errors, 'Check your answers and send them again');
     default:
@@ -81,17 +108,39 @@ function jsonAnswer(result: BallotResult): HttpResult {
   }
 }
 
-async function formPage(deps: PollDependencies, pollId: string, entries: [string, string][], status: number, errors: FieldError[], notice?: string): Promise<HttpResult> {
+async function formPage(
+  deps: PollDependencies,
+  pollId: string,
+  entries: [string, string][],
+  status: number,
+  errors: FieldError[],
+  notice?: string,
+): Promise<HttpResult> {
   const poll = deps.polls.get(pollId);
   if (!poll) {
     const { messagePage } = await import('../polls/pages');
     return messagePage(status, deps.profile.name, 'We could not count your answers', errors[0]?.message ?? 'Please try again.');
   }
-  const [{ renderPage }, { renderPollForm }, { formValuesFrom }] = await Promise.all([import('../../shared/ui/layout'), import('../../shared/ui/poll-form'), import('../../shared/ui/form-components')]);
+  const [{ renderPage }, { renderPollForm }, { formValuesFrom }] = await Promise.all([
+    import('../../shared/ui/layout'),
+    import('../../shared/ui/poll-form'),
+    import('../../shared/ui/form-components'),
+  ]);
   // The honeypot is never sent back filled in.
   const values = formValuesFrom(entries.filter(([name]) => name !== 'website'));
-  return html(status, renderPage({ title: `Error: ${poll.question}`, partnershipName: deps.profile.name, body: renderPollForm({ poll, values, errors, ...(notice ? { notice } : {}) }) }));
+  return html(
+    status,
+    renderPage({
+      title: `Error: ${poll.question}`,
+      partnershipName: deps.profile.name,
+      body: renderPollForm({ poll, values, errors, ...(notice ? { notice } : {}) }),
+    }),
+  );
 }
 
 // Said only when even reading the ballot back failed: whether it was counted is then unknown.
-export const handler = httpHandler((event, context) => handleBallot(pollDependencies(), event, () => context.getRemainingTimeInMillis()), bundledProfile.name, 'we could not confirm that your answers were counted (sending them again is safe: answers are only ever counted once)');
+export const handler = httpHandler(
+  (event, context) => handleBallot(pollDependencies(), event, () => context.getRemainingTimeInMillis()),
+  bundledProfile.name,
+  'we could not confirm that your answers were counted (sending them again is safe: answers are only ever counted once)',
+);

@@ -10,7 +10,10 @@ import { logger } from '../adapters/logging/logger';
 import { config } from '../config';
 import { recordFeedback, type FeedbackResult } from './record-feedback';
 
-export async function handleFeedback(deps: Parameters<typeof recordFeedback>[0], event: Pick<EventBridgeEvent<string, unknown>, 'detail'>): Promise<FeedbackResult> {
+export async function handleFeedback(
+  deps: Parameters<typeof recordFeedback>[0],
+  event: Pick<EventBridgeEvent<string, unknown>, 'detail'>,
+): Promise<FeedbackResult> {
   const result = await recordFeedback(deps, event.detail);
   // The outcome and ids only: the record itself carries recipient addresses.
   if (result.outcome === 'recorded') logger.info('Delivery feedback recorded', { ...result });
@@ -18,4 +21,5 @@ export async function handleFeedback(deps: Parameters<typeof recordFeedback>[0],
   return result;
 }
 
-export const handler = (event: EventBridgeEvent<string, unknown>) => handleFeedback({ store: createReportStore(dynamoDbClient(), config().TABLE_NAME), now: () => new Date() }, event);
+export const handler = (event: EventBridgeEvent<string, unknown>) =>
+  handleFeedback({ store: createReportStore(dynamoDbClient(), config().TABLE_NAME), now: () => new Date() }, event);

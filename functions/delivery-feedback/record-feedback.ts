@@ -15,7 +15,9 @@ const sesEvent = z.object({
     messageId: z.string().check(z.minLength(1)),
     tags: z.optional(z.record(z.string(), z.array(z.string()))),
   }),
-  bounce: z.optional(z.object({ bounceType: z.optional(z.string()), bounceSubType: z.optional(z.string()), timestamp: z.optional(z.string()) })),
+  bounce: z.optional(
+    z.object({ bounceType: z.optional(z.string()), bounceSubType: z.optional(z.string()), timestamp: z.optional(z.string()) }),
+  ),
   complaint: z.optional(z.object({ complaintFeedbackType: z.optional(z.string()), timestamp: z.optional(z.string()) })),
 });
 
@@ -43,7 +45,11 @@ export function parseFeedback(record: unknown, now: Date): ParsedFeedback | Excl
   if (!reference || !targetId) return 'untagged';
   const feedback: DeliveryFeedback =
     parsed.data.eventType === 'Bounce'
-      ? { kind: 'bounce', at: bounce?.timestamp ?? now.toISOString(), detail: `${code(bounce?.bounceType, 'Undetermined')} (${code(bounce?.bounceSubType, 'General')})` }
+      ? {
+          kind: 'bounce',
+          at: bounce?.timestamp ?? now.toISOString(),
+          detail: `${code(bounce?.bounceType, 'Undetermined')} (${code(bounce?.bounceSubType, 'General')})`,
+        }
       : { kind: 'complaint', at: complaint?.timestamp ?? now.toISOString(), detail: code(complaint?.complaintFeedbackType, 'not given') };
   return { reference, targetId, messageId: mail.messageId, feedback };
 }
@@ -55,7 +61,10 @@ export interface FeedbackResult {
   targetId?: string;
 }
 
-export async function recordFeedback(deps: { store: Pick<ReportStore, 'recordFeedback'>; now: () => Date }, record: unknown): Promise<FeedbackResult> {
+export async function recordFeedback(
+  deps: { store: Pick<ReportStore, 'recordFeedback'>; now: () => Date },
+  record: unknown,
+): Promise<FeedbackResult> {
   const parsed = parseFeedback(record, deps.now());
   if (typeof parsed === 'string') return { outcome: parsed };
   const matched = await deps.store.recordFeedback(parsed.reference, parsed.targetId, parsed.messageId, parsed.feedback);

@@ -21,7 +21,8 @@ const DATA_NOTES = {
 
 /** What a partner receives, said truthfully of this report: an anonymous report has no contact details to give. */
 function dataNote(level: keyof typeof DATA_NOTES, anonymous: boolean): string {
-  if (anonymous && level === 'full') return 'You receive the full report. The reporter chose to stay anonymous, so there are no contact details.';
+  if (anonymous && level === 'full')
+    return 'You receive the full report. The reporter chose to stay anonymous, so there are no contact details.';
   if (anonymous && level === 'no-contact') return 'You receive the report. The reporter chose to stay anonymous.';
   return DATA_NOTES[level];
 }
@@ -31,7 +32,13 @@ function dataNote(level: keyof typeof DATA_NOTES, anonymous: boolean): string {
  * removed). `partners` is the current partner directory, so an address an admin changed
  * is used from the next email on.
  */
-export function composeEmail(entry: OutboxEntry, stored: StoredReport, profile: Profile, partners: readonly Partner[], siteUrl: string): OutgoingEmail | undefined {
+export function composeEmail(
+  entry: OutboxEntry,
+  stored: StoredReport,
+  profile: Profile,
+  partners: readonly Partner[],
+  siteUrl: string,
+): OutgoingEmail | undefined {
   const area = profile.areas.find((a) => a.id === stored.report.location.area)?.name ?? stored.report.location.area;
   if (entry.target.kind === 'resident') {
     const contact = stored.report.contact;
@@ -48,7 +55,13 @@ export function composeEmail(entry: OutboxEntry, stored: StoredReport, profile: 
   if (entry.target.kind === 'resident-update') {
     const contact = stored.report.contact;
     if (!contact?.email) return undefined;
-    const model = { name: contact.name, partnershipName: profile.name, reference: stored.reference, message: entry.target.message, statusUrl: `${siteUrl}/report/status/` };
+    const model = {
+      name: contact.name,
+      partnershipName: profile.name,
+      reference: stored.reference,
+      message: entry.target.message,
+      statusUrl: `${siteUrl}/report/status/`,
+    };
     return {
       to: contact.email,
       from: profile.senderEmail,
@@ -72,7 +85,9 @@ export function composeEmail(entry: OutboxEntry, stored: StoredReport, profile: 
     to: partner.email,
     from: profile.senderEmail,
     // No personal data in the subject: it shows in notifications and on lock screens.
-    subject: headerText(`${assigned ? 'Assigned' : 'New'} ${REPORT_TYPE_LABELS[stored.report.type].toLowerCase()} report ${stored.reference}, ${area}`),
+    subject: headerText(
+      `${assigned ? 'Assigned' : 'New'} ${REPORT_TYPE_LABELS[stored.report.type].toLowerCase()} report ${stored.reference}, ${area}`,
+    ),
     text: partnerReportText(model),
     html: partnerReportHtml(model),
   };

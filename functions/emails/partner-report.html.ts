@@ -4,7 +4,10 @@ import type { PartnerEmailModel } from './partner-report.text';
 
 export function partnerReportHtml(m: PartnerEmailModel): string {
   const rows = m.rows
-    .map((r) => `<tr><th scope="row" style="text-align:left;vertical-align:top;padding:4px 12px 4px 0">${escapeHtml(r.label)}</th><td style="padding:4px 0">${htmlText(r.value)}</td></tr>`)
+    .map(
+      (r) =>
+        `<tr><th scope="row" style="text-align:left;vertical-align:top;padding:4px 12px 4px 0">${escapeHtml(r.label)}</th><td style="padding:4px 0">${htmlText(r.value)}</td></tr>`,
+    )
     .join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Report ${escapeHtml(m.reference)}</title></head>

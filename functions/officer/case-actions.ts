@@ -19,7 +19,10 @@ import { notFound } from './case';
 import type { OfficerDependencies } from './dependencies';
 
 const stale = (current: StoredReport) =>
-  json(409, { message: 'Someone else changed this report since you opened it. Reload it to see their change, then try again.', version: current.version });
+  json(409, {
+    message: 'Someone else changed this report since you opened it. Reload it to see their change, then try again.',
+    version: current.version,
+  });
 
 export async function caseAction(deps: OfficerDependencies, officer: Officer, event: APIGatewayProxyEventV2): Promise<HttpResult> {
   const reference = parseReference(event.pathParameters?.reference ?? '');
@@ -43,29 +46,67 @@ export async function caseAction(deps: OfficerDependencies, officer: Officer, ev
 
   const now = deps.now();
   const at = now.toISOString();
-  const audit = (summary: string, kind: AuditEntry['action'] = 'change'): AuditEntry => ({ reference: stored.reference, userId: officer.identity.userId, username: officer.identity.username, groups: officer.identity.groups, action: kind, summary, at, expiresAt: stored.expiresAt });
+  const audit = (summary: string, kind: AuditEntry['action'] = 'change'): AuditEntry => ({
+    reference: stored.reference,
+    userId: officer.identity.userId,
+    username: officer.identity.username,
+    groups: officer.identity.groups,
+    action: kind,
+    summary,
+    at,
+    expiresAt: stored.expiresAt,
+  });
 
   if (action.action === 'note') {
     // Partner users' notes are seen by the partnership and their own organisation only.
     const authorPartnerId = officer.access.kind === 'partner' ? officer.access.partnerId : undefined;
     const shared = !authorPartnerId && action.shareWithPartners === true;
     await deps.cases.addNote(
-      { reference: stored.reference, at, userId: officer.identity.userId, username: officer.identity.username, text: action.text, shared, authorPartnerId, expiresAt: stored.expiresAt },
+      {
+        reference: stored.reference,
+        at,
+        userId: officer.identity.userId,
+        username: officer.identity.username,
+        text: action.text,
+        shared,
+        authorPartnerId,
+        expiresAt: stored.expiresAt,
+      },
       audit(shared ? 'Added a note shared with partners' : 'Added a note', 'note'),
     );
-    return json(201, { message: shared ? 'Note added and shared with the partners this report went to' : 'Note added', version: stored.version });
+    return json(201, {
+      message: shared ? 'Note added and shared with the partners this report went to' : 'Note added',
+      version: stored.version,
+    });
   }
   if (action.action === 'update-resident') {
-    if (!stored.report.contact?.email) return jsonMessage(400, 'The resident gave no email address, so an update cannot be emailed. Use the phone number on the report if there is one.');
+    if (!stored.report.contact?.email)
+      return jsonMessage(
+        400,
+        'The resident gave no email address, so an update cannot be emailed. Use the phone number on the report if there is one.',
+      );
     const target: OutboxTarget = { kind: 'resident-update', message: action.message };
-    const entry: OutboxEntry = { reference: stored.reference, targetId: targetId(target, now.getTime().toString(36)), target, createdAt: at, state: 'pending', attempts: 0, nextAttemptAt: new Date(now.getTime() + ROUTER_HEAD_START_MS).toISOString(), expiresAt: stored.expiresAt };
+    const entry: OutboxEntry = {
+      reference: stored.reference,
+      targetId: targetId(target, now.getTime().toString(36)),
+      target,
+      createdAt: at,
+      state: 'pending',
+      attempts: 0,
+      nextAttemptAt: new Date(now.getTime() + ROUTER_HEAD_START_MS).toISOString(),
+      expiresAt: stored.expiresAt,
+    };
     await deps.cases.addOutbox(entry, audit('Sent an update to the resident', 'update-resident'));
     return json(202, { message: 'Update queued: it will be emailed to the resident', version: stored.version });
   }
 
   if (action.version !== stored.version) return stale(stored);
   const partners = await deps.partners.list();
-  if (action.action === 'assign' && !partners.some((p) => p.id === action.partnerId)) return json(400, { message: 'Choose a partner from the list', errors: [{ path: 'partnerId', message: 'Choose a partner from the list' }] });
+  if (action.action === 'assign' && !partners.some((p) => p.id === action.partnerId))
+    return json(400, {
+      message: 'Choose a partner from the list',
+      errors: [{ path: 'partnerId', message: 'Choose a partner from the list' }],
+    });
   const result = applyAction(stored, action, deps.profile.workflow, now);
   if (!result.ok) return json(409, { message: result.message, version: stored.version });
 
@@ -82,7 +123,16 @@ export async function caseAction(deps: OfficerDependencies, officer: Officer, ev
     }
     const dataLevel = after.routes.find((r) => r.partnerId === partner.id)!.dataLevel;
     const target: OutboxTarget = { kind: 'partner', partnerId: partner.id, dataLevel, assigned: true };
-    outbox = { reference: stored.reference, targetId: targetId(target, `assigned-v${after.version}`), target, createdAt: at, state: 'pending', attempts: 0, nextAttemptAt: new Date(now.getTime() + ROUTER_HEAD_START_MS).toISOString(), expiresAt: stored.expiresAt };
+    outbox = {
+      reference: stored.reference,
+      targetId: targetId(target, `assigned-v${after.version}`),
+      target,
+      createdAt: at,
+      state: 'pending',
+      attempts: 0,
+      nextAttemptAt: new Date(now.getTime() + ROUTER_HEAD_START_MS).toISOString(),
+      expiresAt: stored.expiresAt,
+    };
   }
   const written = await deps.cases.applyChange({ before: stored, after, addedPartner, outbox, audit: audit(summary) });
   if (written === 'stale') return stale((await deps.store.get(stored.reference)) ?? stored);

@@ -26,15 +26,31 @@ export async function getCase(deps: OfficerDependencies, officer: Officer, event
   const now = deps.now();
 
   // Audit first: if the trail cannot be written, the data is not shown.
-  await deps.audit.append({ reference, userId: officer.identity.userId, username: officer.identity.username, groups: officer.identity.groups, action: 'read-report', at: now.toISOString(), expiresAt: stored.expiresAt });
+  await deps.audit.append({
+    reference,
+    userId: officer.identity.userId,
+    username: officer.identity.username,
+    groups: officer.identity.groups,
+    action: 'read-report',
+    at: now.toISOString(),
+    expiresAt: stored.expiresAt,
+  });
   // Names only: a minute-old list is fine, and saves a query on every case opened.
   const partners = await deps.partnerList();
   const names = new Map(partners.map((p) => [p.id, p.name]));
   const everything = officer.access.kind === 'all';
   // Every field below is held to the reader's data level, notes and timeline included.
-  const notes = notesFor(record.notes, officer.access.kind === 'partner' ? { kind: 'partner', partnerId: officer.access.partnerId, dataLevel: level } : { kind: 'all' }, stored.report);
+  const notes = notesFor(
+    record.notes,
+    officer.access.kind === 'partner' ? { kind: 'partner', partnerId: officer.access.partnerId, dataLevel: level } : { kind: 'all' },
+    stored.report,
+  );
   // A partner user sees the emails sent to their own organisation only.
-  const outbox = everything ? record.outbox : record.outbox.filter((o) => o.target.kind === 'partner' && officer.access.kind === 'partner' && o.target.partnerId === officer.access.partnerId);
+  const outbox = everything
+    ? record.outbox
+    : record.outbox.filter(
+        (o) => o.target.kind === 'partner' && officer.access.kind === 'partner' && o.target.partnerId === officer.access.partnerId,
+      );
   return json(200, {
     reference,
     version: stored.version,
@@ -51,7 +67,13 @@ export async function getCase(deps: OfficerDependencies, officer: Officer, event
     report: level === 'full' ? stored.report : minimiseForPartner(stored.report, level),
     routes: stored.routes,
     residentEmail: everything ? Boolean(stored.report.contact?.email) : undefined,
-    notes: notes.map((n) => ({ at: n.at, by: n.username, text: n.text, shared: n.shared === true, ...(n.authorPartnerId ? { partner: n.authorPartnerId } : {}) })),
+    notes: notes.map((n) => ({
+      at: n.at,
+      by: n.username,
+      text: n.text,
+      shared: n.shared === true,
+      ...(n.authorPartnerId ? { partner: n.authorPartnerId } : {}),
+    })),
     timeline: buildTimeline(stored, notes, outbox, record.audit, names, officer.isAdmin),
   });
 }

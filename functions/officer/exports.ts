@@ -23,14 +23,46 @@ export const MAX_EXPORT_ROWS = 5000;
 
 const csv = (filename: string, body: string): HttpResult => ({
   statusCode: 200,
-  headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${filename}"`, 'Cache-Control': 'no-store' },
+  headers: {
+    'Content-Type': 'text/csv; charset=utf-8',
+    'Content-Disposition': `attachment; filename="${filename}"`,
+    'Cache-Control': 'no-store',
+  },
   body,
 });
 
 // Times are UK local ("2026-11-29 10:05"), and everything is named as officers see it on
 // screen; the reference and the area's id stay as keys for other systems.
-const SUMMARY_HEADER = ['Reference', 'Received (UK time)', 'Status', 'Risk', 'Response due (UK time)', 'Overdue', 'Assigned partner', 'Outcome', 'Flags', 'Type', 'ASB category', 'Hate motivations', 'Area', 'Area id', 'Happened (UK time)'];
-const PERSONAL_HEADER = ['Street', 'Postcode', 'Place details', 'What happened', 'People involved', 'Vehicles', 'Reporter role', 'Anonymous', 'Name', 'Email', 'Phone'];
+const SUMMARY_HEADER = [
+  'Reference',
+  'Received (UK time)',
+  'Status',
+  'Risk',
+  'Response due (UK time)',
+  'Overdue',
+  'Assigned partner',
+  'Outcome',
+  'Flags',
+  'Type',
+  'ASB category',
+  'Hate motivations',
+  'Area',
+  'Area id',
+  'Happened (UK time)',
+];
+const PERSONAL_HEADER = [
+  'Street',
+  'Postcode',
+  'Place details',
+  'What happened',
+  'People involved',
+  'Vehicles',
+  'Reporter role',
+  'Anonymous',
+  'Name',
+  'Email',
+  'Phone',
+];
 // A calendar day (a report dated without a time) is already as spreadsheets read it.
 const ukTime = (iso: string | undefined) => (iso && iso.includes('T') ? formatLondonSortable(iso) : iso);
 
@@ -47,8 +79,12 @@ export async function exportReports(deps: OfficerDependencies, officer: Officer,
   if (!parsed.ok) return parsed.response;
   const { cursor: _c, limit: _l, ...filters } = parsed.query;
   const now = deps.now();
-  const tooMany = () => json(413, { message: `More than ${MAX_EXPORT_ROWS.toLocaleString('en-GB')} reports match. Narrow the dates or filters and export again.` });
-  const tooLarge = () => json(413, { message: 'These reports make a file too large to download at once. Narrow the dates or filters and export again.' });
+  const tooMany = () =>
+    json(413, {
+      message: `More than ${MAX_EXPORT_ROWS.toLocaleString('en-GB')} reports match. Narrow the dates or filters and export again.`,
+    });
+  const tooLarge = () =>
+    json(413, { message: 'These reports make a file too large to download at once. Narrow the dates or filters and export again.' });
   const names = labelsFor(deps.profile, new Map((await deps.partnerList()).map((p) => [p.id, p.name])));
   const summaryCells = (s: CaseSummary) => [
     s.reference,
@@ -69,7 +105,19 @@ export async function exportReports(deps: OfficerDependencies, officer: Officer,
   ];
   const personal = (s: StoredReport | undefined) => {
     const r = s?.report;
-    return [r?.location.street, r?.location.postcode, r?.location.details, r?.description, r?.offenderDescription, r?.vehicleDescription, r?.reporterRole && REPORTER_ROLE_LABELS[r.reporterRole], r ? (r.anonymous ? 'yes' : 'no') : undefined, r?.contact?.name, r?.contact?.email, r?.contact?.phone];
+    return [
+      r?.location.street,
+      r?.location.postcode,
+      r?.location.details,
+      r?.description,
+      r?.offenderDescription,
+      r?.vehicleDescription,
+      r?.reporterRole && REPORTER_ROLE_LABELS[r.reporterRole],
+      r ? (r.anonymous ? 'yes' : 'no') : undefined,
+      r?.contact?.name,
+      r?.contact?.email,
+      r?.contact?.phone,
+    ];
   };
 
   // Built a page at a time: only the file's text grows with the rows, never the reports read for it.
@@ -79,7 +127,8 @@ export async function exportReports(deps: OfficerDependencies, officer: Officer,
   const exported: { reference: string; expiresAt: number }[] = [];
   let rows = 0;
   // The next listing page is read while this page's reports are fetched and written out.
-  const nextPage = (cursor: string | undefined): Promise<InboxPage | 'bad-cursor'> => deps.cases.listInbox(scopeOf(officer), filters, EXPORT_PAGE, cursor, now);
+  const nextPage = (cursor: string | undefined): Promise<InboxPage | 'bad-cursor'> =>
+    deps.cases.listInbox(scopeOf(officer), filters, EXPORT_PAGE, cursor, now);
   let pending: Promise<InboxPage | 'bad-cursor'> | undefined = nextPage(undefined);
   while (pending) {
     const page: InboxPage | 'bad-cursor' = await pending;
@@ -115,28 +164,60 @@ export async function exportReports(deps: OfficerDependencies, officer: Officer,
   // stops the export (500), and says so on the reports it had reached.
   const at = now.toISOString();
   const exportId = crypto.randomUUID().slice(0, 8);
-  const entry = (e: { reference: string; expiresAt: number }, summary: string) => ({ reference: e.reference, userId: officer.identity.userId, username: officer.identity.username, groups: officer.identity.groups, action: 'export' as const, summary, at, expiresAt: e.expiresAt });
+  const entry = (e: { reference: string; expiresAt: number }, summary: string) => ({
+    reference: e.reference,
+    userId: officer.identity.userId,
+    username: officer.identity.username,
+    groups: officer.identity.groups,
+    action: 'export' as const,
+    summary,
+    at,
+    expiresAt: e.expiresAt,
+  });
   try {
     await deps.audit.appendAll(exported.map((e) => entry(e, `Exported with personal data (CSV, export ${exportId})`)));
   } catch (error) {
-    await deps.audit.appendAll(exported.map((e) => entry(e, `Export ${exportId} failed before the file was sent: no personal data left the system`))).catch(() => undefined);
+    await deps.audit
+      .appendAll(exported.map((e) => entry(e, `Export ${exportId} failed before the file was sent: no personal data left the system`)))
+      .catch(() => undefined);
     throw error;
   }
   return csv('reports-with-personal-data.csv', chunks.join(''));
 }
 
-const AUDIT_ACTION_LABELS: Record<string, string> = { 'read-report': 'Viewed the report', change: 'Changed the report', note: 'Added a note', 'update-resident': 'Emailed the resident an update', export: 'Exported the report' };
+const AUDIT_ACTION_LABELS: Record<string, string> = {
+  'read-report': 'Viewed the report',
+  change: 'Changed the report',
+  note: 'Added a note',
+  'update-resident': 'Emailed the resident an update',
+  export: 'Exported the report',
+};
 
 /** A date range (default: the last 7 days to today), checked for order and length. */
 export function parseRange(event: APIGatewayProxyEventV2, now: Date, defaultDays: number, maxDays: number) {
   const params = Object.fromEntries(Object.entries(event.queryStringParameters ?? {}).filter(([, v]) => v));
   const parsed = dateRangeSchema.safeParse(params);
-  if (!parsed.success) return { ok: false as const, response: json(400, { message: 'Check the dates', errors: toFieldErrors(parsed.error) }) };
+  if (!parsed.success)
+    return { ok: false as const, response: json(400, { message: 'Check the dates', errors: toFieldErrors(parsed.error) }) };
   const to = parsed.data.to ?? now.toISOString().slice(0, 10);
   const from = parsed.data.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - (defaultDays - 1) * 86_400_000).toISOString().slice(0, 10);
   const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
-  if (days < 1) return { ok: false as const, response: json(400, { message: 'The "to" date must be the same as or after the "from" date', errors: [{ path: 'to', message: 'The "to" date must be the same as or after the "from" date' }] }) };
-  if (days > maxDays) return { ok: false as const, response: json(400, { message: `Choose a period of ${maxDays} days or fewer`, errors: [{ path: 'from', message: `Choose a period of ${maxDays} days or fewer` }] }) };
+  if (days < 1)
+    return {
+      ok: false as const,
+      response: json(400, {
+        message: 'The "to" date must be the same as or after the "from" date',
+        errors: [{ path: 'to', message: 'The "to" date must be the same as or after the "from" date' }],
+      }),
+    };
+  if (days > maxDays)
+    return {
+      ok: false as const,
+      response: json(400, {
+        message: `Choose a period of ${maxDays} days or fewer`,
+        errors: [{ path: 'from', message: `Choose a period of ${maxDays} days or fewer` }],
+      }),
+    };
   return { ok: true as const, from, to, days, format: parsed.data.format ?? 'json' };
 }
 
@@ -144,6 +225,20 @@ export async function exportAudit(deps: OfficerDependencies, _officer: Officer, 
   const range = parseRange(event, deps.now(), 7, 92);
   if (!range.ok) return range.response;
   const entries = (await deps.audit.between(range.from, range.to)).sort((a, b) => a.at.localeCompare(b.at));
-  if (range.format === 'csv') return csv(`audit-${range.from}-to-${range.to}.csv`, toCsv(['When (UK time)', 'Who', 'Groups', 'Action', 'Reference', 'What'], entries.map((e) => [formatLondonSortable(e.at), e.username, e.groups, AUDIT_ACTION_LABELS[e.action] ?? e.action, e.reference, e.summary])));
+  if (range.format === 'csv')
+    return csv(
+      `audit-${range.from}-to-${range.to}.csv`,
+      toCsv(
+        ['When (UK time)', 'Who', 'Groups', 'Action', 'Reference', 'What'],
+        entries.map((e) => [
+          formatLondonSortable(e.at),
+          e.username,
+          e.groups,
+          AUDIT_ACTION_LABELS[e.action] ?? e.action,
+          e.reference,
+          e.summary,
+        ]),
+      ),
+    );
   return json(200, { from: range.from, to: range.to, entries });
 }

@@ -38,11 +38,13 @@ const runners: Record<OfficerOperationId, Endpoint> = {
   ballotBursts,
 };
 
-const endpoints = (Object.entries(officerRoutes) as [OfficerOperationId, (typeof officerRoutes)[OfficerOperationId]][]).map(([id, route]) => {
-  const params: string[] = [];
-  const pattern = new RegExp(`^${route.path.replace(/\{(\w+)\}/g, (_m, name: string) => (params.push(name), '([^/]+)'))}/?$`);
-  return { method: route.method as string, pattern, params, role: route.role, run: runners[id] };
-});
+const endpoints = (Object.entries(officerRoutes) as [OfficerOperationId, (typeof officerRoutes)[OfficerOperationId]][]).map(
+  ([id, route]) => {
+    const params: string[] = [];
+    const pattern = new RegExp(`^${route.path.replace(/\{(\w+)\}/g, (_m, name: string) => (params.push(name), '([^/]+)'))}/?$`);
+    return { method: route.method as string, pattern, params, role: route.role, run: runners[id] };
+  },
+);
 
 export async function handleOfficer(deps: OfficerDependencies, event: APIGatewayProxyEventV2): Promise<HttpResult> {
   const path = event.rawPath;
@@ -56,7 +58,8 @@ export async function handleOfficer(deps: OfficerDependencies, event: APIGateway
   }
   // rawPath keeps the request's percent-encoding; a broken one is a bad request, never a 500.
   const decoded = found.e.params.map((name, i) => [name, decodePathSegment(found.m![i + 1]!)] as const);
-  if (decoded.some(([, value]) => value === undefined)) return jsonMessage(400, 'This address is not valid: part of it is wrongly encoded. Check the link, or open the report from the inbox.');
+  if (decoded.some(([, value]) => value === undefined))
+    return jsonMessage(400, 'This address is not valid: part of it is wrongly encoded. Check the link, or open the report from the inbox.');
   const pathParameters = Object.fromEntries(decoded);
   // Sign-in is checked before anything else, so nothing is learnt without a token.
   const auth = await authorise(deps, event, found.e.role);

@@ -18,14 +18,18 @@ export function scopeOf(officer: Officer): InboxScope {
 }
 
 /** Parses and checks the filters, including ids that must exist in the profile. */
-export function parseInboxQuery(deps: OfficerDependencies, event: APIGatewayProxyEventV2): { ok: true; query: InboxQuery } | { ok: false; response: HttpResult } {
+export function parseInboxQuery(
+  deps: OfficerDependencies,
+  event: APIGatewayProxyEventV2,
+): { ok: true; query: InboxQuery } | { ok: false; response: HttpResult } {
   const params = Object.fromEntries(Object.entries(event.queryStringParameters ?? {}).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = inboxQuerySchema.safeParse(params);
   const errors: FieldError[] = parsed.success ? [] : toFieldErrors(parsed.error);
   if (parsed.success) {
     const q = parsed.data;
     if (q.area && !deps.profile.areas.some((a) => a.id === q.area)) errors.push({ path: 'area', message: 'Choose an area from the list' });
-    if (q.partner && !deps.profile.partners.some((p) => p.id === q.partner)) errors.push({ path: 'partner', message: 'Choose a partner from the list' });
+    if (q.partner && !deps.profile.partners.some((p) => p.id === q.partner))
+      errors.push({ path: 'partner', message: 'Choose a partner from the list' });
     if (q.from && q.to && q.from > q.to) errors.push({ path: 'to', message: 'The "to" date must be the same as or after the "from" date' });
   }
   if (!parsed.success || errors.length) return { ok: false, response: json(400, { message: 'Check the filters', errors }) };
@@ -38,7 +42,11 @@ export async function listInbox(deps: OfficerDependencies, officer: Officer, eve
   const { cursor, limit, ...filters } = parsed.query;
   const now = deps.now();
   const page = await deps.cases.listInbox(scopeOf(officer), filters, limit ? Number(limit) : DEFAULT_PAGE_SIZE, cursor, now);
-  if (page === 'bad-cursor') return json(400, { message: 'That page link is no longer valid for these filters. Start again from the first page.', errors: [{ path: 'cursor', message: 'Start again from the first page' }] });
+  if (page === 'bad-cursor')
+    return json(400, {
+      message: 'That page link is no longer valid for these filters. Start again from the first page.',
+      errors: [{ path: 'cursor', message: 'Start again from the first page' }],
+    });
   return json(200, { items: page.items.map((item) => ({ ...item, overdue: isOverdue(item, now) })), cursor: page.cursor });
 }
 

@@ -27,11 +27,19 @@ export async function updatePartner(deps: OfficerDependencies, officer: Officer,
   const areas = change.handles.areas;
   if (areas !== '*') {
     const unknown = areas.filter((a) => !deps.profile.areas.some((known) => known.id === a));
-    if (unknown.length) return json(400, { message: 'Choose areas from the list', errors: [{ path: 'handles.areas', message: `Unknown area: ${unknown.join(', ')}` }] });
+    if (unknown.length)
+      return json(400, {
+        message: 'Choose areas from the list',
+        errors: [{ path: 'handles.areas', message: `Unknown area: ${unknown.join(', ')}` }],
+      });
   }
   const id = event.pathParameters?.id ?? '';
-  const result = await deps.partners.update({ id, ...change }, version, { username: officer.identity.username, at: deps.now().toISOString() });
+  const result = await deps.partners.update({ id, ...change }, version, {
+    username: officer.identity.username,
+    at: deps.now().toISOString(),
+  });
   if (result === 'not-found') return jsonMessage(404, 'No partner with that id');
-  if (result === 'stale') return jsonMessage(409, 'Someone else changed this partner since you opened it. Reload to see their change, then try again.');
+  if (result === 'stale')
+    return jsonMessage(409, 'Someone else changed this partner since you opened it. Reload to see their change, then try again.');
   return json(200, { message: 'Partner saved. New reports use it within a minute.', version: version + 1 });
 }

@@ -22,7 +22,15 @@ export async function listPolls(deps: OfficerDependencies): Promise<HttpResult> 
   const now = deps.now();
   const polls = [...deps.polls.catalogue().values()]
     .sort((a, b) => b.opensAt.localeCompare(a.opensAt))
-    .map((p) => ({ id: p.id, title: p.title, type: p.type, state: pollState(p, now), opensAt: p.opensAt, closesAt: p.closesAt, options: p.options }));
+    .map((p) => ({
+      id: p.id,
+      title: p.title,
+      type: p.type,
+      state: pollState(p, now),
+      opensAt: p.opensAt,
+      closesAt: p.closesAt,
+      options: p.options,
+    }));
   return json(200, { polls });
 }
 
@@ -52,10 +60,19 @@ export async function recordTally(deps: OfficerDependencies, officer: Officer, e
   const request = parsed.data;
   const known = new Set(poll.options.map((o) => o.id));
   const unknown = Object.keys(request.counts).filter((k) => !known.has(k));
-  if (unknown.length) return json(400, { message: 'Check the tally', errors: unknown.map((k) => ({ path: `counts.${k}`, message: `“${k}” is not a concern in this poll` })) });
+  if (unknown.length)
+    return json(400, {
+      message: 'Check the tally',
+      errors: unknown.map((k) => ({ path: `counts.${k}`, message: `“${k}” is not a concern in this poll` })),
+    });
   const now = deps.now();
-  if (request.event.date > now.toISOString().slice(0, 10)) return json(400, { message: 'Check the tally', errors: [{ path: 'event.date', message: 'The event date is in the future: record pots after they are counted' }] });
-  if (request.corrects && !request.reason) return json(400, { message: 'Check the tally', errors: [{ path: 'reason', message: 'Say why the count is being corrected' }] });
+  if (request.event.date > now.toISOString().slice(0, 10))
+    return json(400, {
+      message: 'Check the tally',
+      errors: [{ path: 'event.date', message: 'The event date is in the future: record pots after they are counted' }],
+    });
+  if (request.corrects && !request.reason)
+    return json(400, { message: 'Check the tally', errors: [{ path: 'reason', message: 'Say why the count is being corrected' }] });
   const entry: TallyEntry = {
     entryId: randomUUID(),
     pollId: poll.id,
@@ -67,8 +84,16 @@ export async function recordTally(deps: OfficerDependencies, officer: Officer, e
     reason: request.reason,
   };
   const result = await deps.polls.store.appendTally(entry, expiresAt(new Date(poll.closesAt), deps.profile.polls.resultsDaysAfterClose));
-  if (result === 'unknown-entry') return json(400, { message: 'Check the tally', errors: [{ path: 'corrects', message: 'The entry to correct is not one of this poll’s tallies' }] });
-  if (result === 'already-corrected') return jsonMessage(409, 'Someone has already corrected that entry. Reload to see their correction, then correct that one if it is still wrong.');
+  if (result === 'unknown-entry')
+    return json(400, {
+      message: 'Check the tally',
+      errors: [{ path: 'corrects', message: 'The entry to correct is not one of this poll’s tallies' }],
+    });
+  if (result === 'already-corrected')
+    return jsonMessage(
+      409,
+      'Someone has already corrected that entry. Reload to see their correction, then correct that one if it is still wrong.',
+    );
   return json(201, { message: request.corrects ? 'Correction recorded. The earlier entry no longer counts.' : 'Tally recorded.', entry });
 }
 

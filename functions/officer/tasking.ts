@@ -19,5 +19,10 @@ export async function tasking(deps: OfficerDependencies, _officer: Officer, even
   ]);
   const previousTo = new Date(Date.parse(`${range.from}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
   const previousFrom = new Date(Date.parse(`${range.from}T00:00:00Z`) - range.days * 86_400_000).toISOString().slice(0, 10);
-  return json(200, { from: range.from, to: range.to, previous: { from: previousFrom, to: previousTo }, ...summariseTasking(current, previous) });
+  return json(200, {
+    from: range.from,
+    to: range.to,
+    previous: { from: previousFrom, to: previousTo },
+    ...summariseTasking(current, previous),
+  });
 }

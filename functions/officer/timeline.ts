@@ -22,7 +22,8 @@ function recipient(entry: OutboxEntry, partnerNames: Map<string, string>): strin
 
 /** What a bounce or complaint means for the officer reading the case. */
 function feedbackText(feedback: DeliveryFeedback, to: string): string {
-  if (feedback.kind === 'complaint') return `The email to ${to} was reported as unwanted by its recipient (${feedback.detail}). Check with them that it reached the right inbox.`;
+  if (feedback.kind === 'complaint')
+    return `The email to ${to} was reported as unwanted by its recipient (${feedback.detail}). Check with them that it reached the right inbox.`;
   return `The email to ${to} bounced: ${feedback.detail}. ${feedback.detail.startsWith('Permanent') ? 'It was not delivered: check their address in the partner directory and contact them another way.' : 'Their mail server did not take it this time.'}`;
 }
 
@@ -34,8 +35,18 @@ function emailLines(o: OutboxEntry, to: string): TimelineEntry[] {
   for (const a of history) {
     const n = a.attempt;
     if (a.outcome === 'sent') lines.push({ at: a.at, kind: 'email', text: `Email to ${to} sent${n > 1 ? ` (attempt ${n})` : ''}` });
-    else if (a.outcome === 'failed') lines.push({ at: a.at, kind: 'email', text: `Email to ${to} failed after ${n} attempts: ${a.error ?? 'unknown error'}. It will not be tried again: contact them another way.` });
-    else lines.push({ at: a.at, kind: 'email', text: `Email to ${to} not sent (attempt ${n}: ${a.error ?? 'error'})${a.nextAttemptAt ? `; it will be tried again from ${formatLondonDateTime(a.nextAttemptAt)}` : ''}` });
+    else if (a.outcome === 'failed')
+      lines.push({
+        at: a.at,
+        kind: 'email',
+        text: `Email to ${to} failed after ${n} attempts: ${a.error ?? 'unknown error'}. It will not be tried again: contact them another way.`,
+      });
+    else
+      lines.push({
+        at: a.at,
+        kind: 'email',
+        text: `Email to ${to} not sent (attempt ${n}: ${a.error ?? 'error'})${a.nextAttemptAt ? `; it will be tried again from ${formatLondonDateTime(a.nextAttemptAt)}` : ''}`,
+      });
   }
   if (o.feedback) lines.push({ at: o.feedback.at, kind: 'email', text: feedbackText(o.feedback, to) });
   return lines;
@@ -45,10 +56,25 @@ function emailLines(o: OutboxEntry, to: string): TimelineEntry[] {
 function legacyHistory(o: OutboxEntry): DeliveryAttempt[] {
   if (o.attempts === 0 || !o.lastAttemptAt) return [];
   const outcome = o.state === 'sent' ? 'sent' : o.state === 'failed' ? 'failed' : 'not-sent';
-  return [{ attempt: o.attempts, at: o.lastAttemptAt, outcome, ...(outcome === 'sent' ? {} : { error: o.lastError }), ...(outcome === 'not-sent' ? { nextAttemptAt: o.nextAttemptAt } : {}) }];
+  return [
+    {
+      attempt: o.attempts,
+      at: o.lastAttemptAt,
+      outcome,
+      ...(outcome === 'sent' ? {} : { error: o.lastError }),
+      ...(outcome === 'not-sent' ? { nextAttemptAt: o.nextAttemptAt } : {}),
+    },
+  ];
 }
 
-export function buildTimeline(stored: StoredReport, notes: CaseNote[], outbox: OutboxEntry[], audit: AuditEntry[], partnerNames: Map<string, string>, includeReads: boolean): TimelineEntry[] {
+export function buildTimeline(
+  stored: StoredReport,
+  notes: CaseNote[],
+  outbox: OutboxEntry[],
+  audit: AuditEntry[],
+  partnerNames: Map<string, string>,
+  includeReads: boolean,
+): TimelineEntry[] {
   const entries: TimelineEntry[] = [{ at: stored.createdAt, kind: 'received', text: 'Report received' }];
   for (const a of audit) {
     if (a.action === 'note') continue; // the note itself is listed below
@@ -57,7 +83,8 @@ export function buildTimeline(stored: StoredReport, notes: CaseNote[], outbox: O
     const text = a.summary ?? (a.action === 'read-report' ? 'Viewed the report' : a.action === 'export' ? 'Exported the report' : a.action);
     entries.push({ at: a.at, kind, text, by: a.username });
   }
-  for (const n of notes) entries.push({ at: n.at, kind: 'note', text: n.shared ? `(Shared with partners) ${n.text}` : n.text, by: n.username });
+  for (const n of notes)
+    entries.push({ at: n.at, kind: 'note', text: n.shared ? `(Shared with partners) ${n.text}` : n.text, by: n.username });
   for (const o of outbox) entries.push(...emailLines(o, recipient(o, partnerNames)));
   return entries.sort((a, b) => a.at.localeCompare(b.at));
 }

@@ -12,10 +12,21 @@ const outputSchema = (schema: z.ZodMiniType) => z.toJSONSchema(schema, { io: 'ou
 
 function parameters(operation: Operation): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
-  for (const [name, description] of Object.entries(operation.pathParams ?? {})) out.push({ name, in: 'path', required: true, description, schema: { type: 'string' } });
-  const query = operation.query ? (jsonSchema(operation.query) as { properties?: Record<string, unknown>; required?: string[] }) : undefined;
-  for (const [name, schema] of Object.entries(query?.properties ?? {})) out.push({ name, in: 'query', required: query?.required?.includes(name) ?? false, schema });
-  for (const [name, header] of Object.entries(operation.headerParams ?? {})) out.push({ name, in: 'header', required: false, description: header.description, schema: { type: 'string', minLength: 1, maxLength: header.maxLength } });
+  for (const [name, description] of Object.entries(operation.pathParams ?? {}))
+    out.push({ name, in: 'path', required: true, description, schema: { type: 'string' } });
+  const query = operation.query
+    ? (jsonSchema(operation.query) as { properties?: Record<string, unknown>; required?: string[] })
+    : undefined;
+  for (const [name, schema] of Object.entries(query?.properties ?? {}))
+    out.push({ name, in: 'query', required: query?.required?.includes(name) ?? false, schema });
+  for (const [name, header] of Object.entries(operation.headerParams ?? {}))
+    out.push({
+      name,
+      in: 'header',
+      required: false,
+      description: header.description,
+      schema: { type: 'string', minLength: 1, maxLength: header.maxLength },
+    });
   return out;
 }
 
@@ -35,11 +46,18 @@ function operationObject(operation: Operation, profile: Profile): Record<string,
   const json = requestSchema(operation, profile);
   const content: Record<string, unknown> = {};
   if (json) content['application/json'] = { schema: jsonSchema(json) };
-  if (operation.form) content['application/x-www-form-urlencoded'] = { schema: { type: 'object', additionalProperties: { type: 'string' }, description: operation.form } };
+  if (operation.form)
+    content['application/x-www-form-urlencoded'] = {
+      schema: { type: 'object', additionalProperties: { type: 'string' }, description: operation.form },
+    };
   return {
     operationId: operation.id,
     summary: operation.summary,
-    ...(operation.role ? { description: `Needs ${operation.role === 'any' ? 'any portal group (partner users see only their partner’s reports)' : operation.role === 'officer' ? 'the officer or admin group' : 'the admin group'}.` } : {}),
+    ...(operation.role
+      ? {
+          description: `Needs ${operation.role === 'any' ? 'any portal group (partner users see only their partner’s reports)' : operation.role === 'officer' ? 'the officer or admin group' : 'the admin group'}.`,
+        }
+      : {}),
     ...(operation.security ? { security: [{ [operation.security === 'officer' ? 'officerToken' : 'voterCookie']: [] }] } : {}),
     parameters: parameters(operation),
     ...(Object.keys(content).length ? { requestBody: { required: true, content } } : {}),
@@ -49,7 +67,8 @@ function operationObject(operation: Operation, profile: Profile): Record<string,
 
 export function openApiDocument(profile: Profile): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const operation of apiOperations) (paths[operation.path] ??= {})[operation.method.toLowerCase()] = operationObject(operation, profile);
+  for (const operation of apiOperations)
+    (paths[operation.path] ??= {})[operation.method.toLowerCase()] = operationObject(operation, profile);
   return {
     openapi: '3.1.0',
     info: {
@@ -61,8 +80,18 @@ export function openApiDocument(profile: Profile): Record<string, unknown> {
     paths,
     components: {
       securitySchemes: {
-        officerToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A Cognito access token of the officer user pool (groups admin, officer, partner-<id>)' },
-        voterCookie: { type: 'apiKey', in: 'cookie', name: 'voter', description: 'The signed voter cookie set by POST /api/polls/{id}/start, sent only to that poll' },
+        officerToken: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'A Cognito access token of the officer user pool (groups admin, officer, partner-<id>)',
+        },
+        voterCookie: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'voter',
+          description: 'The signed voter cookie set by POST /api/polls/{id}/start, sent only to that poll',
+        },
       },
     },
   };

@@ -32,37 +32,111 @@ export async function handlePollPage(deps: PollDependencies, event: APIGatewayPr
   if (!poll || (view !== 'results' && view !== 'thanks')) {
     if (format !== 'html') return jsonMessage(404, 'There is no poll at this address', vary);
     const { messagePage } = await import('../polls/pages');
-    return messagePage(404, deps.profile.name, 'Page not found', 'There is no poll page at this address. Check the link, or choose a poll from the list.');
+    return messagePage(
+      404,
+      deps.profile.name,
+      'Page not found',
+      'There is no poll page at this address. Check the link, or choose a poll from the list.',
+    );
   }
   const now = deps.now();
   const visible = resultsVisible(poll, now);
   if (view === 'thanks') return thanks(deps, poll, event, visible, now);
 
   if (!visible) {
-    const message = pollState(poll, now) === 'upcoming' ? 'This poll has not opened yet, so there are no results.' : `The results of this poll are published after voting closes on ${formatLondonDateTime(poll.closesAt)}.`;
+    const message =
+      pollState(poll, now) === 'upcoming'
+        ? 'This poll has not opened yet, so there are no results.'
+        : `The results of this poll are published after voting closes on ${formatLondonDateTime(poll.closesAt)}.`;
     if (format !== 'html') return jsonMessage(403, message, vary);
-    const [{ renderPage }, { resultsHiddenBody }] = await Promise.all([import('../../shared/ui/layout'), import('../../shared/ui/poll-results')]);
-    return html(403, renderPage({ title: `Results: ${poll.title}`, partnershipName: deps.profile.name, body: resultsHiddenBody(poll), forms: false }), vary);
+    const [{ renderPage }, { resultsHiddenBody }] = await Promise.all([
+      import('../../shared/ui/layout'),
+      import('../../shared/ui/poll-results'),
+    ]);
+    return html(
+      403,
+      renderPage({ title: `Results: ${poll.title}`, partnershipName: deps.profile.name, body: resultsHiddenBody(poll), forms: false }),
+      vary,
+    );
   }
   const results = await readResults(deps, poll);
   if (format === 'json') {
-    const followUps = poll.followUps.flatMap((f) => (f.kind === 'choice' ? [{ id: f.id, question: f.question, counts: f.options.map((o) => ({ optionId: o.id, label: o.label, count: results.followUps[`${f.id}#${o.id}`] ?? 0 })) }] : []));
-    return json(200, { poll: { id: poll.id, title: poll.title, question: poll.question, type: poll.type, state: pollState(poll, now), opensAt: poll.opensAt, closesAt: poll.closesAt }, ...results, followUps }, vary);
+    const followUps = poll.followUps.flatMap((f) =>
+      f.kind === 'choice'
+        ? [
+            {
+              id: f.id,
+              question: f.question,
+              counts: f.options.map((o) => ({ optionId: o.id, label: o.label, count: results.followUps[`${f.id}#${o.id}`] ?? 0 })),
+            },
+          ]
+        : [],
+    );
+    return json(
+      200,
+      {
+        poll: {
+          id: poll.id,
+          title: poll.title,
+          question: poll.question,
+          type: poll.type,
+          state: pollState(poll, now),
+          opensAt: poll.opensAt,
+          closesAt: poll.closesAt,
+        },
+        ...results,
+        followUps,
+      },
+      vary,
+    );
   }
   const ui = await import('../../shared/ui/poll-results');
-  if (format === 'csv') return { statusCode: 200, headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${poll.id}-results.csv"`, 'Cache-Control': 'no-store', ...vary }, body: ui.resultsCsv(results) };
+  if (format === 'csv')
+    return {
+      statusCode: 200,
+      headers: {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${poll.id}-results.csv"`,
+        'Cache-Control': 'no-store',
+        ...vary,
+      },
+      body: ui.resultsCsv(results),
+    };
   const { renderPage } = await import('../../shared/ui/layout');
-  return html(200, renderPage({ title: `Results: ${poll.title}`, partnershipName: deps.profile.name, body: ui.resultsSection(poll, results, now), forms: true }), vary);
+  return html(
+    200,
+    renderPage({
+      title: `Results: ${poll.title}`,
+      partnershipName: deps.profile.name,
+      body: ui.resultsSection(poll, results, now),
+      forms: true,
+    }),
+    vary,
+  );
 }
 
 async function thanks(deps: PollDependencies, poll: Poll, event: APIGatewayProxyEventV2, visible: boolean, now: Date): Promise<HttpResult> {
   const secret = await deps.secret();
   const voter = readVoterCookie(secret, poll.id, cookieValue(event, VOTER_COOKIE));
   const ballot = voter ? await deps.store.getBallot(poll.id, voter.voterId) : undefined;
-  const placed = ballot ? poll.options.filter((o) => (ballot.counts[o.id] ?? 0) > 0).map((o) => ({ label: o.label, count: ballot.counts[o.id]! })) : undefined;
+  const placed = ballot
+    ? poll.options.filter((o) => (ballot.counts[o.id] ?? 0) > 0).map((o) => ({ label: o.label, count: ballot.counts[o.id]! }))
+    : undefined;
   const results = visible ? await readResults(deps, poll) : undefined;
   const [{ renderPage }, { thanksBody }] = await Promise.all([import('../../shared/ui/layout'), import('../../shared/ui/poll-results')]);
-  return html(200, renderPage({ title: ballot ? 'Thank you for taking part' : `Your answers: ${poll.title}`, partnershipName: deps.profile.name, body: thanksBody(poll, placed, results, now), forms: true }));
+  return html(
+    200,
+    renderPage({
+      title: ballot ? 'Thank you for taking part' : `Your answers: ${poll.title}`,
+      partnershipName: deps.profile.name,
+      body: thanksBody(poll, placed, results, now),
+      forms: true,
+    }),
+  );
 }
 
-export const handler = httpHandler((event) => handlePollPage(pollDependencies(), event), bundledProfile.name, 'the page could not be shown');
+export const handler = httpHandler(
+  (event) => handlePollPage(pollDependencies(), event),
+  bundledProfile.name,
+  'the page could not be shown',
+);

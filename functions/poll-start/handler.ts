@@ -14,10 +14,18 @@ import { cookieValue, newVoterId, readVoterCookie, setVoterCookie, VOTER_COOKIE,
 
 export async function handleStart(deps: PollDependencies, event: APIGatewayProxyEventV2): Promise<HttpResult> {
   const poll = deps.polls.get(event.pathParameters?.id ?? '');
-  if (event.requestContext.http.method !== 'POST') return notPost(event, poll ? `/polls/${poll.id}/` : '/polls/', 'Use POST to start voting');
+  if (event.requestContext.http.method !== 'POST')
+    return notPost(event, poll ? `/polls/${poll.id}/` : '/polls/', 'Use POST to start voting');
   // Pages are loaded only when there is something to say (cold start budget).
-  const page = async (...args: Parameters<typeof import('../polls/pages').messagePage>) => (await import('../polls/pages')).messagePage(...args);
-  if (!poll) return page(404, deps.profile.name, 'Poll not found', 'There is no poll at this address. Check the link, or choose a poll from the list.');
+  const page = async (...args: Parameters<typeof import('../polls/pages').messagePage>) =>
+    (await import('../polls/pages')).messagePage(...args);
+  if (!poll)
+    return page(
+      404,
+      deps.profile.name,
+      'Poll not found',
+      'There is no poll at this address. Check the link, or choose a poll from the list.',
+    );
   const now = deps.now();
   const closed = closedMessage(poll, now);
   if (closed) return page(403, deps.profile.name, 'This poll is not open', closed, poll);
@@ -29,4 +37,8 @@ export async function handleStart(deps: PollDependencies, event: APIGatewayProxy
   return { ...seeOther(`/polls/${poll.id}/vote/`), cookies: [setVoterCookie(value, poll.id, poll.closesAt, now, deps.secureCookies)] };
 }
 
-export const handler = httpHandler((event) => handleStart(pollDependencies(), event), bundledProfile.name, 'we could not start the poll for you');
+export const handler = httpHandler(
+  (event) => handleStart(pollDependencies(), event),
+  bundledProfile.name,
+  'we could not start the poll for you',
+);

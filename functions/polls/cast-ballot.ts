@@ -15,7 +15,8 @@ import type { PollStore, StoredBallot } from '../adapters/dynamodb/poll-store';
 import type { Voter } from './voter-cookie';
 
 /** Said, with the answers kept, when a ballot arrives within moments of "Start now". */
-const TOO_FAST_MESSAGE = 'Your answers reached us only a moment after you pressed “Start now”, so we have not counted them yet: we check this to stop answers being sent automatically. Your answers are below. Check them, then choose “Send my answers” again.';
+const TOO_FAST_MESSAGE =
+  'Your answers reached us only a moment after you pressed “Start now”, so we have not counted them yet: we check this to stop answers being sent automatically. Your answers are below. Check them, then choose “Send my answers” again.';
 
 export interface BallotDependencies {
   store: PollStore;
@@ -50,16 +51,36 @@ export async function castBallot(deps: BallotDependencies, submission: BallotSub
   const closed = closedMessage(poll, now);
   if (closed) return { status: 403, kind: 'closed', message: closed };
   if (!submission.voter) {
-    return { status: 400, kind: 'no-voter', errors: [{ path: '', message: 'We could not tell that you started from the poll page. Go back to the poll page and choose “Start now”. Your browser must accept cookies from this site to take part; the cookie only stops answers being counted twice.' }] };
+    return {
+      status: 400,
+      kind: 'no-voter',
+      errors: [
+        {
+          path: '',
+          message:
+            'We could not tell that you started from the poll page. Go back to the poll page and choose “Start now”. Your browser must accept cookies from this site to take part; the cookie only stops answers being counted twice.',
+        },
+      ],
+    };
   }
 
   const parsed = ballotRequestSchema.safeParse(submission.body);
-  if (!parsed.success) return { status: 400, kind: 'choices', errors: uniqueByPath([...(submission.decodeErrors ?? []), ...toFieldErrors(parsed.error)]) };
+  if (!parsed.success)
+    return { status: 400, kind: 'choices', errors: uniqueByPath([...(submission.decodeErrors ?? []), ...toFieldErrors(parsed.error)]) };
   const request: BallotRequest = parsed.data;
   // A field people never see: only a robot fills it. No detail, nothing to learn from.
-  if (request.website) return { status: 400, kind: 'robot', errors: [{ path: '', message: 'We could not accept this form. Please go back to the poll page and try again.' }] };
+  if (request.website)
+    return {
+      status: 400,
+      kind: 'robot',
+      errors: [{ path: '', message: 'We could not accept this form. Please go back to the poll page and try again.' }],
+    };
 
-  const errors = uniqueByPath([...(submission.decodeErrors ?? []), ...checkChoices(poll, request), ...checkFollowUps(poll, request.followUps ?? {})]);
+  const errors = uniqueByPath([
+    ...(submission.decodeErrors ?? []),
+    ...checkChoices(poll, request),
+    ...checkFollowUps(poll, request.followUps ?? {}),
+  ]);
   let district: string | undefined;
   if (poll.eligibility) {
     district = request.postcode ? postcodeDistrict(request.postcode) : undefined;
@@ -71,7 +92,11 @@ export async function castBallot(deps: BallotDependencies, submission: BallotSub
   // Checked after the choices: a person who mistyped both fixes the choices on the same page.
   if (poll.eligibility && district && !poll.eligibility.postcodeDistricts.includes(district)) {
     const { email, phone } = deps.profile.contact;
-    return { status: 403, kind: 'ineligible', message: `This poll is for people who live in ${listDistricts(poll.eligibility.postcodeDistricts)} postcodes, and ${district} is not one of them. Check your postcode. If you live or work in the area and think this is wrong, contact the partnership at ${email} or on ${phone}.` };
+    return {
+      status: 403,
+      kind: 'ineligible',
+      message: `This poll is for people who live in ${listDistricts(poll.eligibility.postcodeDistricts)} postcodes, and ${district} is not one of them. Check your postcode. If you live or work in the area and think this is wrong, contact the partnership at ${email} or on ${phone}.`,
+    };
   }
   // Humans read the question first. A genuine resident sent back here just sends again.
   if (now.getTime() / 1000 - submission.voter.startedAt < deps.profile.polls.minimumSecondsToVote) {
@@ -90,11 +115,22 @@ export async function castBallot(deps: BallotDependencies, submission: BallotSub
     castAt: now.toISOString(),
     expiresAt: expiresAt(new Date(poll.closesAt), deps.profile.polls.ballotDaysAfterClose),
   };
-  const choiceAnswers = Object.fromEntries(Object.entries(followUps).filter(([id]) => poll.followUps.find((f) => f.id === id)?.kind === 'choice'));
-  const result = await deps.store.castBallot(ballot, choiceAnswers, submission.giveUpAt === undefined ? {} : { giveUpAt: submission.giveUpAt });
+  const choiceAnswers = Object.fromEntries(
+    Object.entries(followUps).filter(([id]) => poll.followUps.find((f) => f.id === id)?.kind === 'choice'),
+  );
+  const result = await deps.store.castBallot(
+    ballot,
+    choiceAnswers,
+    submission.giveUpAt === undefined ? {} : { giveUpAt: submission.giveUpAt },
+  );
   if (result.outcome === 'counted') return { status: 201, replayed: false, ballot: { ...ballot, shard: result.shard } };
   if (sameBallot(result.existing, ballot)) return { status: 201, replayed: true, ballot: result.existing };
-  return { status: 409, ballot: result.existing, message: 'You have already taken part in this poll from this browser, so we have kept your first answers. Each person can take part once.' };
+  return {
+    status: 409,
+    ballot: result.existing,
+    message:
+      'You have already taken part in this poll from this browser, so we have kept your first answers. Each person can take part once.',
+  };
 }
 
 function sameBallot(a: Pick<StoredBallot, 'counts' | 'followUps'>, b: Pick<StoredBallot, 'counts' | 'followUps'>): boolean {

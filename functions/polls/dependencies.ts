@@ -34,8 +34,14 @@ export function pollDependencies(): PollDependencies {
 }
 
 /** Published results: the totals checked at close if there are any, else the live counters, plus event tallies. */
-export async function readResults(deps: Pick<BallotDependencies, 'store'>, poll: Poll): Promise<PollResults & { followUps: OnlineCounts['followUps'] }> {
+export async function readResults(
+  deps: Pick<BallotDependencies, 'store'>,
+  poll: Poll,
+): Promise<PollResults & { followUps: OnlineCounts['followUps'] }> {
   const [final, tallies] = await Promise.all([deps.store.getFinal(poll.id), deps.store.listTallies(poll.id)]);
   const online = final ?? (await deps.store.liveCounts(poll.id));
-  return { ...pollResults(poll, { counts: online.counts, ballots: online.ballots, final: final !== undefined }, tallies), followUps: online.followUps };
+  return {
+    ...pollResults(poll, { counts: online.counts, ballots: online.ballots, final: final !== undefined }, tallies),
+    followUps: online.followUps,
+  };
 }

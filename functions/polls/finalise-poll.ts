@@ -23,7 +23,11 @@ export async function finalisePoll(deps: { store: PollStore; profile: Profile; n
   const counters = emptyCounts();
   for (let shard = 0; shard < COUNTER_SHARDS; shard++) {
     for await (const ballot of deps.store.ballotsOfShard(poll.id, shard)) {
-      const followUps = Object.fromEntries(Object.entries(ballot.followUps).filter(([q]) => choiceQuestions.has(q)).map(([q, a]) => [`${q}#${a}`, 1]));
+      const followUps = Object.fromEntries(
+        Object.entries(ballot.followUps)
+          .filter(([q]) => choiceQuestions.has(q))
+          .map(([q, a]) => [`${q}#${a}`, 1]),
+      );
       addCounts(recomputed, { counts: ballot.counts, ballots: 1, followUps });
     }
     addCounts(counters, await deps.store.counterOfShard(poll.id, shard));
@@ -41,6 +45,7 @@ export async function finalisePoll(deps: { store: PollStore; profile: Profile; n
 }
 
 function sameCounts(a: { counts: Record<string, number>; ballots: number; followUps: Record<string, number> }, b: typeof a): boolean {
-  const same = (x: Record<string, number>, y: Record<string, number>) => [...new Set([...Object.keys(x), ...Object.keys(y)])].every((k) => (x[k] ?? 0) === (y[k] ?? 0));
+  const same = (x: Record<string, number>, y: Record<string, number>) =>
+    [...new Set([...Object.keys(x), ...Object.keys(y)])].every((k) => (x[k] ?? 0) === (y[k] ?? 0));
   return a.ballots === b.ballots && same(a.counts, b.counts) && same(a.followUps, b.followUps);
 }

@@ -5,8 +5,19 @@ import { escapeHtml } from '../../shared/ui/escape';
 import { renderPage } from '../../shared/ui/layout';
 
 /** A short page: what happened, and where to go next. */
-export function messagePage(status: number, partnershipName: string, heading: string, message: string, poll?: Poll, links: { href: string; text: string }[] = []): HttpResult {
-  const all = [...links, ...(poll ? [{ href: `/polls/${poll.id}/`, text: 'Go back to the poll' }] : []), { href: '/polls/', text: 'See all polls' }];
+export function messagePage(
+  status: number,
+  partnershipName: string,
+  heading: string,
+  message: string,
+  poll?: Poll,
+  links: { href: string; text: string }[] = [],
+): HttpResult {
+  const all = [
+    ...links,
+    ...(poll ? [{ href: `/polls/${poll.id}/`, text: 'Go back to the poll' }] : []),
+    { href: '/polls/', text: 'See all polls' },
+  ];
   const body = `<h1 class="govuk-heading-l">${escapeHtml(heading)}</h1>
 <p class="govuk-body">${escapeHtml(message)}</p>
 ${all.map((l) => `<p class="govuk-body"><a class="govuk-link" href="${escapeHtml(l.href)}">${escapeHtml(l.text)}</a></p>`).join('\n')}`;

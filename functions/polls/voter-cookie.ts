@@ -42,7 +42,10 @@ export function setVoterCookie(value: string, pollId: string, closesAt: string, 
 }
 
 /** A cookie's value from API Gateway v2's `cookies` list or a Cookie header. */
-export function cookieValue(event: { cookies?: string[] | undefined; headers: Record<string, string | undefined> }, name: string): string | undefined {
+export function cookieValue(
+  event: { cookies?: string[] | undefined; headers: Record<string, string | undefined> },
+  name: string,
+): string | undefined {
   const all = [...(event.cookies ?? []), ...(event.headers.cookie ?? '').split(';')];
   for (const pair of all) {
     const at = pair.indexOf('=');

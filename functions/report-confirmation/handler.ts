@@ -20,15 +20,27 @@ export interface ConfirmationDependencies {
   now: () => Date;
 }
 
-const NOT_FOUND = 'This confirmation page is not available. If you sent a report, its reference is in the confirmation email we sent, if you gave an email address. Otherwise, make the report again or call 101.';
+const NOT_FOUND =
+  'This confirmation page is not available. If you sent a report, its reference is in the confirmation email we sent, if you gave an email address. Otherwise, make the report again or call 101.';
 
 export async function handleConfirmation(deps: ConfirmationDependencies, event: APIGatewayProxyEventV2): Promise<HttpResult> {
   const reference = parseReference(event.pathParameters?.reference ?? '');
   const receipt = event.queryStringParameters?.receipt;
   if (!reference || !isValidReceipt(await deps.receiptSecret(), reference, receipt, deps.now())) {
-    return html(404, renderPage({ title: 'Page not found', partnershipName: deps.partnershipName, forms: false, body: messageBody('Page not found', [NOT_FOUND]) }));
+    return html(
+      404,
+      renderPage({
+        title: 'Page not found',
+        partnershipName: deps.partnershipName,
+        forms: false,
+        body: messageBody('Page not found', [NOT_FOUND]),
+      }),
+    );
   }
-  return html(200, renderPage({ title: `Report sent: reference ${reference}`, partnershipName: deps.partnershipName, body: confirmationBody(reference) }));
+  return html(
+    200,
+    renderPage({ title: `Report sent: reference ${reference}`, partnershipName: deps.partnershipName, body: confirmationBody(reference) }),
+  );
 }
 
 let runtime: ConfirmationDependencies | undefined;

@@ -5,4 +5,5 @@ import { keys } from '../adapters/dynamodb/table-definition';
 import { cachedSecret, tableSecret } from '../adapters/dynamodb/table-secret';
 import { config } from '../config';
 
-export const receiptSecret = () => cachedSecret(() => tableSecret(dynamoDbClient(), config().TABLE_NAME, keys.receiptSecret(), () => randomBytes(32).toString('base64url')));
+export const receiptSecret = () =>
+  cachedSecret(() => tableSecret(dynamoDbClient(), config().TABLE_NAME, keys.receiptSecret(), () => randomBytes(32).toString('base64url')));

@@ -23,22 +23,32 @@ import { clientAddress } from '../adapters/http/client-address';
 /** The same answer whatever did not match; it says what people who reported anonymously can do. */
 const notFound = (contact: Profile['contact']) =>
   `We could not find a report with that reference and email address. Check both against your confirmation email. Reports made anonymously, or without an email address, cannot be checked online: to ask about one, contact the ${contact.team} (${contact.email}, ${contact.phone}) and quote its reference. For a crime, call the police on 101.`;
-const limitedMessage = (seconds: number) => `You have checked too many times. Please wait ${Math.ceil(seconds / 60)} minutes and try again, or call 101.`;
+const limitedMessage = (seconds: number) =>
+  `You have checked too many times. Please wait ${Math.ceil(seconds / 60)} minutes and try again, or call 101.`;
 
-export async function handleStatus(deps: StatusDependencies, partnership: Pick<Profile, 'name' | 'contact'>, event: APIGatewayProxyEventV2): Promise<HttpResult> {
+export async function handleStatus(
+  deps: StatusDependencies,
+  partnership: Pick<Profile, 'name' | 'contact'>,
+  event: APIGatewayProxyEventV2,
+): Promise<HttpResult> {
   const partnershipName = partnership.name;
   const NOT_FOUND = notFound(partnership.contact);
   if (event.requestContext.http.method !== 'POST') return notPost(event, '/report/status/', 'Use POST to check a report');
   const body = readBody(event);
-  const page = (status: number, content: string, title: string, headers: Record<string, string> = {}) => html(status, renderPage({ title, partnershipName, body: content }), headers);
-  if (body.kind === 'error') return body.form ? page(body.status, renderStatusForm({}, [{ path: '', message: body.message }]), `Error: ${STATUS_CHECK_TITLE}`) : jsonMessage(body.status, body.message);
+  const page = (status: number, content: string, title: string, headers: Record<string, string> = {}) =>
+    html(status, renderPage({ title, partnershipName, body: content }), headers);
+  if (body.kind === 'error')
+    return body.form
+      ? page(body.status, renderStatusForm({}, [{ path: '', message: body.message }]), `Error: ${STATUS_CHECK_TITLE}`)
+      : jsonMessage(body.status, body.message);
   const value = body.kind === 'form' ? Object.fromEntries(body.entries) : body.value;
   const result = await checkStatus(deps, value, clientAddress(event));
   const values = body.kind === 'form' ? formValuesFrom(body.entries) : {};
 
   if (body.kind !== 'form') {
     if (result.kind === 'invalid') return invalid(400, result.errors, 'Check the reference and email address');
-    if (result.kind === 'limited') return jsonMessage(429, limitedMessage(result.retryAfterSeconds), { 'Retry-After': String(result.retryAfterSeconds) });
+    if (result.kind === 'limited')
+      return jsonMessage(429, limitedMessage(result.retryAfterSeconds), { 'Retry-After': String(result.retryAfterSeconds) });
     if (result.kind === 'not-found') return jsonMessage(404, NOT_FOUND);
     return json(200, { reference: result.reference, status: result.status, outcome: result.outcome, updates: result.updates });
   }
@@ -46,11 +56,20 @@ export async function handleStatus(deps: StatusDependencies, partnership: Pick<P
     case 'invalid':
       return page(400, renderStatusForm(values, result.errors), `Error: ${STATUS_CHECK_TITLE}`);
     case 'limited':
-      return page(429, renderStatusForm(values, [{ path: '', message: limitedMessage(result.retryAfterSeconds) }]), `Error: ${STATUS_CHECK_TITLE}`, { 'Retry-After': String(result.retryAfterSeconds) });
+      return page(
+        429,
+        renderStatusForm(values, [{ path: '', message: limitedMessage(result.retryAfterSeconds) }]),
+        `Error: ${STATUS_CHECK_TITLE}`,
+        { 'Retry-After': String(result.retryAfterSeconds) },
+      );
     case 'not-found':
       return page(404, renderStatusForm(values, [{ path: 'reference', message: NOT_FOUND }]), `Error: ${STATUS_CHECK_TITLE}`);
     case 'found':
-      return page(200, renderStatusResult(result.reference, result.status, result.outcome, result.updates), `Report ${result.reference}: progress`);
+      return page(
+        200,
+        renderStatusResult(result.reference, result.status, result.outcome, result.updates),
+        `Report ${result.reference}: progress`,
+      );
   }
 }
 
@@ -67,4 +86,8 @@ export function runtimeDependencies(): StatusDependencies {
   return runtime;
 }
 
-export const handler = httpHandler((event) => handleStatus(runtimeDependencies(), bundledProfile, event), bundledProfile.name, 'we could not check your report');
+export const handler = httpHandler(
+  (event) => handleStatus(runtimeDependencies(), bundledProfile, event),
+  bundledProfile.name,
+  'we could not check your report',
+);

@@ -10,7 +10,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 /** Long enough to reload or share the page in the same sitting; the reference is also emailed. */
 export const RECEIPT_LIFETIME_SECONDS = 24 * 60 * 60;
 
-const sign = (secret: string, reference: string, expires: number) => createHmac('sha256', secret).update(`receipt.${reference}.${expires}`).digest('base64url');
+const sign = (secret: string, reference: string, expires: number) =>
+  createHmac('sha256', secret).update(`receipt.${reference}.${expires}`).digest('base64url');
 
 export function receiptFor(secret: string, reference: string, now: Date): string {
   const expires = Math.floor(now.getTime() / 1000) + RECEIPT_LIFETIME_SECONDS;

@@ -44,12 +44,22 @@ export async function deliver(deps: DeliverDependencies, reference: string, targ
   // sending and recording (and then only after the claim's lease).
   if (entry.claimedUntil && entry.claimedUntil > now.toISOString()) return 'skipped';
   const claimId = crypto.randomUUID();
-  if (!(await deps.store.claim(entry, claimId, now.toISOString(), new Date(now.getTime() + CLAIM_LEASE_MS).toISOString()))) return 'skipped';
+  if (!(await deps.store.claim(entry, claimId, now.toISOString(), new Date(now.getTime() + CLAIM_LEASE_MS).toISOString())))
+    return 'skipped';
   const stored = await deps.store.get(reference);
   const email = stored ? composeEmail(entry, stored, deps.profile, await deps.partners(), deps.siteUrl) : undefined;
   const attempts = entry.attempts + 1;
   if (!email) {
-    await deps.store.recordDelivery(entry, { state: 'failed', attempts, lastAttemptAt: now.toISOString(), lastError: stored ? 'No address for this recipient' : 'Report no longer exists' }, claimId);
+    await deps.store.recordDelivery(
+      entry,
+      {
+        state: 'failed',
+        attempts,
+        lastAttemptAt: now.toISOString(),
+        lastError: stored ? 'No address for this recipient' : 'Report no longer exists',
+      },
+      claimId,
+    );
     return 'failed';
   }
   try {

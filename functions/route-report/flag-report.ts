@@ -27,7 +27,8 @@ export async function flagReport(deps: FlagDependencies, reference: string): Pro
   ]);
   const found = flagsFor(stored.createdAt, byContact, byPlace, deps.profile.flags);
   const perReport = new Map<string, Set<Flag>>();
-  for (const [flag, reports] of found) for (const r of reports) perReport.set(r.reference, (perReport.get(r.reference) ?? new Set()).add(flag));
+  for (const [flag, reports] of found)
+    for (const r of reports) perReport.set(r.reference, (perReport.get(r.reference) ?? new Set()).add(flag));
   for (const [ref, flags] of perReport) {
     const target = ref === reference ? stored : await deps.store.get(ref);
     if (!target) continue;

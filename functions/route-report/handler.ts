@@ -40,7 +40,11 @@ export async function routeRecord(deps: RouterDependencies, record: DynamoDBReco
   if (outcome === 'retry-later' || outcome === 'throttled') throw new DeliveryPending(`Delivery to ${entry.targetId} will be retried`);
 }
 
-export async function handleStream(deps: RouterDependencies, event: DynamoDBStreamEvent, context?: Context): Promise<DynamoDBBatchResponse> {
+export async function handleStream(
+  deps: RouterDependencies,
+  event: DynamoDBStreamEvent,
+  context?: Context,
+): Promise<DynamoDBBatchResponse> {
   const processor = new BatchProcessor(EventType.DynamoDBStreams);
   return processPartialResponse(event, (record: DynamoDBRecord) => routeRecord(deps, record), processor, context ? { context } : undefined);
 }

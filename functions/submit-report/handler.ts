@@ -36,14 +36,25 @@ export async function handleSubmit(deps: SubmitHandlerDependencies, event: APIGa
 
   const idempotencyKey = event.headers['idempotency-key'];
   if (idempotencyKey !== undefined && (idempotencyKey.length === 0 || idempotencyKey.length > MAX_IDEMPOTENCY_KEY)) {
-    return invalid(400, [{ path: 'Idempotency-Key', message: `The Idempotency-Key header must be 1 to ${MAX_IDEMPOTENCY_KEY} characters` }], 'Check the Idempotency-Key header');
+    return invalid(
+      400,
+      [{ path: 'Idempotency-Key', message: `The Idempotency-Key header must be 1 to ${MAX_IDEMPOTENCY_KEY} characters` }],
+      'Check the Idempotency-Key header',
+    );
   }
 
   const body = readBody(event);
   if (body.kind === 'error') {
     if (!body.form) return jsonMessage(body.status, body.message);
     const { renderPage, messageBody } = await htmlPages();
-    return html(body.status, renderPage({ title: 'There is a problem with your report', partnershipName: deps.profile.name, body: messageBody('There is a problem with your report', [body.message]) }));
+    return html(
+      body.status,
+      renderPage({
+        title: 'There is a problem with your report',
+        partnershipName: deps.profile.name,
+        body: messageBody('There is a problem with your report', [body.message]),
+      }),
+    );
   }
 
   const decoded = body.kind === 'form' ? decodeReportForm(body.entries) : { value: body.value, errors: [] };
@@ -57,7 +68,11 @@ export async function handleSubmit(deps: SubmitHandlerDependencies, event: APIGa
   if (body.kind !== 'form') {
     const result = await submitReport(deps, submission);
     if (!result.ok) return result.errors ? invalid(400, result.errors, 'Check the report and send it again') : keyReused();
-    return json(201, { reference: result.reference, status: 'received' } satisfies ReportReceipt, result.replayed ? { 'Idempotent-Replayed': 'true' } : {});
+    return json(
+      201,
+      { reference: result.reference, status: 'received' } satisfies ReportReceipt,
+      result.replayed ? { 'Idempotent-Replayed': 'true' } : {},
+    );
   }
 
   // A resident's typed answers exist only in this request: if storing fails, give the
@@ -73,9 +88,17 @@ export async function handleSubmit(deps: SubmitHandlerDependencies, event: APIGa
   } catch (error) {
     const { logger } = await import('../adapters/logging/logger');
     logger.error('Report not stored', { correlationId: event.requestContext.requestId, errorName: (error as Error).name });
-    return formPage(503, [{ path: '', message: `Sorry, we could not confirm that your report was saved. Your answers are still below: please send it again in a few minutes (the same report is only ever stored once), or call 101. (Reference for support: ${event.requestContext.requestId})` }]);
+    return formPage(503, [
+      {
+        path: '',
+        message: `Sorry, we could not confirm that your report was saved. Your answers are still below: please send it again in a few minutes (the same report is only ever stored once), or call 101. (Reference for support: ${event.requestContext.requestId})`,
+      },
+    ]);
   }
-  if (result.ok) return seeOther(`/api/reports/${result.reference}/confirmation?receipt=${receiptFor(await deps.receiptSecret(), result.reference, deps.now())}`);
+  if (result.ok)
+    return seeOther(
+      `/api/reports/${result.reference}/confirmation?receipt=${receiptFor(await deps.receiptSecret(), result.reference, deps.now())}`,
+    );
   // Browsers never send the header themselves; a form with one is a script's, answered as JSON.
   if (!result.errors) return keyReused();
   return formPage(400, result.errors);
@@ -83,7 +106,17 @@ export async function handleSubmit(deps: SubmitHandlerDependencies, event: APIGa
 
 /** 422: the key names another report. Its reference is not revealed and nothing was stored. */
 const keyReused = () =>
-  invalid(422, [{ path: 'Idempotency-Key', message: 'This Idempotency-Key was already used for another report in the last 10 minutes, so this report was not stored. Send it again with a new key.' }], 'This report was not stored: its Idempotency-Key was already used for another report');
+  invalid(
+    422,
+    [
+      {
+        path: 'Idempotency-Key',
+        message:
+          'This Idempotency-Key was already used for another report in the last 10 minutes, so this report was not stored. Send it again with a new key.',
+      },
+    ],
+    'This report was not stored: its Idempotency-Key was already used for another report',
+  );
 
 /** HTML is needed only when a form submission has problems: load it then (cold start budget). */
 async function htmlPages() {
@@ -93,7 +126,13 @@ async function htmlPages() {
     import('../../shared/ui/result-pages'),
     import('../../shared/ui/form-components'),
   ]);
-  return { renderPage: layout.renderPage, renderReportForm: form.renderReportForm, REPORT_FORM_TITLE: form.REPORT_FORM_TITLE, messageBody: pages.messageBody, formValuesFrom: components.formValuesFrom };
+  return {
+    renderPage: layout.renderPage,
+    renderReportForm: form.renderReportForm,
+    REPORT_FORM_TITLE: form.REPORT_FORM_TITLE,
+    messageBody: pages.messageBody,
+    formValuesFrom: components.formValuesFrom,
+  };
 }
 
 let runtime: SubmitHandlerDependencies | undefined;
@@ -114,4 +153,8 @@ export function runtimeDependencies(): SubmitHandlerDependencies {
 }
 
 // Said only when even reading the idempotency marker back failed: whether it was stored is then unknown.
-export const handler = httpHandler((event) => handleSubmit(runtimeDependencies(), event), bundledProfile.name, 'we could not confirm that your report was sent (sending it again is safe: the same report is only ever stored once)');
+export const handler = httpHandler(
+  (event) => handleSubmit(runtimeDependencies(), event),
+  bundledProfile.name,
+  'we could not confirm that your report was sent (sending it again is safe: the same report is only ever stored once)',
+);

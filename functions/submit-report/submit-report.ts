@@ -94,7 +94,16 @@ export async function submitReport(deps: SubmitDependencies, submission: Submiss
       expiresAt: retention,
     };
     const sweepFrom = new Date(now.getTime() + ROUTER_HEAD_START_MS).toISOString();
-    const outbox: OutboxEntry[] = targets.map((target) => ({ reference, targetId: targetId(target), target, createdAt, state: 'pending', attempts: 0, nextAttemptAt: sweepFrom, expiresAt: retention }));
+    const outbox: OutboxEntry[] = targets.map((target) => ({
+      reference,
+      targetId: targetId(target),
+      target,
+      createdAt,
+      state: 'pending',
+      attempts: 0,
+      nextAttemptAt: sweepFrom,
+      expiresAt: retention,
+    }));
     const result = await deps.store.create(stored, outbox, idempotency);
     if (result.outcome === 'created') return { ok: true, reference, replayed: false };
     if (result.outcome === 'duplicate') return { ok: true, reference: result.reference, replayed: true };

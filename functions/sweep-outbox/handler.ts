@@ -51,7 +51,16 @@ export async function sweepOutbox(deps: SweepDependencies, budgetMs = SWEEP_BUDG
   const started = clock();
   const inBudget = () => clock() - started < budgetMs;
   const pacer = createPacer(Math.max(FALLBACK_SEND_RATE, (await deps.mailer.sendRate()) * SWEEPER_RATE_SHARE), clock, sleep);
-  const summary: SweepSummary = { examined: 0, sent: 0, pending: 0, failed: 0, throttled: 0, errors: 0, rate: pacer.rate, oldestPendingSeconds: 0 };
+  const summary: SweepSummary = {
+    examined: 0,
+    sent: 0,
+    pending: 0,
+    failed: 0,
+    throttled: 0,
+    errors: 0,
+    rate: pacer.rate,
+    oldestPendingSeconds: 0,
+  };
 
   while (inBudget()) {
     // Claimed entries leave the index (their next attempt moves to the lease's end), so

@@ -37,11 +37,19 @@ export class Alarms extends Construct {
 
   constructor(scope: Construct, id: string, props: AlarmsProps) {
     super(scope, id);
-    this.topic = new Topic(this, 'Topic', { displayName: `Community safety portal alarms (${props.stage})`, masterKey: props.masterKey, enforceSSL: true });
+    this.topic = new Topic(this, 'Topic', {
+      displayName: `Community safety portal alarms (${props.stage})`,
+      masterKey: props.masterKey,
+      enforceSSL: true,
+    });
     if (props.alarmEmail) {
       const subscription = new EmailSubscription(props.alarmEmail);
       this.topic.addSubscription(subscription);
-      Validations.of(this.topic).acknowledge({ id: 'Serverless-SNSRedrivePolicy', reason: 'The only subscriber is the alarm email; an alarm that cannot be emailed still shows in CloudWatch, and the OK/ALARM pair is sent again on every change.' });
+      Validations.of(this.topic).acknowledge({
+        id: 'Serverless-SNSRedrivePolicy',
+        reason:
+          'The only subscriber is the alarm email; an alarm that cannot be emailed still shows in CloudWatch, and the OK/ALARM pair is sent again on every change.',
+      });
     }
     const notify = new SnsAction(this.topic);
     const watch = (a: Alarm) => {
@@ -68,7 +76,10 @@ export class Alarms extends Construct {
         alarmDescription: `More than ${API_5XX_PERCENT}% of API requests failed with a server error over 5 minutes.`,
         metric: new MathExpression({
           expression: '100 * errors / MAX([requests, 1])',
-          usingMetrics: { errors: props.api.metricServerError({ period: fiveMinutes, statistic: 'Sum' }), requests: props.api.metricCount({ period: fiveMinutes, statistic: 'Sum' }) },
+          usingMetrics: {
+            errors: props.api.metricServerError({ period: fiveMinutes, statistic: 'Sum' }),
+            requests: props.api.metricCount({ period: fiveMinutes, statistic: 'Sum' }),
+          },
           period: fiveMinutes,
           label: 'API 5xx %',
         }),
@@ -81,7 +92,16 @@ export class Alarms extends Construct {
 
     // Lambda throttles (concurrency) and DynamoDB throttles (on-demand limits) alike.
     const dynamoThrottles = Object.fromEntries(
-      props.tables.map((table, i) => [`t${i}`, new Metric({ namespace: 'AWS/DynamoDB', metricName: 'ThrottledRequests', dimensionsMap: { TableName: table.tableName }, statistic: 'Sum', period: fiveMinutes })]),
+      props.tables.map((table, i) => [
+        `t${i}`,
+        new Metric({
+          namespace: 'AWS/DynamoDB',
+          metricName: 'ThrottledRequests',
+          dimensionsMap: { TableName: table.tableName },
+          statistic: 'Sum',
+          period: fiveMinutes,
+        }),
+      ]),
     );
     watch(
       new Alarm(this, 'Throttles', {
@@ -102,7 +122,13 @@ export class Alarms extends Construct {
     watch(
       new Alarm(this, 'OldestPendingEmail', {
         alarmDescription: `An email to a partner or resident has waited over ${OLDEST_PENDING_ALARM_SECONDS / 60} minutes, or the sweeper stopped reporting.`,
-        metric: new Metric({ namespace: props.metricsNamespace, metricName: METRIC.oldestPendingOutboxAge, dimensionsMap: { service: 'csp-portal' }, statistic: 'Maximum', period: fiveMinutes }),
+        metric: new Metric({
+          namespace: props.metricsNamespace,
+          metricName: METRIC.oldestPendingOutboxAge,
+          dimensionsMap: { service: 'csp-portal' },
+          statistic: 'Maximum',
+          period: fiveMinutes,
+        }),
         threshold: OLDEST_PENDING_ALARM_SECONDS,
         comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
         evaluationPeriods: 1,
@@ -113,8 +139,15 @@ export class Alarms extends Construct {
 
     watch(
       new Alarm(this, 'PollCountMismatch', {
-        alarmDescription: 'A poll closed with live counters that disagreed with its ballots: the recomputed totals were published; find out why the counters drifted.',
-        metric: new Metric({ namespace: props.metricsNamespace, metricName: METRIC.pollCountMismatches, dimensionsMap: { service: 'csp-portal' }, statistic: 'Maximum', period: fiveMinutes }),
+        alarmDescription:
+          'A poll closed with live counters that disagreed with its ballots: the recomputed totals were published; find out why the counters drifted.',
+        metric: new Metric({
+          namespace: props.metricsNamespace,
+          metricName: METRIC.pollCountMismatches,
+          dimensionsMap: { service: 'csp-portal' },
+          statistic: 'Maximum',
+          period: fiveMinutes,
+        }),
         threshold: 0,
         comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
         evaluationPeriods: 1,

@@ -21,7 +21,12 @@ export function buildApp(app: App, parameters: DeployParameters, siteDir = SITE_
   // The portal refers to the firewall across regions; keep the producer protected (CDK's current behaviour, stated).
   app.node.setContext('@aws-cdk/core:defaultCrossStackReferences', 'strong');
   const account = process.env.CDK_DEFAULT_ACCOUNT;
-  const edge = new EdgeStack(app, `CspPortalEdge-${parameters.stage}`, { stage: parameters.stage, env: { account, region: 'us-east-1' }, crossRegionReferences: true, description: `Community safety portal firewall (${parameters.stage})` });
+  const edge = new EdgeStack(app, `CspPortalEdge-${parameters.stage}`, {
+    stage: parameters.stage,
+    env: { account, region: 'us-east-1' },
+    crossRegionReferences: true,
+    description: `Community safety portal firewall (${parameters.stage})`,
+  });
   const portal = new PortalStack(app, `CspPortal-${parameters.stage}`, {
     stage: parameters.stage,
     siteDir,
@@ -41,7 +46,8 @@ export function buildApp(app: App, parameters: DeployParameters, siteDir = SITE_
 if (import.meta.url === `file://${process.argv[1]}`) {
   const app = new App();
   const parameters = parseDeployParameters(Object.fromEntries(PARAMETER_NAMES.map((k) => [k, app.node.tryGetContext(k)])));
-  if (!existsSync(join(SITE_DIR, 'index.html'))) throw new Error('The site is not built: run `npm run build:site` (npm run synth and npm run deploy do it for you).');
+  if (!existsSync(join(SITE_DIR, 'index.html')))
+    throw new Error('The site is not built: run `npm run build:site` (npm run synth and npm run deploy do it for you).');
   buildApp(app, parameters);
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
 }

@@ -94,9 +94,15 @@ function staticBytes(metafile: Metafile, entryFile: string): number {
 
 function dirBytes(dir: string): number {
   if (!existsSync(dir)) return 0;
-  return readdirSync(dir, { withFileTypes: true, recursive: true }).reduce((sum, f) => sum + (f.isFile() ? statSync(join(f.parentPath, f.name)).size : 0), 0);
+  return readdirSync(dir, { withFileTypes: true, recursive: true }).reduce(
+    (sum, f) => sum + (f.isFile() ? statSync(join(f.parentPath, f.name)).size : 0),
+    0,
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const b of bundleAll()) console.log(`${b.id.padEnd(22)} ${(b.bytes / 1024).toFixed(1).padStart(7)} KB loaded at cold start, ${(b.totalBytes / 1024).toFixed(1).padStart(7)} KB in all  ${relative(ROOT, b.dir)}`);
+  for (const b of bundleAll())
+    console.log(
+      `${b.id.padEnd(22)} ${(b.bytes / 1024).toFixed(1).padStart(7)} KB loaded at cold start, ${(b.totalBytes / 1024).toFixed(1).padStart(7)} KB in all  ${relative(ROOT, b.dir)}`,
+    );
 }

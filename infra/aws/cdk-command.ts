@@ -36,25 +36,38 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
 function buildSite(parameters: DeployParameters, always: boolean): void {
   if (!always && existsSync(join(ROOT, 'site', 'dist', 'index.html'))) return;
   console.log(`Building the site${parameters.domainName ? ` for https://${parameters.domainName}` : ''}…`);
-  run('npm', ['run', '--silent', 'build:site'], { ...process.env, ...(parameters.domainName ? { SITE_URL: `https://${parameters.domainName}` } : {}) });
+  run('npm', ['run', '--silent', 'build:site'], {
+    ...process.env,
+    ...(parameters.domainName ? { SITE_URL: `https://${parameters.domainName}` } : {}),
+  });
 }
 
 /** One line per resource type, for reading the stack at a glance. */
 function summarise(stackName: string): void {
   const file = join(ROOT, 'cdk.out', `${stackName}.template.json`);
-  const template = JSON.parse(readFileSync(file, 'utf8')) as { Resources: Record<string, { Type: string }>; Outputs?: Record<string, unknown> };
+  const template = JSON.parse(readFileSync(file, 'utf8')) as {
+    Resources: Record<string, { Type: string }>;
+    Outputs?: Record<string, unknown>;
+  };
   const counts = new Map<string, number>();
   for (const r of Object.values(template.Resources)) counts.set(r.Type, (counts.get(r.Type) ?? 0) + 1);
   console.log(`\n${stackName}: ${Object.keys(template.Resources).length} resources (${file.replace(`${ROOT}/`, '')})`);
   for (const [type, n] of [...counts].sort(([a], [b]) => a.localeCompare(b))) console.log(`  ${String(n).padStart(3)}  ${type}`);
-  if (template.Outputs) console.log(`  outputs: ${Object.keys(template.Outputs).filter((o) => !o.startsWith('Export')).join(', ')}`);
+  if (template.Outputs)
+    console.log(
+      `  outputs: ${Object.keys(template.Outputs)
+        .filter((o) => !o.startsWith('Export'))
+        .join(', ')}`,
+    );
 }
 
 function main(): void {
   const [command, ...args] = process.argv.slice(2);
   const { context, rest } = splitContext(args);
   if (command === 'destroy' && (context.stage ?? 'dev') !== 'dev') {
-    console.error('npm run destroy removes the dev stage only. Production keeps its data: delete it by hand in the console if you really mean to.');
+    console.error(
+      'npm run destroy removes the dev stage only. Production keeps its data: delete it by hand in the console if you really mean to.',
+    );
     process.exit(2);
   }
   let parameters: DeployParameters;

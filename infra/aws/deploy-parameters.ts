@@ -16,10 +16,15 @@ const parameterShape = z.object({
     .optional(),
   certificateArn: z
     .string()
-    .regex(/^arn:aws:acm:us-east-1:\d{12}:certificate\/[\w-]+$/, { error: 'certificateArn must be an ACM certificate in us-east-1 (CloudFront only uses certificates from there)' })
+    .regex(/^arn:aws:acm:us-east-1:\d{12}:certificate\/[\w-]+$/, {
+      error: 'certificateArn must be an ACM certificate in us-east-1 (CloudFront only uses certificates from there)',
+    })
     .optional(),
   /** The region for data and functions; CloudFront's firewall always lives in us-east-1. */
-  region: z.string().regex(/^[a-z]{2}-[a-z]+-\d$/, { error: 'region must be an AWS region such as eu-west-2' }).default('eu-west-2'),
+  region: z
+    .string()
+    .regex(/^[a-z]{2}-[a-z]+-\d$/, { error: 'region must be an AWS region such as eu-west-2' })
+    .default('eu-west-2'),
 });
 
 /** The context keys the app reads (`-c name=value`). */
@@ -27,9 +32,11 @@ export const PARAMETER_NAMES = Object.keys(parameterShape.shape);
 
 const parametersSchema = parameterShape.check((ctx) => {
   const p = ctx.value;
-  if (Boolean(p.domainName) !== Boolean(p.certificateArn)) ctx.issues.push({ code: 'custom', input: p, message: 'domainName and certificateArn go together: give both or neither' });
+  if (Boolean(p.domainName) !== Boolean(p.certificateArn))
+    ctx.issues.push({ code: 'custom', input: p, message: 'domainName and certificateArn go together: give both or neither' });
   if (p.stage === 'prod') {
-    if (!p.domainName) ctx.issues.push({ code: 'custom', input: p, message: 'prod needs the site’s own domain: -c domainName=… -c certificateArn=…' });
+    if (!p.domainName)
+      ctx.issues.push({ code: 'custom', input: p, message: 'prod needs the site’s own domain: -c domainName=… -c certificateArn=…' });
     if (!p.alarmEmail) ctx.issues.push({ code: 'custom', input: p, message: 'prod needs someone to receive alarms: -c alarmEmail=…' });
   }
 });

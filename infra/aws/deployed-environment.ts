@@ -21,7 +21,10 @@ export function localSettingProblems(variables: Record<string, unknown>, region:
   if (variables.STAGE !== 'dev' && variables.STAGE !== 'prod') problems.push('STAGE must be dev or prod');
   if ('COGNITO_ISSUER' in variables) {
     const issuer = literal(variables.COGNITO_ISSUER);
-    if (!issuer?.startsWith(`https://cognito-idp.${region}.amazonaws.com/`)) problems.push(`COGNITO_ISSUER must be this region's Cognito (https://cognito-idp.${region}.amazonaws.com/…), not ${issuer ?? 'an unknown value'}`);
+    if (!issuer?.startsWith(`https://cognito-idp.${region}.amazonaws.com/`))
+      problems.push(
+        `COGNITO_ISSUER must be this region's Cognito (https://cognito-idp.${region}.amazonaws.com/…), not ${issuer ?? 'an unknown value'}`,
+      );
   }
   return problems;
 }

@@ -18,13 +18,27 @@ export const SUBMISSION_LIMITS = {
 
 const RATE_WINDOW_SECONDS = 300;
 
-const visibility = (name: string): CfnWebACL.VisibilityConfigProperty => ({ cloudWatchMetricsEnabled: true, metricName: name, sampledRequestsEnabled: true });
+const visibility = (name: string): CfnWebACL.VisibilityConfigProperty => ({
+  cloudWatchMetricsEnabled: true,
+  metricName: name,
+  sampledRequestsEnabled: true,
+});
 
 const isPost: CfnWebACL.StatementProperty = {
-  byteMatchStatement: { fieldToMatch: { method: {} }, positionalConstraint: 'EXACTLY', searchString: 'POST', textTransformations: [{ priority: 0, type: 'NONE' }] },
+  byteMatchStatement: {
+    fieldToMatch: { method: {} },
+    positionalConstraint: 'EXACTLY',
+    searchString: 'POST',
+    textTransformations: [{ priority: 0, type: 'NONE' }],
+  },
 };
 const path = (positionalConstraint: 'EXACTLY' | 'STARTS_WITH' | 'ENDS_WITH', searchString: string): CfnWebACL.StatementProperty => ({
-  byteMatchStatement: { fieldToMatch: { uriPath: {} }, positionalConstraint, searchString, textTransformations: [{ priority: 0, type: 'LOWERCASE' }] },
+  byteMatchStatement: {
+    fieldToMatch: { uriPath: {} },
+    positionalConstraint,
+    searchString,
+    textTransformations: [{ priority: 0, type: 'LOWERCASE' }],
+  },
 });
 
 function rateRule(name: string, priority: number, limit: number, match: CfnWebACL.StatementProperty[]): CfnWebACL.RuleProperty {
@@ -32,7 +46,14 @@ function rateRule(name: string, priority: number, limit: number, match: CfnWebAC
     name,
     priority,
     action: { block: { customResponse: { responseCode: 429 } } },
-    statement: { rateBasedStatement: { aggregateKeyType: 'IP', limit, evaluationWindowSec: RATE_WINDOW_SECONDS, scopeDownStatement: { andStatement: { statements: [isPost, ...match] } } } },
+    statement: {
+      rateBasedStatement: {
+        aggregateKeyType: 'IP',
+        limit,
+        evaluationWindowSec: RATE_WINDOW_SECONDS,
+        scopeDownStatement: { andStatement: { statements: [isPost, ...match] } },
+      },
+    },
     visibilityConfig: visibility(name),
   };
 }
@@ -42,7 +63,13 @@ function managedRules(name: string, priority: number, excludedToCount: string[] 
     name,
     priority,
     overrideAction: { none: {} },
-    statement: { managedRuleGroupStatement: { vendorName: 'AWS', name, ruleActionOverrides: excludedToCount.map((rule) => ({ name: rule, actionToUse: { count: {} } })) } },
+    statement: {
+      managedRuleGroupStatement: {
+        vendorName: 'AWS',
+        name,
+        ruleActionOverrides: excludedToCount.map((rule) => ({ name: rule, actionToUse: { count: {} } })),
+      },
+    },
     visibilityConfig: visibility(name),
   };
 }

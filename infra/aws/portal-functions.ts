@@ -63,19 +63,38 @@ export class PortalFunctions extends Construct {
       return fn;
     };
 
-    const allow = (actions: string[], resources: string[], conditions?: Record<string, unknown>) => new PolicyStatement({ effect: Effect.ALLOW, actions, resources, ...(conditions ? { conditions } : {}) });
-    const onReports = (...actions: string[]) => allow(actions.map((a) => `dynamodb:${a}`), [reports.tableArn]);
-    const queryIndexes = (...names: string[]) => allow(['dynamodb:Query'], names.map((n) => `${reports.tableArn}/index/${n}`));
-    const onPolls = (...actions: string[]) => allow(actions.map((a) => `dynamodb:${a}`), [polls.tableArn]);
+    const allow = (actions: string[], resources: string[], conditions?: Record<string, unknown>) =>
+      new PolicyStatement({ effect: Effect.ALLOW, actions, resources, ...(conditions ? { conditions } : {}) });
+    const onReports = (...actions: string[]) =>
+      allow(
+        actions.map((a) => `dynamodb:${a}`),
+        [reports.tableArn],
+      );
+    const queryIndexes = (...names: string[]) =>
+      allow(
+        ['dynamodb:Query'],
+        names.map((n) => `${reports.tableArn}/index/${n}`),
+      );
+    const onPolls = (...actions: string[]) =>
+      allow(
+        actions.map((a) => `dynamodb:${a}`),
+        [polls.tableArn],
+      );
     const queryBallots = allow(['dynamodb:Query'], [`${polls.tableArn}/index/${pollsTable.indexes[0]!.name}`]);
     const inboxIndexNames = reportsTable.indexes.map((i) => i.name).filter((n) => n !== 'outbox-pending');
     // Every table user also writes, and DynamoDB uses the table key on its behalf: only through DynamoDB.
-    const useTableKey = allow(['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey'], [props.key.keyArn], { StringEquals: { 'kms:ViaService': `dynamodb.${stack.region}.amazonaws.com` } });
+    const useTableKey = allow(['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey'], [props.key.keyArn], {
+      StringEquals: { 'kms:ViaService': `dynamodb.${stack.region}.amazonaws.com` },
+    });
     // SES checks the sender's identity (the address, or its verified domain) and the configuration set.
     const ses = (resource: string) => `arn:${stack.partition}:ses:${stack.region}:${stack.account}:${resource}`;
     const sendEmail = allow(
       ['ses:SendEmail'],
-      [ses(`identity/${props.senderEmail}`), ses(`identity/${props.senderEmail.split('@')[1]}`), ses(`configuration-set/${props.configurationSetName}`)],
+      [
+        ses(`identity/${props.senderEmail}`),
+        ses(`identity/${props.senderEmail.split('@')[1]}`),
+        ses(`configuration-set/${props.configurationSetName}`),
+      ],
       // Only from the partnership's own sender address.
       { StringEquals: { 'ses:FromAddress': props.senderEmail } },
     );
@@ -88,7 +107,11 @@ export class PortalFunctions extends Construct {
       if (route.table === 'submit') fn.addToRolePolicy(onReports('PutItem', 'UpdateItem', 'GetItem', 'ConditionCheckItem', 'Query'));
       // The confirmation page reads (or first makes) the receipt key: the secrets item only.
       if (route.table === 'receipt') {
-        fn.addToRolePolicy(allow(['dynamodb:GetItem', 'dynamodb:PutItem'], [reports.tableArn], { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [keys.receiptSecret().pk] } }));
+        fn.addToRolePolicy(
+          allow(['dynamodb:GetItem', 'dynamodb:PutItem'], [reports.tableArn], {
+            'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [keys.receiptSecret().pk] },
+          }),
+        );
       }
       // The status check reads one report and its updates to the resident, and counts its rate-limit windows.
       if (route.table === 'status') fn.addToRolePolicy(onReports('GetItem', 'Query', 'UpdateItem'));
@@ -119,7 +142,10 @@ export class PortalFunctions extends Construct {
     router.addToRolePolicy(sendEmail);
     router.addToRolePolicy(useTableKey);
     // The event source mapping lists the table's streams, which IAM can only grant on "*".
-    Validations.of(router).acknowledge({ id: 'AwsSolutions-IAM5[Resource::*]', reason: 'dynamodb:ListStreams cannot be limited to a resource; reading records is limited to this table’s stream.' });
+    Validations.of(router).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'dynamodb:ListStreams cannot be limited to a resource; reading records is limited to this table’s stream.',
+    });
 
     const sweeper = make(backgroundFunctions.sweepOutbox.id, backgroundFunctions.sweepOutbox.entry, mail);
     sweeper.addToRolePolicy(onReports('GetItem', 'UpdateItem', 'Query', 'PutItem'));
@@ -140,8 +166,15 @@ export class PortalFunctions extends Construct {
 
     // Requests answer their caller; the stream router parks failures on its own queue; the
     // feedback rule retries and parks events; a failed scheduled run is redone minutes later.
-    Validations.of(this).acknowledge({ id: 'Serverless-LambdaDLQ', reason: 'No function is left to Lambda’s asynchronous retries alone: failures are answered, parked by the event source or rule, or redone by the next scheduled run.' });
-    Validations.of(this).acknowledge({ id: 'Serverless-LambdaTracing', reason: 'Structured logs carry a correlation id per request; X-Ray would add cost and a wildcard IAM grant for little more.' });
+    Validations.of(this).acknowledge({
+      id: 'Serverless-LambdaDLQ',
+      reason:
+        'No function is left to Lambda’s asynchronous retries alone: failures are answered, parked by the event source or rule, or redone by the next scheduled run.',
+    });
+    Validations.of(this).acknowledge({
+      id: 'Serverless-LambdaTracing',
+      reason: 'Structured logs carry a correlation id per request; X-Ray would add cost and a wildcard IAM grant for little more.',
+    });
 
     // Nothing local may reach a deployed function (checked at synth, on every function).
     this.node.addValidation({

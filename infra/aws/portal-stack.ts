@@ -56,9 +56,20 @@ export class PortalStack extends Stack {
     const retain = prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
 
     // One customer-managed key for the data at rest (tables, their streams, the alarm topic).
-    const dataKey = new Key(this, 'DataKey', { description: `Community safety portal data (${props.stage})`, enableKeyRotation: true, removalPolicy: retain, pendingWindow: Duration.days(prod ? 30 : 7) });
+    const dataKey = new Key(this, 'DataKey', {
+      description: `Community safety portal data (${props.stage})`,
+      enableKeyRotation: true,
+      removalPolicy: retain,
+      pendingWindow: Duration.days(prod ? 30 : 7),
+    });
     // CloudWatch publishes alarms to the encrypted topic.
-    dataKey.addToResourcePolicy(new PolicyStatement({ principals: [new ServicePrincipal('cloudwatch.amazonaws.com')], actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resources: ['*'] }));
+    dataKey.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
+        resources: ['*'],
+      }),
+    );
     this.tables = new PortalTables(this, 'Data', { prod, key: dataKey });
 
     // Officer sign-in: MFA required, no self sign-up, threat protection, groups admin, officer and one per partner.
@@ -70,7 +81,14 @@ export class PortalStack extends Stack {
       standardAttributes: { email: { required: true, mutable: true } },
       mfa: Mfa.REQUIRED,
       mfaSecondFactor: { otp: true, sms: false },
-      passwordPolicy: { minLength: 12, requireDigits: true, requireLowercase: true, requireUppercase: true, requireSymbols: true, tempPasswordValidity: Duration.days(3) },
+      passwordPolicy: {
+        minLength: 12,
+        requireDigits: true,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
       // Blocks sign-ins with leaked or suspicious credentials (a few pence per officer a month).
       featurePlan: FeaturePlan.PLUS,
@@ -78,7 +96,13 @@ export class PortalStack extends Stack {
       deletionProtection: prod,
       removalPolicy: retain,
     });
-    const workspaceClient = this.userPool.addClient('Workspace', { authFlows: { userPassword: true }, preventUserExistenceErrors: true, accessTokenValidity: Duration.hours(1), idTokenValidity: Duration.hours(1), refreshTokenValidity: Duration.hours(12) });
+    const workspaceClient = this.userPool.addClient('Workspace', {
+      authFlows: { userPassword: true },
+      preventUserExistenceErrors: true,
+      accessTokenValidity: Duration.hours(1),
+      idTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.hours(12),
+    });
     for (const group of ['admin', 'officer', ...profile.partners.map((p) => `partner-${p.id}`)]) {
       new CfnUserPoolGroup(this, `Group-${group}`, { userPoolId: this.userPool.userPoolId, groupName: group });
     }
@@ -91,7 +115,10 @@ export class PortalStack extends Stack {
       reputationMetrics: true,
     });
     // Bounces and complaints go to the default event bus (the only one SES supports).
-    emailConfiguration.addEventDestination('Feedback', { destination: EventDestination.eventBus(EventBus.fromEventBusName(this, 'DefaultBus', 'default')), events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT] });
+    emailConfiguration.addEventDestination('Feedback', {
+      destination: EventDestination.eventBus(EventBus.fromEventBusName(this, 'DefaultBus', 'default')),
+      events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT],
+    });
 
     const metricsNamespace = `CspPortal/${props.stage}`;
     this.functions = new PortalFunctions(this, 'Functions', {
@@ -116,7 +143,18 @@ export class PortalStack extends Stack {
       accessLogSettings: {
         destination: new LogGroupLogDestination(accessLogs),
         // Route templates, statuses and timings: no addresses, paths, user agents or bodies.
-        format: AccessLogFormat.custom(JSON.stringify({ requestId: '$context.requestId', time: '$context.requestTime', routeKey: '$context.routeKey', status: '$context.status', responseLength: '$context.responseLength', latencyMs: '$context.responseLatency', integrationLatencyMs: '$context.integrationLatency', integrationError: '$context.integrationErrorMessage' })),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            time: '$context.requestTime',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            responseLength: '$context.responseLength',
+            latencyMs: '$context.responseLatency',
+            integrationLatencyMs: '$context.integrationLatency',
+            integrationError: '$context.integrationErrorMessage',
+          }),
+        ),
       },
     });
     const officerAuthorizer = new HttpJwtAuthorizer('Officers', issuer, { jwtAudience: [workspaceClient.userPoolClientId] });
@@ -130,7 +168,11 @@ export class PortalStack extends Stack {
         ...(needsToken(route.path) ? { authorizer: officerAuthorizer } : {}),
       });
       if (!needsToken(route.path)) {
-        for (const r of routes) Validations.of(r).acknowledge({ id: 'AwsSolutions-APIG4', reason: `Public route (${route.id}): residents report, vote and read without an account; input is validated by the handler and rate-limited by WAF and stage throttling.` });
+        for (const r of routes)
+          Validations.of(r).acknowledge({
+            id: 'AwsSolutions-APIG4',
+            reason: `Public route (${route.id}): residents report, vote and read without an account; input is validated by the handler and rate-limited by WAF and stage throttling.`,
+          });
       }
     }
 
@@ -159,24 +201,51 @@ export class PortalStack extends Stack {
         // Records given up on are parked here; the sweeper still sends their emails (the outbox item stays pending).
         onFailure: new SqsDlq(onFailure),
         filters: [
-          FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { NewImage: { entity: { S: FilterRule.isEqual('outbox') } } } }),
-          FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { NewImage: { entity: { S: FilterRule.isEqual('report') } } } }),
+          FilterCriteria.filter({
+            eventName: FilterRule.isEqual('INSERT'),
+            dynamodb: { NewImage: { entity: { S: FilterRule.isEqual('outbox') } } },
+          }),
+          FilterCriteria.filter({
+            eventName: FilterRule.isEqual('INSERT'),
+            dynamodb: { NewImage: { entity: { S: FilterRule.isEqual('report') } } },
+          }),
         ],
       }),
     );
 
     // Schedules: a missed run is made up by the next one, so no dead-letter queue.
     const schedules = [
-      new Rule(this, 'SweepSchedule', { schedule: Schedule.rate(Duration.minutes(1)), targets: [new LambdaFunction(fns[backgroundFunctions.sweepOutbox.id]!)] }),
-      new Rule(this, 'ClosePollsSchedule', { schedule: Schedule.rate(Duration.minutes(10)), targets: [new LambdaFunction(fns[backgroundFunctions.closePolls.id]!)] }),
+      new Rule(this, 'SweepSchedule', {
+        schedule: Schedule.rate(Duration.minutes(1)),
+        targets: [new LambdaFunction(fns[backgroundFunctions.sweepOutbox.id]!)],
+      }),
+      new Rule(this, 'ClosePollsSchedule', {
+        schedule: Schedule.rate(Duration.minutes(10)),
+        targets: [new LambdaFunction(fns[backgroundFunctions.closePolls.id]!)],
+      }),
     ];
-    for (const s of schedules) Validations.of(s).acknowledge({ id: 'Serverless-EventBusDLQ', reason: 'A scheduled run that fails is made up by the next run minutes later; the outbox-age alarm catches a sweeper that keeps failing.' });
+    for (const s of schedules)
+      Validations.of(s).acknowledge({
+        id: 'Serverless-EventBusDLQ',
+        reason:
+          'A scheduled run that fails is made up by the next run minutes later; the outbox-age alarm catches a sweeper that keeps failing.',
+      });
 
     // Bounce and complaint events for this stage's configuration set, retried and then parked.
     const feedbackFailures = this.failureQueue('FeedbackFailures', 'the dead-letter queue of the email feedback rule');
     new Rule(this, 'EmailFeedback', {
-      eventPattern: { source: ['aws.ses'], detailType: ['Email Bounced', 'Email Complaint Received'], detail: { mail: { tags: { 'ses:configuration-set': [emailConfiguration.configurationSetName] } } } },
-      targets: [new LambdaFunction(fns[backgroundFunctions.deliveryFeedback.id]!, { deadLetterQueue: feedbackFailures, retryAttempts: 8, maxEventAge: Duration.hours(24) })],
+      eventPattern: {
+        source: ['aws.ses'],
+        detailType: ['Email Bounced', 'Email Complaint Received'],
+        detail: { mail: { tags: { 'ses:configuration-set': [emailConfiguration.configurationSetName] } } },
+      },
+      targets: [
+        new LambdaFunction(fns[backgroundFunctions.deliveryFeedback.id]!, {
+          deadLetterQueue: feedbackFailures,
+          retryAttempts: 8,
+          maxEventAge: Duration.hours(24),
+        }),
+      ],
     });
 
     const alarms = new Alarms(this, 'Alarms', {
@@ -191,7 +260,10 @@ export class PortalStack extends Stack {
 
     // What the README's first-admin and runbook steps need (printed by `npm run deploy`).
     new CfnOutput(this, 'SiteUrl', { value: siteUrl, description: 'The portal’s public address' });
-    new CfnOutput(this, 'CloudFrontDomain', { value: this.site.distribution.distributionDomainName, description: 'Point the site’s DNS name (CNAME or alias) here' });
+    new CfnOutput(this, 'CloudFrontDomain', {
+      value: this.site.distribution.distributionDomainName,
+      description: 'Point the site’s DNS name (CNAME or alias) here',
+    });
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId, description: 'Officer user pool: create the first admin here' });
     new CfnOutput(this, 'AlarmTopicArn', { value: alarms.topic.topicArn });
     new CfnOutput(this, 'RouterFailureQueueUrl', { value: onFailure.queueUrl });

@@ -39,7 +39,11 @@ export class PortalTables extends Construct {
       });
       // Every index projects ALL: they hold listings, outbox, audit and ballot-shard items, none with a resident's contact details.
       for (const index of definition.indexes) {
-        t.addGlobalSecondaryIndex({ indexName: index.name, partitionKey: { name: index.partitionKey, type: AttributeType.STRING }, sortKey: { name: index.sortKey, type: AttributeType.STRING } });
+        t.addGlobalSecondaryIndex({
+          indexName: index.name,
+          partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
+          sortKey: { name: index.sortKey, type: AttributeType.STRING },
+        });
       }
       return t;
     };

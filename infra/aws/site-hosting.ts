@@ -78,7 +78,10 @@ export class SiteHosting extends Construct {
       lifecycleRules: [{ expiration: Duration.days(ACCESS_LOG_DAYS) }],
       ...removal,
     });
-    Validations.of(logs).acknowledge({ id: 'AwsSolutions-S1', reason: 'This is the access-log bucket itself; logging it to itself would loop.' });
+    Validations.of(logs).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason: 'This is the access-log bucket itself; logging it to itself would loop.',
+    });
 
     this.bucket = new Bucket(this, 'Files', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
@@ -146,7 +149,11 @@ export class SiteHosting extends Construct {
       priceClass: PriceClass.PRICE_CLASS_100,
       // With its own certificate TLS 1.2 is the floor; the cloudfront.net default (dev) has a fixed policy.
       ...(props.domainName && props.certificateArn
-        ? { domainNames: [props.domainName], certificate: Certificate.fromCertificateArn(this, 'Certificate', props.certificateArn), minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021 }
+        ? {
+            domainNames: [props.domainName],
+            certificate: Certificate.fromCertificateArn(this, 'Certificate', props.certificateArn),
+            minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
+          }
         : {}),
       enableLogging: true,
       logBucket: logs,
@@ -171,12 +178,22 @@ export class SiteHosting extends Construct {
       },
     });
     if (!props.domainName) {
-      Validations.of(this.distribution).acknowledge({ id: 'AwsSolutions-CFR4', reason: 'Without its own domain (dev) the distribution uses the cloudfront.net certificate, which allows older TLS; prod requires a domain and certificate and sets TLS 1.2 (2021).' });
+      Validations.of(this.distribution).acknowledge({
+        id: 'AwsSolutions-CFR4',
+        reason:
+          'Without its own domain (dev) the distribution uses the cloudfront.net certificate, which allows older TLS; prod requires a domain and certificate and sets TLS 1.2 (2021).',
+      });
     }
     // LIST lets S3 answer 404 (not 403) for a missing page. The bucket is never listed:
     // the root and every folder URL are rewritten to an index.html key by SiteRequest.
-    Validations.of(this.distribution).acknowledge({ id: 'Annotation::@aws-cdk/aws-cloudfront-origins:listBucketSecurityRisk', reason: 'A default root object is set and every folder URL is rewritten to index.html, so no request reaches a bucket listing.' });
-    Validations.of(this.distribution).acknowledge({ id: 'AwsSolutions-CFR1', reason: 'No geographic restriction: UK residents abroad, and partner staff, must still be able to report and read.' });
+    Validations.of(this.distribution).acknowledge({
+      id: 'Annotation::@aws-cdk/aws-cloudfront-origins:listBucketSecurityRisk',
+      reason: 'A default root object is set and every folder URL is rewritten to index.html, so no request reaches a bucket listing.',
+    });
+    Validations.of(this.distribution).acknowledge({
+      id: 'AwsSolutions-CFR1',
+      reason: 'No geographic restriction: UK residents abroad, and partner staff, must still be able to report and read.',
+    });
 
     new BucketDeployment(this, 'Deploy', {
       sources: [Source.asset(props.siteDir)],

@@ -67,7 +67,9 @@ export async function stopStaleChildren(dir: string, wait = (ms: number) => new 
     }
     const now = cmdlineOf(entry.pid);
     if (now === undefined || !entry.cmdline) {
-      throw new Error(`${entry.service} from an earlier start may still be running as process ${entry.pid}, and this system cannot confirm it is the portal's. If it is, stop it (kill ${entry.pid}), then delete ${file} and start again.`);
+      throw new Error(
+        `${entry.service} from an earlier start may still be running as process ${entry.pid}, and this system cannot confirm it is the portal's. If it is, stop it (kill ${entry.pid}), then delete ${file} and start again.`,
+      );
     }
     if (now !== entry.cmdline) {
       // The pid now belongs to something else: the service itself is long gone.

@@ -46,35 +46,70 @@ export function groupsFor(profile: Profile): string[] {
 export function demoUsers(profile: Profile): DemoUser[] {
   const domain = profile.senderEmail.split('@')[1];
   return [
-    { username: `admin@${domain}`, password: 'Local-Admin-Demo-1', groups: ['admin'], description: 'administrator: everything, partners and audit' },
-    { username: `officer@${domain}`, password: 'Local-Officer-Demo-1', groups: ['officer'], description: 'community safety officer: every report' },
-    { username: `police@${domain}`, password: 'Local-Police-Demo-1', groups: ['partner-police'], description: 'police partner user: only reports routed to the police' },
+    {
+      username: `admin@${domain}`,
+      password: 'Local-Admin-Demo-1',
+      groups: ['admin'],
+      description: 'administrator: everything, partners and audit',
+    },
+    {
+      username: `officer@${domain}`,
+      password: 'Local-Officer-Demo-1',
+      groups: ['officer'],
+      description: 'community safety officer: every report',
+    },
+    {
+      username: `police@${domain}`,
+      password: 'Local-Police-Demo-1',
+      groups: ['partner-police'],
+      description: 'police partner user: only reports routed to the police',
+    },
     { username: `nobody@${domain}`, password: 'Local-Nobody-Demo-1', groups: [], description: 'signed in but in no group: sees nothing' },
   ];
 }
 
 const require = createRequire(import.meta.url);
 
-export async function startCognitoLocal(options: { port: number; dataDir: string; profile: Profile; log?: (m: string) => void }): Promise<CognitoLocal> {
+export async function startCognitoLocal(options: {
+  port: number;
+  dataDir: string;
+  profile: Profile;
+  log?: (m: string) => void;
+}): Promise<CognitoLocal> {
   const configDir = join(options.dataDir, '.cognito');
   mkdirSync(configDir, { recursive: true });
   const endpoint = `http://localhost:${options.port}`;
   // Tokens say who issued them; keep it on the port actually used. Usernames are the
   // officers' email addresses (as in the AWS pool), not UUIDs, so the audit says who.
-  writeFileSync(join(configDir, 'config.json'), JSON.stringify({ TokenConfig: { IssuerDomain: endpoint }, UserPoolDefaults: { UsernameAttributes: [] } }, null, 2));
+  writeFileSync(
+    join(configDir, 'config.json'),
+    JSON.stringify({ TokenConfig: { IssuerDomain: endpoint }, UserPoolDefaults: { UsernameAttributes: [] } }, null, 2),
+  );
   const cli = join(dirname(require.resolve('cognito-local/package.json')), 'lib/bin/start.js');
-  const child = spawn(process.execPath, [cli], { cwd: options.dataDir, env: { ...process.env, PORT: String(options.port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [cli], {
+    cwd: options.dataDir,
+    env: { ...process.env, PORT: String(options.port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout?.resume();
   child.stderr?.resume();
   let exited = false;
   child.once('exit', () => (exited = true));
   await waitFor('Cognito local', async () => {
     if (exited) throw new Error('Cognito local exited while starting');
-    const res = await fetch(`${endpoint}/`, { method: 'POST', headers: { 'x-amz-target': 'AWSCognitoIdentityProviderService.ListUserPools', 'content-type': 'application/x-amz-json-1.1' }, body: JSON.stringify({ MaxResults: 1 }) });
+    const res = await fetch(`${endpoint}/`, {
+      method: 'POST',
+      headers: { 'x-amz-target': 'AWSCognitoIdentityProviderService.ListUserPools', 'content-type': 'application/x-amz-json-1.1' },
+      body: JSON.stringify({ MaxResults: 1 }),
+    });
     return res.status < 500;
   });
 
-  const client = new CognitoIdentityProviderClient({ endpoint, region: 'eu-west-2', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const client = new CognitoIdentityProviderClient({
+    endpoint,
+    region: 'eu-west-2',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
   const saved = join(options.dataDir, 'portal.json');
   let ids: { userPoolId: string; clientId: string };
   if (existsSync(saved)) {
@@ -83,16 +118,42 @@ export async function startCognitoLocal(options: { port: number; dataDir: string
     options.log?.('Creating the local user pool, groups and demo users…');
     const pool = await client.send(new CreateUserPoolCommand({ PoolName: 'csp-portal-local' }));
     const userPoolId = pool.UserPool!.Id!;
-    const app = await client.send(new CreateUserPoolClientCommand({ UserPoolId: userPoolId, ClientName: 'officer-workspace', ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] }));
+    const app = await client.send(
+      new CreateUserPoolClientCommand({
+        UserPoolId: userPoolId,
+        ClientName: 'officer-workspace',
+        ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      }),
+    );
     for (const group of groupsFor(options.profile)) await client.send(new CreateGroupCommand({ UserPoolId: userPoolId, GroupName: group }));
     for (const user of demoUsers(options.profile)) {
-      await client.send(new AdminCreateUserCommand({ UserPoolId: userPoolId, Username: user.username, MessageAction: 'SUPPRESS', UserAttributes: [{ Name: 'email', Value: user.username }, { Name: 'email_verified', Value: 'true' }] }));
-      await client.send(new AdminSetUserPasswordCommand({ UserPoolId: userPoolId, Username: user.username, Password: user.password, Permanent: true }));
-      for (const group of user.groups) await client.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: user.username, GroupName: group }));
+      await client.send(
+        new AdminCreateUserCommand({
+          UserPoolId: userPoolId,
+          Username: user.username,
+          MessageAction: 'SUPPRESS',
+          UserAttributes: [
+            { Name: 'email', Value: user.username },
+            { Name: 'email_verified', Value: 'true' },
+          ],
+        }),
+      );
+      await client.send(
+        new AdminSetUserPasswordCommand({ UserPoolId: userPoolId, Username: user.username, Password: user.password, Permanent: true }),
+      );
+      for (const group of user.groups)
+        await client.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: user.username, GroupName: group }));
     }
     ids = { userPoolId, clientId: app.UserPoolClient!.ClientId! };
     writeFileSync(saved, JSON.stringify(ids, null, 2));
   }
   client.destroy();
-  return { endpoint, issuer: `${endpoint}/${ids.userPoolId}`, ...ids, users: demoUsers(options.profile), process: child, stop: () => stopChild(child) };
+  return {
+    endpoint,
+    issuer: `${endpoint}/${ids.userPoolId}`,
+    ...ids,
+    users: demoUsers(options.profile),
+    process: child,
+    stop: () => stopChild(child),
+  };
 }

@@ -1,5 +1,11 @@
 /** Creates the portal's tables in DynamoDB Local from the same definitions the CDK stack uses. */
-import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException, UpdateTimeToLiveCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  ResourceNotFoundException,
+  UpdateTimeToLiveCommand,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
 import { reportsTable } from '../../functions/adapters/dynamodb/table-definition';
 import { pollsTable } from '../../functions/adapters/dynamodb/polls-table-definition';
 
@@ -18,16 +24,24 @@ interface TableDefinition {
 export async function ensureTable(client: DynamoDBClient, tableName: string, definition: TableDefinition): Promise<boolean> {
   try {
     const existing = await client.send(new DescribeTableCommand({ TableName: tableName }));
-    const have = (existing.Table?.GlobalSecondaryIndexes ?? []).map((i) => `${i.IndexName}:${i.KeySchema?.map((k) => k.AttributeName).join()}`).sort();
+    const have = (existing.Table?.GlobalSecondaryIndexes ?? [])
+      .map((i) => `${i.IndexName}:${i.KeySchema?.map((k) => k.AttributeName).join()}`)
+      .sort();
     const want = definition.indexes.map((i) => `${i.name}:${i.partitionKey},${i.sortKey}`).sort();
     if (have.join('|') !== want.join('|') || existing.Table?.StreamSpecification?.StreamViewType !== definition.streamView) {
-      throw new Error(`The local table ${tableName} was made by an older version of the portal. Start again with: npm start -- --fresh (this wipes local data)`);
+      throw new Error(
+        `The local table ${tableName} was made by an older version of the portal. Start again with: npm start -- --fresh (this wipes local data)`,
+      );
     }
     return false;
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
   }
-  const attributes = new Set([definition.partitionKey, definition.sortKey, ...definition.indexes.flatMap((i) => [i.partitionKey, i.sortKey])]);
+  const attributes = new Set([
+    definition.partitionKey,
+    definition.sortKey,
+    ...definition.indexes.flatMap((i) => [i.partitionKey, i.sortKey]),
+  ]);
   await client.send(
     new CreateTableCommand({
       TableName: tableName,
@@ -48,7 +62,12 @@ export async function ensureTable(client: DynamoDBClient, tableName: string, def
       ...(definition.streamView ? { StreamSpecification: { StreamEnabled: true, StreamViewType: definition.streamView } } : {}),
     }),
   );
-  await client.send(new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: { Enabled: true, AttributeName: definition.ttlAttribute } }));
+  await client.send(
+    new UpdateTimeToLiveCommand({
+      TableName: tableName,
+      TimeToLiveSpecification: { Enabled: true, AttributeName: definition.ttlAttribute },
+    }),
+  );
   return true;
 }
 

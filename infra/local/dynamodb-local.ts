@@ -21,7 +21,10 @@ export function checkJava(): void {
     output = execFileSync('java', ['-version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }) || '';
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr;
-    if (!stderr) throw new Error('Java was not found. DynamoDB Local needs Java 17 or newer: install it (Debian: apt-get install openjdk-17-jre-headless) and try again.');
+    if (!stderr)
+      throw new Error(
+        'Java was not found. DynamoDB Local needs Java 17 or newer: install it (Debian: apt-get install openjdk-17-jre-headless) and try again.',
+      );
     output = stderr;
   }
   const version = /version "(\d+)/.exec(output)?.[1];
@@ -43,11 +46,15 @@ export async function startDynamoDbLocal(options: { port: number; dataDir?: stri
   child.once('exit', () => (exited = true));
   const endpoint = `http://127.0.0.1:${options.port}`;
   const client = localDynamoClient(endpoint);
-  await waitFor('DynamoDB Local', async () => {
-    if (exited) throw new Error(`DynamoDB Local exited while starting: ${stderr.trim().split('\n').slice(-3).join(' ')}`);
-    await client.send(new ListTablesCommand({}));
-    return true;
-  }, 60_000).catch((error: Error) => {
+  await waitFor(
+    'DynamoDB Local',
+    async () => {
+      if (exited) throw new Error(`DynamoDB Local exited while starting: ${stderr.trim().split('\n').slice(-3).join(' ')}`);
+      await client.send(new ListTablesCommand({}));
+      return true;
+    },
+    60_000,
+  ).catch((error: Error) => {
     child.kill('SIGKILL');
     throw new Error(exited ? `DynamoDB Local exited while starting: ${stderr.trim().split('\n').slice(-3).join(' ')}` : error.message);
   });

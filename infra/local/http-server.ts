@@ -63,7 +63,11 @@ export async function startHttpServer(options: LocalServerOptions): Promise<{ se
     work.catch(async () => {
       if (res.headersSent) return void res.end();
       // The same generic 500 (with a correlation id) a handler's error boundary gives.
-      if (isApi) return writeResult(res, await ownAnswer(toEvent(req, url, undefined, {}, Buffer.alloc(0)), () => Promise.reject(new Error('Local server failure'))));
+      if (isApi)
+        return writeResult(
+          res,
+          await ownAnswer(toEvent(req, url, undefined, {}, Buffer.alloc(0)), () => Promise.reject(new Error('Local server failure'))),
+        );
       res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8', ...siteHeaders });
       res.end('Sorry, something went wrong. Please try again.');
     });
@@ -86,7 +90,14 @@ export async function startHttpServer(options: LocalServerOptions): Promise<{ se
   };
 }
 
-async function serveApi(req: IncomingMessage, res: ServerResponse, url: URL, options: LocalServerOptions, handlers: Map<string, Promise<LambdaHttpHandler>>, ownAnswer: ReturnType<typeof ownAnswerer>): Promise<void> {
+async function serveApi(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  options: LocalServerOptions,
+  handlers: Map<string, Promise<LambdaHttpHandler>>,
+  ownAnswer: ReturnType<typeof ownAnswerer>,
+): Promise<void> {
   const match = matchRoute(req.method ?? 'GET', url.pathname);
   if (!match.route) {
     const event = toEvent(req, url, undefined, {}, Buffer.alloc(0));
@@ -100,7 +111,10 @@ async function serveApi(req: IncomingMessage, res: ServerResponse, url: URL, opt
   const body = await readBody(req);
   if (body === undefined) {
     const event = toEvent(req, url, undefined, {}, Buffer.alloc(0));
-    return writeResult(res, await ownAnswer(event, async () => jsonMessage(413, 'The request is too large to send (10 MB at most).', { Connection: 'close' })));
+    return writeResult(
+      res,
+      await ownAnswer(event, async () => jsonMessage(413, 'The request is too large to send (10 MB at most).', { Connection: 'close' })),
+    );
   }
   const route = match.route;
   if (!handlers.has(route.id)) handlers.set(route.id, options.loadHandler(route));
@@ -141,7 +155,13 @@ function ownAnswerer(partnershipName: string) {
   };
 }
 
-function toEvent(req: IncomingMessage, url: URL, route: HttpRoute | undefined, pathParameters: Record<string, string>, body: Buffer): APIGatewayProxyEventV2 {
+function toEvent(
+  req: IncomingMessage,
+  url: URL,
+  route: HttpRoute | undefined,
+  pathParameters: Record<string, string>,
+  body: Buffer,
+): APIGatewayProxyEventV2 {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined && name !== 'cookie') headers[name] = Array.isArray(value) ? value.join(',') : value;
@@ -163,7 +183,13 @@ function toEvent(req: IncomingMessage, url: URL, route: HttpRoute | undefined, p
       apiId: 'local',
       domainName: headers.host ?? 'localhost',
       domainPrefix: 'localhost',
-      http: { method: req.method ?? 'GET', path: url.pathname, protocol: `HTTP/${req.httpVersion}`, sourceIp: req.socket.remoteAddress ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
+      http: {
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        protocol: `HTTP/${req.httpVersion}`,
+        sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+        userAgent: headers['user-agent'] ?? '',
+      },
       requestId: randomUUID(),
       routeKey,
       stage: '$default',
@@ -208,7 +234,13 @@ function writeResult(res: ServerResponse, result: APIGatewayProxyResultV2): void
   res.end(result.body ? Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8') : undefined);
 }
 
-async function serveStatic(req: IncomingMessage, res: ServerResponse, url: URL, siteDir: string, headers: Record<string, string>): Promise<void> {
+async function serveStatic(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  siteDir: string,
+  headers: Record<string, string>,
+): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8', ...headers });
     res.end('Method not allowed');
@@ -254,5 +286,7 @@ async function serveStatic(req: IncomingMessage, res: ServerResponse, url: URL, 
  * CloudFront Function (infra/aws/site-request.js) does the same in AWS.
  */
 export function sitePath(pathname: string): string {
-  return pathname.replace(/[\\/]+/g, '/').replace(/[\x00-\x20\x7f]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0').toUpperCase()}`);
+  return pathname
+    .replace(/[\\/]+/g, '/')
+    .replace(/[\x00-\x20\x7f]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0').toUpperCase()}`);
 }

@@ -86,7 +86,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     ['SES local', options.sesPort, 'SES_PORT'],
     ['Cognito local', options.cognitoPort, 'COGNITO_PORT'],
   ] as const) {
-    if (!(await isPortFree(port))) throw new Error(`Port ${port} (${name}) is already in use. Stop whatever is using it, or choose another port with ${variable}=<port>.`);
+    if (!(await isPortFree(port)))
+      throw new Error(
+        `Port ${port} (${name}) is already in use. Stop whatever is using it, or choose another port with ${variable}=<port>.`,
+      );
   }
 
   // Functions trust the bundled profile and the poll files; validate them before anything starts.
@@ -98,7 +101,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   };
   try {
     log(`Starting DynamoDB Local on port ${options.dynamoDbPort}${options.dataDir ? ` (data in ${options.dataDir})` : ' (in memory)'}…`);
-    const dynamo: DynamoDbLocal = await startDynamoDbLocal({ port: options.dynamoDbPort, ...(options.dataDir ? { dataDir: options.dataDir } : {}) });
+    const dynamo: DynamoDbLocal = await startDynamoDbLocal({
+      port: options.dynamoDbPort,
+      ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    });
     cleanups.push(() => dynamo.stop());
     remember('dynamodb-local', dynamo.process);
 
@@ -123,7 +129,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const cases = createCaseStore(client, tableName);
     const counted = Object.values(await cases.countByStatus({ kind: 'all' }, {})).some((n) => n > 0);
     const first = counted ? undefined : await cases.listInbox({ kind: 'all' }, {}, 1, undefined, new Date());
-    if (first && first !== 'bad-cursor' && first.items.length > 0) log(`Counted reports per status from the listings (${await cases.recountStatus(defaultProfile().partners.map((p) => p.id))} day counters)`);
+    if (first && first !== 'bad-cursor' && first.items.length > 0)
+      log(
+        `Counted reports per status from the listings (${await cases.recountStatus(defaultProfile().partners.map((p) => p.id))} day counters)`,
+      );
     const pollsDir = mkdtempSync(join(tmpdir(), 'csp-polls-'));
     cleanups.push(async () => rmSync(pollsDir, { recursive: true, force: true }));
     const pollsFile = join(pollsDir, 'polls.json');
@@ -175,7 +184,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     let closing: Promise<{ finalised: string[]; mismatched: string[] }> = Promise.resolve({ finalised: [], mismatched: [] });
     const closePollsNow = () => (closing = closing.catch(() => undefined).then(() => pollCloser.handler()));
-    const closeTimer = setInterval(() => void closePollsNow().catch((error: Error) => log(`Closing polls: ${error.name}`)), options.closePollsIntervalMs ?? 30_000);
+    const closeTimer = setInterval(
+      () => void closePollsNow().catch((error: Error) => log(`Closing polls: ${error.name}`)),
+      options.closePollsIntervalMs ?? 30_000,
+    );
     cleanups.push(async () => {
       clearInterval(closeTimer);
       await closing.catch(() => undefined);

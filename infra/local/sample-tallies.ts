@@ -11,7 +11,16 @@ import { createPollStore } from '../../functions/adapters/dynamodb/poll-store';
 
 const POLL = '2026-summer-events';
 const FETE = { name: 'Avonford summer fete', date: '2026-07-11', place: 'Riverside Park, Avonford' };
-const POTS = { 'anti-social-behaviour': 36, 'drug-misuse': 26, 'violent-crime': 24, 'alcohol-misuse': 23, burglary: 18, 'vehicle-crime': 15, robbery: 14, 'no-concern': 4 };
+const POTS = {
+  'anti-social-behaviour': 36,
+  'drug-misuse': 26,
+  'violent-crime': 24,
+  'alcohol-misuse': 23,
+  burglary: 18,
+  'vehicle-crime': 15,
+  robbery: 14,
+  'no-concern': 4,
+};
 
 /** Returns how many entries it added (0 if the poll is not published or already has tallies). */
 export async function seedSampleTallies(client: DynamoDBClient, tableName: string, polls: Poll[]): Promise<number> {
@@ -22,7 +31,29 @@ export async function seedSampleTallies(client: DynamoDBClient, tableName: strin
   const keep = expiresAt(new Date(poll.closesAt), defaultProfile().polls.resultsDaysAfterClose);
   const recordedBy = 'sample data';
   // The first count had two digits swapped; the correction shows how officers put that right.
-  await store.appendTally({ entryId: 'sample-fete', pollId: POLL, event: FETE, counts: { ...POTS, robbery: 41 }, recordedBy, recordedAt: '2026-07-13T09:12:00.000Z' }, keep);
-  await store.appendTally({ entryId: 'sample-fete-corrected', pollId: POLL, event: FETE, counts: POTS, recordedBy, recordedAt: '2026-07-13T09:40:00.000Z', corrects: 'sample-fete', reason: 'Robbery pot was 14, typed as 41' }, keep);
+  await store.appendTally(
+    {
+      entryId: 'sample-fete',
+      pollId: POLL,
+      event: FETE,
+      counts: { ...POTS, robbery: 41 },
+      recordedBy,
+      recordedAt: '2026-07-13T09:12:00.000Z',
+    },
+    keep,
+  );
+  await store.appendTally(
+    {
+      entryId: 'sample-fete-corrected',
+      pollId: POLL,
+      event: FETE,
+      counts: POTS,
+      recordedBy,
+      recordedAt: '2026-07-13T09:40:00.000Z',
+      corrects: 'sample-fete',
+      reason: 'Robbery pot was 14, typed as 41',
+    },
+    keep,
+  );
   return 2;
 }

@@ -25,7 +25,14 @@ export const LOCAL_SES_SEND_RATE = 14;
 function localAccount(maxSendRate: number): string {
   return JSON.stringify({
     DedicatedIpAutoWarmupEnabled: false,
-    Details: { AdditionalContactEmailAddresses: [], ContactLanguage: 'EN', MailType: 'TRANSACTIONAL', ReviewDetails: { CaseId: 'local', Status: 'GRANTED' }, UseCaseDescription: 'Local development', WebsiteURL: 'http://localhost' },
+    Details: {
+      AdditionalContactEmailAddresses: [],
+      ContactLanguage: 'EN',
+      MailType: 'TRANSACTIONAL',
+      ReviewDetails: { CaseId: 'local', Status: 'GRANTED' },
+      UseCaseDescription: 'Local development',
+      WebsiteURL: 'http://localhost',
+    },
     EnforcementStatus: 'HEALTHY',
     ProductionAccessEnabled: true,
     SendingEnabled: true,

@@ -7,7 +7,13 @@
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand, type _Record } from '@aws-sdk/client-dynamodb-streams';
+import {
+  DescribeStreamCommand,
+  DynamoDBStreamsClient,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+  type _Record,
+} from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 
 export interface StreamPollerOptions {
@@ -35,7 +41,11 @@ export interface StreamPoller {
 }
 
 export async function startStreamPoller(options: StreamPollerOptions): Promise<StreamPoller> {
-  const streams = new DynamoDBStreamsClient({ endpoint: options.endpoint, region: 'eu-west-2', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const streams = new DynamoDBStreamsClient({
+    endpoint: options.endpoint,
+    region: 'eu-west-2',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
   const table = await options.client.send(new DescribeTableCommand({ TableName: options.tableName }));
   const streamArn = table.Table?.LatestStreamArn;
   if (!streamArn) throw new Error(`Table ${options.tableName} has no stream`);
@@ -60,7 +70,16 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
       const after = checkpoint?.[id];
       if (initial && after) {
         lastSequence.set(id, after);
-        const resumed = await streams.send(new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: id, ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: after })).catch(() => undefined);
+        const resumed = await streams
+          .send(
+            new GetShardIteratorCommand({
+              StreamArn: streamArn,
+              ShardId: id,
+              ShardIteratorType: 'AFTER_SEQUENCE_NUMBER',
+              SequenceNumber: after,
+            }),
+          )
+          .catch(() => undefined);
         if (resumed) {
           iterators.set(id, resumed.ShardIterator);
           continue;
@@ -100,12 +119,24 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
         // records older than this poller (as LATEST would have).
         if ((error as Error).name !== 'TrimmedDataAccessException' && (error as Error).name !== 'ExpiredIteratorException') throw error;
         const after = lastSequence.get(shardId);
-        const fresh = await streams.send(new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: shardId, ...(after ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: after } : { ShardIteratorType: 'TRIM_HORIZON' }) }));
+        const fresh = await streams.send(
+          new GetShardIteratorCommand({
+            StreamArn: streamArn,
+            ShardId: shardId,
+            ...(after ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: after } : { ShardIteratorType: 'TRIM_HORIZON' }),
+          }),
+        );
         iterators.set(shardId, fresh.ShardIterator);
         continue;
       }
       iterators.set(shardId, out.NextShardIterator);
-      const fresh = (out.Records ?? []).filter((r) => checkpoint || lastSequence.has(shardId) || (options.startAt ?? 'LATEST') === 'TRIM_HORIZON' || (r.dynamodb?.ApproximateCreationDateTime?.getTime() ?? Infinity) >= startedAt);
+      const fresh = (out.Records ?? []).filter(
+        (r) =>
+          checkpoint ||
+          lastSequence.has(shardId) ||
+          (options.startAt ?? 'LATEST') === 'TRIM_HORIZON' ||
+          (r.dynamodb?.ApproximateCreationDateTime?.getTime() ?? Infinity) >= startedAt,
+      );
       const last = out.Records?.[out.Records.length - 1]?.dynamodb?.SequenceNumber;
       if (last) lastSequence.set(shardId, last);
       const records = fresh.map(toLambdaRecord);
@@ -185,7 +216,9 @@ function toLambdaRecord(record: _Record): DynamoDBRecord {
       SequenceNumber: record.dynamodb?.SequenceNumber,
       SizeBytes: record.dynamodb?.SizeBytes,
       StreamViewType: record.dynamodb?.StreamViewType as never,
-      ApproximateCreationDateTime: record.dynamodb?.ApproximateCreationDateTime ? record.dynamodb.ApproximateCreationDateTime.getTime() / 1000 : undefined,
+      ApproximateCreationDateTime: record.dynamodb?.ApproximateCreationDateTime
+        ? record.dynamodb.ApproximateCreationDateTime.getTime() / 1000
+        : undefined,
     },
   };
 }

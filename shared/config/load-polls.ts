@@ -10,7 +10,9 @@ import { parsePolls, type Poll } from '../contracts/poll';
 export const POLLS_DIR = join(import.meta.dirname, '..', '..', 'site', 'src', 'content', 'polls');
 
 export function loadPolls(dir = process.env.CONTENT_DIR ? join(process.env.CONTENT_DIR, 'polls') : POLLS_DIR): Poll[] {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   return parsePolls(
     files.map((f) => {
       const source = join(dir, f);

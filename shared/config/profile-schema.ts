@@ -44,7 +44,10 @@ export const partnerSchema = z.strictObject({
 const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-12-25'));
 const workingDays = z.number().check(z.int(), z.minimum(1), z.maximum(60));
 /** "N reports within M months" (the same contact, place or reporter). */
-const threshold = z.strictObject({ reports: z.number().check(z.int(), z.minimum(2), z.maximum(20)), months: z.number().check(z.int(), z.minimum(1), z.maximum(24)) });
+const threshold = z.strictObject({
+  reports: z.number().check(z.int(), z.minimum(2), z.maximum(20)),
+  months: z.number().check(z.int(), z.minimum(1), z.maximum(24)),
+});
 
 /** Officer workflow targets: response times per risk grade, in working days (a high-risk report is contacted within a working day). */
 export const workflowSchema = z.strictObject({
@@ -117,7 +120,12 @@ export const profileSchema = z
       const seen = new Set<string>();
       for (const [index, partner] of profile.partners.entries()) {
         if (seen.has(partner.id)) {
-          ctx.issues.push({ code: 'custom', input: partner.id, path: ['partners', index, 'id'], message: `duplicate partner id "${partner.id}"` });
+          ctx.issues.push({
+            code: 'custom',
+            input: partner.id,
+            path: ['partners', index, 'id'],
+            message: `duplicate partner id "${partner.id}"`,
+          });
         }
         seen.add(partner.id);
       }

@@ -23,7 +23,6 @@ export interface ResponseSpec {
   headers?: string[];
 }
 
-
 export interface Operation {
   id: string;
   method: 'GET' | 'POST' | 'PUT';
@@ -43,12 +42,25 @@ export interface Operation {
   responses: Record<number, ResponseSpec>;
 }
 
-const problem = (description: string, extra: Partial<ResponseSpec> = {}): ResponseSpec => ({ description, json: bodies.problemBody, ...extra });
-const invalid = (description: string, extra: Partial<ResponseSpec> = {}): ResponseSpec => ({ description, json: bodies.invalidBody, ...extra });
+const problem = (description: string, extra: Partial<ResponseSpec> = {}): ResponseSpec => ({
+  description,
+  json: bodies.problemBody,
+  ...extra,
+});
+const invalid = (description: string, extra: Partial<ResponseSpec> = {}): ResponseSpec => ({
+  description,
+  json: bodies.invalidBody,
+  ...extra,
+});
 const page = (description: string, extra: Partial<ResponseSpec> = {}): ResponseSpec => ({ description, html: true, ...extra });
 
 /** Every operation may fail unexpectedly: a generic message with a correlation id, as a page for forms. */
-const unexpected = { 500: problem('Something failed on our side; the message names a correlation id (X-Correlation-Id)', { html: true, headers: ['X-Correlation-Id'] }) };
+const unexpected = {
+  500: problem('Something failed on our side; the message names a correlation id (X-Correlation-Id)', {
+    html: true,
+    headers: ['X-Correlation-Id'],
+  }),
+};
 /** What reading a request body can refuse. */
 const bodyLimits = {
   413: problem('The body is over 32 KB', { html: true }),
@@ -88,10 +100,20 @@ export const apiOperations: Operation[] = [
     path: '/api/reports',
     summary: 'Report anti-social behaviour or a hate crime',
     json: (profile) => createReportSchema(profile.areas.map((a) => a.id) as [string, ...string[]]),
-    headerParams: { 'Idempotency-Key': { description: 'The same key with the same report within 10 minutes returns the first reference; with a different report it is refused (422).', maxLength: 200 } },
+    headerParams: {
+      'Idempotency-Key': {
+        description:
+          'The same key with the same report within 10 minutes returns the first reference; with a different report it is refused (422).',
+        maxLength: 200,
+      },
+    },
     form: 'The same fields with dotted names (location.area, contact.email); answered with 303 to the confirmation page, or the form again with every problem listed.',
     responses: {
-      201: { description: 'Stored (Idempotent-Replayed: true when the same report was already stored)', json: bodies.reportReceiptBody, headers: ['Idempotent-Replayed'] },
+      201: {
+        description: 'Stored (Idempotent-Replayed: true when the same report was already stored)',
+        json: bodies.reportReceiptBody,
+        headers: ['Idempotent-Replayed'],
+      },
       303: { description: 'Form stored: to the confirmation page, with a receipt signed for this report', headers: ['Location'] },
       400: invalid('Not a valid report: every problem, beside its field (a form gets the form back)', { html: true }),
       ...bodyLimits,
@@ -107,7 +129,12 @@ export const apiOperations: Operation[] = [
     summary: 'The page a browser lands on after sending the report form',
     pathParams: { reference: 'The report reference' },
     query: z.object({ receipt: z.optional(z.string()) }),
-    responses: { 200: page('The reference and what happens next'), 400: problem('The address is wrongly encoded'), 404: page('No valid receipt for this reference'), ...unexpected },
+    responses: {
+      200: page('The reference and what happens next'),
+      400: problem('The address is wrongly encoded'),
+      404: page('No valid receipt for this reference'),
+      ...unexpected,
+    },
   },
   {
     id: 'reportStatus',
@@ -137,7 +164,11 @@ export const apiOperations: Operation[] = [
     method: 'GET',
     path: '/api/sign-in-config',
     summary: "Where the workspace's sign-in page sends the officer's credentials (not secret)",
-    responses: { 200: { description: "Cognito's endpoint and the workspace's app client id", json: bodies.signInConfigBody }, 503: problem('Officer sign-in is not configured'), ...unexpected },
+    responses: {
+      200: { description: "Cognito's endpoint and the workspace's app client id", json: bodies.signInConfigBody },
+      503: problem('Officer sign-in is not configured'),
+      ...unexpected,
+    },
   },
   {
     id: 'startVoting',
@@ -146,7 +177,10 @@ export const apiOperations: Operation[] = [
     summary: "A poll page's Start now: sets the signed voter cookie for that poll",
     pathParams: { id: 'The poll id' },
     responses: {
-      303: { description: 'To the vote page (or the thank-you page for a voter who has taken part), with the voter cookie', headers: ['Location', 'Set-Cookie'] },
+      303: {
+        description: 'To the vote page (or the thank-you page for a voter who has taken part), with the voter cookie',
+        headers: ['Location', 'Set-Cookie'],
+      },
       400: problem('The address is wrongly encoded'),
       403: page('The poll is not open'),
       404: page('No such poll'),
@@ -163,7 +197,11 @@ export const apiOperations: Operation[] = [
     json: ballotRequestSchema,
     form: 'tokens.<option>, choice, followUps.<question>, postcode; answered with 303 to the thank-you page',
     responses: {
-      201: { description: 'Counted (Idempotent-Replayed: true when the same ballot was already counted)', json: bodies.ballotCountedBody, headers: ['Idempotent-Replayed'] },
+      201: {
+        description: 'Counted (Idempotent-Replayed: true when the same ballot was already counted)',
+        json: bodies.ballotCountedBody,
+        headers: ['Idempotent-Replayed'],
+      },
       303: { description: 'Form ballot counted: to the thank-you page', headers: ['Location'] },
       400: invalid('Unknown option, wrong token count, no or forged voter cookie, sent too soon, or a robot', { html: true }),
       403: problem('Poll closed or not open yet, or a postcode outside the area', { html: true }),
@@ -195,7 +233,12 @@ export const apiOperations: Operation[] = [
     path: '/api/polls/{id}/thanks',
     summary: "The thank-you page: the voter's answers (from their cookie) and the results if published",
     pathParams: { id: 'The poll id' },
-    responses: { 200: page('The answers and, if published, the results'), 400: problem('The address is wrongly encoded'), 404: page('No such poll'), ...unexpected },
+    responses: {
+      200: page('The answers and, if published, the results'),
+      400: problem('The address is wrongly encoded'),
+      404: page('No such poll'),
+      ...unexpected,
+    },
   },
   {
     id: 'listInbox',
@@ -203,7 +246,11 @@ export const apiOperations: Operation[] = [
     summary: 'The inbox, newest first, 50 a page (a partner user sees only their own partner’s reports)',
     security: 'officer',
     query: inboxQuerySchema,
-    responses: { 200: { description: 'A page of case summaries, and the cursor of the next', json: bodies.inboxPageBody }, ...officerGate, ...unexpected },
+    responses: {
+      200: { description: 'A page of case summaries, and the cursor of the next', json: bodies.inboxPageBody },
+      ...officerGate,
+      ...unexpected,
+    },
   },
   {
     id: 'countInbox',
@@ -219,7 +266,12 @@ export const apiOperations: Operation[] = [
     summary: "One report at the reader's data level, with routing, notes and timeline (audited)",
     security: 'officer',
     pathParams: { reference: 'The report reference' },
-    responses: { 200: { description: 'The case', json: bodies.caseViewBody }, ...officerGate, 404: problem('No such report, or not one this user can see'), ...unexpected },
+    responses: {
+      200: { description: 'The case', json: bodies.caseViewBody },
+      ...officerGate,
+      404: problem('No such report, or not one this user can see'),
+      ...unexpected,
+    },
   },
   {
     id: 'caseAction',
@@ -244,7 +296,12 @@ export const apiOperations: Operation[] = [
     summary: 'The filtered inbox as CSV (personal fields for admins, each report audited)',
     security: 'officer',
     query: inboxQuerySchema,
-    responses: { 200: { description: 'The CSV file', csv: true }, ...officerGate, 413: problem('Over 5,000 reports, or a file too large to send: narrow the filters'), ...unexpected },
+    responses: {
+      200: { description: 'The CSV file', csv: true },
+      ...officerGate,
+      413: problem('Over 5,000 reports, or a file too large to send: narrow the filters'),
+      ...unexpected,
+    },
   },
   {
     id: 'tasking',
@@ -252,7 +309,11 @@ export const apiOperations: Operation[] = [
     summary: 'SARA scanning: counts by type, category, area, day and hour against the previous period',
     security: 'officer',
     query: dateRangeSchema,
-    responses: { 200: { description: 'The period, the previous one and the counts', json: bodies.taskingBody }, ...officerGate, ...unexpected },
+    responses: {
+      200: { description: 'The period, the previous one and the counts', json: bodies.taskingBody },
+      ...officerGate,
+      ...unexpected,
+    },
   },
   {
     id: 'listPartners',
@@ -268,7 +329,13 @@ export const apiOperations: Operation[] = [
     security: 'officer',
     pathParams: { id: 'The partner id' },
     json: partnerUpdateSchema,
-    responses: { 200: { description: 'Saved', json: bodies.actionResultBody }, ...officerJsonBody, 404: problem('No such partner'), 409: problem('Changed by someone else since it was loaded'), ...unexpected },
+    responses: {
+      200: { description: 'Saved', json: bodies.actionResultBody },
+      ...officerJsonBody,
+      404: problem('No such partner'),
+      409: problem('Changed by someone else since it was loaded'),
+      ...unexpected,
+    },
   },
   {
     id: 'exportAudit',
@@ -276,7 +343,11 @@ export const apiOperations: Operation[] = [
     summary: 'The audit trail for a date range (JSON, or CSV with format=csv)',
     security: 'officer',
     query: dateRangeSchema,
-    responses: { 200: { description: 'Every read and change in the range', json: bodies.auditBody, csv: true }, ...officerGate, ...unexpected },
+    responses: {
+      200: { description: 'Every read and change in the range', json: bodies.auditBody, csv: true },
+      ...officerGate,
+      ...unexpected,
+    },
   },
   {
     id: 'listPolls',
@@ -291,7 +362,12 @@ export const apiOperations: Operation[] = [
     summary: "A poll's event tallies, with corrections, and its results",
     security: 'officer',
     pathParams: { id: 'The poll id' },
-    responses: { 200: { description: 'The tallies and results', json: bodies.talliesBody }, ...officerGate, 404: problem('No such poll'), ...unexpected },
+    responses: {
+      200: { description: 'The tallies and results', json: bodies.talliesBody },
+      ...officerGate,
+      404: problem('No such poll'),
+      ...unexpected,
+    },
   },
   {
     id: 'recordTally',
@@ -300,7 +376,13 @@ export const apiOperations: Operation[] = [
     security: 'officer',
     pathParams: { id: 'The poll id' },
     json: tallyRequestSchema,
-    responses: { 201: { description: 'Recorded', json: bodies.tallyRecordedBody }, ...officerJsonBody, 404: problem('No such poll'), 409: problem('That entry was already corrected'), ...unexpected },
+    responses: {
+      201: { description: 'Recorded', json: bodies.tallyRecordedBody },
+      ...officerJsonBody,
+      404: problem('No such poll'),
+      409: problem('That entry was already corrected'),
+      ...unexpected,
+    },
   },
   {
     id: 'ballotBursts',

@@ -21,7 +21,12 @@ const status = z.enum(STATUSES);
 
 export const reportReceiptBody = z.object({ reference, status: z.literal('received') });
 
-export const statusCheckBody = z.object({ reference, status, outcome: z.optional(z.enum(OUTCOMES)), updates: z.array(z.object({ at: z.string(), message: z.string() })) });
+export const statusCheckBody = z.object({
+  reference,
+  status,
+  outcome: z.optional(z.enum(OUTCOMES)),
+  updates: z.array(z.object({ at: z.string(), message: z.string() })),
+});
 
 export const signInConfigBody = z.object({ endpoint: z.string(), clientId: z.string() });
 
@@ -29,9 +34,23 @@ export const ballotCountedBody = z.object({ status: z.literal('counted'), poll: 
 
 const resultRow = z.looseObject({ optionId: z.string(), label: z.string(), count: z.number(), share: z.number(), rank: z.number() });
 export const pollResultsBody = z.looseObject({
-  poll: z.looseObject({ id: z.string(), title: z.string(), question: z.string(), type: z.string(), state: z.string(), opensAt: z.string(), closesAt: z.string() }),
+  poll: z.looseObject({
+    id: z.string(),
+    title: z.string(),
+    question: z.string(),
+    type: z.string(),
+    state: z.string(),
+    opensAt: z.string(),
+    closesAt: z.string(),
+  }),
   rows: z.array(resultRow),
-  followUps: z.array(z.looseObject({ id: z.string(), question: z.string(), counts: z.array(z.object({ optionId: z.string(), label: z.string(), count: z.number() })) })),
+  followUps: z.array(
+    z.looseObject({
+      id: z.string(),
+      question: z.string(),
+      counts: z.array(z.object({ optionId: z.string(), label: z.string(), count: z.number() })),
+    }),
+  ),
 });
 
 const caseSummary = z.looseObject({
@@ -50,7 +69,12 @@ export const inboxPageBody = z.object({ items: z.array(caseSummary), cursor: z.o
 
 export const statusCountsBody = z.object({ counts: z.record(status, z.number()) });
 
-const timelineEntry = z.object({ at: z.string(), kind: z.enum(['received', 'change', 'note', 'update-resident', 'email', 'read', 'export']), text: z.string(), by: z.optional(z.string()) });
+const timelineEntry = z.object({
+  at: z.string(),
+  kind: z.enum(['received', 'change', 'note', 'update-resident', 'email', 'read', 'export']),
+  text: z.string(),
+  by: z.optional(z.string()),
+});
 export const caseViewBody = z.looseObject({
   reference,
   version: z.number(),
@@ -95,8 +119,18 @@ export const auditBody = z.object({
 });
 
 export const pollListBody = z.object({ polls: z.array(z.looseObject({ id: z.string(), title: z.string() })) });
-const tallyEntry = z.looseObject({ entryId: z.string(), event: z.object({ name: z.string(), date: z.string(), place: z.string() }), counts: z.record(z.string(), z.number()), recordedBy: z.string(), recordedAt: z.string() });
-export const talliesBody = z.looseObject({ poll: z.looseObject({ id: z.string(), title: z.string() }), entries: z.array(z.looseObject({ ...tallyEntry.shape, counted: z.boolean() })), results: z.looseObject({ rows: z.array(z.looseObject({})) }) });
+const tallyEntry = z.looseObject({
+  entryId: z.string(),
+  event: z.object({ name: z.string(), date: z.string(), place: z.string() }),
+  counts: z.record(z.string(), z.number()),
+  recordedBy: z.string(),
+  recordedAt: z.string(),
+});
+export const talliesBody = z.looseObject({
+  poll: z.looseObject({ id: z.string(), title: z.string() }),
+  entries: z.array(z.looseObject({ ...tallyEntry.shape, counted: z.boolean() })),
+  results: z.looseObject({ rows: z.array(z.looseObject({})) }),
+});
 export const tallyRecordedBody = z.object({ message: z.string(), entry: tallyEntry });
 export const burstsBody = z.object({ threshold: z.number(), ballots: z.number(), bursts: z.array(z.looseObject({})) });
 

@@ -16,7 +16,11 @@ export const ballotRequestSchema = z.strictObject({
   allocation: z.optional(z.record(key, z.number({ error: 'Enter a whole number of tokens, such as 2' }))),
   choice: z.optional(z.string({ error: 'Choose one answer' }).check(z.maxLength(60))),
   followUps: z.optional(z.record(key, z.string({ error: 'Answer in words' }).check(z.maxLength(2000, 'Your answer is too long')))),
-  postcode: z.optional(z.string({ error: 'Enter your postcode' }).check(z.maxLength(12, 'Enter a real UK postcode: it has at most 8 characters, such as SW1A 1AA'))),
+  postcode: z.optional(
+    z
+      .string({ error: 'Enter your postcode' })
+      .check(z.maxLength(12, 'Enter a real UK postcode: it has at most 8 characters, such as SW1A 1AA')),
+  ),
   /** Honeypot: hidden from people, so only a form-filling robot puts anything here. */
   website: z.optional(z.string()),
 });
@@ -26,7 +30,13 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
 
 /** Decodes the vote form into a BallotRequest; never throws, whatever the input. */
 export function decodeBallotForm(entries: Iterable<[string, string]>): { value: BallotRequest; errors: FieldError[] } {
-  const value: { allocation?: Record<string, number>; choice?: string; followUps?: Record<string, string>; postcode?: string; website?: string } = {};
+  const value: {
+    allocation?: Record<string, number>;
+    choice?: string;
+    followUps?: Record<string, string>;
+    postcode?: string;
+    website?: string;
+  } = {};
   const errors: FieldError[] = [];
   for (const [name, raw] of entries) {
     const [field, child, ...rest] = name.split('.');

@@ -8,7 +8,10 @@ import { z } from 'zod';
 
 const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case id such as "youth-asb"');
 // YAML front matter turns an unquoted 2025-03-31 into a Date; accept it as the same day.
-const isoDate = z.preprocess((v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v), z.iso.date({ error: 'must be a date written as YYYY-MM-DD' }));
+const isoDate = z.preprocess(
+  (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v),
+  z.iso.date({ error: 'must be a date written as YYYY-MM-DD' }),
+);
 const text = z.string().trim().min(1, 'must not be empty');
 
 export const ACTION_STATUSES = ['not-started', 'on-track', 'at-risk', 'delayed', 'complete'] as const;

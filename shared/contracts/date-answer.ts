@@ -46,7 +46,11 @@ function readYear(raw: string): number | undefined {
 
 /** Hours and minutes from the ways people write a time; undefined if it is not one. */
 export function readTime(raw: string): { hour: number; minute: number } | undefined {
-  const s = raw.toLowerCase().replace(/\s+/g, '').replace(/a\.m\.?$/, 'am').replace(/p\.m\.?$/, 'pm');
+  const s = raw
+    .toLowerCase()
+    .replace(/\s+/g, '')
+    .replace(/a\.m\.?$/, 'am')
+    .replace(/p\.m\.?$/, 'pm');
   if (s === 'midday' || s === 'noon' || s === '12noon') return { hour: 12, minute: 0 };
   if (s === 'midnight') return { hour: 0, minute: 0 };
   const m = /^(\d{1,2})(?:[:.h]?(\d{2}))?(am|pm)?$/.exec(s);
@@ -64,7 +68,12 @@ export function readTime(raw: string): { hour: number; minute: number } | undefi
 const list = (parts: string[]) => (parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`);
 
 export function readDateAnswer(answer: DateAnswer, name = 'occurredAt'): ReadDate {
-  const [day, month, year, time] = [answer.day, answer.month, answer.year, answer.time].map((v) => v?.trim() ?? '') as [string, string, string, string];
+  const [day, month, year, time] = [answer.day, answer.month, answer.year, answer.time].map((v) => v?.trim() ?? '') as [
+    string,
+    string,
+    string,
+    string,
+  ];
   const given = Boolean(day || month || year || time);
   const errors: FieldError[] = [];
   let wrong: DatePart[] = [];
@@ -81,9 +90,16 @@ export function readDateAnswer(answer: DateAnswer, name = 'occurredAt'): ReadDat
     const d = /^\d{1,2}$/.test(day.replace(/(st|nd|rd|th)$/i, '')) ? Number(day.replace(/(st|nd|rd|th)$/i, '')) : undefined;
     const m = readMonth(month);
     const y = readYear(year);
-    wrong = (['day', 'month', 'year'] as const).filter((p) => ({ day: d === undefined || d < 1 || d > 31, month: m === undefined, year: y === undefined })[p]);
+    wrong = (['day', 'month', 'year'] as const).filter(
+      (p) => ({ day: d === undefined || d < 1 || d > 31, month: m === undefined, year: y === undefined })[p],
+    );
     if (wrong.length > 0) {
-      const hint = wrong.length === 1 && wrong[0] === 'year' ? ': enter the year as 4 numbers, like 2026' : wrong.length === 1 && wrong[0] === 'month' ? ': enter the month as a number or a name, like 11 or November' : '';
+      const hint =
+        wrong.length === 1 && wrong[0] === 'year'
+          ? ': enter the year as 4 numbers, like 2026'
+          : wrong.length === 1 && wrong[0] === 'month'
+            ? ': enter the month as a number or a name, like 11 or November'
+            : '';
       errors.push({ path: `${name}.${wrong[0]}`, message: `${DATE} must be a real date${hint}` });
     } else if (!londonLocalToIso(y!, m!, d!, 12, 0)) {
       wrong = ['day'];
@@ -93,7 +109,8 @@ export function readDateAnswer(answer: DateAnswer, name = 'occurredAt'): ReadDat
   }
 
   const clock = time ? readTime(time) : undefined;
-  if (time && !clock) errors.push({ path: `${name}.time`, message: `Enter the time it happened ${TIME_EXAMPLE}, or leave it blank if you are not sure` });
+  if (time && !clock)
+    errors.push({ path: `${name}.time`, message: `Enter the time it happened ${TIME_EXAMPLE}, or leave it blank if you are not sure` });
 
   if (errors.length > 0 || !date) return { errors, wrong, given };
   const two = (n: number) => String(n).padStart(2, '0');

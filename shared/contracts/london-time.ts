@@ -31,7 +31,14 @@ export function londonLocalToIso(year: number, month: number, day: number, hour:
 /** The UK wall-clock date and time at an instant. */
 export function londonParts(at: Date): { year: number; month: number; day: number; hour: number; minute: number; weekday: number } {
   const local = new Date(at.getTime() + londonOffsetMinutes(at) * 60_000);
-  return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate(), hour: local.getUTCHours(), minute: local.getUTCMinutes(), weekday: local.getUTCDay() };
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    weekday: local.getUTCDay(),
+  };
 }
 
 /** The start of a UK calendar day (YYYY-MM-DD), plus `plusDays`, as an ISO instant. */
@@ -75,7 +82,12 @@ export function formatLondonSortable(iso: string): string {
 /** "28 February 2027 at 11:59pm" (GOV.UK style: 12-hour clock, midday and midnight by name). */
 export function formatLondonDateTime(iso: string): string {
   const p = londonParts(new Date(iso));
-  const time = p.hour === 12 && p.minute === 0 ? 'midday' : p.hour === 0 && p.minute === 0 ? 'midnight' : `${p.hour % 12 || 12}${p.minute ? `:${String(p.minute).padStart(2, '0')}` : ''}${p.hour < 12 ? 'am' : 'pm'}`;
+  const time =
+    p.hour === 12 && p.minute === 0
+      ? 'midday'
+      : p.hour === 0 && p.minute === 0
+        ? 'midnight'
+        : `${p.hour % 12 || 12}${p.minute ? `:${String(p.minute).padStart(2, '0')}` : ''}${p.hour < 12 ? 'am' : 'pm'}`;
   return `${p.day} ${MONTHS[p.month - 1]} ${p.year} at ${time}`;
 }
 
@@ -83,4 +95,3 @@ export function formatLondonDateTime(iso: string): string {
 export function occurredStart(occurredAt: string): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(occurredAt) ? londonDayStart(occurredAt) : occurredAt;
 }
-

@@ -9,7 +9,18 @@ import { DATA_LEVELS } from '../config/profile-schema';
 
 /** A real calendar date (2026-02-30 is refused, not rolled over). */
 const isRealDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
-const dateOnly = (label: string) => z.optional(z.string().check(z.refine((v) => { try { return isRealDate(v); } catch { return false; } }, `${label} must be a real date like 2026-11-22`)));
+const dateOnly = (label: string) =>
+  z.optional(
+    z.string().check(
+      z.refine((v) => {
+        try {
+          return isRealDate(v);
+        } catch {
+          return false;
+        }
+      }, `${label} must be a real date like 2026-11-22`),
+    ),
+  );
 const id = (label: string) => z.optional(z.string().check(z.regex(/^[a-z0-9-]{1,60}$/, `${label} is not a known id`)));
 
 /** Inbox filters, as query string parameters. Every filter is optional. */
@@ -30,18 +41,37 @@ export const inboxQuerySchema = z.strictObject({
 });
 export type InboxQuery = z.infer<typeof inboxQuerySchema>;
 
-const text = (max: number, missing: string) => z.string({ error: missing }).check(z.trim(), z.minLength(1, missing), z.maxLength(max, `Must be ${max} characters or fewer`));
-const version = z.number({ error: 'Send the version you loaded, so changes made meanwhile are not overwritten' }).check(z.int(), z.minimum(1));
+const text = (max: number, missing: string) =>
+  z.string({ error: missing }).check(z.trim(), z.minLength(1, missing), z.maxLength(max, `Must be ${max} characters or fewer`));
+const version = z
+  .number({ error: 'Send the version you loaded, so changes made meanwhile are not overwritten' })
+  .check(z.int(), z.minimum(1));
 
 /** One change to a report. Workflow changes carry the version the officer saw (409 if stale). */
-export const caseActionSchema = z.discriminatedUnion('action', [
-  z.strictObject({ action: z.literal('grade'), version, risk: z.enum(RISKS, { error: 'Choose a risk grade: standard, medium or high' }) }),
-  z.strictObject({ action: z.literal('assign'), version, partnerId: z.string({ error: 'Choose a partner' }).check(z.minLength(1, 'Choose a partner')) }),
-  z.strictObject({ action: z.literal('start'), version }),
-  z.strictObject({ action: z.literal('close'), version, outcome: z.enum(OUTCOMES, { error: 'Choose an outcome to close the report' }) }),
-  z.strictObject({ action: z.literal('note'), text: text(4000, 'Write the note'), shareWithPartners: z.optional(z.boolean({ error: 'shareWithPartners is true or false' })) }),
-  z.strictObject({ action: z.literal('update-resident'), message: text(2000, 'Write the update for the resident') }),
-], { error: 'Send an action: grade, assign, start, close, note or update-resident' });
+export const caseActionSchema = z.discriminatedUnion(
+  'action',
+  [
+    z.strictObject({
+      action: z.literal('grade'),
+      version,
+      risk: z.enum(RISKS, { error: 'Choose a risk grade: standard, medium or high' }),
+    }),
+    z.strictObject({
+      action: z.literal('assign'),
+      version,
+      partnerId: z.string({ error: 'Choose a partner' }).check(z.minLength(1, 'Choose a partner')),
+    }),
+    z.strictObject({ action: z.literal('start'), version }),
+    z.strictObject({ action: z.literal('close'), version, outcome: z.enum(OUTCOMES, { error: 'Choose an outcome to close the report' }) }),
+    z.strictObject({
+      action: z.literal('note'),
+      text: text(4000, 'Write the note'),
+      shareWithPartners: z.optional(z.boolean({ error: 'shareWithPartners is true or false' })),
+    }),
+    z.strictObject({ action: z.literal('update-resident'), message: text(2000, 'Write the update for the resident') }),
+  ],
+  { error: 'Send an action: grade, assign, start, close, note or update-resident' },
+);
 export type CaseActionRequest = z.infer<typeof caseActionSchema>;
 
 /** An admin's change to a partner's address and routing rules. */
@@ -52,19 +82,35 @@ export const partnerUpdateSchema = z.strictObject({
   dataLevel: z.enum(DATA_LEVELS, { error: 'Choose how much of each report the partner receives' }),
   handles: z.strictObject({
     types: z.array(z.enum(REPORT_TYPES)).check(z.minLength(1, 'Choose at least one report type')),
-    asbCategories: z.optional(z.array(z.enum(ASB_CATEGORIES)).check(z.minLength(1, 'Choose at least one ASB category, or none to receive all'))),
-    hateMotivations: z.optional(z.array(z.enum(HATE_MOTIVATIONS)).check(z.minLength(1, 'Choose at least one motivation, or none to receive all'))),
+    asbCategories: z.optional(
+      z.array(z.enum(ASB_CATEGORIES)).check(z.minLength(1, 'Choose at least one ASB category, or none to receive all')),
+    ),
+    hateMotivations: z.optional(
+      z.array(z.enum(HATE_MOTIVATIONS)).check(z.minLength(1, 'Choose at least one motivation, or none to receive all')),
+    ),
     areas: z.union([z.literal('*'), z.array(z.string()).check(z.minLength(1, 'Choose at least one area, or every area'))]),
   }),
 });
 export type PartnerUpdate = z.infer<typeof partnerUpdateSchema>;
 
 /** A date range for the tasking view and the audit export. */
-export const dateRangeSchema = z.strictObject({ from: dateOnly('From'), to: dateOnly('To'), format: z.optional(z.enum(['json', 'csv'])), cursor: z.optional(z.string().check(z.maxLength(2000))) });
+export const dateRangeSchema = z.strictObject({
+  from: dateOnly('From'),
+  to: dateOnly('To'),
+  format: z.optional(z.enum(['json', 'csv'])),
+  cursor: z.optional(z.string().check(z.maxLength(2000))),
+});
 
 /** The resident's status check form (`/report/status/`). */
 export const statusCheckSchema = z.strictObject({
-  reference: z.string({ error: 'Enter your report reference' }).check(z.trim(), z.toUpperCase(), z.minLength(1, 'Enter your report reference'), z.maxLength(20, 'Enter the 8-character reference from your confirmation')),
+  reference: z
+    .string({ error: 'Enter your report reference' })
+    .check(
+      z.trim(),
+      z.toUpperCase(),
+      z.minLength(1, 'Enter your report reference'),
+      z.maxLength(20, 'Enter the 8-character reference from your confirmation'),
+    ),
   email: z.email({ error: 'Enter the email address you gave with your report, like name@example.com' }).check(z.maxLength(254)),
 });
 
@@ -72,10 +118,21 @@ export const statusCheckSchema = z.strictObject({
 export const tallyRequestSchema = z.strictObject({
   event: z.strictObject({
     name: text(120, 'Enter the name of the event'),
-    date: z.string({ error: 'Enter the date of the event' }).check(z.refine((v) => isRealDate(v), 'Enter the date of the event as a real date like 2026-07-11')),
+    date: z
+      .string({ error: 'Enter the date of the event' })
+      .check(z.refine((v) => isRealDate(v), 'Enter the date of the event as a real date like 2026-07-11')),
     place: text(120, 'Enter where the event was'),
   }),
-  counts: z.record(z.string().check(z.maxLength(60)), z.number({ error: 'Enter the number of tokens in each pot' }).check(z.int('Enter whole numbers of tokens'), z.minimum(0, 'Tokens cannot be a negative number'), z.maximum(1_000_000, 'That is more tokens than any event counts; check the number'))),
+  counts: z.record(
+    z.string().check(z.maxLength(60)),
+    z
+      .number({ error: 'Enter the number of tokens in each pot' })
+      .check(
+        z.int('Enter whole numbers of tokens'),
+        z.minimum(0, 'Tokens cannot be a negative number'),
+        z.maximum(1_000_000, 'That is more tokens than any event counts; check the number'),
+      ),
+  ),
   corrects: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,60}$/, 'Choose the entry to correct from the list'))),
   reason: z.optional(text(500, 'Say why the count is being corrected')),
 });

@@ -49,7 +49,12 @@ export function decodeReportForm(entries: Iterable<[string, string]>): DecodedFo
   }
 
   const last = (key: string) => flat.get(key)?.at(-1);
-  const date = readDateAnswer({ day: last('occurredAt.day'), month: last('occurredAt.month'), year: last('occurredAt.year'), time: last('occurredAt.time') });
+  const date = readDateAnswer({
+    day: last('occurredAt.day'),
+    month: last('occurredAt.month'),
+    year: last('occurredAt.year'),
+    time: last('occurredAt.time'),
+  });
   errors.push(...date.errors);
   if (date.value) value.occurredAt = date.value;
 

@@ -22,7 +22,11 @@ const text = (max: number, missing: string, tooLong: string) =>
   z.string({ error: missing }).check(z.trim(), z.minLength(1, missing), z.maxLength(max, tooLong));
 
 const optionalText = (max: number, label: string) =>
-  z.optional(z.string({ error: `${label} must be text` }).check(z.trim(), z.maxLength(max, `${label} must be ${formatThousands(max)} characters or fewer`)));
+  z.optional(
+    z
+      .string({ error: `${label} must be text` })
+      .check(z.trim(), z.maxLength(max, `${label} must be ${formatThousands(max)} characters or fewer`)),
+  );
 
 const postcode = z.string({ error: 'Enter a postcode, like AV1 2AB' }).check(
   z.trim(),
@@ -33,61 +37,86 @@ const postcode = z.string({ error: 'Enter a postcode, like AV1 2AB' }).check(
 
 const contactSchema = z.strictObject({
   name: text(100, 'Enter your name, or choose to report anonymously', 'Your name must be 100 characters or fewer'),
-  email: z.optional(z.email({ error: 'Enter an email address in the correct format, like name@example.com' }).check(z.maxLength(254, 'Email address must be 254 characters or fewer'))),
-  phone: z.optional(z.string({ error: 'Enter a phone number, like 01632 960 001' }).check(z.trim(), z.regex(PHONE_PATTERN, 'Enter a phone number, like 01632 960 001 or +44 7700 900 982'))),
+  email: z.optional(
+    z
+      .email({ error: 'Enter an email address in the correct format, like name@example.com' })
+      .check(z.maxLength(254, 'Email address must be 254 characters or fewer')),
+  ),
+  phone: z.optional(
+    z
+      .string({ error: 'Enter a phone number, like 01632 960 001' })
+      .check(z.trim(), z.regex(PHONE_PATTERN, 'Enter a phone number, like 01632 960 001 or +44 7700 900 982')),
+  ),
   preferredTimes: optionalText(200, 'When it is safe to contact you'),
 });
 
 /** Builds the report schema for a partnership whose areas have these ids. */
 export function createReportSchema(areaIds: readonly [string, ...string[]]) {
   return z
-    .strictObject({
-      type: z.enum(REPORT_TYPES, { error: 'Select whether you are reporting anti-social behaviour or a hate crime' }),
-      asbCategory: z.optional(z.enum(ASB_CATEGORIES, { error: 'Select what kind of anti-social behaviour it was' })),
-      hateMotivations: z.optional(
-        z
-          .array(z.enum(HATE_MOTIVATIONS, { error: 'Select what you think the hostility was about' }), { error: 'Select what you think the hostility was about' })
-          .check(z.minLength(1, 'Select what you think the hostility was about'), z.maxLength(HATE_MOTIVATIONS.length, 'Select each reason only once')),
-      ),
-      reporterRole: z.enum(REPORTER_ROLES, { error: 'Select who this happened to' }),
-      description: text(4000, 'Describe what happened', 'What happened must be 4,000 characters or fewer'),
-      // A calendar day when the resident does not know the time; an instant when they do.
-      occurredAt: z.optional(
-        z.union([z.iso.date(), z.iso.datetime({ offset: true })], { error: 'Enter the date it happened as 2026-11-21, or the date and time as 2026-11-21T21:30:00Z' }),
-      ),
-      ongoing: z.optional(z.boolean({ error: 'Say whether it is still happening (true or false)' })),
-      location: z.strictObject(
-        {
-          area: z.enum(areaIds, { error: 'Select the area where it happened' }),
-          street: optionalText(200, 'Street or road'),
-          postcode: z.optional(postcode),
-          details: optionalText(500, 'Anything else about the place'),
-        },
-        { error: 'Select the area where it happened' },
-      ),
-      anonymous: z.boolean({ error: 'Select whether you want to give your contact details' }),
-      contact: z.optional(contactSchema),
-      offenderDescription: optionalText(2000, 'Who was involved'),
-      vehicleDescription: optionalText(1000, 'Any vehicles'),
-      policeReference: optionalText(50, 'Police reference number'),
-      impact: optionalText(2000, 'How it has affected you or others'),
-    }, { error: 'Send the report as a JSON object with the fields described at /api/openapi.json' })
+    .strictObject(
+      {
+        type: z.enum(REPORT_TYPES, { error: 'Select whether you are reporting anti-social behaviour or a hate crime' }),
+        asbCategory: z.optional(z.enum(ASB_CATEGORIES, { error: 'Select what kind of anti-social behaviour it was' })),
+        hateMotivations: z.optional(
+          z
+            .array(z.enum(HATE_MOTIVATIONS, { error: 'Select what you think the hostility was about' }), {
+              error: 'Select what you think the hostility was about',
+            })
+            .check(
+              z.minLength(1, 'Select what you think the hostility was about'),
+              z.maxLength(HATE_MOTIVATIONS.length, 'Select each reason only once'),
+            ),
+        ),
+        reporterRole: z.enum(REPORTER_ROLES, { error: 'Select who this happened to' }),
+        description: text(4000, 'Describe what happened', 'What happened must be 4,000 characters or fewer'),
+        // A calendar day when the resident does not know the time; an instant when they do.
+        occurredAt: z.optional(
+          z.union([z.iso.date(), z.iso.datetime({ offset: true })], {
+            error: 'Enter the date it happened as 2026-11-21, or the date and time as 2026-11-21T21:30:00Z',
+          }),
+        ),
+        ongoing: z.optional(z.boolean({ error: 'Say whether it is still happening (true or false)' })),
+        location: z.strictObject(
+          {
+            area: z.enum(areaIds, { error: 'Select the area where it happened' }),
+            street: optionalText(200, 'Street or road'),
+            postcode: z.optional(postcode),
+            details: optionalText(500, 'Anything else about the place'),
+          },
+          { error: 'Select the area where it happened' },
+        ),
+        anonymous: z.boolean({ error: 'Select whether you want to give your contact details' }),
+        contact: z.optional(contactSchema),
+        offenderDescription: optionalText(2000, 'Who was involved'),
+        vehicleDescription: optionalText(1000, 'Any vehicles'),
+        policeReference: optionalText(50, 'Police reference number'),
+        impact: optionalText(2000, 'How it has affected you or others'),
+      },
+      { error: 'Send the report as a JSON object with the fields described at /api/openapi.json' },
+    )
     .check(
       // `when` runs these rules even if a field above failed, so a resident sees every
       // problem at once instead of fixing one round trip at a time.
       z.superRefine(
         (report, ctx) => {
-        const issue = (path: (string | number)[], message: string) => ctx.issues.push({ code: 'custom', input: report, path, message });
-        if (report.type === 'asb' && !report.asbCategory) issue(['asbCategory'], 'Select what kind of anti-social behaviour it was');
-        if (report.type === 'asb' && report.hateMotivations) issue(['hateMotivations'], 'Hate motivations apply only to hate crime reports');
-        if (report.type === 'hate-crime' && !report.hateMotivations) issue(['hateMotivations'], 'Select what you think the hostility was about');
-        if (report.type === 'hate-crime' && report.asbCategory) issue(['asbCategory'], 'An ASB category applies only to anti-social behaviour reports');
-        if (Array.isArray(report.hateMotivations) && new Set(report.hateMotivations).size !== report.hateMotivations.length) issue(['hateMotivations'], 'Select each reason only once');
-        if (!report.occurredAt && report.ongoing !== true) issue(['occurredAt'], 'Enter the date it happened, or say that it is still happening');
-        if (typeof report.occurredAt === 'string' && Date.parse(occurredStart(report.occurredAt)) > Date.now() + CLOCK_SKEW_MS) issue(['occurredAt'], 'Date it happened must be today or in the past');
-        if (report.anonymous && report.contact) issue(['contact'], 'Leave out contact details when reporting anonymously');
-        if (report.anonymous === false && !report.contact) issue(['contact', 'name'], 'Enter your name, or choose to report anonymously');
-        if (report.contact && typeof report.contact === 'object' && !report.contact.email && !report.contact.phone) issue(['contact', 'email'], 'Enter an email address or a phone number so we can contact you');
+          const issue = (path: (string | number)[], message: string) => ctx.issues.push({ code: 'custom', input: report, path, message });
+          if (report.type === 'asb' && !report.asbCategory) issue(['asbCategory'], 'Select what kind of anti-social behaviour it was');
+          if (report.type === 'asb' && report.hateMotivations)
+            issue(['hateMotivations'], 'Hate motivations apply only to hate crime reports');
+          if (report.type === 'hate-crime' && !report.hateMotivations)
+            issue(['hateMotivations'], 'Select what you think the hostility was about');
+          if (report.type === 'hate-crime' && report.asbCategory)
+            issue(['asbCategory'], 'An ASB category applies only to anti-social behaviour reports');
+          if (Array.isArray(report.hateMotivations) && new Set(report.hateMotivations).size !== report.hateMotivations.length)
+            issue(['hateMotivations'], 'Select each reason only once');
+          if (!report.occurredAt && report.ongoing !== true)
+            issue(['occurredAt'], 'Enter the date it happened, or say that it is still happening');
+          if (typeof report.occurredAt === 'string' && Date.parse(occurredStart(report.occurredAt)) > Date.now() + CLOCK_SKEW_MS)
+            issue(['occurredAt'], 'Date it happened must be today or in the past');
+          if (report.anonymous && report.contact) issue(['contact'], 'Leave out contact details when reporting anonymously');
+          if (report.anonymous === false && !report.contact) issue(['contact', 'name'], 'Enter your name, or choose to report anonymously');
+          if (report.contact && typeof report.contact === 'object' && !report.contact.email && !report.contact.phone)
+            issue(['contact', 'email'], 'Enter an email address or a phone number so we can contact you');
         },
         { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
       ),

@@ -34,7 +34,12 @@ export function describeReport(view: PartnerView, profile: Profile): Row[] {
   if (view.asbCategory) add('Kind of anti-social behaviour', ASB_CATEGORY_LABELS[view.asbCategory].label);
   if (view.hateMotivations) add('Perceived hostility towards', view.hateMotivations.map((m) => HATE_MOTIVATION_LABELS[m]).join(', '));
   if (view.reporterRole) add('Reported by', REPORTER_ROLE_LABELS[view.reporterRole]);
-  add('When', [view.occurredAt ? formatUkDateTime(view.occurredAt) : undefined, view.ongoing ? 'still happening' : undefined].filter(Boolean).join(', '));
+  add(
+    'When',
+    [view.occurredAt ? formatUkDateTime(view.occurredAt) : undefined, view.ongoing ? 'still happening' : undefined]
+      .filter(Boolean)
+      .join(', '),
+  );
   add('Area', profile.areas.find((a) => a.id === view.location.area)?.name ?? view.location.area);
   add('Street', view.location.street);
   add('Postcode', view.location.postcode);

@@ -29,14 +29,27 @@ export function contactIdentity(report: Report): string | undefined {
 
 /** The text matched for "same street and area", or undefined without a street. */
 export function placeIdentity(report: Report): string | undefined {
-  const street = report.location.street?.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  const street = report.location.street
+    ?.toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
   return street ? `${report.location.area}|${street}` : undefined;
 }
 
 /** `iso` minus whole calendar months, clamped to the month's end (31 May − 3 months = 28 Feb). */
 export function monthsBefore(iso: string, months: number): string {
   const at = new Date(iso);
-  const target = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() - months, 1, at.getUTCHours(), at.getUTCMinutes(), at.getUTCSeconds(), at.getUTCMilliseconds()));
+  const target = new Date(
+    Date.UTC(
+      at.getUTCFullYear(),
+      at.getUTCMonth() - months,
+      1,
+      at.getUTCHours(),
+      at.getUTCMinutes(),
+      at.getUTCSeconds(),
+      at.getUTCMilliseconds(),
+    ),
+  );
   const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
   target.setUTCDate(Math.min(at.getUTCDate(), lastDay));
   return target.toISOString();
@@ -52,7 +65,12 @@ const within = (candidates: FlagCandidate[], at: string, months: number) => {
  * same contact and with the same place. Returns each flag with the reports that made it,
  * so those earlier reports can carry the flag too.
  */
-export function flagsFor(at: string, sameContact: FlagCandidate[], samePlace: FlagCandidate[], thresholds: FlagThresholds): Map<Flag, FlagCandidate[]> {
+export function flagsFor(
+  at: string,
+  sameContact: FlagCandidate[],
+  samePlace: FlagCandidate[],
+  thresholds: FlagThresholds,
+): Map<Flag, FlagCandidate[]> {
   const result = new Map<Flag, FlagCandidate[]>();
   const rv = thresholds.repeatVictim;
   const byContact = within(sameContact, at, rv.months);

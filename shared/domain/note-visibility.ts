@@ -46,5 +46,7 @@ export function notesFor<N extends NoteForReading>(notes: readonly N[], reader: 
   if (reader.kind === 'all') return [...notes];
   return notes
     .filter((n) => n.shared === true || n.authorPartnerId === reader.partnerId)
-    .map((n) => (n.authorPartnerId === reader.partnerId || reader.dataLevel === 'full' ? n : { ...n, text: redactContact(n.text, report) }));
+    .map((n) =>
+      n.authorPartnerId === reader.partnerId || reader.dataLevel === 'full' ? n : { ...n, text: redactContact(n.text, report) },
+    );
 }

@@ -61,13 +61,22 @@ export interface PollResults {
 const sum = (counts: Allocation) => Object.values(counts).reduce((a, n) => a + n, 0);
 
 /** Combines online counts and effective event tallies into ranked rows and channel totals. */
-export function pollResults(poll: Poll, online: { counts: Allocation; ballots: number; final: boolean }, tallies: readonly TallyEntry[]): PollResults {
+export function pollResults(
+  poll: Poll,
+  online: { counts: Allocation; ballots: number; final: boolean },
+  tallies: readonly TallyEntry[],
+): PollResults {
   const known = (counts: Allocation) => Object.fromEntries(poll.options.map((o) => [o.id, counts[o.id] ?? 0]));
   const channels: ChannelTotal[] = [
     { channel: 'online', label: 'Online', counts: known(online.counts), total: 0 },
     ...effectiveTallies(tallies)
       .sort((a, b) => a.event.date.localeCompare(b.event.date) || a.recordedAt.localeCompare(b.recordedAt))
-      .map((t) => ({ channel: t.entryId, label: `${t.event.name}, ${t.event.place} (${formatCalendarDate(t.event.date)})`, counts: known(t.counts), total: 0 })),
+      .map((t) => ({
+        channel: t.entryId,
+        label: `${t.event.name}, ${t.event.place} (${formatCalendarDate(t.event.date)})`,
+        counts: known(t.counts),
+        total: 0,
+      })),
   ].map((c) => ({ ...c, total: sum(c.counts) }));
   const ranked = rankByCount(poll.options, (o) => channels.reduce((a, c) => a + (c.counts[o.id] ?? 0), 0));
   return {

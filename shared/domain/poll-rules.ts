@@ -24,7 +24,8 @@ export function resultsVisible(poll: Pick<Poll, 'opensAt' | 'closesAt' | 'result
 export function closedMessage(poll: Pick<Poll, 'opensAt' | 'closesAt' | 'title'>, now: Date): string | undefined {
   const state = pollState(poll, now);
   if (state === 'upcoming') return `“${poll.title}” opens on ${formatLondonDate(poll.opensAt)}. Please come back then to take part.`;
-  if (state === 'closed') return `“${poll.title}” closed on ${formatLondonDate(poll.closesAt)}, so we cannot count new answers. Thank you for wanting to take part.`;
+  if (state === 'closed')
+    return `“${poll.title}” closed on ${formatLondonDate(poll.closesAt)}, so we cannot count new answers. Thank you for wanting to take part.`;
   return undefined;
 }
 
@@ -46,9 +47,11 @@ export type Allocation = Record<string, number>;
 export function checkChoices(poll: Poll, ballot: { allocation?: Allocation | undefined; choice?: string | undefined }): FieldError[] {
   const known = new Set(poll.options.map((o) => o.id));
   if (poll.type === 'single-choice') {
-    if (ballot.allocation && Object.keys(ballot.allocation).length) return [{ path: 'tokens', message: 'This poll asks for one choice, not tokens' }];
+    if (ballot.allocation && Object.keys(ballot.allocation).length)
+      return [{ path: 'tokens', message: 'This poll asks for one choice, not tokens' }];
     if (ballot.choice === undefined || ballot.choice === '') return [{ path: 'choice', message: 'Choose one answer' }];
-    if (!known.has(ballot.choice)) return [{ path: 'choice', message: `“${ballot.choice}” is not one of the answers in this poll; choose one of the answers listed` }];
+    if (!known.has(ballot.choice))
+      return [{ path: 'choice', message: `“${ballot.choice}” is not one of the answers in this poll; choose one of the answers listed` }];
     return [];
   }
   if (ballot.choice !== undefined) return [{ path: 'choice', message: 'This poll asks you to place tokens, not to choose one answer' }];
@@ -59,15 +62,25 @@ export function checkChoices(poll: Poll, ballot: { allocation?: Allocation | und
     if (!known.has(option)) errors.push({ path: `tokens.${option}`, message: `“${option}” is not one of the concerns in this poll` });
     else if (!Number.isInteger(count)) errors.push({ path: `tokens.${option}`, message: 'Enter a whole number of tokens, such as 2' });
     else if (count < 0) errors.push({ path: `tokens.${option}`, message: 'Tokens cannot be a negative number; enter 0 or more' });
-    else if (count > tokens.count) errors.push({ path: `tokens.${option}`, message: `You have ${tokens.count} tokens, so you cannot place ${count} on one concern` });
+    else if (count > tokens.count)
+      errors.push({ path: `tokens.${option}`, message: `You have ${tokens.count} tokens, so you cannot place ${count} on one concern` });
   }
   if (errors.length) return errors;
   const placed = Object.values(allocation).reduce((sum, n) => sum + n, 0);
   if (tokens.rule === 'exactly' && placed !== tokens.count) {
     const diff = tokens.count - placed;
-    errors.push({ path: 'tokens', message: diff > 0 ? `Place all ${tokens.count} tokens: you have ${diff} left to place` : `You placed ${placed} tokens but have only ${tokens.count}: take ${-diff} away` });
+    errors.push({
+      path: 'tokens',
+      message:
+        diff > 0
+          ? `Place all ${tokens.count} tokens: you have ${diff} left to place`
+          : `You placed ${placed} tokens but have only ${tokens.count}: take ${-diff} away`,
+    });
   } else if (tokens.rule === 'up-to' && placed > tokens.count) {
-    errors.push({ path: 'tokens', message: `You placed ${placed} tokens but have only ${tokens.count}: take ${placed - tokens.count} away` });
+    errors.push({
+      path: 'tokens',
+      message: `You placed ${placed} tokens but have only ${tokens.count}: take ${placed - tokens.count} away`,
+    });
   } else if (placed === 0) {
     errors.push({ path: 'tokens', message: 'Place at least one token on the concern that matters most to you' });
   }
@@ -75,7 +88,10 @@ export function checkChoices(poll: Poll, ballot: { allocation?: Allocation | und
 }
 
 /** What the ballot adds to each option's count: the tokens, or 1 for the single choice. */
-export function ballotCounts(poll: Pick<Poll, 'type'>, ballot: { allocation?: Allocation | undefined; choice?: string | undefined }): Allocation {
+export function ballotCounts(
+  poll: Pick<Poll, 'type'>,
+  ballot: { allocation?: Allocation | undefined; choice?: string | undefined },
+): Allocation {
   if (poll.type === 'single-choice') return ballot.choice ? { [ballot.choice]: 1 } : {};
   return Object.fromEntries(Object.entries(ballot.allocation ?? {}).filter(([, n]) => n > 0));
 }
@@ -89,8 +105,13 @@ export function checkFollowUps(poll: Poll, answers: Record<string, string>): Fie
   for (const [id, answer] of Object.entries(answers)) {
     const question = poll.followUps.find((f) => f.id === id);
     if (!question) errors.push({ path: `followUps.${id}`, message: `“${id}” is not a question in this poll` });
-    else if (question.kind === 'choice' && !question.options.some((o) => o.id === answer)) errors.push({ path: `followUps.${id}`, message: `Choose one of the answers listed for “${question.question}”` });
-    else if (question.kind === 'text' && answer.length > question.maxLength) errors.push({ path: `followUps.${id}`, message: `Your answer must be ${question.maxLength} characters or fewer; it is ${answer.length}` });
+    else if (question.kind === 'choice' && !question.options.some((o) => o.id === answer))
+      errors.push({ path: `followUps.${id}`, message: `Choose one of the answers listed for “${question.question}”` });
+    else if (question.kind === 'text' && answer.length > question.maxLength)
+      errors.push({
+        path: `followUps.${id}`,
+        message: `Your answer must be ${question.maxLength} characters or fewer; it is ${answer.length}`,
+      });
   }
   return errors;
 }

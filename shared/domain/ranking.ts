@@ -16,6 +16,11 @@ export function rankByCount<T>(items: readonly T[], count: (item: T) => number):
   const sorted = items.map((item, index) => ({ item, index, count: count(item) })).sort((a, b) => b.count - a.count || a.index - b.index);
   return sorted.map((row, i) => {
     const firstEqual = sorted.findIndex((r) => r.count === row.count);
-    return { item: row.item, count: row.count, rank: firstEqual === -1 ? i + 1 : firstEqual + 1, share: total === 0 ? 0 : row.count / total };
+    return {
+      item: row.item,
+      count: row.count,
+      rank: firstEqual === -1 ? i + 1 : firstEqual + 1,
+      share: total === 0 ? 0 : row.count / total,
+    };
   });
 }

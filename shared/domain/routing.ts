@@ -16,7 +16,8 @@ function matches(partner: Partner, report: Report): boolean {
   if (!h.types.includes(report.type)) return false;
   if (h.areas !== '*' && !h.areas.includes(report.location.area)) return false;
   if (report.type === 'asb' && h.asbCategories && report.asbCategory && !h.asbCategories.includes(report.asbCategory)) return false;
-  if (report.type === 'hate-crime' && h.hateMotivations && !report.hateMotivations?.some((m) => h.hateMotivations?.includes(m))) return false;
+  if (report.type === 'hate-crime' && h.hateMotivations && !report.hateMotivations?.some((m) => h.hateMotivations?.includes(m)))
+    return false;
   return true;
 }
 

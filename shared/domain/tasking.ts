@@ -46,7 +46,12 @@ function tally(items: TaskingInput[], keyOf: (i: TaskingInput) => string | undef
   return counts;
 }
 
-function compare(current: TaskingInput[], previous: TaskingInput[], keyOf: (i: TaskingInput) => string | undefined, order?: readonly string[]): CountRow[] {
+function compare(
+  current: TaskingInput[],
+  previous: TaskingInput[],
+  keyOf: (i: TaskingInput) => string | undefined,
+  order?: readonly string[],
+): CountRow[] {
   const a = tally(current, keyOf);
   const b = tally(previous, keyOf);
   const keys = order ?? [...new Set([...a.keys(), ...b.keys()])].sort((x, y) => (a.get(y) ?? 0) - (a.get(x) ?? 0) || x.localeCompare(y));
@@ -65,6 +70,11 @@ export function summariseTasking(current: TaskingInput[], previous: TaskingInput
     byArea: compare(current, previous, (i) => i.area),
     // getUTCDay: Sunday is 0; the table starts on Monday.
     byDay: compare(current, previous, (i) => WEEKDAYS[(when(i).weekday + 6) % 7], WEEKDAYS),
-    byHour: compare(current, previous, hourOf, Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0'))),
+    byHour: compare(
+      current,
+      previous,
+      hourOf,
+      Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0')),
+    ),
   };
 }

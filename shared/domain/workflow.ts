@@ -19,8 +19,19 @@ export type Status = (typeof STATUSES)[number];
 export type Outcome = (typeof OUTCOMES)[number];
 export type Risk = (typeof RISKS)[number];
 
-export const STATUS_LABELS: Record<Status, string> = { new: 'New', triaged: 'Triaged', assigned: 'Assigned', 'in-progress': 'In progress', closed: 'Closed' };
-export const OUTCOME_LABELS: Record<Outcome, string> = { resolved: 'Resolved', 'no-further-action': 'No further action', referred: 'Referred', duplicate: 'Duplicate' };
+export const STATUS_LABELS: Record<Status, string> = {
+  new: 'New',
+  triaged: 'Triaged',
+  assigned: 'Assigned',
+  'in-progress': 'In progress',
+  closed: 'Closed',
+};
+export const OUTCOME_LABELS: Record<Outcome, string> = {
+  resolved: 'Resolved',
+  'no-further-action': 'No further action',
+  referred: 'Referred',
+  duplicate: 'Duplicate',
+};
 export const RISK_LABELS: Record<Risk, string> = { standard: 'Standard', medium: 'Medium', high: 'High' };
 
 /** The workflow fields of a report (what an action reads and changes). */
@@ -63,7 +74,11 @@ export function applyAction(state: CaseState, action: CaseAction, workflow: Work
     case 'grade': {
       const next: CaseState = { ...state, risk: action.risk, dueAt: responseDueAt(state.createdAt, action.risk, workflow) };
       if (state.status === 'new') next.status = 'triaged';
-      return { ok: true, next, summary: `Risk graded ${RISK_LABELS[action.risk].toLowerCase()}${state.risk ? ` (was ${RISK_LABELS[state.risk].toLowerCase()})` : ''}` };
+      return {
+        ok: true,
+        next,
+        summary: `Risk graded ${RISK_LABELS[action.risk].toLowerCase()}${state.risk ? ` (was ${RISK_LABELS[state.risk].toLowerCase()})` : ''}`,
+      };
     }
     case 'assign': {
       if (!state.risk) return { ok: false, message: 'Grade the risk before assigning the report to a partner.' };
@@ -72,9 +87,14 @@ export function applyAction(state: CaseState, action: CaseAction, workflow: Work
       return { ok: true, next: { ...state, status, assignedPartner: action.partnerId }, summary: `Assigned to ${action.partnerId}` };
     }
     case 'start':
-      if (state.status !== 'assigned') return { ok: false, message: 'Only an assigned report can be started. Assign it to a partner first.' };
+      if (state.status !== 'assigned')
+        return { ok: false, message: 'Only an assigned report can be started. Assign it to a partner first.' };
       return { ok: true, next: { ...state, status: 'in-progress' }, summary: 'Work started' };
     case 'close':
-      return { ok: true, next: { ...state, status: 'closed', outcome: action.outcome, closedAt: now.toISOString() }, summary: `Closed: ${OUTCOME_LABELS[action.outcome].toLowerCase()}` };
+      return {
+        ok: true,
+        next: { ...state, status: 'closed', outcome: action.outcome, closedAt: now.toISOString() },
+        summary: `Closed: ${OUTCOME_LABELS[action.outcome].toLowerCase()}`,
+      };
   }
 }

@@ -37,7 +37,10 @@ export function barChart(o: BarChartOptions): string {
   const rows = o.points
     .map((p) => {
       const width = percent(Math.max(0.005, p.value / max));
-      const target = p.target === undefined ? '' : `<line x1="${percent(p.target / max)}" x2="${percent(p.target / max)}" y1="0" y2="100%" stroke="#d4351c" stroke-width="3" stroke-dasharray="4 3"/>`;
+      const target =
+        p.target === undefined
+          ? ''
+          : `<line x1="${percent(p.target / max)}" x2="${percent(p.target / max)}" y1="0" y2="100%" stroke="#d4351c" stroke-width="3" stroke-dasharray="4 3"/>`;
       return `<div class="portal-chart__row">
 <span class="portal-chart__label">${escapeHtml(p.label)}</span>
 <svg class="portal-chart__track" aria-hidden="true" xmlns="http://www.w3.org/2000/svg"><rect x="0" y="0" width="${width}" height="100%" fill="#1d70b8"/>${target}</svg>
@@ -56,7 +59,10 @@ ${rows}
 export function dataTable(o: BarChartOptions & { caption: string }): string {
   const hasTarget = o.points.some((p) => p.target !== undefined);
   const rows = o.points
-    .map((p) => `<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">${escapeHtml(p.label)}</th><td class="govuk-table__cell govuk-table__cell--numeric">${number(p.value)}</td>${hasTarget ? `<td class="govuk-table__cell govuk-table__cell--numeric">${p.target === undefined ? 'No target' : number(p.target)}</td>` : ''}</tr>`)
+    .map(
+      (p) =>
+        `<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">${escapeHtml(p.label)}</th><td class="govuk-table__cell govuk-table__cell--numeric">${number(p.value)}</td>${hasTarget ? `<td class="govuk-table__cell govuk-table__cell--numeric">${p.target === undefined ? 'No target' : number(p.target)}</td>` : ''}</tr>`,
+    )
     .join('\n');
   return `<table class="govuk-table">
 <caption class="govuk-table__caption govuk-table__caption--s">${escapeHtml(o.caption)}</caption>

@@ -21,5 +21,8 @@ export function plainText(value: string): string {
 
 /** A single-line value safe for a header such as Subject. */
 export function headerText(value: string): string {
-  return value.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim().slice(0, 200);
+  return value
+    .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
+    .trim()
+    .slice(0, 200);
 }

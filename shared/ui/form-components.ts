@@ -29,7 +29,9 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[v.length
 const many = (v: string | string[] | undefined) => (Array.isArray(v) ? v : v ? [v] : []);
 
 function errorHtml(id: string, error: string | undefined): string {
-  return error ? `<p id="${id}-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> ${escapeHtml(error)}</p>` : '';
+  return error
+    ? `<p id="${id}-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> ${escapeHtml(error)}</p>`
+    : '';
 }
 
 function describedBy(id: string, hint: string | undefined, error: string | undefined): string {
@@ -113,7 +115,14 @@ ${errorHtml(id, f.error)}
  * GOV.UK date input: day, month and year boxes in one fieldset. Only the boxes in
  * `wrong` are marked, as the pattern asks; a time, if asked, is a field of its own.
  */
-export function dateInput(f: { name: string; legend: string; hint: string; values: FormValues; error?: string; wrong?: readonly ('day' | 'month' | 'year')[] }): string {
+export function dateInput(f: {
+  name: string;
+  legend: string;
+  hint: string;
+  values: FormValues;
+  error?: string;
+  wrong?: readonly ('day' | 'month' | 'year')[];
+}): string {
   const id = fieldId(f.name);
   const part = (key: 'day' | 'month' | 'year', label: string, width: number, autocomplete: string) =>
     `<div class="govuk-date-input__item"><div class="govuk-form-group">

@@ -38,18 +38,51 @@ export function renderPollForm(options: { poll: Poll; values?: FormValues; error
   const choices =
     poll.type === 'charity-pot'
       ? tokenInputs(poll, values, errors)
-      : `<h1 class="govuk-heading-l">${escapeHtml(poll.question)}</h1>\n` + radios({ name: 'choice', legend: 'Choose one answer', legendSize: 's', choices: poll.options.map((o) => ({ value: o.id, label: o.label })), values, ...(errorFor('choice') ? { error: errorFor('choice')! } : {}) });
+      : `<h1 class="govuk-heading-l">${escapeHtml(poll.question)}</h1>\n` +
+        radios({
+          name: 'choice',
+          legend: 'Choose one answer',
+          legendSize: 's',
+          choices: poll.options.map((o) => ({ value: o.id, label: o.label })),
+          values,
+          ...(errorFor('choice') ? { error: errorFor('choice')! } : {}),
+        });
 
   const followUps = poll.followUps
     .map((f) =>
       f.kind === 'choice'
-        ? radios({ name: `followUps.${f.id}`, legend: `${f.question} (optional)`, legendSize: 's', ...(f.hint ? { hint: f.hint } : {}), choices: f.options.map((o) => ({ value: o.id, label: o.label })), values, small: true, ...(errorFor(`followUps.${f.id}`) ? { error: errorFor(`followUps.${f.id}`)! } : {}) })
-        : textarea({ name: `followUps.${f.id}`, label: `${f.question} (optional)`, hint: `${f.hint ? `${f.hint} ` : ''}Do not include your name or anyone else's. Up to ${f.maxLength} characters.`, values, rows: 4, ...(errorFor(`followUps.${f.id}`) ? { error: errorFor(`followUps.${f.id}`)! } : {}) }),
+        ? radios({
+            name: `followUps.${f.id}`,
+            legend: `${f.question} (optional)`,
+            legendSize: 's',
+            ...(f.hint ? { hint: f.hint } : {}),
+            choices: f.options.map((o) => ({ value: o.id, label: o.label })),
+            values,
+            small: true,
+            ...(errorFor(`followUps.${f.id}`) ? { error: errorFor(`followUps.${f.id}`)! } : {}),
+          })
+        : textarea({
+            name: `followUps.${f.id}`,
+            label: `${f.question} (optional)`,
+            hint: `${f.hint ? `${f.hint} ` : ''}Do not include your name or anyone else's. Up to ${f.maxLength} characters.`,
+            values,
+            rows: 4,
+            ...(errorFor(`followUps.${f.id}`) ? { error: errorFor(`followUps.${f.id}`)! } : {}),
+          }),
     )
     .join('\n');
 
   const postcode = poll.eligibility
-    ? input({ name: 'postcode', label: 'Your postcode', hint: `This poll is for people who live in the area. Only the first half (for example ${poll.eligibility.postcodeDistricts[0]}) is kept.`, values, autocomplete: 'postal-code', width: 'govuk-input--width-10', spellcheck: false, ...(errorFor('postcode') ? { error: errorFor('postcode')! } : {}) })
+    ? input({
+        name: 'postcode',
+        label: 'Your postcode',
+        hint: `This poll is for people who live in the area. Only the first half (for example ${poll.eligibility.postcodeDistricts[0]}) is kept.`,
+        values,
+        autocomplete: 'postal-code',
+        width: 'govuk-input--width-10',
+        spellcheck: false,
+        ...(errorFor('postcode') ? { error: errorFor('postcode')! } : {}),
+      })
     : '';
   const general = errors.filter((e) => pollFieldFor(poll, e.path) === 'poll-form');
 

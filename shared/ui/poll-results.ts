@@ -16,12 +16,18 @@ import { toCsv } from '../domain/csv';
 export const resultsPath = (pollId: string) => `/api/polls/${pollId}/results`;
 
 function statusLine(poll: Poll, results: PollResults, now: Date): string {
-  if (pollState(poll, now) === 'open') return `Voting is open until ${formatLondonDateTime(poll.closesAt)}. These are the results so far, and they change as people take part.`;
+  if (pollState(poll, now) === 'open')
+    return `Voting is open until ${formatLondonDateTime(poll.closesAt)}. These are the results so far, and they change as people take part.`;
   return `Voting closed on ${formatLondonDate(poll.closesAt)}. ${results.final ? 'These are the final results: the online count was checked against every ballot.' : 'The online count is being checked against every ballot; the figures may still change slightly.'}`;
 }
 
 /** The ranked table, the chart and the breakdown by channel. */
-export function resultsSection(poll: Poll, results: PollResults & { followUps?: Record<string, number> }, now: Date, headingLevel: 1 | 2 = 1): string {
+export function resultsSection(
+  poll: Poll,
+  results: PollResults & { followUps?: Record<string, number> },
+  now: Date,
+  headingLevel: 1 | 2 = 1,
+): string {
   const unit = results.unit;
   const Unit = unit === 'tokens' ? 'Tokens' : 'Votes';
   const h = `h${headingLevel}`;
@@ -29,36 +35,56 @@ export function resultsSection(poll: Poll, results: PollResults & { followUps?: 
   const events = results.channels.length - 1;
   const summary = `${formatThousands(results.total)} ${unit} in all: ${formatThousands(results.channels[0]!.total)} from ${formatThousands(results.onlineBallots)} ${results.onlineBallots === 1 ? 'person' : 'people'} online${events ? ` and ${formatThousands(results.total - results.channels[0]!.total)} counted at ${events} ${events === 1 ? 'event' : 'events'}` : ''}.`;
   const rows = results.rows
-    .map((r) => `<tr class="govuk-table__row"><td class="govuk-table__cell govuk-table__cell--numeric">${r.rank}</td><th scope="row" class="govuk-table__header">${escapeHtml(r.label)}</th><td class="govuk-table__cell govuk-table__cell--numeric">${formatThousands(r.count)}</td><td class="govuk-table__cell govuk-table__cell--numeric">${formatShare(r.share)}</td></tr>`)
+    .map(
+      (r) =>
+        `<tr class="govuk-table__row"><td class="govuk-table__cell govuk-table__cell--numeric">${r.rank}</td><th scope="row" class="govuk-table__header">${escapeHtml(r.label)}</th><td class="govuk-table__cell govuk-table__cell--numeric">${formatThousands(r.count)}</td><td class="govuk-table__cell govuk-table__cell--numeric">${formatShare(r.share)}</td></tr>`,
+    )
     .join('\n');
   const chart = results.total
-    ? barChart({ id: `poll-${poll.id}-chart`, title: `${Unit} for each concern`, description: `Bar chart of the ${unit} each concern received, highest first.`, unit, points: results.rows.map((r) => ({ label: r.label, value: r.count })) })
+    ? barChart({
+        id: `poll-${poll.id}-chart`,
+        title: `${Unit} for each concern`,
+        description: `Bar chart of the ${unit} each concern received, highest first.`,
+        unit,
+        points: results.rows.map((r) => ({ label: r.label, value: r.count })),
+      })
     : '';
-  const channelHead = results.channels.map((c) => `<th scope="col" class="govuk-table__header govuk-table__header--numeric">${escapeHtml(c.label)}</th>`).join('');
+  const channelHead = results.channels
+    .map((c) => `<th scope="col" class="govuk-table__header govuk-table__header--numeric">${escapeHtml(c.label)}</th>`)
+    .join('');
   const channelRows = results.rows
-    .map((r) => `<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">${escapeHtml(r.label)}</th>${results.channels.map((c) => `<td class="govuk-table__cell govuk-table__cell--numeric">${formatThousands(c.counts[r.optionId] ?? 0)}</td>`).join('')}<td class="govuk-table__cell govuk-table__cell--numeric">${formatThousands(r.count)}</td></tr>`)
+    .map(
+      (r) =>
+        `<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">${escapeHtml(r.label)}</th>${results.channels.map((c) => `<td class="govuk-table__cell govuk-table__cell--numeric">${formatThousands(c.counts[r.optionId] ?? 0)}</td>`).join('')}<td class="govuk-table__cell govuk-table__cell--numeric">${formatThousands(r.count)}</td></tr>`,
+    )
     .join('\n');
   return `<${h} class="govuk-heading-l">Results: ${escapeHtml(poll.title)}</${h}>
 <p class="govuk-body">${escapeHtml(statusLine(poll, results, now))}</p>
 <p class="govuk-body">${escapeHtml(summary)}</p>
 ${results.total === 0 ? `<p class="govuk-inset-text">Nothing has been counted yet.</p>` : ''}
 ${chart}
-${scrollRegion('Ranking', `<table class="govuk-table">
+${scrollRegion(
+  'Ranking',
+  `<table class="govuk-table">
 <caption class="govuk-table__caption govuk-table__caption--m">${escapeHtml(poll.question)}</caption>
 <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header govuk-table__header--numeric">Rank</th><th scope="col" class="govuk-table__header">Concern</th><th scope="col" class="govuk-table__header govuk-table__header--numeric">${Unit}</th><th scope="col" class="govuk-table__header govuk-table__header--numeric">Share</th></tr></thead>
 <tbody class="govuk-table__body">
 ${rows}
 </tbody>
-</table>`)}
+</table>`,
+)}
 <p class="govuk-body-s">Concerns with the same number of ${unit} share a rank, and the next rank is skipped (1, 2, 2, 4).</p>
 <${sub} class="govuk-heading-m">Where the ${unit} came from</${sub}>
-${scrollRegion(`${Unit} by where they were counted`, `<table class="govuk-table">
+${scrollRegion(
+  `${Unit} by where they were counted`,
+  `<table class="govuk-table">
 <caption class="govuk-table__caption govuk-table__caption--s">${Unit} counted online and at each event</caption>
 <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Concern</th>${channelHead}<th scope="col" class="govuk-table__header govuk-table__header--numeric">Total</th></tr></thead>
 <tbody class="govuk-table__body">
 ${channelRows}
 </tbody>
-</table>`)}
+</table>`,
+)}
 ${followUpTables(poll, results.followUps ?? {}, sub)}
 <p class="govuk-body"><a class="govuk-link" href="${resultsPath(poll.id)}?format=csv" download>Download these results (CSV)</a></p>`;
 }
@@ -68,7 +94,12 @@ function followUpTables(poll: Poll, counts: Record<string, number>, heading: str
   return poll.followUps
     .flatMap((f) => (f.kind === 'choice' ? [f] : []))
     .map((f) => {
-      const rows = f.options.map((o) => `<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">${escapeHtml(o.label)}</th><td class="govuk-table__cell govuk-table__cell--numeric">${formatThousands(counts[`${f.id}#${o.id}`] ?? 0)}</td></tr>`).join('\n');
+      const rows = f.options
+        .map(
+          (o) =>
+            `<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">${escapeHtml(o.label)}</th><td class="govuk-table__cell govuk-table__cell--numeric">${formatThousands(counts[`${f.id}#${o.id}`] ?? 0)}</td></tr>`,
+        )
+        .join('\n');
       return `<${heading} class="govuk-heading-m">${escapeHtml(f.question)}</${heading}>
 <table class="govuk-table">
 <caption class="govuk-table__caption govuk-table__caption--s">Answers given online (the question was optional)</caption>
@@ -88,7 +119,12 @@ export function resultsHiddenBody(poll: Poll): string {
 }
 
 /** The thank-you page: what the resident placed, then the results if they are published. */
-export function thanksBody(poll: Poll, placed: { label: string; count: number }[] | undefined, results: PollResults | undefined, now: Date): string {
+export function thanksBody(
+  poll: Poll,
+  placed: { label: string; count: number }[] | undefined,
+  results: PollResults | undefined,
+  now: Date,
+): string {
   const what = placed?.length
     ? `<p class="govuk-body">Your answers:</p>
 <ul class="govuk-list govuk-list--bullet">${placed.map((p) => `<li>${escapeHtml(p.label)}${poll.type === 'charity-pot' ? `: ${p.count} ${p.count === 1 ? 'token' : 'tokens'}` : ''}</li>`).join('')}</ul>`
@@ -110,6 +146,12 @@ ${after}
 /** Results as CSV: one row per concern, a column per channel. */
 export function resultsCsv(results: PollResults): string {
   const header = ['rank', 'concern', results.unit, 'share', ...results.channels.map((c) => c.label)];
-  const rows = results.rows.map((r) => [String(r.rank), r.label, String(r.count), (Math.round(r.share * 10000) / 10000).toString(), ...results.channels.map((c) => String(c.counts[r.optionId] ?? 0))]);
+  const rows = results.rows.map((r) => [
+    String(r.rank),
+    r.label,
+    String(r.count),
+    (Math.round(r.share * 10000) / 10000).toString(),
+    ...results.channels.map((c) => String(c.counts[r.optionId] ?? 0)),
+  ]);
   return toCsv(header, rows);
 }

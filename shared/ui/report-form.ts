@@ -34,10 +34,27 @@ export function formFieldFor(path: string): string {
 
 /** The form's fields in page order: the error summary lists problems in this order. */
 const FIELD_ORDER = [
-  'type', 'asbCategory', 'hateMotivations', 'reporterRole', 'description', 'ongoing', 'occurredAt', 'occurredAt.time',
-  'location.area', 'location.street', 'location.postcode', 'location.details',
-  'offenderDescription', 'vehicleDescription', 'policeReference', 'impact',
-  'anonymous', 'contact.name', 'contact.email', 'contact.phone', 'contact.preferredTimes',
+  'type',
+  'asbCategory',
+  'hateMotivations',
+  'reporterRole',
+  'description',
+  'ongoing',
+  'occurredAt',
+  'occurredAt.time',
+  'location.area',
+  'location.street',
+  'location.postcode',
+  'location.details',
+  'offenderDescription',
+  'vehicleDescription',
+  'policeReference',
+  'impact',
+  'anonymous',
+  'contact.name',
+  'contact.email',
+  'contact.phone',
+  'contact.preferredTimes',
 ];
 const FORM_FIELDS = new Set(FIELD_ORDER);
 const orderOf = (path: string) => {
@@ -85,8 +102,16 @@ ${radios({
   values,
   error: errorFor('type'),
   choices: [
-    { value: 'asb', label: 'Anti-social behaviour', hint: 'Behaviour that causes harassment, alarm or distress, such as intimidation, noise, vandalism or drug dealing' },
-    { value: 'hate-crime', label: 'A hate crime or hate incident', hint: 'Anything you or anyone else thinks was motivated by hostility or prejudice' },
+    {
+      value: 'asb',
+      label: 'Anti-social behaviour',
+      hint: 'Behaviour that causes harassment, alarm or distress, such as intimidation, noise, vandalism or drug dealing',
+    },
+    {
+      value: 'hate-crime',
+      label: 'A hate crime or hate incident',
+      hint: 'Anything you or anyone else thinks was motivated by hostility or prejudice',
+    },
   ],
 })}
 <div data-show-when-type="asb">

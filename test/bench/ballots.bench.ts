@@ -33,7 +33,17 @@ const poll = testPolls.upTo;
 const allocation = (i: number) => ({ [poll.options[Math.abs(i) % poll.options.length]!.id]: 1 + (Math.abs(i) % 3) });
 
 export async function benchBallots(total = 2000, concurrency = 32, log = console.log): Promise<BallotFigures> {
-  const stack = await startLocalStack({ port: await freePort(), dynamoDbPort: await freePort(), sesPort: await freePort(), cognitoPort: await freePort(), tableName: 'bench-reports', pollsTableName: 'bench-polls', pollsDir: writeTestPolls(), sweepIntervalMs: 3_600_000, closePollsIntervalMs: 3_600_000 });
+  const stack = await startLocalStack({
+    port: await freePort(),
+    dynamoDbPort: await freePort(),
+    sesPort: await freePort(),
+    cognitoPort: await freePort(),
+    tableName: 'bench-reports',
+    pollsTableName: 'bench-polls',
+    pollsDir: writeTestPolls(),
+    sweepIntervalMs: 3_600_000,
+    closePollsIntervalMs: 3_600_000,
+  });
   const agent = new Agent({ connections: concurrency, keepAliveTimeout: 10_000 });
   const client = localDynamoClient(stack.dynamoDbEndpoint);
   const store = createPollStore(client, stack.pollsTableName);
@@ -50,11 +60,24 @@ export async function benchBallots(total = 2000, concurrency = 32, log = console
     await new Promise((r) => setTimeout(r, 3_200));
     let errors = 0;
     const vote = async (i: number) => {
-      const res = await undiciFetch(`${stack.url}/api/polls/${poll.id}/ballots`, { method: 'POST', dispatcher: agent, headers: { 'content-type': 'application/json', cookie: cookies[i]! }, body: JSON.stringify({ allocation: allocation(i) }) });
+      const res = await undiciFetch(`${stack.url}/api/polls/${poll.id}/ballots`, {
+        method: 'POST',
+        dispatcher: agent,
+        headers: { 'content-type': 'application/json', cookie: cookies[i]! },
+        body: JSON.stringify({ allocation: allocation(i) }),
+      });
       await res.arrayBuffer();
       if (res.status !== 201) errors++;
     };
-    const ballot = (i: number) => ({ pollId: 'bench-floor', voterId: `v${i}-${Math.random()}`, counts: allocation(i), followUps: {}, ipHash: '0123456789abcdef0123456789abcdef', castAt: new Date().toISOString(), expiresAt: 1 });
+    const ballot = (i: number) => ({
+      pollId: 'bench-floor',
+      voterId: `v${i}-${Math.random()}`,
+      counts: allocation(i),
+      followUps: {},
+      ipHash: '0123456789abcdef0123456789abcdef',
+      castAt: new Date().toISOString(),
+      expiresAt: 1,
+    });
     const bare = async (i: number) => void (await store.castBallot(ballot(i), {}));
     log('  warming up…');
     await runConcurrently(warm, concurrency, (i) => vote(total + i));
@@ -70,7 +93,14 @@ export async function benchBallots(total = 2000, concurrency = 32, log = console
     log(`  POST /api/polls/{id}/ballots ×${half}…`);
     const vote2 = await runConcurrently(half, concurrency, (i) => vote(half + i));
     log('  PutItem of one ballot alone, for reference…');
-    const put = await runConcurrently(half, concurrency, async (i) => void (await client.send(new PutItemCommand({ TableName: stack.pollsTableName, Item: toItem({ ...pollKeys.ballot('bench-put', `p${i}`), ...ballot(i) }) }))));
+    const put = await runConcurrently(
+      half,
+      concurrency,
+      async (i) =>
+        void (await client.send(
+          new PutItemCommand({ TableName: stack.pollsTableName, Item: toItem({ ...pollKeys.ballot('bench-put', `p${i}`), ...ballot(i) }) }),
+        )),
+    );
 
     const expected: Record<string, number> = {};
     for (let i = 0; i < total + warm; i++) for (const [k, n] of Object.entries(allocation(i))) expected[k] = (expected[k] ?? 0) + n;
@@ -116,7 +146,17 @@ export interface BurstFigures {
  * number of bare ballot transactions sent at once. Every answer must be 201.
  */
 export async function benchBallotBurst(voters = 300, rounds = 3, log = console.log): Promise<BurstFigures> {
-  const stack = await startLocalStack({ port: await freePort(), dynamoDbPort: await freePort(), sesPort: await freePort(), cognitoPort: await freePort(), tableName: 'burst-reports', pollsTableName: 'burst-polls', pollsDir: writeTestPolls(), sweepIntervalMs: 3_600_000, closePollsIntervalMs: 3_600_000 });
+  const stack = await startLocalStack({
+    port: await freePort(),
+    dynamoDbPort: await freePort(),
+    sesPort: await freePort(),
+    cognitoPort: await freePort(),
+    tableName: 'burst-reports',
+    pollsTableName: 'burst-polls',
+    pollsDir: writeTestPolls(),
+    sweepIntervalMs: 3_600_000,
+    closePollsIntervalMs: 3_600_000,
+  });
   const agent = new Agent({ connections: voters, keepAliveTimeout: 10_000 });
   const client = localDynamoClient(stack.dynamoDbEndpoint);
   const store = createPollStore(client, stack.pollsTableName);
@@ -128,7 +168,11 @@ export async function benchBallotBurst(voters = 300, rounds = 3, log = console.l
     for (let round = 0; round < rounds; round++) {
       const cookies = await Promise.all(
         Array.from({ length: voters }, async () => {
-          const res = await undiciFetch(`${stack.url}/api/polls/${poll.id}/start`, { method: 'POST', dispatcher: agent, redirect: 'manual' });
+          const res = await undiciFetch(`${stack.url}/api/polls/${poll.id}/start`, {
+            method: 'POST',
+            dispatcher: agent,
+            redirect: 'manual',
+          });
           await res.arrayBuffer();
           return res.headers.getSetCookie()[0]!.split(';')[0]!;
         }),
@@ -138,7 +182,12 @@ export async function benchBallotBurst(voters = 300, rounds = 3, log = console.l
       await Promise.all(
         cookies.map(async (cookie, i) => {
           const t = performance.now();
-          const res = await undiciFetch(`${stack.url}/api/polls/${poll.id}/ballots`, { method: 'POST', dispatcher: agent, headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ allocation: allocation(round * voters + i) }) });
+          const res = await undiciFetch(`${stack.url}/api/polls/${poll.id}/ballots`, {
+            method: 'POST',
+            dispatcher: agent,
+            headers: { 'content-type': 'application/json', cookie },
+            body: JSON.stringify({ allocation: allocation(round * voters + i) }),
+          });
           await res.arrayBuffer();
           ballotLat.push(performance.now() - t);
           if (res.status >= 500) serverErrors++;
@@ -149,7 +198,18 @@ export async function benchBallotBurst(voters = 300, rounds = 3, log = console.l
       await Promise.all(
         Array.from({ length: voters }, async (_, i) => {
           const t = performance.now();
-          await store.castBallot({ pollId: 'burst-floor', voterId: `r${round}-v${i}`, counts: allocation(i), followUps: {}, ipHash: '0123456789abcdef0123456789abcdef', castAt: new Date().toISOString(), expiresAt: 1 }, {});
+          await store.castBallot(
+            {
+              pollId: 'burst-floor',
+              voterId: `r${round}-v${i}`,
+              counts: allocation(i),
+              followUps: {},
+              ipHash: '0123456789abcdef0123456789abcdef',
+              castAt: new Date().toISOString(),
+              expiresAt: 1,
+            },
+            {},
+          );
           bareLat.push(performance.now() - t);
         }),
       );
@@ -158,7 +218,17 @@ export async function benchBallotBurst(voters = 300, rounds = 3, log = console.l
     for (let i = 0; i < voters * rounds; i++) for (const [k, n] of Object.entries(allocation(i))) expected[k] = (expected[k] ?? 0) + n;
     const live = await store.liveCounts(poll.id);
     const totalsExact = live.ballots === voters * rounds && Object.entries(expected).every(([k, n]) => live.counts[k] === n);
-    return { voters, rounds, serverErrors, otherNon201, ballotP50Ms: median(ballotLat), ballotP99Ms: percentile(ballotLat, 99), bareP50Ms: median(bareLat), ratioP50: median(ballotLat) / median(bareLat), totalsExact };
+    return {
+      voters,
+      rounds,
+      serverErrors,
+      otherNon201,
+      ballotP50Ms: median(ballotLat),
+      ballotP99Ms: percentile(ballotLat, 99),
+      bareP50Ms: median(bareLat),
+      ratioP50: median(ballotLat) / median(bareLat),
+      totalsExact,
+    };
   } finally {
     await agent.close();
     client.destroy();

@@ -49,8 +49,12 @@ function importOnce(file: string): number {
 function floorBundle(dir: string, clients: ('dynamodb' | 'sesv2')[]): { file: string; bytes: number } {
   mkdirSync(dir, { recursive: true });
   const lines = [
-    clients.includes('dynamodb') ? "import { DynamoDBClient } from '@aws-sdk/client-dynamodb'; globalThis.d = new DynamoDBClient({ region: 'eu-west-2' });" : '',
-    clients.includes('sesv2') ? "import { SESv2Client } from '@aws-sdk/client-sesv2'; globalThis.s = new SESv2Client({ region: 'eu-west-2' });" : '',
+    clients.includes('dynamodb')
+      ? "import { DynamoDBClient } from '@aws-sdk/client-dynamodb'; globalThis.d = new DynamoDBClient({ region: 'eu-west-2' });"
+      : '',
+    clients.includes('sesv2')
+      ? "import { SESv2Client } from '@aws-sdk/client-sesv2'; globalThis.s = new SESv2Client({ region: 'eu-west-2' });"
+      : '',
     'export const handler = async () => ({});',
   ];
   const entry = join(dir, 'entry.mjs');
@@ -77,7 +81,14 @@ export function benchColdImport(runs = 15, log = console.log): ColdImportFigures
       mine.push(importOnce(bundle.file));
       base.push(importOnce(floor.file));
     }
-    figures.push({ id, bundleBytes: bundle.bytes, floorBytes: floor.bytes, importMs: median(mine), floorMs: median(base), ratio: median(mine) / median(base) });
+    figures.push({
+      id,
+      bundleBytes: bundle.bytes,
+      floorBytes: floor.bytes,
+      importMs: median(mine),
+      floorMs: median(base),
+      ratio: median(mine) / median(base),
+    });
   }
   rmSync(out, { recursive: true, force: true });
   return figures;

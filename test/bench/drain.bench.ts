@@ -36,7 +36,15 @@ export async function benchDrain(total = 5000, log = console.log): Promise<Drain
   const client = localDynamoClient(dynamo.endpoint);
   const table = 'drain-bench';
   await ensureReportsTable(client, table);
-  Object.assign(process.env, { TABLE_NAME: table, DYNAMODB_ENDPOINT: dynamo.endpoint, SES_ENDPOINT: ses.url, LOCAL_MODE: 'true', AWS_REGION: 'eu-west-2', AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local' });
+  Object.assign(process.env, {
+    TABLE_NAME: table,
+    DYNAMODB_ENDPOINT: dynamo.endpoint,
+    SES_ENDPOINT: ses.url,
+    LOCAL_MODE: 'true',
+    AWS_REGION: 'eu-west-2',
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+  });
   try {
     const store = createReportStore(client, table);
     const profile = defaultProfile();
@@ -49,9 +57,29 @@ export async function benchDrain(total = 5000, log = console.log): Promise<Drain
       const reference = `D${String(i).padStart(7, '0')}`;
       const outbox: OutboxEntry[] = routes.map((r) => {
         const target = { kind: 'partner' as const, partnerId: r.partnerId, dataLevel: r.dataLevel };
-        return { reference, targetId: targetId(target), target, createdAt: created, state: 'pending', attempts: 3, lastError: 'Email service unavailable', nextAttemptAt: created, expiresAt: 2_000_000_000 };
+        return {
+          reference,
+          targetId: targetId(target),
+          target,
+          createdAt: created,
+          state: 'pending',
+          attempts: 3,
+          lastError: 'Email service unavailable',
+          nextAttemptAt: created,
+          expiresAt: 2_000_000_000,
+        };
       });
-      const stored: StoredReport = { reference, status: 'new', version: 1, createdAt: created, dueAt: created, report, routes, deliveries: {}, expiresAt: 2_000_000_000 };
+      const stored: StoredReport = {
+        reference,
+        status: 'new',
+        version: 1,
+        createdAt: created,
+        dueAt: created,
+        report,
+        routes,
+        deliveries: {},
+        expiresAt: 2_000_000_000,
+      };
       await store.create(stored, outbox, { hash: reference, requestHash: reference, expiresAt: 2_000_000_000 });
     });
     const pendingAtStart = reports * routes.length;
@@ -64,7 +92,10 @@ export async function benchDrain(total = 5000, log = console.log): Promise<Drain
     let sentButNotRecorded = 0;
     const deps = {
       ...base,
-      mailer: { sendRate: () => base.mailer.sendRate(), send: async (email: Parameters<typeof base.mailer.send>[0]) => (sendTimes.push(Date.now()), base.mailer.send(email)) },
+      mailer: {
+        sendRate: () => base.mailer.sendRate(),
+        send: async (email: Parameters<typeof base.mailer.send>[0]) => (sendTimes.push(Date.now()), base.mailer.send(email)),
+      },
       store: {
         ...base.store,
         recordDelivery: (...args: Parameters<typeof base.store.recordDelivery>) =>
@@ -100,12 +131,22 @@ export async function benchDrain(total = 5000, log = console.log): Promise<Drain
     lateRouterDone = true;
     await lateRouter;
 
-    const emails = ((await (await fetch(`${ses.url}/store`)).json()) as { emails: { subject: string; destination: { to: string[] } }[] }).emails;
+    const emails = ((await (await fetch(`${ses.url}/store`)).json()) as { emails: { subject: string; destination: { to: string[] } }[] })
+      .emails;
     const seen = new Map<string, number>();
     for (const e of emails) seen.set(`${e.subject}|${e.destination.to[0]}`, (seen.get(`${e.subject}|${e.destination.to[0]}`) ?? 0) + 1);
     const duplicatesSent = [...seen.values()].reduce((n, count) => n + count - 1, 0);
     const peakSendsInOneSecond = Math.max(...sendTimes.map((t) => sendTimes.filter((x) => x >= t && x < t + 1000).length));
-    return { pendingAtStart, minutesToEmpty, sweeperRuns: runs, accountRatePerSecond: LOCAL_SES_SEND_RATE, peakSendsInOneSecond, duplicatesSent, sentButNotRecorded, throttled };
+    return {
+      pendingAtStart,
+      minutesToEmpty,
+      sweeperRuns: runs,
+      accountRatePerSecond: LOCAL_SES_SEND_RATE,
+      peakSendsInOneSecond,
+      duplicatesSent,
+      sentButNotRecorded,
+      throttled,
+    };
   } finally {
     client.destroy();
     await ses.stop();

@@ -51,8 +51,18 @@ export async function benchExport(reports = MAX_EXPORT_ROWS, log = console.log):
     const profile = defaultProfile();
     log(`  loading ${reports.toLocaleString('en-GB')} reports (not timed)…`);
     await seedReports(client, table, profile, 0, reports, { parallel: 16 });
-    const deps = { profile, now: () => new Date(), cases: createCaseStore(client, table), store: createReportStore(client, table), audit: createAuditLog(client, table) } as unknown as OfficerDependencies;
-    const as = (groups: string[], isAdmin: boolean): Officer => ({ identity: { userId: groups[0]!, username: `${groups[0]}@example.org`, groups }, access: { kind: 'all' }, isAdmin });
+    const deps = {
+      profile,
+      now: () => new Date(),
+      cases: createCaseStore(client, table),
+      store: createReportStore(client, table),
+      audit: createAuditLog(client, table),
+    } as unknown as OfficerDependencies;
+    const as = (groups: string[], isAdmin: boolean): Officer => ({
+      identity: { userId: groups[0]!, username: `${groups[0]}@example.org`, groups },
+      access: { kind: 'all' },
+      isAdmin,
+    });
     // The default inbox filters (none) from the first page: every report.
     const event = { queryStringParameters: {} } as unknown as APIGatewayProxyEventV2;
     let status = 0;
@@ -68,7 +78,16 @@ export async function benchExport(reports = MAX_EXPORT_ROWS, log = console.log):
     });
     log('  officer export (summary fields)…');
     const officer = await measured(() => exportReports(deps, as(['officer'], false), event));
-    return { reports, adminSeconds: admin.seconds, adminPeakHeapMB: admin.peakMB, officerSeconds: officer.seconds, officerPeakHeapMB: officer.peakMB, fileMB: fileBytes / 1024 / 1024, auditEntries, status };
+    return {
+      reports,
+      adminSeconds: admin.seconds,
+      adminPeakHeapMB: admin.peakMB,
+      officerSeconds: officer.seconds,
+      officerPeakHeapMB: officer.peakMB,
+      fileMB: fileBytes / 1024 / 1024,
+      auditEntries,
+      status,
+    };
   } finally {
     client.destroy();
     await dynamo.stop();

@@ -38,7 +38,10 @@ export async function benchInbox(reports = 100_000, runs = 300): Promise<InboxFi
     await ensureReportsTable(client, table);
     const profile = defaultProfile();
     const started = performance.now();
-    await seedReports(client, table, profile, 0, reports, { parallel: 24, onProgress: (items) => process.stdout.write(`\r  loading: ${items.toLocaleString('en-GB')} items written…`) });
+    await seedReports(client, table, profile, 0, reports, {
+      parallel: 24,
+      onProgress: (items) => process.stdout.write(`\r  loading: ${items.toLocaleString('en-GB')} items written…`),
+    });
     const seedSeconds = (performance.now() - started) / 1000;
     console.log(`\r  loaded ${reports.toLocaleString('en-GB')} reports in ${seedSeconds.toFixed(0)} s`);
     const cases = createCaseStore(client, table);
@@ -60,7 +63,11 @@ export async function benchInbox(reports = 100_000, runs = 300): Promise<InboxFi
         const page = await cases.listInbox({ kind: 'all' }, { status: 'new' }, 50, undefined, now);
         if (page === 'bad-cursor' || page.items.length !== 50) throw new Error('The inbox page was not full');
       });
-      await time(getItem, () => client.send(new GetItemCommand({ TableName: table, Key: marshall(keys.report(seededReference((i * 7919) % reports))), ConsistentRead: true })));
+      await time(getItem, () =>
+        client.send(
+          new GetItemCommand({ TableName: table, Key: marshall(keys.report(seededReference((i * 7919) % reports))), ConsistentRead: true }),
+        ),
+      );
     }
     // The seed writes reports and listings only: the counters come from the repair path.
     const recountStarted = performance.now();
@@ -73,13 +80,33 @@ export async function benchInbox(reports = 100_000, runs = 300): Promise<InboxFi
         const c = await cases.countByStatus({ kind: 'all' }, {});
         if (Object.values(c).reduce((a, b) => a + b, 0) !== reports) throw new Error('The counts do not add up to the reports loaded');
       });
-      await time(countsFloor, () => client.send(new GetItemCommand({ TableName: table, Key: marshall(keys.report(seededReference((i * 104_729) % reports))), ConsistentRead: true })));
+      await time(countsFloor, () =>
+        client.send(
+          new GetItemCommand({
+            TableName: table,
+            Key: marshall(keys.report(seededReference((i * 104_729) % reports))),
+            ConsistentRead: true,
+          }),
+        ),
+      );
     }
     client.destroy();
     const inboxP95Ms = percentile(inbox, 95);
     const getItemP95Ms = percentile(getItem, 95);
     const countsP95Ms = percentile(counts, 95);
-    return { reports, seedSeconds, inboxP50Ms: percentile(inbox, 50), inboxP95Ms, getItemP50Ms: percentile(getItem, 50), getItemP95Ms, ratioP95: inboxP95Ms / getItemP95Ms, countsP50Ms: percentile(counts, 50), countsP95Ms, countsRatioP95: countsP95Ms / percentile(countsFloor, 95), recountSeconds };
+    return {
+      reports,
+      seedSeconds,
+      inboxP50Ms: percentile(inbox, 50),
+      inboxP95Ms,
+      getItemP50Ms: percentile(getItem, 50),
+      getItemP95Ms,
+      ratioP95: inboxP95Ms / getItemP95Ms,
+      countsP50Ms: percentile(counts, 50),
+      countsP95Ms,
+      countsRatioP95: countsP95Ms / percentile(countsFloor, 95),
+      recountSeconds,
+    };
   } finally {
     await dynamo.stop();
   }

@@ -117,7 +117,14 @@ if (want('cold-import')) {
   results.coldImport = c;
   printTable(
     'Cold import (median of 15 fresh processes; floor = bundle constructing the same SDK clients)',
-    c.map((f) => ({ function: f.id, 'bundle KB': f.bundleBytes / 1024, 'floor KB': f.floorBytes / 1024, 'import ms': f.importMs, 'floor ms': f.floorMs, ratio: f.ratio })),
+    c.map((f) => ({
+      function: f.id,
+      'bundle KB': f.bundleBytes / 1024,
+      'floor KB': f.floorBytes / 1024,
+      'import ms': f.importMs,
+      'floor ms': f.floorMs,
+      ratio: f.ratio,
+    })),
   );
   console.log('Target: submit-report ratio <= 1.25');
 }
@@ -146,7 +153,14 @@ if (want('site')) {
   const weights = weighPages();
   printTable(
     'Page weight (every file the page loads, with the imports of its scripts; target <= 60 KB; no page needs its JavaScript to be read)',
-    weights.map((w) => ({ page: w.page, path: w.path, files: w.files, KB: w.bytes / 1024, 'gzip KB': w.gzipBytes / 1024, 'JS KB': w.jsBytes / 1024 })),
+    weights.map((w) => ({
+      page: w.page,
+      path: w.path,
+      files: w.files,
+      KB: w.bytes / 1024,
+      'gzip KB': w.gzipBytes / 1024,
+      'JS KB': w.jsBytes / 1024,
+    })),
   );
   const stack = await startTestStack();
   let scores;
@@ -155,7 +169,10 @@ if (want('site')) {
   } finally {
     await stack.stop();
   }
-  printTable('Lighthouse, mobile defaults (target: performance >= 95, accessibility 100)', scores.map((s) => ({ page: s.page, performance: s.performance, accessibility: s.accessibility })));
+  printTable(
+    'Lighthouse, mobile defaults (target: performance >= 95, accessibility 100)',
+    scores.map((s) => ({ page: s.page, performance: s.performance, accessibility: s.accessibility })),
+  );
   const build = await benchBuildTime();
   removeSiteBuilds();
   printTable('Build time (astro build; target <= 20 s for 1,000 papers)', [

@@ -9,7 +9,12 @@ import { gzipSync } from 'node:zlib';
 import { ROOT } from '../../infra/local/local-stack';
 import { buildSite, copySampleContent } from '../support/site-build';
 
-export const WEIGHED_PAGES = { home: '/', plan: '/plans/2024-2027/', performance: '/performance/', paper: '/papers/2025-10-annual-report/' } as const;
+export const WEIGHED_PAGES = {
+  home: '/',
+  plan: '/plans/2024-2027/',
+  performance: '/performance/',
+  paper: '/papers/2025-10-annual-report/',
+} as const;
 
 export interface PageWeight {
   page: string;
@@ -59,7 +64,9 @@ export function weighPages(distDir = join(ROOT, 'site', 'dist')): PageWeight[] {
 }
 
 /** Builds the sample content, then the same with 1,000 generated board papers. */
-export async function benchBuildTime(log = console.log): Promise<{ sampleSeconds: number; thousandPapersSeconds: number; thousandPapersPages: number }> {
+export async function benchBuildTime(
+  log = console.log,
+): Promise<{ sampleSeconds: number; thousandPapersSeconds: number; thousandPapersPages: number }> {
   log('  building the sample site…');
   const sample = await buildSite(copySampleContent());
   if (sample.code !== 0) throw new Error(`Sample build failed:\n${sample.output}`);
@@ -92,15 +99,31 @@ export async function lighthouseScores(baseUrl: string, log = console.log): Prom
   const chromeLauncher = await import('chrome-launcher');
   const chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    chromeFlags: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     const scores: LighthouseScore[] = [];
     for (const [page, path] of Object.entries(WEIGHED_PAGES)) {
       log(`  lighthouse ${path}…`);
-      const result = await lighthouse(`${baseUrl}${path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] });
+      const result = await lighthouse(`${baseUrl}${path}`, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: ['performance', 'accessibility'],
+      });
       const categories = result?.lhr.categories;
-      scores.push({ page, performance: Math.round((categories?.performance?.score ?? 0) * 100), accessibility: Math.round((categories?.accessibility?.score ?? 0) * 100) });
+      scores.push({
+        page,
+        performance: Math.round((categories?.performance?.score ?? 0) * 100),
+        accessibility: Math.round((categories?.accessibility?.score ?? 0) * 100),
+      });
     }
     return scores;
   } finally {

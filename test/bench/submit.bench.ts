@@ -29,7 +29,14 @@ export interface SubmitFigures {
 }
 
 export async function benchSubmit(total = 2000, concurrency = 16, log = console.log): Promise<SubmitFigures> {
-  const stack = await startLocalStack({ port: await freePort(), dynamoDbPort: await freePort(), sesPort: await freePort(), cognitoPort: await freePort(), tableName: 'bench-reports', sweepIntervalMs: 3_600_000 });
+  const stack = await startLocalStack({
+    port: await freePort(),
+    dynamoDbPort: await freePort(),
+    sesPort: await freePort(),
+    cognitoPort: await freePort(),
+    tableName: 'bench-reports',
+    sweepIntervalMs: 3_600_000,
+  });
   const agent = new Agent({ connections: concurrency, keepAliveTimeout: 10_000 });
   const client = localDynamoClient(stack.dynamoDbEndpoint);
   try {
@@ -50,10 +57,29 @@ export async function benchSubmit(total = 2000, concurrency = 16, log = console.
     const bare = async (i: number) => {
       const reference = `B${i.toString().padStart(7, '0')}`;
       const createdAt = new Date().toISOString();
-      const stored: StoredReport = { reference, status: 'new', version: 1, createdAt, dueAt: createdAt, report: report as unknown as Report, routes, deliveries: {}, expiresAt: 2_000_000_000 };
+      const stored: StoredReport = {
+        reference,
+        status: 'new',
+        version: 1,
+        createdAt,
+        dueAt: createdAt,
+        report: report as unknown as Report,
+        routes,
+        deliveries: {},
+        expiresAt: 2_000_000_000,
+      };
       const outbox: OutboxEntry[] = routes.map((r) => {
         const target = { kind: 'partner' as const, partnerId: r.partnerId, dataLevel: r.dataLevel };
-        return { reference, targetId: targetId(target), target, createdAt, state: 'pending', attempts: 0, nextAttemptAt: createdAt, expiresAt: 2_000_000_000 };
+        return {
+          reference,
+          targetId: targetId(target),
+          target,
+          createdAt,
+          state: 'pending',
+          attempts: 0,
+          nextAttemptAt: createdAt,
+          expiresAt: 2_000_000_000,
+        };
       });
       const marker = `bench-${i}-${Math.random()}`;
       await store.create(stored, outbox, { hash: marker, requestHash: marker, expiresAt: 2_000_000_000 });

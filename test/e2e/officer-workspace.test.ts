@@ -13,12 +13,13 @@ import asb from '../fixtures/reports/asb-environmental-anonymous.json' with { ty
 
 const env = useStackAndBrowser();
 /** Each action waits on the API and a reload: allow for a busy CI machine. */
-const poll = <T,>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000 });
-
+const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000 });
 
 describe('the officer workspace', () => {
   it('signs in, filters, grades, assigns, notes and closes a report, with no axe violations', async () => {
-    const report = await callApi<{ reference: string }>(env.stack, undefined, '/api/reports', { body: { ...asb, description: 'Bins set alight behind the shops', location: { ...asb.location, area: 'east-downs' } } });
+    const report = await callApi<{ reference: string }>(env.stack, undefined, '/api/reports', {
+      body: { ...asb, description: 'Bins set alight behind the shops', location: { ...asb.location, area: 'east-downs' } },
+    });
     const reference = report.body.reference;
     const officer = env.stack.cognito.users.find((u) => u.username.startsWith('officer@'))!;
     const context = await env.browser.newContext();
@@ -56,7 +57,14 @@ describe('the officer workspace', () => {
     await page.getByLabel('Assign to a partner').selectOption('riverside-homes');
     await page.getByRole('button', { name: 'Assign and email them' }).click();
     await poll(() => page.locator('#case-status').textContent()).toBe('Assigned');
-    await waitForEmails(env.stack, (emails) => emails.some((e) => e.subject.startsWith('Assigned') && e.subject.includes(reference) && e.destination.to.includes('tenancy-team@riverside-homes.example')));
+    await waitForEmails(env.stack, (emails) =>
+      emails.some(
+        (e) =>
+          e.subject.startsWith('Assigned') &&
+          e.subject.includes(reference) &&
+          e.destination.to.includes('tenancy-team@riverside-homes.example'),
+      ),
+    );
 
     await page.getByLabel('Add a note').fill('Spoke to the caretaker; CCTV requested.');
     await page.getByRole('button', { name: 'Add note' }).click();
@@ -71,7 +79,9 @@ describe('the officer workspace', () => {
     await page.goto(`${env.stack.url}/officer/tasking/`);
     await page.locator('#tasking-total').waitFor();
     // Periods are written as people write dates, not as 2026-11-28.
-    expect(await page.locator('#tasking-total').textContent()).toMatch(/reports from \d{1,2} [A-Z][a-z]+ \d{4} to \d{1,2} [A-Z][a-z]+ \d{4}, against/);
+    expect(await page.locator('#tasking-total').textContent()).toMatch(
+      /reports from \d{1,2} [A-Z][a-z]+ \d{4} to \d{1,2} [A-Z][a-z]+ \d{4}, against/,
+    );
     await check('tasking');
     expect(violations).toEqual([]);
     await context.close();
@@ -91,7 +101,11 @@ describe('the officer workspace', () => {
     expect(violations).toEqual([]);
 
     // Two tabs open the same report; the second's change is refused with a way forward.
-    const reference = (await callApi<{ reference: string }>(env.stack, undefined, '/api/reports', { body: { ...asb, description: 'Graffiti on the bus shelter' } })).body.reference;
+    const reference = (
+      await callApi<{ reference: string }>(env.stack, undefined, '/api/reports', {
+        body: { ...asb, description: 'Graffiti on the bus shelter' },
+      })
+    ).body.reference;
     const other = await context.newPage();
     await page.goto(`${env.stack.url}/officer/report/?ref=${reference}`);
     // Each tab keeps its own session (sessionStorage), so the second tab signs in too.
@@ -109,13 +123,24 @@ describe('the officer workspace', () => {
 
 describe('the workspace on a phone', () => {
   it('reflows at 320 CSS px on every page, with its data loaded (WCAG 1.4.10)', async () => {
-    const reference = (await callApi<{ reference: string }>(env.stack, undefined, '/api/reports', { body: { ...asb, description: 'Shopping trolleys dumped in the brook' } })).body.reference;
+    const reference = (
+      await callApi<{ reference: string }>(env.stack, undefined, '/api/reports', {
+        body: { ...asb, description: 'Shopping trolleys dumped in the brook' },
+      })
+    ).body.reference;
     const admin = env.stack.cognito.users.find((u) => u.username.startsWith('admin@'))!;
     const context = await env.browser.newContext({ viewport: { width: 320, height: 640 } });
     const page = await context.newPage();
     await signInWorkspace(page, env.stack.url, admin.username, admin.password);
     const failures: string[] = [];
-    for (const path of ['/officer/', `/officer/report/?ref=${reference}`, '/officer/tasking/', '/officer/partners/', '/officer/audit/', '/officer/polls/']) {
+    for (const path of [
+      '/officer/',
+      `/officer/report/?ref=${reference}`,
+      '/officer/tasking/',
+      '/officer/partners/',
+      '/officer/audit/',
+      '/officer/polls/',
+    ]) {
       await page.goto(`${env.stack.url}${path}`);
       await page.waitForFunction(() => !/Loading/.test(document.querySelector('main')?.textContent ?? ''), undefined, { timeout: 15_000 });
       for (const problem of await reflowProblems(page)) failures.push(`${path}: ${problem}`);
@@ -142,18 +167,32 @@ describe('an officer who is not an administrator', () => {
 
 describe('a partner user in the workspace', () => {
   it('is offered only what their role allows, and told plainly about a page they cannot use', async () => {
-    const hate = await callApi<{ reference: string }>(env.stack, undefined, '/api/reports', { body: { type: 'hate-crime', hateMotivations: ['race'], reporterRole: 'witness', description: 'Shouting at the bus stop', ongoing: true, location: { area: 'millbrook' }, anonymous: true } });
+    const hate = await callApi<{ reference: string }>(env.stack, undefined, '/api/reports', {
+      body: {
+        type: 'hate-crime',
+        hateMotivations: ['race'],
+        reporterRole: 'witness',
+        description: 'Shouting at the bus stop',
+        ongoing: true,
+        location: { area: 'millbrook' },
+        anonymous: true,
+      },
+    });
     const police = env.stack.cognito.users.find((u) => u.username.startsWith('police@'))!;
     const context = await env.browser.newContext();
     const page = await context.newPage();
     await signInWorkspace(page, env.stack.url, police.username, police.password, `/officer/report/?ref=${hate.body.reference}`);
     await page.locator('#case-status').waitFor();
     // Routed to the police, not assigned to them: notes only.
-    for (const id of ['grade-form', 'assign-form', 'start-form', 'close-form', 'note-share-group', 'update-form']) expect(await page.locator(`#${id}`).isHidden(), id).toBe(true);
+    for (const id of ['grade-form', 'assign-form', 'start-form', 'close-form', 'note-share-group', 'update-form'])
+      expect(await page.locator(`#${id}`).isHidden(), id).toBe(true);
     expect(await page.locator('#note-form').isVisible()).toBe(true);
     expect(await page.getByRole('link', { name: 'Tasking' }).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Event tallies' }).count()).toBe(0);
-    for (const [path, text] of [['/officer/polls/', 'cannot record event tallies'], ['/officer/tasking/', 'cannot see the tasking figures']] as const) {
+    for (const [path, text] of [
+      ['/officer/polls/', 'cannot record event tallies'],
+      ['/officer/tasking/', 'cannot see the tasking figures'],
+    ] as const) {
       await page.goto(`${env.stack.url}${path}`);
       await poll(() => page.locator('#not-for-role').textContent()).toContain(text);
       expect(await page.getByText('Loading…').count()).toBe(0);
@@ -165,7 +204,9 @@ describe('a partner user in the workspace', () => {
 
 describe('the workspace across tabs', () => {
   it('keeps an officer signed in in a new tab of the workspace, and raises no error while sending a stranger to sign in', async () => {
-    const report = await callApi<{ reference: string }>(env.stack, undefined, '/api/reports', { body: { ...asb, description: 'Opened in a new tab' } });
+    const report = await callApi<{ reference: string }>(env.stack, undefined, '/api/reports', {
+      body: { ...asb, description: 'Opened in a new tab' },
+    });
     const officer = env.stack.cognito.users.find((u) => u.username.startsWith('officer@'))!;
     const context = await env.browser.newContext();
     const first = await context.newPage();

@@ -17,12 +17,21 @@ const env = useStackAndBrowser(async () => {
   const pollsDir = writeTestPolls(content);
   // An event two hours away, first on the built pages whatever the sample's dates.
   const start = new Date(Date.now() + 2 * 3_600_000).toISOString();
-  writeFileSync(join(content, 'events', 'test-event.json'), JSON.stringify({ title: 'Test neighbourhood meeting', kind: 'meeting', start, place: 'Test Hall', description: 'A meeting for the tests.' }));
+  writeFileSync(
+    join(content, 'events', 'test-event.json'),
+    JSON.stringify({
+      title: 'Test neighbourhood meeting',
+      kind: 'meeting',
+      start,
+      place: 'Test Hall',
+      description: 'A meeting for the tests.',
+    }),
+  );
   const build = await buildSite(content);
   if (build.code !== 0) throw new Error(`The test site did not build:\n${build.output}`);
   return { pollsDir, siteDir: build.outDir };
 });
-const poll = <T,>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000 });
+const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000 });
 const id = testPolls.open.id;
 
 describe('a poll page', () => {
@@ -31,13 +40,14 @@ describe('a poll page', () => {
     const closed = await (await fetch(`${env.stack.url}/polls/${testPolls.closed.id}/`)).text();
     expect(open).toContain('You have 5 tokens');
     expect(open).toContain('Start now');
-    for (const howTo of ['You have up to', 'Start now', 'It takes about 2 minutes', 'Starting sets a cookie']) expect(closed).not.toContain(howTo);
+    for (const howTo of ['You have up to', 'Start now', 'It takes about 2 minutes', 'Starting sets a cookie'])
+      expect(closed).not.toContain(howTo);
     expect(closed).toContain('This poll has closed');
   });
 });
 
 describe('pages built before a poll opened or closed, or an event ended', () => {
-  it('list polls and events by their dates, and with JavaScript say what those dates mean by the reader\'s clock', async () => {
+  it("list polls and events by their dates, and with JavaScript say what those dates mean by the reader's clock", async () => {
     const withoutJs = await env.browser.newContext({ javaScriptEnabled: false });
     const plain = await withoutJs.newPage();
     await plain.goto(`${env.stack.url}/`);
@@ -52,8 +62,12 @@ describe('pages built before a poll opened or closed, or an event ended', () => 
     const today = await env.browser.newContext();
     const page = await today.newPage();
     await page.goto(`${env.stack.url}/`);
-    await expect(page.getByRole('listitem').filter({ hasText: testPolls.open.title }).locator('.govuk-tag').textContent()).resolves.toBe('Open now');
-    await expect(page.getByRole('listitem').filter({ hasText: testPolls.future.title }).locator('.govuk-tag').textContent()).resolves.toBe('Opens soon');
+    await expect(page.getByRole('listitem').filter({ hasText: testPolls.open.title }).locator('.govuk-tag').textContent()).resolves.toBe(
+      'Open now',
+    );
+    await expect(page.getByRole('listitem').filter({ hasText: testPolls.future.title }).locator('.govuk-tag').textContent()).resolves.toBe(
+      'Opens soon',
+    );
     await today.close();
 
     // Long after every poll has closed, the same built pages say so.
@@ -75,7 +89,9 @@ describe('pages built before a poll opened or closed, or an event ended', () => 
     await expect(laterPage.getByRole('heading', { name: `${testPolls.open.title} has closed` }).isVisible()).resolves.toBe(true);
     expect(await laterPage.getByRole('button', { name: 'Send my answers' }).isVisible()).toBe(false);
     await laterPage.goto(`${env.stack.url}/polls/`);
-    await expect(laterPage.getByRole('listitem').filter({ hasText: testPolls.open.title }).locator('.govuk-tag').textContent()).resolves.toBe('Closed');
+    await expect(
+      laterPage.getByRole('listitem').filter({ hasText: testPolls.open.title }).locator('.govuk-tag').textContent(),
+    ).resolves.toBe('Closed');
     await later.close();
   });
 });
@@ -141,7 +157,7 @@ describe('voting in a charity-pot poll', () => {
     expect(violations).toEqual([]);
   });
 
-  it('keeps the count of tokens left in view on a small phone while pressing the top row\'s buttons', async () => {
+  it("keeps the count of tokens left in view on a small phone while pressing the top row's buttons", async () => {
     const context = await env.browser.newContext({ viewport: { width: 320, height: 360 } });
     const page = await context.newPage();
     await page.goto(`${env.stack.url}/polls/${id}/`);
@@ -175,7 +191,9 @@ describe('event tallies and results', () => {
     await page.getByLabel('Anti-social behaviour').fill('30');
     await page.getByLabel('Burglary').fill('12');
     await page.getByRole('button', { name: 'Record tally' }).click();
-    await poll(() => page.locator('#tally-total').textContent()).toContain('Millbrook open day, Millbrook fire station (14 November 2026) 42');
+    await poll(() => page.locator('#tally-total').textContent()).toContain(
+      'Millbrook open day, Millbrook fire station (14 November 2026) 42',
+    );
     await page.getByRole('button', { name: /^Correct Millbrook open day/ }).click();
     await page.getByLabel('Burglary').fill('21');
     await page.getByLabel('Why is it being corrected?').fill('Burglary pot was 21');

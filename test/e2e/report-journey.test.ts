@@ -45,7 +45,10 @@ describe('with JavaScript off', () => {
     expect(await axeViolationsWithoutJs(env.browser, page)).toEqual([]);
 
     const emails = await waitForEmails(env.stack, (all) => all.filter((e) => e.subject.includes(reference)).length === 3);
-    const to = emails.filter((e) => e.subject.includes(reference)).map((e) => e.destination.to[0]).sort();
+    const to = emails
+      .filter((e) => e.subject.includes(reference))
+      .map((e) => e.destination.to[0])
+      .sort();
     expect(to).toEqual(['jo@example.com', 'neighbourhood-avonford@downs-police.example', 'referrals@downs-hate-crime-support.example']);
   });
 
@@ -65,7 +68,13 @@ describe('with JavaScript off', () => {
     const summary = page.locator('.govuk-error-summary');
     // In the order of the form, so the summary reads top to bottom like the page.
     expect(await summary.locator('li').allTextContents()).toEqual(
-      expect.arrayContaining(['Select what kind of anti-social behaviour it was', 'Select who this happened to', 'Date it happened must be a real date: February 2026 has 28 days', 'Select the area where it happened', 'Select whether you want to give your contact details']),
+      expect.arrayContaining([
+        'Select what kind of anti-social behaviour it was',
+        'Select who this happened to',
+        'Date it happened must be a real date: February 2026 has 28 days',
+        'Select the area where it happened',
+        'Select whether you want to give your contact details',
+      ]),
     );
     expect(await summary.getByRole('link', { name: /February 2026 has 28 days/ }).getAttribute('href')).toBe('#occurredAt-day');
     expect(await page.locator('.govuk-input--error').evaluateAll((inputs) => inputs.map((i) => i.id))).toEqual(['occurredAt-day']);
@@ -111,7 +120,11 @@ describe('with JavaScript off', () => {
 
 describe('pages the API renders for problems', () => {
   it('are accessible: too large, not a reference', async () => {
-    const tooLarge = await fetch(`${env.stack.url}/api/reports`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `description=${'x'.repeat(40_000)}` });
+    const tooLarge = await fetch(`${env.stack.url}/api/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `description=${'x'.repeat(40_000)}`,
+    });
     expect(tooLarge.status).toBe(413);
     expect(await axeViolationsOfHtml(env.browser, `${env.stack.url}/api/reports`, await tooLarge.text())).toEqual([]);
     const notFound = await fetch(`${env.stack.url}/api/reports/NOPE/confirmation`);

@@ -18,7 +18,33 @@ const env = useStackAndBrowser();
 
 describe('every built page', () => {
   it('includes the pages the partnership publishes', () => {
-    for (const page of ['/report/status/', '/officer/', '/officer/sign-in/', '/officer/report/', '/officer/tasking/', '/officer/partners/', '/officer/audit/', '/officer/polls/', '/polls/', '/polls/2027-28-priorities/', '/polls/2027-28-priorities/vote/', '/', '/about/', '/plans/', '/priorities/', '/papers/', '/performance/', '/events/', '/you-said-we-did/', '/accessibility/', '/privacy/', '/search/', '/report/', '/404.html']) expect(pages).toContain(page);
+    for (const page of [
+      '/report/status/',
+      '/officer/',
+      '/officer/sign-in/',
+      '/officer/report/',
+      '/officer/tasking/',
+      '/officer/partners/',
+      '/officer/audit/',
+      '/officer/polls/',
+      '/polls/',
+      '/polls/2027-28-priorities/',
+      '/polls/2027-28-priorities/vote/',
+      '/',
+      '/about/',
+      '/plans/',
+      '/priorities/',
+      '/papers/',
+      '/performance/',
+      '/events/',
+      '/you-said-we-did/',
+      '/accessibility/',
+      '/privacy/',
+      '/search/',
+      '/report/',
+      '/404.html',
+    ])
+      expect(pages).toContain(page);
   });
 
   it('is readable without JavaScript and has no axe violations', async () => {
@@ -83,7 +109,8 @@ describe('links', () => {
           broken.push(`${file}: ${href}`);
           continue;
         }
-        if (url.hash && target.endsWith('.html') && !ids(target).has(url.hash.slice(1))) broken.push(`${file}: ${href} (no such anchor in ${relative(DIST, target)})`);
+        if (url.hash && target.endsWith('.html') && !ids(target).has(url.hash.slice(1)))
+          broken.push(`${file}: ${href} (no such anchor in ${relative(DIST, target)})`);
       }
     }
     expect(broken).toEqual([]);

@@ -14,7 +14,13 @@ import { buildApp } from '../../infra/aws/app';
 import type { PortalStack } from '../../infra/aws/portal-stack';
 import { contentSecurityPolicy } from '../../infra/site-security-headers';
 
-const prodParameters = { stage: 'prod', region: 'eu-west-2', alarmEmail: 'csp-oncall@avonford.example', domainName: 'reports.avonford.example', certificateArn: 'arn:aws:acm:us-east-1:111111111111:certificate/0a1b2c3d' } as const;
+const prodParameters = {
+  stage: 'prod',
+  region: 'eu-west-2',
+  alarmEmail: 'csp-oncall@avonford.example',
+  domainName: 'reports.avonford.example',
+  certificateArn: 'arn:aws:acm:us-east-1:111111111111:certificate/0a1b2c3d',
+} as const;
 let siteDir: string;
 let devApp: App;
 let prodApp: App;
@@ -45,7 +51,8 @@ function statementsOf(t: Template, functionId: string): Statement[] {
   return policies.flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]);
 }
 const actionsOf = (t: Template, fn: string) => statementsOf(t, fn).flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
-const functionsOf = (t: Template) => Object.values(t.findResources('AWS::Lambda::Function')).filter((f) => f.Properties.Environment?.Variables?.TABLE_NAME);
+const functionsOf = (t: Template) =>
+  Object.values(t.findResources('AWS::Lambda::Function')).filter((f) => f.Properties.Environment?.Variables?.TABLE_NAME);
 
 describe('cdk-nag', () => {
   it.each([
@@ -54,13 +61,23 @@ describe('cdk-nag', () => {
   ])('%s finds nothing unacknowledged in either stage', (_name, pack) => {
     for (const app of [devApp, prodApp]) {
       const report = pack().validateScope(app);
-      expect(report.violations.map((v) => `${v.ruleName}: ${v.violatingResources.map((r) => (r as { constructPath?: string }).constructPath).join(', ')}`)).toEqual([]);
+      expect(
+        report.violations.map(
+          (v) => `${v.ruleName}: ${v.violatingResources.map((r) => (r as { constructPath?: string }).constructPath).join(', ')}`,
+        ),
+      ).toEqual([]);
     }
   });
 
   it('gives every acknowledgement a written reason', () => {
     const acknowledgements = [devApp, prodApp].flatMap((app) =>
-      app.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY).flatMap((m) => Object.entries(m.data as Record<string, string>))),
+      app.node
+        .findAll()
+        .flatMap((c) =>
+          c.node.metadata
+            .filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+            .flatMap((m) => Object.entries(m.data as Record<string, string>)),
+        ),
     );
     expect(acknowledgements.length).toBeGreaterThan(10);
     for (const [id, reason] of acknowledgements) expect(reason.length, id).toBeGreaterThan(40);
@@ -71,7 +88,13 @@ describe('site hosting', () => {
   it('keeps the site in a private, SSL-only bucket with access logs', () => {
     const buckets = Object.values(template.findResources('AWS::S3::Bucket'));
     expect(buckets).toHaveLength(2);
-    for (const b of buckets) expect(b.Properties.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+    for (const b of buckets)
+      expect(b.Properties.PublicAccessBlockConfiguration).toEqual({
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      });
     const site = buckets.find((b) => b.Properties.LoggingConfiguration)!;
     expect(site.Properties.LoggingConfiguration.LogFilePrefix).toBe('site-bucket/');
     // Access logs hold viewers' addresses: they expire.
@@ -89,11 +112,18 @@ describe('site hosting', () => {
     expect(config.DefaultCacheBehavior.FunctionAssociations[0].EventType).toBe('viewer-request');
     expect(config.Origins.find((o: { S3OriginConfig?: unknown }) => o.S3OriginConfig).OriginAccessControlId).toBeDefined();
     expect(config.Logging.Prefix).toBe('cdn/');
-    prod.hasResourceProperties('AWS::CloudFront::Distribution', { DistributionConfig: Match.objectLike({ Aliases: ['reports.avonford.example'], ViewerCertificate: Match.objectLike({ MinimumProtocolVersion: 'TLSv1.2_2021', SslSupportMethod: 'sni-only' }) }) });
+    prod.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        Aliases: ['reports.avonford.example'],
+        ViewerCertificate: Match.objectLike({ MinimumProtocolVersion: 'TLSv1.2_2021', SslSupportMethod: 'sni-only' }),
+      }),
+    });
   });
 
   it('adds HSTS, a CSP without inline script, no framing, nosniff and a referrer policy to every site file', () => {
-    const policies = Object.values(template.findResources('AWS::CloudFront::ResponseHeadersPolicy')).map((p) => p.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig);
+    const policies = Object.values(template.findResources('AWS::CloudFront::ResponseHeadersPolicy')).map(
+      (p) => p.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig,
+    );
     const site = policies.find((p) => p.ContentSecurityPolicy.Override)!;
     expect(site.ContentSecurityPolicy.ContentSecurityPolicy).toBe(contentSecurityPolicy('https://cognito-idp.eu-west-2.amazonaws.com'));
     expect(site.ContentSecurityPolicy.ContentSecurityPolicy).toMatch(/script-src 'self' 'wasm-unsafe-eval';/);
@@ -118,7 +148,10 @@ describe('site hosting', () => {
     expect(cache).toMatchObject({ DefaultTTL: 0, MinTTL: 0, MaxTTL: 1 });
     expect(cache.ParametersInCacheKeyAndForwardedToOrigin.HeadersConfig.Headers).toEqual(['authorization']);
     const request = Object.values(template.findResources('AWS::CloudFront::OriginRequestPolicy'))[0]!.Properties.OriginRequestPolicyConfig;
-    expect(request.HeadersConfig).toEqual({ HeaderBehavior: 'whitelist', Headers: ['accept', 'content-type', 'idempotency-key', 'user-agent', 'cloudfront-viewer-address'] });
+    expect(request.HeadersConfig).toEqual({
+      HeaderBehavior: 'whitelist',
+      Headers: ['accept', 'content-type', 'idempotency-key', 'user-agent', 'cloudfront-viewer-address'],
+    });
     expect(request.CookiesConfig).toEqual({ CookieBehavior: 'whitelist', Cookies: ['voter'] });
   });
 });
@@ -129,7 +162,12 @@ describe('firewall', () => {
     const acl = Object.values(edge.findResources('AWS::WAFv2::WebACL'))[0]!.Properties;
     expect(acl.Scope).toBe('CLOUDFRONT');
     const rules = acl.Rules as { Name: string; Statement: Record<string, any> }[];
-    expect(rules.map((r) => r.Name)).toEqual(['report-submissions', 'ballot-submissions', 'AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet']);
+    expect(rules.map((r) => r.Name)).toEqual([
+      'report-submissions',
+      'ballot-submissions',
+      'AWSManagedRulesCommonRuleSet',
+      'AWSManagedRulesKnownBadInputsRuleSet',
+    ]);
     const reports = rules[0]!.Statement.RateBasedStatement;
     expect(reports).toMatchObject({ AggregateKeyType: 'IP', Limit: 20, EvaluationWindowSec: 300 });
     expect(JSON.stringify(reports.ScopeDownStatement)).toContain('"SearchString":"/api/reports"');
@@ -150,11 +188,24 @@ describe('HTTP API', () => {
   });
 
   it('routes the API paths to their functions, and checks officer tokens at the gateway too', () => {
-    for (const key of ['ANY /api/reports', 'GET /api/reports/{reference}/confirmation', 'GET /api/openapi.json', 'ANY /api/report-status', 'ANY /api/polls/{id}/ballots', 'ANY /api/polls/{id}/start', 'GET /api/polls/{id}/{view}']) {
+    for (const key of [
+      'ANY /api/reports',
+      'GET /api/reports/{reference}/confirmation',
+      'GET /api/openapi.json',
+      'ANY /api/report-status',
+      'ANY /api/polls/{id}/ballots',
+      'ANY /api/polls/{id}/start',
+      'GET /api/polls/{id}/{view}',
+    ]) {
       template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: key, AuthorizationType: 'NONE' });
     }
     template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'ANY /api/officer/{proxy+}', AuthorizationType: 'JWT' });
-    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', { AuthorizerType: 'JWT', JwtConfiguration: Match.objectLike({ Issuer: Match.objectLike({ 'Fn::Join': Match.arrayWith([Match.arrayWith(['https://cognito-idp.eu-west-2.amazonaws.com/'])]) }) }) });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      JwtConfiguration: Match.objectLike({
+        Issuer: Match.objectLike({ 'Fn::Join': Match.arrayWith([Match.arrayWith(['https://cognito-idp.eu-west-2.amazonaws.com/'])]) }),
+      }),
+    });
   });
 });
 
@@ -163,8 +214,19 @@ describe('functions', () => {
     const fns = functionsOf(template);
     expect(fns).toHaveLength(13);
     for (const fn of fns) {
-      expect(fn.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], Handler: 'index.handler', MemorySize: expect.any(Number), Timeout: expect.any(Number), LoggingConfig: { LogGroup: expect.anything() } });
-      expect(fn.Properties.Environment.Variables).toMatchObject({ STAGE: 'dev', POWERTOOLS_SERVICE_NAME: 'csp-portal', POWERTOOLS_METRICS_NAMESPACE: 'CspPortal/dev' });
+      expect(fn.Properties).toMatchObject({
+        Runtime: 'nodejs24.x',
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+        MemorySize: expect.any(Number),
+        Timeout: expect.any(Number),
+        LoggingConfig: { LogGroup: expect.anything() },
+      });
+      expect(fn.Properties.Environment.Variables).toMatchObject({
+        STAGE: 'dev',
+        POWERTOOLS_SERVICE_NAME: 'csp-portal',
+        POWERTOOLS_METRICS_NAMESPACE: 'CspPortal/dev',
+      });
       expect(fn.Properties.Environment.Variables.SITE_URL).toBeDefined();
     }
     for (const fn of functionsOf(prod)) expect(fn.Properties.Environment.Variables.SITE_URL).toBe('https://reports.avonford.example');
@@ -172,8 +234,12 @@ describe('functions', () => {
 
   it('gives no deployed function a local setting, and a prod stack with one does not synthesise', () => {
     for (const fn of functionsOf(prod)) {
-      for (const name of ['LOCAL_MODE', 'DYNAMODB_ENDPOINT', 'SES_ENDPOINT', 'AWS_ACCESS_KEY_ID']) expect(fn.Properties.Environment.Variables[name]).toBeUndefined();
-      if (fn.Properties.Environment.Variables.COGNITO_ISSUER) expect(JSON.stringify(fn.Properties.Environment.Variables.COGNITO_ISSUER)).toContain('https://cognito-idp.eu-west-2.amazonaws.com/');
+      for (const name of ['LOCAL_MODE', 'DYNAMODB_ENDPOINT', 'SES_ENDPOINT', 'AWS_ACCESS_KEY_ID'])
+        expect(fn.Properties.Environment.Variables[name]).toBeUndefined();
+      if (fn.Properties.Environment.Variables.COGNITO_ISSUER)
+        expect(JSON.stringify(fn.Properties.Environment.Variables.COGNITO_ISSUER)).toContain(
+          'https://cognito-idp.eu-west-2.amazonaws.com/',
+        );
     }
     const attempt = (change: (stack: PortalStack) => void) => () => {
       const app = new App();
@@ -181,9 +247,15 @@ describe('functions', () => {
       change(portal);
       Template.fromStack(portal);
     };
-    expect(attempt((s) => s.functions.byId['officer-api']!.addEnvironment('COGNITO_ISSUER', 'http://127.0.0.1:9229/local_pool'))).toThrow(/officer-api: COGNITO_ISSUER must be this region's Cognito/);
-    expect(attempt((s) => s.functions.byId['submit-report']!.addEnvironment('DYNAMODB_ENDPOINT', 'http://127.0.0.1:8000'))).toThrow(/submit-report: DYNAMODB_ENDPOINT is for the local stack only/);
-    expect(attempt((s) => s.functions.byId['route-report']!.addEnvironment('LOCAL_MODE', 'true'))).toThrow(/route-report: LOCAL_MODE is for the local stack only/);
+    expect(attempt((s) => s.functions.byId['officer-api']!.addEnvironment('COGNITO_ISSUER', 'http://127.0.0.1:9229/local_pool'))).toThrow(
+      /officer-api: COGNITO_ISSUER must be this region's Cognito/,
+    );
+    expect(attempt((s) => s.functions.byId['submit-report']!.addEnvironment('DYNAMODB_ENDPOINT', 'http://127.0.0.1:8000'))).toThrow(
+      /submit-report: DYNAMODB_ENDPOINT is for the local stack only/,
+    );
+    expect(attempt((s) => s.functions.byId['route-report']!.addEnvironment('LOCAL_MODE', 'true'))).toThrow(
+      /route-report: LOCAL_MODE is for the local stack only/,
+    );
   });
 
   it('feeds the router from the stream with partial batch failures, bisect, bounded retries and record age, and an encrypted on-failure queue', () => {
@@ -209,34 +281,73 @@ describe('data', () => {
     template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
     const tables = Object.values(template.findResources('AWS::DynamoDB::Table'));
     expect(tables).toHaveLength(2);
-    for (const t of tables) expect(t.Properties.SSESpecification).toEqual({ SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: { 'Fn::GetAtt': [expect.stringMatching(/^DataKey/), 'Arn'] } });
+    for (const t of tables)
+      expect(t.Properties.SSESpecification).toEqual({
+        SSEEnabled: true,
+        SSEType: 'KMS',
+        KMSMasterKeyId: { 'Fn::GetAtt': [expect.stringMatching(/^DataKey/), 'Arn'] },
+      });
   });
 
   it('gives the reports table a stream, TTL, point-in-time recovery and the indexes; the polls table TTL and recovery, no stream', () => {
     const tables = Object.values(template.findResources('AWS::DynamoDB::Table'));
     const reports = tables.find((t) => t.Properties.StreamSpecification)!;
-    expect(reports.Properties).toMatchObject({ StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' }, TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true }, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }, BillingMode: 'PAY_PER_REQUEST' });
-    expect(reports.Properties.GlobalSecondaryIndexes.map((i: { IndexName: string }) => i.IndexName).sort()).toEqual(reportsTable.indexes.map((i) => i.name).sort());
+    expect(reports.Properties).toMatchObject({
+      StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      BillingMode: 'PAY_PER_REQUEST',
+    });
+    expect(reports.Properties.GlobalSecondaryIndexes.map((i: { IndexName: string }) => i.IndexName).sort()).toEqual(
+      reportsTable.indexes.map((i) => i.name).sort(),
+    );
     const polls = tables.find((t) => !t.Properties.StreamSpecification)!;
-    expect(polls.Properties).toMatchObject({ TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true }, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }, GlobalSecondaryIndexes: [expect.objectContaining({ IndexName: 'ballots-by-shard' })] });
+    expect(polls.Properties).toMatchObject({
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      GlobalSecondaryIndexes: [expect.objectContaining({ IndexName: 'ballots-by-shard' })],
+    });
   });
 
   it('retains data and protects it from deletion in prod only', () => {
-    prod.allResources('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain', Properties: Match.objectLike({ DeletionProtectionEnabled: true }) });
+    prod.allResources('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: Match.objectLike({ DeletionProtectionEnabled: true }),
+    });
     prod.hasResource('AWS::KMS::Key', { DeletionPolicy: 'Retain' });
-    prod.hasResource('AWS::Cognito::UserPool', { DeletionPolicy: 'Retain', Properties: Match.objectLike({ DeletionProtection: 'ACTIVE' }) });
+    prod.hasResource('AWS::Cognito::UserPool', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({ DeletionProtection: 'ACTIVE' }),
+    });
     template.allResources('AWS::DynamoDB::Table', { DeletionPolicy: 'Delete' });
-    for (const t of Object.values(template.findResources('AWS::DynamoDB::Table'))) expect(t.Properties.DeletionProtectionEnabled).toBe(false);
+    for (const t of Object.values(template.findResources('AWS::DynamoDB::Table')))
+      expect(t.Properties.DeletionProtectionEnabled).toBe(false);
   });
 });
 
 describe('email', () => {
   it('sends through a configuration set whose bounces and complaints reach the feedback function, with retries and a dead-letter queue', () => {
-    template.hasResourceProperties('AWS::SES::ConfigurationSet', { Name: 'csp-portal-dev', SuppressionOptions: { SuppressedReasons: ['BOUNCE', 'COMPLAINT'] } });
-    template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', { EventDestination: Match.objectLike({ Enabled: true, MatchingEventTypes: ['bounce', 'complaint'], EventBridgeDestination: Match.anyValue() }) });
+    template.hasResourceProperties('AWS::SES::ConfigurationSet', {
+      Name: 'csp-portal-dev',
+      SuppressionOptions: { SuppressedReasons: ['BOUNCE', 'COMPLAINT'] },
+    });
+    template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      EventDestination: Match.objectLike({
+        Enabled: true,
+        MatchingEventTypes: ['bounce', 'complaint'],
+        EventBridgeDestination: Match.anyValue(),
+      }),
+    });
     template.hasResourceProperties('AWS::Events::Rule', {
-      EventPattern: { source: ['aws.ses'], 'detail-type': ['Email Bounced', 'Email Complaint Received'], detail: { mail: { tags: { 'ses:configuration-set': [{ Ref: Match.stringLikeRegexp('^Email') }] } } } },
-      Targets: [Match.objectLike({ DeadLetterConfig: Match.anyValue(), RetryPolicy: { MaximumRetryAttempts: 8, MaximumEventAgeInSeconds: 86400 } })],
+      EventPattern: {
+        source: ['aws.ses'],
+        'detail-type': ['Email Bounced', 'Email Complaint Received'],
+        detail: { mail: { tags: { 'ses:configuration-set': [{ Ref: Match.stringLikeRegexp('^Email') }] } } },
+      },
+      Targets: [
+        Match.objectLike({ DeadLetterConfig: Match.anyValue(), RetryPolicy: { MaximumRetryAttempts: 8, MaximumEventAgeInSeconds: 86400 } }),
+      ],
     });
     for (const fn of ['route-report', 'sweep-outbox']) {
       const ses = statementsOf(template, fn).find((s) => s.Action === 'ses:SendEmail')!;
@@ -254,14 +365,32 @@ describe('officer sign-in', () => {
       MfaConfiguration: 'ON',
       EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
-      Policies: { PasswordPolicy: Match.objectLike({ MinimumLength: 12, RequireSymbols: true, RequireNumbers: true, RequireUppercase: true, RequireLowercase: true }) },
+      Policies: {
+        PasswordPolicy: Match.objectLike({
+          MinimumLength: 12,
+          RequireSymbols: true,
+          RequireNumbers: true,
+          RequireUppercase: true,
+          RequireLowercase: true,
+        }),
+      },
       UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' },
     });
   });
 
   it('has the admin, officer and one group per partner', () => {
-    const groups = Object.values(template.findResources('AWS::Cognito::UserPoolGroup')).map((g) => g.Properties.GroupName).sort();
-    expect(groups).toEqual(['admin', 'officer', 'partner-council-asb-team', 'partner-fire-rescue', 'partner-hate-crime-support', 'partner-police', 'partner-riverside-homes']);
+    const groups = Object.values(template.findResources('AWS::Cognito::UserPoolGroup'))
+      .map((g) => g.Properties.GroupName)
+      .sort();
+    expect(groups).toEqual([
+      'admin',
+      'officer',
+      'partner-council-asb-team',
+      'partner-fire-rescue',
+      'partner-hate-crime-support',
+      'partner-police',
+      'partner-riverside-homes',
+    ]);
   });
 });
 
@@ -285,14 +414,26 @@ describe('alarms', () => {
     expect(rate.Metrics.find((m: { Expression?: string }) => m.Expression).Expression).toBe('100 * errors / MAX([requests, 1])');
     const throttles = all.find((a) => JSON.stringify(a.Metrics ?? []).includes('Throttles'))!;
     expect(JSON.stringify(throttles.Metrics)).toContain('ThrottledRequests');
-    expect(all.find((a) => a.MetricName === 'OldestPendingOutboxAgeSeconds')).toMatchObject({ Namespace: 'CspPortal/prod', Threshold: 3600, TreatMissingData: 'breaching' });
-    expect(all.find((a) => a.MetricName === 'PollCountMismatches')).toMatchObject({ Namespace: 'CspPortal/prod', Threshold: 0, TreatMissingData: 'notBreaching' });
+    expect(all.find((a) => a.MetricName === 'OldestPendingOutboxAgeSeconds')).toMatchObject({
+      Namespace: 'CspPortal/prod',
+      Threshold: 3600,
+      TreatMissingData: 'breaching',
+    });
+    expect(all.find((a) => a.MetricName === 'PollCountMismatches')).toMatchObject({
+      Namespace: 'CspPortal/prod',
+      Threshold: 0,
+      TreatMissingData: 'notBreaching',
+    });
   });
 });
 
 describe('least privilege', () => {
   it('lets the submit function write and read items, and use the table key only through DynamoDB', () => {
-    expect(actionsOf(template, 'submit-report').filter((a) => a.startsWith('dynamodb:')).sort()).toEqual(['dynamodb:ConditionCheckItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
+    expect(
+      actionsOf(template, 'submit-report')
+        .filter((a) => a.startsWith('dynamodb:'))
+        .sort(),
+    ).toEqual(['dynamodb:ConditionCheckItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
     const kms = statementsOf(template, 'submit-report').find((s) => JSON.stringify(s.Action).includes('kms:'))!;
     expect(kms.Condition).toEqual({ StringEquals: { 'kms:ViaService': 'dynamodb.eu-west-2.amazonaws.com' } });
   });
@@ -305,18 +446,42 @@ describe('least privilege', () => {
   });
 
   it('gives no function Scan, DeleteItem or a wildcard action', () => {
-    for (const fn of ['submit-report', 'route-report', 'sweep-outbox', 'openapi', 'report-confirmation', 'officer-api', 'report-status', 'sign-in-config', 'poll-start', 'cast-ballot', 'poll-pages', 'close-polls', 'delivery-feedback']) {
+    for (const fn of [
+      'submit-report',
+      'route-report',
+      'sweep-outbox',
+      'openapi',
+      'report-confirmation',
+      'officer-api',
+      'report-status',
+      'sign-in-config',
+      'poll-start',
+      'cast-ballot',
+      'poll-pages',
+      'close-polls',
+      'delivery-feedback',
+    ]) {
       for (const action of actionsOf(template, fn)) expect(action).not.toMatch(/\*|Scan|DeleteItem|DeleteTable/);
     }
   });
 
   it('lets the ballot functions touch the polls table only, and only the officer API and the closer query ballots', () => {
     for (const fn of ['poll-start', 'cast-ballot']) {
-      expect(actionsOf(template, fn).filter((a) => a.startsWith('dynamodb:')).sort()).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem']);
+      expect(
+        actionsOf(template, fn)
+          .filter((a) => a.startsWith('dynamodb:'))
+          .sort(),
+      ).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem']);
       expect(JSON.stringify(statementsOf(template, fn))).not.toContain('DataReports');
     }
     const queriesBallots = (fn: string) => JSON.stringify(statementsOf(template, fn)).includes('ballots-by-shard');
-    expect(['officer-api', 'close-polls', 'cast-ballot', 'poll-pages', 'submit-report'].map(queriesBallots)).toEqual([true, true, false, false, false]);
+    expect(['officer-api', 'close-polls', 'cast-ballot', 'poll-pages', 'submit-report'].map(queriesBallots)).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('lets only the router and sweeper send email, and the sweeper query only the pending-outbox index', () => {

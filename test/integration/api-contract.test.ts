@@ -29,7 +29,11 @@ let voterCookie = '';
 beforeAll(async () => {
   stack = await startTestStack({ pollsDir: writeTestPolls() });
   for (const [name, t] of Object.entries(await signInDemoUsers(stack))) tokens[name] = t.access;
-  const submitted = await fetch(`${stack.url}/api/reports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(hateCrime) });
+  const submitted = await fetch(`${stack.url}/api/reports`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(hateCrime),
+  });
   known.reference = [((await submitted.json()) as { reference: string }).reference];
   known.id = [...Object.values(testPolls).map((p) => p.id), ...profile.partners.map((p) => p.id)];
   const start = await fetch(`${stack.url}/api/polls/${testPolls.open.id}/start`, { method: 'POST', redirect: 'manual' });
@@ -52,7 +56,13 @@ const pathValue = (name: string) =>
   fc.oneof(
     { arbitrary: fc.constantFrom(...(known[name] ?? ['x'])).map(encodeURIComponent), weight: 4 },
     // "." and ".." are not values: URLs drop them as path segments, so they would name another address.
-    { arbitrary: fc.string({ minLength: 1, maxLength: 12, unit: 'grapheme' }).filter((v) => v !== '.' && v !== '..').map(encodeURIComponent), weight: 2 },
+    {
+      arbitrary: fc
+        .string({ minLength: 1, maxLength: 12, unit: 'grapheme' })
+        .filter((v) => v !== '.' && v !== '..')
+        .map(encodeURIComponent),
+      weight: 2,
+    },
     { arbitrary: fc.constantFrom('%E0%A4%A', '%00', 'ZZZZZZZZ', '%3Cscript%3E'), weight: 1 },
   );
 
@@ -61,7 +71,12 @@ const examples = (): Record<string, unknown[]> => ({
   submitReport: [hateCrime, asbAnon],
   reportStatus: [{ reference: known.reference![0], email: 'amira@example.com' }],
   castBallot: [{ allocation: { 'anti-social-behaviour': 3, burglary: 2 }, postcode: 'AV1 2AB' }],
-  caseAction: [{ action: 'note', text: 'Checked the cameras' }, { action: 'grade', risk: 'medium', version: 1 }, { action: 'assign', partnerId: 'police', version: 2 }, { action: 'update-resident', message: 'We are on it' }],
+  caseAction: [
+    { action: 'note', text: 'Checked the cameras' },
+    { action: 'grade', risk: 'medium', version: 1 },
+    { action: 'assign', partnerId: 'police', version: 2 },
+    { action: 'update-resident', message: 'We are on it' },
+  ],
   // The partner as the directory holds it, less its id (that is in the path, and the schema is strict).
   updatePartner: [(({ id: _id, ...partner }) => ({ version: 1, ...partner }))(profile.partners[1]!)],
   recordTally: [{ event: { name: 'Village fete', date: '2026-07-11', place: 'Green' }, counts: { 'anti-social-behaviour': 4 } }],
@@ -74,7 +89,12 @@ function variations(example: unknown, schema: JsonSchema | undefined): fc.Arbitr
   const keys = Object.keys({ ...record, ...properties });
   return fc.oneof(
     fc.constant(example),
-    fc.constantFrom(...keys).chain((key) => fc.oneof(arbitraryFor(properties[key]).map((v) => ({ ...record, [key]: v })), fc.constant(Object.fromEntries(Object.entries(record).filter(([k]) => k !== key))))),
+    fc.constantFrom(...keys).chain((key) =>
+      fc.oneof(
+        arbitraryFor(properties[key]).map((v) => ({ ...record, [key]: v })),
+        fc.constant(Object.fromEntries(Object.entries(record).filter(([k]) => k !== key))),
+      ),
+    ),
   );
 }
 
@@ -82,11 +102,20 @@ const asText = (value: unknown) => (typeof value === 'string' ? value : JSON.str
 
 function requestArbitrary(operation: Operation): fc.Arbitrary<GeneratedRequest> {
   const params = [...operation.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
-  const path = fc.tuple(...params.map(pathValue)).map((values) => values.reduce((p, v, i) => p.replace(`{${params[i]}}`, v), operation.path));
-  const querySchema = operation.query ? (z.toJSONSchema(operation.query, { io: 'input', unrepresentable: 'any' }) as JsonSchema) : undefined;
+  const path = fc
+    .tuple(...params.map(pathValue))
+    .map((values) => values.reduce((p, v, i) => p.replace(`{${params[i]}}`, v), operation.path));
+  const querySchema = operation.query
+    ? (z.toJSONSchema(operation.query, { io: 'input', unrepresentable: 'any' }) as JsonSchema)
+    : undefined;
   const query = querySchema?.properties
     ? fc.record(
-        Object.fromEntries(Object.entries(querySchema.properties).map(([name, s]) => [name, fc.oneof({ arbitrary: arbitraryFor(s).map(asText), weight: 3 }, { arbitrary: fc.string({ maxLength: 30 }), weight: 1 })])),
+        Object.fromEntries(
+          Object.entries(querySchema.properties).map(([name, s]) => [
+            name,
+            fc.oneof({ arbitrary: arbitraryFor(s).map(asText), weight: 3 }, { arbitrary: fc.string({ maxLength: 30 }), weight: 1 }),
+          ]),
+        ),
         { requiredKeys: [] },
       )
     : fc.constant({});
@@ -94,24 +123,47 @@ function requestArbitrary(operation: Operation): fc.Arbitrary<GeneratedRequest> 
   const bodySchema = json ? (z.toJSONSchema(json, { io: 'input', unrepresentable: 'any' }) as JsonSchema) : undefined;
   const bodies: fc.Arbitrary<{ type: string; text: string } | undefined>[] = [];
   if (bodySchema) {
-    for (const example of examples()[operation.id] ?? []) bodies.push(variations(example, bodySchema).map((v) => ({ type: 'application/json', text: JSON.stringify(v) })));
+    for (const example of examples()[operation.id] ?? [])
+      bodies.push(variations(example, bodySchema).map((v) => ({ type: 'application/json', text: JSON.stringify(v) })));
     bodies.push(arbitraryFor(bodySchema).map((v) => ({ type: 'application/json', text: JSON.stringify(v) })));
     bodies.push(fc.jsonValue({ maxDepth: 3 }).map((v) => ({ type: 'application/json', text: JSON.stringify(v) })));
     bodies.push(fc.string({ maxLength: 80 }).map((text) => ({ type: 'application/json', text })));
     bodies.push(fc.string({ maxLength: 40 }).map((text) => ({ type: 'text/plain', text })));
   }
   if (operation.form) {
-    bodies.push(fc.dictionary(fc.string({ minLength: 1, maxLength: 15 }), fc.string({ maxLength: 30 }), { maxKeys: 6 }).map((d) => ({ type: 'application/x-www-form-urlencoded', text: new URLSearchParams(d).toString() })));
+    bodies.push(
+      fc
+        .dictionary(fc.string({ minLength: 1, maxLength: 15 }), fc.string({ maxLength: 30 }), { maxKeys: 6 })
+        .map((d) => ({ type: 'application/x-www-form-urlencoded', text: new URLSearchParams(d).toString() })),
+    );
   }
   const body = bodies.length ? fc.oneof(...bodies) : fc.constant(undefined);
-  const caller = operation.security === 'officer' ? fc.constantFrom('officer', 'admin', 'police', 'nobody', 'none', 'forged') : fc.constant('none');
-  const cookie = operation.security === 'voter' ? fc.constantFrom(voterCookie, '', 'voter=forged.1700000000.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx') : fc.constant('');
+  const caller =
+    operation.security === 'officer' ? fc.constantFrom('officer', 'admin', 'police', 'nobody', 'none', 'forged') : fc.constant('none');
+  const cookie =
+    operation.security === 'voter'
+      ? fc.constantFrom(voterCookie, '', 'voter=forged.1700000000.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx')
+      : fc.constant('');
   // Header parameters: absent, a key shared by many requests (so reuse happens), any text, or too long.
-  const headerValue = (maxLength: number) => fc.option(fc.oneof(fc.constant('contract-shared-key'), fc.string({ minLength: 1, maxLength: 40 }).filter((v) => /^[\x21-\x7e]+$/.test(v)), fc.constant('k'.repeat(maxLength + 1))), { nil: undefined });
-  const headers = fc.record(Object.fromEntries(Object.entries(operation.headerParams ?? {}).map(([name, h]) => [name, headerValue(h.maxLength)])), { requiredKeys: [] });
+  const headerValue = (maxLength: number) =>
+    fc.option(
+      fc.oneof(
+        fc.constant('contract-shared-key'),
+        fc.string({ minLength: 1, maxLength: 40 }).filter((v) => /^[\x21-\x7e]+$/.test(v)),
+        fc.constant('k'.repeat(maxLength + 1)),
+      ),
+      { nil: undefined },
+    );
+  const headers = fc.record(
+    Object.fromEntries(Object.entries(operation.headerParams ?? {}).map(([name, h]) => [name, headerValue(h.maxLength)])),
+    { requiredKeys: [] },
+  );
   // What a browser, an API client or neither asks for.
   const accept = fc.constantFrom('text/html,application/xhtml+xml', 'application/json', '');
-  return fc.record({ path, query, body, caller, cookie, headers, accept }).map((r) => ({ ...r, headers: Object.fromEntries(Object.entries(r.headers).filter(([, v]) => v !== undefined)) as Record<string, string> }));
+  return fc.record({ path, query, body, caller, cookie, headers, accept }).map((r) => ({
+    ...r,
+    headers: Object.fromEntries(Object.entries(r.headers).filter(([, v]) => v !== undefined)) as Record<string, string>,
+  }));
 }
 
 async function send(operation: Operation, request: GeneratedRequest): Promise<Response> {
@@ -135,7 +187,9 @@ async function breach(operation: Operation, res: Response): Promise<string | und
   if (type === 'application/json') {
     if (!spec.json) return `${res.status} answered JSON, which the document does not list`;
     const parsed = spec.json.safeParse(JSON.parse(text));
-    return parsed.success ? undefined : `${res.status} JSON does not match its schema: ${JSON.stringify(parsed.error.issues.slice(0, 3))} in ${text.slice(0, 200)}`;
+    return parsed.success
+      ? undefined
+      : `${res.status} JSON does not match its schema: ${JSON.stringify(parsed.error.issues.slice(0, 3))} in ${text.slice(0, 200)}`;
   }
   if (type === 'text/html') return spec.html ? undefined : `${res.status} answered HTML, which the document does not list`;
   if (type === 'text/csv') return spec.csv ? undefined : `${res.status} answered CSV, which the document does not list`;
@@ -145,14 +199,21 @@ async function breach(operation: Operation, res: Response): Promise<string | und
 
 describe('the OpenAPI document', () => {
   it('describes every operation in the table, and every route is covered by an operation', async () => {
-    const doc = (await (await fetch(`${stack.url}/api/openapi.json`)).json()) as { paths: Record<string, Record<string, { operationId: string }>>; components: { securitySchemes: Record<string, unknown> } };
+    const doc = (await (await fetch(`${stack.url}/api/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, { operationId: string }>>;
+      components: { securitySchemes: Record<string, unknown> };
+    };
     const documented = Object.values(doc.paths).flatMap((methods) => Object.values(methods).map((o) => o.operationId));
     expect(documented.sort()).toEqual(apiOperations.map((o) => o.id).sort());
     expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(['officerToken', 'voterCookie']);
     // Each operation is served by a route, and each route serves some operation.
     const sample = (path: string) => path.replace(/\{\w+\}/g, 'x');
     for (const o of apiOperations) expect(matchRoute(o.method, sample(o.path)).route, o.id).toBeDefined();
-    for (const route of httpRoutes) expect(apiOperations.some((o) => matchRoute(o.method, sample(o.path)).route?.id === route.id), route.id).toBe(true);
+    for (const route of httpRoutes)
+      expect(
+        apiOperations.some((o) => matchRoute(o.method, sample(o.path)).route?.id === route.id),
+        route.id,
+      ).toBe(true);
   });
 });
 
@@ -161,7 +222,10 @@ describe('every operation keeps to the document under generated input', () => {
     await fc.assert(
       fc.asyncProperty(requestArbitrary(operation), async (request) => {
         const problem = await breach(operation, await send(operation, request));
-        if (problem) throw new Error(`${operation.method} ${request.path} as ${request.caller}${request.body ? ` with ${request.body.type} ${request.body.text.slice(0, 120)}` : ''}: ${problem}`);
+        if (problem)
+          throw new Error(
+            `${operation.method} ${request.path} as ${request.caller}${request.body ? ` with ${request.body.type} ${request.body.text.slice(0, 120)}` : ''}: ${problem}`,
+          );
       }),
       { numRuns: Number(process.env.CONTRACT_RUNS ?? 25) },
     );

@@ -15,7 +15,13 @@ describe('content build', () => {
     const content = copySampleContent();
     const build = await buildSite(content, { SITE_URL: 'http://localhost:5555' });
     expect(build.code, build.output).toBe(0);
-    for (const page of ['index.html', 'plans/2024-2027/index.html', 'papers/year/2025-26/decision/index.html', 'performance/index.html', 'papers/rss.xml']) {
+    for (const page of [
+      'index.html',
+      'plans/2024-2027/index.html',
+      'papers/year/2025-26/decision/index.html',
+      'performance/index.html',
+      'papers/rss.xml',
+    ]) {
       expect(existsSync(join(build.outDir, page)), page).toBe(true);
     }
     const rss = readFileSync(join(build.outDir, 'papers/rss.xml'), 'utf8');
@@ -30,7 +36,12 @@ describe('content build', () => {
   it('names the file, the field and what was expected when a paper breaks its schema', async () => {
     const content = copySampleContent();
     const file = join(content, 'papers', '2025-04-county-partnership.md');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('purpose: discussion', 'purpose: gossip').replace('meetingDate: 2025-04-24', 'meetingDate: 24/04/2025'));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8')
+        .replace('purpose: discussion', 'purpose: gossip')
+        .replace('meetingDate: 2025-04-24', 'meetingDate: 24/04/2025'),
+    );
     const build = await buildSite(content);
     expect(build.code).not.toBe(0);
     expect(build.output).toContain('2025-04-county-partnership');
@@ -68,6 +79,6 @@ describe('content build', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('"name": "Millbrook"', '"name": "Millbrook estate"'));
     const build = await buildSite(content);
     expect(build.code).not.toBe(0);
-    expect(build.output).toContain('partnership/avonford: areas: expected the profile\'s areas in the same order');
+    expect(build.output).toContain("partnership/avonford: areas: expected the profile's areas in the same order");
   });
 });

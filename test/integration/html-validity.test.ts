@@ -43,7 +43,10 @@ interface Problem {
 function check(paths: string[]): Problem[] {
   let out = '';
   try {
-    execFileSync('java', ['-jar', vnu, '--format', 'json', '--skip-non-html', '--errors-only', ...paths], { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+    execFileSync('java', ['-jar', vnu, '--format', 'json', '--skip-non-html', '--errors-only', ...paths], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      encoding: 'utf8',
+    });
   } catch (error) {
     // The checker exits 1 when it found errors, and writes them to stderr.
     out = (error as { stderr?: string }).stderr ?? '';
@@ -53,8 +56,14 @@ function check(paths: string[]): Problem[] {
 }
 
 const form = (path: string, body: Record<string, string>, cookie?: string) =>
-  fetch(`${stack.url}${path}`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', ...(cookie ? { cookie } : {}) }, body: new URLSearchParams(body).toString() });
-const page = (path: string, cookie?: string) => fetch(`${stack.url}${path}`, { headers: { accept: 'text/html', ...(cookie ? { cookie } : {}) } });
+  fetch(`${stack.url}${path}`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', ...(cookie ? { cookie } : {}) },
+    body: new URLSearchParams(body).toString(),
+  });
+const page = (path: string, cookie?: string) =>
+  fetch(`${stack.url}${path}`, { headers: { accept: 'text/html', ...(cookie ? { cookie } : {}) } });
 
 describe('the Nu HTML Checker', () => {
   it('finds no errors in any built page', () => {
@@ -64,12 +73,16 @@ describe('the Nu HTML Checker', () => {
     expect(problems).toEqual([]);
   });
 
-  it('puts the partnership\'s contact details in every built page\'s footer, and in the accessibility statement', () => {
+  it("puts the partnership's contact details in every built page's footer, and in the accessibility statement", () => {
     const dist = join(ROOT, 'site', 'dist');
     const { email, phone } = defaultProfile().contact;
     const without = readdirSync(dist, { recursive: true, encoding: 'utf8' })
       .filter((f) => f.endsWith('.html') && !f.startsWith('pagefind'))
-      .filter((f) => !/<footer[\s\S]*Contact the partnership[\s\S]*<\/footer>/.test(readFileSync(join(dist, f), 'utf8')) || !readFileSync(join(dist, f), 'utf8').includes(email));
+      .filter(
+        (f) =>
+          !/<footer[\s\S]*Contact the partnership[\s\S]*<\/footer>/.test(readFileSync(join(dist, f), 'utf8')) ||
+          !readFileSync(join(dist, f), 'utf8').includes(email),
+      );
     expect(without).toEqual([]);
     const statement = readFileSync(join(dist, 'accessibility', 'index.html'), 'utf8');
     expect(statement).toContain(phone);
@@ -96,14 +109,26 @@ describe('the Nu HTML Checker', () => {
   it('finds no errors in any page the API renders, and each reflows at 320 CSS px', async () => {
     const pages: Record<string, Response> = {};
     pages['report-form-errors'] = await form('/api/reports', { type: 'asb', description: '<b>x</b>', 'contact.email': 'bad' });
-    const sent = await form('/api/reports', { type: 'asb', asbCategory: 'nuisance', reporterRole: 'victim', description: 'Loud music every night', ongoing: 'true', 'location.area': 'millbrook', anonymous: 'true' });
+    const sent = await form('/api/reports', {
+      type: 'asb',
+      asbCategory: 'nuisance',
+      reporterRole: 'victim',
+      description: 'Loud music every night',
+      ongoing: 'true',
+      'location.area': 'millbrook',
+      anonymous: 'true',
+    });
     pages.confirmation = await page(sent.headers.get('location')!);
     pages['confirmation-not-found'] = await page('/api/reports/ZZZZZZZZ/confirmation');
     pages['report-too-large'] = await form('/api/reports', { description: 'x'.repeat(40_000) });
     pages['status-errors'] = await form('/api/report-status', { reference: '', email: 'nope' });
     pages['status-not-found'] = await form('/api/report-status', { reference: 'ZZZZ2222', email: 'someone@example.com' });
     const voter = (await startVoting(stack, testPolls.open.id)).cookie!;
-    pages['ballot-too-fast'] = await form(`/api/polls/${testPolls.open.id}/ballots`, { 'tokens.burglary': '5', postcode: 'AV1 2AB' }, voter);
+    pages['ballot-too-fast'] = await form(
+      `/api/polls/${testPolls.open.id}/ballots`,
+      { 'tokens.burglary': '5', postcode: 'AV1 2AB' },
+      voter,
+    );
     await waitToVote();
     pages['ballot-errors'] = await form(`/api/polls/${testPolls.open.id}/ballots`, { 'tokens.burglary': '9', postcode: 'nowhere' }, voter);
     pages['ballot-closed'] = await form(`/api/polls/${testPolls.closed.id}/ballots`, { 'tokens.burglary': '1' }, voter);

@@ -45,7 +45,8 @@ async function everyPage(scope: InboxScope, filters: InboxFilters, limit = 50): 
   return { items, pages };
 }
 
-const newestFirst = (list: { createdAt: string; reference: string }[]) => [...list].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).map((r) => r.reference);
+const newestFirst = (list: { createdAt: string; reference: string }[]) =>
+  [...list].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).map((r) => r.reference);
 
 describe('inbox pagination on indexes', () => {
   it('pages through all 1,000 reports newest first, each exactly once, in full pages', async () => {
@@ -60,7 +61,9 @@ describe('inbox pagination on indexes', () => {
     const nuisance = await everyPage({ kind: 'all' }, { type: 'asb', category: 'nuisance' });
     expect(nuisance.items.map((i) => i.reference)).toEqual(newestFirst(all.filter((r) => r.report.asbCategory === 'nuisance')));
     const race = await everyPage({ kind: 'all' }, { motivation: 'race', area: 'millbrook' });
-    expect(race.items.map((i) => i.reference)).toEqual(newestFirst(all.filter((r) => r.report.hateMotivations?.includes('race') && r.report.location.area === 'millbrook')));
+    expect(race.items.map((i) => i.reference)).toEqual(
+      newestFirst(all.filter((r) => r.report.hateMotivations?.includes('race') && r.report.location.area === 'millbrook')),
+    );
   });
 
   it('limits to a date range on the UK calendar', async () => {
@@ -70,7 +73,7 @@ describe('inbox pagination on indexes', () => {
     expect((await everyPage({ kind: 'all' }, { from: '2025-01-02' })).items).toHaveLength(0);
   });
 
-  it("shows a partner only the reports routed to it, whatever filters it asks for", async () => {
+  it('shows a partner only the reports routed to it, whatever filters it asks for', async () => {
     const scope: InboxScope = { kind: 'partner', partnerId: 'fire-rescue' };
     const { items } = await everyPage(scope, { status: 'new' });
     const expected = all.filter((r) => r.status === 'new' && r.routes.some((x) => x.partnerId === 'fire-rescue'));
@@ -89,7 +92,13 @@ describe('inbox pagination on indexes', () => {
     const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
     expect(total(await cases.countByStatus({ kind: 'all' }, {}))).toBe(0);
     expect(await cases.recountStatus(profile.partners.map((p) => p.id))).toBeGreaterThan(0);
-    expect(await cases.countByStatus({ kind: 'all' }, {})).toEqual({ new: 200, triaged: 200, assigned: 200, 'in-progress': 200, closed: 200 });
+    expect(await cases.countByStatus({ kind: 'all' }, {})).toEqual({
+      new: 200,
+      triaged: 200,
+      assigned: 200,
+      'in-progress': 200,
+      closed: 200,
+    });
     const police = await cases.countByStatus({ kind: 'partner', partnerId: 'police' }, {});
     expect(total(police)).toBe(all.filter((r) => r.routes.some((x) => x.partnerId === 'police')).length);
     // Seeded reports arrive a minute apart from 1 January 2025: the UK days 1 and 2 January hold 1,000 of them.

@@ -47,7 +47,13 @@ function expectApiSecurityHeaders(res: Response) {
 
 describe('answers the local server makes itself', () => {
   it('redirects folder URLs to a path on this site only', async () => {
-    for (const [path, location] of [['/.//polls', '/polls/'], ['/%2e//officer', '/officer/'], ['//polls', '/polls/'], ['/\\polls', '/polls/'], ['/polls?x=1', '/polls/?x=1']] as const) {
+    for (const [path, location] of [
+      ['/.//polls', '/polls/'],
+      ['/%2e//officer', '/officer/'],
+      ['//polls', '/polls/'],
+      ['/\\polls', '/polls/'],
+      ['/polls?x=1', '/polls/?x=1'],
+    ] as const) {
       const res = await rawGet(path);
       expect(res.status, path).toBe(301);
       expect(res.headers.location, path).toBe(location);
@@ -67,7 +73,7 @@ describe('answers the local server makes itself', () => {
     expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
   });
 
-  it('answers 404 and 405 (with Allow) with the handlers\' headers', async () => {
+  it("answers 404 and 405 (with Allow) with the handlers' headers", async () => {
     const missing = await get('/api/nowhere');
     expect(missing.status).toBe(404);
     expectApiSecurityHeaders(missing);

@@ -19,7 +19,9 @@ describe('local stack start-up errors', () => {
     const port = await freePort();
     await new Promise<void>((ok) => busy.listen(port, '127.0.0.1', () => ok()));
     try {
-      await expect(startLocalStack({ port: await freePort(), dynamoDbPort: port, sesPort: await freePort(), cognitoPort: await freePort() })).rejects.toThrow(
+      await expect(
+        startLocalStack({ port: await freePort(), dynamoDbPort: port, sesPort: await freePort(), cognitoPort: await freePort() }),
+      ).rejects.toThrow(
         `Port ${port} (DynamoDB Local) is already in use. Stop whatever is using it, or choose another port with DYNAMODB_PORT=<port>.`,
       );
     } finally {
@@ -29,7 +31,9 @@ describe('local stack start-up errors', () => {
 
   it('says how to install Java when it is missing', () => {
     process.env.PATH = '/nonexistent';
-    expect(() => checkJava()).toThrow(/Java was not found\. DynamoDB Local needs Java 17 or newer: install it \(Debian: apt-get install openjdk-17-jre-headless\)/);
+    expect(() => checkJava()).toThrow(
+      /Java was not found\. DynamoDB Local needs Java 17 or newer: install it \(Debian: apt-get install openjdk-17-jre-headless\)/,
+    );
   });
 
   it('accepts the Java on this machine', () => {

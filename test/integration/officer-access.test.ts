@@ -22,7 +22,11 @@ let asbRef: string;
 const tokens: Record<string, { access: string; id: string }> = {};
 
 async function submit(body: unknown): Promise<string> {
-  const res = await fetch(`${stack.url}/api/reports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${stack.url}/api/reports`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return ((await res.json()) as { reference: string }).reference;
 }
 
@@ -41,7 +45,11 @@ describe('signing in and reading a report', () => {
   it('gives an officer the whole report and audits the read', async () => {
     const res = await getReport(hateRef, `Bearer ${tokens.officer!.access}`);
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { dataLevel: string; report: { contact?: { email?: string } }; timeline: { kind: string; text: string }[] };
+    const body = (await res.json()) as {
+      dataLevel: string;
+      report: { contact?: { email?: string } };
+      timeline: { kind: string; text: string }[];
+    };
     expect(body.dataLevel).toBe('full');
     expect(body.report.contact?.email).toBe('amira@example.com');
     // Officers see every email on the timeline: both partners and the resident.
@@ -50,7 +58,11 @@ describe('signing in and reading a report', () => {
     expect(emails.some((t) => t.includes('the resident'))).toBe(true);
 
     const out = await localDynamoClient(stack.dynamoDbEndpoint).send(
-      new QueryCommand({ TableName: stack.tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :a)', ExpressionAttributeValues: { ':pk': { S: `REPORT#${hateRef}` }, ':a': { S: 'AUDIT#' } } }),
+      new QueryCommand({
+        TableName: stack.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :a)',
+        ExpressionAttributeValues: { ':pk': { S: `REPORT#${hateRef}` }, ':a': { S: 'AUDIT#' } },
+      }),
     );
     const audit = (out.Items ?? []).map((i) => unmarshall(i));
     expect(audit).toHaveLength(1);
@@ -73,16 +85,33 @@ describe('signing in and reading a report', () => {
     const reference = await submit(hateCrime);
     const post = (token: string, body: unknown) => callApi(stack, token, `/api/officer/reports/${reference}/actions`, { body });
     expect((await post(tokens.officer!.access, { action: 'note', text: 'Internal: rang Amira Test on 01632 960 001' })).status).toBe(201);
-    expect((await post(tokens.officer!.access, { action: 'note', text: 'Shared: patrols agreed for Market Street', shareWithPartners: true })).status).toBe(201);
-    expect((await post(tokens.police!.access, { action: 'note', text: 'Police: officer visited', shareWithPartners: true })).status).toBe(201);
+    expect(
+      (await post(tokens.officer!.access, { action: 'note', text: 'Shared: patrols agreed for Market Street', shareWithPartners: true }))
+        .status,
+    ).toBe(201);
+    expect((await post(tokens.police!.access, { action: 'note', text: 'Police: officer visited', shareWithPartners: true })).status).toBe(
+      201,
+    );
     expect((await post(tokens.officer!.access, { action: 'note', text: 'x', shareWithPartners: 'yes' })).status).toBe(400);
 
-    const asPolice = await callApi<{ notes: { text: string; shared: boolean }[]; timeline: { kind: string; text: string }[] }>(stack, tokens.police!.access, `/api/officer/reports/${reference}`);
+    const asPolice = await callApi<{ notes: { text: string; shared: boolean }[]; timeline: { kind: string; text: string }[] }>(
+      stack,
+      tokens.police!.access,
+      `/api/officer/reports/${reference}`,
+    );
     expect(asPolice.body.notes.map((n) => n.text)).toEqual(['Shared: patrols agreed for Market Street', 'Police: officer visited']);
     expect(asPolice.text).not.toContain('Internal: rang');
     expect(asPolice.body.timeline.filter((t) => t.kind === 'note')).toHaveLength(2);
-    const asOfficer = await callApi<{ notes: { text: string; shared: boolean }[] }>(stack, tokens.officer!.access, `/api/officer/reports/${reference}`);
-    expect(asOfficer.body.notes.map((n) => [n.text.slice(0, 8), n.shared])).toEqual([['Internal', false], ['Shared: ', true], ['Police: ', false]]);
+    const asOfficer = await callApi<{ notes: { text: string; shared: boolean }[] }>(
+      stack,
+      tokens.officer!.access,
+      `/api/officer/reports/${reference}`,
+    );
+    expect(asOfficer.body.notes.map((n) => [n.text.slice(0, 8), n.shared])).toEqual([
+      ['Internal', false],
+      ['Shared: ', true],
+      ['Police: ', false],
+    ]);
   });
 
   it('answers 404 to a partner user for a report not routed to them, as for one that does not exist', async () => {
@@ -118,7 +147,11 @@ describe('refusing bad tokens with 401', () => {
   });
 
   it('an expired token, even with the right key', async () => {
-    const claims = { ...claimsOf(tokens.officer!.access), exp: Math.floor(Date.now() / 1000) - 60, iat: Math.floor(Date.now() / 1000) - 3600 };
+    const claims = {
+      ...claimsOf(tokens.officer!.access),
+      exp: Math.floor(Date.now() / 1000) - 60,
+      iat: Math.floor(Date.now() / 1000) - 3600,
+    };
     await expect401(`Bearer ${signJwt(claims, cognitoLocalKey())}`);
   });
 
@@ -145,7 +178,12 @@ describe('bounces and complaints from SES', () => {
     await stack.streamIdle();
     const sent = (await store.getOutbox(hateRef, 'police'))!;
     expect(sent.state).toBe('sent');
-    const event = (messageId: string) => ({ detail: { ...bounce.detail, mail: { ...bounce.detail.mail, messageId, tags: { ...bounce.detail.mail.tags, reference: [hateRef], delivery: ['police'] } } } });
+    const event = (messageId: string) => ({
+      detail: {
+        ...bounce.detail,
+        mail: { ...bounce.detail.mail, messageId, tags: { ...bounce.detail.mail.tags, reference: [hateRef], delivery: ['police'] } },
+      },
+    });
     const deps = { store, now: () => new Date() };
 
     // A stray event (another message id) changes nothing.
@@ -153,7 +191,11 @@ describe('bounces and complaints from SES', () => {
     expect((await store.get(hateRef))!.deliveries.police!.feedback).toBeUndefined();
 
     expect(await handleFeedback(deps, event(sent.messageId!))).toMatchObject({ outcome: 'recorded' });
-    expect((await store.get(hateRef))!.deliveries.police!.feedback).toEqual({ kind: 'bounce', at: bounce.detail.bounce.timestamp, detail: 'Permanent (NoEmail)' });
+    expect((await store.get(hateRef))!.deliveries.police!.feedback).toEqual({
+      kind: 'bounce',
+      at: bounce.detail.bounce.timestamp,
+      detail: 'Permanent (NoEmail)',
+    });
     expect((await store.getOutbox(hateRef, 'police'))!.feedback).toMatchObject({ kind: 'bounce' });
 
     const res = await getReport(hateRef, `Bearer ${tokens.officer!.access}`);

@@ -19,7 +19,9 @@ const as = (user: string) => tokens[user]!.access;
 let submitted = 0;
 /** Each call a new report: the same body twice within ten minutes would be one report (idempotency). */
 async function submit(body: Record<string, unknown>): Promise<string> {
-  const res = await callApi<{ reference: string }>(stack, undefined, '/api/reports', { body: { ...body, description: `${String(body.description)} (${++submitted})` } });
+  const res = await callApi<{ reference: string }>(stack, undefined, '/api/reports', {
+    body: { ...body, description: `${String(body.description)} (${++submitted})` },
+  });
   expect(res.status).toBe(201);
   return res.body.reference;
 }
@@ -33,33 +35,72 @@ afterAll(async () => stack?.stop());
 describe('triaging a report', () => {
   it('grades, assigns (emailing the partner through the outbox), starts, notes and closes it, with a timeline', async () => {
     const reference = await submit({ ...asbAnon, location: { ...asbAnon.location, area: 'westerleigh' } });
-    const inbox = await callApi<{ items: { reference: string; status: string }[] }>(stack, as('officer'), '/api/officer/reports?status=new');
+    const inbox = await callApi<{ items: { reference: string; status: string }[] }>(
+      stack,
+      as('officer'),
+      '/api/officer/reports?status=new',
+    );
     expect(inbox.body.items[0]).toMatchObject({ reference, status: 'new' });
 
-    const grade = await callApi<{ version: number; status: string; dueAt: string }>(stack, as('officer'), `/api/officer/reports/${reference}/actions`, { body: { action: 'grade', version: 1, risk: 'high' } });
+    const grade = await callApi<{ version: number; status: string; dueAt: string }>(
+      stack,
+      as('officer'),
+      `/api/officer/reports/${reference}/actions`,
+      { body: { action: 'grade', version: 1, risk: 'high' } },
+    );
     expect(grade.status).toBe(200);
     expect(grade.body).toMatchObject({ version: 2, status: 'triaged' });
 
     // Riverside Homes covers Westerleigh by no rule, so assigning it adds a route and an email.
-    const assign = await callApi(stack, as('officer'), `/api/officer/reports/${reference}/actions`, { body: { action: 'assign', version: 2, partnerId: 'riverside-homes' } });
+    const assign = await callApi(stack, as('officer'), `/api/officer/reports/${reference}/actions`, {
+      body: { action: 'assign', version: 2, partnerId: 'riverside-homes' },
+    });
     expect(assign.status).toBe(200);
     const emails = await waitForEmails(stack, (all) => all.some((e) => e.subject.startsWith('Assigned') && e.subject.includes(reference)));
     const assigned = emails.find((e) => e.subject.startsWith('Assigned') && e.subject.includes(reference))!;
     expect(assigned.destination.to).toEqual(['tenancy-team@riverside-homes.example']);
 
-    expect((await callApi(stack, as('officer'), `/api/officer/reports/${reference}/actions`, { body: { action: 'start', version: 3 } })).status).toBe(200);
-    expect((await callApi(stack, as('officer'), `/api/officer/reports/${reference}/actions`, { body: { action: 'note', text: 'Visited the site <b>today</b>' } })).status).toBe(201);
-    const close = await callApi<{ status: string; outcome: string }>(stack, as('officer'), `/api/officer/reports/${reference}/actions`, { body: { action: 'close', version: 4, outcome: 'resolved' } });
+    expect(
+      (await callApi(stack, as('officer'), `/api/officer/reports/${reference}/actions`, { body: { action: 'start', version: 3 } })).status,
+    ).toBe(200);
+    expect(
+      (
+        await callApi(stack, as('officer'), `/api/officer/reports/${reference}/actions`, {
+          body: { action: 'note', text: 'Visited the site <b>today</b>' },
+        })
+      ).status,
+    ).toBe(201);
+    const close = await callApi<{ status: string; outcome: string }>(stack, as('officer'), `/api/officer/reports/${reference}/actions`, {
+      body: { action: 'close', version: 4, outcome: 'resolved' },
+    });
     expect(close.body).toMatchObject({ status: 'closed', outcome: 'resolved' });
 
-    const view = await callApi<{ status: string; version: number; timeline: { kind: string; text: string; by?: string }[]; notes: { text: string }[] }>(stack, as('officer'), `/api/officer/reports/${reference}`);
+    const view = await callApi<{
+      status: string;
+      version: number;
+      timeline: { kind: string; text: string; by?: string }[];
+      notes: { text: string }[];
+    }>(stack, as('officer'), `/api/officer/reports/${reference}`);
     expect(view.body).toMatchObject({ status: 'closed', version: 5 });
     const texts = view.body.timeline.map((t) => t.text);
-    expect(texts).toEqual(expect.arrayContaining(['Report received', 'Risk graded high', 'Assigned to Riverside Homes housing association', 'Work started', 'Closed: resolved', 'Visited the site <b>today</b>']));
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        'Report received',
+        'Risk graded high',
+        'Assigned to Riverside Homes housing association',
+        'Work started',
+        'Closed: resolved',
+        'Visited the site <b>today</b>',
+      ]),
+    );
     expect(view.body.timeline.find((t) => t.text === 'Work started')?.by).toBe('officer@avonford-csp.example');
 
     // The assigned partner now sees it in its own inbox.
-    const partnerInbox = await callApi<{ items: { reference: string }[] }>(stack, as('officer'), '/api/officer/reports?partner=riverside-homes');
+    const partnerInbox = await callApi<{ items: { reference: string }[] }>(
+      stack,
+      as('officer'),
+      '/api/officer/reports?partner=riverside-homes',
+    );
     expect(partnerInbox.body.items.map((i) => i.reference)).toContain(reference);
   });
 
@@ -82,13 +123,21 @@ describe('triaging a report', () => {
   it('explains bad actions and bad filters with 400, and refuses workflow steps out of order with 409', async () => {
     const reference = await submit(asbAnon);
     const path = `/api/officer/reports/${reference}/actions`;
-    const bad = await callApi<{ errors: { path: string; message: string }[] }>(stack, as('officer'), path, { body: { action: 'grade', version: 1, risk: 'extreme' } });
+    const bad = await callApi<{ errors: { path: string; message: string }[] }>(stack, as('officer'), path, {
+      body: { action: 'grade', version: 1, risk: 'extreme' },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0]!.message).toMatch(/standard, medium or high/);
-    const early = await callApi<{ message: string }>(stack, as('officer'), path, { body: { action: 'assign', version: 1, partnerId: 'police' } });
+    const early = await callApi<{ message: string }>(stack, as('officer'), path, {
+      body: { action: 'assign', version: 1, partnerId: 'police' },
+    });
     expect(early.status).toBe(409);
     expect(early.body.message).toMatch(/Grade the risk/);
-    const filters = await callApi<{ errors: { path: string }[] }>(stack, as('officer'), '/api/officer/reports?status=lost&area=atlantis&from=2026-13-01');
+    const filters = await callApi<{ errors: { path: string }[] }>(
+      stack,
+      as('officer'),
+      '/api/officer/reports?status=lost&area=atlantis&from=2026-13-01',
+    );
     expect(filters.status).toBe(400);
     expect(filters.body.errors.map((e) => e.path).sort()).toEqual(['from', 'status']);
     expect(filters.body.errors.length).toBe(2);
@@ -101,7 +150,9 @@ describe('triaging a report', () => {
     expect((await callApi(stack, as('police'), path, { body: { action: 'grade', version: 1, risk: 'high' } })).status).toBe(403);
     expect((await callApi(stack, as('police'), path, { body: { action: 'note', text: 'Officer allocated' } })).status).toBe(201);
     const asbRef = await submit(asbAnon);
-    expect((await callApi(stack, as('police'), `/api/officer/reports/${asbRef}/actions`, { body: { action: 'note', text: 'x' } })).status).toBe(404);
+    expect(
+      (await callApi(stack, as('police'), `/api/officer/reports/${asbRef}/actions`, { body: { action: 'note', text: 'x' } })).status,
+    ).toBe(404);
     const inbox = await callApi<{ items: { reference: string }[] }>(stack, as('police'), '/api/officer/reports?limit=100');
     expect(inbox.body.items.map((i) => i.reference)).toContain(reference);
     expect(inbox.body.items.map((i) => i.reference)).not.toContain(asbRef);
@@ -112,17 +163,29 @@ describe('triaging a report', () => {
 
 describe('flags', () => {
   it('flags a repeat victim and ASB Case Review at the third ASB report from the same email', async () => {
-    const mine = { ...hateCrime, type: 'asb', asbCategory: 'personal', hateMotivations: undefined, contact: { name: 'Repeat Test', email: 'Repeat@Example.com' }, location: { area: 'millbrook', street: 'Repeat Test Lane' } };
+    const mine = {
+      ...hateCrime,
+      type: 'asb',
+      asbCategory: 'personal',
+      hateMotivations: undefined,
+      contact: { name: 'Repeat Test', email: 'Repeat@Example.com' },
+      location: { area: 'millbrook', street: 'Repeat Test Lane' },
+    };
     const first = await submit({ ...mine, description: 'First time' });
     await submit({ ...mine, description: 'Second time' });
-    const flagsOf = async (ref: string) => (await callApi<{ flags: string[] }>(stack, as('officer'), `/api/officer/reports/${ref}`)).body.flags;
+    const flagsOf = async (ref: string) =>
+      (await callApi<{ flags: string[] }>(stack, as('officer'), `/api/officer/reports/${ref}`)).body.flags;
     await stack.streamIdle();
     expect(await flagsOf(first)).toEqual([]);
     const third = await submit({ ...mine, description: 'Third time', contact: { name: 'Repeat Test', email: 'repeat@example.com' } });
     await stack.streamIdle();
     expect(await flagsOf(third)).toEqual(['case-review', 'repeat-victim']);
     expect(await flagsOf(first)).toEqual(['case-review', 'repeat-victim']);
-    const flagged = await callApi<{ items: { reference: string }[] }>(stack, as('officer'), '/api/officer/reports?flagged=true&area=millbrook');
+    const flagged = await callApi<{ items: { reference: string }[] }>(
+      stack,
+      as('officer'),
+      '/api/officer/reports?flagged=true&area=millbrook',
+    );
     expect(flagged.body.items.map((i) => i.reference)).toEqual(expect.arrayContaining([first, third]));
   });
 });
@@ -131,7 +194,11 @@ describe("the resident's status check", () => {
   it('shows progress for the right email only, reveals nothing otherwise, and rate limits', async () => {
     const reference = await submit(hateCrime);
     const form = (ref: string, email: string) =>
-      fetch(`${stack.url}/api/report-status`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ reference: ref, email }) });
+      fetch(`${stack.url}/api/report-status`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ reference: ref, email }),
+      });
     const ok = await form(reference.toLowerCase(), 'AMIRA@example.com');
     expect(ok.status).toBe(200);
     const page = await ok.text();
@@ -157,7 +224,11 @@ describe("the resident's status check", () => {
   it("does not let a stranger's wrong guesses lock the resident out of their own report", async () => {
     const reference = await submit(hateCrime);
     const check = (email: string, viewer?: string) =>
-      fetch(`${stack.url}/api/report-status`, { method: 'POST', headers: { 'content-type': 'application/json', ...(viewer ? { 'cloudfront-viewer-address': `${viewer}:443` } : {}) }, body: JSON.stringify({ reference, email }) });
+      fetch(`${stack.url}/api/report-status`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(viewer ? { 'cloudfront-viewer-address': `${viewer}:443` } : {}) },
+        body: JSON.stringify({ reference, email }),
+      });
     for (let i = 0; i < 5; i++) expect((await check(`guess${i}@example.com`, '198.51.100.66')).status).toBe(404);
     expect((await check('amira@example.com', '198.51.100.66')).status).toBe(429);
     const owner = await check('amira@example.com', '203.0.113.5');
@@ -167,48 +238,109 @@ describe("the resident's status check", () => {
 
   it("emails the resident an officer's update", async () => {
     const reference = await submit(hateCrime);
-    const sent = await callApi(stack, as('officer'), `/api/officer/reports/${reference}/actions`, { body: { action: 'update-resident', message: 'An officer will visit on <Tuesday>.' } });
+    const sent = await callApi(stack, as('officer'), `/api/officer/reports/${reference}/actions`, {
+      body: { action: 'update-resident', message: 'An officer will visit on <Tuesday>.' },
+    });
     expect(sent.status).toBe(202);
     const emails = await waitForEmails(stack, (all) => all.some((e) => e.subject === `An update on your report ${reference}`));
     const update = emails.find((e) => e.subject === `An update on your report ${reference}`)!;
     expect(update.destination.to).toEqual(['amira@example.com']);
     expect(update.body.html).toContain('&lt;Tuesday&gt;');
     const anon = await submit(asbAnon);
-    expect((await callApi(stack, as('officer'), `/api/officer/reports/${anon}/actions`, { body: { action: 'update-resident', message: 'Hello' } })).status).toBe(400);
+    expect(
+      (
+        await callApi(stack, as('officer'), `/api/officer/reports/${anon}/actions`, {
+          body: { action: 'update-resident', message: 'Hello' },
+        })
+      ).status,
+    ).toBe(400);
     // The resident finds the update on the status page too, whether or not the email arrived.
-    const page = await fetch(`${stack.url}/api/report-status`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ reference, email: 'amira@example.com' }) });
+    const page = await fetch(`${stack.url}/api/report-status`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ reference, email: 'amira@example.com' }),
+    });
     const html = await page.text();
     expect(html).toContain('Updates we have sent you');
     expect(html).toContain('An officer will visit on &lt;Tuesday&gt;.');
-    const json = await fetch(`${stack.url}/api/report-status`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ reference, email: 'amira@example.com' }) });
-    expect(((await json.json()) as { updates: { message: string }[] }).updates.map((u) => u.message)).toEqual(['An officer will visit on <Tuesday>.']);
+    const json = await fetch(`${stack.url}/api/report-status`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ reference, email: 'amira@example.com' }),
+    });
+    expect(((await json.json()) as { updates: { message: string }[] }).updates.map((u) => u.message)).toEqual([
+      'An officer will visit on <Tuesday>.',
+    ]);
   });
 
-  it('links residents to their report\'s progress from the confirmation page and email, and tells anonymous reporters who to ask', async () => {
-    const form = await fetch(`${stack.url}/api/reports`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ type: 'asb', asbCategory: 'nuisance', reporterRole: 'victim', description: 'Progress links', ongoing: 'true', 'location.area': 'millbrook', anonymous: 'false', 'contact.name': 'Sam', 'contact.email': 'sam@example.com' }).toString() });
+  it("links residents to their report's progress from the confirmation page and email, and tells anonymous reporters who to ask", async () => {
+    const form = await fetch(`${stack.url}/api/reports`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        type: 'asb',
+        asbCategory: 'nuisance',
+        reporterRole: 'victim',
+        description: 'Progress links',
+        ongoing: 'true',
+        'location.area': 'millbrook',
+        anonymous: 'false',
+        'contact.name': 'Sam',
+        'contact.email': 'sam@example.com',
+      }).toString(),
+    });
     const confirmation = await (await fetch(`${stack.url}${form.headers.get('location')}`)).text();
     expect(confirmation).toContain('href="/report/status/"');
     const reference = /id="reference">([A-Z0-9]{8})</.exec(confirmation)![1]!;
-    const emails = await waitForEmails(stack, (all) => all.some((e) => e.subject.includes(reference) && e.destination.to[0] === 'sam@example.com'));
+    const emails = await waitForEmails(stack, (all) =>
+      all.some((e) => e.subject.includes(reference) && e.destination.to[0] === 'sam@example.com'),
+    );
     const mine = emails.find((e) => e.subject.includes(reference) && e.destination.to[0] === 'sam@example.com')!;
     expect(mine.body.text).toContain('/report/status/');
     expect(mine.body.html).toContain('/report/status/');
-    const notFound = await fetch(`${stack.url}/api/report-status`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ reference: 'ZZZZ2222', email: 'x@example.com' }) });
+    const notFound = await fetch(`${stack.url}/api/report-status`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ reference: 'ZZZZ2222', email: 'x@example.com' }),
+    });
     expect(((await notFound.json()) as { message: string }).message).toContain('quote its reference');
   });
 });
 
 describe('partners, exports and audit', () => {
   it('lets an admin change a partner address, keeps who and when, and refuses stale edits', async () => {
-    const list = await callApi<{ partners: { id: string; version: number; name: string; email: string; dataLevel: string; handles: unknown }[] }>(stack, as('admin'), '/api/officer/partners');
+    const list = await callApi<{
+      partners: { id: string; version: number; name: string; email: string; dataLevel: string; handles: unknown }[];
+    }>(stack, as('admin'), '/api/officer/partners');
     const fire = list.body.partners.find((p) => p.id === 'fire-rescue')!;
-    const change = { version: fire.version, name: fire.name, email: 'new-arson-desk@downs-fire.example', dataLevel: fire.dataLevel, handles: fire.handles };
+    const change = {
+      version: fire.version,
+      name: fire.name,
+      email: 'new-arson-desk@downs-fire.example',
+      dataLevel: fire.dataLevel,
+      handles: fire.handles,
+    };
     expect((await callApi(stack, as('officer'), '/api/officer/partners/fire-rescue', { method: 'PUT', body: change })).status).toBe(403);
-    expect((await callApi(stack, as('admin'), '/api/officer/partners/fire-rescue', { method: 'PUT', body: { ...change, email: 'not an email' } })).status).toBe(400);
+    expect(
+      (
+        await callApi(stack, as('admin'), '/api/officer/partners/fire-rescue', {
+          method: 'PUT',
+          body: { ...change, email: 'not an email' },
+        })
+      ).status,
+    ).toBe(400);
     expect((await callApi(stack, as('admin'), '/api/officer/partners/fire-rescue', { method: 'PUT', body: change })).status).toBe(200);
     expect((await callApi(stack, as('admin'), '/api/officer/partners/fire-rescue', { method: 'PUT', body: change })).status).toBe(409);
-    const after = await callApi<{ history: { partnerId: string; username: string; before: { email: string }; after: { email: string } }[] }>(stack, as('admin'), '/api/officer/partners');
-    expect(after.body.history[0]).toMatchObject({ partnerId: 'fire-rescue', username: 'admin@avonford-csp.example', before: { email: fire.email }, after: { email: 'new-arson-desk@downs-fire.example' } });
+    const after = await callApi<{
+      history: { partnerId: string; username: string; before: { email: string }; after: { email: string } }[];
+    }>(stack, as('admin'), '/api/officer/partners');
+    expect(after.body.history[0]).toMatchObject({
+      partnerId: 'fire-rescue',
+      username: 'admin@avonford-csp.example',
+      before: { email: fire.email },
+      after: { email: 'new-arson-desk@downs-fire.example' },
+    });
     // That emails use the directory's current address is tested in test/unit/emails.test.ts.
   });
 
@@ -238,10 +370,16 @@ describe('partners, exports and audit', () => {
   it('shows admins the audit trail of reads and changes, as JSON or CSV, and nobody else', async () => {
     const reference = await submit(asbAnon);
     await callApi(stack, as('officer'), `/api/officer/reports/${reference}`);
-    await callApi(stack, as('officer'), `/api/officer/reports/${reference}/actions`, { body: { action: 'grade', version: 1, risk: 'medium' } });
+    await callApi(stack, as('officer'), `/api/officer/reports/${reference}/actions`, {
+      body: { action: 'grade', version: 1, risk: 'medium' },
+    });
     const today = new Date().toISOString().slice(0, 10);
     expect((await callApi(stack, as('officer'), `/api/officer/audit?from=${today}&to=${today}`)).status).toBe(403);
-    const audit = await callApi<{ entries: { reference: string; action: string; username: string; summary?: string }[] }>(stack, as('admin'), `/api/officer/audit?from=${today}&to=${today}`);
+    const audit = await callApi<{ entries: { reference: string; action: string; username: string; summary?: string }[] }>(
+      stack,
+      as('admin'),
+      `/api/officer/audit?from=${today}&to=${today}`,
+    );
     const mine = audit.body.entries.filter((e) => e.reference === reference);
     expect(mine.map((e) => e.action)).toEqual(['read-report', 'change']);
     expect(mine[1]).toMatchObject({ username: 'officer@avonford-csp.example', summary: 'Risk graded medium' });
@@ -252,19 +390,36 @@ describe('partners, exports and audit', () => {
   });
 
   it('keeps the counts per status exact as reports arrive and change, in the same write', async () => {
-    const counts = async (token: string) => (await callApi<{ counts: Record<string, number> }>(stack, token, '/api/officer/report-counts')).body.counts;
-    const fire = () => createCaseStore(localDynamoClient(stack.dynamoDbEndpoint), stack.tableName).countByStatus({ kind: 'partner', partnerId: 'fire-rescue' }, {});
+    const counts = async (token: string) =>
+      (await callApi<{ counts: Record<string, number> }>(stack, token, '/api/officer/report-counts')).body.counts;
+    const fire = () =>
+      createCaseStore(localDynamoClient(stack.dynamoDbEndpoint), stack.tableName).countByStatus(
+        { kind: 'partner', partnerId: 'fire-rescue' },
+        {},
+      );
     const before = await counts(as('officer'));
     const beforePolice = await counts(as('police'));
     const beforeFire = await fire();
     const reference = await submit(hateCrime);
     expect(await counts(as('officer'))).toEqual({ ...before, new: before.new! + 1 });
     const view = await callApi<{ version: number }>(stack, as('officer'), `/api/officer/reports/${reference}`);
-    expect((await callApi(stack, as('officer'), `/api/officer/reports/${reference}/actions`, { body: { action: 'grade', risk: 'high', version: view.body.version } })).status).toBe(200);
+    expect(
+      (
+        await callApi(stack, as('officer'), `/api/officer/reports/${reference}/actions`, {
+          body: { action: 'grade', risk: 'high', version: view.body.version },
+        })
+      ).status,
+    ).toBe(200);
     expect(await counts(as('officer'))).toEqual({ ...before, triaged: before.triaged! + 1 });
     expect(await counts(as('police'))).toEqual({ ...beforePolice, triaged: beforePolice.triaged! + 1 });
     // Assigning to a partner the report had not gone to counts it in that partner's inbox too.
-    expect((await callApi(stack, as('officer'), `/api/officer/reports/${reference}/actions`, { body: { action: 'assign', partnerId: 'fire-rescue', version: view.body.version + 1 } })).status).toBe(200);
+    expect(
+      (
+        await callApi(stack, as('officer'), `/api/officer/reports/${reference}/actions`, {
+          body: { action: 'assign', partnerId: 'fire-rescue', version: view.body.version + 1 },
+        })
+      ).status,
+    ).toBe(200);
     expect(await counts(as('officer'))).toEqual({ ...before, assigned: before.assigned! + 1 });
     expect(await fire()).toEqual({ ...beforeFire, assigned: beforeFire.assigned! + 1 });
   });
@@ -274,7 +429,12 @@ describe('partners, exports and audit', () => {
     expect(Object.keys(counts.body.counts)).toEqual(['new', 'triaged', 'assigned', 'in-progress', 'closed']);
     expect(Object.values(counts.body.counts).reduce((a, b) => a + b, 0)).toBeGreaterThan(5);
     const today = new Date().toISOString().slice(0, 10);
-    const tasking = await callApi<{ total: { current: number; previous: number }; byDay: { key: string }[]; byHour: unknown[]; byArea: { key: string; current: number }[] }>(stack, as('officer'), `/api/officer/tasking?from=${today}&to=${today}`);
+    const tasking = await callApi<{
+      total: { current: number; previous: number };
+      byDay: { key: string }[];
+      byHour: unknown[];
+      byArea: { key: string; current: number }[];
+    }>(stack, as('officer'), `/api/officer/tasking?from=${today}&to=${today}`);
     expect(tasking.status).toBe(200);
     expect(tasking.body.total.current).toBe(Object.values(counts.body.counts).reduce((a, b) => a + b, 0));
     expect(tasking.body.byDay.map((d) => d.key)[0]).toBe('Monday');

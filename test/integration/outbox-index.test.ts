@@ -25,8 +25,27 @@ beforeAll(async () => {
 afterAll(async () => dynamo?.stop());
 
 async function addReport(reference: string, nextAttemptAt: string): Promise<OutboxEntry> {
-  const entry: OutboxEntry = { reference, targetId: 'council-asb-team', target: { kind: 'partner', partnerId: 'council-asb-team', dataLevel: 'full' }, createdAt: at(0), state: 'pending', attempts: 0, nextAttemptAt, expiresAt: 1 };
-  const report: StoredReport = { reference, status: 'new', version: 1, dueAt: at(0), createdAt: at(0), report: asb as Report, routes: [], deliveries: { 'council-asb-team': { state: 'pending', attempts: 0 } }, expiresAt: 1 };
+  const entry: OutboxEntry = {
+    reference,
+    targetId: 'council-asb-team',
+    target: { kind: 'partner', partnerId: 'council-asb-team', dataLevel: 'full' },
+    createdAt: at(0),
+    state: 'pending',
+    attempts: 0,
+    nextAttemptAt,
+    expiresAt: 1,
+  };
+  const report: StoredReport = {
+    reference,
+    status: 'new',
+    version: 1,
+    dueAt: at(0),
+    createdAt: at(0),
+    report: asb as Report,
+    routes: [],
+    deliveries: { 'council-asb-team': { state: 'pending', attempts: 0 } },
+    expiresAt: 1,
+  };
   expect(await store.create(report, [entry], { hash: reference, requestHash: reference, expiresAt: 1 })).toEqual({ outcome: 'created' });
   return entry;
 }
@@ -40,7 +59,9 @@ it('finds due entries behind any number still backing off, and drops entries tha
   expect((await store.listDue(at(10), 50)).map((e) => e.reference)).toEqual(['DUE33333', 'DUE22222']);
 
   expect(await store.recordDelivery(dueSooner, { state: 'sent', attempts: 1, lastAttemptAt: at(10), messageId: 'm' })).toBe(true);
-  expect(await store.recordDelivery(due, { state: 'failed', attempts: 1, lastAttemptAt: at(10), lastError: 'No address for this recipient' })).toBe(true);
+  expect(
+    await store.recordDelivery(due, { state: 'failed', attempts: 1, lastAttemptAt: at(10), lastError: 'No address for this recipient' }),
+  ).toBe(true);
   expect(await store.listDue(at(10), 50)).toEqual([]);
   expect(await store.listDue(at(61), 100)).toHaveLength(60);
 });

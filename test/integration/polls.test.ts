@@ -39,7 +39,11 @@ const allocation = (i: number) => ({ 'anti-social-behaviour': i % 3, 'drug-misus
 describe('voting', () => {
   it('counts 500 voters at once exactly, one ballot each, and retries never double count', async () => {
     const before = (await results(stack, open)).json!;
-    const voters = await inParallel(Array.from({ length: 500 }, (_, i) => i), 50, async () => (await startVoting(stack, open)).cookie!);
+    const voters = await inParallel(
+      Array.from({ length: 500 }, (_, i) => i),
+      50,
+      async () => (await startVoting(stack, open)).cookie!,
+    );
     expect(new Set(voters).size).toBe(500);
     await waitToVote();
     // A client told "try again" (a 5xx) does so, as the message asks. On a loaded machine
@@ -48,7 +52,11 @@ describe('voting', () => {
     let retried = 0;
     const answers = await inParallel(voters, 500, async (cookie, i) => {
       for (let attempt = 1; ; attempt++) {
-        const answer = await sendBallot(stack, open, cookie, { allocation: allocation(i), postcode: i % 2 ? 'AV1 4XT' : 'av3', followUps: { where: i % 4 ? 'millbrook' : 'westerleigh' } });
+        const answer = await sendBallot(stack, open, cookie, {
+          allocation: allocation(i),
+          postcode: i % 2 ? 'AV1 4XT' : 'av3',
+          followUps: { where: i % 4 ? 'millbrook' : 'westerleigh' },
+        });
         if (answer.status < 500 || attempt === 5) return answer;
         retried++;
         await new Promise((r) => setTimeout(r, 200 * attempt));
@@ -58,7 +66,13 @@ describe('voting', () => {
     expect(retried).toBeLessThan(500);
 
     // The same ballot sent again (a lost response, a double tap) is answered as counted, and is not counted.
-    const retries = await inParallel(voters.slice(0, 50), 50, (cookie, i) => sendBallot(stack, open, cookie, { allocation: allocation(i), postcode: i % 2 ? 'AV1 4XT' : 'av3', followUps: { where: i % 4 ? 'millbrook' : 'westerleigh' } }));
+    const retries = await inParallel(voters.slice(0, 50), 50, (cookie, i) =>
+      sendBallot(stack, open, cookie, {
+        allocation: allocation(i),
+        postcode: i % 2 ? 'AV1 4XT' : 'av3',
+        followUps: { where: i % 4 ? 'millbrook' : 'westerleigh' },
+      }),
+    );
     expect(retries.every((r) => r.status === 201 && r.replayed)).toBe(true);
     // A different second ballot from the same voter is refused.
     const second = await sendBallot(stack, open, voters[7], { allocation: { 'no-concern': 5 }, postcode: 'AV1' });
@@ -98,7 +112,15 @@ describe('voting', () => {
     expect((await sendBallot(stack, poll.id, cookie, { allocation: { burglary: 2 } })).status).toBe(201);
     const client = localDynamoClient(stack.dynamoDbEndpoint);
     // A counter written to outside a ballot (the failure the recount exists to catch).
-    await client.send(new UpdateItemCommand({ TableName: stack.pollsTableName, Key: marshall(pollKeys.counter(poll.id, 0)), UpdateExpression: 'ADD #o :n', ExpressionAttributeNames: { '#o': 'o#burglary' }, ExpressionAttributeValues: marshall({ ':n': 40 }) }));
+    await client.send(
+      new UpdateItemCommand({
+        TableName: stack.pollsTableName,
+        Key: marshall(pollKeys.counter(poll.id, 0)),
+        UpdateExpression: 'ADD #o :n',
+        ExpressionAttributeNames: { '#o': 'o#burglary' },
+        ExpressionAttributeValues: marshall({ ':n': 40 }),
+      }),
+    );
     const store = createPollStore(client, stack.pollsTableName);
     const final = await finalisePoll({ store, profile: defaultProfile(), now: () => new Date(Date.parse(poll.closesAt) + 120_000) }, poll);
     expect(final.outcome === 'finalised' && final.final.matched).toBe(false);
@@ -146,7 +168,9 @@ describe('voting', () => {
       expect([answer.status, said]).toEqual([status, expect.stringMatching(message)]);
     }
     // Without the cookie, or with a forged one, nothing is counted.
-    expect((await sendBallot(stack, open, undefined, { allocation: { burglary: 5 }, postcode: 'AV1' })).body.errors![0]!.message).toMatch(/started from the poll page/);
+    expect((await sendBallot(stack, open, undefined, { allocation: { burglary: 5 }, postcode: 'AV1' })).body.errors![0]!.message).toMatch(
+      /started from the poll page/,
+    );
     const forged = cookie.replace(/\.(\d{10})\./, (_m, t: string) => `.${Number(t) - 60}.`);
     expect((await sendBallot(stack, open, forged, { allocation: { burglary: 5 }, postcode: 'AV1' })).status).toBe(400);
     // Single choice: exactly one known answer.
@@ -156,7 +180,7 @@ describe('voting', () => {
     expect((await sendBallot(stack, testPolls.single.id, single, { choice: 'burglary' })).status).toBe(201);
   });
 
-  it('shows a postcode outside the area as a problem with that field, answers kept, with the partnership\'s contact details', async () => {
+  it("shows a postcode outside the area as a problem with that field, answers kept, with the partnership's contact details", async () => {
     const cookie = (await startVoting(stack, open)).cookie!;
     await waitToVote();
     const outside = await sendBallotForm(stack, open, cookie, { 'tokens.burglary': '3', 'tokens.drug-misuse': '2', postcode: 'CM9 4LX' });
@@ -183,13 +207,24 @@ describe('voting', () => {
   it('gives the form back with the answers kept when a form ballot has a problem, and 303 when it counts', async () => {
     const cookie = (await startVoting(stack, open)).cookie!;
     await waitToVote();
-    const bad = await sendBallotForm(stack, open, cookie, { 'tokens.burglary': '3', 'tokens.drug-misuse': 'lots', postcode: 'AV3 2QT', 'followUps.more': '<script>alert(1)</script>' });
+    const bad = await sendBallotForm(stack, open, cookie, {
+      'tokens.burglary': '3',
+      'tokens.drug-misuse': 'lots',
+      postcode: 'AV3 2QT',
+      'followUps.more': '<script>alert(1)</script>',
+    });
     expect(bad.status).toBe(400);
     expect(bad.html).toContain('Enter a whole number of tokens');
     expect(bad.html).toContain('value="AV3 2QT"');
     expect(bad.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(bad.html).not.toContain('<script>alert(1)');
-    const good = await sendBallotForm(stack, open, cookie, { 'tokens.burglary': '3', 'tokens.drug-misuse': '2', 'tokens.no-concern': '', postcode: 'AV3 2QT', website: '' });
+    const good = await sendBallotForm(stack, open, cookie, {
+      'tokens.burglary': '3',
+      'tokens.drug-misuse': '2',
+      'tokens.no-concern': '',
+      postcode: 'AV3 2QT',
+      website: '',
+    });
     expect([good.status, good.location]).toEqual([303, `/api/polls/${open}/thanks`]);
     const thanks = await (await fetch(`${stack.url}${good.location}`, { headers: { cookie } })).text();
     expect(thanks).toContain('Drug misuse: 2 tokens');
@@ -227,48 +262,110 @@ describe('results', () => {
 
 describe('event tallies', () => {
   const closed = testPolls.closed.id;
-  const tally = (counts: Record<string, number>, extra: Record<string, unknown> = {}) => ({ event: { name: 'Spring fair', date: '2026-04-18', place: 'Millbrook green' }, counts, ...extra });
+  const tally = (counts: Record<string, number>, extra: Record<string, unknown> = {}) => ({
+    event: { name: 'Spring fair', date: '2026-04-18', place: 'Millbrook green' },
+    counts,
+    ...extra,
+  });
 
   it('records tallies, and a correction replaces the entry it corrects in the totals', async () => {
     const officer = tokens.officer!.access;
-    const first = await callApi<{ entry: { entryId: string } }>(stack, officer, `/api/officer/polls/${closed}/tallies`, { method: 'POST', body: tally({ 'anti-social-behaviour': 36, 'drug-misuse': 26, burglary: 26, 'no-concern': 4 }) });
+    const first = await callApi<{ entry: { entryId: string } }>(stack, officer, `/api/officer/polls/${closed}/tallies`, {
+      method: 'POST',
+      body: tally({ 'anti-social-behaviour': 36, 'drug-misuse': 26, burglary: 26, 'no-concern': 4 }),
+    });
     expect(first.status).toBe(201);
     let shown = (await results(stack, closed)).json!;
-    expect(shown.rows.map((r) => [r.optionId, r.count, r.rank])).toEqual([['anti-social-behaviour', 36, 1], ['drug-misuse', 26, 2], ['burglary', 26, 2], ['no-concern', 4, 4]]);
+    expect(shown.rows.map((r) => [r.optionId, r.count, r.rank])).toEqual([
+      ['anti-social-behaviour', 36, 1],
+      ['drug-misuse', 26, 2],
+      ['burglary', 26, 2],
+      ['no-concern', 4, 4],
+    ]);
 
-    const fix = await callApi<{ entry: { entryId: string } }>(stack, officer, `/api/officer/polls/${closed}/tallies`, { method: 'POST', body: tally({ 'anti-social-behaviour': 36, 'drug-misuse': 26, burglary: 18, 'no-concern': 4 }, { corrects: first.body.entry.entryId, reason: 'Burglary pot recounted' }) });
+    const fix = await callApi<{ entry: { entryId: string } }>(stack, officer, `/api/officer/polls/${closed}/tallies`, {
+      method: 'POST',
+      body: tally(
+        { 'anti-social-behaviour': 36, 'drug-misuse': 26, burglary: 18, 'no-concern': 4 },
+        { corrects: first.body.entry.entryId, reason: 'Burglary pot recounted' },
+      ),
+    });
     expect(fix.status).toBe(201);
     shown = (await results(stack, closed)).json!;
     expect(shown.total).toBe(84);
     expect(shown.channels.map((c) => c.label)).toEqual(['Online', 'Spring fair, Millbrook green (18 April 2026)']);
     // The same entry cannot be corrected twice; the correction itself can be.
-    const again = await callApi(stack, officer, `/api/officer/polls/${closed}/tallies`, { method: 'POST', body: tally({ burglary: 1 }, { corrects: first.body.entry.entryId, reason: 'Again' }) });
+    const again = await callApi(stack, officer, `/api/officer/polls/${closed}/tallies`, {
+      method: 'POST',
+      body: tally({ burglary: 1 }, { corrects: first.body.entry.entryId, reason: 'Again' }),
+    });
     expect(again.status).toBe(409);
-    const listed = await callApi<{ entries: { entryId: string; counted: boolean; recordedBy: string; correctedBy?: string }[] }>(stack, officer, `/api/officer/polls/${closed}/tallies`);
-    expect(listed.body.entries.map((e) => [e.counted, e.recordedBy])).toEqual([[false, 'officer@avonford-csp.example'], [true, 'officer@avonford-csp.example']]);
+    const listed = await callApi<{ entries: { entryId: string; counted: boolean; recordedBy: string; correctedBy?: string }[] }>(
+      stack,
+      officer,
+      `/api/officer/polls/${closed}/tallies`,
+    );
+    expect(listed.body.entries.map((e) => [e.counted, e.recordedBy])).toEqual([
+      [false, 'officer@avonford-csp.example'],
+      [true, 'officer@avonford-csp.example'],
+    ]);
     expect(listed.body.entries[0]!.correctedBy).toBe(fix.body.entry.entryId);
   });
 
   it('refuses bad tallies with each problem, and anyone who is not an officer', async () => {
     const officer = tokens.officer!.access;
-    const bad = await callApi<{ errors: { path: string; message: string }[] }>(stack, officer, `/api/officer/polls/${closed}/tallies`, { method: 'POST', body: { event: { name: '', date: '2026-02-30', place: 'Hall' }, counts: { burglary: -3 } } });
+    const bad = await callApi<{ errors: { path: string; message: string }[] }>(stack, officer, `/api/officer/polls/${closed}/tallies`, {
+      method: 'POST',
+      body: { event: { name: '', date: '2026-02-30', place: 'Hall' }, counts: { burglary: -3 } },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e) => e.path)).toEqual(expect.arrayContaining(['event.name', 'event.date', 'counts.burglary']));
-    expect((await callApi(stack, officer, `/api/officer/polls/${closed}/tallies`, { method: 'POST', body: tally({ arson: 2 }) })).status).toBe(400);
-    expect((await callApi(stack, officer, `/api/officer/polls/${closed}/tallies`, { method: 'POST', body: tally({ burglary: 2 }, { corrects: 'no-such-entry', reason: 'x' }) })).status).toBe(400);
-    expect((await callApi(stack, officer, `/api/officer/polls/${closed}/tallies`, { method: 'POST', body: { ...tally({ burglary: 1 }), event: { name: 'Later', date: '2099-01-01', place: 'Hall' } } })).status).toBe(400);
-    expect((await callApi(stack, tokens.police!.access, `/api/officer/polls/${closed}/tallies`, { method: 'POST', body: tally({ burglary: 1 }) })).status).toBe(403);
+    expect(
+      (await callApi(stack, officer, `/api/officer/polls/${closed}/tallies`, { method: 'POST', body: tally({ arson: 2 }) })).status,
+    ).toBe(400);
+    expect(
+      (
+        await callApi(stack, officer, `/api/officer/polls/${closed}/tallies`, {
+          method: 'POST',
+          body: tally({ burglary: 2 }, { corrects: 'no-such-entry', reason: 'x' }),
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await callApi(stack, officer, `/api/officer/polls/${closed}/tallies`, {
+          method: 'POST',
+          body: { ...tally({ burglary: 1 }), event: { name: 'Later', date: '2099-01-01', place: 'Hall' } },
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await callApi(stack, tokens.police!.access, `/api/officer/polls/${closed}/tallies`, {
+          method: 'POST',
+          body: tally({ burglary: 1 }),
+        })
+      ).status,
+    ).toBe(403);
     expect((await callApi(stack, undefined, `/api/officer/polls/${closed}/tallies`)).status).toBe(401);
     expect((await callApi(stack, officer, '/api/officer/polls/no-such-poll/tallies')).status).toBe(404);
   });
 
   it('shows officers bursts of ballots from one address for review, without refusing them', async () => {
     const poll = testPolls.upTo.id;
-    const voters = await inParallel(Array.from({ length: 12 }, (_, i) => i), 12, async () => (await startVoting(stack, poll)).cookie!);
+    const voters = await inParallel(
+      Array.from({ length: 12 }, (_, i) => i),
+      12,
+      async () => (await startVoting(stack, poll)).cookie!,
+    );
     await waitToVote();
     const answers = await inParallel(voters, 12, (cookie) => sendBallot(stack, poll, cookie, { allocation: { 'no-concern': 1 } }));
     expect(answers.every((a) => a.status === 201)).toBe(true);
-    const review = await callApi<{ threshold: number; bursts: { address: string; ballots: number }[] }>(stack, tokens.officer!.access, `/api/officer/polls/${poll}/bursts`);
+    const review = await callApi<{ threshold: number; bursts: { address: string; ballots: number }[] }>(
+      stack,
+      tokens.officer!.access,
+      `/api/officer/polls/${poll}/bursts`,
+    );
     expect(review.body.threshold).toBe(10);
     // Every test ballot comes from 127.0.0.1: one address, at least these 12 in this hour.
     expect(review.body.bursts[0]!.ballots).toBeGreaterThanOrEqual(12);
@@ -280,7 +377,11 @@ describe('reports beside polls', () => {
   it('still routes a report by email after ballots and tallies were written to the polls table', async () => {
     // DynamoDB Local numbers stream records across tables; the local poller must keep
     // reading the reports stream after other tables are written.
-    const res = await fetch(`${stack.url}/api/reports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...asb, description: 'Fly-tipping reported after the poll' }) });
+    const res = await fetch(`${stack.url}/api/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...asb, description: 'Fly-tipping reported after the poll' }),
+    });
     expect(res.status).toBe(201);
     const { reference } = (await res.json()) as { reference: string };
     await waitForEmails(stack, (emails) => emails.some((e) => (e.body.text ?? '').includes(reference)));

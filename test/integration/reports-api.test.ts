@@ -23,8 +23,18 @@ beforeAll(async () => {
 afterAll(async () => stack?.stop());
 
 const postJson = (body: unknown, headers: Record<string, string> = {}) =>
-  fetch(`${stack.url}/api/reports`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
-const postForm = (form: string) => fetch(`${stack.url}/api/reports`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' }, body: form, redirect: 'manual' });
+  fetch(`${stack.url}/api/reports`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+const postForm = (form: string) =>
+  fetch(`${stack.url}/api/reports`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+    body: form,
+    redirect: 'manual',
+  });
 
 describe('submitting a report as JSON', () => {
   it('answers 201 with a reference, stores the report with its outbox in one go, and sets retention', async () => {
@@ -49,7 +59,11 @@ describe('submitting a report as JSON', () => {
     const { reference } = (await res.json()) as { reference: string };
     const emails = await waitForEmails(stack, (all) => all.filter((e) => e.subject.includes(reference)).length === 3);
     const mine = emails.filter((e) => e.subject.includes(reference));
-    expect(mine.map((e) => e.destination.to[0]).sort()).toEqual(['amira@example.com', 'neighbourhood-avonford@downs-police.example', 'referrals@downs-hate-crime-support.example']);
+    expect(mine.map((e) => e.destination.to[0]).sort()).toEqual([
+      'amira@example.com',
+      'neighbourhood-avonford@downs-police.example',
+      'referrals@downs-hate-crime-support.example',
+    ]);
     await stack.streamIdle();
     const saved = await store.get(reference);
     for (const target of ['police', 'hate-crime-support', 'resident']) {
@@ -63,7 +77,9 @@ describe('submitting a report as JSON', () => {
     const res = await postJson({ type: 'asb', description: '', location: { area: 'atlantis' }, anonymous: false, extra: 1 });
     expect(res.status).toBe(400);
     const { errors } = (await res.json()) as { errors: { path: string; message: string }[] };
-    expect(errors.map((e) => e.path)).toEqual(expect.arrayContaining(['reporterRole', 'description', 'location.area', 'extra', 'asbCategory', 'contact.name']));
+    expect(errors.map((e) => e.path)).toEqual(
+      expect.arrayContaining(['reporterRole', 'description', 'location.area', 'extra', 'asbCategory', 'contact.name']),
+    );
     expect(await countReports()).toBe(countBefore);
   });
 
@@ -111,7 +127,10 @@ describe('submitting a report as JSON', () => {
     expect(other.reference).not.toBe(first.reference);
     const tooLong = await postJson(asbAnon, { 'Idempotency-Key': 'k'.repeat(201) });
     expect(tooLong.status).toBe(400);
-    expect(await tooLong.json()).toEqual({ message: expect.any(String), errors: [{ path: 'Idempotency-Key', message: expect.stringContaining('1 to 200 characters') }] });
+    expect(await tooLong.json()).toEqual({
+      message: expect.any(String),
+      errors: [{ path: 'Idempotency-Key', message: expect.stringContaining('1 to 200 characters') }],
+    });
   });
 
   it('refuses a reused Idempotency-Key with a different report (422), storing nothing and revealing no reference', async () => {
@@ -133,7 +152,9 @@ describe('submitting a report as JSON', () => {
     expect(res.status).toBe(201);
     const { reference } = (await res.json()) as { reference: string };
     expect((await store.get(reference))?.report.description).toBe(hostile.trim());
-    const emails = await waitForEmails(stack, (all) => all.some((e) => e.subject.includes(reference) && e.destination.to[0]?.includes('police')));
+    const emails = await waitForEmails(stack, (all) =>
+      all.some((e) => e.subject.includes(reference) && e.destination.to[0]?.includes('police')),
+    );
     const police = emails.find((e) => e.subject.includes(reference) && e.destination.to[0]!.includes('police'))!;
     expect(police.body.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(police.body.html).not.toContain('<script>');
@@ -142,7 +163,8 @@ describe('submitting a report as JSON', () => {
 });
 
 describe('submitting the report form without JavaScript', () => {
-  const valid = 'type=asb&asbCategory=nuisance&reporterRole=victim&description=Motorbikes+racing+on+the+green+every+night&ongoing=true&location.area=westerleigh&anonymous=true';
+  const valid =
+    'type=asb&asbCategory=nuisance&reporterRole=victim&description=Motorbikes+racing+on+the+green+every+night&ongoing=true&location.area=westerleigh&anonymous=true';
 
   it('redirects 303 to a confirmation page showing the reference, bound to that submission', async () => {
     const res = await postForm(valid);
@@ -164,7 +186,9 @@ describe('submitting the report form without JavaScript', () => {
   });
 
   it('shows the form again with an error summary, inline errors and the answers kept', async () => {
-    const res = await postForm('type=asb&description=%3Cb%3EStill+here%3C%2Fb%3E&location.street=High+St&anonymous=false&contact.email=bad');
+    const res = await postForm(
+      'type=asb&description=%3Cb%3EStill+here%3C%2Fb%3E&location.street=High+St&anonymous=false&contact.email=bad',
+    );
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toMatch(/text\/html/);
     const html = await res.text();
@@ -193,7 +217,10 @@ describe('OpenAPI document', () => {
     const res = await fetch(`${stack.url}/api/openapi.json`);
     expect(res.status).toBe(200);
     type Schema = { properties: Record<string, { properties?: Record<string, { enum?: string[] }> }>; additionalProperties: boolean };
-    const doc = (await res.json()) as { openapi: string; paths: Record<string, Record<string, { requestBody: { content: Record<string, { schema: Schema }> } }>> };
+    const doc = (await res.json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, { requestBody: { content: Record<string, { schema: Schema }> } }>>;
+    };
     expect(doc.openapi).toBe('3.1.0');
     const report = doc.paths['/api/reports']!.post!.requestBody.content['application/json']!.schema;
     expect(report.additionalProperties).toBe(false);
@@ -209,7 +236,13 @@ async function countReports(): Promise<number> {
 describe('a form address opened in a browser', () => {
   it('sends the browser to the form, never to JSON; API clients still get 405 with Allow', async () => {
     const poll = '2027-28-priorities';
-    for (const [path, form] of [['/api/reports', '/report/'], ['/api/report-status', '/report/status/'], [`/api/polls/${poll}/ballots`, `/polls/${poll}/vote/`], [`/api/polls/${poll}/start`, `/polls/${poll}/`], ['/api/polls/no-such-poll/ballots', '/polls/']]) {
+    for (const [path, form] of [
+      ['/api/reports', '/report/'],
+      ['/api/report-status', '/report/status/'],
+      [`/api/polls/${poll}/ballots`, `/polls/${poll}/vote/`],
+      [`/api/polls/${poll}/start`, `/polls/${poll}/`],
+      ['/api/polls/no-such-poll/ballots', '/polls/'],
+    ]) {
       const browser = await fetch(`${stack.url}${path}`, { headers: { accept: 'text/html,application/xhtml+xml' }, redirect: 'manual' });
       expect([path, browser.status, browser.headers.get('location')]).toEqual([path, 303, form]);
       const client = await fetch(`${stack.url}${path}`, { headers: { accept: 'application/json' } });

@@ -64,7 +64,11 @@ it('keeps reports and sends their emails once SES is back', async () => {
 it('shows officers each attempt of an email that waited out the outage, then its delivery', async () => {
   const store = createReportStore(localDynamoClient(stack.dynamoDbEndpoint), stack.tableName);
   await stack.stopSes();
-  const res = await fetch(`${stack.url}/api/reports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...asbAnon, description: 'Timeline during an outage' }) });
+  const res = await fetch(`${stack.url}/api/reports`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ ...asbAnon, description: 'Timeline during an outage' }),
+  });
   const { reference } = (await res.json()) as { reference: string };
   await stack.streamIdle();
   await stack.startSes();
@@ -78,7 +82,9 @@ it('shows officers each attempt of an email that waited out the outage, then its
   expect(outcomes.slice(0, -1).every((o) => o === 'not-sent')).toBe(true);
   expect(entry.history!.map((a) => a.attempt)).toEqual(outcomes.map((_, i) => i + 1));
   const { buildTimeline } = await import('../../functions/officer/timeline');
-  const lines = buildTimeline((await store.get(reference))!, [], [entry], [], new Map([['council-asb-team', 'Council']]), false).filter((t) => t.kind === 'email').map((t) => t.text);
+  const lines = buildTimeline((await store.get(reference))!, [], [entry], [], new Map([['council-asb-team', 'Council']]), false)
+    .filter((t) => t.kind === 'email')
+    .map((t) => t.text);
   expect(lines).toHaveLength(outcomes.length);
   expect(lines.at(-1)).toBe(`Email to Council sent (attempt ${outcomes.length})`);
 });

@@ -48,7 +48,18 @@ describe('stale services from a killed start', () => {
     expect(await isPortFree(ports.COGNITO_PORT)).toBe(false);
 
     const log: string[] = [];
-    second = await startLocalStack({ port: ports.PORT, dynamoDbPort: ports.DYNAMODB_PORT, sesPort: ports.SES_PORT, cognitoPort: ports.COGNITO_PORT, pidDir, log: (l) => log.push(l), tableName: 'second', pollsTableName: 'second-polls', sweepIntervalMs: 3_600_000, closePollsIntervalMs: 3_600_000 });
+    second = await startLocalStack({
+      port: ports.PORT,
+      dynamoDbPort: ports.DYNAMODB_PORT,
+      sesPort: ports.SES_PORT,
+      cognitoPort: ports.COGNITO_PORT,
+      pidDir,
+      log: (l) => log.push(l),
+      tableName: 'second',
+      pollsTableName: 'second-polls',
+      sweepIntervalMs: 3_600_000,
+      closePollsIntervalMs: 3_600_000,
+    });
     expect(log.filter((l) => l.startsWith('Stopped'))).toHaveLength(3);
     expect((await fetch(`${second.url}/api/openapi.json`)).status).toBe(200);
     await second.stop();
@@ -60,7 +71,10 @@ describe('stale services from a killed start', () => {
     const stranger = spawn('sleep', ['30']);
     const pidDir = join(dir, 'reused');
     mkdirSync(pidDir, { recursive: true });
-    writeFileSync(join(pidDir, 'dynamodb-local.pid'), JSON.stringify({ pid: stranger.pid, service: 'dynamodb-local', cmdline: 'java\0-jar\0DynamoDBLocal.jar\0' }));
+    writeFileSync(
+      join(pidDir, 'dynamodb-local.pid'),
+      JSON.stringify({ pid: stranger.pid, service: 'dynamodb-local', cmdline: 'java\0-jar\0DynamoDBLocal.jar\0' }),
+    );
     expect(await stopStaleChildren(pidDir)).toEqual([]);
     expect(isAlive(stranger.pid!)).toBe(true);
     expect(readdirSync(pidDir)).toEqual([]);

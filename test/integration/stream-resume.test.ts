@@ -31,7 +31,8 @@ it('hands on what was written while it was stopped, once, and nothing twice', as
     seen.push(...event.Records.map((r: DynamoDBRecord) => String(r.dynamodb?.Keys?.pk?.S)));
     return { batchItemFailures: [] };
   };
-  const put = (client: ReturnType<typeof localDynamoClient>, id: string) => client.send(new PutItemCommand({ TableName: 'resume', Item: marshall({ pk: id, sk: 'X' }) }));
+  const put = (client: ReturnType<typeof localDynamoClient>, id: string) =>
+    client.send(new PutItemCommand({ TableName: 'resume', Item: marshall({ pk: id, sk: 'X' }) }));
   const until = async (predicate: () => boolean) => {
     for (const started = Date.now(); !predicate(); ) {
       if (Date.now() - started > 20_000) throw new Error(`Stream records seen: ${seen.join(', ')}`);

@@ -10,10 +10,19 @@ const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/ch
 
 export async function launchChromium(): Promise<Browser> {
   const executablePath = CANDIDATES.find((p) => existsSync(p));
-  if (!executablePath) throw new Error('Chromium not found: install Debian\'s chromium package (apt-get install chromium) or set CHROMIUM_PATH');
+  if (!executablePath)
+    throw new Error("Chromium not found: install Debian's chromium package (apt-get install chromium) or set CHROMIUM_PATH");
   return chromium.launch({
     executablePath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -68,7 +77,10 @@ export async function axeViolationsOfHtml(browser: Browser, url: string, html: s
  * For a browser test file: starts the local stack and Chromium before its tests and
  * stops both after. Read `.stack` and `.browser` inside tests.
  */
-export function useStackAndBrowser(options: () => Promise<Parameters<typeof startTestStack>[0]> = async () => ({})): { readonly stack: LocalStack; readonly browser: Browser } {
+export function useStackAndBrowser(options: () => Promise<Parameters<typeof startTestStack>[0]> = async () => ({})): {
+  readonly stack: LocalStack;
+  readonly browser: Browser;
+} {
   const state = {} as { stack: LocalStack; browser: Browser };
   beforeAll(async () => {
     [state.stack, state.browser] = await Promise.all([options().then(startTestStack), launchChromium()]);
@@ -98,8 +110,10 @@ export async function reflowProblems(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const problems: string[] = [];
     const root = document.documentElement;
-    const name = (el: Element) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.classList.length ? `.${[...el.classList].join('.')}` : ''} "${(el.textContent ?? '').trim().slice(0, 30)}"`;
-    if (root.scrollWidth > root.clientWidth) problems.push(`the page scrolls sideways (${root.scrollWidth}px wide in ${root.clientWidth}px)`);
+    const name = (el: Element) =>
+      `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.classList.length ? `.${[...el.classList].join('.')}` : ''} "${(el.textContent ?? '').trim().slice(0, 30)}"`;
+    if (root.scrollWidth > root.clientWidth)
+      problems.push(`the page scrolls sideways (${root.scrollWidth}px wide in ${root.clientWidth}px)`);
     const scrolls = (el: Element | null): boolean => {
       for (let e = el; e && e !== root; e = e.parentElement) if (/(auto|scroll)/.test(getComputedStyle(e).overflowX)) return true;
       return false;
@@ -110,9 +124,11 @@ export async function reflowProblems(page: Page): Promise<string[]> {
       if (box.width <= 1 || box.height <= 1) continue;
       // Only the outermost element past the edge: its contents go with it.
       const past = (e: Element | null) => !!e && e.getBoundingClientRect().right > root.clientWidth + 1;
-      if (past(el) && !past(el.parentElement) && !scrolls(el.parentElement)) problems.push(`${name(el)} runs ${Math.round(box.right - root.clientWidth)}px past the right edge`);
+      if (past(el) && !past(el.parentElement) && !scrolls(el.parentElement))
+        problems.push(`${name(el)} runs ${Math.round(box.right - root.clientWidth)}px past the right edge`);
       const style = getComputedStyle(el);
-      if (/(hidden|clip)/.test(style.overflowX) && el.scrollWidth > el.clientWidth + 1 && (el.textContent ?? '').trim()) problems.push(`${name(el)} cuts off its text`);
+      if (/(hidden|clip)/.test(style.overflowX) && el.scrollWidth > el.clientWidth + 1 && (el.textContent ?? '').trim())
+        problems.push(`${name(el)} cuts off its text`);
     }
     const bodySize = parseFloat(getComputedStyle(document.querySelector('.govuk-body') ?? document.body).fontSize);
     for (const label of document.querySelectorAll('.portal-chart__label, .portal-chart__value')) {
@@ -121,7 +137,8 @@ export async function reflowProblems(page: Page): Promise<string[]> {
     // Text drawn in an SVG shrinks with it: its size on screen is its font size times the scale.
     for (const text of document.querySelectorAll<SVGTextElement>('svg text')) {
       const scale = text.getScreenCTM()?.a ?? 1;
-      if (parseFloat(getComputedStyle(text).fontSize) * scale < bodySize) problems.push(`${name(text)} is drawn smaller than the body text`);
+      if (parseFloat(getComputedStyle(text).fontSize) * scale < bodySize)
+        problems.push(`${name(text)} is drawn smaller than the body text`);
       const svg = text.ownerSVGElement!.getBoundingClientRect();
       const box = text.getBoundingClientRect();
       if (box.left < svg.left - 1 || box.right > svg.right + 1) problems.push(`${name(text)} is cut off by its chart`);

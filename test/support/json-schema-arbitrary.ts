@@ -32,7 +32,10 @@ export type JsonSchema = {
 
 function stringArbitrary(schema: JsonSchema): fc.Arbitrary<string> {
   if (schema.format === 'email') return fc.emailAddress();
-  if (schema.format === 'date-time') return fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2030-01-01T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString());
+  if (schema.format === 'date-time')
+    return fc
+      .date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2030-01-01T00:00:00Z'), noInvalidDate: true })
+      .map((d) => d.toISOString());
   if (schema.pattern) {
     try {
       return fc.stringMatching(new RegExp(schema.pattern)).filter((s) => s.length <= (schema.maxLength ?? 400));
@@ -57,11 +60,17 @@ export function arbitraryFor(schema: JsonSchema | undefined, depth = 0): fc.Arbi
         const shape = Object.fromEntries(Object.entries(schema.properties).map(([k, s]) => [k, arbitraryFor(s, depth + 1)]));
         return fc.record(shape, { requiredKeys: [...required].filter((k) => k in shape) });
       }
-      const values = typeof schema.additionalProperties === 'object' ? arbitraryFor(schema.additionalProperties, depth + 1) : fc.jsonValue({ maxDepth: 1 });
+      const values =
+        typeof schema.additionalProperties === 'object'
+          ? arbitraryFor(schema.additionalProperties, depth + 1)
+          : fc.jsonValue({ maxDepth: 1 });
       return fc.dictionary(fc.string({ minLength: 1, maxLength: 20 }), values, { maxKeys: 5 });
     }
     case 'array':
-      return fc.array(arbitraryFor(schema.items, depth + 1), { minLength: schema.minItems ?? 0, maxLength: Math.min(schema.maxItems ?? 4, 6) });
+      return fc.array(arbitraryFor(schema.items, depth + 1), {
+        minLength: schema.minItems ?? 0,
+        maxLength: Math.min(schema.maxItems ?? 4, 6),
+      });
     case 'string':
       return stringArbitrary(schema);
     case 'integer':

@@ -32,12 +32,17 @@ export async function capturedEmails(stack: LocalStack): Promise<CapturedEmail[]
 }
 
 /** Waits until `predicate` holds for the captured emails (the router is asynchronous). */
-export async function waitForEmails(stack: LocalStack, predicate: (emails: CapturedEmail[]) => boolean, timeoutMs = 15_000): Promise<CapturedEmail[]> {
+export async function waitForEmails(
+  stack: LocalStack,
+  predicate: (emails: CapturedEmail[]) => boolean,
+  timeoutMs = 15_000,
+): Promise<CapturedEmail[]> {
   const started = Date.now();
   for (;;) {
     const emails = await capturedEmails(stack);
     if (predicate(emails)) return emails;
-    if (Date.now() - started > timeoutMs) throw new Error(`Expected emails did not arrive; captured ${emails.length}: ${emails.map((e) => e.subject).join(' | ')}`);
+    if (Date.now() - started > timeoutMs)
+      throw new Error(`Expected emails did not arrive; captured ${emails.length}: ${emails.map((e) => e.subject).join(' | ')}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }

@@ -18,7 +18,8 @@ import { REFERENCE_ALPHABET } from '../../shared/domain/reference';
 /** Reference number i, in the reference alphabet (distinct for i < 31^8). */
 export function seededReference(i: number): string {
   let out = '';
-  for (let n = i, k = 0; k < 8; k++, n = Math.floor(n / REFERENCE_ALPHABET.length)) out = REFERENCE_ALPHABET[n % REFERENCE_ALPHABET.length] + out;
+  for (let n = i, k = 0; k < 8; k++, n = Math.floor(n / REFERENCE_ALPHABET.length))
+    out = REFERENCE_ALPHABET[n % REFERENCE_ALPHABET.length] + out;
   return out;
 }
 
@@ -29,7 +30,9 @@ export function seededReport(i: number, profile: Profile, start = Date.parse('20
   const area = profile.areas[i % profile.areas.length]!.id;
   const report: Report = {
     type: hate ? 'hate-crime' : 'asb',
-    ...(hate ? { hateMotivations: [HATE_MOTIVATIONS[i % HATE_MOTIVATIONS.length]!] } : { asbCategory: ASB_CATEGORIES[i % ASB_CATEGORIES.length]! }),
+    ...(hate
+      ? { hateMotivations: [HATE_MOTIVATIONS[i % HATE_MOTIVATIONS.length]!] }
+      : { asbCategory: ASB_CATEGORIES[i % ASB_CATEGORIES.length]! }),
     reporterRole: 'witness',
     description: `Synthetic report ${i}`,
     occurredAt: createdAt,
@@ -52,7 +55,14 @@ export function seededReport(i: number, profile: Profile, start = Date.parse('20
 }
 
 /** Writes reports first..first+count-1 in batches (`parallel` at once), reporting items written. */
-export async function seedReports(client: DynamoDBClient, tableName: string, profile: Profile, first: number, count: number, options: { parallel?: number; onProgress?: (done: number) => void } = {}): Promise<void> {
+export async function seedReports(
+  client: DynamoDBClient,
+  tableName: string,
+  profile: Profile,
+  first: number,
+  count: number,
+  options: { parallel?: number; onProgress?: (done: number) => void } = {},
+): Promise<void> {
   // A thousand reports at a time, so progress shows and the item list stays small.
   const REPORTS_PER_ROUND = 1000;
   let done = 0;

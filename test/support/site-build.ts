@@ -39,12 +39,23 @@ export function buildSite(contentDir: string, extraEnv: Record<string, string> =
   return new Promise((resolve) => {
     const child = spawn(join(ROOT, 'node_modules', '.bin', 'astro'), ['build', '--root', 'site', '--silent'], {
       cwd: ROOT,
-      env: { ...process.env, ...extraEnv, NO_COLOR: '1', FORCE_COLOR: '0', CONTENT_DIR: contentDir, SITE_OUT_DIR: outDir, SITE_CACHE_DIR: join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
+      env: {
+        ...process.env,
+        ...extraEnv,
+        NO_COLOR: '1',
+        FORCE_COLOR: '0',
+        CONTENT_DIR: contentDir,
+        SITE_OUT_DIR: outDir,
+        SITE_CACHE_DIR: join(work, 'cache'),
+        ASTRO_TELEMETRY_DISABLED: '1',
+      },
     });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
     // Colour codes would split the messages the tests look for.
-    child.on('close', (code) => resolve({ code: code ?? 1, output: output.replace(/\u001b\[[0-9;]*m/g, ''), outDir, seconds: (performance.now() - started) / 1000 }));
+    child.on('close', (code) =>
+      resolve({ code: code ?? 1, output: output.replace(/\u001b\[[0-9;]*m/g, ''), outDir, seconds: (performance.now() - started) / 1000 }),
+    );
   });
 }

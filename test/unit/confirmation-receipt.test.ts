@@ -9,9 +9,19 @@ import { handleConfirmation, type ConfirmationDependencies } from '../../functio
 import { receiptFor, RECEIPT_LIFETIME_SECONDS } from '../../functions/reports/receipt';
 
 const sentAt = new Date('2026-11-29T10:00:00Z');
-const deps = (now: Date): ConfirmationDependencies => ({ partnershipName: 'Test Partnership', receiptSecret: async () => 'key-one', now: () => now });
+const deps = (now: Date): ConfirmationDependencies => ({
+  partnershipName: 'Test Partnership',
+  receiptSecret: async () => 'key-one',
+  now: () => now,
+});
 const event = (reference: string, receipt?: string) =>
-  ({ rawPath: `/api/reports/${reference}/confirmation`, pathParameters: { reference }, ...(receipt === undefined ? {} : { queryStringParameters: { receipt } }), headers: {}, requestContext: { requestId: 'r', http: { method: 'GET' } } }) as unknown as APIGatewayProxyEventV2;
+  ({
+    rawPath: `/api/reports/${reference}/confirmation`,
+    pathParameters: { reference },
+    ...(receipt === undefined ? {} : { queryStringParameters: { receipt } }),
+    headers: {},
+    requestContext: { requestId: 'r', http: { method: 'GET' } },
+  }) as unknown as APIGatewayProxyEventV2;
 
 describe('the confirmation page', () => {
   const receipt = receiptFor('key-one', 'ABCD2345', sentAt);
@@ -25,7 +35,7 @@ describe('the confirmation page', () => {
 
   it.each([
     ['no receipt', 'ZZZZZZZZ', undefined],
-    ['another reference\'s receipt', 'ZZZZZZZZ', receipt],
+    ["another reference's receipt", 'ZZZZZZZZ', receipt],
     ['a receipt signed with another key', 'ABCD2345', receiptFor('key-two', 'ABCD2345', sentAt)],
     ['a tampered expiry', 'ABCD2345', receipt.replace(/^\d/, '9')],
     ['junk', 'ABCD2345', '<script>'],

@@ -6,12 +6,20 @@ import bounce from '../fixtures/events/ses-bounce.json' with { type: 'json' };
 import complaint from '../fixtures/events/ses-complaint.json' with { type: 'json' };
 
 const now = new Date('2026-11-23T12:00:00Z');
-const withTags = (event: typeof bounce.detail | typeof complaint.detail, tags: Record<string, string[]>) => ({ ...event, mail: { ...event.mail, messageId: 'm-1', tags } });
+const withTags = (event: typeof bounce.detail | typeof complaint.detail, tags: Record<string, string[]>) => ({
+  ...event,
+  mail: { ...event.mail, messageId: 'm-1', tags },
+});
 
 describe('reading SES feedback', () => {
   it('reads a permanent bounce into kind, time and a detail without the address or diagnostic text', () => {
     const parsed = parseFeedback(withTags(bounce.detail, { reference: ['ABCD2345'], delivery: ['police'] }), now);
-    expect(parsed).toEqual({ reference: 'ABCD2345', targetId: 'police', messageId: 'm-1', feedback: { kind: 'bounce', at: '2026-11-23T09:41:02.669Z', detail: 'Permanent (NoEmail)' } });
+    expect(parsed).toEqual({
+      reference: 'ABCD2345',
+      targetId: 'police',
+      messageId: 'm-1',
+      feedback: { kind: 'bounce', at: '2026-11-23T09:41:02.669Z', detail: 'Permanent (NoEmail)' },
+    });
     expect(JSON.stringify(parsed)).not.toContain('@');
   });
 
@@ -21,7 +29,9 @@ describe('reading SES feedback', () => {
   });
 
   it('uses the tags the sender set, so feedback finds its delivery', () => {
-    const tags = Object.fromEntries(Object.entries(deliveryTags({ reference: 'ABCD2345', targetId: 'police-assigned-v3' })).map(([k, v]) => [k, [v]]));
+    const tags = Object.fromEntries(
+      Object.entries(deliveryTags({ reference: 'ABCD2345', targetId: 'police-assigned-v3' })).map(([k, v]) => [k, [v]]),
+    );
     expect(parseFeedback(withTags(bounce.detail, tags), now)).toMatchObject({ reference: 'ABCD2345', targetId: 'police-assigned-v3' });
   });
 
@@ -33,12 +43,17 @@ describe('reading SES feedback', () => {
   });
 
   it('does not echo unexpected text from the event into the case', () => {
-    const hostile = { ...withTags(bounce.detail, { reference: ['ABCD2345'], delivery: ['police'] }), bounce: { bounceType: '<script>alert(1)</script>', bounceSubType: 'x@example.com' } };
+    const hostile = {
+      ...withTags(bounce.detail, { reference: ['ABCD2345'], delivery: ['police'] }),
+      bounce: { bounceType: '<script>alert(1)</script>', bounceSubType: 'x@example.com' },
+    };
     expect(parseFeedback(hostile, now)).toMatchObject({ feedback: { detail: 'Undetermined (General)', at: now.toISOString() } });
   });
 
   it('reports an event whose message id matches no sent email as unmatched', async () => {
     const store = { recordFeedback: async () => false };
-    expect(await recordFeedback({ store, now: () => now }, withTags(bounce.detail, { reference: ['ABCD2345'], delivery: ['police'] }))).toEqual({ outcome: 'unmatched', reference: 'ABCD2345', targetId: 'police' });
+    expect(
+      await recordFeedback({ store, now: () => now }, withTags(bounce.detail, { reference: ['ABCD2345'], delivery: ['police'] })),
+    ).toEqual({ outcome: 'unmatched', reference: 'ABCD2345', targetId: 'police' });
   });
 });

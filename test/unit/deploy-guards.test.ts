@@ -24,26 +24,41 @@ describe('a function in the prod stage', () => {
 
   it('refuses a local JWT issuer (local mode being off)', () => {
     const { LOCAL_MODE } = parseConfig({ ...base, STAGE: 'prod' });
-    expect(() => createTokenVerifier({ issuer: 'http://127.0.0.1:9229/local_pool', clientId: 'c', localMode: LOCAL_MODE === 'true' })).toThrow(/Refusing the non-Cognito issuer/);
+    expect(() =>
+      createTokenVerifier({ issuer: 'http://127.0.0.1:9229/local_pool', clientId: 'c', localMode: LOCAL_MODE === 'true' }),
+    ).toThrow(/Refusing the non-Cognito issuer/);
   });
 });
 
 describe('the synth-time check of deployed environments', () => {
-  const good = { STAGE: 'prod', TABLE_NAME: 't', COGNITO_ISSUER: { 'Fn::Join': ['', ['https://cognito-idp.eu-west-2.amazonaws.com/', { Ref: 'Pool' }]] } };
+  const good = {
+    STAGE: 'prod',
+    TABLE_NAME: 't',
+    COGNITO_ISSUER: { 'Fn::Join': ['', ['https://cognito-idp.eu-west-2.amazonaws.com/', { Ref: 'Pool' }]] },
+  };
 
   it('passes the environment the stack gives', () => {
     expect(localSettingProblems(good, 'eu-west-2')).toEqual([]);
   });
 
   it('names every local setting and a non-Cognito issuer', () => {
-    expect(localSettingProblems({ ...good, LOCAL_MODE: 'true', DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000', SES_ENDPOINT: 'x', AWS_ACCESS_KEY_ID: 'local' }, 'eu-west-2')).toEqual([
+    expect(
+      localSettingProblems(
+        { ...good, LOCAL_MODE: 'true', DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000', SES_ENDPOINT: 'x', AWS_ACCESS_KEY_ID: 'local' },
+        'eu-west-2',
+      ),
+    ).toEqual([
       'LOCAL_MODE is for the local stack only',
       'DYNAMODB_ENDPOINT is for the local stack only',
       'SES_ENDPOINT is for the local stack only',
       'AWS_ACCESS_KEY_ID is for the local stack only',
     ]);
-    expect(localSettingProblems({ ...good, COGNITO_ISSUER: 'http://127.0.0.1:9229/local_pool' }, 'eu-west-2')).toEqual([expect.stringContaining("COGNITO_ISSUER must be this region's Cognito")]);
-    expect(localSettingProblems({ ...good, COGNITO_ISSUER: 'https://cognito-idp.us-east-1.amazonaws.com/pool' }, 'eu-west-2')).toHaveLength(1);
+    expect(localSettingProblems({ ...good, COGNITO_ISSUER: 'http://127.0.0.1:9229/local_pool' }, 'eu-west-2')).toEqual([
+      expect.stringContaining("COGNITO_ISSUER must be this region's Cognito"),
+    ]);
+    expect(localSettingProblems({ ...good, COGNITO_ISSUER: 'https://cognito-idp.us-east-1.amazonaws.com/pool' }, 'eu-west-2')).toHaveLength(
+      1,
+    );
     expect(localSettingProblems({ TABLE_NAME: 't' }, 'eu-west-2')).toEqual(['STAGE must be dev or prod']);
   });
 });
@@ -57,7 +72,14 @@ describe('deployment parameters', () => {
     expect(() => parseDeployParameters({ stage: 'prod' })).toThrow(/site’s own domain[\s\S]*receive alarms/);
     expect(() => parseDeployParameters({ stage: 'staging' })).toThrow(/stage must be dev or prod/);
     expect(() => parseDeployParameters({ stage: 'dev', domainName: 'reports.example.gov.uk' })).toThrow(/go together/);
-    expect(() => parseDeployParameters({ stage: 'dev', domainName: 'x', certificateArn: 'arn:aws:acm:eu-west-2:111111111111:certificate/abc', alarmEmail: 'nope' })).toThrow(/email address[\s\S]*host name[\s\S]*us-east-1/);
+    expect(() =>
+      parseDeployParameters({
+        stage: 'dev',
+        domainName: 'x',
+        certificateArn: 'arn:aws:acm:eu-west-2:111111111111:certificate/abc',
+        alarmEmail: 'nope',
+      }),
+    ).toThrow(/email address[\s\S]*host name[\s\S]*us-east-1/);
   });
 });
 
@@ -72,7 +94,9 @@ describe('the viewer address behind CloudFront', () => {
 });
 
 describe('the CloudFront site request function', () => {
-  const handler = new Function(`${readFileSync(join(import.meta.dirname, '../../infra/aws/site-request.js'), 'utf8')}; return handler;`)() as (e: unknown) => { uri?: string; statusCode?: number; headers?: { location: { value: string } } };
+  const handler = new Function(
+    `${readFileSync(join(import.meta.dirname, '../../infra/aws/site-request.js'), 'utf8')}; return handler;`,
+  )() as (e: unknown) => { uri?: string; statusCode?: number; headers?: { location: { value: string } } };
   const request = (uri: string, querystring: Record<string, unknown> = {}) => handler({ request: { uri, querystring, headers: {} } });
 
   it('serves folder URLs from their index.html and files as they are', () => {

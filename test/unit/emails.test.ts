@@ -9,13 +9,37 @@ const profile = defaultProfile();
 const HOSTILE = '<script>alert("x")</script> & <img src=x onerror=alert(1)>\r\nBcc: victim@example.com\n\u202Eevil\u202C مرحبا 😡';
 
 function stored(report: Partial<Report>): StoredReport {
-  return { reference: 'ABCD2345', status: 'new', version: 1, dueAt: '2026-11-22T10:00:00Z', createdAt: '2026-11-21T10:00:00Z', report: { ...(hateCrime as Report), ...report }, routes: [], deliveries: {}, expiresAt: 0 };
+  return {
+    reference: 'ABCD2345',
+    status: 'new',
+    version: 1,
+    dueAt: '2026-11-22T10:00:00Z',
+    createdAt: '2026-11-21T10:00:00Z',
+    report: { ...(hateCrime as Report), ...report },
+    routes: [],
+    deliveries: {},
+    expiresAt: 0,
+  };
 }
-const entry = (target: OutboxEntry['target']): OutboxEntry => ({ reference: 'ABCD2345', targetId: target.kind === 'partner' ? target.partnerId : target.kind, target, createdAt: '', state: 'pending', attempts: 0, expiresAt: 0 });
+const entry = (target: OutboxEntry['target']): OutboxEntry => ({
+  reference: 'ABCD2345',
+  targetId: target.kind === 'partner' ? target.partnerId : target.kind,
+  target,
+  createdAt: '',
+  state: 'pending',
+  attempts: 0,
+  expiresAt: 0,
+});
 
 describe('partner and resident emails', () => {
   it('escapes hostile text in HTML and keeps it readable in text', () => {
-    const email = composeEmail(entry({ kind: 'partner', partnerId: 'police', dataLevel: 'full' }), stored({ description: HOSTILE, contact: { name: HOSTILE, email: 'a@example.com' } }), profile, profile.partners, 'http://localhost:4321')!;
+    const email = composeEmail(
+      entry({ kind: 'partner', partnerId: 'police', dataLevel: 'full' }),
+      stored({ description: HOSTILE, contact: { name: HOSTILE, email: 'a@example.com' } }),
+      profile,
+      profile.partners,
+      'http://localhost:4321',
+    )!;
     expect(email.html).not.toContain('<script>');
     expect(email.html).not.toContain('<img');
     expect(email.html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;img src=x onerror=alert(1)&gt;');
@@ -26,14 +50,32 @@ describe('partner and resident emails', () => {
   });
 
   it('keeps personal data out of the subject and the subject on one line', () => {
-    const email = composeEmail(entry({ kind: 'partner', partnerId: 'police', dataLevel: 'full' }), stored({ description: HOSTILE }), profile, profile.partners, '')!;
+    const email = composeEmail(
+      entry({ kind: 'partner', partnerId: 'police', dataLevel: 'full' }),
+      stored({ description: HOSTILE }),
+      profile,
+      profile.partners,
+      '',
+    )!;
     expect(email.subject).toBe('New hate crime or hate incident report ABCD2345, Avonford town centre');
     expect(email.subject).not.toMatch(/[\r\n]/);
   });
 
   it('sends each partner only its data level', () => {
-    const full = composeEmail(entry({ kind: 'partner', partnerId: 'hate-crime-support', dataLevel: 'full' }), stored({}), profile, profile.partners, '')!;
-    const summary = composeEmail(entry({ kind: 'partner', partnerId: 'fire-rescue', dataLevel: 'summary' }), stored({}), profile, profile.partners, '')!;
+    const full = composeEmail(
+      entry({ kind: 'partner', partnerId: 'hate-crime-support', dataLevel: 'full' }),
+      stored({}),
+      profile,
+      profile.partners,
+      '',
+    )!;
+    const summary = composeEmail(
+      entry({ kind: 'partner', partnerId: 'fire-rescue', dataLevel: 'summary' }),
+      stored({}),
+      profile,
+      profile.partners,
+      '',
+    )!;
     expect(full.text).toContain('amira@example.com');
     expect(full.to).toBe('referrals@downs-hate-crime-support.example');
     for (const secret of ['amira@example.com', 'Amira Test', 'headscarf', 'red jacket', 'taxi']) {
@@ -51,12 +93,24 @@ describe('partner and resident emails', () => {
       expect(email.text).not.toContain('how to contact the reporter');
       expect(email.html).not.toContain('how to contact the reporter');
     }
-    const named = composeEmail(entry({ kind: 'partner', partnerId: 'police', dataLevel: 'full' }), stored({}), profile, profile.partners, '')!;
+    const named = composeEmail(
+      entry({ kind: 'partner', partnerId: 'police', dataLevel: 'full' }),
+      stored({}),
+      profile,
+      profile.partners,
+      '',
+    )!;
     expect(named.text).toContain('including how to contact the reporter');
   });
 
   it('confirms to the resident with the reference and no details of the report', () => {
-    const email = composeEmail(entry({ kind: 'resident' }), stored({ contact: { name: '<b>Amira</b>', email: 'amira@example.com' } }), profile, profile.partners, 'http://localhost:4321')!;
+    const email = composeEmail(
+      entry({ kind: 'resident' }),
+      stored({ contact: { name: '<b>Amira</b>', email: 'amira@example.com' } }),
+      profile,
+      profile.partners,
+      'http://localhost:4321',
+    )!;
     expect(email.to).toBe('amira@example.com');
     expect(email.subject).toBe('Your report reference ABCD2345');
     expect(email.text).toContain('ABCD2345');
@@ -65,12 +119,22 @@ describe('partner and resident emails', () => {
   });
 
   it('has nothing to send to a resident without an email or to a removed partner', () => {
-    expect(composeEmail(entry({ kind: 'resident' }), stored({ contact: { name: 'A', phone: '01632 960001' } }), profile, profile.partners, '')).toBeUndefined();
-    expect(composeEmail(entry({ kind: 'partner', partnerId: 'gone', dataLevel: 'full' }), stored({}), profile, profile.partners, '')).toBeUndefined();
+    expect(
+      composeEmail(entry({ kind: 'resident' }), stored({ contact: { name: 'A', phone: '01632 960001' } }), profile, profile.partners, ''),
+    ).toBeUndefined();
+    expect(
+      composeEmail(entry({ kind: 'partner', partnerId: 'gone', dataLevel: 'full' }), stored({}), profile, profile.partners, ''),
+    ).toBeUndefined();
   });
 
   it("emails an officer's update to the resident escaped, with no details of the report", () => {
-    const email = composeEmail(entry({ kind: 'resident-update', message: HOSTILE }), stored({ contact: { name: 'Amira', email: 'amira@example.com' } }), profile, profile.partners, 'http://localhost:4321')!;
+    const email = composeEmail(
+      entry({ kind: 'resident-update', message: HOSTILE }),
+      stored({ contact: { name: 'Amira', email: 'amira@example.com' } }),
+      profile,
+      profile.partners,
+      'http://localhost:4321',
+    )!;
     expect(email.to).toBe('amira@example.com');
     expect(email.subject).toBe('An update on your report ABCD2345');
     expect(email.html).not.toContain('<script>');
@@ -81,7 +145,13 @@ describe('partner and resident emails', () => {
 
   it('tells a partner when an officer assigned the report, and uses the address in the directory', () => {
     const moved = profile.partners.map((p) => (p.id === 'police' ? { ...p, email: 'new-desk@downs-police.example' } : p));
-    const email = composeEmail(entry({ kind: 'partner', partnerId: 'police', dataLevel: 'full', assigned: true }), stored({}), profile, moved, '')!;
+    const email = composeEmail(
+      entry({ kind: 'partner', partnerId: 'police', dataLevel: 'full', assigned: true }),
+      stored({}),
+      profile,
+      moved,
+      '',
+    )!;
     expect(email.to).toBe('new-desk@downs-police.example');
     expect(email.subject).toMatch(/^Assigned hate crime/);
     expect(email.text).toContain('assigned this report to you');

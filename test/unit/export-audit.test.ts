@@ -14,11 +14,26 @@ import type { CaseSummary, StoredReport } from '../../functions/reports/records'
 import { defaultProfile } from '../../shared/config/load-profile';
 import asb from '../fixtures/reports/asb-environmental-anonymous.json' with { type: 'json' };
 
-const admin: Officer = { identity: { userId: 'a', username: 'admin@example.org', groups: ['admin'] }, access: { kind: 'all' }, isAdmin: true };
+const admin: Officer = {
+  identity: { userId: 'a', username: 'admin@example.org', groups: ['admin'] },
+  access: { kind: 'all' },
+  isAdmin: true,
+};
 const event = { queryStringParameters: {} } as unknown as APIGatewayProxyEventV2;
 
 function depsFor(count: number, description: string, audit: { appendAll: (e: AuditEntry[]) => Promise<void> }) {
-  const summaries: CaseSummary[] = Array.from({ length: count }, (_, i) => ({ reference: `R${String(i).padStart(7, '0')}`, createdAt: '2026-11-20T10:00:00.000Z', status: 'new', dueAt: '2026-11-21T17:00:00.000Z', type: 'asb', area: 'north' }) as unknown as CaseSummary);
+  const summaries: CaseSummary[] = Array.from(
+    { length: count },
+    (_, i) =>
+      ({
+        reference: `R${String(i).padStart(7, '0')}`,
+        createdAt: '2026-11-20T10:00:00.000Z',
+        status: 'new',
+        dueAt: '2026-11-21T17:00:00.000Z',
+        type: 'asb',
+        area: 'north',
+      }) as unknown as CaseSummary,
+  );
   const events: string[] = [];
   const deps = {
     profile: defaultProfile(),
@@ -31,7 +46,15 @@ function depsFor(count: number, description: string, audit: { appendAll: (e: Aud
         return { items: summaries.slice(start, start + limit), ...(start + limit < count ? { cursor: String(start + limit) } : {}) };
       },
     },
-    store: { getMany: async (refs: string[]) => new Map(refs.map((reference) => [reference, { reference, expiresAt: 1_900_000_000, report: { ...asb, description } } as unknown as StoredReport])) },
+    store: {
+      getMany: async (refs: string[]) =>
+        new Map(
+          refs.map((reference) => [
+            reference,
+            { reference, expiresAt: 1_900_000_000, report: { ...asb, description } } as unknown as StoredReport,
+          ]),
+        ),
+    },
     audit: {
       appendAll: async (entries: AuditEntry[]) => {
         events.push(`audit ${entries.length}`);

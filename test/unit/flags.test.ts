@@ -13,7 +13,9 @@ describe('repeat victim and ASB Case Review flags', () => {
     expect(edge).toBe('2026-08-22T12:00:00.000Z');
     expect(flagsFor(at, [c('A', edge), c('B', '2026-10-01T00:00:00Z'), c('C', at)], [], thresholds).has('repeat-victim')).toBe(true);
     const justOutside = new Date(Date.parse(edge) - 1).toISOString();
-    expect(flagsFor(at, [c('A', justOutside), c('B', '2026-10-01T00:00:00Z'), c('C', at)], [], thresholds).has('repeat-victim')).toBe(false);
+    expect(flagsFor(at, [c('A', justOutside), c('B', '2026-10-01T00:00:00Z'), c('C', at)], [], thresholds).has('repeat-victim')).toBe(
+      false,
+    );
     expect(flagsFor(at, [c('B', '2026-10-01T00:00:00Z'), c('C', at)], [], thresholds).size).toBe(0);
   });
   it('counts the same street and area when the contact differs', () => {
@@ -28,17 +30,27 @@ describe('repeat victim and ASB Case Review flags', () => {
     expect(flags.get('case-review')!.map((r) => r.reference)).toEqual(['A', 'B', 'C']);
     const mixed = [c('A', '2026-06-01T00:00:00Z', 'hate-crime'), c('B', '2026-07-01T00:00:00Z'), c('C', at)];
     expect(flagsFor(at, mixed, [], thresholds).has('case-review')).toBe(false);
-    expect(flagsFor(at, [c('A', monthsBefore(at, 6)), c('B', '2026-07-01T00:00:00Z'), c('C', at)], [], thresholds).has('case-review')).toBe(true);
+    expect(flagsFor(at, [c('A', monthsBefore(at, 6)), c('B', '2026-07-01T00:00:00Z'), c('C', at)], [], thresholds).has('case-review')).toBe(
+      true,
+    );
   });
   it('clamps month arithmetic to the end of shorter months', () => {
     expect(monthsBefore('2026-05-31T10:00:00.000Z', 3)).toBe('2026-02-28T10:00:00.000Z');
   });
   it('matches contacts whatever their case or phone format, and never anonymous reports', () => {
-    const base = { type: 'asb', asbCategory: 'nuisance', reporterRole: 'victim', description: 'x', location: { area: 'millbrook', street: ' Mill  Lane. ' } } as const;
+    const base = {
+      type: 'asb',
+      asbCategory: 'nuisance',
+      reporterRole: 'victim',
+      description: 'x',
+      location: { area: 'millbrook', street: ' Mill  Lane. ' },
+    } as const;
     const a = contactIdentity({ ...base, anonymous: false, contact: { name: 'A', email: 'Amira@Example.com ' } } as Report);
     const b = contactIdentity({ ...base, anonymous: false, contact: { name: 'A', email: 'amira@example.com' } } as Report);
     expect(a).toBe(b);
-    expect(contactIdentity({ ...base, anonymous: false, contact: { name: 'A', phone: '+44 7700 900982' } } as Report)).toBe(contactIdentity({ ...base, anonymous: false, contact: { name: 'B', phone: '07700 900 982' } } as Report));
+    expect(contactIdentity({ ...base, anonymous: false, contact: { name: 'A', phone: '+44 7700 900982' } } as Report)).toBe(
+      contactIdentity({ ...base, anonymous: false, contact: { name: 'B', phone: '07700 900 982' } } as Report),
+    );
     expect(contactIdentity({ ...base, anonymous: true } as Report)).toBeUndefined();
     expect(placeIdentity({ ...base, anonymous: true } as Report)).toBe('millbrook|mill lane');
   });

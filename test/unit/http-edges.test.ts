@@ -12,10 +12,20 @@ import { handleOfficer } from '../../functions/officer/handler';
 import type { OfficerDependencies } from '../../functions/officer/dependencies';
 import { sitePath } from '../../infra/local/http-server';
 
-const cloudFront = new Function(`${readFileSync(join(import.meta.dirname, '../../infra/aws/site-request.js'), 'utf8')}; return handler;`)() as (e: unknown) => { statusCode?: number; headers?: { location: { value: string } } };
+const cloudFront = new Function(
+  `${readFileSync(join(import.meta.dirname, '../../infra/aws/site-request.js'), 'utf8')}; return handler;`,
+)() as (e: unknown) => { statusCode?: number; headers?: { location: { value: string } } };
 
 /** Paths a browser would read as another host if echoed into a Location header. */
-const HOSTILE_PATHS = ['//evil.example/x', '/\\evil.example/x', '///evil.example', '/\\/evil.example/x', '/./\\evil.example', '/\t/evil.example/x', '//\\\\evil.example'];
+const HOSTILE_PATHS = [
+  '//evil.example/x',
+  '/\\evil.example/x',
+  '///evil.example',
+  '/\\/evil.example/x',
+  '/./\\evil.example',
+  '/\t/evil.example/x',
+  '//\\\\evil.example',
+];
 
 /** True when a Location value can only mean a path on this site. */
 const staysOnSite = (location: string) => location.startsWith('/') && !/^[/\\]{2}/.test(location) && !/[\x00-\x20\\]/.test(location);
@@ -59,7 +69,11 @@ describe('malformed percent-encoding is a bad request, never a 500', () => {
     const res = await handleOfficer({} as OfficerDependencies, event);
     expect(res.statusCode).toBe(400);
     expect(JSON.parse(String(res.body)).message).toMatch(/wrongly encoded/);
-    const wrongMethod = await handleOfficer({} as OfficerDependencies, { ...event, rawPath: '/api/officer/audit', requestContext: { ...event.requestContext, http: { ...event.requestContext.http, method: 'DELETE' } } });
+    const wrongMethod = await handleOfficer({} as OfficerDependencies, {
+      ...event,
+      rawPath: '/api/officer/audit',
+      requestContext: { ...event.requestContext, http: { ...event.requestContext.http, method: 'DELETE' } },
+    });
     expect(wrongMethod).toMatchObject({ statusCode: 405, headers: { Allow: 'GET, HEAD' } });
   });
 });

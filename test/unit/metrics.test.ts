@@ -16,6 +16,10 @@ it('publishes the oldest pending email age in the stage namespace', async () => 
   const { publishOldestPendingAge } = await import('../../functions/adapters/metrics/metrics');
   publishOldestPendingAge(4200);
   const emf = lines.map((l) => JSON.parse(l)).find((l) => l._aws);
-  expect(emf._aws.CloudWatchMetrics[0]).toMatchObject({ Namespace: 'CspPortal/prod', Dimensions: [['service']], Metrics: [{ Name: METRIC.oldestPendingOutboxAge, Unit: 'Seconds' }] });
+  expect(emf._aws.CloudWatchMetrics[0]).toMatchObject({
+    Namespace: 'CspPortal/prod',
+    Dimensions: [['service']],
+    Metrics: [{ Name: METRIC.oldestPendingOutboxAge, Unit: 'Seconds' }],
+  });
   expect(emf).toMatchObject({ service: 'csp-portal', [METRIC.oldestPendingOutboxAge]: 4200 });
 });

@@ -26,7 +26,18 @@ const report = {
 } as unknown as Report;
 
 /** What must never reach a summary-level partner, in any field. */
-const PERSONAL = ['Jo Testperson', 'jo.testperson@example.com', '01632 960 123', '01632960123', 'Bins set alight', 'by the red gate', 'Two teenagers', 'Scared to go out', 'someone.else@example.org', '07700 900 982'];
+const PERSONAL = [
+  'Jo Testperson',
+  'jo.testperson@example.com',
+  '01632 960 123',
+  '01632960123',
+  'Bins set alight',
+  'by the red gate',
+  'Two teenagers',
+  'Scared to go out',
+  'someone.else@example.org',
+  '07700 900 982',
+];
 
 const stored: StoredReport = {
   reference: 'ABCD2345',
@@ -44,10 +55,21 @@ const stored: StoredReport = {
   expiresAt: 1_900_000_000,
 };
 
-const note = (text: string, extra: Partial<CaseNote> = {}): CaseNote => ({ reference: 'ABCD2345', at: `2026-11-21T10:0${extra.shared ? 1 : 0}:00.000Z`, userId: 'u', username: 'officer@example.org', text, expiresAt: 1, ...extra });
+const note = (text: string, extra: Partial<CaseNote> = {}): CaseNote => ({
+  reference: 'ABCD2345',
+  at: `2026-11-21T10:0${extra.shared ? 1 : 0}:00.000Z`,
+  userId: 'u',
+  username: 'officer@example.org',
+  text,
+  expiresAt: 1,
+  ...extra,
+});
 const notes = [
   note('Internal: called Jo Testperson on 01632 960 123, she is scared to go out'),
-  note('Shared: Jo Testperson (jo.testperson@example.com, 01632960123) saw them again; neighbour someone.else@example.org on 07700 900 982 too. Patrols agreed for Mill Lane.', { shared: true }),
+  note(
+    'Shared: Jo Testperson (jo.testperson@example.com, 01632960123) saw them again; neighbour someone.else@example.org on 07700 900 982 too. Patrols agreed for Mill Lane.',
+    { shared: true },
+  ),
 ];
 
 function depsWith(partnerIds: string[] = ['team', 'housing', 'fire']): OfficerDependencies {
@@ -59,13 +81,20 @@ function depsWith(partnerIds: string[] = ['team', 'housing', 'fire']): OfficerDe
   } as unknown as OfficerDependencies;
 }
 
-const reader = (access: Officer['access']): Officer => ({ identity: { userId: 'u2', username: 'reader@example.org', groups: [] }, access, isAdmin: false });
+const reader = (access: Officer['access']): Officer => ({
+  identity: { userId: 'u2', username: 'reader@example.org', groups: [] },
+  access,
+  isAdmin: false,
+});
 const event = { pathParameters: { reference: 'ABCD2345' } } as unknown as APIGatewayProxyEventV2;
 
 async function viewAs(access: Officer['access']) {
   const res = await getCase(depsWith(), reader(access), event);
   expect(res.statusCode).toBe(200);
-  return { raw: String(res.body), body: JSON.parse(String(res.body)) as { notes: { text: string; shared: boolean }[]; timeline: { kind: string; text: string }[] } };
+  return {
+    raw: String(res.body),
+    body: JSON.parse(String(res.body)) as { notes: { text: string; shared: boolean }[]; timeline: { kind: string; text: string }[] },
+  };
 }
 
 describe('the case view for each data level', () => {
@@ -81,7 +110,15 @@ describe('the case view for each data level', () => {
   it('gives a no-contact partner the description but no contact details, in the notes too', async () => {
     const { raw } = await viewAs({ kind: 'partner', partnerId: 'housing' });
     expect(raw).toContain('Bins set alight');
-    for (const value of ['Jo Testperson', 'jo.testperson@example.com', '01632 960 123', '01632960123', 'someone.else@example.org', '07700 900 982']) expect(raw, value).not.toContain(value);
+    for (const value of [
+      'Jo Testperson',
+      'jo.testperson@example.com',
+      '01632 960 123',
+      '01632960123',
+      'someone.else@example.org',
+      '07700 900 982',
+    ])
+      expect(raw, value).not.toContain(value);
     expect(raw).not.toContain('Internal: called');
   });
 
@@ -97,14 +134,17 @@ describe('the case view for each data level', () => {
 });
 
 describe('note visibility rules', () => {
-  it('shows a partner its own organisation\'s notes as written, and no other partner\'s unshared ones', () => {
+  it("shows a partner its own organisation's notes as written, and no other partner's unshared ones", () => {
     const own = note('Visited Jo Testperson at home', { authorPartnerId: 'fire' });
     const others = note('Spoke to Jo Testperson', { authorPartnerId: 'housing' });
     expect(notesFor([own, others], { kind: 'partner', partnerId: 'fire', dataLevel: 'summary' }, report)).toEqual([own]);
   });
 
-  it('removes the reporter\'s details however they are written, and anything shaped like contact details', () => {
-    const out = redactContact('JO TESTPERSON rang from 01632-960-123 / +44 7700 900982, mail Jo.Testperson@Example.com or x@y.co.uk', report);
+  it("removes the reporter's details however they are written, and anything shaped like contact details", () => {
+    const out = redactContact(
+      'JO TESTPERSON rang from 01632-960-123 / +44 7700 900982, mail Jo.Testperson@Example.com or x@y.co.uk',
+      report,
+    );
     expect(out).not.toMatch(/testperson|960|7700|@/i);
     expect(out.split(REMOVED).length - 1).toBe(5);
     expect(redactContact('Reported on 12 Nov 2026 at 22:10, 3 visits', report)).toBe('Reported on 12 Nov 2026 at 22:10, 3 visits');

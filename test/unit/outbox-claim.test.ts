@@ -15,8 +15,27 @@ import { defaultProfile } from '../../shared/config/load-profile';
 import asb from '../fixtures/reports/asb-environmental-anonymous.json' with { type: 'json' };
 
 const now = new Date('2026-11-29T10:05:00Z');
-const entry: OutboxEntry = { reference: 'ABCD2345', targetId: 'council-asb-team', target: { kind: 'partner', partnerId: 'council-asb-team', dataLevel: 'full' }, createdAt: '2026-11-29T10:00:00.000Z', state: 'pending', attempts: 0, nextAttemptAt: '2026-11-29T10:01:00.000Z', expiresAt: 1 };
-const report = { reference: 'ABCD2345', status: 'new', version: 1, createdAt: entry.createdAt, dueAt: entry.createdAt, report: asb, routes: [{ partnerId: 'council-asb-team', dataLevel: 'full' }], deliveries: {}, expiresAt: 1 } as unknown as StoredReport;
+const entry: OutboxEntry = {
+  reference: 'ABCD2345',
+  targetId: 'council-asb-team',
+  target: { kind: 'partner', partnerId: 'council-asb-team', dataLevel: 'full' },
+  createdAt: '2026-11-29T10:00:00.000Z',
+  state: 'pending',
+  attempts: 0,
+  nextAttemptAt: '2026-11-29T10:01:00.000Z',
+  expiresAt: 1,
+};
+const report = {
+  reference: 'ABCD2345',
+  status: 'new',
+  version: 1,
+  createdAt: entry.createdAt,
+  dueAt: entry.createdAt,
+  report: asb,
+  routes: [{ partnerId: 'council-asb-team', dataLevel: 'full' }],
+  deliveries: {},
+  expiresAt: 1,
+} as unknown as StoredReport;
 
 /** The outbox item with the adapter's conditions; every read is a copy, as from the table. */
 function fakeStore(recordFails = false) {
@@ -64,7 +83,11 @@ const streamEvent: DynamoDBStreamEvent = {
       eventName: 'INSERT',
       eventSource: 'aws:dynamodb',
       awsRegion: 'eu-west-2',
-      dynamodb: { SequenceNumber: '100', NewImage: marshall({ pk: 'REPORT#ABCD2345', sk: 'OUTBOX#council-asb-team', entity: 'outbox', ...entry }) as never, StreamViewType: 'NEW_AND_OLD_IMAGES' },
+      dynamodb: {
+        SequenceNumber: '100',
+        NewImage: marshall({ pk: 'REPORT#ABCD2345', sk: 'OUTBOX#council-asb-team', entity: 'outbox', ...entry }) as never,
+        StreamViewType: 'NEW_AND_OLD_IMAGES',
+      },
     },
   ],
 };

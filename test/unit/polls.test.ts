@@ -14,14 +14,26 @@ const upTo = poll({ tokens: { count: 3, rule: 'up-to' }, eligibility: undefined 
 
 describe('poll content', () => {
   it('refuses a poll that cannot work, naming the file and the field', () => {
-    const bad = (change: Record<string, unknown>) => () => parsePolls([{ source: 'polls/test-open.json', raw: { ...testPolls.open, ...change } }]);
+    const bad = (change: Record<string, unknown>) => () =>
+      parsePolls([{ source: 'polls/test-open.json', raw: { ...testPolls.open, ...change } }]);
     expect(bad({ closesAt: testPolls.open.opensAt })).toThrow(/test-open.json: closesAt: must be after opensAt/);
     expect(bad({ tokens: undefined })).toThrow(/tokens: a charity-pot poll must say how many tokens/);
-    expect(bad({ options: [{ id: 'a', label: 'A' }, { id: 'a', label: 'B' }] })).toThrow(/option id "a" is used twice/);
+    expect(
+      bad({
+        options: [
+          { id: 'a', label: 'A' },
+          { id: 'a', label: 'B' },
+        ],
+      }),
+    ).toThrow(/option id "a" is used twice/);
     expect(bad({ opensAt: '24/04/2025' })).toThrow(/opensAt: must be a date and time/);
     expect(bad({ eligibility: { postcodeDistricts: ['av1'] } })).toThrow(/postcode district in capitals/);
-    expect(() => parsePolls([{ source: 'polls/other-name.json', raw: testPolls.open }])).toThrow(/id: must match the file name \("other-name"\)/);
-    expect(() => pollSchema.parse({ ...testPolls.single, tokens: { count: 3, rule: 'exactly' } })).toThrow(/single-choice poll has no tokens/);
+    expect(() => parsePolls([{ source: 'polls/other-name.json', raw: testPolls.open }])).toThrow(
+      /id: must match the file name \("other-name"\)/,
+    );
+    expect(() => pollSchema.parse({ ...testPolls.single, tokens: { count: 3, rule: 'exactly' } })).toThrow(
+      /single-choice poll has no tokens/,
+    );
   });
 });
 
@@ -43,9 +55,17 @@ describe('poll rules', () => {
     expect(checkChoices(exactly, { allocation: { burglary: 5 } })).toEqual([]);
     expect(checkChoices(exactly, { allocation: { burglary: 2, 'drug-misuse': 3, 'no-concern': 0 } })).toEqual([]);
     expect(checkChoices(exactly, { allocation: { burglary: 4 } })[0]!.message).toBe('Place all 5 tokens: you have 1 left to place');
-    expect(checkChoices(exactly, { allocation: { burglary: 3, 'drug-misuse': 3 } })[0]!.message).toBe('You placed 6 tokens but have only 5: take 1 away');
-    expect(checkChoices(exactly, { allocation: { burglary: 6 } })[0]).toEqual({ path: 'tokens.burglary', message: 'You have 5 tokens, so you cannot place 6 on one concern' });
-    expect(checkChoices(exactly, { allocation: { burglary: -1, 'drug-misuse': 6 } }).map((e) => e.path)).toEqual(['tokens.burglary', 'tokens.drug-misuse']);
+    expect(checkChoices(exactly, { allocation: { burglary: 3, 'drug-misuse': 3 } })[0]!.message).toBe(
+      'You placed 6 tokens but have only 5: take 1 away',
+    );
+    expect(checkChoices(exactly, { allocation: { burglary: 6 } })[0]).toEqual({
+      path: 'tokens.burglary',
+      message: 'You have 5 tokens, so you cannot place 6 on one concern',
+    });
+    expect(checkChoices(exactly, { allocation: { burglary: -1, 'drug-misuse': 6 } }).map((e) => e.path)).toEqual([
+      'tokens.burglary',
+      'tokens.drug-misuse',
+    ]);
     expect(checkChoices(exactly, { allocation: { arson: 5 } })[0]!.path).toBe('tokens.arson');
     expect(checkChoices(exactly, { allocation: { burglary: 2.5, 'drug-misuse': 2.5 } })[0]!.message).toMatch(/whole number/);
     expect(checkChoices(upTo, { allocation: { burglary: 1 } })).toEqual([]);
@@ -74,21 +94,49 @@ describe('poll rules', () => {
   });
 
   it('keeps only the postcode district', () => {
-    expect(['cm9 4lx', 'CM94LX', ' AV3 ', 'sw1a 1aa', 'B1 1AA', 'av3'].map(postcodeDistrict)).toEqual(['CM9', 'CM9', 'AV3', 'SW1A', 'B1', 'AV3']);
-    expect(['', 'not a postcode', '123', 'CM9 4L', 'AAA1'].map(postcodeDistrict)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    expect(['cm9 4lx', 'CM94LX', ' AV3 ', 'sw1a 1aa', 'B1 1AA', 'av3'].map(postcodeDistrict)).toEqual([
+      'CM9',
+      'CM9',
+      'AV3',
+      'SW1A',
+      'B1',
+      'AV3',
+    ]);
+    expect(['', 'not a postcode', '123', 'CM9 4L', 'AAA1'].map(postcodeDistrict)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 });
 
 describe('the vote form', () => {
   it('decodes numbers, blanks as 0, and refuses fields it does not know', () => {
-    const decoded = decodeBallotForm([['tokens.burglary', ' 3 '], ['tokens.robbery', ''], ['tokens.drug-misuse', 'two'], ['followUps.where', 'millbrook'], ['followUps.more', '  '], ['postcode', 'AV3'], ['website', ''], ['colour', 'red'], ['tokens.__proto__', '1'], ['a.b.c', '1']]);
+    const decoded = decodeBallotForm([
+      ['tokens.burglary', ' 3 '],
+      ['tokens.robbery', ''],
+      ['tokens.drug-misuse', 'two'],
+      ['followUps.where', 'millbrook'],
+      ['followUps.more', '  '],
+      ['postcode', 'AV3'],
+      ['website', ''],
+      ['colour', 'red'],
+      ['tokens.__proto__', '1'],
+      ['a.b.c', '1'],
+    ]);
     expect(decoded.value).toEqual({ allocation: { burglary: 3, robbery: 0 }, followUps: { where: 'millbrook' }, postcode: 'AV3' });
     expect(decoded.errors.map((e) => e.path)).toEqual(['tokens.drug-misuse', 'colour', 'tokens.__proto__', 'a.b.c']);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('renders every value escaped, with each problem beside its field', () => {
-    const html = renderPollForm({ poll: poll({ title: 'Poll <b>' }), values: { 'tokens.burglary': '"><script>', postcode: '<i>' }, errors: [{ path: 'tokens', message: 'Place all <5>' }] });
+    const html = renderPollForm({
+      poll: poll({ title: 'Poll <b>' }),
+      values: { 'tokens.burglary': '"><script>', postcode: '<i>' },
+      errors: [{ path: 'tokens', message: 'Place all <5>' }],
+    });
     expect(html).toContain('Poll &lt;b&gt;');
     expect(html).toContain('value="&quot;&gt;&lt;script&gt;"');
     expect(html).toContain('value="&lt;i&gt;"');
@@ -119,24 +167,52 @@ describe('voter cookie', () => {
 });
 
 describe('results', () => {
-  const entry = (id: string, counts: Record<string, number>, extra: Partial<TallyEntry> = {}): TallyEntry => ({ entryId: id, pollId: 'test-open', event: { name: 'Fete', date: '2026-07-11', place: 'Park' }, counts, recordedBy: 'o', recordedAt: `2026-07-13T09:0${id.length}:00Z`, ...extra });
+  const entry = (id: string, counts: Record<string, number>, extra: Partial<TallyEntry> = {}): TallyEntry => ({
+    entryId: id,
+    pollId: 'test-open',
+    event: { name: 'Fete', date: '2026-07-11', place: 'Park' },
+    counts,
+    recordedBy: 'o',
+    recordedAt: `2026-07-13T09:0${id.length}:00Z`,
+    ...extra,
+  });
 
   it('counts only the latest entry of each correction chain', () => {
-    const tallies = [entry('a', { burglary: 41 }), entry('bb', { burglary: 14 }, { corrects: 'a' }), entry('ccc', { burglary: 15 }, { corrects: 'bb' }), entry('d', { robbery: 2 })];
+    const tallies = [
+      entry('a', { burglary: 41 }),
+      entry('bb', { burglary: 14 }, { corrects: 'a' }),
+      entry('ccc', { burglary: 15 }, { corrects: 'bb' }),
+      entry('d', { robbery: 2 }),
+    ];
     expect(effectiveTallies(tallies).map((t) => t.entryId)).toEqual(['ccc', 'd']);
   });
 
   it('adds events to the online count, ranks ties 1, 2, 2, 4 and keeps zeros', () => {
-    const r = pollResults(poll(), { counts: { burglary: 5, 'drug-misuse': 3 }, ballots: 2, final: false }, [entry('a', { 'anti-social-behaviour': 10, 'drug-misuse': 2 })]);
-    expect(r.rows.map((row) => [row.optionId, row.count, row.rank])).toEqual([['anti-social-behaviour', 10, 1], ['drug-misuse', 5, 2], ['burglary', 5, 2], ['no-concern', 0, 4]]);
+    const r = pollResults(poll(), { counts: { burglary: 5, 'drug-misuse': 3 }, ballots: 2, final: false }, [
+      entry('a', { 'anti-social-behaviour': 10, 'drug-misuse': 2 }),
+    ]);
+    expect(r.rows.map((row) => [row.optionId, row.count, row.rank])).toEqual([
+      ['anti-social-behaviour', 10, 1],
+      ['drug-misuse', 5, 2],
+      ['burglary', 5, 2],
+      ['no-concern', 0, 4],
+    ]);
     expect(r.total).toBe(20);
-    expect(r.channels.map((c) => [c.channel, c.total])).toEqual([['online', 8], ['a', 12]]);
+    expect(r.channels.map((c) => [c.channel, c.total])).toEqual([
+      ['online', 8],
+      ['a', 12],
+    ]);
     expect(formatShare(r.rows[0]!.share)).toBe('50%');
     expect(formatShare(1 / 3)).toBe('33.3%');
   });
 
   it('escapes labels in the CSV and the thank-you page', () => {
-    const p = poll({ options: [{ id: 'a', label: '=HYPERLINK("x")' }, { id: 'b', label: '<b>B</b>' }] });
+    const p = poll({
+      options: [
+        { id: 'a', label: '=HYPERLINK("x")' },
+        { id: 'b', label: '<b>B</b>' },
+      ],
+    });
     const r = pollResults(p, { counts: { a: 1 }, ballots: 1, final: true }, []);
     expect(resultsCsv(r)).toContain(`"'=HYPERLINK(""x"")"`);
     const html = thanksBody(p, [{ label: '<b>B</b>', count: 2 }], r, new Date());
@@ -145,7 +221,10 @@ describe('results', () => {
   });
 
   it('flags more than the threshold from one address in one hour, never fewer', () => {
-    const at = (h: string, n: number, hash = 'aaaaaaaaaaaa') => Array.from({ length: n }, () => ({ ipHash: hash, castAt: `2026-11-23T${h}:10:00Z` }));
-    expect(findBursts([...at('10', 10), ...at('11', 11), ...at('11', 3, 'bbbbbbbbbbbb')], 10)).toEqual([{ address: 'aaaaaaaa', hour: '2026-11-23T11', ballots: 11 }]);
+    const at = (h: string, n: number, hash = 'aaaaaaaaaaaa') =>
+      Array.from({ length: n }, () => ({ ipHash: hash, castAt: `2026-11-23T${h}:10:00Z` }));
+    expect(findBursts([...at('10', 10), ...at('11', 11), ...at('11', 3, 'bbbbbbbbbbbb')], 10)).toEqual([
+      { address: 'aaaaaaaa', hour: '2026-11-23T11', ballots: 11 },
+    ]);
   });
 });

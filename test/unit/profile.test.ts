@@ -5,7 +5,9 @@ describe('partnership profile', () => {
   it('ships a valid sample with at least 4 areas and the 5 kinds of partner', () => {
     const profile = defaultProfile();
     expect(profile.areas.length).toBeGreaterThanOrEqual(4);
-    expect(profile.partners.map((p) => p.id)).toEqual(expect.arrayContaining(['council-asb-team', 'police', 'riverside-homes', 'fire-rescue', 'hate-crime-support']));
+    expect(profile.partners.map((p) => p.id)).toEqual(
+      expect.arrayContaining(['council-asb-team', 'police', 'riverside-homes', 'fire-rescue', 'hate-crime-support']),
+    );
     expect(profile.retention.reportDays).toBeGreaterThan(0);
   });
 
@@ -13,7 +15,9 @@ describe('partnership profile', () => {
     const raw = structuredClone(defaultProfile()) as unknown as { partners: { email: string; handles: { areas: unknown } }[] };
     raw.partners[0]!.email = 'not-an-email';
     raw.partners[1]!.handles.areas = ['atlantis'];
-    expect(() => parseProfile(raw, 'profiles/broken.json')).toThrowError(/profiles\/broken\.json[\s\S]*partners\.0\.email[\s\S]*partners\.1\.handles\.areas: unknown area "atlantis"/);
+    expect(() => parseProfile(raw, 'profiles/broken.json')).toThrowError(
+      /profiles\/broken\.json[\s\S]*partners\.0\.email[\s\S]*partners\.1\.handles\.areas: unknown area "atlantis"/,
+    );
   });
 
   it('rejects duplicate partner ids and retention outside 30 days to 10 years', () => {

@@ -4,9 +4,27 @@ import { barChart, dataTable } from '../../shared/ui/bar-chart';
 
 describe('standard competition ranking', () => {
   it('ranks the Maldon charity pots 1 to 8', () => {
-    const pots = [['No concern', 4], ['Burglary', 18], ['Anti-social behaviour', 36], ['Robbery', 14], ['Drug misuse', 26], ['Violent crime', 24], ['Alcohol misuse', 23], ['Vehicle crime', 15]] as const;
+    const pots = [
+      ['No concern', 4],
+      ['Burglary', 18],
+      ['Anti-social behaviour', 36],
+      ['Robbery', 14],
+      ['Drug misuse', 26],
+      ['Violent crime', 24],
+      ['Alcohol misuse', 23],
+      ['Vehicle crime', 15],
+    ] as const;
     const ranked = rankByCount(pots, (p) => p[1]);
-    expect(ranked.map((r) => `${r.rank} ${r.item[0]}`)).toEqual(['1 Anti-social behaviour', '2 Drug misuse', '3 Violent crime', '4 Alcohol misuse', '5 Burglary', '6 Vehicle crime', '7 Robbery', '8 No concern']);
+    expect(ranked.map((r) => `${r.rank} ${r.item[0]}`)).toEqual([
+      '1 Anti-social behaviour',
+      '2 Drug misuse',
+      '3 Violent crime',
+      '4 Alcohol misuse',
+      '5 Burglary',
+      '6 Vehicle crime',
+      '7 Robbery',
+      '8 No concern',
+    ]);
     expect(ranked[0]!.share).toBeCloseTo(36 / 160);
   });
 
@@ -16,14 +34,27 @@ describe('standard competition ranking', () => {
   });
 
   it('copes with zero counts and an empty poll', () => {
-    expect(rankByCount([0, 0, 4], (n) => n).map((r) => [r.count, r.rank, r.share])).toEqual([[4, 1, 1], [0, 2, 0], [0, 2, 0]]);
+    expect(rankByCount([0, 0, 4], (n) => n).map((r) => [r.count, r.rank, r.share])).toEqual([
+      [4, 1, 1],
+      [0, 2, 0],
+      [0, 2, 0],
+    ]);
     expect(rankByCount([0, 0], (n) => n).every((r) => r.share === 0)).toBe(true);
     expect(rankByCount([], (n: number) => n)).toEqual([]);
   });
 });
 
 describe('bar charts', () => {
-  const chart = { id: 'asb', title: 'ASB <incidents>', description: 'By quarter', unit: 'incidents', points: [{ label: 'Q1', value: 1234 }, { label: 'Q2 & Q3', value: 350, target: 400 }] };
+  const chart = {
+    id: 'asb',
+    title: 'ASB <incidents>',
+    description: 'By quarter',
+    unit: 'incidents',
+    points: [
+      { label: 'Q1', value: 1234 },
+      { label: 'Q2 & Q3', value: 350, target: 400 },
+    ],
+  };
 
   it('is an image with an accessible name and description, its words HTML text, values escaped', () => {
     const html = barChart(chart);
@@ -45,7 +76,9 @@ describe('bar charts', () => {
 
   it('has a table with every value and the targets', () => {
     const table = dataTable({ ...chart, caption: 'ASB' });
-    expect(table).toContain('<th scope="row" class="govuk-table__header">Q1</th><td class="govuk-table__cell govuk-table__cell--numeric">1,234</td><td class="govuk-table__cell govuk-table__cell--numeric">No target</td>');
+    expect(table).toContain(
+      '<th scope="row" class="govuk-table__header">Q1</th><td class="govuk-table__cell govuk-table__cell--numeric">1,234</td><td class="govuk-table__cell govuk-table__cell--numeric">No target</td>',
+    );
     expect(table).toContain('>400<');
   });
 });

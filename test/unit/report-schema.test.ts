@@ -35,7 +35,9 @@ describe('report schema', () => {
     expect(paths({ ...asbAnon, ongoing: undefined })).toEqual(['occurredAt']);
     expect(paths({ ...asbAnon, ongoing: false })).toEqual(['occurredAt']);
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
-    expect(errorsOf({ ...hateCrime, occurredAt: tomorrow })).toEqual([{ path: 'occurredAt', message: 'Date it happened must be today or in the past' }]);
+    expect(errorsOf({ ...hateCrime, occurredAt: tomorrow })).toEqual([
+      { path: 'occurredAt', message: 'Date it happened must be today or in the past' },
+    ]);
     // A day without a time: today is fine, a day ahead is not.
     const day = (offset: number) => new Date(Date.now() + offset).toISOString().slice(0, 10);
     expect(paths({ ...hateCrime, occurredAt: day(-86_400_000) })).toEqual([]);
@@ -66,7 +68,9 @@ describe('report schema', () => {
   });
 
   it('rejects unknown fields, at the top and nested, with a message saying so', () => {
-    expect(errorsOf({ ...asbAnon, isAdmin: true })).toEqual([{ path: 'isAdmin', message: '"isAdmin" is not a field we accept; remove it and try again' }]);
+    expect(errorsOf({ ...asbAnon, isAdmin: true })).toEqual([
+      { path: 'isAdmin', message: '"isAdmin" is not a field we accept; remove it and try again' },
+    ]);
     expect(paths({ ...asbAnon, location: { area: 'millbrook', lat: 1 } })).toEqual(['location.lat']);
   });
 

@@ -7,8 +7,19 @@ import hateCrime from '../fixtures/reports/hate-crime-victim.json' with { type: 
 
 const profile = defaultProfile();
 const asb = (category: 'personal' | 'nuisance' | 'environmental', area = 'millbrook'): Report =>
-  ({ type: 'asb', asbCategory: category, reporterRole: 'victim', description: 'x', ongoing: true, location: { area }, anonymous: true }) as Report;
-const partners = (report: Report) => routeReport(report, profile.partners).map((r) => r.partnerId).sort();
+  ({
+    type: 'asb',
+    asbCategory: category,
+    reporterRole: 'victim',
+    description: 'x',
+    ongoing: true,
+    location: { area },
+    anonymous: true,
+  }) as Report;
+const partners = (report: Report) =>
+  routeReport(report, profile.partners)
+    .map((r) => r.partnerId)
+    .sort();
 
 describe('routing reports to partners', () => {
   it('sends personal ASB to the council, the police and the local housing association', () => {
@@ -28,7 +39,10 @@ describe('routing reports to partners', () => {
   });
 
   it('never leaves a report unrouted when the profile has a gap', () => {
-    const gappy = parseProfile({ ...profile, partners: [{ ...profile.partners[0]!, handles: { types: ['asb'], areas: ['westerleigh'] } }] });
+    const gappy = parseProfile({
+      ...profile,
+      partners: [{ ...profile.partners[0]!, handles: { types: ['asb'], areas: ['westerleigh'] } }],
+    });
     expect(routeReport(asb('nuisance', 'millbrook'), gappy.partners).map((r) => r.partnerId)).toEqual(['council-asb-team']);
   });
 

@@ -9,7 +9,9 @@ beforeAll(() => {
 
 function fakeClient() {
   const sent: unknown[] = [];
-  const client = { send: async (command: { input: unknown }) => (sent.push(command.input), { MessageId: 'm-1' }) } as unknown as SESv2Client;
+  const client = {
+    send: async (command: { input: unknown }) => (sent.push(command.input), { MessageId: 'm-1' }),
+  } as unknown as SESv2Client;
   return { client, sent };
 }
 
@@ -29,7 +31,12 @@ describe('SES mailer adapter', () => {
   it('sends the delivery tags SES returns with bounces and complaints, and refuses a tag that is not an id', async () => {
     const { client, sent } = fakeClient();
     await createSesMailer(client).send({ ...email, tags: { reference: 'ABCD2345', delivery: 'police-assigned-v3' } });
-    expect(sent[0]).toMatchObject({ EmailTags: [{ Name: 'reference', Value: 'ABCD2345' }, { Name: 'delivery', Value: 'police-assigned-v3' }] });
+    expect(sent[0]).toMatchObject({
+      EmailTags: [
+        { Name: 'reference', Value: 'ABCD2345' },
+        { Name: 'delivery', Value: 'police-assigned-v3' },
+      ],
+    });
     await expect(createSesMailer(client).send({ ...email, tags: { reference: 'a@b.example' } })).rejects.toThrow(/message tag reference/);
     expect(sent).toHaveLength(1);
   });

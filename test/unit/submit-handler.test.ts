@@ -14,7 +14,15 @@ process.env.LOG_LEVEL = 'silent';
 
 function depsWith(create: ReportStore['create']): SubmitHandlerDependencies {
   const store = { create } as ReportStore;
-  return { receiptSecret: async () => 'test-receipt-key', store, profile: defaultProfile(), partners: async () => defaultProfile().partners, now: () => new Date('2026-11-22T10:00:00Z'), newReference: () => 'ABCD2345', hash: (v) => v };
+  return {
+    receiptSecret: async () => 'test-receipt-key',
+    store,
+    profile: defaultProfile(),
+    partners: async () => defaultProfile().partners,
+    now: () => new Date('2026-11-22T10:00:00Z'),
+    newReference: () => 'ABCD2345',
+    hash: (v) => v,
+  };
 }
 
 describe('submitting the form when storing fails', () => {
@@ -50,7 +58,10 @@ describe('an Idempotency-Key reused for a different report (API Gateway events)'
     const markers = new Map<string, { reference: string; requestHash: string }>();
     const create: ReportStore['create'] = async (report, _outbox, marker) => {
       const existing = markers.get(marker.hash);
-      if (existing) return existing.requestHash === marker.requestHash ? { outcome: 'duplicate', reference: existing.reference } : { outcome: 'key-reused' };
+      if (existing)
+        return existing.requestHash === marker.requestHash
+          ? { outcome: 'duplicate', reference: existing.reference }
+          : { outcome: 'key-reused' };
       markers.set(marker.hash, { reference: report.reference, requestHash: marker.requestHash });
       return { outcome: 'created' };
     };
@@ -63,14 +74,25 @@ describe('an Idempotency-Key reused for a different report (API Gateway events)'
       requestContext: { ...formPost.requestContext, http: { ...formPost.requestContext.http, sourceIp } },
       body: JSON.stringify(body),
     }) as unknown as APIGatewayProxyEventV2;
-  const report = { type: 'asb', asbCategory: 'nuisance', reporterRole: 'victim', description: 'Loud music every night at number 12', ongoing: true, location: { area: 'millbrook' }, anonymous: true };
+  const report = {
+    type: 'asb',
+    asbCategory: 'nuisance',
+    reporterRole: 'victim',
+    description: 'Loud music every night at number 12',
+    ongoing: true,
+    location: { area: 'millbrook' },
+    anonymous: true,
+  };
 
   it('answers 422 without the first reference, and replays only the same report', async () => {
     let n = 0;
     const deps = { ...depsWith(markerStore()), newReference: () => ['AAAA2345', 'BBBB2345'][n++]! };
     const first = await handleSubmit(deps, jsonEvent(report, { 'idempotency-key': 'k' }));
     expect(first.statusCode).toBe(201);
-    const other = await handleSubmit(deps, jsonEvent({ ...report, description: 'A different report entirely' }, { 'idempotency-key': 'k' }, '198.51.100.7'));
+    const other = await handleSubmit(
+      deps,
+      jsonEvent({ ...report, description: 'A different report entirely' }, { 'idempotency-key': 'k' }, '198.51.100.7'),
+    );
     expect(other.statusCode).toBe(422);
     expect(other.headers['Idempotent-Replayed']).toBeUndefined();
     expect(String(other.body)).toContain('already used for another report');

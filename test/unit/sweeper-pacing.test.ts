@@ -19,14 +19,35 @@ function backlog(size: number) {
   const items = new Map<string, OutboxEntry>();
   for (let i = 0; i < size; i++) {
     const reference = `R${String(i).padStart(7, '0')}`;
-    items.set(reference, { reference, targetId: 'council-asb-team', target: { kind: 'partner', partnerId: 'council-asb-team', dataLevel: 'full' }, createdAt: '2026-11-29T09:00:00.000Z', state: 'pending', attempts: 1, nextAttemptAt: '2026-11-29T09:30:00.000Z', expiresAt: 1 });
+    items.set(reference, {
+      reference,
+      targetId: 'council-asb-team',
+      target: { kind: 'partner', partnerId: 'council-asb-team', dataLevel: 'full' },
+      createdAt: '2026-11-29T09:00:00.000Z',
+      state: 'pending',
+      attempts: 1,
+      nextAttemptAt: '2026-11-29T09:30:00.000Z',
+      expiresAt: 1,
+    });
   }
   const store = {
-    listDue: async (at: string, limit: number) => [...items.values()].filter((e) => e.state === 'pending' && e.nextAttemptAt! <= at).slice(0, limit),
+    listDue: async (at: string, limit: number) =>
+      [...items.values()].filter((e) => e.state === 'pending' && e.nextAttemptAt! <= at).slice(0, limit),
     getOutbox: async (reference: string) => ({ ...items.get(reference)! }),
-    get: async (reference: string) => ({ reference, createdAt: NOW.toISOString(), report: asb, routes: [{ partnerId: 'council-asb-team', dataLevel: 'full' }], deliveries: {} }) as unknown as StoredReport,
-    claim: async (e: OutboxEntry, claimId: string, _now: string, until: string) => (items.set(e.reference, { ...items.get(e.reference)!, claimId, claimedUntil: until, nextAttemptAt: until }), true),
-    recordDelivery: async (e: OutboxEntry, delivery: Partial<OutboxEntry>) => (items.set(e.reference, { ...items.get(e.reference)!, ...delivery, claimId: undefined, claimedUntil: undefined }), true),
+    get: async (reference: string) =>
+      ({
+        reference,
+        createdAt: NOW.toISOString(),
+        report: asb,
+        routes: [{ partnerId: 'council-asb-team', dataLevel: 'full' }],
+        deliveries: {},
+      }) as unknown as StoredReport,
+    claim: async (e: OutboxEntry, claimId: string, _now: string, until: string) => (
+      items.set(e.reference, { ...items.get(e.reference)!, claimId, claimedUntil: until, nextAttemptAt: until }), true
+    ),
+    recordDelivery: async (e: OutboxEntry, delivery: Partial<OutboxEntry>) => (
+      items.set(e.reference, { ...items.get(e.reference)!, ...delivery, claimId: undefined, claimedUntil: undefined }), true
+    ),
     oldestPendingCreatedAt: async () => undefined,
   } as unknown as ReportStore;
   return { store, items };
@@ -67,12 +88,18 @@ describe('the pacer', () => {
   it('releases concurrent waiters no faster than the rate, and half as fast after slowing down', async () => {
     let t = 0;
     const released: number[] = [];
-    const pacer = createPacer(11.2, () => t, async (ms) => void released.push(t + ms));
-    await Promise.all(Array.from({ length: 40 }, async () => {
-      const before = released.length;
-      await pacer.wait();
-      if (released.length === before) released.push(t);
-    }));
+    const pacer = createPacer(
+      11.2,
+      () => t,
+      async (ms) => void released.push(t + ms),
+    );
+    await Promise.all(
+      Array.from({ length: 40 }, async () => {
+        const before = released.length;
+        await pacer.wait();
+        if (released.length === before) released.push(t);
+      }),
+    );
     expect(peakPerSecond(released)).toBeLessThanOrEqual(12);
     expect(Math.max(...released)).toBeCloseTo((39 * 1000) / 11.2, 0);
     pacer.slowDown();
@@ -81,7 +108,7 @@ describe('the pacer', () => {
 });
 
 describe('draining a backlog', () => {
-  it('sends at the sweeper\'s share of the account rate, never faster, until the budget ends', async () => {
+  it("sends at the sweeper's share of the account rate, never faster, until the budget ends", async () => {
     const { store, items } = backlog(500);
     const { deps, elapsed } = depsFor(store, 14);
     const summary = await sweepOutbox(deps, 20_000);
@@ -118,7 +145,9 @@ describe('reading the account send rate (SES adapter)', () => {
   it('uses MaxSendRate from the account, cached, and the sandbox rate when it cannot be read', async () => {
     let calls = 0;
     let t = 0;
-    const client = { send: async (command: unknown) => (calls++, command instanceof GetAccountCommand ? { SendQuota: { MaxSendRate: 14 } } : {}) } as unknown as SESv2Client;
+    const client = {
+      send: async (command: unknown) => (calls++, command instanceof GetAccountCommand ? { SendQuota: { MaxSendRate: 14 } } : {}),
+    } as unknown as SESv2Client;
     const mailer = createSesMailer(client, () => t);
     expect(await mailer.sendRate()).toBe(14);
     t += 60_000;

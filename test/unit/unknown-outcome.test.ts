@@ -27,42 +27,81 @@ function clientWith(onTransact: () => never | Promise<never>, item: Record<strin
   } as unknown as DynamoDBClient;
 }
 
-const report = { reference: 'ABCD2345', version: 1, routes: [], deliveries: {}, createdAt: '2026-11-29T10:00:00.000Z', dueAt: '2026-11-30T17:00:00.000Z', status: 'new', report: asb, expiresAt: 2_000_000_000 } as unknown as StoredReport;
+const report = {
+  reference: 'ABCD2345',
+  version: 1,
+  routes: [],
+  deliveries: {},
+  createdAt: '2026-11-29T10:00:00.000Z',
+  dueAt: '2026-11-30T17:00:00.000Z',
+  status: 'new',
+  report: asb,
+  expiresAt: 2_000_000_000,
+} as unknown as StoredReport;
 const marker = { hash: 'h', requestHash: 'r', expiresAt: 2_000_000_000 };
 
 describe('a report whose transaction answer was lost', () => {
   it('is answered as created when its idempotency marker names it', async () => {
-    const store = createReportStore(clientWith(() => Promise.reject(lost()), { reference: 'ABCD2345', requestHash: 'r' }), 't');
+    const store = createReportStore(
+      clientWith(() => Promise.reject(lost()), { reference: 'ABCD2345', requestHash: 'r' }),
+      't',
+    );
     expect(await store.create(report, [], marker)).toEqual({ outcome: 'created' });
   });
 
   it('fails when nothing was written', async () => {
-    const store = createReportStore(clientWith(() => Promise.reject(lost()), undefined), 't');
+    const store = createReportStore(
+      clientWith(() => Promise.reject(lost()), undefined),
+      't',
+    );
     await expect(store.create(report, [], marker)).rejects.toThrow('socket hang up');
   });
 });
 
 describe('a ballot whose transaction answer was lost', () => {
-  const ballot = { pollId: 'p', voterId: 'v', counts: { a: 1 }, followUps: {}, ipHash: 'x', castAt: '2026-11-29T10:00:00.000Z', expiresAt: 1 };
+  const ballot = {
+    pollId: 'p',
+    voterId: 'v',
+    counts: { a: 1 },
+    followUps: {},
+    ipHash: 'x',
+    castAt: '2026-11-29T10:00:00.000Z',
+    expiresAt: 1,
+  };
 
-  it('is answered as counted when it is there, with this ballot\'s own time', async () => {
-    const store = createPollStore(clientWith(() => Promise.reject(lost()), { ...ballot, shard: 7 }), 't');
+  it("is answered as counted when it is there, with this ballot's own time", async () => {
+    const store = createPollStore(
+      clientWith(() => Promise.reject(lost()), { ...ballot, shard: 7 }),
+      't',
+    );
     expect(await store.castBallot(ballot, {})).toEqual({ outcome: 'counted', shard: 7 });
   });
 
   it('fails when it is not there', async () => {
-    const store = createPollStore(clientWith(() => Promise.reject(lost()), undefined), 't');
+    const store = createPollStore(
+      clientWith(() => Promise.reject(lost()), undefined),
+      't',
+    );
     await expect(store.castBallot(ballot, {})).rejects.toThrow('socket hang up');
   });
 
   it('stops retrying conflicts once past its give-up time, so the answer comes before the function limit', async () => {
-    const conflict = () => Promise.reject(new TransactionCanceledException({ message: 'conflict', $metadata: {}, CancellationReasons: [{ Code: 'None' }, { Code: 'TransactionConflict' }] }));
+    const conflict = () =>
+      Promise.reject(
+        new TransactionCanceledException({
+          message: 'conflict',
+          $metadata: {},
+          CancellationReasons: [{ Code: 'None' }, { Code: 'TransactionConflict' }],
+        }),
+      );
     const counter = { transacts: 0 };
     const store = createPollStore(clientWith(conflict, undefined, counter), 't', () => 0);
     await expect(store.castBallot(ballot, {}, { giveUpAt: Date.now() - 1 })).rejects.toThrow('conflict');
     expect(counter.transacts).toBe(1);
     const patient = { transacts: 0 };
-    await expect(createPollStore(clientWith(conflict, undefined, patient), 't', () => 0).castBallot(ballot, {})).rejects.toThrow('conflict');
+    await expect(createPollStore(clientWith(conflict, undefined, patient), 't', () => 0).castBallot(ballot, {})).rejects.toThrow(
+      'conflict',
+    );
     expect(patient.transacts).toBe(8);
   });
 });

@@ -46,7 +46,12 @@ describe('the workflow', () => {
   });
   it('walks new → triaged → assigned → in-progress → closed', () => {
     let state = fresh;
-    for (const action of [{ action: 'grade', risk: 'medium' }, { action: 'assign', partnerId: 'police' }, { action: 'start' }, { action: 'close', outcome: 'resolved' }] as const) {
+    for (const action of [
+      { action: 'grade', risk: 'medium' },
+      { action: 'assign', partnerId: 'police' },
+      { action: 'start' },
+      { action: 'close', outcome: 'resolved' },
+    ] as const) {
       const result = applyAction(state, action, workflow, now);
       if (!result.ok) throw new Error(result.message);
       state = result.next;

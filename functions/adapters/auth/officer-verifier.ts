@@ -8,6 +8,9 @@ export async function officerTokenVerifier(): Promise<TokenVerifier> {
   if (!COGNITO_ISSUER || !COGNITO_CLIENT_ID) throw new Error('COGNITO_ISSUER and COGNITO_CLIENT_ID must be set for officer routes');
   const localMode = LOCAL_MODE === 'true';
   // aws-jwt-verify fetches JWKS over https only; cognito-local serves http, so load it here.
-  const jwks = localMode && isLocalIssuer(COGNITO_ISSUER) ? ((await (await fetch(`${COGNITO_ISSUER}/.well-known/jwks.json`)).json()) as Jwks) : undefined;
+  const jwks =
+    localMode && isLocalIssuer(COGNITO_ISSUER)
+      ? ((await (await fetch(`${COGNITO_ISSUER}/.well-known/jwks.json`)).json()) as Jwks)
+      : undefined;
   return createTokenVerifier({ issuer: COGNITO_ISSUER, clientId: COGNITO_CLIENT_ID, localMode, ...(jwks ? { jwks } : {}) });
 }

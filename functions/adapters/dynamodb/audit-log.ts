@@ -47,23 +47,36 @@ const auditIndex = reportsTable.indexes.find((i) => i.name === 'audit-by-day')!;
 /** Every calendar day from..to inclusive, as YYYY-MM-DD (UTC days, as `auditDay` is). */
 function days(from: string, to: string): string[] {
   const out: string[] = [];
-  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`) && out.length < 400; t += 86_400_000) out.push(new Date(t).toISOString().slice(0, 10));
+  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`) && out.length < 400; t += 86_400_000)
+    out.push(new Date(t).toISOString().slice(0, 10));
   return out;
 }
 
 export function createAuditLog(client: DynamoDBClient, tableName: string): AuditLog {
-  const put = (entry: AuditEntry) => client.send(new PutItemCommand({ TableName: tableName, Item: toItem(auditItem(entry)), ConditionExpression: 'attribute_not_exists(pk)' }));
+  const put = (entry: AuditEntry) =>
+    client.send(
+      new PutItemCommand({ TableName: tableName, Item: toItem(auditItem(entry)), ConditionExpression: 'attribute_not_exists(pk)' }),
+    );
   return {
     async append(entry) {
       await put(entry);
     },
     async appendAll(entries) {
-      await batchPutAll(client, tableName, entries.map((e) => toItem(auditItem(e))));
+      await batchPutAll(
+        client,
+        tableName,
+        entries.map((e) => toItem(auditItem(e))),
+      );
     },
     async between(from, to) {
       const perDay = await Promise.all(
         days(from, to).map(async (day) => {
-          const items = await queryAll(client, { TableName: tableName, IndexName: auditIndex.name, KeyConditionExpression: 'auditDay = :d', ExpressionAttributeValues: marshall({ ':d': day }) });
+          const items = await queryAll(client, {
+            TableName: tableName,
+            IndexName: auditIndex.name,
+            KeyConditionExpression: 'auditDay = :d',
+            ExpressionAttributeValues: marshall({ ':d': day }),
+          });
           return items.map(({ pk: _pk, sk: _sk, entity: _e, auditDay: _d, ...entry }) => entry as unknown as AuditEntry);
         }),
       );

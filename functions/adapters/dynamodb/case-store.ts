@@ -3,7 +3,16 @@
  * a case with its notes, emails and audit trail, and workflow changes applied in one
  * transaction guarded by the report's version number.
  */
-import { paginateQuery, QueryCommand, TransactWriteItemsCommand, type QueryCommandInput, TransactionCanceledException, type AttributeValue, type DynamoDBClient, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import {
+  paginateQuery,
+  QueryCommand,
+  TransactWriteItemsCommand,
+  type QueryCommandInput,
+  TransactionCanceledException,
+  type AttributeValue,
+  type DynamoDBClient,
+  type TransactWriteItem,
+} from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { STATUSES, type Status } from '../../../shared/domain/workflow';
 import type { Flag, FlagCandidate } from '../../../shared/domain/flags';
@@ -35,7 +44,13 @@ export interface CaseChange {
 }
 
 export interface CaseStore {
-  listInbox(scope: InboxScope, filters: InboxFilters, limit: number, cursor: string | undefined, now: Date): Promise<InboxPage | 'bad-cursor'>;
+  listInbox(
+    scope: InboxScope,
+    filters: InboxFilters,
+    limit: number,
+    cursor: string | undefined,
+    now: Date,
+  ): Promise<InboxPage | 'bad-cursor'>;
   /** Reports per status received on the UK days from..to (or ever): one read of the counters. */
   countByStatus(scope: InboxScope, filters: Pick<InboxFilters, 'from' | 'to'>): Promise<Record<Status, number>>;
   /** Rebuilds every status counter from the listings (repair); returns the day items written. */
@@ -57,7 +72,24 @@ export interface CaseStore {
 const MAX_READS_PER_PAGE = 8;
 const FILTERED_READ_SIZE = 250;
 
-const SUMMARY_FIELDS = ['reference', 'createdAt', 'status', 'version', 'dueAt', 'risk', 'assignedPartner', 'outcome', 'closedAt', 'flags', 'type', 'category', 'motivations', 'area', 'occurredAt', 'partners'] as const;
+const SUMMARY_FIELDS = [
+  'reference',
+  'createdAt',
+  'status',
+  'version',
+  'dueAt',
+  'risk',
+  'assignedPartner',
+  'outcome',
+  'closedAt',
+  'flags',
+  'type',
+  'category',
+  'motivations',
+  'area',
+  'occurredAt',
+  'partners',
+] as const;
 
 function toSummary(item: Record<string, unknown>): CaseSummary {
   return Object.fromEntries(SUMMARY_FIELDS.filter((f) => item[f] !== undefined).map((f) => [f, item[f]])) as unknown as CaseSummary;
@@ -71,7 +103,8 @@ function decodeCursor(cursor: string, partitionKey: string, partitionValue: stri
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
     const names = Object.keys(key).sort().join(',');
     const expected = ['listedAt', 'pk', 'sk', partitionKey].sort().join(',');
-    if (names !== expected || key[partitionKey] !== partitionValue || Object.values(key).some((v) => typeof v !== 'string')) return undefined;
+    if (names !== expected || key[partitionKey] !== partitionValue || Object.values(key).some((v) => typeof v !== 'string'))
+      return undefined;
     return marshall(key);
   } catch {
     return undefined;
@@ -84,7 +117,8 @@ export function createCaseStore(client: DynamoDBClient, tableName: string): Case
   const summaryUpdate = (stored: StoredReport, extra: Record<string, unknown>) => {
     const all = allListing(stored);
     const fields: Record<string, unknown> = {};
-    for (const f of ['status', 'version', 'dueAt', 'risk', 'assignedPartner', 'outcome', 'closedAt', 'flags', 'partners'] as const) fields[f] = all[f];
+    for (const f of ['status', 'version', 'dueAt', 'risk', 'assignedPartner', 'outcome', 'closedAt', 'flags', 'partners'] as const)
+      fields[f] = all[f];
     return setOrRemove({ ...fields, ...extra });
   };
 
@@ -93,14 +127,35 @@ export function createCaseStore(client: DynamoDBClient, tableName: string): Case
     const forAll = summaryUpdate(after, { inboxStatus: all.inboxStatus, inboxRisk: all.inboxRisk, inboxAssignee: all.inboxAssignee });
     const forPartner = summaryUpdate(after, {});
     return [
-      { Update: { TableName: tableName, Key: marshall(keys.listing(after.reference, 'ALL')), UpdateExpression: forAll.expression, ExpressionAttributeNames: forAll.names, ExpressionAttributeValues: marshall(forAll.values), ConditionExpression: 'attribute_exists(pk)' } },
+      {
+        Update: {
+          TableName: tableName,
+          Key: marshall(keys.listing(after.reference, 'ALL')),
+          UpdateExpression: forAll.expression,
+          ExpressionAttributeNames: forAll.names,
+          ExpressionAttributeValues: marshall(forAll.values),
+          ConditionExpression: 'attribute_exists(pk)',
+        },
+      },
       ...partners.map((p) => ({
-        Update: { TableName: tableName, Key: marshall(keys.listing(after.reference, p)), UpdateExpression: forPartner.expression, ExpressionAttributeNames: forPartner.names, ExpressionAttributeValues: marshall(forPartner.values), ConditionExpression: 'attribute_exists(pk)' },
+        Update: {
+          TableName: tableName,
+          Key: marshall(keys.listing(after.reference, p)),
+          UpdateExpression: forPartner.expression,
+          ExpressionAttributeNames: forPartner.names,
+          ExpressionAttributeValues: marshall(forPartner.values),
+          ConditionExpression: 'attribute_exists(pk)',
+        },
       })),
     ];
   };
 
-  const outboxPut = (entry: OutboxEntry): TransactWriteItem => ({ Put: { TableName: tableName, Item: toItem({ ...keys.outbox(entry.reference, entry.targetId), entity: 'outbox', ...entry, outboxPending: PENDING }) } });
+  const outboxPut = (entry: OutboxEntry): TransactWriteItem => ({
+    Put: {
+      TableName: tableName,
+      Item: toItem({ ...keys.outbox(entry.reference, entry.targetId), entity: 'outbox', ...entry, outboxPending: PENDING }),
+    },
+  });
 
   return {
     async listInbox(scope, filters, limit, cursor, now) {
@@ -140,7 +195,8 @@ export function createCaseStore(client: DynamoDBClient, tableName: string): Case
       }
       const last = found.at(-1);
       let next: Record<string, unknown> | undefined;
-      if (more && last) next = { pk: last.pk, sk: last.sk, listedAt: last.listedAt, [plan.index.partitionKey]: last[plan.index.partitionKey] };
+      if (more && last)
+        next = { pk: last.pk, sk: last.sk, listedAt: last.listedAt, [plan.index.partitionKey]: last[plan.index.partitionKey] };
       // The read budget ran out before the page filled: carry on from where reading stopped.
       else if (start && found.length < limit) next = fromItem(start);
       return { items: found.map(toSummary), ...(next ? { cursor: encodeCursor(next) } : {}) };
@@ -152,7 +208,11 @@ export function createCaseStore(client: DynamoDBClient, tableName: string): Case
       const from = `DAY#${filters.from ?? '0000-01-01'}`;
       const to = `DAY#${filters.to ?? '9999-12-31'}`;
       // One small item per day kept (a few hundred at most): one read, at any number of reports.
-      const days = await queryAll({ TableName: tableName, KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to', ExpressionAttributeValues: marshall({ ':pk': partition, ':from': from, ':to': to }) });
+      const days = await queryAll({
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: marshall({ ':pk': partition, ':from': from, ':to': to }),
+      });
       return days.reduce(addDay, zeroCounts());
     },
 
@@ -162,7 +222,17 @@ export function createCaseStore(client: DynamoDBClient, tableName: string): Case
       const expiries = new Map<string, number>();
       const scan = async (scope: string, index: (typeof inboxIndexes)[keyof typeof inboxIndexes], value: string) => {
         const perDay = new Map<string, Counts>();
-        const pages = paginateQuery({ client }, { TableName: tableName, IndexName: index.name, KeyConditionExpression: '#pk = :pk', ExpressionAttributeNames: { '#pk': index.partitionKey, '#status': 'status' }, ExpressionAttributeValues: marshall({ ':pk': value }), ProjectionExpression: '#status, createdAt, expiresAt' });
+        const pages = paginateQuery(
+          { client },
+          {
+            TableName: tableName,
+            IndexName: index.name,
+            KeyConditionExpression: '#pk = :pk',
+            ExpressionAttributeNames: { '#pk': index.partitionKey, '#status': 'status' },
+            ExpressionAttributeValues: marshall({ ':pk': value }),
+            ProjectionExpression: '#status, createdAt, expiresAt',
+          },
+        );
         for await (const page of pages) {
           for (const raw of page.Items ?? []) {
             const item = fromItem(raw) as { status: Status; createdAt: string; expiresAt: number };
@@ -180,12 +250,19 @@ export function createCaseStore(client: DynamoDBClient, tableName: string): Case
       let written = 0;
       for (const [scope, perDay] of rebuilt) {
         // Days counted before but with no report now are zeroed, not left behind.
-        const existing = await queryAll({ TableName: tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: marshall({ ':pk': keys.statusCount(scope, '').pk }), ProjectionExpression: 'sk' });
+        const existing = await queryAll({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: marshall({ ':pk': keys.statusCount(scope, '').pk }),
+          ProjectionExpression: 'sk',
+        });
         for (const item of existing) {
           const day = String(item.sk).slice('DAY#'.length);
           if (!perDay.has(day)) perDay.set(day, zeroCounts());
         }
-        const items = [...perDay].map(([day, counts]) => toItem({ ...keys.statusCount(scope, day), ...counts, ...(expiries.has(day) ? { expiresAt: expiries.get(day) } : {}) }));
+        const items = [...perDay].map(([day, counts]) =>
+          toItem({ ...keys.statusCount(scope, day), ...counts, ...(expiries.has(day) ? { expiresAt: expiries.get(day) } : {}) }),
+        );
         await batchPutAll(client, tableName, items);
         written += items.length;
       }
@@ -193,7 +270,12 @@ export function createCaseStore(client: DynamoDBClient, tableName: string): Case
     },
 
     async getCase(reference) {
-      const items = await queryAll({ TableName: tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: marshall({ ':pk': keys.report(reference).pk }), ConsistentRead: true });
+      const items = await queryAll({
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: marshall({ ':pk': keys.report(reference).pk }),
+        ConsistentRead: true,
+      });
       const reportItem = items.find((i) => i.sk === 'REPORT');
       if (!reportItem) return undefined;
       const strip = ({ pk: _pk, sk: _sk, entity: _e, ...rest }: Record<string, unknown>) => rest;
@@ -240,7 +322,10 @@ export function createCaseStore(client: DynamoDBClient, tableName: string): Case
             ExpressionAttributeValues: marshall(values, { removeUndefinedValues: true }),
           },
         },
-        ...listingUpdates(after, before.routes.map((r) => r.partnerId)),
+        ...listingUpdates(
+          after,
+          before.routes.map((r) => r.partnerId),
+        ),
         ...(addedPartner ? [{ Put: { TableName: tableName, Item: toItem(partnerListing(after, addedPartner)) } }] : []),
         // The counts move in the same transaction: exact whatever happens after.
         ...counterMoves(tableName, after, scopesOf(before.routes.map((r) => r.partnerId)), before.status, after.status),
@@ -252,7 +337,8 @@ export function createCaseStore(client: DynamoDBClient, tableName: string): Case
         await client.send(new TransactWriteItemsCommand({ TransactItems: items }));
         return 'ok';
       } catch (error) {
-        if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') return 'stale';
+        if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed')
+          return 'stale';
         throw error;
       }
     },
@@ -291,7 +377,13 @@ export function createCaseStore(client: DynamoDBClient, tableName: string): Case
 
     async related(kind, key) {
       const index = reportsTable.indexes.find((i) => i.name === (kind === 'contact' ? 'by-contact' : 'by-place'))!;
-      const items = await queryAll({ TableName: tableName, IndexName: index.name, KeyConditionExpression: '#k = :k', ExpressionAttributeNames: { '#k': index.partitionKey }, ExpressionAttributeValues: marshall({ ':k': key }) });
+      const items = await queryAll({
+        TableName: tableName,
+        IndexName: index.name,
+        KeyConditionExpression: '#k = :k',
+        ExpressionAttributeNames: { '#k': index.partitionKey },
+        ExpressionAttributeValues: marshall({ ':k': key }),
+      });
       return items.map((i) => ({ reference: String(i.reference), createdAt: String(i.createdAt), type: i.type as FlagCandidate['type'] }));
     },
 
@@ -299,11 +391,24 @@ export function createCaseStore(client: DynamoDBClient, tableName: string): Case
       const value = flags.length ? flags : undefined;
       const update = (key: Record<string, string>): TransactWriteItem => {
         const u = setOrRemove({ flags: value });
-        return { Update: { TableName: tableName, Key: marshall(key), UpdateExpression: u.expression, ExpressionAttributeNames: u.names, ...(value ? { ExpressionAttributeValues: marshall(u.values) } : {}), ConditionExpression: 'attribute_exists(pk)' } };
+        return {
+          Update: {
+            TableName: tableName,
+            Key: marshall(key),
+            UpdateExpression: u.expression,
+            ExpressionAttributeNames: u.names,
+            ...(value ? { ExpressionAttributeValues: marshall(u.values) } : {}),
+            ConditionExpression: 'attribute_exists(pk)',
+          },
+        };
       };
       await client.send(
         new TransactWriteItemsCommand({
-          TransactItems: [keys.report(stored.reference), keys.listing(stored.reference, 'ALL'), ...stored.routes.map((r) => keys.listing(stored.reference, r.partnerId))].map(update),
+          TransactItems: [
+            keys.report(stored.reference),
+            keys.listing(stored.reference, 'ALL'),
+            ...stored.routes.map((r) => keys.listing(stored.reference, r.partnerId)),
+          ].map(update),
         }),
       );
     },

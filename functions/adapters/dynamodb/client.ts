@@ -7,7 +7,9 @@ let client: DynamoDBClient | undefined;
 export function dynamoDbClient(): DynamoDBClient {
   client ??= new DynamoDBClient({
     region: config().AWS_REGION,
-    ...(config().DYNAMODB_ENDPOINT ? { endpoint: config().DYNAMODB_ENDPOINT, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
+    ...(config().DYNAMODB_ENDPOINT
+      ? { endpoint: config().DYNAMODB_ENDPOINT, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+      : {}),
     // Two quick retries: a resident is waiting on the other end of the form.
     maxAttempts: 3,
   });

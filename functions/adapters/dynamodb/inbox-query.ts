@@ -24,9 +24,13 @@ export type InboxScope = { kind: 'all' } | { kind: 'partner'; partnerId: string 
  * The sort-key condition for reports received on the UK days from..to (either may be
  * absent), shared by the inbox query and the status counts.
  */
-export function listedAtRange(from: string | undefined, to: string | undefined): { condition?: string; names: Record<string, string>; values: Record<string, string> } {
+export function listedAtRange(
+  from: string | undefined,
+  to: string | undefined,
+): { condition?: string; names: Record<string, string>; values: Record<string, string> } {
   const names = { '#listedAt': 'listedAt' };
-  if (from && to) return { condition: '#listedAt BETWEEN :from AND :to', names, values: { ':from': dayStart(from), ':to': dayStart(to, 1) } };
+  if (from && to)
+    return { condition: '#listedAt BETWEEN :from AND :to', names, values: { ':from': dayStart(from), ':to': dayStart(to, 1) } };
   if (from) return { condition: '#listedAt >= :from', names, values: { ':from': dayStart(from) } };
   if (to) return { condition: '#listedAt < :to', names, values: { ':to': dayStart(to, 1) } };
   return { names: {}, values: {} };

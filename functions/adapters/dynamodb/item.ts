@@ -1,9 +1,20 @@
 /** Converting between plain objects and DynamoDB items, the same way everywhere. */
-import { BatchGetItemCommand, BatchWriteItemCommand, paginateQuery, type AttributeValue, type BatchGetItemCommandOutput, type BatchWriteItemCommandOutput, type DynamoDBClient, type QueryCommandInput, type WriteRequest } from '@aws-sdk/client-dynamodb';
+import {
+  BatchGetItemCommand,
+  BatchWriteItemCommand,
+  paginateQuery,
+  type AttributeValue,
+  type BatchGetItemCommandOutput,
+  type BatchWriteItemCommandOutput,
+  type DynamoDBClient,
+  type QueryCommandInput,
+  type WriteRequest,
+} from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 
 /** Undefined fields are dropped, so optional values never become NULLs. */
-export const toItem = (value: object): Record<string, AttributeValue> => marshall(value, { removeUndefinedValues: true, convertClassInstanceToMap: false });
+export const toItem = (value: object): Record<string, AttributeValue> =>
+  marshall(value, { removeUndefinedValues: true, convertClassInstanceToMap: false });
 
 export const fromItem = (item: Record<string, AttributeValue>): Record<string, unknown> => unmarshall(item);
 
@@ -11,7 +22,10 @@ export const fromItem = (item: Record<string, AttributeValue>): Record<string, u
  * A SET/REMOVE update for the given fields: defined values are set, undefined ones
  * removed (so clearing an optional field really clears it, and sparse index keys leave).
  */
-export function setOrRemove(fields: Record<string, unknown>, prefix = 'u'): { expression: string; names: Record<string, string>; values: Record<string, unknown> } {
+export function setOrRemove(
+  fields: Record<string, unknown>,
+  prefix = 'u',
+): { expression: string; names: Record<string, string>; values: Record<string, unknown> } {
   const set: string[] = [];
   const remove: string[] = [];
   const names: Record<string, string> = {};
@@ -24,14 +38,22 @@ export function setOrRemove(fields: Record<string, unknown>, prefix = 'u'): { ex
       values[`:${prefix}${i}`] = value;
     }
   });
-  return { expression: [set.length ? `SET ${set.join(', ')}` : '', remove.length ? `REMOVE ${remove.join(', ')}` : ''].filter(Boolean).join(' '), names, values };
+  return {
+    expression: [set.length ? `SET ${set.join(', ')}` : '', remove.length ? `REMOVE ${remove.join(', ')}` : ''].filter(Boolean).join(' '),
+    names,
+    values,
+  };
 }
 
 /**
  * Every item a query returns, page after page (the SDK's own paginator), as plain objects.
  * `maxPages` bounds a read whose result is only a summary (e.g. the oldest pending email).
  */
-export async function* queryItems(client: DynamoDBClient, input: QueryCommandInput, maxPages = Infinity): AsyncGenerator<Record<string, unknown>> {
+export async function* queryItems(
+  client: DynamoDBClient,
+  input: QueryCommandInput,
+  maxPages = Infinity,
+): AsyncGenerator<Record<string, unknown>> {
   let pages = 0;
   for await (const page of paginateQuery({ client }, input)) {
     for (const item of page.Items ?? []) yield fromItem(item);
@@ -53,13 +75,20 @@ const unprocessedPause = (attempt: number) => new Promise((r) => setTimeout(r, M
  * Reads up to any number of items by key with BatchGetItem (100 keys a call), trying
  * again what DynamoDB leaves unprocessed. Returns them in no particular order.
  */
-export async function batchGetAll(client: DynamoDBClient, tableName: string, keys: Record<string, unknown>[], consistent = true): Promise<Record<string, unknown>[]> {
+export async function batchGetAll(
+  client: DynamoDBClient,
+  tableName: string,
+  keys: Record<string, unknown>[],
+  consistent = true,
+): Promise<Record<string, unknown>[]> {
   const out: Record<string, unknown>[] = [];
   for (let i = 0; i < keys.length; i += 100) {
     let pending: Record<string, AttributeValue>[] | undefined = keys.slice(i, i + 100).map((k) => marshall(k));
     for (let attempt = 0; pending?.length; attempt++) {
       if (attempt > 0) await unprocessedPause(attempt);
-      const page: BatchGetItemCommandOutput = await client.send(new BatchGetItemCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: consistent } } }));
+      const page: BatchGetItemCommandOutput = await client.send(
+        new BatchGetItemCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: consistent } } }),
+      );
       out.push(...(page.Responses?.[tableName] ?? []).map((item) => unmarshall(item)));
       pending = page.UnprocessedKeys?.[tableName]?.Keys;
     }
@@ -71,7 +100,12 @@ export async function batchGetAll(client: DynamoDBClient, tableName: string, key
  * Puts items with BatchWriteItem (25 a call, `parallel` calls at once), trying again
  * what DynamoDB leaves unprocessed. For append-only items whose keys are unique.
  */
-export async function batchPutAll(client: DynamoDBClient, tableName: string, items: Record<string, AttributeValue>[], parallel = 8): Promise<void> {
+export async function batchPutAll(
+  client: DynamoDBClient,
+  tableName: string,
+  items: Record<string, AttributeValue>[],
+  parallel = 8,
+): Promise<void> {
   const chunks: Record<string, AttributeValue>[][] = [];
   for (let i = 0; i < items.length; i += 25) chunks.push(items.slice(i, i + 25));
   let next = 0;

@@ -4,7 +4,13 @@
  * writes the profile's partners (conditionally, so two cold starts cannot clash). Every
  * change is written with a history item of who, when, before and after, in one transaction.
  */
-import { PutItemCommand, TransactWriteItemsCommand, TransactionCanceledException, ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  PutItemCommand,
+  TransactWriteItemsCommand,
+  TransactionCanceledException,
+  ConditionalCheckFailedException,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { Partner } from '../../../shared/config/profile-schema';
 import { queryAll, toItem } from './item';
@@ -38,7 +44,12 @@ const partnerOnly = (p: Partner): Partner => Object.fromEntries(PARTNER_FIELDS.m
 
 export function createPartnerDirectory(client: DynamoDBClient, tableName: string, seed: readonly Partner[]): PartnerDirectory {
   const query = (prefix: string) =>
-    queryAll(client, { TableName: tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)', ExpressionAttributeValues: marshall({ ':pk': 'CONFIG#partners', ':p': prefix }), ConsistentRead: true });
+    queryAll(client, {
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+      ExpressionAttributeValues: marshall({ ':pk': 'CONFIG#partners', ':p': prefix }),
+      ConsistentRead: true,
+    });
   const strip = ({ pk: _pk, sk: _sk, entity: _e, ...rest }: Record<string, unknown>) => rest;
 
   return {
@@ -48,7 +59,13 @@ export function createPartnerDirectory(client: DynamoDBClient, tableName: string
       await Promise.all(
         seed.map((partner) =>
           client
-            .send(new PutItemCommand({ TableName: tableName, Item: toItem({ ...keys.partner(partner.id), entity: 'partner', ...partnerOnly(partner), version: 1 }), ConditionExpression: 'attribute_not_exists(pk)' }))
+            .send(
+              new PutItemCommand({
+                TableName: tableName,
+                Item: toItem({ ...keys.partner(partner.id), entity: 'partner', ...partnerOnly(partner), version: 1 }),
+                ConditionExpression: 'attribute_not_exists(pk)',
+              }),
+            )
             .catch((error: unknown) => {
               if (!(error instanceof ConditionalCheckFailedException)) throw error;
             }),
@@ -69,18 +86,40 @@ export function createPartnerDirectory(client: DynamoDBClient, tableName: string
               {
                 Put: {
                   TableName: tableName,
-                  Item: toItem({ ...keys.partner(next.id), entity: 'partner', ...partnerOnly(next), version: expectedVersion + 1, updatedAt: who.at, updatedBy: who.username }),
+                  Item: toItem({
+                    ...keys.partner(next.id),
+                    entity: 'partner',
+                    ...partnerOnly(next),
+                    version: expectedVersion + 1,
+                    updatedAt: who.at,
+                    updatedBy: who.username,
+                  }),
                   ConditionExpression: 'version = :v',
                   ExpressionAttributeValues: marshall({ ':v': expectedVersion }),
                 },
               },
-              { Put: { TableName: tableName, Item: toItem({ ...keys.partnerHistory(next.id, who.at), entity: 'partner-history', partnerId: next.id, at: who.at, username: who.username, before: partnerOnly(current), after: partnerOnly(next), expiresAt }) } },
+              {
+                Put: {
+                  TableName: tableName,
+                  Item: toItem({
+                    ...keys.partnerHistory(next.id, who.at),
+                    entity: 'partner-history',
+                    partnerId: next.id,
+                    at: who.at,
+                    username: who.username,
+                    before: partnerOnly(current),
+                    after: partnerOnly(next),
+                    expiresAt,
+                  }),
+                },
+              },
             ],
           }),
         );
         return 'ok';
       } catch (error) {
-        if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') return 'stale';
+        if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed')
+          return 'stale';
         throw error;
       }
     },

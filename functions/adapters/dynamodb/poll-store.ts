@@ -61,7 +61,11 @@ export interface PollStore {
    * function's time limit. An error whose outcome is unknown (a lost response) is settled by
    * reading the ballot back: a stored ballot is reported as counted, never as failed.
    */
-  castBallot(ballot: Omit<StoredBallot, 'shard'>, followUpChoices: Record<string, string>, options?: { giveUpAt?: number }): Promise<CastResult>;
+  castBallot(
+    ballot: Omit<StoredBallot, 'shard'>,
+    followUpChoices: Record<string, string>,
+    options?: { giveUpAt?: number },
+  ): Promise<CastResult>;
   getBallot(pollId: string, voterId: string): Promise<StoredBallot | undefined>;
   /** The live totals: every counter shard read in one batch. */
   liveCounts(pollId: string): Promise<OnlineCounts>;
@@ -103,7 +107,9 @@ export const emptyCounts = (): OnlineCounts => ({ counts: {}, ballots: 0, follow
 
 export function createPollStore(client: DynamoDBClient, tableName: string, random = Math.random): PollStore {
   const getBallot = async (pollId: string, voterId: string) => {
-    const out = await client.send(new GetItemCommand({ TableName: tableName, Key: marshall(pollKeys.ballot(pollId, voterId)), ConsistentRead: true }));
+    const out = await client.send(
+      new GetItemCommand({ TableName: tableName, Key: marshall(pollKeys.ballot(pollId, voterId)), ConsistentRead: true }),
+    );
     return out.Item ? (fromItem(out.Item) as unknown as StoredBallot) : undefined;
   };
 
@@ -120,7 +126,9 @@ export function createPollStore(client: DynamoDBClient, tableName: string, rando
   return {
     async castBallot(ballot, followUpChoices, options = {}) {
       const adds: [string, number][] = [
-        ...Object.entries(ballot.counts).filter(([, n]) => n > 0).map(([option, n]) => [`${OPTION}${option}`, n] as [string, number]),
+        ...Object.entries(ballot.counts)
+          .filter(([, n]) => n > 0)
+          .map(([option, n]) => [`${OPTION}${option}`, n] as [string, number]),
         ...Object.entries(followUpChoices).map(([question, option]) => [`${FOLLOW_UP}${question}#${option}`, 1] as [string, number]),
         ['ballots', 1],
       ];
@@ -136,7 +144,11 @@ export function createPollStore(client: DynamoDBClient, tableName: string, rando
                 {
                   Put: {
                     TableName: tableName,
-                    Item: toItem({ ...pollKeys.ballot(ballot.pollId, ballot.voterId), ballotShard: pollKeys.ballotShard(ballot.pollId, shard), ...stored }),
+                    Item: toItem({
+                      ...pollKeys.ballot(ballot.pollId, ballot.voterId),
+                      ballotShard: pollKeys.ballotShard(ballot.pollId, shard),
+                      ...stored,
+                    }),
                     ConditionExpression: 'attribute_not_exists(pk)',
                   },
                 },
@@ -178,18 +190,30 @@ export function createPollStore(client: DynamoDBClient, tableName: string, rando
 
     async liveCounts(pollId) {
       const total = emptyCounts();
-      const shards = await batchGetAll(client, tableName, Array.from({ length: COUNTER_SHARDS }, (_, shard) => pollKeys.counter(pollId, shard)), false);
+      const shards = await batchGetAll(
+        client,
+        tableName,
+        Array.from({ length: COUNTER_SHARDS }, (_, shard) => pollKeys.counter(pollId, shard)),
+        false,
+      );
       for (const item of shards) addCounts(total, countsOf(item));
       return total;
     },
 
     async *ballotsOfShard(pollId, shard) {
-      const input = { TableName: tableName, IndexName: pollsTable.indexes[0]!.name, KeyConditionExpression: 'ballotShard = :s', ExpressionAttributeValues: marshall({ ':s': pollKeys.ballotShard(pollId, shard) }) };
+      const input = {
+        TableName: tableName,
+        IndexName: pollsTable.indexes[0]!.name,
+        KeyConditionExpression: 'ballotShard = :s',
+        ExpressionAttributeValues: marshall({ ':s': pollKeys.ballotShard(pollId, shard) }),
+      };
       for await (const item of queryItems(client, input)) yield item as unknown as StoredBallot;
     },
 
     async counterOfShard(pollId, shard) {
-      const out = await client.send(new GetItemCommand({ TableName: tableName, Key: marshall(pollKeys.counter(pollId, shard)), ConsistentRead: true }));
+      const out = await client.send(
+        new GetItemCommand({ TableName: tableName, Key: marshall(pollKeys.counter(pollId, shard)), ConsistentRead: true }),
+      );
       return countsOf(out.Item ? unmarshall(out.Item) : undefined);
     },
 
@@ -200,7 +224,13 @@ export function createPollStore(client: DynamoDBClient, tableName: string, rando
 
     async putFinal(final) {
       try {
-        await client.send(new PutItemCommand({ TableName: tableName, Item: toItem({ ...pollKeys.final(final.pollId), ...final }), ConditionExpression: 'attribute_not_exists(pk)' }));
+        await client.send(
+          new PutItemCommand({
+            TableName: tableName,
+            Item: toItem({ ...pollKeys.final(final.pollId), ...final }),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        );
         return true;
       } catch (error) {
         if (error instanceof ConditionalCheckFailedException) return false;
@@ -209,7 +239,13 @@ export function createPollStore(client: DynamoDBClient, tableName: string, rando
     },
 
     async appendTally(entry, expiresAt) {
-      const put = { Put: { TableName: tableName, Item: toItem({ ...pollKeys.tally(entry.pollId, entry.recordedAt, entry.entryId), entity: 'tally', ...entry, expiresAt }), ConditionExpression: 'attribute_not_exists(pk)' } };
+      const put = {
+        Put: {
+          TableName: tableName,
+          Item: toItem({ ...pollKeys.tally(entry.pollId, entry.recordedAt, entry.entryId), entity: 'tally', ...entry, expiresAt }),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      };
       if (!entry.corrects) {
         await client.send(new TransactWriteItemsCommand({ TransactItems: [put] }));
         return 'recorded';
@@ -223,13 +259,20 @@ export function createPollStore(client: DynamoDBClient, tableName: string, rando
           new TransactWriteItemsCommand({
             TransactItems: [
               put,
-              { Put: { TableName: tableName, Item: toItem({ ...pollKeys.corrected(entry.pollId, entry.corrects), correctedBy: entry.entryId, expiresAt }), ConditionExpression: 'attribute_not_exists(pk)' } },
+              {
+                Put: {
+                  TableName: tableName,
+                  Item: toItem({ ...pollKeys.corrected(entry.pollId, entry.corrects), correctedBy: entry.entryId, expiresAt }),
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
             ],
           }),
         );
         return 'recorded';
       } catch (error) {
-        if (error instanceof TransactionCanceledException && error.CancellationReasons?.[1]?.Code === 'ConditionalCheckFailed') return 'already-corrected';
+        if (error instanceof TransactionCanceledException && error.CancellationReasons?.[1]?.Code === 'ConditionalCheckFailed')
+          return 'already-corrected';
         throw error;
       }
     },

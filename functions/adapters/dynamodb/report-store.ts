@@ -68,7 +68,6 @@ export interface ReportStore {
 /** Pages of pending entries read to find the oldest (1 MB each: far beyond any real backlog). */
 const OLDEST_PENDING_MAX_PAGES = 20;
 
-
 /** One side of a delivery change: what to set, and the condition it needs. */
 type DeliveryChange = Pick<Update, 'UpdateExpression' | 'ConditionExpression' | 'ExpressionAttributeNames' | 'ExpressionAttributeValues'>;
 
@@ -83,7 +82,14 @@ export function createReportStore(client: DynamoDBClient, tableName: string): Re
         new TransactWriteItemsCommand({
           TransactItems: [
             { Update: { TableName: tableName, Key: marshall(keys.outbox(reference, targetId)), ...outbox } },
-            { Update: { TableName: tableName, Key: marshall(keys.report(reference)), ...log, ExpressionAttributeNames: { ...log.ExpressionAttributeNames, '#target': targetId } } },
+            {
+              Update: {
+                TableName: tableName,
+                Key: marshall(keys.report(reference)),
+                ...log,
+                ExpressionAttributeNames: { ...log.ExpressionAttributeNames, '#target': targetId },
+              },
+            },
           ],
         }),
       );
@@ -101,7 +107,13 @@ export function createReportStore(client: DynamoDBClient, tableName: string): Re
         {
           Put: {
             TableName: tableName,
-            Item: toItem({ ...keys.idempotency(idempotency.hash), entity: 'idempotency', reference: report.reference, requestHash: idempotency.requestHash, expiresAt: idempotency.expiresAt }),
+            Item: toItem({
+              ...keys.idempotency(idempotency.hash),
+              entity: 'idempotency',
+              reference: report.reference,
+              requestHash: idempotency.requestHash,
+              expiresAt: idempotency.expiresAt,
+            }),
             // An expired marker may linger until TTL removes it (up to ~48 h), so compare times too.
             ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now',
             ExpressionAttributeValues: marshall({ ':now': nowSeconds }),
@@ -124,7 +136,9 @@ export function createReportStore(client: DynamoDBClient, tableName: string): Re
         })),
       ];
       const markerNow = async () => {
-        const out = await client.send(new GetItemCommand({ TableName: tableName, Key: marshall(keys.idempotency(idempotency.hash)), ConsistentRead: true }));
+        const out = await client.send(
+          new GetItemCommand({ TableName: tableName, Key: marshall(keys.idempotency(idempotency.hash)), ConsistentRead: true }),
+        );
         return out.Item ? unmarshall(out.Item) : undefined;
       };
       try {
@@ -151,20 +165,31 @@ export function createReportStore(client: DynamoDBClient, tableName: string): Re
     },
 
     async get(reference) {
-      const out = await client.send(new GetItemCommand({ TableName: tableName, Key: marshall(keys.report(reference)), ConsistentRead: true }));
+      const out = await client.send(
+        new GetItemCommand({ TableName: tableName, Key: marshall(keys.report(reference)), ConsistentRead: true }),
+      );
       if (!out.Item) return undefined;
       const { pk: _pk, sk: _sk, entity: _e, ...rest } = unmarshall(out.Item);
       return rest as StoredReport;
     },
 
     async getMany(references) {
-      const items = await batchGetAll(client, tableName, references.map((r) => keys.report(r)));
+      const items = await batchGetAll(
+        client,
+        tableName,
+        references.map((r) => keys.report(r)),
+      );
       return new Map(items.map(({ pk: _pk, sk: _sk, entity: _e, ...rest }) => [rest.reference as string, rest as unknown as StoredReport]));
     },
 
     async residentUpdates(reference) {
       const updates: ResidentUpdate[] = [];
-      const input = { TableName: tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :u)', ExpressionAttributeValues: marshall({ ':pk': keys.report(reference).pk, ':u': keys.outbox(reference, 'resident-update').sk }), ConsistentRead: true };
+      const input = {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :u)',
+        ExpressionAttributeValues: marshall({ ':pk': keys.report(reference).pk, ':u': keys.outbox(reference, 'resident-update').sk }),
+        ConsistentRead: true,
+      };
       for await (const item of queryItems(client, input)) {
         const entry = fromOutboxItem(item);
         if (entry.target.kind === 'resident-update') updates.push({ at: entry.createdAt, message: entry.target.message });
@@ -173,7 +198,9 @@ export function createReportStore(client: DynamoDBClient, tableName: string): Re
     },
 
     async getOutbox(reference, targetId) {
-      const out = await client.send(new GetItemCommand({ TableName: tableName, Key: marshall(keys.outbox(reference, targetId)), ConsistentRead: true }));
+      const out = await client.send(
+        new GetItemCommand({ TableName: tableName, Key: marshall(keys.outbox(reference, targetId)), ConsistentRead: true }),
+      );
       return out.Item ? fromOutboxItem(unmarshall(out.Item)) : undefined;
     },
 
@@ -187,7 +214,13 @@ export function createReportStore(client: DynamoDBClient, tableName: string): Re
             UpdateExpression: 'SET claimId = :claim, claimedUntil = :until, nextAttemptAt = :until',
             ConditionExpression: '#state = :pending AND attempts = :prev AND (attribute_not_exists(claimedUntil) OR claimedUntil <= :now)',
             ExpressionAttributeNames: { '#state': 'state' },
-            ExpressionAttributeValues: marshall({ ':claim': claimId, ':until': until, ':pending': 'pending', ':prev': entry.attempts, ':now': now }),
+            ExpressionAttributeValues: marshall({
+              ':claim': claimId,
+              ':until': until,
+              ':pending': 'pending',
+              ':prev': entry.attempts,
+              ':now': now,
+            }),
           }),
         );
         return true;
@@ -199,8 +232,25 @@ export function createReportStore(client: DynamoDBClient, tableName: string): Re
 
     async recordDelivery(entry, delivery, claimId) {
       // The attempt joins the entry's history, so the case timeline can say what happened each time.
-      const attempt: DeliveryAttempt = { attempt: delivery.attempts, at: delivery.lastAttemptAt ?? new Date().toISOString(), outcome: delivery.state === 'sent' ? 'sent' : delivery.state === 'failed' ? 'failed' : 'not-sent', error: delivery.state === 'sent' ? undefined : delivery.lastError, nextAttemptAt: delivery.state === 'pending' ? delivery.nextAttemptAt : undefined };
-      const values = marshall({ ':state': delivery.state, ':attempts': delivery.attempts, ':prev': entry.attempts, ':sent': 'sent', ':attempt': [attempt], ':none': [], ...(claimId ? { ':claim': claimId } : {}) }, { removeUndefinedValues: true });
+      const attempt: DeliveryAttempt = {
+        attempt: delivery.attempts,
+        at: delivery.lastAttemptAt ?? new Date().toISOString(),
+        outcome: delivery.state === 'sent' ? 'sent' : delivery.state === 'failed' ? 'failed' : 'not-sent',
+        error: delivery.state === 'sent' ? undefined : delivery.lastError,
+        nextAttemptAt: delivery.state === 'pending' ? delivery.nextAttemptAt : undefined,
+      };
+      const values = marshall(
+        {
+          ':state': delivery.state,
+          ':attempts': delivery.attempts,
+          ':prev': entry.attempts,
+          ':sent': 'sent',
+          ':attempt': [attempt],
+          ':none': [],
+          ...(claimId ? { ':claim': claimId } : {}),
+        },
+        { removeUndefinedValues: true },
+      );
       const fields = ['lastAttemptAt', 'lastError', 'messageId', 'nextAttemptAt'] as const;
       const set = ['#state = :state', 'attempts = :attempts', 'history = list_append(if_not_exists(history, :none), :attempt)'];
       // Only pending entries stay in the sweeper's index; sent and failed ones leave it.
@@ -223,7 +273,11 @@ export function createReportStore(client: DynamoDBClient, tableName: string): Re
           ExpressionAttributeNames: { '#state': 'state' },
           ExpressionAttributeValues: { ...values, ...marshall(fieldValues) },
         },
-        { UpdateExpression: 'SET deliveries.#target = :d', ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeValues: marshall({ ':d': delivery }, { removeUndefinedValues: true }) },
+        {
+          UpdateExpression: 'SET deliveries.#target = :d',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: marshall({ ':d': delivery }, { removeUndefinedValues: true }),
+        },
       );
     },
 
@@ -245,15 +299,29 @@ export function createReportStore(client: DynamoDBClient, tableName: string): Re
         reference,
         targetId,
         // Only the email SES accepted under this id: a stray or replayed event changes nothing.
-        { UpdateExpression: 'SET feedback = :f', ConditionExpression: 'messageId = :m', ExpressionAttributeValues: marshall({ ':f': feedback, ':m': messageId }) },
-        { UpdateExpression: 'SET deliveries.#target.feedback = :f', ConditionExpression: 'attribute_exists(deliveries.#target)', ExpressionAttributeValues: marshall({ ':f': feedback }) },
+        {
+          UpdateExpression: 'SET feedback = :f',
+          ConditionExpression: 'messageId = :m',
+          ExpressionAttributeValues: marshall({ ':f': feedback, ':m': messageId }),
+        },
+        {
+          UpdateExpression: 'SET deliveries.#target.feedback = :f',
+          ConditionExpression: 'attribute_exists(deliveries.#target)',
+          ExpressionAttributeValues: marshall({ ':f': feedback }),
+        },
       );
     },
 
     async oldestPendingCreatedAt() {
       // The index holds pending entries only (sparse), normally none or a handful.
       let oldest: string | undefined;
-      const input = { TableName: tableName, IndexName: reportsTable.indexes[0]!.name, KeyConditionExpression: 'outboxPending = :p', ProjectionExpression: 'createdAt', ExpressionAttributeValues: marshall({ ':p': PENDING }) };
+      const input = {
+        TableName: tableName,
+        IndexName: reportsTable.indexes[0]!.name,
+        KeyConditionExpression: 'outboxPending = :p',
+        ProjectionExpression: 'createdAt',
+        ExpressionAttributeValues: marshall({ ':p': PENDING }),
+      };
       for await (const { createdAt } of queryItems(client, input, OLDEST_PENDING_MAX_PAGES)) {
         if (typeof createdAt === 'string' && (!oldest || createdAt < oldest)) oldest = createdAt;
       }

@@ -42,7 +42,13 @@ export function scopesOf(partnerIds: readonly string[]): string[] {
  * Transaction items moving one report's count from `from` to `to` (either may be absent:
  * a new report, or a scope it leaves) in each scope.
  */
-export function counterMoves(tableName: string, report: { createdAt: string; expiresAt: number }, scopes: readonly string[], from: Status | undefined, to: Status | undefined): TransactWriteItem[] {
+export function counterMoves(
+  tableName: string,
+  report: { createdAt: string; expiresAt: number },
+  scopes: readonly string[],
+  from: Status | undefined,
+  to: Status | undefined,
+): TransactWriteItem[] {
   if (from === to || scopes.length === 0) return [];
   const day = counterDay(report.createdAt);
   const adds: string[] = [];

@@ -15,7 +15,13 @@ export async function tableSecret(client: DynamoDBClient, tableName: string, key
   let item = await read();
   if (!item) {
     try {
-      await client.send(new PutItemCommand({ TableName: tableName, Item: toItem({ ...key, secret: make(), createdAt: new Date().toISOString() }), ConditionExpression: 'attribute_not_exists(pk)' }));
+      await client.send(
+        new PutItemCommand({
+          TableName: tableName,
+          Item: toItem({ ...key, secret: make(), createdAt: new Date().toISOString() }),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
     } catch (error) {
       // Another cold start made it first: use theirs.
       if (!(error instanceof ConditionalCheckFailedException)) throw error;

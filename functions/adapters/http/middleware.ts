@@ -33,7 +33,11 @@ const failureMessage = (what: string, correlationId: string) =>
  * `what` says what the failure means for the person, and must stay true whatever failed:
  * each function that writes names its own (never "not sent" for something that may have been).
  */
-export function httpHandler(handler: (event: APIGatewayProxyEventV2, context: Context) => Promise<HttpResult>, partnershipName: string, what = 'we could not complete your request') {
+export function httpHandler(
+  handler: (event: APIGatewayProxyEventV2, context: Context) => Promise<HttpResult>,
+  partnershipName: string,
+  what = 'we could not complete your request',
+) {
   return middy<APIGatewayProxyEventV2, HttpResult>()
     .use(httpHeaderNormalizer())
     .use(httpSecurityHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, referrerPolicy: { policy: 'same-origin' } }))
@@ -47,9 +51,14 @@ export function httpHandler(handler: (event: APIGatewayProxyEventV2, context: Co
         logger.error('Unhandled error', { correlationId, route: request.event.routeKey, errorName: error?.name ?? 'Error' });
         const message = failureMessage(what, correlationId);
         if (request.event.headers && isFormRequest(request.event)) {
-          const [{ renderPage }, { messageBody }] = await Promise.all([import('../../../shared/ui/layout'), import('../../../shared/ui/result-pages')]);
+          const [{ renderPage }, { messageBody }] = await Promise.all([
+            import('../../../shared/ui/layout'),
+            import('../../../shared/ui/result-pages'),
+          ]);
           const title = 'Sorry, there is a problem with the service';
-          request.response = html(500, renderPage({ title, partnershipName, body: messageBody(title, [message]) }), { 'X-Correlation-Id': correlationId });
+          request.response = html(500, renderPage({ title, partnershipName, body: messageBody(title, [message]) }), {
+            'X-Correlation-Id': correlationId,
+          });
         } else {
           request.response = jsonMessage(500, message, { 'X-Correlation-Id': correlationId });
         }

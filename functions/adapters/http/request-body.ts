@@ -24,12 +24,22 @@ export function readBody(event: APIGatewayProxyEventV2): Body {
   const form = isFormRequest(event);
   const type = mediaType(event);
   if (type !== 'application/json' && !form) {
-    return { kind: 'error', status: 415, form, message: 'Send the report as application/json or as a form (application/x-www-form-urlencoded)' };
+    return {
+      kind: 'error',
+      status: 415,
+      form,
+      message: 'Send the report as application/json or as a form (application/x-www-form-urlencoded)',
+    };
   }
   const raw = event.body ?? '';
   const bytes = event.isBase64Encoded ? Buffer.from(raw, 'base64') : Buffer.from(raw, 'utf8');
   if (bytes.byteLength > MAX_BODY_BYTES) {
-    return { kind: 'error', status: 413, form, message: `The report is too large: at most ${MAX_BODY_BYTES / 1024} KB can be sent. Use your browser's back button to return to your answers, shorten the longest ones and send again.` };
+    return {
+      kind: 'error',
+      status: 413,
+      form,
+      message: `The report is too large: at most ${MAX_BODY_BYTES / 1024} KB can be sent. Use your browser's back button to return to your answers, shorten the longest ones and send again.`,
+    };
   }
   const text = bytes.toString('utf8');
   if (form) return { kind: 'form', entries: [...new URLSearchParams(text)] };

@@ -6,7 +6,11 @@ export type HttpResult = APIGatewayProxyStructuredResultV2 & { statusCode: numbe
 const NO_STORE = { 'Cache-Control': 'no-store' };
 
 export function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): HttpResult {
-  return { statusCode, headers: { 'Content-Type': 'application/json; charset=utf-8', ...NO_STORE, ...headers }, body: JSON.stringify(body) };
+  return {
+    statusCode,
+    headers: { 'Content-Type': 'application/json; charset=utf-8', ...NO_STORE, ...headers },
+    body: JSON.stringify(body),
+  };
 }
 
 export function html(statusCode: number, body: string, headers: Record<string, string> = {}): HttpResult {
@@ -28,7 +32,12 @@ export function jsonMessage(statusCode: number, message: string, headers: Record
 }
 
 /** A request with problems a person can fix, each beside its field: `{ message, errors }`. */
-export function invalid(statusCode: 400 | 422, errors: { path: string; message: string }[], message = 'Check the answers and try again', headers: Record<string, string> = {}): HttpResult {
+export function invalid(
+  statusCode: 400 | 422,
+  errors: { path: string; message: string }[],
+  message = 'Check the answers and try again',
+  headers: Record<string, string> = {},
+): HttpResult {
   return json(statusCode, { message, errors }, headers);
 }
 
@@ -37,7 +46,11 @@ export function invalid(statusCode: 400 | 422, errors: { path: string; message: 
  * page (an address bar reloaded after a form error, a copied link) is sent to the form
  * itself; API clients get 405 with Allow.
  */
-export function notPost(event: { requestContext: { http: { method: string } }; headers: Record<string, string | undefined> }, formPath: string, message: string): HttpResult {
+export function notPost(
+  event: { requestContext: { http: { method: string } }; headers: Record<string, string | undefined> },
+  formPath: string,
+  message: string,
+): HttpResult {
   const method = event.requestContext.http.method;
   if ((method === 'GET' || method === 'HEAD') && /text\/html/.test(event.headers.accept ?? '')) return seeOther(formPath);
   return jsonMessage(405, message, { Allow: 'POST' });

@@ -4,4 +4,7 @@
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 
-export const logger = new Logger({ serviceName: 'csp-portal', logLevel: process.env.LOG_LEVEL === 'silent' ? 'SILENT' : (process.env.LOG_LEVEL as 'INFO' | undefined) ?? 'INFO' });
+export const logger = new Logger({
+  serviceName: 'csp-portal',
+  logLevel: process.env.LOG_LEVEL === 'silent' ? 'SILENT' : ((process.env.LOG_LEVEL as 'INFO' | undefined) ?? 'INFO'),
+});

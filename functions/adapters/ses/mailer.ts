@@ -61,7 +61,10 @@ export function createSesMailer(client: SESv2Client = sesClient(), now: () => nu
       assertHeaderSafe('Subject', email.subject);
       const tags = Object.entries(email.tags ?? {});
       for (const [name, value] of tags) {
-        if (!TAG_SAFE.test(name) || !TAG_SAFE.test(value)) throw new Error(`Refusing to send: the message tag ${TAG_SAFE.test(name) ? name : '(unnamed)'} is not letters, digits and dashes`);
+        if (!TAG_SAFE.test(name) || !TAG_SAFE.test(value))
+          throw new Error(
+            `Refusing to send: the message tag ${TAG_SAFE.test(name) ? name : '(unnamed)'} is not letters, digits and dashes`,
+          );
       }
       const out = await client.send(
         new SendEmailCommand({

@@ -21,7 +21,8 @@ export async function actionIndex(): Promise<Map<string, ActionRef>> {
   for (const plan of await getCollection('plans')) {
     for (const priority of plan.data.priorities) {
       for (const action of priority.actions) {
-        if (index.has(action.id)) throw new Error(`plans/${plan.id}: action id "${action.id}" is used twice; action ids must be unique across plans`);
+        if (index.has(action.id))
+          throw new Error(`plans/${plan.id}: action id "${action.id}" is used twice; action ids must be unique across plans`);
         index.set(action.id, { action, plan, priorityTitle: priority.title, href: `/plans/${plan.id}/#action-${action.id}` });
       }
     }
@@ -47,10 +48,12 @@ export async function partnership() {
   if (entries.length !== 1) throw new Error(`site/src/content/partnership: expected exactly one file, found ${entries.length}`);
   const { id, data } = entries[0]!;
   const profile = defaultProfile();
-  if (data.name !== profile.name) throw new Error(`partnership/${id}: name: expected "${profile.name}" as in the partnership profile, found "${data.name}"`);
+  if (data.name !== profile.name)
+    throw new Error(`partnership/${id}: name: expected "${profile.name}" as in the partnership profile, found "${data.name}"`);
   const published = data.areas.map((a) => `${a.id}=${a.name}`).join(', ');
   const routed = profile.areas.map((a) => `${a.id}=${a.name}`).join(', ');
-  if (published !== routed) throw new Error(`partnership/${id}: areas: expected the profile's areas in the same order (${routed}), found ${published}`);
+  if (published !== routed)
+    throw new Error(`partnership/${id}: areas: expected the profile's areas in the same order (${routed}), found ${published}`);
   return data;
 }
 
@@ -59,7 +62,10 @@ export async function prioritiesByYear() {
   const years = (await getCollection('priorities')).sort((a, b) => b.data.year.localeCompare(a.data.year));
   return years.map((year) => ({
     year: year.data.year,
-    priorities: year.data.priorities.map((p, i) => ({ ...p, actionRefs: resolveActions(index, p.actions, `priorities/${year.id}: priorities.${i}.actions`) })),
+    priorities: year.data.priorities.map((p, i) => ({
+      ...p,
+      actionRefs: resolveActions(index, p.actions, `priorities/${year.id}: priorities.${i}.actions`),
+    })),
   }));
 }
 
@@ -75,7 +81,15 @@ export function financialYear(isoDate: string): string {
 }
 
 const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
-const dateTime = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: 'Europe/London' });
+const dateTime = new Intl.DateTimeFormat('en-GB', {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  timeZone: 'Europe/London',
+});
 
 export const formatDate = (iso: string) => longDate.format(new Date(iso));
 export const formatDateTime = (iso: string) => dateTime.format(new Date(iso));

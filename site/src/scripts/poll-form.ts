@@ -20,7 +20,8 @@ export function enhancePollForm(): void {
   const placed = () => inputs.reduce((sum, input) => sum + valueOf(input), 0);
   const describe = () => {
     const left = total - placed();
-    if (left < 0) return `You have placed ${-left} ${-left === 1 ? 'token' : 'tokens'} too many: take ${-left === 1 ? 'one' : 'some'} away.`;
+    if (left < 0)
+      return `You have placed ${-left} ${-left === 1 ? 'token' : 'tokens'} too many: take ${-left === 1 ? 'one' : 'some'} away.`;
     if (left === 0) return `All ${total} tokens placed.`;
     return `${left} of ${total} ${left === 1 ? 'token' : 'tokens'} left to place${rule === 'up-to' ? ' (you do not have to place them all)' : ''}.`;
   };

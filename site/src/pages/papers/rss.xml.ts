@@ -5,8 +5,18 @@ import type { APIContext } from 'astro';
 import { defaultProfile } from '../../../../shared/config/load-profile';
 
 export async function GET(context: APIContext) {
-  const papers = (await getCollection('papers')).map((p) => ({ title: p.data.title, pubDate: new Date(p.data.meetingDate), description: p.data.summary, link: `/papers/${p.id}/` }));
-  const updates = (await getCollection('youSaidWeDid')).map((u) => ({ title: `You said, we did: ${u.data.title}`, pubDate: new Date(u.data.date), description: u.data.weDid.join(' '), link: '/you-said-we-did/' }));
+  const papers = (await getCollection('papers')).map((p) => ({
+    title: p.data.title,
+    pubDate: new Date(p.data.meetingDate),
+    description: p.data.summary,
+    link: `/papers/${p.id}/`,
+  }));
+  const updates = (await getCollection('youSaidWeDid')).map((u) => ({
+    title: `You said, we did: ${u.data.title}`,
+    pubDate: new Date(u.data.date),
+    description: u.data.weDid.join(' '),
+    link: '/you-said-we-did/',
+  }));
   return rss({
     title: `${defaultProfile().name}: board papers and updates`,
     description: 'New partnership board papers and reports back on consultations.',

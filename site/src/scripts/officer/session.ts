@@ -17,8 +17,18 @@ export interface Session {
 }
 
 export function saveSession(accessToken: string): Session {
-  const claims = JSON.parse(atob(accessToken.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as { exp: number; username?: string; sub: string; 'cognito:groups'?: string[] };
-  const session = { accessToken, expiresAt: claims.exp * 1000, username: claims.username ?? claims.sub, groups: claims['cognito:groups'] ?? [] };
+  const claims = JSON.parse(atob(accessToken.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as {
+    exp: number;
+    username?: string;
+    sub: string;
+    'cognito:groups'?: string[];
+  };
+  const session = {
+    accessToken,
+    expiresAt: claims.exp * 1000,
+    username: claims.username ?? claims.sub,
+    groups: claims['cognito:groups'] ?? [],
+  };
   sessionStorage.setItem(KEY, JSON.stringify(session));
   return session;
 }
@@ -101,7 +111,12 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   }
   const text = await res.text();
   const body = text && res.headers.get('content-type')?.includes('json') ? (JSON.parse(text) as Record<string, unknown>) : undefined;
-  if (!res.ok) throw new ApiError(res.status, String(body?.message ?? `The request failed (${res.status})`), (body?.errors as { path: string; message: string }[]) ?? []);
+  if (!res.ok)
+    throw new ApiError(
+      res.status,
+      String(body?.message ?? `The request failed (${res.status})`),
+      (body?.errors as { path: string; message: string }[]) ?? [],
+    );
   return (body ?? text) as T;
 }
 
@@ -128,15 +143,25 @@ export function due(iso: string | undefined): string {
 }
 
 export function when(iso: string | undefined): string {
-  return iso ? new Date(iso).toLocaleString('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }) : '';
+  return iso
+    ? new Date(iso).toLocaleString('en-GB', {
+        timeZone: 'Europe/London',
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+      })
+    : '';
 }
 
 /** Shows a message in the page's live region (announced by screen readers). */
 export function announce(html: string, kind: 'success' | 'error' = 'success'): void {
   const region = document.getElementById('workspace-message')!;
-  region.innerHTML = kind === 'error'
-    ? `<div class="govuk-error-summary" tabindex="-1"><h2 class="govuk-error-summary__title">There is a problem</h2><div class="govuk-error-summary__body">${html}</div></div>`
-    : `<div class="govuk-notification-banner govuk-notification-banner--success" tabindex="-1"><div class="govuk-notification-banner__content"><p class="govuk-notification-banner__heading">${html}</p></div></div>`;
+  region.innerHTML =
+    kind === 'error'
+      ? `<div class="govuk-error-summary" tabindex="-1"><h2 class="govuk-error-summary__title">There is a problem</h2><div class="govuk-error-summary__body">${html}</div></div>`
+      : `<div class="govuk-notification-banner govuk-notification-banner--success" tabindex="-1"><div class="govuk-notification-banner__content"><p class="govuk-notification-banner__heading">${html}</p></div></div>`;
   (region.firstElementChild as HTMLElement).focus();
 }
 
@@ -156,7 +181,8 @@ export function allowedHere(session: Session, needs: 'officer' | 'admin', what: 
   const role = roleOf(session);
   if (needs === 'admin' ? role.admin : role.officer) return true;
   const body = document.getElementById('workspace-page');
-  if (body) body.innerHTML = `<p class="govuk-body" id="not-for-role">Your account cannot ${esc(what)}: only ${needs === 'admin' ? 'administrators' : 'partnership officers'} can. <a class="govuk-link" href="/officer/">Go to the inbox</a>.</p>`;
+  if (body)
+    body.innerHTML = `<p class="govuk-body" id="not-for-role">Your account cannot ${esc(what)}: only ${needs === 'admin' ? 'administrators' : 'partnership officers'} can. <a class="govuk-link" href="/officer/">Go to the inbox</a>.</p>`;
   return false;
 }
 
