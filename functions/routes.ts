@@ -2,6 +2,8 @@
  * Every HTTP route and the function that serves it: the CDK stack creates one Lambda
  * and one API route per entry, and the local server dispatches with the same table.
  */
+import { compilePath } from '../shared/contracts/path-pattern';
+
 export interface HttpRoute {
   id: string;
   method: 'GET' | 'POST' | 'ANY';
@@ -59,16 +61,7 @@ export const backgroundFunctions = {
 } as const;
 
 /** Each route's path as a pattern, built once: `{name}` captures one path segment. */
-const compiled = httpRoutes.map((route) => {
-  const names: string[] = [];
-  const pattern = new RegExp(
-    `^${route.path
-      .replace(/[.]/g, '\\.')
-      .replace(/\{(\w+)\+\}/g, (_m, name: string) => (names.push(name), '(.+)'))
-      .replace(/\{(\w+)\}/g, (_m, name: string) => (names.push(name), '([^/]+)'))}/?$`,
-  );
-  return { route, names, pattern };
-});
+const compiled = httpRoutes.map((route) => ({ route, ...compilePath(route.path) }));
 
 export type RouteMatch =
   | { route: HttpRoute; pathParameters: Record<string, string> }

@@ -64,7 +64,7 @@ const PERSONAL_HEADER = [
   'Phone',
 ];
 // A calendar day (a report dated without a time) is already as spreadsheets read it.
-const ukTime = (iso: string | undefined) => (iso && iso.includes('T') ? formatLondonSortable(iso) : iso);
+const ukTime = (iso: string | undefined) => (iso?.includes('T') ? formatLondonSortable(iso) : iso);
 
 /**
  * What a function may answer with: API Gateway and Lambda refuse responses over 6 MB,

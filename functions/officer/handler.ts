@@ -6,6 +6,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { bundledProfile } from '../../shared/config/bundled-profile';
 import { httpHandler } from '../adapters/http/middleware';
+import { compilePath } from '../../shared/contracts/path-pattern';
 import { decodePathSegment } from '../routes';
 import { jsonMessage, type HttpResult } from '../adapters/http/responses';
 import { authorise, type Officer } from './authorise';
@@ -40,8 +41,7 @@ const runners: Record<OfficerOperationId, Endpoint> = {
 
 const endpoints = (Object.entries(officerRoutes) as [OfficerOperationId, (typeof officerRoutes)[OfficerOperationId]][]).map(
   ([id, route]) => {
-    const params: string[] = [];
-    const pattern = new RegExp(`^${route.path.replace(/\{(\w+)\}/g, (_m, name: string) => (params.push(name), '([^/]+)'))}/?$`);
+    const { pattern, names: params } = compilePath(route.path);
     return { method: route.method as string, pattern, params, role: route.role, run: runners[id] };
   },
 );

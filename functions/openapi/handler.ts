@@ -6,4 +6,7 @@ import { openApiDocument } from './openapi-document';
 
 let document: Record<string, unknown> | undefined;
 
-export const handler = httpHandler(async () => json(200, (document ??= openApiDocument(bundledProfile))), bundledProfile.name);
+export const handler = httpHandler(async () => {
+  document ??= openApiDocument(bundledProfile);
+  return json(200, document);
+}, bundledProfile.name);

@@ -67,8 +67,10 @@ function operationObject(operation: Operation, profile: Profile): Record<string,
 
 export function openApiDocument(profile: Profile): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const operation of apiOperations)
-    (paths[operation.path] ??= {})[operation.method.toLowerCase()] = operationObject(operation, profile);
+  for (const operation of apiOperations) {
+    paths[operation.path] ??= {};
+    paths[operation.path]![operation.method.toLowerCase()] = operationObject(operation, profile);
+  }
   return {
     openapi: '3.1.0',
     info: {

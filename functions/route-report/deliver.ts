@@ -37,7 +37,7 @@ export function nextAttemptDelayMs(attempts: number): number {
 export async function deliver(deps: DeliverDependencies, reference: string, targetId: string): Promise<DeliverOutcome> {
   // Re-read: the stream image or sweeper page may be older than the item.
   const entry = await deps.store.getOutbox(reference, targetId);
-  if (!entry || entry.state !== 'pending') return 'skipped';
+  if (entry?.state !== 'pending') return 'skipped';
   const now = deps.now();
   // The router running late and the sweeper can both read an entry as pending: only the
   // one that claims it sends, so an email goes out twice only if a sender dies between

@@ -6,34 +6,33 @@
 // slash, so //evil.example/x or /\evil.example/x cannot become a protocol-relative address,
 // and control characters (which browsers drop from URLs) are percent-encoded.
 function sitePath(uri) {
-  return uri.replace(/[\\/]+/g, '/').replace(/[\x00-\x20\x7f]/g, function (c) {
-    return '%' + ('0' + c.charCodeAt(0).toString(16)).slice(-2).toUpperCase();
-  });
+  return uri.replace(/[\\/]+/g, '/').replace(/[\x00-\x20\x7f]/g, (c) => `%${`0${c.charCodeAt(0).toString(16)}`.slice(-2).toUpperCase()}`);
 }
 
+// biome-ignore lint/correctness/noUnusedVariables: CloudFront calls the function named handler.
 function handler(event) {
   var request = event.request;
   var uri = request.uri;
   if (uri.endsWith('/')) {
-    request.uri = uri + 'index.html';
+    request.uri = `${uri}index.html`;
     return request;
   }
   var last = uri.slice(uri.lastIndexOf('/') + 1);
   if (last.indexOf('.') !== -1) return request;
   var parts = [];
   var query = request.querystring || {};
-  Object.keys(query).forEach(function (name) {
+  Object.keys(query).forEach((name) => {
     var entry = query[name];
     var values = entry.multiValue ? entry.multiValue : [entry];
-    values.forEach(function (v) {
+    values.forEach((v) => {
       // Values arrive as the viewer sent them (still URL-encoded): passed on unchanged,
       // except a bare space, which would not be valid in a Location header.
-      parts.push(name + (v.value === '' ? '' : '=' + v.value.split(' ').join('%20')));
+      parts.push(name + (v.value === '' ? '' : `=${v.value.split(' ').join('%20')}`));
     });
   });
   return {
     statusCode: 301,
     statusDescription: 'Moved Permanently',
-    headers: { location: { value: sitePath(uri) + '/' + (parts.length ? '?' + parts.join('&') : '') } },
+    headers: { location: { value: `${sitePath(uri)}/${parts.length ? `?${parts.join('&')}` : ''}` } },
   };
 }

@@ -47,10 +47,14 @@ export function decodeBallotForm(entries: Iterable<[string, string]>): { value: 
     const text = raw.trim();
     if (field === 'tokens' && child !== undefined) {
       // A blank box means no tokens there, as a resident would expect.
-      (value.allocation ??= {})[child] = text === '' ? 0 : /^-?\d{1,6}$/.test(text) ? Number(text) : Number.NaN;
+      value.allocation ??= {};
+      value.allocation[child] = text === '' ? 0 : /^-?\d{1,6}$/.test(text) ? Number(text) : Number.NaN;
       if (Number.isNaN(value.allocation[child])) errors.push({ path: name, message: 'Enter a whole number of tokens, such as 2' });
     } else if (field === 'followUps' && child !== undefined) {
-      if (text !== '') (value.followUps ??= {})[child] = text;
+      if (text !== '') {
+        value.followUps ??= {};
+        value.followUps[child] = text;
+      }
     } else if ((field === 'choice' || field === 'postcode' || field === 'website') && child === undefined) {
       if (text !== '') value[field] = text;
     } else {

@@ -28,7 +28,11 @@ export function toFieldErrors(error: z.core.$ZodError): FieldError[] {
 /** The first error for each field: one message per field is enough to act on (GOV.UK error summary pattern). */
 export function uniqueByPath(errors: FieldError[]): FieldError[] {
   const seen = new Set<string>();
-  return errors.filter((e) => (seen.has(e.path) ? false : (seen.add(e.path), true)));
+  return errors.filter((e) => {
+    if (seen.has(e.path)) return false;
+    seen.add(e.path);
+    return true;
+  });
 }
 
 /**

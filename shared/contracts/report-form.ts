@@ -43,7 +43,8 @@ export function decodeReportForm(entries: Iterable<[string, string]>): DecodedFo
     if (parts.length === 1) value[key] = decoded;
     else {
       const [parent, child] = parts as [string, string];
-      const nested = (value[parent] ??= {}) as Record<string, unknown>;
+      value[parent] ??= {};
+      const nested = value[parent] as Record<string, unknown>;
       if (typeof nested === 'object') nested[child] = decoded;
     }
   }

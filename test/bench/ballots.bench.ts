@@ -56,7 +56,9 @@ export async function benchBallots(total = 2000, concurrency = 32, log = console
     const warm = 100;
     log(`  ${total + warm} voters press "Start now" (not timed)…`);
     const cookies: string[] = [];
-    await runConcurrently(total + warm, concurrency, async (i) => void (cookies[i] = await start()));
+    await runConcurrently(total + warm, concurrency, async (i) => {
+      cookies[i] = await start();
+    });
     await new Promise((r) => setTimeout(r, 3_200));
     let errors = 0;
     const vote = async (i: number) => {

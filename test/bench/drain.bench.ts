@@ -94,7 +94,10 @@ export async function benchDrain(total = 5000, log = console.log): Promise<Drain
       ...base,
       mailer: {
         sendRate: () => base.mailer.sendRate(),
-        send: async (email: Parameters<typeof base.mailer.send>[0]) => (sendTimes.push(Date.now()), base.mailer.send(email)),
+        send: async (email: Parameters<typeof base.mailer.send>[0]) => {
+          sendTimes.push(Date.now());
+          return base.mailer.send(email);
+        },
       },
       store: {
         ...base.store,

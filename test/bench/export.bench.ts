@@ -69,7 +69,13 @@ export async function benchExport(reports = MAX_EXPORT_ROWS, log = console.log):
     let fileBytes = 0;
     let auditEntries = 0;
     const audit = deps.audit;
-    deps.audit = { ...audit, appendAll: async (entries) => ((auditEntries += entries.length), audit.appendAll(entries)) };
+    deps.audit = {
+      ...audit,
+      appendAll: async (entries) => {
+        auditEntries += entries.length;
+        return audit.appendAll(entries);
+      },
+    };
     log('  admin export (personal fields, audited)…');
     const admin = await measured(async () => {
       const res = await exportReports(deps, as(['admin'], true), event);

@@ -163,7 +163,7 @@ if (want('site')) {
     })),
   );
   const stack = await startTestStack();
-  let scores;
+  let scores: Awaited<ReturnType<typeof lighthouseScores>>;
   try {
     scores = await lighthouseScores(stack.url);
   } finally {
@@ -184,7 +184,7 @@ if (want('site')) {
 
 const dir = join(import.meta.dirname, 'results');
 mkdirSync(dir, { recursive: true });
-writeFileSync(join(dir, `${results.date as string}`.replace(/[:.]/g, '-') + '.json'), JSON.stringify(results, null, 2));
+writeFileSync(join(dir, `${`${results.date as string}`.replace(/[:.]/g, '-')}.json`), JSON.stringify(results, null, 2));
 // latest.json keeps the newest figures of every benchmark, so a run of one
 // (`npm run bench -- inbox`) does not drop the others.
 const latestFile = join(dir, 'latest.json');

@@ -5,7 +5,6 @@
  * workspace page with its data loaded.
  */
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { waitForEmails } from '../support/local-stack';
 import { callApi } from '../support/officer';
 import { axeViolations, reflowProblems, signInWorkspace, useStackAndBrowser } from '../support/browser';

@@ -161,7 +161,7 @@ describe('firewall', () => {
     expect(dev.edge.region).toBe('us-east-1');
     const acl = Object.values(edge.findResources('AWS::WAFv2::WebACL'))[0]!.Properties;
     expect(acl.Scope).toBe('CLOUDFRONT');
-    const rules = acl.Rules as { Name: string; Statement: Record<string, any> }[];
+    const rules = acl.Rules as { Name: string; Statement: { RateBasedStatement: { ScopeDownStatement: unknown } } }[];
     expect(rules.map((r) => r.Name)).toEqual([
       'report-submissions',
       'ballot-submissions',

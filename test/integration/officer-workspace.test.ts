@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../infra/local/local-stack';
-import { startTestStack, waitForEmails, capturedEmails } from '../support/local-stack';
+import { startTestStack, waitForEmails } from '../support/local-stack';
 import { callApi, signInDemoUsers } from '../support/officer';
 import { createCaseStore } from '../../functions/adapters/dynamodb/case-store';
 import { localDynamoClient } from '../../infra/local/dynamodb-local';

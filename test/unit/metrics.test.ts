@@ -11,7 +11,10 @@ it('publishes the oldest pending email age in the stage namespace', async () => 
   vi.stubEnv('POWERTOOLS_METRICS_DISABLED', 'false');
   vi.stubEnv('POWERTOOLS_METRICS_NAMESPACE', 'CspPortal/prod');
   const lines: string[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => (lines.push(String(chunk)), true));
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    lines.push(String(chunk));
+    return true;
+  });
   vi.resetModules();
   const { publishOldestPendingAge } = await import('../../functions/adapters/metrics/metrics');
   publishOldestPendingAge(4200);

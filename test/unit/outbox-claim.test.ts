@@ -67,7 +67,13 @@ function deps(store: ReportStore, clock: () => Date = () => now) {
   const sent: string[] = [];
   const d: RouterDependencies = {
     store,
-    mailer: { send: async (email: { to: string }) => (sent.push(email.to), `m-${sent.length}`), sendRate: async () => 10 },
+    mailer: {
+      send: async (email: { to: string }) => {
+        sent.push(email.to);
+        return `m-${sent.length}`;
+      },
+      sendRate: async () => 10,
+    },
     profile: defaultProfile(),
     partners: async () => defaultProfile().partners,
     now: clock,

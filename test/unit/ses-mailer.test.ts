@@ -10,7 +10,10 @@ beforeAll(() => {
 function fakeClient() {
   const sent: unknown[] = [];
   const client = {
-    send: async (command: { input: unknown }) => (sent.push(command.input), { MessageId: 'm-1' }),
+    send: async (command: { input: unknown }) => {
+      sent.push(command.input);
+      return { MessageId: 'm-1' };
+    },
   } as unknown as SESv2Client;
   return { client, sent };
 }

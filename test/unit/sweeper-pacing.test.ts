@@ -4,7 +4,7 @@
  * clock is injected (sleeping moves it), so the test takes no real time.
  */
 import { describe, expect, it } from 'vitest';
-import { GetAccountCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+import { GetAccountCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
 import { sweepOutbox, SWEEPER_RATE_SHARE, type SweepDependencies } from '../../functions/sweep-outbox/handler';
 import { createSesMailer, FALLBACK_SEND_RATE } from '../../functions/adapters/ses/mailer';
 import { createPacer } from '../../functions/sweep-outbox/pacer';
@@ -42,12 +42,14 @@ function backlog(size: number) {
         routes: [{ partnerId: 'council-asb-team', dataLevel: 'full' }],
         deliveries: {},
       }) as unknown as StoredReport,
-    claim: async (e: OutboxEntry, claimId: string, _now: string, until: string) => (
-      items.set(e.reference, { ...items.get(e.reference)!, claimId, claimedUntil: until, nextAttemptAt: until }), true
-    ),
-    recordDelivery: async (e: OutboxEntry, delivery: Partial<OutboxEntry>) => (
-      items.set(e.reference, { ...items.get(e.reference)!, ...delivery, claimId: undefined, claimedUntil: undefined }), true
-    ),
+    claim: async (e: OutboxEntry, claimId: string, _now: string, until: string) => {
+      items.set(e.reference, { ...items.get(e.reference)!, claimId, claimedUntil: until, nextAttemptAt: until });
+      return true;
+    },
+    recordDelivery: async (e: OutboxEntry, delivery: Partial<OutboxEntry>) => {
+      items.set(e.reference, { ...items.get(e.reference)!, ...delivery, claimId: undefined, claimedUntil: undefined });
+      return true;
+    },
     oldestPendingCreatedAt: async () => undefined,
   } as unknown as ReportStore;
   return { store, items };
@@ -86,7 +88,7 @@ const peakPerSecond = (times: number[]) => Math.max(...times.map((s) => times.fi
 
 describe('the pacer', () => {
   it('releases concurrent waiters no faster than the rate, and half as fast after slowing down', async () => {
-    let t = 0;
+    const t = 0;
     const released: number[] = [];
     const pacer = createPacer(
       11.2,
@@ -146,7 +148,10 @@ describe('reading the account send rate (SES adapter)', () => {
     let calls = 0;
     let t = 0;
     const client = {
-      send: async (command: unknown) => (calls++, command instanceof GetAccountCommand ? { SendQuota: { MaxSendRate: 14 } } : {}),
+      send: async (command: unknown) => {
+        calls++;
+        return command instanceof GetAccountCommand ? { SendQuota: { MaxSendRate: 14 } } : {};
+      },
     } as unknown as SESv2Client;
     const mailer = createSesMailer(client, () => t);
     expect(await mailer.sendRate()).toBe(14);

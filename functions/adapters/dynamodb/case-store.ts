@@ -14,7 +14,7 @@ import {
   type TransactWriteItem,
 } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { STATUSES, type Status } from '../../../shared/domain/workflow';
+import type { Status } from '../../../shared/domain/workflow';
 import type { Flag, FlagCandidate } from '../../../shared/domain/flags';
 import type { InboxFilters, InboxPage } from '../../reports/inbox';
 import type { CaseNote, CaseSummary, OutboxEntry, StoredReport } from '../../reports/records';

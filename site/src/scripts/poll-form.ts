@@ -16,8 +16,8 @@ export function enhancePollForm(): void {
   status.hidden = false;
   status.setAttribute('role', 'status');
 
-  const valueOf = (input: HTMLInputElement) => (/^\d+$/.test(input.value.trim()) ? Number(input.value.trim()) : 0);
-  const placed = () => inputs.reduce((sum, input) => sum + valueOf(input), 0);
+  const tokensIn = (input: HTMLInputElement) => (/^\d+$/.test(input.value.trim()) ? Number(input.value.trim()) : 0);
+  const placed = () => inputs.reduce((sum, input) => sum + tokensIn(input), 0);
   const describe = () => {
     const left = total - placed();
     if (left < 0)
@@ -37,7 +37,7 @@ export function enhancePollForm(): void {
       b.setAttribute('aria-label', name);
       b.setAttribute('aria-controls', input.id);
       b.addEventListener('click', () => {
-        const next = valueOf(input) + change;
+        const next = tokensIn(input) + change;
         if (next < 0) return;
         if (change > 0 && placed() >= total) {
           status.textContent = `No tokens left. Take one from another concern first.`;

@@ -53,15 +53,15 @@ export function enhanceReportForm(): void {
 
   /** GOV.UK pattern: a summary link moves focus to the field, with its legend in view. */
   function bindSummaryLinks(): void {
-    root!.querySelectorAll<HTMLAnchorElement>('#error-summary a[href^="#"]').forEach((link) =>
+    for (const link of root!.querySelectorAll<HTMLAnchorElement>('#error-summary a[href^="#"]')) {
       link.addEventListener('click', (event) => {
         const target = document.getElementById(link.hash.slice(1));
         if (!target) return;
         event.preventDefault();
         (target.closest('fieldset') ?? target).scrollIntoView();
         target.focus({ preventScroll: true });
-      }),
-    );
+      });
+    }
   }
 }
 

@@ -191,7 +191,7 @@ export function showSignedIn(session: Session): void {
   const who = document.getElementById('workspace-user');
   if (who) who.textContent = `Signed in as ${session.username}`;
   const role = roleOf(session);
-  document.querySelectorAll<HTMLElement>('[data-admin-only]').forEach((el) => (el.hidden = !role.admin));
-  document.querySelectorAll<HTMLElement>('[data-officer-only]').forEach((el) => (el.hidden = !role.officer));
+  for (const el of document.querySelectorAll<HTMLElement>('[data-admin-only]')) el.hidden = !role.admin;
+  for (const el of document.querySelectorAll<HTMLElement>('[data-officer-only]')) el.hidden = !role.officer;
   document.getElementById('sign-out')?.addEventListener('click', signOut);
 }
