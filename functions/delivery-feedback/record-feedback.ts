@@ -5,7 +5,7 @@
  * Recipient addresses and diagnostic text are never kept or logged: kinds and codes only.
  */
 import * as z from 'zod/mini';
-import type { ReportStore } from '../adapters/dynamodb/report-store';
+import type { ReportStore } from '../reports/ports';
 import type { DeliveryFeedback } from '../reports/records';
 
 /** The part of an SES event record this use case reads (the rest is ignored). */

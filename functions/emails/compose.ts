@@ -2,7 +2,7 @@
 import type { Partner, Profile } from '../../shared/config/profile-schema';
 import { describeReport } from '../../shared/domain/describe-report';
 import { minimiseForPartner } from '../../shared/domain/minimise';
-import type { OutgoingEmail } from '../adapters/ses/mailer';
+import type { OutgoingEmail } from '../reports/ports';
 import type { OutboxEntry, StoredReport } from '../reports/records';
 import { headerText } from '../../shared/ui/escape';
 import { partnerReportHtml } from './partner-report.html';

@@ -3,7 +3,7 @@
  * token, 403 for a user in no portal group or without the role an endpoint needs.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type { OfficerIdentity } from '../adapters/auth/token-verifier';
+import type { OfficerIdentity } from './ports';
 import { jsonMessage, type HttpResult } from '../adapters/http/responses';
 import { accessFor, type Access } from './access';
 import type { OfficerDependencies } from './dependencies';

@@ -11,7 +11,7 @@ import { parseReference } from '../../shared/domain/reference';
 import { applyAction, isOverdue } from '../../shared/domain/workflow';
 import { readBody } from '../adapters/http/request-body';
 import { json, jsonMessage, type HttpResult } from '../adapters/http/responses';
-import type { AuditEntry } from '../adapters/dynamodb/audit-log';
+import type { AuditEntry } from '../reports/ports';
 import { ROUTER_HEAD_START_MS, summaryOf, targetId, type OutboxEntry, type OutboxTarget, type StoredReport } from '../reports/records';
 import { dataLevelFor } from './access';
 import type { Officer } from './authorise';

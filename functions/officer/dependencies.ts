@@ -1,15 +1,19 @@
 /** What every officer endpoint uses, wired once per Lambda container. */
 import { bundledProfile } from '../../shared/config/bundled-profile';
 import type { Profile } from '../../shared/config/profile-schema';
-import { createAuditLog, type AuditLog } from '../adapters/dynamodb/audit-log';
-import { createCaseStore, type CaseStore } from '../adapters/dynamodb/case-store';
+import { createAuditLog } from '../adapters/dynamodb/audit-log';
+import type { AuditLog } from '../reports/ports';
+import { createCaseStore } from '../adapters/dynamodb/case-store';
+import type { CaseStore } from '../reports/ports';
 import { dynamoDbClient } from '../adapters/dynamodb/client';
 import { cachedPartners, createPartnerDirectory, type PartnerDirectory, type PartnerRecord } from '../adapters/dynamodb/partner-directory';
-import { createReportStore, type ReportStore } from '../adapters/dynamodb/report-store';
+import { createReportStore } from '../adapters/dynamodb/report-store';
+import type { ReportStore } from '../reports/ports';
 import { officerTokenVerifier } from '../adapters/auth/officer-verifier';
-import type { TokenVerifier } from '../adapters/auth/token-verifier';
+import type { TokenVerifier } from './ports';
 import { config, pollsTableName } from '../config';
-import { createPollStore, type PollStore } from '../adapters/dynamodb/poll-store';
+import { createPollStore } from '../adapters/dynamodb/poll-store';
+import type { PollStore } from '../polls/ports';
 import { pollCatalogue } from '../polls/catalogue';
 import type { Poll } from '../../shared/contracts/poll';
 

@@ -7,7 +7,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { inboxQuerySchema, type InboxQuery } from '../../shared/contracts/officer';
 import { toFieldErrors, type FieldError } from '../../shared/contracts/field-errors';
 import { isOverdue } from '../../shared/domain/workflow';
-import type { InboxScope } from '../adapters/dynamodb/inbox-query';
+import type { InboxScope } from '../reports/inbox';
 import { json, type HttpResult } from '../adapters/http/responses';
 import { DEFAULT_PAGE_SIZE } from '../reports/inbox';
 import type { Officer } from './authorise';

@@ -11,7 +11,7 @@ import { findBursts } from '../../shared/domain/ballot-bursts';
 import { effectiveTallies, type TallyEntry } from '../../shared/domain/poll-results';
 import { pollState } from '../../shared/domain/poll-rules';
 import { expiresAt } from '../../shared/domain/retention';
-import { COUNTER_SHARDS } from '../adapters/dynamodb/polls-table-definition';
+import { COUNTER_SHARDS } from '../polls/online-counts';
 import { readBody } from '../adapters/http/request-body';
 import { json, jsonMessage, type HttpResult } from '../adapters/http/responses';
 import { readResults } from '../polls/dependencies';

@@ -2,7 +2,7 @@
  * A case's timeline, newest last: when it arrived, every change and note, and every
  * email attempt. Admins also see each read of the report (who looked, and when).
  */
-import type { AuditEntry } from '../adapters/dynamodb/audit-log';
+import type { AuditEntry } from '../reports/ports';
 import type { CaseNote, DeliveryAttempt, DeliveryFeedback, OutboxEntry, StoredReport } from '../reports/records';
 import { formatLondonDateTime } from '../../shared/contracts/london-time';
 

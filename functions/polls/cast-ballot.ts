@@ -11,7 +11,7 @@ import { ballotRequestSchema, type BallotRequest } from '../../shared/contracts/
 import { toFieldErrors, uniqueByPath, type FieldError } from '../../shared/contracts/field-errors';
 import { ballotCounts, checkChoices, checkFollowUps, closedMessage, postcodeDistrict } from '../../shared/domain/poll-rules';
 import { expiresAt } from '../../shared/domain/retention';
-import type { PollStore, StoredBallot } from '../adapters/dynamodb/poll-store';
+import type { PollStore, StoredBallot } from './ports';
 import type { Voter } from './voter-cookie';
 
 /** Said, with the answers kept, when a ballot arrives within moments of "Start now". */

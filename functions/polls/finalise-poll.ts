@@ -6,8 +6,9 @@
 import type { Poll } from '../../shared/contracts/poll';
 import type { Profile } from '../../shared/config/profile-schema';
 import { expiresAt } from '../../shared/domain/retention';
-import { addCounts, emptyCounts, type FinalTotals, type PollStore } from '../adapters/dynamodb/poll-store';
-import { COUNTER_SHARDS } from '../adapters/dynamodb/polls-table-definition';
+import { addCounts, emptyCounts } from './online-counts';
+import type { FinalTotals, PollStore } from './ports';
+import { COUNTER_SHARDS } from './online-counts';
 
 /** Ballots still reaching the index (it is eventually consistent) are in well within this. */
 export const FINALISE_AFTER_MS = 60_000;

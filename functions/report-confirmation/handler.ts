@@ -12,7 +12,7 @@ import { confirmationBody, messageBody } from '../../shared/ui/result-pages';
 import { httpHandler } from '../adapters/http/middleware';
 import { html, type HttpResult } from '../adapters/http/responses';
 import { isValidReceipt } from '../reports/receipt';
-import { receiptSecret } from './receipt-secret';
+import { receiptSecret } from '../adapters/dynamodb/receipt-secret';
 
 export interface ConfirmationDependencies {
   partnershipName: string;

@@ -9,9 +9,9 @@
 import { statusCheckSchema } from '../../shared/contracts/officer';
 import { toFieldErrors, type FieldError } from '../../shared/contracts/field-errors';
 import { parseReference } from '../../shared/domain/reference';
-import type { Outcome, Status } from '../../shared/domain/workflow';
-import type { RateLimiter } from '../adapters/dynamodb/rate-limiter';
-import type { ReportStore } from '../adapters/dynamodb/report-store';
+import type { Outcome, Status } from '../../shared/contracts/workflow-vocabulary';
+import type { RateLimiter } from '../reports/ports';
+import type { ReportStore } from '../reports/ports';
 import type { ResidentUpdate } from '../reports/records';
 
 /** Per caller (source address), and per reference from one caller, per hour. */

@@ -12,3 +12,6 @@ export interface InboxPage {
 }
 
 export const DEFAULT_PAGE_SIZE = 50;
+
+/** Whose reports: everything (officers, admins) or one partner's. */
+export type InboxScope = { kind: 'all' } | { kind: 'partner'; partnerId: string };

@@ -4,7 +4,8 @@
  */
 import type { Report } from '../../shared/contracts/report';
 import type { Route } from '../../shared/domain/routing';
-import type { CaseState, Outcome, Risk, Status } from '../../shared/domain/workflow';
+import type { CaseState } from '../../shared/domain/workflow';
+import type { Outcome, Risk, Status } from '../../shared/contracts/workflow-vocabulary';
 import type { Flag } from '../../shared/domain/flags';
 
 export type DeliveryState = 'pending' | 'sent' | 'failed';

@@ -7,18 +7,11 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import type { DynamoDBRecord, DynamoDBStreamEvent, DynamoDBBatchResponse, Context } from 'aws-lambda';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { bundledProfile } from '../../shared/config/bundled-profile';
-import { createReportStore, fromOutboxItem, isOutboxItem } from '../adapters/dynamodb/report-store';
-import { dynamoDbClient } from '../adapters/dynamodb/client';
-import { createSesMailer } from '../adapters/ses/mailer';
+import { fromOutboxItem, isOutboxItem } from '../adapters/dynamodb/report-store';
 import { logger } from '../adapters/logging/logger';
-import { config } from '../config';
-import { deliver, type DeliverDependencies } from './deliver';
-import { flagReport, type FlagDependencies } from './flag-report';
-import { createCaseStore } from '../adapters/dynamodb/case-store';
-import { cachedPartners, createPartnerDirectory } from '../adapters/dynamodb/partner-directory';
-
-export type RouterDependencies = DeliverDependencies & FlagDependencies;
+import { deliver } from '../reports/deliver';
+import { flagReport } from '../reports/flag-report';
+import { runtimeDependencies, type RouterDependencies } from '../reports/delivery-dependencies';
 
 /** Thrown so the batch processor reports the record as failed and it is retried. */
 export class DeliveryPending extends Error {
@@ -47,21 +40,6 @@ export async function handleStream(
 ): Promise<DynamoDBBatchResponse> {
   const processor = new BatchProcessor(EventType.DynamoDBStreams);
   return processPartialResponse(event, (record: DynamoDBRecord) => routeRecord(deps, record), processor, context ? { context } : undefined);
-}
-
-let runtime: RouterDependencies | undefined;
-
-export function runtimeDependencies(): RouterDependencies {
-  runtime ??= {
-    store: createReportStore(dynamoDbClient(), config().TABLE_NAME),
-    cases: createCaseStore(dynamoDbClient(), config().TABLE_NAME),
-    mailer: createSesMailer(),
-    profile: bundledProfile,
-    partners: cachedPartners(createPartnerDirectory(dynamoDbClient(), config().TABLE_NAME, bundledProfile.partners), 60_000),
-    now: () => new Date(),
-    siteUrl: config().SITE_URL,
-  };
-  return runtime;
 }
 
 export const handler = (event: DynamoDBStreamEvent, context: Context) => handleStream(runtimeDependencies(), event, context);

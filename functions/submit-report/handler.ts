@@ -20,7 +20,7 @@ import type { FieldError } from '../../shared/contracts/field-errors';
 import type { ReportReceipt } from '../../shared/contracts/report';
 import { clientAddress } from '../adapters/http/client-address';
 import { receiptFor } from '../reports/receipt';
-import { receiptSecret } from '../report-confirmation/receipt-secret';
+import { receiptSecret } from '../adapters/dynamodb/receipt-secret';
 
 /** Matches the OpenAPI document: a UUID fits many times over. */
 const MAX_IDEMPOTENCY_KEY = 200;

@@ -10,7 +10,7 @@ import { expiresAt } from '../../shared/domain/retention';
 import { routeReport } from '../../shared/domain/routing';
 import { contactIdentity, placeIdentity } from '../../shared/domain/flags';
 import { triageDueAt } from '../../shared/domain/workflow';
-import type { ReportStore } from '../adapters/dynamodb/report-store';
+import type { ReportStore } from '../reports/ports';
 import { ROUTER_HEAD_START_MS, targetId, type OutboxEntry, type OutboxTarget, type StoredReport } from '../reports/records';
 
 /** Same report again within this window returns the first reference (double clicks, retries). */

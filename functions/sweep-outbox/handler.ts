@@ -6,9 +6,9 @@
  * rate, so a backlog of thousands drains in minutes without being throttled.
  */
 import type { Context } from 'aws-lambda';
-import type { DeliverDependencies } from '../route-report/deliver';
-import { deliver } from '../route-report/deliver';
-import { runtimeDependencies } from '../route-report/handler';
+import type { DeliverDependencies } from '../reports/deliver';
+import { deliver } from '../reports/deliver';
+import { runtimeDependencies } from '../reports/delivery-dependencies';
 import { logger } from '../adapters/logging/logger';
 import { publishOldestPendingAge } from '../adapters/metrics/metrics';
 import { FALLBACK_SEND_RATE } from '../adapters/ses/mailer';

@@ -5,7 +5,7 @@
  * expect fields to be added; what is listed is always there.
  */
 import * as z from 'zod/mini';
-import { OUTCOMES, RISKS, STATUSES } from '../domain/workflow';
+import { OUTCOMES, RISKS, STATUSES } from './workflow-vocabulary';
 import { DATA_LEVELS } from '../config/profile-schema';
 
 const fieldError = z.object({ path: z.string(), message: z.string() });

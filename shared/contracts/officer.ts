@@ -4,7 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { ASB_CATEGORIES, HATE_MOTIVATIONS, REPORT_TYPES } from './report-vocabulary';
-import { OUTCOMES, RISKS, STATUSES } from '../domain/workflow';
+import { OUTCOMES, RISKS, STATUSES } from './workflow-vocabulary';
 import { DATA_LEVELS } from '../config/profile-schema';
 
 /** A real calendar date (2026-02-30 is refused, not rolled over). */

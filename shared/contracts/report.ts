@@ -7,7 +7,7 @@
  * they use (cold start budget: see README performance table).
  */
 import * as z from 'zod/mini';
-import { formatThousands } from '../domain/numbers';
+import { formatThousands } from './numbers';
 import { occurredStart } from './london-time';
 import { REPORT_TYPES, ASB_CATEGORIES, HATE_MOTIVATIONS, REPORTER_ROLES } from './report-vocabulary';
 

@@ -10,29 +10,7 @@
  */
 import type { Workflow } from '../config/profile-schema';
 import { addWorkingDays } from './working-days';
-
-export const STATUSES = ['new', 'triaged', 'assigned', 'in-progress', 'closed'] as const;
-export const OUTCOMES = ['resolved', 'no-further-action', 'referred', 'duplicate'] as const;
-export const RISKS = ['standard', 'medium', 'high'] as const;
-
-export type Status = (typeof STATUSES)[number];
-export type Outcome = (typeof OUTCOMES)[number];
-export type Risk = (typeof RISKS)[number];
-
-export const STATUS_LABELS: Record<Status, string> = {
-  new: 'New',
-  triaged: 'Triaged',
-  assigned: 'Assigned',
-  'in-progress': 'In progress',
-  closed: 'Closed',
-};
-export const OUTCOME_LABELS: Record<Outcome, string> = {
-  resolved: 'Resolved',
-  'no-further-action': 'No further action',
-  referred: 'Referred',
-  duplicate: 'Duplicate',
-};
-export const RISK_LABELS: Record<Risk, string> = { standard: 'Standard', medium: 'Medium', high: 'High' };
+import { OUTCOME_LABELS, RISK_LABELS, type Outcome, type Risk, type Status } from '../contracts/workflow-vocabulary';
 
 /** The workflow fields of a report (what an action reads and changes). */
 export interface CaseState {

@@ -5,7 +5,7 @@
  * the full text alternative.
  */
 import { escapeHtml } from './escape';
-import { formatThousands } from '../domain/numbers';
+import { formatThousands } from '../contracts/numbers';
 
 export interface BarPoint {
   label: string;

@@ -7,7 +7,7 @@ import type { Poll } from '../contracts/poll';
 import { formatLondonDate, formatLondonDateTime } from '../contracts/london-time';
 import { formatShare, type PollResults } from '../domain/poll-results';
 import { pollState } from '../domain/poll-rules';
-import { formatThousands } from '../domain/numbers';
+import { formatThousands } from '../contracts/numbers';
 import { barChart } from './bar-chart';
 import { escapeHtml } from './escape';
 import { scrollRegion } from './table-region';

@@ -6,7 +6,7 @@
  */
 import { escapeHtml } from './escape';
 import { errorSummary, input, type FormValues } from './form-components';
-import type { Outcome, Status } from '../domain/workflow';
+import type { Outcome, Status } from '../contracts/workflow-vocabulary';
 import { formatLondonDateTime } from '../contracts/london-time';
 
 export const STATUS_CHECK_TITLE = 'Check the progress of your report';

@@ -84,9 +84,9 @@ export async function benchDrain(total = 5000, log = console.log): Promise<Drain
     });
     const pendingAtStart = reports * routes.length;
 
-    const { runtimeDependencies } = await import('../../functions/route-report/handler');
+    const { runtimeDependencies } = await import('../../functions/reports/delivery-dependencies');
     const { sweepOutbox, SWEEP_BUDGET_MS } = await import('../../functions/sweep-outbox/handler');
-    const { deliver } = await import('../../functions/route-report/deliver');
+    const { deliver } = await import('../../functions/reports/deliver');
     const base = runtimeDependencies();
     const sendTimes: number[] = [];
     let sentButNotRecorded = 0;

@@ -3,7 +3,8 @@
  * overdue first, however many are still backing off; sent and failed entries leave it.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createReportStore, type ReportStore } from '../../functions/adapters/dynamodb/report-store';
+import { createReportStore } from '../../functions/adapters/dynamodb/report-store';
+import type { ReportStore } from '../../functions/reports/ports';
 import type { OutboxEntry, StoredReport } from '../../functions/reports/records';
 import { ensureReportsTable } from '../../infra/local/create-tables';
 import { localDynamoClient, startDynamoDbLocal, type DynamoDbLocal } from '../../infra/local/dynamodb-local';

@@ -46,7 +46,7 @@ it('keeps reports and sends their emails once SES is back', async () => {
   expect(await capturedEmails(stack)).toHaveLength(0);
   // The sweeper's clock moved past the back-off, as it would be a few minutes later.
   const { sweepOutbox } = await import('../../functions/sweep-outbox/handler');
-  const { runtimeDependencies } = await import('../../functions/route-report/handler');
+  const { runtimeDependencies } = await import('../../functions/reports/delivery-dependencies');
   const later = () => new Date(Date.now() + 2 * 3_600_000);
   const summary = await sweepOutbox({ ...runtimeDependencies(), now: later });
   expect(summary).toMatchObject({ sent: 9, pending: 0, failed: 0, oldestPendingSeconds: 0 });
@@ -73,7 +73,7 @@ it('shows officers each attempt of an email that waited out the outage, then its
   await stack.streamIdle();
   await stack.startSes();
   const { sweepOutbox } = await import('../../functions/sweep-outbox/handler');
-  const { runtimeDependencies } = await import('../../functions/route-report/handler');
+  const { runtimeDependencies } = await import('../../functions/reports/delivery-dependencies');
   await sweepOutbox({ ...runtimeDependencies(), now: () => new Date(Date.now() + 2 * 3_600_000) });
   const entry = (await store.getOutbox(reference, 'council-asb-team'))!;
   expect(entry.state).toBe('sent');

@@ -9,7 +9,7 @@ import { listingItems } from '../../functions/adapters/dynamodb/listing';
 import { batchPutAll, toItem } from '../../functions/adapters/dynamodb/item';
 import { routeReport } from '../../shared/domain/routing';
 import { ASB_CATEGORIES, HATE_MOTIVATIONS } from '../../shared/contracts/report-vocabulary';
-import { STATUSES } from '../../shared/domain/workflow';
+import { STATUSES } from '../../shared/contracts/workflow-vocabulary';
 import type { Profile } from '../../shared/config/profile-schema';
 import type { Report } from '../../shared/contracts/report';
 import type { StoredReport } from '../../functions/reports/records';

@@ -1,7 +1,7 @@
 /** Bounce and complaint events from SES, read into delivery feedback (pure parts). */
 import { describe, expect, it } from 'vitest';
 import { parseFeedback, recordFeedback } from '../../functions/delivery-feedback/record-feedback';
-import { deliveryTags } from '../../functions/route-report/deliver';
+import { deliveryTags } from '../../functions/reports/deliver';
 import bounce from '../fixtures/events/ses-bounce.json' with { type: 'json' };
 import complaint from '../fixtures/events/ses-complaint.json' with { type: 'json' };
 

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { exportReports, MAX_EXPORT_BYTES } from '../../functions/officer/exports';
 import type { Officer } from '../../functions/officer/authorise';
 import type { OfficerDependencies } from '../../functions/officer/dependencies';
-import type { AuditEntry } from '../../functions/adapters/dynamodb/audit-log';
+import type { AuditEntry } from '../../functions/reports/ports';
 import type { CaseSummary, StoredReport } from '../../functions/reports/records';
 import { defaultProfile } from '../../shared/config/load-profile';
 import asb from '../fixtures/reports/asb-environmental-anonymous.json' with { type: 'json' };

@@ -7,9 +7,10 @@
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { handleStream, type RouterDependencies } from '../../functions/route-report/handler';
+import { handleStream } from '../../functions/route-report/handler';
+import type { RouterDependencies } from '../../functions/reports/delivery-dependencies';
 import { sweepOutbox } from '../../functions/sweep-outbox/handler';
-import type { ReportStore } from '../../functions/adapters/dynamodb/report-store';
+import type { ReportStore } from '../../functions/reports/ports';
 import { CLAIM_LEASE_MS, type OutboxEntry, type StoredReport } from '../../functions/reports/records';
 import { defaultProfile } from '../../shared/config/load-profile';
 import asb from '../fixtures/reports/asb-environmental-anonymous.json' with { type: 'json' };

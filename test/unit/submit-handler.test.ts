@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { handleSubmit, type SubmitHandlerDependencies } from '../../functions/submit-report/handler';
-import type { ReportStore } from '../../functions/adapters/dynamodb/report-store';
+import type { ReportStore } from '../../functions/reports/ports';
 import { isValidReceipt } from '../../functions/reports/receipt';
 import { defaultProfile } from '../../shared/config/load-profile';
 import formPost from '../fixtures/events/form-post.json' with { type: 'json' };

@@ -8,7 +8,7 @@ import { GetAccountCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
 import { sweepOutbox, SWEEPER_RATE_SHARE, type SweepDependencies } from '../../functions/sweep-outbox/handler';
 import { createSesMailer, FALLBACK_SEND_RATE } from '../../functions/adapters/ses/mailer';
 import { createPacer } from '../../functions/sweep-outbox/pacer';
-import type { ReportStore } from '../../functions/adapters/dynamodb/report-store';
+import type { ReportStore } from '../../functions/reports/ports';
 import type { OutboxEntry, StoredReport } from '../../functions/reports/records';
 import { defaultProfile } from '../../shared/config/load-profile';
 import asb from '../fixtures/reports/asb-environmental-anonymous.json' with { type: 'json' };

@@ -1,7 +1,8 @@
 /** The token verifier for officer routes, configured from the environment. */
 import type { Jwks } from 'aws-jwt-verify/jwk';
 import { config } from '../../config';
-import { createTokenVerifier, isLocalIssuer, type TokenVerifier } from './token-verifier';
+import { createTokenVerifier, isLocalIssuer } from './token-verifier';
+import type { TokenVerifier } from '../../officer/ports';
 
 export async function officerTokenVerifier(): Promise<TokenVerifier> {
   const { COGNITO_ISSUER, COGNITO_CLIENT_ID, LOCAL_MODE } = config();

@@ -6,19 +6,7 @@
  */
 import { JwtVerifier } from 'aws-jwt-verify';
 import type { Jwks } from 'aws-jwt-verify/jwk';
-
-export interface OfficerIdentity {
-  /** Cognito's stable user id (`sub`); used in the audit trail. */
-  userId: string;
-  username: string;
-  groups: string[];
-}
-
-export type VerifyResult = { ok: true; identity: OfficerIdentity } | { ok: false; status: 401; reason: string };
-
-export interface TokenVerifier {
-  verify(authorizationHeader: string | undefined): Promise<VerifyResult>;
-}
+import type { TokenVerifier } from '../../officer/ports';
 
 export interface VerifierSettings {
   issuer: string;

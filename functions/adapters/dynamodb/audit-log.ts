@@ -9,33 +9,7 @@ import { PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { batchPutAll, queryAll, toItem } from './item';
 import { keys, reportsTable } from './table-definition';
-
-export const AUDIT_ACTIONS = ['read-report', 'change', 'note', 'update-resident', 'export'] as const;
-
-export interface AuditEntry {
-  reference: string;
-  /** Cognito `sub` of the officer or partner user. */
-  userId: string;
-  username: string;
-  groups: string[];
-  action: (typeof AUDIT_ACTIONS)[number];
-  /** What changed, in words without personal data (e.g. "Risk graded high"). */
-  summary?: string;
-  at: string;
-  /** Same retention as the report it is about. */
-  expiresAt: number;
-}
-
-export interface AuditLog {
-  append(entry: AuditEntry): Promise<void>;
-  /**
-   * Appends many (an export) with batched writes: each entry's key is new (a UUID in its
-   * sort key), so a batch put only ever adds, as the single conditional put does.
-   */
-  appendAll(entries: AuditEntry[]): Promise<void>;
-  /** Entries on the UK days `from`..`to` (YYYY-MM-DD), oldest first. */
-  between(from: string, to: string): Promise<AuditEntry[]>;
-}
+import type { AuditEntry, AuditLog } from '../../reports/ports';
 
 /** The item for an entry, for use inside another transaction too. */
 export function auditItem(entry: AuditEntry): Record<string, unknown> {

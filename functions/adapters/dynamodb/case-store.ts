@@ -14,59 +14,18 @@ import {
   type TransactWriteItem,
 } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import type { Status } from '../../../shared/domain/workflow';
-import type { Flag, FlagCandidate } from '../../../shared/domain/flags';
-import type { InboxFilters, InboxPage } from '../../reports/inbox';
+import type { Status } from '../../../shared/contracts/workflow-vocabulary';
+import type { FlagCandidate } from '../../../shared/domain/flags';
 import type { CaseNote, CaseSummary, OutboxEntry, StoredReport } from '../../reports/records';
-import { auditItem, type AuditEntry } from './audit-log';
-import { planInboxQuery, type InboxScope } from './inbox-query';
+import { auditItem } from './audit-log';
+import type { AuditEntry } from '../../reports/ports';
+import { planInboxQuery } from './inbox-query';
 import { batchPutAll, fromItem, queryAll as queryAllItems, setOrRemove, toItem } from './item';
 import { addDay, counterDay, counterExpiresAt, counterMoves, scopesOf, zeroCounts, type Counts } from './status-counters';
 import { allListing, partnerListing } from './listing';
 import { fromOutboxItem } from './report-store';
 import { ALL_LISTINGS, inboxIndexes, keys, PENDING, reportsTable } from './table-definition';
-
-export interface CaseRecord {
-  stored: StoredReport;
-  notes: CaseNote[];
-  outbox: OutboxEntry[];
-  audit: AuditEntry[];
-}
-
-/** One officer change: the report as read, as it should become, and what goes with it. */
-export interface CaseChange {
-  before: StoredReport;
-  after: StoredReport;
-  /** A partner the report now goes to (assignment): gets a listing and a route. */
-  addedPartner?: string;
-  outbox?: OutboxEntry;
-  audit: AuditEntry;
-}
-
-export interface CaseStore {
-  listInbox(
-    scope: InboxScope,
-    filters: InboxFilters,
-    limit: number,
-    cursor: string | undefined,
-    now: Date,
-  ): Promise<InboxPage | 'bad-cursor'>;
-  /** Reports per status received on the UK days from..to (or ever): one read of the counters. */
-  countByStatus(scope: InboxScope, filters: Pick<InboxFilters, 'from' | 'to'>): Promise<Record<Status, number>>;
-  /** Rebuilds every status counter from the listings (repair); returns the day items written. */
-  recountStatus(partnerIds: readonly string[]): Promise<number>;
-  getCase(reference: string): Promise<CaseRecord | undefined>;
-  /** 'stale' when the report's version is no longer `before.version` (nothing is written). */
-  applyChange(change: CaseChange): Promise<'ok' | 'stale'>;
-  addNote(note: CaseNote, audit: AuditEntry): Promise<void>;
-  /** Queues an email that is not a workflow change (an update to the resident). */
-  addOutbox(entry: OutboxEntry, audit: AuditEntry): Promise<void>;
-  /** Reports with the same hashed contact or place, from the flag indexes. */
-  related(kind: 'contact' | 'place', key: string): Promise<FlagCandidate[]>;
-  setFlags(stored: StoredReport, flags: Flag[]): Promise<void>;
-  /** Every summary received in [fromIso, toIso), for the tasking view. */
-  summariesBetween(fromIso: string, toIso: string): Promise<CaseSummary[]>;
-}
+import type { CaseStore } from '../../reports/ports';
 
 /** Reads per inbox page when filters thin the results: bounds a page's cost. */
 const MAX_READS_PER_PAGE = 8;

@@ -7,6 +7,7 @@
 import { londonDayStart as dayStart } from '../../../shared/contracts/london-time';
 import { inboxIndexes, ALL_LISTINGS, type InboxIndex } from './table-definition';
 import type { InboxFilters } from '../../reports/inbox';
+import type { InboxScope } from '../../reports/inbox';
 
 export interface InboxQueryPlan {
   index: (typeof inboxIndexes)[InboxIndex];
@@ -16,9 +17,6 @@ export interface InboxQueryPlan {
   names: Record<string, string>;
   values: Record<string, unknown>;
 }
-
-/** Whose reports: everything (officers, admins) or one partner's. */
-export type InboxScope = { kind: 'all' } | { kind: 'partner'; partnerId: string };
 
 /**
  * The sort-key condition for reports received on the UK days from..to (either may be

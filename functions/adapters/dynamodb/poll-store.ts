@@ -15,71 +15,12 @@ import {
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { batchGetAll, fromItem, queryAll, queryItems, toItem } from './item';
 import { tableSecret } from './table-secret';
-import { COUNTER_SHARDS, pollKeys, pollsTable } from './polls-table-definition';
+import { pollKeys, pollsTable } from './polls-table-definition';
+import { COUNTER_SHARDS } from '../../polls/online-counts';
 import type { Allocation } from '../../../shared/domain/poll-rules';
 import type { TallyEntry } from '../../../shared/domain/poll-results';
-
-export interface StoredBallot {
-  pollId: string;
-  voterId: string;
-  /** The counter shard this ballot was added to (checked shard by shard at close). */
-  shard: number;
-  /** What the ballot adds to each option. */
-  counts: Allocation;
-  /** Follow-up choice answers (counted) and free-text answers (never published). */
-  followUps: Record<string, string>;
-  postcodeDistrict?: string | undefined;
-  /** Salted hash of the sender's network address: finds bursts, never identifies anyone. */
-  ipHash: string;
-  castAt: string;
-  expiresAt: number;
-}
-
-export interface OnlineCounts {
-  counts: Allocation;
-  ballots: number;
-  /** Follow-up choice counts, keyed `<question>#<option>`. */
-  followUps: Record<string, number>;
-}
-
-export interface FinalTotals extends OnlineCounts {
-  pollId: string;
-  computedAt: string;
-  /** Did the live counters agree with the ballots? The ballots are what is published either way. */
-  matched: boolean;
-  counters: OnlineCounts;
-  expiresAt: number;
-}
-
-export type CastResult = { outcome: 'counted'; shard: number } | { outcome: 'already-voted'; existing: StoredBallot };
-export type TallyResult = 'recorded' | 'unknown-entry' | 'already-corrected';
-
-export interface PollStore {
-  /** Stores the ballot and adds it to a counter shard, once per voter and poll. */
-  /**
-   * `giveUpAt` (epoch ms): no conflict retry starts after it, so the answer comes before the
-   * function's time limit. An error whose outcome is unknown (a lost response) is settled by
-   * reading the ballot back: a stored ballot is reported as counted, never as failed.
-   */
-  castBallot(
-    ballot: Omit<StoredBallot, 'shard'>,
-    followUpChoices: Record<string, string>,
-    options?: { giveUpAt?: number },
-  ): Promise<CastResult>;
-  getBallot(pollId: string, voterId: string): Promise<StoredBallot | undefined>;
-  /** The live totals: every counter shard read in one batch. */
-  liveCounts(pollId: string): Promise<OnlineCounts>;
-  /** Every ballot of one shard, from the ballots-by-shard index. */
-  ballotsOfShard(pollId: string, shard: number): AsyncGenerator<StoredBallot>;
-  counterOfShard(pollId: string, shard: number): Promise<OnlineCounts>;
-  getFinal(pollId: string): Promise<FinalTotals | undefined>;
-  /** False if another run already wrote the final totals. */
-  putFinal(final: FinalTotals): Promise<boolean>;
-  appendTally(entry: TallyEntry, expiresAt: number): Promise<TallyResult>;
-  listTallies(pollId: string): Promise<TallyEntry[]>;
-  /** The key that signs voter cookies: made once, with a conditional write, then read. */
-  voterSecret(make: () => string): Promise<string>;
-}
+import type { FinalTotals, OnlineCounts, PollStore, StoredBallot } from '../../polls/ports';
+import { addCounts, emptyCounts } from '../../polls/online-counts';
 
 const OPTION = 'o#';
 const FOLLOW_UP = 'f#';
@@ -95,15 +36,6 @@ function countsOf(item: Record<string, unknown> | undefined): OnlineCounts {
   }
   return { counts, ballots: Number(item?.ballots ?? 0), followUps };
 }
-
-export function addCounts(into: OnlineCounts, more: OnlineCounts): OnlineCounts {
-  for (const [k, n] of Object.entries(more.counts)) into.counts[k] = (into.counts[k] ?? 0) + n;
-  for (const [k, n] of Object.entries(more.followUps)) into.followUps[k] = (into.followUps[k] ?? 0) + n;
-  into.ballots += more.ballots;
-  return into;
-}
-
-export const emptyCounts = (): OnlineCounts => ({ counts: {}, ballots: 0, followUps: {} });
 
 export function createPollStore(client: DynamoDBClient, tableName: string, random = Math.random): PollStore {
   const getBallot = async (pollId: string, voterId: string) => {

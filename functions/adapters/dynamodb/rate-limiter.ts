@@ -6,16 +6,7 @@
 import { ConditionalCheckFailedException, UpdateItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { keys } from './table-definition';
-
-export interface RateLimit {
-  limit: number;
-  windowSeconds: number;
-}
-
-export interface RateLimiter {
-  /** True if allowed (and counted); false once `limit` requests were made in the current window. */
-  take(key: string, rule: RateLimit, now: Date): Promise<{ allowed: boolean; retryAfterSeconds: number }>;
-}
+import type { RateLimiter } from '../../reports/ports';
 
 export function createRateLimiter(client: DynamoDBClient, tableName: string): RateLimiter {
   return {

@@ -18,52 +18,8 @@ import { keys, PENDING, reportsTable } from './table-definition';
 import { listingItems } from './listing';
 import { counterMoves, scopesOf } from './status-counters';
 import { batchGetAll, queryItems, toItem } from './item';
-import type { Delivery, DeliveryAttempt, DeliveryFeedback, OutboxEntry, ResidentUpdate, StoredReport } from '../../reports/records';
-
-export type CreateResult =
-  | { outcome: 'created' }
-  | { outcome: 'duplicate'; reference: string }
-  /** The idempotency key was used within its window for a different report: nothing was stored. */
-  | { outcome: 'key-reused' }
-  | { outcome: 'reference-taken' };
-
-/** The idempotency marker: who may replay (the key or the report's own hash) and what they sent. */
-export interface IdempotencyMarker {
-  hash: string;
-  /** Hash of the report this marker was made for: the same key with another report is refused, not replayed. */
-  requestHash: string;
-  expiresAt: number;
-}
-
-export interface ReportStore {
-  /** Writes the report, its inbox listings, its outbox and the idempotency marker in one transaction. */
-  create(report: StoredReport, outbox: OutboxEntry[], idempotency: IdempotencyMarker): Promise<CreateResult>;
-  get(reference: string): Promise<StoredReport | undefined>;
-  /** Many reports at once (BatchGetItem), keyed by reference; missing ones are absent. */
-  getMany(references: string[]): Promise<Map<string, StoredReport>>;
-  getOutbox(reference: string, targetId: string): Promise<OutboxEntry | undefined>;
-  /** The updates officers wrote to the resident about this report, oldest first. */
-  residentUpdates(reference: string): Promise<ResidentUpdate[]>;
-  /**
-   * Takes a pending entry for one sender until `until` (and out of the sweeper's index till
-   * then): false if it was sent, failed, tried again or is held by another sender meanwhile.
-   */
-  claim(entry: OutboxEntry, claimId: string, now: string, until: string): Promise<boolean>;
-  /**
-   * Records one delivery attempt on the outbox item and the report's log, and frees the
-   * claim; false if it was already sent, or (with `claimId`) the claim is no longer held.
-   */
-  recordDelivery(entry: OutboxEntry, delivery: Delivery, claimId?: string): Promise<boolean>;
-  /** Unsent outbox entries due at or before `now`, longest overdue first (sparse index query). */
-  listDue(now: string, limit: number): Promise<OutboxEntry[]>;
-  /**
-   * Marks a bounce or complaint on the delivery it belongs to (outbox item and report log);
-   * false when no sent email of that delivery has this message id.
-   */
-  recordFeedback(reference: string, targetId: string, messageId: string, feedback: DeliveryFeedback): Promise<boolean>;
-  /** When the oldest entry still waiting to be sent was queued, or undefined if none waits. */
-  oldestPendingCreatedAt(): Promise<string | undefined>;
-}
+import type { DeliveryAttempt, OutboxEntry, ResidentUpdate, StoredReport } from '../../reports/records';
+import type { ReportStore } from '../../reports/ports';
 
 /** Pages of pending entries read to find the oldest (1 MB each: far beyond any real backlog). */
 const OLDEST_PENDING_MAX_PAGES = 20;

@@ -11,7 +11,7 @@
 import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { londonParts } from '../../../shared/contracts/london-time';
-import { STATUSES, type Status } from '../../../shared/domain/workflow';
+import { STATUSES, type Status } from '../../../shared/contracts/workflow-vocabulary';
 import { ALL_LISTINGS, keys } from './table-definition';
 
 export type Counts = Record<Status, number>;

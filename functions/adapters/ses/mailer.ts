@@ -4,26 +4,7 @@
  */
 import { GetAccountCommand, SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { config } from '../../config';
-
-export interface OutgoingEmail {
-  to: string;
-  from: string;
-  subject: string;
-  text: string;
-  html: string;
-  /**
-   * SES message tags, returned with bounce and complaint events so each can be matched
-   * to the delivery it belongs to. Ids only (letters, digits, dashes): never personal data.
-   */
-  tags?: Record<string, string>;
-}
-
-export interface Mailer {
-  /** Resolves with the provider's message id; rejects if the email was not accepted. */
-  send(email: OutgoingEmail): Promise<string>;
-  /** How many emails a second the account may send (SES's MaxSendRate). */
-  sendRate(): Promise<number>;
-}
+import type { Mailer } from '../../reports/ports';
 
 /** SES's rate in the sandbox, and a safe floor when the account cannot be read. */
 export const FALLBACK_SEND_RATE = 1;

@@ -6,8 +6,8 @@
  */
 import type { Profile } from '../../shared/config/profile-schema';
 import { flagsFor, type Flag, type FlagCandidate } from '../../shared/domain/flags';
-import type { CaseStore } from '../adapters/dynamodb/case-store';
-import type { ReportStore } from '../adapters/dynamodb/report-store';
+import type { CaseStore } from './ports';
+import type { ReportStore } from './ports';
 
 export interface FlagDependencies {
   store: ReportStore;

@@ -4,10 +4,10 @@
  * both paths behave the same. Safe to call twice: a sent entry is skipped.
  */
 import type { Partner, Profile } from '../../shared/config/profile-schema';
-import type { ReportStore } from '../adapters/dynamodb/report-store';
-import type { Mailer } from '../adapters/ses/mailer';
+import type { ReportStore } from './ports';
+import type { Mailer } from './ports';
 import { composeEmail } from '../emails/compose';
-import { CLAIM_LEASE_MS, type Delivery, type OutboxEntry } from '../reports/records';
+import { CLAIM_LEASE_MS, type Delivery, type OutboxEntry } from './records';
 
 /** After this many failed attempts an entry is marked failed for an officer to see. */
 export const MAX_ATTEMPTS = 20;

@@ -1,0 +1,69 @@
+/**
+ * The polls feature's ports: what its use cases need from storage, declared here so the
+ * use cases own them and the DynamoDB adapter implements them.
+ */
+import type { Allocation } from '../../shared/domain/poll-rules';
+import type { TallyEntry } from '../../shared/domain/poll-results';
+
+export interface StoredBallot {
+  pollId: string;
+  voterId: string;
+  /** The counter shard this ballot was added to (checked shard by shard at close). */
+  shard: number;
+  /** What the ballot adds to each option. */
+  counts: Allocation;
+  /** Follow-up choice answers (counted) and free-text answers (never published). */
+  followUps: Record<string, string>;
+  postcodeDistrict?: string | undefined;
+  /** Salted hash of the sender's network address: finds bursts, never identifies anyone. */
+  ipHash: string;
+  castAt: string;
+  expiresAt: number;
+}
+
+export interface OnlineCounts {
+  counts: Allocation;
+  ballots: number;
+  /** Follow-up choice counts, keyed `<question>#<option>`. */
+  followUps: Record<string, number>;
+}
+
+export interface FinalTotals extends OnlineCounts {
+  pollId: string;
+  computedAt: string;
+  /** Did the live counters agree with the ballots? The ballots are what is published either way. */
+  matched: boolean;
+  counters: OnlineCounts;
+  expiresAt: number;
+}
+
+export type CastResult = { outcome: 'counted'; shard: number } | { outcome: 'already-voted'; existing: StoredBallot };
+
+export type TallyResult = 'recorded' | 'unknown-entry' | 'already-corrected';
+
+export interface PollStore {
+  /** Stores the ballot and adds it to a counter shard, once per voter and poll. */
+  /**
+   * `giveUpAt` (epoch ms): no conflict retry starts after it, so the answer comes before the
+   * function's time limit. An error whose outcome is unknown (a lost response) is settled by
+   * reading the ballot back: a stored ballot is reported as counted, never as failed.
+   */
+  castBallot(
+    ballot: Omit<StoredBallot, 'shard'>,
+    followUpChoices: Record<string, string>,
+    options?: { giveUpAt?: number },
+  ): Promise<CastResult>;
+  getBallot(pollId: string, voterId: string): Promise<StoredBallot | undefined>;
+  /** The live totals: every counter shard read in one batch. */
+  liveCounts(pollId: string): Promise<OnlineCounts>;
+  /** Every ballot of one shard, from the ballots-by-shard index. */
+  ballotsOfShard(pollId: string, shard: number): AsyncGenerator<StoredBallot>;
+  counterOfShard(pollId: string, shard: number): Promise<OnlineCounts>;
+  getFinal(pollId: string): Promise<FinalTotals | undefined>;
+  /** False if another run already wrote the final totals. */
+  putFinal(final: FinalTotals): Promise<boolean>;
+  appendTally(entry: TallyEntry, expiresAt: number): Promise<TallyResult>;
+  listTallies(pollId: string): Promise<TallyEntry[]>;
+  /** The key that signs voter cookies: made once, with a conditional write, then read. */
+  voterSecret(make: () => string): Promise<string>;
+}

@@ -1,0 +1,31 @@
+/**
+ * The wiring of email delivery and flagging, shared by the two functions that deliver:
+ * the stream router (new reports) and the sweeper (anything still pending). Built once
+ * per container.
+ */
+import { bundledProfile } from '../../shared/config/bundled-profile';
+import { createReportStore } from '../adapters/dynamodb/report-store';
+import { dynamoDbClient } from '../adapters/dynamodb/client';
+import { createSesMailer } from '../adapters/ses/mailer';
+import { createCaseStore } from '../adapters/dynamodb/case-store';
+import { cachedPartners, createPartnerDirectory } from '../adapters/dynamodb/partner-directory';
+import { config } from '../config';
+import type { DeliverDependencies } from './deliver';
+import type { FlagDependencies } from './flag-report';
+
+export type RouterDependencies = DeliverDependencies & FlagDependencies;
+
+let runtime: RouterDependencies | undefined;
+
+export function runtimeDependencies(): RouterDependencies {
+  runtime ??= {
+    store: createReportStore(dynamoDbClient(), config().TABLE_NAME),
+    cases: createCaseStore(dynamoDbClient(), config().TABLE_NAME),
+    mailer: createSesMailer(),
+    profile: bundledProfile,
+    partners: cachedPartners(createPartnerDirectory(dynamoDbClient(), config().TABLE_NAME, bundledProfile.partners), 60_000),
+    now: () => new Date(),
+    siteUrl: config().SITE_URL,
+  };
+  return runtime;
+}

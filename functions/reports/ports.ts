@@ -1,0 +1,153 @@
+/**
+ * The reports feature's ports: what its use cases need from storage, email and rate
+ * limiting, declared here so the use cases own them and the adapters (DynamoDB, SES)
+ * implement them. Nothing here knows which technology stands behind it.
+ */
+import type { Status } from '../../shared/contracts/workflow-vocabulary';
+import type { Flag, FlagCandidate } from '../../shared/domain/flags';
+import type { InboxFilters, InboxPage, InboxScope } from './inbox';
+import type { CaseNote, CaseSummary, Delivery, DeliveryFeedback, OutboxEntry, ResidentUpdate, StoredReport } from './records';
+
+export type CreateResult =
+  | { outcome: 'created' }
+  | { outcome: 'duplicate'; reference: string }
+  /** The idempotency key was used within its window for a different report: nothing was stored. */
+  | { outcome: 'key-reused' }
+  | { outcome: 'reference-taken' };
+
+/** The idempotency marker: who may replay (the key or the report's own hash) and what they sent. */
+export interface IdempotencyMarker {
+  hash: string;
+  /** Hash of the report this marker was made for: the same key with another report is refused, not replayed. */
+  requestHash: string;
+  expiresAt: number;
+}
+
+export interface ReportStore {
+  /** Writes the report, its inbox listings, its outbox and the idempotency marker in one transaction. */
+  create(report: StoredReport, outbox: OutboxEntry[], idempotency: IdempotencyMarker): Promise<CreateResult>;
+  get(reference: string): Promise<StoredReport | undefined>;
+  /** Many reports at once (BatchGetItem), keyed by reference; missing ones are absent. */
+  getMany(references: string[]): Promise<Map<string, StoredReport>>;
+  getOutbox(reference: string, targetId: string): Promise<OutboxEntry | undefined>;
+  /** The updates officers wrote to the resident about this report, oldest first. */
+  residentUpdates(reference: string): Promise<ResidentUpdate[]>;
+  /**
+   * Takes a pending entry for one sender until `until` (and out of the sweeper's index till
+   * then): false if it was sent, failed, tried again or is held by another sender meanwhile.
+   */
+  claim(entry: OutboxEntry, claimId: string, now: string, until: string): Promise<boolean>;
+  /**
+   * Records one delivery attempt on the outbox item and the report's log, and frees the
+   * claim; false if it was already sent, or (with `claimId`) the claim is no longer held.
+   */
+  recordDelivery(entry: OutboxEntry, delivery: Delivery, claimId?: string): Promise<boolean>;
+  /** Unsent outbox entries due at or before `now`, longest overdue first (sparse index query). */
+  listDue(now: string, limit: number): Promise<OutboxEntry[]>;
+  /**
+   * Marks a bounce or complaint on the delivery it belongs to (outbox item and report log);
+   * false when no sent email of that delivery has this message id.
+   */
+  recordFeedback(reference: string, targetId: string, messageId: string, feedback: DeliveryFeedback): Promise<boolean>;
+  /** When the oldest entry still waiting to be sent was queued, or undefined if none waits. */
+  oldestPendingCreatedAt(): Promise<string | undefined>;
+}
+
+export interface CaseRecord {
+  stored: StoredReport;
+  notes: CaseNote[];
+  outbox: OutboxEntry[];
+  audit: AuditEntry[];
+}
+
+/** One officer change: the report as read, as it should become, and what goes with it. */
+export interface CaseChange {
+  before: StoredReport;
+  after: StoredReport;
+  /** A partner the report now goes to (assignment): gets a listing and a route. */
+  addedPartner?: string;
+  outbox?: OutboxEntry;
+  audit: AuditEntry;
+}
+
+export interface CaseStore {
+  listInbox(
+    scope: InboxScope,
+    filters: InboxFilters,
+    limit: number,
+    cursor: string | undefined,
+    now: Date,
+  ): Promise<InboxPage | 'bad-cursor'>;
+  /** Reports per status received on the UK days from..to (or ever): one read of the counters. */
+  countByStatus(scope: InboxScope, filters: Pick<InboxFilters, 'from' | 'to'>): Promise<Record<Status, number>>;
+  /** Rebuilds every status counter from the listings (repair); returns the day items written. */
+  recountStatus(partnerIds: readonly string[]): Promise<number>;
+  getCase(reference: string): Promise<CaseRecord | undefined>;
+  /** 'stale' when the report's version is no longer `before.version` (nothing is written). */
+  applyChange(change: CaseChange): Promise<'ok' | 'stale'>;
+  addNote(note: CaseNote, audit: AuditEntry): Promise<void>;
+  /** Queues an email that is not a workflow change (an update to the resident). */
+  addOutbox(entry: OutboxEntry, audit: AuditEntry): Promise<void>;
+  /** Reports with the same hashed contact or place, from the flag indexes. */
+  related(kind: 'contact' | 'place', key: string): Promise<FlagCandidate[]>;
+  setFlags(stored: StoredReport, flags: Flag[]): Promise<void>;
+  /** Every summary received in [fromIso, toIso), for the tasking view. */
+  summariesBetween(fromIso: string, toIso: string): Promise<CaseSummary[]>;
+}
+
+export interface OutgoingEmail {
+  to: string;
+  from: string;
+  subject: string;
+  text: string;
+  html: string;
+  /**
+   * SES message tags, returned with bounce and complaint events so each can be matched
+   * to the delivery it belongs to. Ids only (letters, digits, dashes): never personal data.
+   */
+  tags?: Record<string, string>;
+}
+
+export interface Mailer {
+  /** Resolves with the provider's message id; rejects if the email was not accepted. */
+  send(email: OutgoingEmail): Promise<string>;
+  /** How many emails a second the account may send (SES's MaxSendRate). */
+  sendRate(): Promise<number>;
+}
+
+export interface RateLimit {
+  limit: number;
+  windowSeconds: number;
+}
+
+export interface RateLimiter {
+  /** True if allowed (and counted); false once `limit` requests were made in the current window. */
+  take(key: string, rule: RateLimit, now: Date): Promise<{ allowed: boolean; retryAfterSeconds: number }>;
+}
+
+export const AUDIT_ACTIONS = ['read-report', 'change', 'note', 'update-resident', 'export'] as const;
+
+export interface AuditEntry {
+  reference: string;
+  /** Cognito `sub` of the officer or partner user. */
+  userId: string;
+  username: string;
+  groups: string[];
+  action: (typeof AUDIT_ACTIONS)[number];
+  /** What changed, in words without personal data (e.g. "Risk graded high"). */
+  summary?: string;
+  at: string;
+  /** Same retention as the report it is about. */
+  expiresAt: number;
+}
+
+export interface AuditLog {
+  append(entry: AuditEntry): Promise<void>;
+  /**
+   * Appends many (an export) with batched writes: each entry's key is new (a UUID in its
+   * sort key), so a batch put only ever adds, as the single conditional put does.
+   */
+  appendAll(entries: AuditEntry[]): Promise<void>;
+  /** Entries on the UK days `from`..`to` (YYYY-MM-DD), oldest first. */
+  between(from: string, to: string): Promise<AuditEntry[]>;
+}
