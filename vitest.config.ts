@@ -1,13 +1,25 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Four projects, so a part of the suite runs alone (`npm test -- --project unit`):
+ *   unit         pure logic and adapters with fakes: seconds, no services
+ *   infra        the CDK stacks, synthesised offline
+ *   integration  handlers against DynamoDB Local, SES local and Cognito local on free ports
+ *   browser      Chromium against the built site: only this project builds it first
+ */
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    globalSetup: ['test/global-setup.ts'],
     // Integration files each start their own DynamoDB Local (a JVM); two at a time on 2 cores.
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 180_000,
     env: { LOG_LEVEL: 'silent', POWERTOOLS_METRICS_DISABLED: 'true' },
+    reporters: ['default', './test/support/slowest-tests-reporter.ts'],
+    projects: [
+      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      { test: { name: 'infra', include: ['test/infra/**/*.test.ts'] } },
+      { test: { name: 'integration', include: ['test/integration/**/*.test.ts'] } },
+      { test: { name: 'browser', include: ['test/e2e/**/*.test.ts'], globalSetup: ['test/global-setup.ts'] } },
+    ],
   },
 });

@@ -9,6 +9,7 @@ import { dynamoDbClient } from '../adapters/dynamodb/client';
 import { logger } from '../adapters/logging/logger';
 import { config } from '../config';
 import { recordFeedback, type FeedbackResult } from './record-feedback';
+import { clockNow } from '../adapters/clock/clock';
 
 export async function handleFeedback(
   deps: Parameters<typeof recordFeedback>[0],
@@ -22,4 +23,4 @@ export async function handleFeedback(
 }
 
 export const handler = (event: EventBridgeEvent<string, unknown>) =>
-  handleFeedback({ store: createReportStore(dynamoDbClient(), config().TABLE_NAME), now: () => new Date() }, event);
+  handleFeedback({ store: createReportStore(dynamoDbClient(), config().TABLE_NAME), now: clockNow }, event);

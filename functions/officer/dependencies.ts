@@ -16,6 +16,7 @@ import { createPollStore } from '../adapters/dynamodb/poll-store';
 import type { PollStore } from '../polls/ports';
 import { pollCatalogue } from '../polls/catalogue';
 import type { Poll } from '../../shared/contracts/poll';
+import { clockNow } from '../adapters/clock/clock';
 
 export interface OfficerDependencies {
   verifier: TokenVerifier;
@@ -46,7 +47,7 @@ export function runtimeDependencies(): Promise<OfficerDependencies> {
       partners,
       partnerList: cachedPartners(partners, 60_000),
       profile: bundledProfile,
-      now: () => new Date(),
+      now: clockNow,
       polls: { catalogue: pollCatalogue, store: createPollStore(client, pollsTableName()) },
     };
   })();

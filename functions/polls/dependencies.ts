@@ -10,6 +10,7 @@ import type { OnlineCounts } from './ports';
 import { config, pollsTableName } from '../config';
 import type { BallotDependencies } from './cast-ballot';
 import { pollCatalogue } from './catalogue';
+import { clockNow } from '../adapters/clock/clock';
 
 export interface PollDependencies extends BallotDependencies {
   /** The key that signs voter cookies and salts address hashes. */
@@ -27,7 +28,7 @@ export function pollDependencies(): PollDependencies {
     store,
     profile: bundledProfile,
     polls: pollCatalogue(),
-    now: () => new Date(),
+    now: clockNow,
     secret: cachedSecret(() => store.voterSecret(() => randomBytes(32).toString('base64url'))),
     secureCookies: config().SITE_URL.startsWith('https:'),
   };

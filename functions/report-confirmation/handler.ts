@@ -13,6 +13,7 @@ import { httpHandler } from '../adapters/http/middleware';
 import { html, type HttpResult } from '../adapters/http/responses';
 import { isValidReceipt } from '../reports/receipt';
 import { receiptSecret } from '../adapters/dynamodb/receipt-secret';
+import { clockNow } from '../adapters/clock/clock';
 
 export interface ConfirmationDependencies {
   partnershipName: string;
@@ -46,6 +47,6 @@ export async function handleConfirmation(deps: ConfirmationDependencies, event: 
 let runtime: ConfirmationDependencies | undefined;
 
 export const handler = httpHandler((event) => {
-  runtime ??= { partnershipName: bundledProfile.name, receiptSecret: receiptSecret(), now: () => new Date() };
+  runtime ??= { partnershipName: bundledProfile.name, receiptSecret: receiptSecret(), now: clockNow };
   return handleConfirmation(runtime, event);
 }, bundledProfile.name);

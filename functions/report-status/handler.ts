@@ -19,6 +19,7 @@ import { html, invalid, json, jsonMessage, notPost, type HttpResult } from '../a
 import { config } from '../config';
 import { checkStatus, type StatusDependencies } from './check-status';
 import { clientAddress } from '../adapters/http/client-address';
+import { clockNow } from '../adapters/clock/clock';
 
 /** The same answer whatever did not match; it says what people who reported anonymously can do. */
 const notFound = (contact: Profile['contact']) =>
@@ -79,7 +80,7 @@ export function runtimeDependencies(): StatusDependencies {
   runtime ??= {
     store: createReportStore(dynamoDbClient(), config().TABLE_NAME),
     limiter: createRateLimiter(dynamoDbClient(), config().TABLE_NAME),
-    now: () => new Date(),
+    now: clockNow,
     hash: (value) => createHash('sha256').update(value).digest('hex'),
     same: (a, b) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b)),
   };

@@ -12,6 +12,7 @@ import { cachedPartners, createPartnerDirectory } from '../adapters/dynamodb/par
 import { config } from '../config';
 import type { DeliverDependencies } from './deliver';
 import type { FlagDependencies } from './flag-report';
+import { clockNow } from '../adapters/clock/clock';
 
 export type RouterDependencies = DeliverDependencies & FlagDependencies;
 
@@ -24,7 +25,7 @@ export function runtimeDependencies(): RouterDependencies {
     mailer: createSesMailer(),
     profile: bundledProfile,
     partners: cachedPartners(createPartnerDirectory(dynamoDbClient(), config().TABLE_NAME, bundledProfile.partners), 60_000),
-    now: () => new Date(),
+    now: clockNow,
     siteUrl: config().SITE_URL,
   };
   return runtime;

@@ -21,6 +21,7 @@ import type { ReportReceipt } from '../../shared/contracts/report';
 import { clientAddress } from '../adapters/http/client-address';
 import { receiptFor } from '../reports/receipt';
 import { receiptSecret } from '../adapters/dynamodb/receipt-secret';
+import { clockNow } from '../adapters/clock/clock';
 
 /** Matches the OpenAPI document: a UUID fits many times over. */
 const MAX_IDEMPOTENCY_KEY = 200;
@@ -145,7 +146,7 @@ export function runtimeDependencies(): SubmitHandlerDependencies {
     profile: bundledProfile,
     // A minute's cache: an admin's change reaches new reports within a minute.
     partners: cachedPartners(createPartnerDirectory(dynamoDbClient(), config().TABLE_NAME, bundledProfile.partners), 60_000),
-    now: () => new Date(),
+    now: clockNow,
     newReference: () => newReference(),
     hash: (value) => createHash('sha256').update(value).digest('hex'),
   };

@@ -263,12 +263,13 @@ async function serveStatic(
   }
   let status = pathname === undefined ? 400 : 200;
   if (!info?.isFile()) {
-    status = 404;
+    // A bad request stays 400 even when the site has no not-found page to show with it.
+    if (status !== 400) status = 404;
     file = join(root, '404.html');
     info = await stat(file).catch(() => undefined);
     if (!info) {
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...headers });
-      res.end('Not found');
+      res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...headers });
+      res.end(status === 400 ? 'Bad request: the address is wrongly encoded' : 'Not found');
       return;
     }
   }

@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { startStreamPoller, type StreamPoller } from './stream-poller';
 import { recordChild, stopStaleChildren } from './child-pids';
 import { createCaseStore } from '../../functions/adapters/dynamodb/case-store';
+import { advanceClock } from '../../functions/adapters/clock/clock';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -64,6 +65,8 @@ export interface LocalStack {
   closePollsNow(): Promise<{ finalised: string[]; mismatched: string[] }>;
   /** Waits until the stream router has handled everything written so far. */
   streamIdle(): Promise<void>;
+  /** Moves every function's clock forward by `ms`: tests step over a time rule instead of waiting. */
+  advanceClock(ms: number): void;
   /** Stops SES local (to test an outage) and starts it again on the same port. */
   stopSes(): Promise<void>;
   startSes(): Promise<void>;
@@ -217,6 +220,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       cognito,
       sweepNow,
       closePollsNow,
+      advanceClock,
       streamIdle: () => poller.idle(),
       stopSes: () => ses.stop(),
       startSes: async () => {

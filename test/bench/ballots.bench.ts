@@ -14,6 +14,7 @@ import { pollKeys } from '../../functions/adapters/dynamodb/polls-table-definiti
 import { toItem } from '../../functions/adapters/dynamodb/item';
 import { testPolls, writeTestPolls } from '../support/test-polls';
 import { median, percentile, runConcurrently } from './stats';
+import { takeTimeToVote } from '../support/voting';
 
 export interface BallotFigures {
   ballots: number;
@@ -59,7 +60,7 @@ export async function benchBallots(total = 2000, concurrency = 32, log = console
     await runConcurrently(total + warm, concurrency, async (i) => {
       cookies[i] = await start();
     });
-    await new Promise((r) => setTimeout(r, 3_200));
+    takeTimeToVote(stack);
     let errors = 0;
     const vote = async (i: number) => {
       const res = await undiciFetch(`${stack.url}/api/polls/${poll.id}/ballots`, {
@@ -179,7 +180,7 @@ export async function benchBallotBurst(voters = 300, rounds = 3, log = console.l
           return res.headers.getSetCookie()[0]!.split(';')[0]!;
         }),
       );
-      await new Promise((r) => setTimeout(r, 3_200));
+      takeTimeToVote(stack);
       log(`  round ${round + 1}: ${voters} ballots at once…`);
       await Promise.all(
         cookies.map(async (cookie, i) => {

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { axeViolations, axeViolationsWithoutJs, signInWorkspace, useStackAndBrowser } from '../support/browser';
 import { buildSite, copySampleContent } from '../support/site-build';
 import { testPolls, writeTestPolls } from '../support/test-polls';
-import { waitToVote } from '../support/voting';
+import { takeTimeToVote } from '../support/voting';
 
 const env = useStackAndBrowser(async () => {
   const content = copySampleContent();
@@ -109,7 +109,7 @@ describe('voting in a charity-pot poll', () => {
     await page.getByRole('button', { name: 'Start now' }).click();
     await page.waitForURL(`**/polls/${id}/vote/`);
     await check('vote page');
-    await waitToVote();
+    takeTimeToVote(env.stack);
     await page.getByLabel('Anti-social behaviour').fill('2');
     await page.getByLabel('Drug misuse').fill('2');
     await page.getByLabel('Your postcode').fill('AV1 2AB');
@@ -148,7 +148,7 @@ describe('voting in a charity-pot poll', () => {
     await poll(async () => (await status.textContent())?.trim()).toBe('No tokens left. Take one from another concern first.');
     await poll(() => page.getByLabel('Drug misuse', { exact: true }).inputValue()).toBe('');
     const violations = await axeViolations(page);
-    await waitToVote();
+    takeTimeToVote(env.stack);
     await page.getByLabel('Your postcode').fill('av3');
     await page.getByRole('button', { name: 'Send my answers' }).click();
     await page.waitForURL(`**/api/polls/${id}/thanks`);

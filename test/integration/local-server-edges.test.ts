@@ -3,18 +3,26 @@
  * same security headers as the handlers' and never send a browser to another host; a
  * broken percent-encoding is answered 400, not 500.
  */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHttpServer } from '../../infra/local/http-server';
 import { freePort } from '../../infra/local/ports';
 
 let server: Awaited<ReturnType<typeof startHttpServer>>;
+// A site of two folders is all the static answers need: no site build for this file.
+const siteDir = mkdtempSync(join(tmpdir(), 'csp-edge-site-'));
+for (const folder of ['polls', 'officer']) {
+  mkdirSync(join(siteDir, folder));
+  writeFileSync(join(siteDir, folder, 'index.html'), '<!doctype html><title>x</title>');
+}
 
 beforeAll(async () => {
   server = await startHttpServer({
     port: await freePort(),
-    siteDir: join(import.meta.dirname, '../../site/dist'),
+    siteDir,
     partnershipName: 'Test Partnership',
     // Every route's handler fails to load: the server's own 500 is what is under test.
     loadHandler: async () => {
@@ -22,7 +30,10 @@ beforeAll(async () => {
     },
   });
 });
-afterAll(async () => server?.stop());
+afterAll(async () => {
+  await server?.stop();
+  rmSync(siteDir, { recursive: true, force: true });
+});
 
 const get = (path: string, init: RequestInit = {}) => fetch(`${server.url}${path}`, { redirect: 'manual', ...init });
 

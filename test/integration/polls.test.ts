@@ -19,7 +19,7 @@ import { startTestStack, waitForEmails } from '../support/local-stack';
 import asb from '../fixtures/reports/asb-environmental-anonymous.json' with { type: 'json' };
 import { callApi, signInDemoUsers } from '../support/officer';
 import { testPolls, writeTestPolls } from '../support/test-polls';
-import { inParallel, results, sendBallot, sendBallotForm, startVoting, waitToVote } from '../support/voting';
+import { inParallel, results, sendBallot, sendBallotForm, startVoting, takeTimeToVote } from '../support/voting';
 
 let stack: LocalStack;
 let pollsDir: string;
@@ -45,7 +45,7 @@ describe('voting', () => {
       async () => (await startVoting(stack, open)).cookie!,
     );
     expect(new Set(voters).size).toBe(500);
-    await waitToVote();
+    takeTimeToVote(stack);
     // A client told "try again" (a 5xx) does so, as the message asks. On a loaded machine
     // DynamoDB Local resets some of 500 simultaneous connections; whichever attempt lands,
     // each voter must end up counted exactly once.
@@ -108,7 +108,7 @@ describe('voting', () => {
   it('publishes the recount, not the counters, when a counter drifted, and says so', async () => {
     const poll = loadPolls(pollsDir).find((p) => p.id === testPolls.upTo.id)!;
     const cookie = (await startVoting(stack, poll.id)).cookie!;
-    await waitToVote();
+    takeTimeToVote(stack);
     expect((await sendBallot(stack, poll.id, cookie, { allocation: { burglary: 2 } })).status).toBe(201);
     const client = localDynamoClient(stack.dynamoDbEndpoint);
     // A counter written to outside a ballot (the failure the recount exists to catch).
@@ -147,7 +147,7 @@ describe('voting', () => {
     const tooFast = await sendBallot(stack, open, cookie, { allocation: { burglary: 5 }, postcode: 'AV1' });
     expect(tooFast.status).toBe(400);
     expect(tooFast.body.errors![0]!.message).toMatch(/have not counted them yet/);
-    await waitToVote();
+    takeTimeToVote(stack);
     const cases: [unknown, number, RegExp][] = [
       [{ allocation: { burglary: 5, arson: 0 }, postcode: 'AV1' }, 400, /“arson” is not one of the concerns/],
       [{ allocation: { burglary: 4 }, postcode: 'AV1' }, 400, /Place all 5 tokens: you have 1 left/],
@@ -175,14 +175,14 @@ describe('voting', () => {
     expect((await sendBallot(stack, open, forged, { allocation: { burglary: 5 }, postcode: 'AV1' })).status).toBe(400);
     // Single choice: exactly one known answer.
     const single = (await startVoting(stack, testPolls.single.id)).cookie!;
-    await waitToVote();
+    takeTimeToVote(stack);
     expect((await sendBallot(stack, testPolls.single.id, single, { choice: 'robbery' })).status).toBe(400);
     expect((await sendBallot(stack, testPolls.single.id, single, { choice: 'burglary' })).status).toBe(201);
   });
 
   it("shows a postcode outside the area as a problem with that field, answers kept, with the partnership's contact details", async () => {
     const cookie = (await startVoting(stack, open)).cookie!;
-    await waitToVote();
+    takeTimeToVote(stack);
     const outside = await sendBallotForm(stack, open, cookie, { 'tokens.burglary': '3', 'tokens.drug-misuse': '2', postcode: 'CM9 4LX' });
     expect(outside.status).toBe(403);
     expect(outside.html).toContain('href="#postcode"');
@@ -206,7 +206,7 @@ describe('voting', () => {
 
   it('gives the form back with the answers kept when a form ballot has a problem, and 303 when it counts', async () => {
     const cookie = (await startVoting(stack, open)).cookie!;
-    await waitToVote();
+    takeTimeToVote(stack);
     const bad = await sendBallotForm(stack, open, cookie, {
       'tokens.burglary': '3',
       'tokens.drug-misuse': 'lots',
@@ -358,7 +358,7 @@ describe('event tallies', () => {
       12,
       async () => (await startVoting(stack, poll)).cookie!,
     );
-    await waitToVote();
+    takeTimeToVote(stack);
     const answers = await inParallel(voters, 12, (cookie) => sendBallot(stack, poll, cookie, { allocation: { 'no-concern': 1 } }));
     expect(answers.every((a) => a.status === 201)).toBe(true);
     const review = await callApi<{ threshold: number; bursts: { address: string; ballots: number }[] }>(

@@ -1,5 +1,6 @@
 /** A resident's side of a poll over HTTP: "Start now" (the voter cookie), then a ballot. */
 import type { LocalStack } from '../../infra/local/local-stack';
+import { defaultProfile } from '../../shared/config/load-profile';
 
 /** Presses "Start now" and returns the voter cookie (`voter=…`). */
 export async function startVoting(
@@ -77,8 +78,12 @@ export async function results(
   };
 }
 
-/** The profile's minimum time between "Start now" and the ballot, plus a margin. */
-export const waitToVote = () => new Promise((resolve) => setTimeout(resolve, 3_200));
+/**
+ * Steps the functions' clock past the profile's minimum time between "Start now" and
+ * the ballot: what a resident who took their time would send, without the test waiting.
+ */
+export const takeTimeToVote = (stack: Pick<LocalStack, 'advanceClock'>) =>
+  stack.advanceClock((defaultProfile().polls.minimumSecondsToVote + 1) * 1000);
 
 /** Runs `work` for each item with at most `limit` at once. */
 export async function inParallel<T, R>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {

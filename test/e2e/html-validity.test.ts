@@ -14,7 +14,7 @@ import type { LocalStack } from '../../infra/local/local-stack';
 import { ROOT } from '../../infra/local/local-stack';
 import { startTestStack } from '../support/local-stack';
 import { defaultProfile } from '../../shared/config/load-profile';
-import { startVoting, waitToVote } from '../support/voting';
+import { startVoting, takeTimeToVote } from '../support/voting';
 import { launchChromium, reflowProblemsOfHtml } from '../support/browser';
 import type { Browser } from 'playwright-core';
 import { testPolls, writeTestPolls } from '../support/test-polls';
@@ -129,7 +129,7 @@ describe('the Nu HTML Checker', () => {
       { 'tokens.burglary': '5', postcode: 'AV1 2AB' },
       voter,
     );
-    await waitToVote();
+    takeTimeToVote(stack);
     pages['ballot-errors'] = await form(`/api/polls/${testPolls.open.id}/ballots`, { 'tokens.burglary': '9', postcode: 'nowhere' }, voter);
     pages['ballot-closed'] = await form(`/api/polls/${testPolls.closed.id}/ballots`, { 'tokens.burglary': '1' }, voter);
     pages['start-not-found'] = await form('/api/polls/no-such-poll/start', {});
