@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../infra/local/local-stack';
-import { axeViolationsWithoutJs, reflowProblems, useStackAndBrowser } from '../support/browser';
+import { checkServedPage, reflowProblems, useStackAndBrowser } from '../support/browser';
 
 const DIST = join(ROOT, 'site', 'dist');
 const pages = readdirSync(DIST, { recursive: true, encoding: 'utf8' })
@@ -48,18 +48,13 @@ describe('every built page', () => {
   });
 
   it('is readable without JavaScript and has no axe violations', async () => {
-    const context = await env.browser.newContext({ javaScriptEnabled: false });
-    const page = await context.newPage();
     const failures: string[] = [];
     for (const path of pages) {
-      const res = await page.goto(`${env.stack.url}${path}`);
-      expect(res?.status(), path).toBe(200);
-      const heading = await page.locator('main h1').first().textContent();
-      expect(heading?.trim().length, `${path} has a main heading`).toBeGreaterThan(0);
-      const violations = await axeViolationsWithoutJs(env.browser, page);
-      if (violations.length) failures.push(`${path}: ${violations.join('; ')}`);
+      const page = await checkServedPage(env.browser, `${env.stack.url}${path}`);
+      expect(page.status, path).toBe(200);
+      expect(page.heading.length, `${path} has a main heading`).toBeGreaterThan(0);
+      if (page.violations.length) failures.push(`${path}: ${page.violations.join('; ')}`);
     }
-    await context.close();
     expect(failures).toEqual([]);
   }, 300_000);
 

@@ -64,6 +64,19 @@ function checkerFor(browser: Browser) {
   return checker;
 }
 
+/**
+ * A page as served, with its scripts kept from running (as with JavaScript off), in the
+ * reused checker page: its status, its main heading and its axe violations. One
+ * navigation per page, where loading it JavaScript-off and then re-serving it takes two.
+ */
+export async function checkServedPage(browser: Browser, url: string): Promise<{ status: number | undefined; heading: string; violations: string[] }> {
+  const { page, serve } = await checkerFor(browser);
+  serve.url = '';
+  const response = await page.goto(url);
+  const heading = ((await page.locator('main h1').first().textContent({ timeout: 5_000 }).catch(() => '')) ?? '').trim();
+  return { status: response?.status(), heading, violations: await axeViolations(page) };
+}
+
 /** axe on a given HTML document served at `url` (for pages that answer a POST). */
 export async function axeViolationsOfHtml(browser: Browser, url: string, html: string): Promise<string[]> {
   const { page, serve } = await checkerFor(browser);
