@@ -59,7 +59,15 @@ export function bundleEntry(entryFile: string, dir: string): { file: string; byt
   return { file, bytes: staticBytes(result.metafile, file), totalBytes: dirBytes(dir), metafile: result.metafile };
 }
 
+// One bundle per function and output folder per process: the sources cannot change while
+// it runs, and an app synthesised several times (the stack tests) would otherwise bundle
+// every function again each time.
+const bundled = new Map<string, BundleResult & { metafile: Metafile }>();
+
 export function bundleFunction(id: string, entry: string, outRoot = BUNDLE_DIR): BundleResult & { metafile: Metafile } {
+  const key = `${outRoot}\0${id}\0${entry}`;
+  const done = bundled.get(key);
+  if (done) return done;
   // Functions trust the bundled profile (shared/config/bundled-profile.ts): check it here.
   defaultProfile();
   const dir = join(outRoot, id);
@@ -68,7 +76,9 @@ export function bundleFunction(id: string, entry: string, outRoot = BUNDLE_DIR):
   if (Object.keys(result.metafile.inputs).some((input) => input.endsWith('functions/polls/catalogue.ts'))) {
     writeFileSync(join(dir, 'polls.json'), JSON.stringify(loadPolls()));
   }
-  return { id, dir, ...result };
+  const made = { id, dir, ...result };
+  bundled.set(key, made);
+  return made;
 }
 
 export function bundleAll(outRoot = BUNDLE_DIR): BundleResult[] {
