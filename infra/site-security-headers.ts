@@ -14,7 +14,7 @@ export function contentSecurityPolicy(signInOrigin?: string): string {
 }
 
 /** Full URLs stay on the site; other sites see only the origin (never a case or poll path). */
-export const REFERRER_POLICY = 'strict-origin-when-cross-origin';
+const REFERRER_POLICY = 'strict-origin-when-cross-origin';
 
 /** HSTS for a year (CloudFront only: the local server is plain http). */
 export const HSTS_MAX_AGE_SECONDS = 365 * 24 * 60 * 60;

@@ -10,7 +10,7 @@ export interface OfficerIdentity {
   groups: string[];
 }
 
-export type VerifyResult = { ok: true; identity: OfficerIdentity } | { ok: false; status: 401; reason: string };
+type VerifyResult = { ok: true; identity: OfficerIdentity } | { ok: false; status: 401; reason: string };
 
 export interface TokenVerifier {
   verify(authorizationHeader: string | undefined): Promise<VerifyResult>;

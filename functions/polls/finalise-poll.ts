@@ -11,7 +11,7 @@ import type { FinalTotals, PollStore } from './ports';
 import { COUNTER_SHARDS } from './online-counts';
 
 /** Ballots still reaching the index (it is eventually consistent) are in well within this. */
-export const FINALISE_AFTER_MS = 60_000;
+const FINALISE_AFTER_MS = 60_000;
 
 export type FinaliseResult = { outcome: 'finalised'; final: FinalTotals } | { outcome: 'not-closed' | 'already-final' };
 

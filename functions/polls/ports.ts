@@ -37,9 +37,9 @@ export interface FinalTotals extends OnlineCounts {
   expiresAt: number;
 }
 
-export type CastResult = { outcome: 'counted'; shard: number } | { outcome: 'already-voted'; existing: StoredBallot };
+type CastResult = { outcome: 'counted'; shard: number } | { outcome: 'already-voted'; existing: StoredBallot };
 
-export type TallyResult = 'recorded' | 'unknown-entry' | 'already-corrected';
+type TallyResult = 'recorded' | 'unknown-entry' | 'already-corrected';
 
 export interface PollStore {
   /** Stores the ballot and adds it to a counter shard, once per voter and poll. */

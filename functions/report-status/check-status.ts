@@ -15,7 +15,7 @@ import type { ReportStore } from '../reports/ports';
 import type { ResidentUpdate } from '../reports/records';
 
 /** Per caller (source address), and per reference from one caller, per hour. */
-export const STATUS_LIMITS = { perCaller: { limit: 20, windowSeconds: 3600 }, perReferenceAndCaller: { limit: 5, windowSeconds: 3600 } };
+const STATUS_LIMITS = { perCaller: { limit: 20, windowSeconds: 3600 }, perReferenceAndCaller: { limit: 5, windowSeconds: 3600 } };
 
 export interface StatusDependencies {
   store: ReportStore;

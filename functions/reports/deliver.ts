@@ -10,7 +10,7 @@ import { composeEmail } from '../emails/compose';
 import { CLAIM_LEASE_MS, type Delivery, type OutboxEntry } from './records';
 
 /** After this many failed attempts an entry is marked failed for an officer to see. */
-export const MAX_ATTEMPTS = 20;
+const MAX_ATTEMPTS = 20;
 
 export interface DeliverDependencies {
   store: ReportStore;
@@ -30,7 +30,7 @@ const THROTTLING = new Set(['TooManyRequestsException', 'ThrottlingException', '
 const THROTTLED_RETRY_MS = 5_000;
 
 /** Back-off between attempts: 30 s doubling, capped at one hour. */
-export function nextAttemptDelayMs(attempts: number): number {
+function nextAttemptDelayMs(attempts: number): number {
   return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
 }
 
@@ -87,7 +87,7 @@ export function deliveryTags(entry: Pick<OutboxEntry, 'reference' | 'targetId'>)
 }
 
 /** A short reason without personal data (SDK messages can echo addresses, so use names only). */
-export function describeFailure(error: unknown): string {
+function describeFailure(error: unknown): string {
   if (error && typeof error === 'object') {
     const name = (error as { name?: string }).name ?? 'Error';
     const code = (error as { code?: string }).code;

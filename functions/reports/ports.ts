@@ -8,7 +8,7 @@ import type { Flag, FlagCandidate } from '../../shared/domain/flags';
 import type { InboxFilters, InboxPage, InboxScope } from './inbox';
 import type { CaseNote, CaseSummary, Delivery, DeliveryFeedback, OutboxEntry, ResidentUpdate, StoredReport } from './records';
 
-export type CreateResult =
+type CreateResult =
   | { outcome: 'created' }
   | { outcome: 'duplicate'; reference: string }
   /** The idempotency key was used within its window for a different report: nothing was stored. */
@@ -16,7 +16,7 @@ export type CreateResult =
   | { outcome: 'reference-taken' };
 
 /** The idempotency marker: who may replay (the key or the report's own hash) and what they sent. */
-export interface IdempotencyMarker {
+interface IdempotencyMarker {
   hash: string;
   /** Hash of the report this marker was made for: the same key with another report is refused, not replayed. */
   requestHash: string;
@@ -53,7 +53,7 @@ export interface ReportStore {
   oldestPendingCreatedAt(): Promise<string | undefined>;
 }
 
-export interface CaseRecord {
+interface CaseRecord {
   stored: StoredReport;
   notes: CaseNote[];
   outbox: OutboxEntry[];
@@ -61,7 +61,7 @@ export interface CaseRecord {
 }
 
 /** One officer change: the report as read, as it should become, and what goes with it. */
-export interface CaseChange {
+interface CaseChange {
   before: StoredReport;
   after: StoredReport;
   /** A partner the report now goes to (assignment): gets a listing and a route. */
@@ -115,7 +115,7 @@ export interface Mailer {
   sendRate(): Promise<number>;
 }
 
-export interface RateLimit {
+interface RateLimit {
   limit: number;
   windowSeconds: number;
 }
@@ -125,7 +125,7 @@ export interface RateLimiter {
   take(key: string, rule: RateLimit, now: Date): Promise<{ allowed: boolean; retryAfterSeconds: number }>;
 }
 
-export const AUDIT_ACTIONS = ['read-report', 'change', 'note', 'update-resident', 'export'] as const;
+const AUDIT_ACTIONS = ['read-report', 'change', 'note', 'update-resident', 'export'] as const;
 
 export interface AuditEntry {
   reference: string;

@@ -8,7 +8,7 @@ import type { CaseState } from '../../shared/domain/workflow';
 import type { Outcome, Risk, Status } from '../../shared/contracts/workflow-vocabulary';
 import type { Flag } from '../../shared/domain/flags';
 
-export type DeliveryState = 'pending' | 'sent' | 'failed';
+type DeliveryState = 'pending' | 'sent' | 'failed';
 
 /**
  * Who an outbox entry emails: a partner (with its data level; `assigned` when an officer

@@ -14,7 +14,7 @@ import type { ReportStore } from '../reports/ports';
 import { ROUTER_HEAD_START_MS, targetId, type OutboxEntry, type OutboxTarget, type StoredReport } from '../reports/records';
 
 /** Same report again within this window returns the first reference (double clicks, retries). */
-export const IDEMPOTENCY_WINDOW_SECONDS = 10 * 60;
+const IDEMPOTENCY_WINDOW_SECONDS = 10 * 60;
 const MAX_REFERENCE_TRIES = 5;
 
 export interface SubmitDependencies {
@@ -119,7 +119,7 @@ function hashOf(deps: SubmitDependencies, identity: string | undefined): string 
 }
 
 /** JSON with sorted keys, so the same report always hashes the same. */
-export function canonicalJson(value: unknown): string {
+function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {
     return `{${Object.keys(value)

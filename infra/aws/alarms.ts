@@ -17,9 +17,9 @@ import { Construct } from 'constructs';
 import { METRIC } from '../../functions/adapters/metrics/metrics';
 
 /** Email should reach a partner within minutes; after an hour of retries someone must look. */
-export const OLDEST_PENDING_ALARM_SECONDS = 3600;
+const OLDEST_PENDING_ALARM_SECONDS = 3600;
 /** Share of API requests answered 5xx, over five minutes, that raises the alarm. */
-export const API_5XX_PERCENT = 1;
+const API_5XX_PERCENT = 1;
 
 export interface AlarmsProps {
   stage: 'dev' | 'prod';

@@ -9,7 +9,7 @@ import { CfnWebACL } from 'aws-cdk-lib/aws-wafv2';
 import type { Construct } from 'constructs';
 
 /** Submissions one address may make in five minutes before WAF answers 429. */
-export const SUBMISSION_LIMITS = {
+const SUBMISSION_LIMITS = {
   // A household or a library shares one address; 20 reports in five minutes is far beyond a real resident.
   reports: 20,
   // Every member of a household may vote from one connection, and a public terminal serves many.

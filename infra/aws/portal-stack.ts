@@ -40,7 +40,7 @@ export interface PortalStackProps extends StackProps {
 }
 
 /** API Gateway's own limit for the whole stage, far above a district's busiest hour. */
-export const API_THROTTLE = { rateLimit: 50, burstLimit: 100 };
+const API_THROTTLE = { rateLimit: 50, burstLimit: 100 };
 
 export class PortalStack extends Stack {
   readonly tables: PortalTables;

@@ -41,7 +41,7 @@ import { VOTER_COOKIE } from '../../functions/polls/voter-cookie';
 import { contentSecurityPolicy, HSTS_MAX_AGE_SECONDS } from '../site-security-headers';
 
 /** Headers the API handlers read; nothing else reaches them (Authorization rides in the cache key, see below). */
-export const API_FORWARDED_HEADERS = ['accept', 'content-type', 'idempotency-key', 'user-agent', 'cloudfront-viewer-address'];
+const API_FORWARDED_HEADERS = ['accept', 'content-type', 'idempotency-key', 'user-agent', 'cloudfront-viewer-address'];
 
 /** Access logs hold viewers' addresses: kept for three months, then deleted. */
 const ACCESS_LOG_DAYS = 90;

@@ -21,7 +21,7 @@ import type { Profile } from '../../shared/config/profile-schema';
 import { stopChild } from './dynamodb-local';
 import { waitFor } from './ports';
 
-export interface DemoUser {
+interface DemoUser {
   username: string;
   password: string;
   groups: string[];
@@ -39,11 +39,11 @@ export interface CognitoLocal {
 }
 
 /** Groups: admin, officer, and one per partner (partner-<id>) for partner staff. */
-export function groupsFor(profile: Profile): string[] {
+function groupsFor(profile: Profile): string[] {
   return ['admin', 'officer', ...profile.partners.map((p) => `partner-${p.id}`)];
 }
 
-export function demoUsers(profile: Profile): DemoUser[] {
+function demoUsers(profile: Profile): DemoUser[] {
   const domain = profile.senderEmail.split('@')[1];
   return [
     {

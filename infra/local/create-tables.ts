@@ -21,7 +21,7 @@ interface TableDefinition {
  * Creates the table if missing; returns true if it was created. A table kept in .data
  * from an older layout (a different index key) is refused with what to do about it.
  */
-export async function ensureTable(client: DynamoDBClient, tableName: string, definition: TableDefinition): Promise<boolean> {
+async function ensureTable(client: DynamoDBClient, tableName: string, definition: TableDefinition): Promise<boolean> {
   try {
     const existing = await client.send(new DescribeTableCommand({ TableName: tableName }));
     const have = (existing.Table?.GlobalSecondaryIndexes ?? [])

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parsePolls, type Poll } from '../contracts/poll';
 
-export const POLLS_DIR = join(import.meta.dirname, '..', '..', 'site', 'src', 'content', 'polls');
+const POLLS_DIR = join(import.meta.dirname, '..', '..', 'site', 'src', 'content', 'polls');
 
 export function loadPolls(dir = process.env.CONTENT_DIR ? join(process.env.CONTENT_DIR, 'polls') : POLLS_DIR): Poll[] {
   const files = readdirSync(dir)

@@ -19,13 +19,13 @@ const postcodeDistrict = z.string().check(z.regex(/^[A-Z]{1,2}[0-9][A-Z0-9]?$/, 
  */
 export const DATA_LEVELS = ['full', 'no-contact', 'summary'] as const;
 
-export const areaSchema = z.strictObject({
+const areaSchema = z.strictObject({
   id,
   name: z.string().check(z.minLength(1)),
   postcodeDistricts: z.array(postcodeDistrict).check(z.minLength(1)),
 });
 
-export const partnerSchema = z.strictObject({
+const partnerSchema = z.strictObject({
   id,
   name: z.string().check(z.minLength(1)),
   email: z.email(),
@@ -50,7 +50,7 @@ const threshold = z.strictObject({
 });
 
 /** Officer workflow targets: response times per risk grade, in working days (a high-risk report is contacted within a working day). */
-export const workflowSchema = z.strictObject({
+const workflowSchema = z.strictObject({
   /** Time to grade a new report, before it has a risk grade. */
   triageWorkingDays: workingDays,
   responseWorkingDays: z.strictObject({ high: workingDays, medium: workingDays, standard: workingDays }),
@@ -59,13 +59,13 @@ export const workflowSchema = z.strictObject({
 });
 
 /** When a report is flagged for officers: a repeat victim, or a case that meets the ASB Case Review threshold. */
-export const flagsSchema = z.strictObject({
+const flagsSchema = z.strictObject({
   repeatVictim: threshold,
   caseReview: threshold,
 });
 
 /** Consultation polls: how ballots are screened and how long they are kept. */
-export const pollsSchema = z.strictObject({
+const pollsSchema = z.strictObject({
   /** A ballot sent sooner than this after "Start now" is given back to check (robots are faster). */
   minimumSecondsToVote: z.number().check(z.int(), z.minimum(0), z.maximum(120)),
   /** More ballots than this from one network address in an hour are flagged for review, never refused. */
@@ -134,7 +134,6 @@ export const profileSchema = z
 
 export type Profile = z.infer<typeof profileSchema>;
 export type Partner = z.infer<typeof partnerSchema>;
-export type Area = z.infer<typeof areaSchema>;
 export type Workflow = z.infer<typeof workflowSchema>;
 export type FlagThresholds = z.infer<typeof flagsSchema>;
 export type DataLevel = (typeof DATA_LEVELS)[number];

@@ -14,9 +14,9 @@ const isoDate = z.preprocess(
 );
 const text = z.string().trim().min(1, 'must not be empty');
 
-export const ACTION_STATUSES = ['not-started', 'on-track', 'at-risk', 'delayed', 'complete'] as const;
+const ACTION_STATUSES = ['not-started', 'on-track', 'at-risk', 'delayed', 'complete'] as const;
 export const PAPER_PURPOSES = ['decision', 'discussion', 'information'] as const;
-export const PRIORITY_TIERS = ['county', 'local'] as const;
+const PRIORITY_TIERS = ['county', 'local'] as const;
 
 export const partnershipSchema = z
   .object({
@@ -37,7 +37,7 @@ export const partnershipSchema = z
   })
   .strict();
 
-export const actionSchema = z
+const actionSchema = z
   .object({
     id,
     title: text,
@@ -145,5 +145,4 @@ export const eventSchema = z
   })
   .strict();
 
-export type Plan = z.infer<typeof planSchema>;
 export type Action = z.infer<typeof actionSchema>;

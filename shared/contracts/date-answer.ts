@@ -28,7 +28,7 @@ export interface ReadDate {
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH_NAMES = MONTHS.map((m) => m[0]!.toUpperCase() + m.slice(1));
 const DATE = 'Date it happened';
-export const TIME_EXAMPLE = 'like 9:30pm or 21:30';
+const TIME_EXAMPLE = 'like 9:30pm or 21:30';
 
 function readMonth(raw: string): number | undefined {
   if (/^\d{1,2}$/.test(raw)) return Number(raw) >= 1 && Number(raw) <= 12 ? Number(raw) : undefined;
@@ -45,7 +45,7 @@ function readYear(raw: string): number | undefined {
 }
 
 /** Hours and minutes from the ways people write a time; undefined if it is not one. */
-export function readTime(raw: string): { hour: number; minute: number } | undefined {
+function readTime(raw: string): { hour: number; minute: number } | undefined {
   const s = raw
     .toLowerCase()
     .replace(/\s+/g, '')

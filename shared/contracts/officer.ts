@@ -72,7 +72,6 @@ export const caseActionSchema = z.discriminatedUnion(
   ],
   { error: 'Send an action: grade, assign, start, close, note or update-resident' },
 );
-export type CaseActionRequest = z.infer<typeof caseActionSchema>;
 
 /** An admin's change to a partner's address and routing rules. */
 export const partnerUpdateSchema = z.strictObject({
@@ -91,7 +90,6 @@ export const partnerUpdateSchema = z.strictObject({
     areas: z.union([z.literal('*'), z.array(z.string()).check(z.minLength(1, 'Choose at least one area, or every area'))]),
   }),
 });
-export type PartnerUpdate = z.infer<typeof partnerUpdateSchema>;
 
 /** A date range for the tasking view and the audit export. */
 export const dateRangeSchema = z.strictObject({
@@ -136,4 +134,3 @@ export const tallyRequestSchema = z.strictObject({
   corrects: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,60}$/, 'Choose the entry to correct from the list'))),
   reason: z.optional(text(500, 'Say why the count is being corrected')),
 });
-export type TallyRequest = z.infer<typeof tallyRequestSchema>;

@@ -13,10 +13,10 @@ const id = z
 const text = z.string().trim().min(1, 'must not be empty');
 const instant = z.iso.datetime({ offset: true, error: 'must be a date and time with its offset, such as 2027-02-28T23:59:59Z' });
 /** The first half of a postcode (outward code): CM9, SW1A, B1. */
-export const POSTCODE_DISTRICT = /^[A-Z]{1,2}[0-9][A-Z0-9]?$/;
+const POSTCODE_DISTRICT = /^[A-Z]{1,2}[0-9][A-Z0-9]?$/;
 
-export const POLL_TYPES = ['charity-pot', 'single-choice'] as const;
-export const RESULT_VISIBILITY = ['live', 'after-close'] as const;
+const POLL_TYPES = ['charity-pot', 'single-choice'] as const;
+const RESULT_VISIBILITY = ['live', 'after-close'] as const;
 
 const optionSchema = z.object({ id, label: text.max(80) }).strict();
 
@@ -76,8 +76,6 @@ export const pollSchema = z
   });
 
 export type Poll = z.output<typeof pollSchema>;
-export type PollOption = Poll['options'][number];
-export type FollowUp = Poll['followUps'][number];
 
 /** Validates a list of polls (one per file), naming the file and field of every problem. */
 export function parsePolls(files: { source: string; raw: unknown }[]): Poll[] {

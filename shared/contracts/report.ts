@@ -12,7 +12,7 @@ import { occurredStart } from './london-time';
 import { REPORT_TYPES, ASB_CATEGORIES, HATE_MOTIVATIONS, REPORTER_ROLES } from './report-vocabulary';
 
 /** UK postcode, normalised to upper case with one space before the inward code. */
-export const POSTCODE_PATTERN = /^(GIR ?0AA|[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][ABD-HJLNP-UW-Z]{2})$/;
+const POSTCODE_PATTERN = /^(GIR ?0AA|[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][ABD-HJLNP-UW-Z]{2})$/;
 /** A UK phone number: 10 to 13 digits, optionally with +, spaces, brackets and dashes. */
 const PHONE_PATTERN = /^\+?[0-9 ()-]{10,20}$/;
 /** Reports dated a little ahead are accepted: phone clocks drift. */
@@ -124,7 +124,6 @@ export function createReportSchema(areaIds: readonly [string, ...string[]]) {
 }
 
 export type ReportSchema = ReturnType<typeof createReportSchema>;
-export type ReportInput = z.input<ReportSchema>;
 export type Report = z.output<ReportSchema>;
 
 /** The success body of `POST /api/reports`. */

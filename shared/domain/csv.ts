@@ -3,7 +3,7 @@
  * that starts like a formula (= + - @, tab, CR) is prefixed with ' so it shows as text
  * instead of running (OWASP "CSV injection").
  */
-export function csvCell(value: unknown): string {
+function csvCell(value: unknown): string {
   let text = value === undefined || value === null ? '' : Array.isArray(value) ? value.join('; ') : String(value);
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return `"${text.replace(/"/g, '""')}"`;

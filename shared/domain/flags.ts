@@ -7,7 +7,7 @@
 import type { FlagThresholds } from '../config/profile-schema';
 import type { Report } from '../contracts/report';
 
-export const FLAGS = ['repeat-victim', 'case-review'] as const;
+const FLAGS = ['repeat-victim', 'case-review'] as const;
 export type Flag = (typeof FLAGS)[number];
 export const FLAG_LABELS: Record<Flag, string> = { 'repeat-victim': 'Repeat victim', 'case-review': 'ASB Case Review eligible' };
 

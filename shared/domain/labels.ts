@@ -10,8 +10,6 @@ import { OUTCOME_LABELS, RISK_LABELS, STATUS_LABELS } from '../contracts/workflo
 
 const from = (map: Record<string, string>) => (id: string) => map[id] ?? id;
 
-export type Labels = ReturnType<typeof labelsFor>;
-
 /** `partnerNames` overrides the profile's names (the partner directory may have renamed one). */
 export function labelsFor(profile: Pick<Profile, 'areas' | 'partners'>, partnerNames?: ReadonlyMap<string, string>) {
   return {

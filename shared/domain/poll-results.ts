@@ -30,7 +30,7 @@ export function effectiveTallies(entries: readonly TallyEntry[]): TallyEntry[] {
   return entries.filter((e) => !corrected.has(e.entryId));
 }
 
-export interface ChannelTotal {
+interface ChannelTotal {
   /** `online`, or the tally entry that counts for one event. */
   channel: string;
   label: string;
@@ -38,7 +38,7 @@ export interface ChannelTotal {
   total: number;
 }
 
-export interface ResultRow {
+interface ResultRow {
   optionId: string;
   label: string;
   count: number;

@@ -96,9 +96,6 @@ export function ballotCounts(
   return Object.fromEntries(Object.entries(ballot.allocation ?? {}).filter(([, n]) => n > 0));
 }
 
-/** "tokens" or "votes": what the results count, for headings and messages. */
-export const unitOf = (poll: Pick<Poll, 'type'>) => (poll.type === 'charity-pot' ? 'tokens' : 'votes');
-
 /** Follow-up answers are optional; a choice must be one offered, free text within its limit. */
 export function checkFollowUps(poll: Poll, answers: Record<string, string>): FieldError[] {
   const errors: FieldError[] = [];

@@ -4,8 +4,8 @@
  * 31^8 ≈ 8.5 × 10^11 values; uniqueness is still enforced by a conditional write.
  */
 export const REFERENCE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
-export const REFERENCE_LENGTH = 8;
-export const REFERENCE_PATTERN = new RegExp(`^[${REFERENCE_ALPHABET}]{${REFERENCE_LENGTH}}$`);
+const REFERENCE_LENGTH = 8;
+const REFERENCE_PATTERN = new RegExp(`^[${REFERENCE_ALPHABET}]{${REFERENCE_LENGTH}}$`);
 
 /** A new random reference. `random` is injectable so tests can force collisions. */
 export function newReference(random: (bytes: Uint8Array) => Uint8Array = (b) => crypto.getRandomValues(b)): string {

@@ -14,7 +14,7 @@ export interface TaskingInput {
   createdAt: string;
 }
 
-export interface CountRow {
+interface CountRow {
   key: string;
   current: number;
   previous: number;
@@ -31,7 +31,7 @@ export interface TaskingSummary {
   byHour: CountRow[];
 }
 
-export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
+const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 
 function row(key: string, current: number, previous: number): CountRow {
   return { key, current, previous, ...(previous > 0 ? { changePercent: Math.round(((current - previous) / previous) * 1000) / 10 } : {}) };

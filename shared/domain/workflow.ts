@@ -37,7 +37,7 @@ export function triageDueAt(createdAt: string, workflow: Workflow): string {
 }
 
 /** When a graded report needs its first response: counted from when it was received. */
-export function responseDueAt(createdAt: string, risk: Risk, workflow: Workflow): string {
+function responseDueAt(createdAt: string, risk: Risk, workflow: Workflow): string {
   return addWorkingDays(createdAt, workflow.responseWorkingDays[risk], workflow.bankHolidays);
 }
 

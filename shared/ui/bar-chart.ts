@@ -7,7 +7,7 @@
 import { escapeHtml } from './escape';
 import { formatThousands } from '../contracts/numbers';
 
-export interface BarPoint {
+interface BarPoint {
   label: string;
   value: number;
   target?: number | undefined;

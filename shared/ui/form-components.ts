@@ -6,7 +6,7 @@
 import { escapeHtml } from './escape';
 
 export type FormValues = Record<string, string | string[] | undefined>;
-export interface Choice {
+interface Choice {
   value: string;
   label: string;
   hint?: string;

@@ -5,16 +5,16 @@
 import { escapeHtml } from './escape';
 import { bundledProfile } from '../config/bundled-profile';
 
-export const STYLESHEET = '/assets/portal.css';
+const STYLESHEET = '/assets/portal.css';
 /** Form components: only pages with a form load them. */
-export const FORMS_STYLESHEET = '/assets/forms.css';
+const FORMS_STYLESHEET = '/assets/forms.css';
 
-export interface NavLink {
+interface NavLink {
   href: string;
   text: string;
 }
 
-export const NAV_LINKS: NavLink[] = [
+const NAV_LINKS: NavLink[] = [
   { href: '/report/', text: 'Report a problem' },
   { href: '/polls/', text: 'Have your say' },
   { href: '/plans/', text: 'Plans' },

@@ -10,7 +10,7 @@ import { formatLondonDateTime } from '../contracts/london-time';
 import { escapeHtml } from './escape';
 import { errorSummary, fieldId, input, radios, textarea, type FormValues } from './form-components';
 
-export const ballotAction = (pollId: string) => `/api/polls/${pollId}/ballots`;
+const ballotAction = (pollId: string) => `/api/polls/${pollId}/ballots`;
 
 /** "You have 10 tokens. Place all 10 …": the rule in words, shown as the hint. */
 export function tokensHint(poll: Poll): string {
@@ -21,7 +21,7 @@ export function tokensHint(poll: Poll): string {
 }
 
 /** Where an error path points on the form (the error summary links there). */
-export function pollFieldFor(poll: Poll, path: string): string {
+function pollFieldFor(poll: Poll, path: string): string {
   if (path === 'tokens') return `tokens.${poll.options[0]!.id}`;
   if (path.startsWith('tokens.') || path.startsWith('followUps.') || path === 'choice' || path === 'postcode') return path;
   return 'poll-form';

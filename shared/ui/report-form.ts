@@ -24,7 +24,7 @@ export interface FormArea {
 export const REPORT_FORM_TITLE = 'Report anti-social behaviour or a hate crime';
 
 /** Where on the form an API error path points (the error summary links there). */
-export function formFieldFor(path: string): string {
+function formFieldFor(path: string): string {
   if (path === 'contact') return 'anonymous';
   if (path === 'location') return 'location.area';
   if (path.startsWith('hateMotivations')) return 'hateMotivations';
@@ -63,7 +63,7 @@ const orderOf = (path: string) => {
 };
 
 /** The id an error summary link jumps to: the box that is wrong, or the field's first input. */
-export function anchorFor(path: string): string {
+function anchorFor(path: string): string {
   if (/^occurredAt\.(day|month|year)$/.test(path)) return fieldId(path);
   const field = formFieldFor(path);
   return field === 'occurredAt' ? 'occurredAt-day' : fieldId(field);

@@ -69,11 +69,20 @@ function checkerFor(browser: Browser) {
  * reused checker page: its status, its main heading and its axe violations. One
  * navigation per page, where loading it JavaScript-off and then re-serving it takes two.
  */
-export async function checkServedPage(browser: Browser, url: string): Promise<{ status: number | undefined; heading: string; violations: string[] }> {
+export async function checkServedPage(
+  browser: Browser,
+  url: string,
+): Promise<{ status: number | undefined; heading: string; violations: string[] }> {
   const { page, serve } = await checkerFor(browser);
   serve.url = '';
   const response = await page.goto(url);
-  const heading = ((await page.locator('main h1').first().textContent({ timeout: 5_000 }).catch(() => '')) ?? '').trim();
+  const heading = (
+    (await page
+      .locator('main h1')
+      .first()
+      .textContent({ timeout: 5_000 })
+      .catch(() => '')) ?? ''
+  ).trim();
   return { status: response?.status(), heading, violations: await axeViolations(page) };
 }
 

@@ -22,7 +22,7 @@ export interface InboxQueryPlan {
  * The sort-key condition for reports received on the UK days from..to (either may be
  * absent), shared by the inbox query and the status counts.
  */
-export function listedAtRange(
+function listedAtRange(
   from: string | undefined,
   to: string | undefined,
 ): { condition?: string; names: Record<string, string>; values: Record<string, string> } {

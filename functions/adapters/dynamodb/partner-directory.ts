@@ -22,7 +22,7 @@ export interface PartnerRecord extends Partner {
   updatedBy?: string;
 }
 
-export interface PartnerChange {
+interface PartnerChange {
   partnerId: string;
   at: string;
   username: string;

@@ -4,14 +4,14 @@
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 
-export const MAX_BODY_BYTES = 32 * 1024;
+const MAX_BODY_BYTES = 32 * 1024;
 
 export type Body =
   | { kind: 'json'; value: unknown }
   | { kind: 'form'; entries: [string, string][] }
   | { kind: 'error'; status: 400 | 413 | 415; message: string; form: boolean };
 
-export function mediaType(event: APIGatewayProxyEventV2): string {
+function mediaType(event: APIGatewayProxyEventV2): string {
   return (event.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
 }
 

@@ -17,7 +17,7 @@ const TAG_SAFE = /^[A-Za-z0-9_-]{1,256}$/;
 const HEADER_UNSAFE = /[\r\n\u0000-\u001f\u007f\u2028\u2029]/;
 
 /** Throws if a header value could inject another header (CR/LF or other controls). */
-export function assertHeaderSafe(name: string, value: string): void {
+function assertHeaderSafe(name: string, value: string): void {
   if (HEADER_UNSAFE.test(value)) throw new Error(`Refusing to send: the ${name} header contains a control character`);
 }
 

@@ -7,7 +7,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { defaultProfile } from '../../../shared/config/load-profile';
 import type { Action } from '../../../shared/contracts/content';
 
-export type PlanEntry = CollectionEntry<'plans'>;
+type PlanEntry = CollectionEntry<'plans'>;
 
 export interface ActionRef {
   action: Action;

@@ -33,13 +33,13 @@ export function saveSession(accessToken: string): Session {
   return session;
 }
 
-export function currentSession(): Session | undefined {
+function currentSession(): Session | undefined {
   const raw = sessionStorage.getItem(KEY);
   const session = raw ? (JSON.parse(raw) as Session) : undefined;
   return session && session.expiresAt > Date.now() + 30_000 ? session : undefined;
 }
 
-export function signOut(): void {
+function signOut(): void {
   sessionStorage.removeItem(KEY);
   location.assign('/officer/sign-in/');
 }
@@ -53,7 +53,7 @@ addEventListener('error', (event) => event.error instanceof SigningIn && event.p
 addEventListener('unhandledrejection', (event) => event.reason instanceof SigningIn && event.preventDefault());
 
 /** Sends the officer to sign in, returning here afterwards. */
-export function requireSignIn(): Session {
+function requireSignIn(): Session {
   const session = currentSession();
   if (!session) {
     location.assign(`/officer/sign-in/?next=${encodeURIComponent(location.pathname + location.search)}`);
