@@ -4,26 +4,31 @@
  */
 import { compilePath } from '../shared/contracts/path-pattern';
 
+/** The officer API's functions, by the method they serve. */
+const OFFICER_FUNCTIONS = { GET: 'officer-read', POST: 'officer-write', PUT: 'officer-admin' } as const;
+
 export interface HttpRoute {
   id: string;
-  method: 'GET' | 'POST' | 'ANY';
+  method: 'GET' | 'POST' | 'PUT' | 'ANY';
   /** API Gateway path syntax: `{name}` is a path parameter, `{name+}` the rest of the path. */
   path: string;
   /** Entry file (relative to the repository root) exporting `handler`. */
   entry: string;
   /**
    * What it does with the reports table: submit writes reports; status reads them and
-   * counts rate limits; the officer API reads, changes and audits them; receipt reads
-   * (or first makes) the key that signs confirmation receipts, and nothing else.
+   * counts rate limits; the officer functions read (and audit the reading), change cases,
+   * or change partners; receipt reads (or first makes) the key that signs confirmation
+   * receipts, and nothing else.
    */
-  table?: 'submit' | 'status' | 'officer' | 'receipt';
+  table?: 'submit' | 'status' | 'officer-read' | 'officer-write' | 'officer-admin' | 'receipt';
   /** Needs officer sign-in (Cognito issuer and client id in its environment). */
   officer?: boolean;
   /**
    * What it does with the polls table: vote casts ballots (and makes the cookie key
-   * once); read reads ballots, counters and tallies; officer also appends event tallies.
+   * once); read reads ballots, counters and tallies; officer-read also reviews ballot
+   * bursts; officer-write appends event tallies.
    */
-  polls?: 'vote' | 'read' | 'officer';
+  polls?: 'vote' | 'read' | 'officer-read' | 'officer-write';
 }
 
 export const httpRoutes: HttpRoute[] = [
@@ -38,15 +43,21 @@ export const httpRoutes: HttpRoute[] = [
   { id: 'openapi', method: 'GET', path: '/api/openapi.json', entry: 'functions/openapi/handler.ts' },
   { id: 'report-status', method: 'ANY', path: '/api/report-status', entry: 'functions/report-status/handler.ts', table: 'status' },
   { id: 'sign-in-config', method: 'GET', path: '/api/sign-in-config', entry: 'functions/sign-in-config/handler.ts', officer: true },
-  {
-    id: 'officer-api',
-    method: 'ANY',
-    path: '/api/officer/{proxy+}',
-    entry: 'functions/officer/handler.ts',
-    table: 'officer',
-    officer: true,
-    polls: 'officer',
-  },
+  // The workspace API, one function per kind of request, so each has only the IAM it
+  // needs: GET reads (lists, cases, exports, tallies, the audit trail; reads of personal
+  // data append audit items), POST changes a case or records a tally, PUT changes a
+  // partner (admins). The same code serves all three; the gateway routes by method.
+  ...(['GET', 'POST', 'PUT'] as const).map(
+    (method): HttpRoute => ({
+      id: OFFICER_FUNCTIONS[method],
+      method,
+      path: '/api/officer/{proxy+}',
+      entry: 'functions/officer/handler.ts',
+      table: OFFICER_FUNCTIONS[method],
+      officer: true,
+      ...(method === 'PUT' ? {} : { polls: OFFICER_FUNCTIONS[method] as 'officer-read' | 'officer-write' }),
+    }),
+  ),
   { id: 'poll-start', method: 'ANY', path: '/api/polls/{id}/start', entry: 'functions/poll-start/handler.ts', polls: 'vote' },
   { id: 'cast-ballot', method: 'ANY', path: '/api/polls/{id}/ballots', entry: 'functions/cast-ballot/handler.ts', polls: 'vote' },
   { id: 'poll-pages', method: 'GET', path: '/api/polls/{id}/{view}', entry: 'functions/poll-pages/handler.ts', polls: 'read' },

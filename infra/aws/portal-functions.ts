@@ -115,22 +115,31 @@ export class PortalFunctions extends Construct {
       }
       // The status check reads one report and its updates to the resident, and counts its rate-limit windows.
       if (route.table === 'status') fn.addToRolePolicy(onReports('GetItem', 'Query', 'UpdateItem'));
-      // Officers read cases (exports in batches), change them (transactions of updates and puts) and append audit items (in batches for an export).
-      if (route.table === 'officer') {
-        fn.addToRolePolicy(onReports('GetItem', 'BatchGetItem', 'PutItem', 'BatchWriteItem', 'UpdateItem', 'ConditionCheckItem', 'Query'));
+      // Officers' reads: cases, lists and exports (in batches), the partner directory (seeded
+      // on first use) and the audit trail, appending an audit item for each read of personal
+      // data (in batches for an export). No updates and no transactions.
+      if (route.table === 'officer-read') {
+        fn.addToRolePolicy(onReports('GetItem', 'BatchGetItem', 'Query', 'PutItem', 'BatchWriteItem'));
         fn.addToRolePolicy(queryIndexes(...inboxIndexNames));
       }
+      // Officers' changes: a case read, then changed with its listings, counters, outbox and
+      // audit item in one transaction guarded by its version. No index queries, no batches.
+      if (route.table === 'officer-write') fn.addToRolePolicy(onReports('GetItem', 'Query', 'PutItem', 'UpdateItem'));
+      // Admins' partner changes: the directory read, then the change and its history put in one transaction.
+      if (route.table === 'officer-admin') fn.addToRolePolicy(onReports('GetItem', 'Query', 'PutItem'));
       // Voting: the ballot and its counter in one transaction, the ballot read back on a
       // retry, and the cookie key made once (a conditional put) and read.
       if (route.polls === 'vote') fn.addToRolePolicy(onPolls('GetItem', 'PutItem', 'UpdateItem'));
       // Results and the thank-you page read counters, tallies, final totals and one ballot
       // (and the thank-you page may be the first to make the cookie key).
       if (route.polls === 'read') fn.addToRolePolicy(onPolls('GetItem', 'BatchGetItem', 'Query', 'PutItem'));
-      // Officers append event tallies (and correction markers) and review bursts.
-      if (route.polls === 'officer') {
-        fn.addToRolePolicy(onPolls('GetItem', 'BatchGetItem', 'PutItem', 'Query'));
+      // Officers read tallies and review bursts of ballots (read only)…
+      if (route.polls === 'officer-read') {
+        fn.addToRolePolicy(onPolls('GetItem', 'BatchGetItem', 'Query'));
         fn.addToRolePolicy(queryBallots);
       }
+      // …and append event tallies and correction markers (conditional puts in a transaction).
+      if (route.polls === 'officer-write') fn.addToRolePolicy(onPolls('GetItem', 'PutItem', 'Query'));
       if (route.table || route.polls) fn.addToRolePolicy(useTableKey);
     }
 

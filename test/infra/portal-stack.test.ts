@@ -199,7 +199,9 @@ describe('HTTP API', () => {
     ]) {
       template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: key, AuthorizationType: 'NONE' });
     }
-    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'ANY /api/officer/{proxy+}', AuthorizationType: 'JWT' });
+    // The workspace API: one function per method (read, change, admin), each behind the token check.
+    for (const method of ['GET', 'POST', 'PUT'])
+      template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: `${method} /api/officer/{proxy+}`, AuthorizationType: 'JWT' });
     template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
       AuthorizerType: 'JWT',
       JwtConfiguration: Match.objectLike({
@@ -212,7 +214,7 @@ describe('HTTP API', () => {
 describe('functions', () => {
   it('all run Node 24 on arm64, bundled and minified, with explicit memory and timeout, the stage and their own log group', () => {
     const fns = functionsOf(template);
-    expect(fns).toHaveLength(13);
+    expect(fns).toHaveLength(15);
     for (const fn of fns) {
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs24.x',
@@ -247,8 +249,8 @@ describe('functions', () => {
       change(portal);
       Template.fromStack(portal);
     };
-    expect(attempt((s) => s.functions.byId['officer-api']!.addEnvironment('COGNITO_ISSUER', 'http://127.0.0.1:9229/local_pool'))).toThrow(
-      /officer-api: COGNITO_ISSUER must be this region's Cognito/,
+    expect(attempt((s) => s.functions.byId['officer-read']!.addEnvironment('COGNITO_ISSUER', 'http://127.0.0.1:9229/local_pool'))).toThrow(
+      /officer-read: COGNITO_ISSUER must be this region's Cognito/,
     );
     expect(attempt((s) => s.functions.byId['submit-report']!.addEnvironment('DYNAMODB_ENDPOINT', 'http://127.0.0.1:8000'))).toThrow(
       /submit-report: DYNAMODB_ENDPOINT is for the local stack only/,
@@ -452,7 +454,9 @@ describe('least privilege', () => {
       'sweep-outbox',
       'openapi',
       'report-confirmation',
-      'officer-api',
+      'officer-read',
+      'officer-write',
+      'officer-admin',
       'report-status',
       'sign-in-config',
       'poll-start',
@@ -465,7 +469,24 @@ describe('least privilege', () => {
     }
   });
 
-  it('lets the ballot functions touch the polls table only, and only the officer API and the closer query ballots', () => {
+  it('splits the officer API by what a request may do: reads cannot update, changes cannot batch or search, partners cannot touch polls', () => {
+    const dynamo = (fn: string) => [...new Set(actionsOf(template, fn).filter((a) => a.startsWith('dynamodb:')))].sort();
+    expect(dynamo('officer-read')).toEqual([
+      'dynamodb:BatchGetItem',
+      'dynamodb:BatchWriteItem',
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:Query',
+    ]);
+    expect(dynamo('officer-write')).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
+    expect(dynamo('officer-admin')).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query']);
+    // Only reads search the inbox and audit indexes; the partner function never sees the polls table.
+    const searches = (fn: string) => JSON.stringify(statementsOf(template, fn)).includes('/index/inbox');
+    expect(['officer-read', 'officer-write', 'officer-admin'].map(searches)).toEqual([true, false, false]);
+    expect(JSON.stringify(statementsOf(template, 'officer-admin'))).not.toContain('DataPolls');
+  });
+
+  it('lets the ballot functions touch the polls table only, and only the officer reads and the closer query ballots', () => {
     for (const fn of ['poll-start', 'cast-ballot']) {
       expect(
         actionsOf(template, fn)
@@ -475,8 +496,9 @@ describe('least privilege', () => {
       expect(JSON.stringify(statementsOf(template, fn))).not.toContain('DataReports');
     }
     const queriesBallots = (fn: string) => JSON.stringify(statementsOf(template, fn)).includes('ballots-by-shard');
-    expect(['officer-api', 'close-polls', 'cast-ballot', 'poll-pages', 'submit-report'].map(queriesBallots)).toEqual([
+    expect(['officer-read', 'officer-write', 'close-polls', 'cast-ballot', 'poll-pages', 'submit-report'].map(queriesBallots)).toEqual([
       true,
+      false,
       true,
       false,
       false,
@@ -485,7 +507,8 @@ describe('least privilege', () => {
   });
 
   it('lets only the router and sweeper send email, and the sweeper query only the pending-outbox index', () => {
-    for (const fn of ['submit-report', 'officer-api', 'delivery-feedback']) expect(actionsOf(template, fn)).not.toContain('ses:SendEmail');
+    for (const fn of ['submit-report', 'officer-read', 'officer-write', 'officer-admin', 'delivery-feedback'])
+      expect(actionsOf(template, fn)).not.toContain('ses:SendEmail');
     const query = statementsOf(template, 'sweep-outbox').find((s) => s.Action === 'dynamodb:Query')!;
     expect(JSON.stringify(query.Resource)).toContain('/index/outbox-pending');
     expect(JSON.stringify(query.Resource)).not.toContain('/index/inbox');
