@@ -103,31 +103,51 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
   };
   try {
-    log(`Starting DynamoDB Local on port ${options.dynamoDbPort}${options.dataDir ? ` (data in ${options.dataDir})` : ' (in memory)'}…`);
-    const dynamo: DynamoDbLocal = await startDynamoDbLocal({
-      port: options.dynamoDbPort,
-      ...(options.dataDir ? { dataDir: options.dataDir } : {}),
-    });
-    cleanups.push(() => dynamo.stop());
-    remember('dynamodb-local', dynamo.process);
-
-    log(`Starting SES local on port ${options.sesPort}…`);
-    let ses = await startSesLocal({ port: options.sesPort });
-    cleanups.push(() => ses.stop());
-    remember('ses-local', ses.process);
-
-    log(`Starting Cognito local on port ${options.cognitoPort}…`);
+    // The three services are independent: start them side by side (a test file's stack
+    // is up in the time of the slowest, not the sum). Each is stopped on the way out,
+    // including when another failed to start.
+    log(
+      `Starting DynamoDB Local on port ${options.dynamoDbPort}${options.dataDir ? ` (data in ${options.dataDir})` : ' (in memory)'}, SES local on port ${options.sesPort} and Cognito local on port ${options.cognitoPort}…`,
+    );
     const cognitoDir = options.cognitoDir ?? mkdtempSync(join(tmpdir(), 'csp-cognito-'));
     // A temporary pool (tests, benchmarks) is deleted on stop; .data/cognito is kept.
     if (!options.cognitoDir) cleanups.push(async () => rmSync(cognitoDir, { recursive: true, force: true }));
-    const cognito = await startCognitoLocal({ port: options.cognitoPort, dataDir: cognitoDir, profile: defaultProfile(), log });
-    cleanups.push(() => cognito.stop());
-    remember('cognito-local', cognito.process);
-
-    const client = localDynamoClient(dynamo.endpoint);
-    cleanups.push(async () => client.destroy());
-    log(`${(await ensurePollsTable(client, pollsTableName)) ? 'Created' : 'Found'} table ${pollsTableName}`);
-    log(`${(await ensureReportsTable(client, tableName)) ? 'Created' : 'Found'} table ${tableName}`);
+    // Reassigned when a test restarts SES local after an outage; stop whichever is running.
+    let ses!: SesLocal;
+    const started = await Promise.allSettled([
+      // The tables are made as soon as DynamoDB Local answers, while Cognito local makes its users.
+      startDynamoDbLocal({ port: options.dynamoDbPort, ...(options.dataDir ? { dataDir: options.dataDir } : {}) }).then(async (dynamo) => {
+        cleanups.push(() => dynamo.stop());
+        remember('dynamodb-local', dynamo.process);
+        const client = localDynamoClient(dynamo.endpoint);
+        cleanups.push(async () => client.destroy());
+        const [pollsMade, reportsMade] = await Promise.all([
+          ensurePollsTable(client, pollsTableName),
+          ensureReportsTable(client, tableName),
+        ]);
+        log(`${pollsMade ? 'Created' : 'Found'} table ${pollsTableName}`);
+        log(`${reportsMade ? 'Created' : 'Found'} table ${tableName}`);
+        return { dynamo, client };
+      }),
+      startSesLocal({ port: options.sesPort }),
+      startCognitoLocal({ port: options.cognitoPort, dataDir: cognitoDir, profile: defaultProfile(), log }),
+    ] as const);
+    const [dynamoStart, sesStart, cognitoStart] = started;
+    if (sesStart.status === 'fulfilled') {
+      ses = sesStart.value;
+      cleanups.push(async () => ses?.stop());
+      remember('ses-local', sesStart.value.process);
+    }
+    if (cognitoStart.status === 'fulfilled') {
+      cleanups.push(() => cognitoStart.value.stop());
+      remember('cognito-local', cognitoStart.value.process);
+    }
+    const failed = started.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
+    const { dynamo, client } = (
+      dynamoStart as PromiseFulfilledResult<{ dynamo: DynamoDbLocal; client: ReturnType<typeof localDynamoClient> }>
+    ).value;
+    const cognito = (cognitoStart as PromiseFulfilledResult<Awaited<ReturnType<typeof startCognitoLocal>>>).value;
     // Data kept from before the status counters existed: count it once from the listings.
     const cases = createCaseStore(client, tableName);
     const counted = Object.values(await cases.countByStatus({ kind: 'all' }, {})).some((n) => n > 0);
