@@ -12,7 +12,7 @@ import { applyAction, isOverdue } from '../../shared/domain/workflow';
 import { readBody } from '../adapters/http/request-body';
 import { json, jsonMessage, type HttpResult } from '../adapters/http/responses';
 import type { AuditEntry } from '../reports/ports';
-import { ROUTER_HEAD_START_MS, summaryOf, targetId, type OutboxEntry, type OutboxTarget, type StoredReport } from '../reports/records';
+import { pendingEntry, summaryOf, type OutboxEntry, type OutboxTarget, type StoredReport } from '../reports/records';
 import { dataLevelFor } from './access';
 import type { Officer } from './authorise';
 import { notFound } from './case';
@@ -86,16 +86,7 @@ export async function caseAction(deps: OfficerDependencies, officer: Officer, ev
         'The resident gave no email address, so an update cannot be emailed. Use the phone number on the report if there is one.',
       );
     const target: OutboxTarget = { kind: 'resident-update', message: action.message };
-    const entry: OutboxEntry = {
-      reference: stored.reference,
-      targetId: targetId(target, now.getTime().toString(36)),
-      target,
-      createdAt: at,
-      state: 'pending',
-      attempts: 0,
-      nextAttemptAt: new Date(now.getTime() + ROUTER_HEAD_START_MS).toISOString(),
-      expiresAt: stored.expiresAt,
-    };
+    const entry = pendingEntry(stored, target, now, now.getTime().toString(36));
     await deps.cases.addOutbox(entry, audit('Sent an update to the resident', 'update-resident'));
     return json(202, { message: 'Update queued: it will be emailed to the resident', version: stored.version });
   }
@@ -123,16 +114,7 @@ export async function caseAction(deps: OfficerDependencies, officer: Officer, ev
     }
     const dataLevel = after.routes.find((r) => r.partnerId === partner.id)!.dataLevel;
     const target: OutboxTarget = { kind: 'partner', partnerId: partner.id, dataLevel, assigned: true };
-    outbox = {
-      reference: stored.reference,
-      targetId: targetId(target, `assigned-v${after.version}`),
-      target,
-      createdAt: at,
-      state: 'pending',
-      attempts: 0,
-      nextAttemptAt: new Date(now.getTime() + ROUTER_HEAD_START_MS).toISOString(),
-      expiresAt: stored.expiresAt,
-    };
+    outbox = pendingEntry(stored, target, now, `assigned-v${after.version}`);
   }
   const written = await deps.cases.applyChange({ before: stored, after, addedPartner, outbox, audit: audit(summary) });
   if (written === 'stale') return stale((await deps.store.get(stored.reference)) ?? stored);

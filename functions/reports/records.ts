@@ -44,7 +44,7 @@ export interface DeliveryFeedback {
  * A new entry is the stream router's for this long; after that the sweeper may send it
  * too (the router was throttled, timed out or gave up). Deliveries are idempotent on state.
  */
-export const ROUTER_HEAD_START_MS = 60_000;
+const ROUTER_HEAD_START_MS = 60_000;
 
 export interface StoredReport extends CaseState {
   reference: string;
@@ -162,4 +162,27 @@ export const CLAIM_LEASE_MS = 2 * 60_000;
 export function targetId(target: OutboxTarget, suffix?: string): string {
   const base = target.kind === 'partner' ? target.partnerId : target.kind;
   return suffix ? `${base}-${suffix}` : base;
+}
+
+/**
+ * A new outbox entry, pending: the router's to send first, the sweeper's once the head
+ * start is over. `suffix` makes a repeat of the same kind (another assignment, another
+ * update) a new email.
+ */
+export function pendingEntry(
+  report: Pick<StoredReport, 'reference' | 'expiresAt'>,
+  target: OutboxTarget,
+  now: Date,
+  suffix?: string,
+): OutboxEntry {
+  return {
+    reference: report.reference,
+    targetId: targetId(target, suffix),
+    target,
+    createdAt: now.toISOString(),
+    state: 'pending',
+    attempts: 0,
+    nextAttemptAt: new Date(now.getTime() + ROUTER_HEAD_START_MS).toISOString(),
+    expiresAt: report.expiresAt,
+  };
 }

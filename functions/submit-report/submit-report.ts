@@ -11,7 +11,7 @@ import { routeReport } from '../../shared/domain/routing';
 import { contactIdentity, placeIdentity } from '../../shared/domain/flags';
 import { triageDueAt } from '../../shared/domain/workflow';
 import type { ReportStore } from '../reports/ports';
-import { ROUTER_HEAD_START_MS, targetId, type OutboxEntry, type OutboxTarget, type StoredReport } from '../reports/records';
+import { pendingEntry, targetId, type OutboxEntry, type OutboxTarget, type StoredReport } from '../reports/records';
 
 /** Same report again within this window returns the first reference (double clicks, retries). */
 const IDEMPOTENCY_WINDOW_SECONDS = 10 * 60;
@@ -93,17 +93,7 @@ export async function submitReport(deps: SubmitDependencies, submission: Submiss
       deliveries: Object.fromEntries(targets.map((t) => [targetId(t), { state: 'pending', attempts: 0 }])),
       expiresAt: retention,
     };
-    const sweepFrom = new Date(now.getTime() + ROUTER_HEAD_START_MS).toISOString();
-    const outbox: OutboxEntry[] = targets.map((target) => ({
-      reference,
-      targetId: targetId(target),
-      target,
-      createdAt,
-      state: 'pending',
-      attempts: 0,
-      nextAttemptAt: sweepFrom,
-      expiresAt: retention,
-    }));
+    const outbox: OutboxEntry[] = targets.map((target) => pendingEntry(stored, target, now));
     const result = await deps.store.create(stored, outbox, idempotency);
     if (result.outcome === 'created') return { ok: true, reference, replayed: false };
     if (result.outcome === 'duplicate') return { ok: true, reference: result.reference, replayed: true };
