@@ -17,7 +17,7 @@ import { parseDocument } from 'htmlparser2';
 type ChildNode = ReturnType<typeof parseDocument>['children'][number];
 type Element = Extract<ChildNode, { attribs: Record<string, string> }>;
 import { describe, expect, it } from 'vitest';
-import { checkboxes, errorSummary, input, radios, textarea } from '../../shared/ui/form-components';
+import { checkboxes, dateInput, errorSummary, input, radios, textarea } from '../../shared/ui/form-components';
 
 /** The macro options these fixtures use (govuk-frontend's macro-options.json has them all). */
 interface Item {
@@ -159,6 +159,26 @@ describe('the form components, against govuk-frontend’s fixtures', () => {
       choices: choices(o),
       values: checkedValues(o),
     });
+    expect(outline(ours)).toBe(outline(html));
+  });
+
+  it.each([
+    ['with error on day input', ['day'] as const],
+    ['with error message and hint', ['day', 'month', 'year'] as const],
+  ])('date input: %s', (name, wrong) => {
+    const { options: o, html } = fixture('date-input', name);
+    const ours = dateInput({
+      name: 'occurredAt',
+      legend: o.fieldset.legend.text,
+      hint: o.hint!.text,
+      error: o.errorMessage!.text,
+      values: {},
+      wrong,
+    })
+      // The portal's boxes are named for its form decoder (occurredAt.day), and its month
+      // box is wider, to take a month written as a word ("Nov").
+      .replaceAll('name="occurredAt.', 'name="')
+      .replace(/govuk-input--width-4(?=[^"]*" id="occurredAt-month")/, 'govuk-input--width-2');
     expect(outline(ours)).toBe(outline(html));
   });
 
