@@ -3,8 +3,12 @@ import { defineConfig } from 'vitest/config';
 // The coverage floor holds for the whole suite; a part of it (`--project unit`, one file)
 // still reports coverage but is not held to a floor it cannot reach alone.
 const wholeSuite = process.argv.slice(3).every((arg) => arg.startsWith('--') && !arg.startsWith('--project'));
-/** Today's coverage of functions/ and shared/ by the whole suite, rounded down: it may only rise. */
-const COVERAGE_FLOOR = { statements: 94, branches: 86, functions: 96, lines: 95 };
+/**
+ * Today's coverage of functions/ and shared/ by the whole suite, rounded down: it may only
+ * rise. Functions sit a point lower than measured (96.0 to 96.3%): a few retry paths run
+ * only when the machine is slow, and the floor must not fail a run by chance.
+ */
+const COVERAGE_FLOOR = { statements: 94, branches: 86, functions: 95, lines: 95 };
 
 /**
  * Four projects, so a part of the suite runs alone (`npm test -- --project unit`):
