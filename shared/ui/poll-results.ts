@@ -1,6 +1,6 @@
 /**
  * Poll results as HTML (results page and thank-you page, rendered by the API, so they
- * are live and need no JavaScript) and as CSV. The SVG chart always sits beside the
+ * are live and need no JavaScript) and as CSV. The bar chart always sits beside the
  * table that is its full text alternative.
  */
 import type { Poll } from '../contracts/poll';
