@@ -6,8 +6,7 @@
  */
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { Agent, fetch as undiciFetch } from 'undici';
-import { freePort } from '../../infra/local/ports';
-import { startLocalStack } from '../../infra/local/local-stack';
+import { startTestStack } from '../support/local-stack';
 import { localDynamoClient } from '../../infra/local/dynamodb-local';
 import { createPollStore } from '../../functions/adapters/dynamodb/poll-store';
 import { pollKeys } from '../../functions/adapters/dynamodb/polls-table-definition';
@@ -34,17 +33,7 @@ const poll = testPolls.upTo;
 const allocation = (i: number) => ({ [poll.options[Math.abs(i) % poll.options.length]!.id]: 1 + (Math.abs(i) % 3) });
 
 export async function benchBallots(total = 2000, concurrency = 32, log = console.log): Promise<BallotFigures> {
-  const stack = await startLocalStack({
-    port: await freePort(),
-    dynamoDbPort: await freePort(),
-    sesPort: await freePort(),
-    cognitoPort: await freePort(),
-    tableName: 'bench-reports',
-    pollsTableName: 'bench-polls',
-    pollsDir: writeTestPolls(),
-    sweepIntervalMs: 3_600_000,
-    closePollsIntervalMs: 3_600_000,
-  });
+  const stack = await startTestStack({ pollsDir: writeTestPolls() });
   const agent = new Agent({ connections: concurrency, keepAliveTimeout: 10_000 });
   const client = localDynamoClient(stack.dynamoDbEndpoint);
   const store = createPollStore(client, stack.pollsTableName);
@@ -149,17 +138,7 @@ export interface BurstFigures {
  * number of bare ballot transactions sent at once. Every answer must be 201.
  */
 export async function benchBallotBurst(voters = 300, rounds = 3, log = console.log): Promise<BurstFigures> {
-  const stack = await startLocalStack({
-    port: await freePort(),
-    dynamoDbPort: await freePort(),
-    sesPort: await freePort(),
-    cognitoPort: await freePort(),
-    tableName: 'burst-reports',
-    pollsTableName: 'burst-polls',
-    pollsDir: writeTestPolls(),
-    sweepIntervalMs: 3_600_000,
-    closePollsIntervalMs: 3_600_000,
-  });
+  const stack = await startTestStack({ pollsDir: writeTestPolls() });
   const agent = new Agent({ connections: voters, keepAliveTimeout: 10_000 });
   const client = localDynamoClient(stack.dynamoDbEndpoint);
   const store = createPollStore(client, stack.pollsTableName);

@@ -11,8 +11,7 @@ import { ensureReportsTable } from '../../infra/local/create-tables';
 import { localDynamoClient, startDynamoDbLocal } from '../../infra/local/dynamodb-local';
 import { LOCAL_SES_SEND_RATE, startSesLocal } from '../../infra/local/ses-local';
 import { createReportStore } from '../../functions/adapters/dynamodb/report-store';
-import type { OutboxEntry, StoredReport } from '../../functions/reports/records';
-import { targetId } from '../../functions/reports/records';
+import { pendingEntry, type StoredReport } from '../../functions/reports/records';
 import { routeReport } from '../../shared/domain/routing';
 import { defaultProfile } from '../../shared/config/load-profile';
 import type { Report } from '../../shared/contracts/report';
@@ -55,20 +54,6 @@ export async function benchDrain(total = 5000, log = console.log): Promise<Drain
     log(`  ${reports} reports with ${routes.length} emails each, left pending by the outage (not timed)…`);
     await runConcurrently(reports, 8, async (i) => {
       const reference = `D${String(i).padStart(7, '0')}`;
-      const outbox: OutboxEntry[] = routes.map((r) => {
-        const target = { kind: 'partner' as const, partnerId: r.partnerId, dataLevel: r.dataLevel };
-        return {
-          reference,
-          targetId: targetId(target),
-          target,
-          createdAt: created,
-          state: 'pending',
-          attempts: 3,
-          lastError: 'Email service unavailable',
-          nextAttemptAt: created,
-          expiresAt: 2_000_000_000,
-        };
-      });
       const stored: StoredReport = {
         reference,
         status: 'new',
@@ -80,6 +65,13 @@ export async function benchDrain(total = 5000, log = console.log): Promise<Drain
         deliveries: {},
         expiresAt: 2_000_000_000,
       };
+      // Three attempts already failed during the outage, and each is due again now.
+      const outbox = routes.map((r) => ({
+        ...pendingEntry(stored, { kind: 'partner', partnerId: r.partnerId, dataLevel: r.dataLevel }, new Date(created)),
+        attempts: 3,
+        lastError: 'Email service unavailable',
+        nextAttemptAt: created,
+      }));
       await store.create(stored, outbox, { hash: reference, requestHash: reference, expiresAt: 2_000_000_000 });
     });
     const pendingAtStart = reports * routes.length;

@@ -4,6 +4,7 @@
  * time for the sample site and for a generated site of 1,000 board papers.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { CHROMIUM_FLAGS, chromiumPath } from '../support/chromium';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ROOT } from '../../infra/local/local-stack';
@@ -98,15 +99,8 @@ export async function lighthouseScores(baseUrl: string, log = console.log): Prom
   const { default: lighthouse } = await import('lighthouse');
   const chromeLauncher = await import('chrome-launcher');
   const chrome = await chromeLauncher.launch({
-    chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    chromeFlags: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    chromePath: chromiumPath(),
+    chromeFlags: CHROMIUM_FLAGS,
   });
   try {
     const scores: LighthouseScore[] = [];

@@ -5,11 +5,10 @@
  * concurrency, same run; the ratio is what HTTP, validation and routing add.
  */
 import { Agent, fetch as undiciFetch } from 'undici';
-import { freePort } from '../../infra/local/ports';
-import { startLocalStack } from '../../infra/local/local-stack';
+import { startTestStack } from '../support/local-stack';
 import { localDynamoClient } from '../../infra/local/dynamodb-local';
 import { createReportStore } from '../../functions/adapters/dynamodb/report-store';
-import { targetId, type OutboxEntry, type StoredReport } from '../../functions/reports/records';
+import { pendingEntry, type StoredReport } from '../../functions/reports/records';
 import { routeReport } from '../../shared/domain/routing';
 import { defaultProfile } from '../../shared/config/load-profile';
 import type { Report } from '../../shared/contracts/report';
@@ -29,14 +28,7 @@ export interface SubmitFigures {
 }
 
 export async function benchSubmit(total = 2000, concurrency = 16, log = console.log): Promise<SubmitFigures> {
-  const stack = await startLocalStack({
-    port: await freePort(),
-    dynamoDbPort: await freePort(),
-    sesPort: await freePort(),
-    cognitoPort: await freePort(),
-    tableName: 'bench-reports',
-    sweepIntervalMs: 3_600_000,
-  });
+  const stack = await startTestStack();
   const agent = new Agent({ connections: concurrency, keepAliveTimeout: 10_000 });
   const client = localDynamoClient(stack.dynamoDbEndpoint);
   try {
@@ -68,19 +60,9 @@ export async function benchSubmit(total = 2000, concurrency = 16, log = console.
         deliveries: {},
         expiresAt: 2_000_000_000,
       };
-      const outbox: OutboxEntry[] = routes.map((r) => {
-        const target = { kind: 'partner' as const, partnerId: r.partnerId, dataLevel: r.dataLevel };
-        return {
-          reference,
-          targetId: targetId(target),
-          target,
-          createdAt,
-          state: 'pending',
-          attempts: 0,
-          nextAttemptAt: createdAt,
-          expiresAt: 2_000_000_000,
-        };
-      });
+      const outbox = routes.map((r) =>
+        pendingEntry(stored, { kind: 'partner', partnerId: r.partnerId, dataLevel: r.dataLevel }, new Date(createdAt)),
+      );
       const marker = `bench-${i}-${Math.random()}`;
       await store.create(stored, outbox, { hash: marker, requestHash: marker, expiresAt: 2_000_000_000 });
     };

@@ -1,29 +1,13 @@
 /** Debian's Chromium driven by playwright-core (no browser download), and axe for WCAG 2.2 AA. */
-import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll } from 'vitest';
 import type { LocalStack } from '../../infra/local/local-stack';
 import { startTestStack } from './local-stack';
-
-const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
+import { CHROMIUM_FLAGS, chromiumPath } from './chromium';
 
 export async function launchChromium(): Promise<Browser> {
-  const executablePath = CANDIDATES.find((p) => existsSync(p));
-  if (!executablePath)
-    throw new Error("Chromium not found: install Debian's chromium package (apt-get install chromium) or set CHROMIUM_PATH");
-  return chromium.launch({
-    executablePath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_FLAGS });
 }
 
 /** axe violations at WCAG 2.0/2.1/2.2 A and AA, as readable lines (empty when clean). */
