@@ -8,7 +8,7 @@ import { dateRangeSchema } from '../../shared/contracts/officer';
 import { toFieldErrors } from '../../shared/contracts/field-errors';
 import { csvRows, toCsv } from '../../shared/domain/csv';
 import { labelsFor } from '../../shared/domain/labels';
-import { formatLondonSortable } from '../../shared/contracts/london-time';
+import { formatLondonSortable, isCalendarDay } from '../../shared/contracts/london-time';
 import { REPORTER_ROLE_LABELS } from '../../shared/contracts/report-vocabulary';
 import { isOverdue } from '../../shared/domain/workflow';
 import { json, type HttpResult } from '../adapters/http/responses';
@@ -64,7 +64,7 @@ const PERSONAL_HEADER = [
   'Phone',
 ];
 // A calendar day (a report dated without a time) is already as spreadsheets read it.
-const ukTime = (iso: string | undefined) => (iso?.includes('T') ? formatLondonSortable(iso) : iso);
+const ukTime = (iso: string | undefined) => (iso && !isCalendarDay(iso) ? formatLondonSortable(iso) : iso);
 
 /**
  * What a function may answer with: API Gateway and Lambda refuse responses over 6 MB,

@@ -91,7 +91,12 @@ export function formatLondonDateTime(iso: string): string {
   return `${p.day} ${MONTHS[p.month - 1]} ${p.year} at ${time}`;
 }
 
+/** Whether a report's `occurredAt` is a calendar day (2026-11-21: the resident gave no time) rather than an instant. */
+export function isCalendarDay(occurredAt: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(occurredAt);
+}
+
 /** When a report's `occurredAt` begins: the instant itself, or the start of a calendar day given without a time. */
 export function occurredStart(occurredAt: string): string {
-  return /^\d{4}-\d{2}-\d{2}$/.test(occurredAt) ? londonDayStart(occurredAt) : occurredAt;
+  return isCalendarDay(occurredAt) ? londonDayStart(occurredAt) : occurredAt;
 }

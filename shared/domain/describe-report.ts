@@ -3,6 +3,7 @@
  * Values are plain strings; escaping is the renderer's job.
  */
 import type { Profile } from '../config/profile-schema';
+import { isCalendarDay } from '../contracts/london-time';
 import type { PartnerView } from './minimise';
 import { ASB_CATEGORY_LABELS, HATE_MOTIVATION_LABELS, REPORT_TYPE_LABELS, REPORTER_ROLE_LABELS } from '../contracts/report-vocabulary';
 
@@ -17,7 +18,7 @@ let ukDate: Intl.DateTimeFormat | undefined;
 
 /** "Saturday 21 November 2026 at 21:30", or for a day given without a time "Saturday 21 November 2026, time not given". */
 export function formatUkDateTime(iso: string): string {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) {
+  if (isCalendarDay(iso)) {
     ukDate ??= new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', dateStyle: 'full' });
     return `${ukDate.format(new Date(`${iso}T12:00:00Z`))}, time not given`;
   }

@@ -4,7 +4,7 @@
  * before it of the same length. Times are when it happened where the resident said,
  * else when it was received, on the UK clock.
  */
-import { londonParts, occurredStart } from '../contracts/london-time';
+import { isCalendarDay, londonParts, occurredStart } from '../contracts/london-time';
 
 export interface TaskingInput {
   type: string;
@@ -60,7 +60,7 @@ function compare(
 
 const when = (i: TaskingInput) => londonParts(new Date(occurredStart(i.occurredAt ?? i.createdAt)));
 // A report dated by day alone (the resident did not know the time) counts for its day, not an hour.
-const hourOf = (i: TaskingInput) => (i.occurredAt && !i.occurredAt.includes('T') ? undefined : String(when(i).hour).padStart(2, '0'));
+const hourOf = (i: TaskingInput) => (i.occurredAt && isCalendarDay(i.occurredAt) ? undefined : String(when(i).hour).padStart(2, '0'));
 
 export function summariseTasking(current: TaskingInput[], previous: TaskingInput[]): TaskingSummary {
   return {
