@@ -121,7 +121,8 @@ async function formPage(
     const { messagePage } = await import('../polls/pages');
     return messagePage(status, deps.profile.name, 'We could not count your answers', errors[0]?.message ?? 'Please try again.');
   }
-  const [{ renderPage }, { renderPollForm }, { formValuesFrom }] = await Promise.all([
+  const [{ h }, { renderPage }, { PollForm }, { formValuesFrom }] = await Promise.all([
+    import('preact'),
     import('../../shared/ui/layout'),
     import('../../shared/ui/poll-form'),
     import('../../shared/ui/form-components'),
@@ -133,7 +134,7 @@ async function formPage(
     renderPage({
       title: `Error: ${poll.question}`,
       partnershipName: deps.profile.name,
-      body: renderPollForm({ poll, values, errors, ...(notice ? { notice } : {}) }),
+      body: h(PollForm, { poll, values, errors, notice }),
     }),
   );
 }

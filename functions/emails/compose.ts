@@ -4,7 +4,7 @@ import { describeReport } from '../../shared/domain/describe-report';
 import { minimiseForPartner } from '../../shared/domain/minimise';
 import type { OutgoingEmail } from '../reports/ports';
 import type { OutboxEntry, StoredReport } from '../reports/records';
-import { headerText } from '../../shared/ui/escape';
+import { headerText } from '../../shared/ui/plain-text';
 import { partnerReportHtml } from './partner-report.html';
 import { partnerReportText } from './partner-report.text';
 import { residentConfirmationHtml } from './resident-confirmation.html';

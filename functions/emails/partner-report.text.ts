@@ -1,6 +1,6 @@
 /** Plain-text half of the partner email (pair: partner-report.html.ts). */
 import type { Row } from '../../shared/domain/describe-report';
-import { plainText } from '../../shared/ui/escape';
+import { plainText } from '../../shared/ui/plain-text';
 
 export interface PartnerEmailModel {
   partnerName: string;

@@ -2,7 +2,7 @@
  * Plain-text half of the resident's confirmation (pair: resident-confirmation.html.ts).
  * Deliberately holds no details of the report: a shared inbox must not reveal them.
  */
-import { plainText } from '../../shared/ui/escape';
+import { plainText } from '../../shared/ui/plain-text';
 
 export interface ResidentEmailModel {
   name: string;

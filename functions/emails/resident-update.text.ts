@@ -2,7 +2,7 @@
  * Plain-text half of an officer's update to the resident (pair: resident-update.html.ts).
  * Carries only what the officer wrote: the report itself is never repeated in email.
  */
-import { plainText } from '../../shared/ui/escape';
+import { plainText } from '../../shared/ui/plain-text';
 
 export interface ResidentUpdateModel {
   name: string;

@@ -49,13 +49,14 @@ export async function handlePollPage(deps: PollDependencies, event: APIGatewayPr
         ? 'This poll has not opened yet, so there are no results.'
         : `The results of this poll are published after voting closes on ${formatLondonDateTime(poll.closesAt)}.`;
     if (format !== 'html') return jsonMessage(403, message, vary);
-    const [{ renderPage }, { resultsHiddenBody }] = await Promise.all([
+    const [{ h }, { renderPage }, { ResultsHidden }] = await Promise.all([
+      import('preact'),
       import('../../shared/ui/layout'),
       import('../../shared/ui/poll-results'),
     ]);
     return html(
       403,
-      renderPage({ title: `Results: ${poll.title}`, partnershipName: deps.profile.name, body: resultsHiddenBody(poll), forms: false }),
+      renderPage({ title: `Results: ${poll.title}`, partnershipName: deps.profile.name, body: h(ResultsHidden, { poll }), forms: false }),
       vary,
     );
   }
@@ -102,13 +103,13 @@ export async function handlePollPage(deps: PollDependencies, event: APIGatewayPr
       },
       body: ui.resultsCsv(results),
     };
-  const { renderPage } = await import('../../shared/ui/layout');
+  const [{ h }, { renderPage }] = await Promise.all([import('preact'), import('../../shared/ui/layout')]);
   return html(
     200,
     renderPage({
       title: `Results: ${poll.title}`,
       partnershipName: deps.profile.name,
-      body: ui.resultsSection(poll, results, now),
+      body: h(ui.ResultsSection, { poll, results, now }),
       forms: true,
     }),
     vary,
@@ -123,13 +124,17 @@ async function thanks(deps: PollDependencies, poll: Poll, event: APIGatewayProxy
     ? poll.options.filter((o) => (ballot.counts[o.id] ?? 0) > 0).map((o) => ({ label: o.label, count: ballot.counts[o.id]! }))
     : undefined;
   const results = visible ? await readResults(deps, poll) : undefined;
-  const [{ renderPage }, { thanksBody }] = await Promise.all([import('../../shared/ui/layout'), import('../../shared/ui/poll-results')]);
+  const [{ h }, { renderPage }, { Thanks }] = await Promise.all([
+    import('preact'),
+    import('../../shared/ui/layout'),
+    import('../../shared/ui/poll-results'),
+  ]);
   return html(
     200,
     renderPage({
       title: ballot ? 'Thank you for taking part' : `Your answers: ${poll.title}`,
       partnershipName: deps.profile.name,
-      body: thanksBody(poll, placed, results, now),
+      body: h(Thanks, { poll, placed, results, now }),
       forms: true,
     }),
   );

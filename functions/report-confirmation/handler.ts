@@ -7,8 +7,9 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { bundledProfile } from '../../shared/config/bundled-profile';
 import { parseReference } from '../../shared/domain/reference';
+import { h } from 'preact';
 import { renderPage } from '../../shared/ui/layout';
-import { confirmationBody, messageBody } from '../../shared/ui/result-pages';
+import { Confirmation, Message } from '../../shared/ui/result-pages';
 import { httpHandler } from '../adapters/http/middleware';
 import { html, type HttpResult } from '../adapters/http/responses';
 import { isValidReceipt } from '../reports/receipt';
@@ -34,13 +35,17 @@ export async function handleConfirmation(deps: ConfirmationDependencies, event: 
         title: 'Page not found',
         partnershipName: deps.partnershipName,
         forms: false,
-        body: messageBody('Page not found', [NOT_FOUND]),
+        body: h(Message, { heading: 'Page not found', paragraphs: [NOT_FOUND] }),
       }),
     );
   }
   return html(
     200,
-    renderPage({ title: `Report sent: reference ${reference}`, partnershipName: deps.partnershipName, body: confirmationBody(reference) }),
+    renderPage({
+      title: `Report sent: reference ${reference}`,
+      partnershipName: deps.partnershipName,
+      body: h(Confirmation, { reference }),
+    }),
   );
 }
 

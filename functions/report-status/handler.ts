@@ -7,9 +7,10 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { bundledProfile } from '../../shared/config/bundled-profile';
 import type { Profile } from '../../shared/config/profile-schema';
+import { type ComponentChildren, h } from 'preact';
 import { renderPage } from '../../shared/ui/layout';
 import { formValuesFrom } from '../../shared/ui/form-components';
-import { renderStatusForm, renderStatusResult, STATUS_CHECK_TITLE } from '../../shared/ui/status-check';
+import { StatusForm, StatusResult, STATUS_CHECK_TITLE } from '../../shared/ui/status-check';
 import { dynamoDbClient } from '../adapters/dynamodb/client';
 import { createRateLimiter } from '../adapters/dynamodb/rate-limiter';
 import { createReportStore } from '../adapters/dynamodb/report-store';
@@ -36,11 +37,11 @@ export async function handleStatus(
   const NOT_FOUND = notFound(partnership.contact);
   if (event.requestContext.http.method !== 'POST') return notPost(event, '/report/status/', 'Use POST to check a report');
   const body = readBody(event);
-  const page = (status: number, content: string, title: string, headers: Record<string, string> = {}) =>
+  const page = (status: number, content: ComponentChildren, title: string, headers: Record<string, string> = {}) =>
     html(status, renderPage({ title, partnershipName, body: content }), headers);
   if (body.kind === 'error')
     return body.form
-      ? page(body.status, renderStatusForm({}, [{ path: '', message: body.message }]), `Error: ${STATUS_CHECK_TITLE}`)
+      ? page(body.status, h(StatusForm, { errors: [{ path: '', message: body.message }] }), `Error: ${STATUS_CHECK_TITLE}`)
       : jsonMessage(body.status, body.message);
   const value = body.kind === 'form' ? Object.fromEntries(body.entries) : body.value;
   const result = await checkStatus(deps, value, clientAddress(event));
@@ -55,20 +56,20 @@ export async function handleStatus(
   }
   switch (result.kind) {
     case 'invalid':
-      return page(400, renderStatusForm(values, result.errors), `Error: ${STATUS_CHECK_TITLE}`);
+      return page(400, h(StatusForm, { values, errors: result.errors }), `Error: ${STATUS_CHECK_TITLE}`);
     case 'limited':
       return page(
         429,
-        renderStatusForm(values, [{ path: '', message: limitedMessage(result.retryAfterSeconds) }]),
+        h(StatusForm, { values, errors: [{ path: '', message: limitedMessage(result.retryAfterSeconds) }] }),
         `Error: ${STATUS_CHECK_TITLE}`,
         { 'Retry-After': String(result.retryAfterSeconds) },
       );
     case 'not-found':
-      return page(404, renderStatusForm(values, [{ path: 'reference', message: NOT_FOUND }]), `Error: ${STATUS_CHECK_TITLE}`);
+      return page(404, h(StatusForm, { values, errors: [{ path: 'reference', message: NOT_FOUND }] }), `Error: ${STATUS_CHECK_TITLE}`);
     case 'found':
       return page(
         200,
-        renderStatusResult(result.reference, result.status, result.outcome, result.updates),
+        h(StatusResult, { reference: result.reference, status: result.status, outcome: result.outcome, updates: result.updates }),
         `Report ${result.reference}: progress`,
       );
   }

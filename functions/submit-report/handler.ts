@@ -47,13 +47,13 @@ export async function handleSubmit(deps: SubmitHandlerDependencies, event: APIGa
   const body = readBody(event);
   if (body.kind === 'error') {
     if (!body.form) return jsonMessage(body.status, body.message);
-    const { renderPage, messageBody } = await htmlPages();
+    const { h, renderPage, Message } = await htmlPages();
     return html(
       body.status,
       renderPage({
         title: 'There is a problem with your report',
         partnershipName: deps.profile.name,
-        body: messageBody('There is a problem with your report', [body.message]),
+        body: h(Message, { heading: 'There is a problem with your report', paragraphs: [body.message] }),
       }),
     );
   }
@@ -79,8 +79,8 @@ export async function handleSubmit(deps: SubmitHandlerDependencies, event: APIGa
   // A resident's typed answers exist only in this request: if storing fails, give the
   // form back filled in rather than a page that loses them.
   const formPage = async (status: number, errors: FieldError[]) => {
-    const { renderPage, renderReportForm, REPORT_FORM_TITLE, formValuesFrom } = await htmlPages();
-    const form = renderReportForm({ areas: deps.profile.areas, values: formValuesFrom(body.entries), errors });
+    const { h, renderPage, ReportForm, REPORT_FORM_TITLE, formValuesFrom } = await htmlPages();
+    const form = h(ReportForm, { areas: deps.profile.areas, values: formValuesFrom(body.entries), errors });
     return html(status, renderPage({ title: `Error: ${REPORT_FORM_TITLE}`, partnershipName: deps.profile.name, body: form }));
   };
   let result: SubmitResult;
@@ -121,17 +121,19 @@ const keyReused = () =>
 
 /** HTML is needed only when a form submission has problems: load it then (cold start budget). */
 async function htmlPages() {
-  const [layout, form, pages, components] = await Promise.all([
+  const [preact, layout, form, pages, components] = await Promise.all([
+    import('preact'),
     import('../../shared/ui/layout'),
     import('../../shared/ui/report-form'),
     import('../../shared/ui/result-pages'),
     import('../../shared/ui/form-components'),
   ]);
   return {
+    h: preact.h,
     renderPage: layout.renderPage,
-    renderReportForm: form.renderReportForm,
+    ReportForm: form.ReportForm,
     REPORT_FORM_TITLE: form.REPORT_FORM_TITLE,
-    messageBody: pages.messageBody,
+    Message: pages.Message,
     formValuesFrom: components.formValuesFrom,
   };
 }

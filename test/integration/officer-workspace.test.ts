@@ -246,7 +246,7 @@ describe("the resident's status check", () => {
     const emails = await waitForEmails(stack, (all) => all.some((e) => e.subject === `An update on your report ${reference}`));
     const update = emails.find((e) => e.subject === `An update on your report ${reference}`)!;
     expect(update.destination.to).toEqual(['amira@example.com']);
-    expect(update.body.html).toContain('&lt;Tuesday&gt;');
+    expect(update.body.html).toContain('&lt;Tuesday>');
     const anon = await submit(asbAnon);
     expect(
       (
@@ -263,7 +263,7 @@ describe("the resident's status check", () => {
     });
     const html = await page.text();
     expect(html).toContain('Updates we have sent you');
-    expect(html).toContain('An officer will visit on &lt;Tuesday&gt;.');
+    expect(html).toContain('An officer will visit on &lt;Tuesday>.');
     const json = await fetch(`${stack.url}/api/report-status`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

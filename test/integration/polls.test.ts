@@ -216,7 +216,7 @@ describe('voting', () => {
     expect(bad.status).toBe(400);
     expect(bad.html).toContain('Enter a whole number of tokens');
     expect(bad.html).toContain('value="AV3 2QT"');
-    expect(bad.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(bad.html).toContain('&lt;script>alert(1)&lt;/script>');
     expect(bad.html).not.toContain('<script>alert(1)');
     const good = await sendBallotForm(stack, open, cookie, {
       'tokens.burglary': '3',

@@ -42,7 +42,7 @@ describe('partner and resident emails', () => {
     )!;
     expect(email.html).not.toContain('<script>');
     expect(email.html).not.toContain('<img');
-    expect(email.html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;img src=x onerror=alert(1)&gt;');
+    expect(email.html).toContain('&lt;script>alert(&quot;x&quot;)&lt;/script> &amp; &lt;img src=x onerror=alert(1)>');
     expect(email.html).toContain('<bdi>');
     expect(email.text).toContain('<script>alert("x")</script>');
     expect(email.text).toContain('مرحبا 😡');
@@ -114,7 +114,7 @@ describe('partner and resident emails', () => {
     expect(email.to).toBe('amira@example.com');
     expect(email.subject).toBe('Your report reference ABCD2345');
     expect(email.text).toContain('ABCD2345');
-    expect(email.html).toContain('&lt;b&gt;Amira&lt;/b&gt;');
+    expect(email.html).toContain('&lt;b>Amira&lt;/b>');
     expect(email.text).not.toContain('headscarf');
   });
 
@@ -138,7 +138,7 @@ describe('partner and resident emails', () => {
     expect(email.to).toBe('amira@example.com');
     expect(email.subject).toBe('An update on your report ABCD2345');
     expect(email.html).not.toContain('<script>');
-    expect(email.html).toContain('&lt;script&gt;');
+    expect(email.html).toContain('&lt;script>');
     expect(email.text).toContain('http://localhost:4321/report/status/');
     expect(email.text).not.toContain('headscarf');
   });

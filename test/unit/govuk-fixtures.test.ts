@@ -17,7 +17,9 @@ import { parseDocument } from 'htmlparser2';
 type ChildNode = ReturnType<typeof parseDocument>['children'][number];
 type Element = Extract<ChildNode, { attribs: Record<string, string> }>;
 import { describe, expect, it } from 'vitest';
-import { checkboxes, dateInput, errorSummary, input, radios, textarea } from '../../shared/ui/form-components';
+import { h } from 'preact';
+import { Checkboxes, DateInput, ErrorSummary, Input, Radios, Textarea } from '../../shared/ui/form-components';
+import { toHtml } from '../../shared/ui/render';
 
 /** The macro options these fixtures use (govuk-frontend's macro-options.json has them all). */
 interface Item {
@@ -118,47 +120,53 @@ describe('the form components, against govuk-frontend’s fixtures', () => {
         | 'govuk-input--width-10'
         | 'govuk-input--width-20'
         | undefined;
-      const ours = input({
-        name: o.name,
-        label: o.label.text,
-        hint: o.hint?.text,
-        error: o.errorMessage?.text,
-        values: {},
-        ...(width ? { width } : {}),
-      });
+      const ours = toHtml(
+        h(Input, {
+          name: o.name,
+          label: o.label.text,
+          hint: o.hint?.text,
+          error: o.errorMessage?.text,
+          values: {},
+          ...(width ? { width } : {}),
+        }),
+      );
       expect(outline(ours)).toBe(outline(html));
     },
   );
 
   it.each(['default', 'with hint', 'with error message'])('textarea: %s', (name) => {
     const { options: o, html } = fixture('textarea', name);
-    const ours = textarea({ name: o.name, label: o.label.text, hint: o.hint?.text, error: o.errorMessage?.text, values: {} });
+    const ours = toHtml(h(Textarea, { name: o.name, label: o.label.text, hint: o.hint?.text, error: o.errorMessage?.text, values: {} }));
     expect(outline(ours)).toBe(outline(html));
   });
 
   it.each(['with hint', 'with fieldset and error message', 'with hints on items'])('radios: %s', (name) => {
     const { options: o, html } = fixture('radios', name);
-    const ours = radios({
-      name: o.name,
-      legend: o.fieldset.legend.text,
-      hint: o.hint?.text,
-      error: o.errorMessage?.text,
-      choices: choices(o),
-      values: checkedValues(o),
-    });
+    const ours = toHtml(
+      h(Radios, {
+        name: o.name,
+        legend: o.fieldset.legend.text,
+        hint: o.hint?.text,
+        error: o.errorMessage?.text,
+        choices: choices(o),
+        values: checkedValues(o),
+      }),
+    );
     expect(outline(ours)).toBe(outline(html));
   });
 
   it.each(['with hint', 'with error message'])('checkboxes: %s', (name) => {
     const { options: o, html } = fixture('checkboxes', name);
-    const ours = checkboxes({
-      name: o.name,
-      legend: o.fieldset.legend.text,
-      hint: o.hint?.text,
-      error: o.errorMessage?.text,
-      choices: choices(o),
-      values: checkedValues(o),
-    });
+    const ours = toHtml(
+      h(Checkboxes, {
+        name: o.name,
+        legend: o.fieldset.legend.text,
+        hint: o.hint?.text,
+        error: o.errorMessage?.text,
+        choices: choices(o),
+        values: checkedValues(o),
+      }),
+    );
     expect(outline(ours)).toBe(outline(html));
   });
 
@@ -167,14 +175,16 @@ describe('the form components, against govuk-frontend’s fixtures', () => {
     ['with error message and hint', ['day', 'month', 'year'] as const],
   ])('date input: %s', (name, wrong) => {
     const { options: o, html } = fixture('date-input', name);
-    const ours = dateInput({
-      name: 'occurredAt',
-      legend: o.fieldset.legend.text,
-      hint: o.hint!.text,
-      error: o.errorMessage!.text,
-      values: {},
-      wrong,
-    })
+    const ours = toHtml(
+      h(DateInput, {
+        name: 'occurredAt',
+        legend: o.fieldset.legend.text,
+        hint: o.hint!.text,
+        error: o.errorMessage!.text,
+        values: {},
+        wrong,
+      }),
+    )
       // The portal's boxes are named for its form decoder (occurredAt.day), and its month
       // box is wider, to take a month written as a word ("Nov").
       .replaceAll('name="occurredAt.', 'name="')
@@ -184,7 +194,7 @@ describe('the form components, against govuk-frontend’s fixtures', () => {
 
   it('error summary: with everything but a description', () => {
     const { options: o, html } = fixture('error-summary', 'default');
-    const ours = errorSummary(o.errorList.map((e) => ({ href: e.href, message: e.text })));
+    const ours = toHtml(h(ErrorSummary, { errors: o.errorList.map((e) => ({ href: e.href, message: e.text })) }));
     // The portal's own script focuses the summary (govuk-frontend's script, which the
     // portal does not load, would add the same tabindex), hence its id and tabindex.
     const withoutFocusHook = ours.replace(' tabindex="-1" id="error-summary"', '');

@@ -5,8 +5,10 @@ import { ballotCounts, checkChoices, checkFollowUps, pollState, postcodeDistrict
 import { effectiveTallies, formatShare, pollResults, type TallyEntry } from '../../shared/domain/poll-results';
 import { findBursts } from '../../shared/domain/ballot-bursts';
 import { readVoterCookie, voterCookieValue, newVoterId, setVoterCookie, cookieValue } from '../../functions/polls/voter-cookie';
-import { resultsCsv, thanksBody } from '../../shared/ui/poll-results';
-import { renderPollForm } from '../../shared/ui/poll-form';
+import { h } from 'preact';
+import { resultsCsv, Thanks } from '../../shared/ui/poll-results';
+import { PollForm } from '../../shared/ui/poll-form';
+import { toHtml } from '../../shared/ui/render';
 import { testPolls } from '../support/test-polls';
 
 const poll = (overrides: Record<string, unknown> = {}): Poll => pollSchema.parse({ ...testPolls.open, ...overrides });
@@ -132,15 +134,17 @@ describe('the vote form', () => {
   });
 
   it('renders every value escaped, with each problem beside its field', () => {
-    const html = renderPollForm({
-      poll: poll({ title: 'Poll <b>' }),
-      values: { 'tokens.burglary': '"><script>', postcode: '<i>' },
-      errors: [{ path: 'tokens', message: 'Place all <5>' }],
-    });
-    expect(html).toContain('Poll &lt;b&gt;');
-    expect(html).toContain('value="&quot;&gt;&lt;script&gt;"');
-    expect(html).toContain('value="&lt;i&gt;"');
-    expect(html).toContain('href="#tokens-anti-social-behaviour">Place all &lt;5&gt;');
+    const html = toHtml(
+      h(PollForm, {
+        poll: poll({ title: 'Poll <b>' }),
+        values: { 'tokens.burglary': '"><script>', postcode: '<i>' },
+        errors: [{ path: 'tokens', message: 'Place all <5>' }],
+      }),
+    );
+    expect(html).toContain('Poll &lt;b>');
+    expect(html).toContain('value="&quot;>&lt;script>"');
+    expect(html).toContain('value="&lt;i>"');
+    expect(html).toContain('href="#tokens-anti-social-behaviour">Place all &lt;5>');
     expect(html).not.toMatch(/<script>|<i>/);
   });
 });
@@ -215,8 +219,8 @@ describe('results', () => {
     });
     const r = pollResults(p, { counts: { a: 1 }, ballots: 1, final: true }, []);
     expect(resultsCsv(r)).toContain(`"'=HYPERLINK(""x"")"`);
-    const html = thanksBody(p, [{ label: '<b>B</b>', count: 2 }], r, new Date());
-    expect(html).toContain('&lt;b&gt;B&lt;/b&gt;: 2 tokens');
+    const html = toHtml(h(Thanks, { poll: p, placed: [{ label: '<b>B</b>', count: 2 }], results: r, now: new Date() }));
+    expect(html).toContain('&lt;b>B&lt;/b>: 2 tokens');
     expect(html).not.toContain('<b>B</b>');
   });
 

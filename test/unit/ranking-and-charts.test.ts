@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { rankByCount } from '../../shared/domain/ranking';
-import { barChart, dataTable } from '../../shared/ui/bar-chart';
+import { h } from 'preact';
+import { BarChart, DataTable } from '../../shared/ui/bar-chart';
+import { toHtml } from '../../shared/ui/render';
 
 describe('standard competition ranking', () => {
   it('ranks the Maldon charity pots 1 to 8', () => {
@@ -57,10 +59,10 @@ describe('bar charts', () => {
   };
 
   it('is an image with an accessible name and description, its words HTML text, values escaped', () => {
-    const html = barChart(chart);
+    const html = toHtml(h(BarChart, chart));
     expect(html).toContain('role="img"');
     expect(html).toContain('aria-labelledby="asb-title asb-desc"');
-    expect(html).toContain('<p class="govuk-visually-hidden" id="asb-title">ASB &lt;incidents&gt;</p>');
+    expect(html).toContain('<p class="govuk-visually-hidden" id="asb-title">ASB &lt;incidents></p>');
     expect(html).toContain('<span class="portal-chart__label">Q2 &amp; Q3</span>');
     expect(html).toContain('>1,234<');
     // No chart text is drawn inside the SVG, where it would be scaled down or cut off.
@@ -68,14 +70,14 @@ describe('bar charts', () => {
   });
 
   it('scales bars to the largest value, including targets, and writes the target beside the value', () => {
-    const html = barChart(chart);
+    const html = toHtml(h(BarChart, chart));
     const widths = [...html.matchAll(/<rect [^>]*width="([\d.]+)%"/g)].map((m) => Number(m[1]));
     expect(widths[0]! / widths[1]!).toBeCloseTo(1234 / 350, 1);
     expect(html).toContain('350 <span class="portal-chart__target">(target 400)</span>');
   });
 
   it('has a table with every value and the targets', () => {
-    const table = dataTable({ ...chart, caption: 'ASB' });
+    const table = toHtml(h(DataTable, { ...chart, caption: 'ASB' }));
     expect(table).toContain(
       '<th scope="row" class="govuk-table__header">Q1</th><td class="govuk-table__cell govuk-table__cell--numeric">1,234</td><td class="govuk-table__cell govuk-table__cell--numeric">No target</td>',
     );

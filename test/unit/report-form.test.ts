@@ -1,3 +1,5 @@
+import { h } from 'preact';
+import { toHtml } from '../../shared/ui/render';
 import { describe, expect, it } from 'vitest';
 import { decodeReportForm } from '../../shared/contracts/report-form';
 import { londonLocalToIso } from '../../shared/contracts/london-time';
@@ -112,7 +114,8 @@ describe('report form decoding', () => {
 
 describe('report form rendering', () => {
   it('lists problems in the order of the page, each linking to its field', async () => {
-    const { renderReportForm } = await import('../../shared/ui/report-form');
+    const { ReportForm } = await import('../../shared/ui/report-form');
+    const renderReportForm = (props: Parameters<typeof ReportForm>[0]) => toHtml(h(ReportForm, props));
     const html = renderReportForm({
       areas: [{ id: 'millbrook', name: 'Millbrook' }],
       errors: [
@@ -128,7 +131,8 @@ describe('report form rendering', () => {
   });
 
   it('marks only the date box that is wrong, and links the time problem to the time box', async () => {
-    const { renderReportForm } = await import('../../shared/ui/report-form');
+    const { ReportForm } = await import('../../shared/ui/report-form');
+    const renderReportForm = (props: Parameters<typeof ReportForm>[0]) => toHtml(h(ReportForm, props));
     const values = { 'occurredAt.day': '21', 'occurredAt.year': '2026', 'occurredAt.time': 'later' };
     const html = renderReportForm({
       areas: [{ id: 'millbrook', name: 'Millbrook' }],

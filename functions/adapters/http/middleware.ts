@@ -51,14 +51,19 @@ export function httpHandler(
         logger.error('Unhandled error', { correlationId, route: request.event.routeKey, errorName: error?.name ?? 'Error' });
         const message = failureMessage(what, correlationId);
         if (request.event.headers && isFormRequest(request.event)) {
-          const [{ renderPage }, { messageBody }] = await Promise.all([
+          const [{ h }, { renderPage }, { Message }] = await Promise.all([
+            import('preact'),
             import('../../../shared/ui/layout'),
             import('../../../shared/ui/result-pages'),
           ]);
           const title = 'Sorry, there is a problem with the service';
-          request.response = html(500, renderPage({ title, partnershipName, body: messageBody(title, [message]) }), {
-            'X-Correlation-Id': correlationId,
-          });
+          request.response = html(
+            500,
+            renderPage({ title, partnershipName, body: h(Message, { heading: title, paragraphs: [message] }) }),
+            {
+              'X-Correlation-Id': correlationId,
+            },
+          );
         } else {
           request.response = jsonMessage(500, message, { 'X-Correlation-Id': correlationId });
         }

@@ -11,7 +11,8 @@ import { createReportSchema } from '../../../shared/contracts/report';
 import { toFieldErrors, withFormErrors, type FieldError } from '../../../shared/contracts/field-errors';
 import { decodeReportForm } from '../../../shared/contracts/report-form';
 import { formValuesFrom } from '../../../shared/ui/form-components';
-import { renderReportForm, type FormArea } from '../../../shared/ui/report-form';
+import { h, render } from 'preact';
+import { ReportForm, type FormArea } from '../../../shared/ui/report-form';
 
 export function enhanceReportForm(): void {
   const root = document.getElementById('report-form-root');
@@ -44,7 +45,11 @@ export function enhanceReportForm(): void {
   }
 
   function showErrors(entries: [string, string][], errors: FieldError[]): void {
-    root!.innerHTML = renderReportForm({ areas, values: formValuesFrom(entries), errors });
+    // A fresh form each time (its listeners are bound again below): unmount what Preact
+    // drew last time, clear the page's own markup, then draw the form with its problems.
+    render(null, root!);
+    root!.replaceChildren();
+    render(h(ReportForm, { areas, values: formValuesFrom(entries), errors }), root!);
     document.title = `Error: ${baseTitle.startsWith('Error: ') ? baseTitle.slice(7) : baseTitle}`;
     bind();
     root!.querySelector<HTMLElement>('#error-summary')?.focus();

@@ -5,6 +5,7 @@
  * report opened in a new tab) asks the workspace's other open tabs for the session over
  * a BroadcastChannel, so the token is never written anywhere that outlives the tabs.
  */
+import { type ComponentChildren, Fragment, h, render } from 'preact';
 import { formatDue } from '../../../../shared/contracts/london-time';
 
 const KEY = 'csp-officer-session';
@@ -131,11 +132,6 @@ export async function download(path: string, filename: string): Promise<void> {
   URL.revokeObjectURL(url);
 }
 
-/** Escapes text for innerHTML templates. */
-export function esc(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 /** UK date and time, e.g. "22 Nov 2026, 14:05". */
 /** A due time, as formatDue says it (never a bare "00:00"). */
 export function due(iso: string | undefined): string {
@@ -155,14 +151,68 @@ export function when(iso: string | undefined): string {
     : '';
 }
 
-/** Shows a message in the page's live region (announced by screen readers). */
-export function announce(html: string, kind: 'success' | 'error' = 'success'): void {
+/**
+ * Shows a message in the page's live region (announced by screen readers) and moves
+ * focus to it. An error is a GOV.UK error summary; anything else a success banner.
+ */
+let announced = 0;
+export function announce(message: ComponentChildren, kind: 'success' | 'error' = 'success'): void {
   const region = document.getElementById('workspace-message')!;
-  region.innerHTML =
-    kind === 'error'
-      ? `<div class="govuk-error-summary" tabindex="-1"><h2 class="govuk-error-summary__title">There is a problem</h2><div class="govuk-error-summary__body">${html}</div></div>`
-      : `<div class="govuk-notification-banner govuk-notification-banner--success" tabindex="-1"><div class="govuk-notification-banner__content"><p class="govuk-notification-banner__heading">${html}</p></div></div>`;
+  // A new key each time: the message is drawn afresh, so a repeated one is announced again.
+  announced += 1;
+  show(
+    region,
+    kind === 'error' ? (
+      <div class="govuk-error-summary" tabindex={-1} key={announced}>
+        <h2 class="govuk-error-summary__title">There is a problem</h2>
+        <div class="govuk-error-summary__body">{message}</div>
+      </div>
+    ) : (
+      <div class="govuk-notification-banner govuk-notification-banner--success" tabindex={-1} key={announced}>
+        <div class="govuk-notification-banner__content">
+          <p class="govuk-notification-banner__heading">{message}</p>
+        </div>
+      </div>
+    ),
+  );
   (region.firstElementChild as HTMLElement).focus();
+}
+
+/**
+ * A failed call, said as an error: the API's message and each problem it listed, or
+ * `otherwise` when there was no answer to read (the network, a crash).
+ */
+export function announceFailure(error: unknown, otherwise: string): void {
+  if (!(error instanceof ApiError)) {
+    announce(<p class="govuk-body">{otherwise}</p>, 'error');
+    return;
+  }
+  announce(
+    <>
+      <p class="govuk-body">{error.message}</p>
+      {error.errors.length ? (
+        <ul class="govuk-list govuk-error-summary__list">
+          {error.errors.map((e) => (
+            <li>{e.message}</li>
+          ))}
+        </ul>
+      ) : null}
+    </>,
+    'error',
+  );
+}
+
+const drawn = new WeakSet<Element>();
+/**
+ * Draws `view` in the element in place of what it held: the page's own markup the
+ * first time (cleared, not reused), then Preact updates its earlier view.
+ */
+export function show(element: Element, view: ComponentChildren): void {
+  if (!drawn.has(element)) {
+    element.replaceChildren();
+    drawn.add(element);
+  }
+  render(h(Fragment, null, view), element);
 }
 
 /** What the signed-in user may do, from their groups (the API checks the same, and has the last word). */
@@ -182,7 +232,16 @@ export function allowedHere(session: Session, needs: 'officer' | 'admin', what: 
   if (needs === 'admin' ? role.admin : role.officer) return true;
   const body = document.getElementById('workspace-page');
   if (body)
-    body.innerHTML = `<p class="govuk-body" id="not-for-role">Your account cannot ${esc(what)}: only ${needs === 'admin' ? 'administrators' : 'partnership officers'} can. <a class="govuk-link" href="/officer/">Go to the inbox</a>.</p>`;
+    show(
+      body,
+      <p class="govuk-body" id="not-for-role">
+        Your account cannot {what}: only {needs === 'admin' ? 'administrators' : 'partnership officers'} can.{' '}
+        <a class="govuk-link" href="/officer/">
+          Go to the inbox
+        </a>
+        .
+      </p>,
+    );
   return false;
 }
 

@@ -1,0 +1,31 @@
+/** HTML half of the resident's confirmation (pair: resident-confirmation.text.ts). */
+import { Lines } from '../../shared/ui/lines';
+import { emailDocument } from './email-document';
+import type { ResidentEmailModel } from './resident-confirmation.text';
+
+export function residentConfirmationHtml(m: ResidentEmailModel): string {
+  return emailDocument(
+    'Your report reference',
+    <>
+      <p>
+        Dear <Lines text={m.name} />,
+      </p>
+      <p>Thank you for your report to the {m.partnershipName}.</p>
+      <p style="font-size:24px">
+        <strong>Your reference is {m.reference}</strong>
+      </p>
+      <p>Keep this reference. Quote it if you contact us about this report.</p>
+      <p>
+        We have passed your report to the partner organisations that deal with it. Someone will contact you if they need more information.
+      </p>
+      <p>
+        See how far your report has got, and any updates we send: <a href={`${m.siteUrl}/report/status/`}>check your report's progress</a>{' '}
+        with your reference and this email address.
+      </p>
+      <p>If you are in danger or a crime is happening now, call 999. For anything else that needs the police, call 101.</p>
+      <p>
+        <a href={m.siteUrl}>{m.siteUrl}</a>
+      </p>
+    </>,
+  );
+}

@@ -1,0 +1,76 @@
+/** Pages the API renders after a form submission: the confirmation and plain error pages. */
+
+export function Confirmation({ reference }: { reference: string }) {
+  return (
+    <>
+      <div class="govuk-panel govuk-panel--confirmation">
+        <h1 class="govuk-panel__title">Report sent</h1>
+        <div class="govuk-panel__body">
+          Your reference is
+          <br />
+          <strong class="portal-reference" id="reference">
+            {reference}
+          </strong>
+        </div>
+      </div>
+      <p class="govuk-body">Write this reference down or take a screenshot. Quote it if you contact us about this report.</p>
+      <p class="govuk-body">
+        If you gave us an email address, we have sent the reference to it, and you can{' '}
+        <a class="govuk-link" href="/report/status/">
+          check your report's progress
+        </a>{' '}
+        with the reference and that address.
+      </p>
+      <h2 class="govuk-heading-m">What happens next</h2>
+      <p class="govuk-body">
+        We have passed your report to the partner organisations that deal with it, such as the council's anti-social behaviour team or the
+        police. They will contact you if you said they could and they need more information.
+      </p>
+      <div class="govuk-inset-text">
+        If you are in danger or a crime is happening now, call 999. For anything else that needs the police, call 101.
+      </div>
+      <p class="govuk-body">
+        <a class="govuk-link" href="/report/">
+          Make another report
+        </a>
+      </p>
+      <p class="govuk-body">
+        <a class="govuk-link" href="/">
+          Go to the home page
+        </a>
+      </p>
+    </>
+  );
+}
+
+interface Link {
+  href: string;
+  text: string;
+}
+
+/** A short page for errors that are not about a field (too large, service unavailable): what happened, and where to go next. */
+export function Message({
+  heading,
+  paragraphs,
+  links = [{ href: '/report/', text: 'Go back to the report form' }],
+}: {
+  heading: string;
+  paragraphs: string[];
+  links?: Link[];
+}) {
+  return (
+    <>
+      <h1 class="govuk-heading-l">{heading}</h1>
+      {paragraphs.map((p) => (
+        <p class="govuk-body">{p}</p>
+      ))}
+      {links.map((l) => (
+        <p class="govuk-body">
+          <a class="govuk-link" href={l.href}>
+            {l.text}
+          </a>
+        </p>
+      ))}
+    </>
+  );
+}

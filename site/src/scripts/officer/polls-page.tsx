@@ -1,0 +1,215 @@
+/**
+ * Event tallies (officers): the pots counted at an event, recorded against a poll, and
+ * corrected by a new entry that says why (the earlier one is kept, marked corrected).
+ */
+import { ScrollRegion } from '../../../../shared/ui/table-region';
+import { allowedHere, announce, announceFailure, api, show, showSignedIn, signedIn, when } from './session';
+
+interface Option {
+  id: string;
+  label: string;
+}
+interface PollSummary {
+  id: string;
+  title: string;
+  state: string;
+  options: Option[];
+}
+interface Entry {
+  entryId: string;
+  event: { name: string; date: string; place: string };
+  counts: Record<string, number>;
+  recordedBy: string;
+  recordedAt: string;
+  corrects?: string;
+  reason?: string;
+  counted: boolean;
+  correctedBy?: string;
+}
+interface Tallies {
+  poll: PollSummary;
+  entries: Entry[];
+  results: { total: number; channels: { label: string; total: number }[] };
+}
+
+function TallyTable({ t, onCorrect }: { t: Tallies; onCorrect: (entry: Entry) => void }) {
+  return (
+    <>
+      <p class="govuk-body" id="tally-total">
+        {t.results.total} tokens in all: {t.results.channels.map((c) => `${c.label} ${c.total}`).join('; ')}.
+      </p>
+      <ScrollRegion label="Tallies recorded">
+        <table class="govuk-table">
+          <caption class="govuk-table__caption govuk-table__caption--m">Tallies recorded</caption>
+          <thead class="govuk-table__head">
+            <tr class="govuk-table__row">
+              <th scope="col" class="govuk-table__header">
+                Event
+              </th>
+              {t.poll.options.map((o) => (
+                <th scope="col" class="govuk-table__header govuk-table__header--numeric">
+                  {o.label}
+                </th>
+              ))}
+              <th scope="col" class="govuk-table__header">
+                Status
+              </th>
+            </tr>
+          </thead>
+          <tbody class="govuk-table__body">
+            {t.entries.length === 0 ? (
+              <tr class="govuk-table__row">
+                <td class="govuk-table__cell" colspan={t.poll.options.length + 2}>
+                  No tallies recorded for this poll yet.
+                </td>
+              </tr>
+            ) : (
+              t.entries.map((e) => (
+                <tr class="govuk-table__row">
+                  <th scope="row" class="govuk-table__header">
+                    {e.event.name}, {e.event.place}
+                    <br />
+                    <span class="govuk-body-s">
+                      {e.event.date}. Recorded by {e.recordedBy}, {when(e.recordedAt)}
+                      {e.corrects ? `. Corrects an earlier entry: ${e.reason ?? ''}` : ''}
+                    </span>
+                  </th>
+                  {t.poll.options.map((o) => (
+                    <td class="govuk-table__cell govuk-table__cell--numeric">{e.counts[o.id] ?? 0}</td>
+                  ))}
+                  <td class="govuk-table__cell">
+                    {e.counted ? (
+                      <>
+                        <strong class="govuk-tag govuk-tag--green">Counted</strong>{' '}
+                        <button
+                          type="button"
+                          class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                          data-correct={e.entryId}
+                          onClick={() => onCorrect(e)}
+                        >
+                          Correct
+                          <span class="govuk-visually-hidden">
+                            {' '}
+                            {e.event.name}, recorded {when(e.recordedAt)}
+                          </span>
+                        </button>
+                      </>
+                    ) : (
+                      <strong class="govuk-tag govuk-tag--grey">Corrected</strong>
+                    )}
+                  </td>
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+      </ScrollRegion>
+    </>
+  );
+}
+
+/** A number box per pot; keyed by poll, so another poll's boxes start again at 0. */
+function PotInputs({ options }: { options: Option[] }) {
+  return (
+    <>
+      {options.map((o) => (
+        <div class="govuk-form-group">
+          <label class="govuk-label" for={`pot-${o.id}`}>
+            {o.label}
+          </label>
+          <input class="govuk-input govuk-input--width-4" id={`pot-${o.id}`} data-option={o.id} type="text" inputmode="numeric" value="0" />
+        </div>
+      ))}
+    </>
+  );
+}
+
+function PollChoices({ polls }: { polls: PollSummary[] }) {
+  if (polls.length === 0) return <option value="">No polls published</option>;
+  return (
+    <>
+      {polls.map((p) => (
+        <option value={p.id}>
+          {p.title} ({p.state})
+        </option>
+      ))}
+    </>
+  );
+}
+
+const session = await signedIn();
+showSignedIn(session);
+// A role that cannot use this page is told so in its place; nothing is loaded.
+if (allowedHere(session, 'officer', 'record event tallies')) {
+  const select = document.getElementById('poll') as HTMLSelectElement;
+  const form = document.getElementById('tally-form') as HTMLFormElement;
+  const field = (id: string) => document.getElementById(id) as HTMLInputElement;
+
+  const draw = (t: Tallies) => {
+    show(document.getElementById('tallies')!, <TallyTable t={t} onCorrect={startCorrection} />);
+    show(document.getElementById('pots')!, <PotInputs key={t.poll.id} options={t.poll.options} />);
+    form.hidden = false;
+    startCorrection(undefined);
+  };
+
+  function startCorrection(entry: Entry | undefined) {
+    field('corrects').value = entry?.entryId ?? '';
+    document.getElementById('tally-heading')!.textContent = entry ? `Correct the tally for ${entry.event.name}` : 'Record a tally';
+    document.getElementById('reason-group')!.hidden = !entry;
+    document.getElementById('cancel-correction')!.hidden = !entry;
+    document.getElementById('save-tally')!.textContent = entry ? 'Record correction' : 'Record tally';
+    const pots = document.querySelectorAll<HTMLInputElement>('#pots input');
+    if (entry) {
+      field('event-name').value = entry.event.name;
+      field('event-date').value = entry.event.date;
+      field('event-place').value = entry.event.place;
+      for (const input of pots) input.value = String(entry.counts[input.dataset.option!] ?? 0);
+      field('event-name').focus();
+    } else for (const input of pots) input.value = '0';
+  }
+
+  async function load(id: string) {
+    try {
+      draw(await api<Tallies>(`/api/officer/polls/${encodeURIComponent(id)}/tallies`));
+    } catch (error) {
+      announceFailure(error, 'The tallies could not be loaded. Reload the page.');
+    }
+  }
+
+  document.getElementById('cancel-correction')!.addEventListener('click', () => startCorrection(undefined));
+  select.addEventListener('change', () => select.value && load(select.value));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const counts = Object.fromEntries(
+      [...document.querySelectorAll<HTMLInputElement>('#pots input')].map((i) => [
+        i.dataset.option!,
+        i.value.trim() === '' ? 0 : Number(i.value.trim()),
+      ]),
+    );
+    const body = {
+      event: { name: field('event-name').value, date: field('event-date').value, place: field('event-place').value },
+      counts,
+      ...(field('corrects').value ? { corrects: field('corrects').value, reason: field('reason').value } : {}),
+    };
+    try {
+      const saved = await api<{ message: string }>(`/api/officer/polls/${encodeURIComponent(select.value)}/tallies`, {
+        method: 'POST',
+        body,
+      });
+      await load(select.value);
+      announce(<p class="govuk-body">{saved.message}</p>);
+    } catch (error) {
+      announceFailure(error, 'The tally was not recorded. Try again.');
+    }
+  });
+
+  try {
+    const { polls } = await api<{ polls: PollSummary[] }>('/api/officer/polls');
+    show(select, <PollChoices polls={polls} />);
+    const wanted = new URLSearchParams(location.search).get('poll');
+    if (wanted && polls.some((p) => p.id === wanted)) select.value = wanted;
+    if (select.value) await load(select.value);
+  } catch (error) {
+    announceFailure(error, 'The polls could not be loaded. Reload the page.');
+  }
+}
