@@ -7,7 +7,8 @@
  */
 import * as z from 'zod/mini';
 import { ballotRequestSchema } from './ballot';
-import { caseActionSchema, dateRangeSchema, inboxQuerySchema, partnerUpdateSchema, statusCheckSchema, tallyRequestSchema } from './officer';
+import { statusCheckSchema } from './officer';
+import { officerContract } from './officer-contract';
 import * as bodies from './api-responses';
 import { createReportSchema } from './report';
 import type { Profile } from '../config/profile-schema';
@@ -245,9 +246,9 @@ export const apiOperations: Operation[] = [
     ...officerRoutes.listInbox,
     summary: 'The inbox, newest first, 50 a page (a partner user sees only their own partner’s reports)',
     security: 'officer',
-    query: inboxQuerySchema,
+    query: officerContract.listInbox.query,
     responses: {
-      200: { description: 'A page of case summaries, and the cursor of the next', json: bodies.inboxPageBody },
+      200: { description: 'A page of case summaries, and the cursor of the next', json: officerContract.listInbox.answer },
       ...officerGate,
       ...unexpected,
     },
@@ -257,8 +258,8 @@ export const apiOperations: Operation[] = [
     ...officerRoutes.countInbox,
     summary: 'Reports per status received on the UK days from..to (or ever)',
     security: 'officer',
-    query: inboxQuerySchema,
-    responses: { 200: { description: 'A count per status', json: bodies.statusCountsBody }, ...officerGate, ...unexpected },
+    query: officerContract.countInbox.query,
+    responses: { 200: { description: 'A count per status', json: officerContract.countInbox.answer }, ...officerGate, ...unexpected },
   },
   {
     id: 'getCase',
@@ -267,7 +268,7 @@ export const apiOperations: Operation[] = [
     security: 'officer',
     pathParams: { reference: 'The report reference' },
     responses: {
-      200: { description: 'The case', json: bodies.caseViewBody },
+      200: { description: 'The case', json: officerContract.getCase.answer },
       ...officerGate,
       404: problem('No such report, or not one this user can see'),
       ...unexpected,
@@ -279,11 +280,11 @@ export const apiOperations: Operation[] = [
     summary: 'Grade, assign, start, close, add a note or email the resident an update',
     security: 'officer',
     pathParams: { reference: 'The report reference' },
-    json: caseActionSchema,
+    json: officerContract.caseAction.body,
     responses: {
-      200: { description: 'Changed', json: bodies.actionResultBody },
-      201: { description: 'Note added', json: bodies.actionResultBody },
-      202: { description: 'Update queued for the resident', json: bodies.actionResultBody },
+      200: { description: 'Changed', json: officerContract.caseAction.answer },
+      201: { description: 'Note added', json: officerContract.caseAction.answer },
+      202: { description: 'Update queued for the resident', json: officerContract.caseAction.answer },
       ...officerJsonBody,
       404: problem('No such report, or not one this user can see'),
       409: problem('The report changed since it was loaded, or the step is not possible from its status'),
@@ -295,7 +296,7 @@ export const apiOperations: Operation[] = [
     ...officerRoutes.exportReports,
     summary: 'The filtered inbox as CSV (personal fields for admins, each report audited)',
     security: 'officer',
-    query: inboxQuerySchema,
+    query: officerContract.exportReports.query,
     responses: {
       200: { description: 'The CSV file', csv: true },
       ...officerGate,
@@ -308,9 +309,9 @@ export const apiOperations: Operation[] = [
     ...officerRoutes.tasking,
     summary: 'SARA scanning: counts by type, category, area, day and hour against the previous period',
     security: 'officer',
-    query: dateRangeSchema,
+    query: officerContract.tasking.query,
     responses: {
-      200: { description: 'The period, the previous one and the counts', json: bodies.taskingBody },
+      200: { description: 'The period, the previous one and the counts', json: officerContract.tasking.answer },
       ...officerGate,
       ...unexpected,
     },
@@ -320,7 +321,7 @@ export const apiOperations: Operation[] = [
     ...officerRoutes.listPartners,
     summary: 'The partner directory (admins also get addresses, rules and history)',
     security: 'officer',
-    responses: { 200: { description: 'The partners', json: bodies.partnersBody }, ...officerGate, ...unexpected },
+    responses: { 200: { description: 'The partners', json: officerContract.listPartners.answer }, ...officerGate, ...unexpected },
   },
   {
     id: 'updatePartner',
@@ -328,9 +329,9 @@ export const apiOperations: Operation[] = [
     summary: "Change a partner's address and routing rules",
     security: 'officer',
     pathParams: { id: 'The partner id' },
-    json: partnerUpdateSchema,
+    json: officerContract.updatePartner.body,
     responses: {
-      200: { description: 'Saved', json: bodies.actionResultBody },
+      200: { description: 'Saved', json: officerContract.updatePartner.answer },
       ...officerJsonBody,
       404: problem('No such partner'),
       409: problem('Changed by someone else since it was loaded'),
@@ -342,9 +343,9 @@ export const apiOperations: Operation[] = [
     ...officerRoutes.exportAudit,
     summary: 'The audit trail for a date range (JSON, or CSV with format=csv)',
     security: 'officer',
-    query: dateRangeSchema,
+    query: officerContract.exportAudit.query,
     responses: {
-      200: { description: 'Every read and change in the range', json: bodies.auditBody, csv: true },
+      200: { description: 'Every read and change in the range', json: officerContract.exportAudit.answer, csv: true },
       ...officerGate,
       ...unexpected,
     },
@@ -354,7 +355,7 @@ export const apiOperations: Operation[] = [
     ...officerRoutes.listPolls,
     summary: 'The published polls, for recording event tallies',
     security: 'officer',
-    responses: { 200: { description: 'The polls', json: bodies.pollListBody }, ...officerGate, ...unexpected },
+    responses: { 200: { description: 'The polls', json: officerContract.listPolls.answer }, ...officerGate, ...unexpected },
   },
   {
     id: 'pollTallies',
@@ -363,7 +364,7 @@ export const apiOperations: Operation[] = [
     security: 'officer',
     pathParams: { id: 'The poll id' },
     responses: {
-      200: { description: 'The tallies and results', json: bodies.talliesBody },
+      200: { description: 'The tallies and results', json: officerContract.pollTallies.answer },
       ...officerGate,
       404: problem('No such poll'),
       ...unexpected,
@@ -375,9 +376,9 @@ export const apiOperations: Operation[] = [
     summary: 'Record the pots counted at an event, or correct an entry',
     security: 'officer',
     pathParams: { id: 'The poll id' },
-    json: tallyRequestSchema,
+    json: officerContract.recordTally.body,
     responses: {
-      201: { description: 'Recorded', json: bodies.tallyRecordedBody },
+      201: { description: 'Recorded', json: officerContract.recordTally.answer },
       ...officerJsonBody,
       404: problem('No such poll'),
       409: problem('That entry was already corrected'),
@@ -390,7 +391,12 @@ export const apiOperations: Operation[] = [
     summary: 'Addresses that sent many ballots within an hour, for review (never refused)',
     security: 'officer',
     pathParams: { id: 'The poll id' },
-    responses: { 200: { description: 'The bursts', json: bodies.burstsBody }, ...officerGate, 404: problem('No such poll'), ...unexpected },
+    responses: {
+      200: { description: 'The bursts', json: officerContract.ballotBursts.answer },
+      ...officerGate,
+      404: problem('No such poll'),
+      ...unexpected,
+    },
   },
 ];
 

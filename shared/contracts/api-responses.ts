@@ -5,7 +5,8 @@
  * expect fields to be added; what is listed is always there.
  */
 import * as z from 'zod/mini';
-import { OUTCOMES, RISKS, STATUSES } from './workflow-vocabulary';
+import { FLAGS, OUTCOMES, RISKS, STATUSES } from './workflow-vocabulary';
+import { ASB_CATEGORIES, HATE_MOTIVATIONS, REPORT_TYPES, REPORTER_ROLES } from './report-vocabulary';
 import { DATA_LEVELS } from '../config/profile-schema';
 
 const fieldError = z.object({ path: z.string(), message: z.string() });
@@ -53,6 +54,11 @@ export const pollResultsBody = z.looseObject({
   ),
 });
 
+const reportType = z.enum(REPORT_TYPES);
+const asbCategory = z.enum(ASB_CATEGORIES);
+const hateMotivations = z.array(z.enum(HATE_MOTIVATIONS));
+const flags = z.array(z.enum(FLAGS));
+
 const caseSummary = z.looseObject({
   reference,
   createdAt: isoTime,
@@ -60,7 +66,12 @@ const caseSummary = z.looseObject({
   version: z.number(),
   dueAt: z.string(),
   risk: z.optional(z.enum(RISKS)),
-  type: z.string(),
+  assignedPartner: z.optional(z.string()),
+  outcome: z.optional(z.enum(OUTCOMES)),
+  flags: z.optional(flags),
+  type: reportType,
+  category: z.optional(asbCategory),
+  motivations: z.optional(hateMotivations),
   area: z.string(),
   partners: z.array(z.string()),
   overdue: z.boolean(),
@@ -75,16 +86,39 @@ const timelineEntry = z.object({
   text: z.string(),
   by: z.optional(z.string()),
 });
+const optionalText = z.optional(z.string());
+/** The report as the reader's data level leaves it: only type and area are always there. */
+const reportView = z.looseObject({
+  type: reportType,
+  asbCategory: z.optional(asbCategory),
+  hateMotivations: z.optional(hateMotivations),
+  reporterRole: z.optional(z.enum(REPORTER_ROLES)),
+  description: optionalText,
+  occurredAt: optionalText,
+  ongoing: z.optional(z.boolean()),
+  location: z.looseObject({ area: z.string(), street: optionalText, postcode: optionalText, details: optionalText }),
+  anonymous: z.optional(z.boolean()),
+  contact: z.optional(z.looseObject({ name: z.string(), email: optionalText, phone: optionalText, preferredTimes: optionalText })),
+  offenderDescription: optionalText,
+  vehicleDescription: optionalText,
+  policeReference: optionalText,
+  impact: optionalText,
+});
 export const caseViewBody = z.looseObject({
   reference,
   version: z.number(),
   status,
+  risk: z.optional(z.enum(RISKS)),
+  assignedPartner: z.optional(z.string()),
+  outcome: z.optional(z.enum(OUTCOMES)),
   dueAt: z.string(),
   overdue: z.boolean(),
-  flags: z.array(z.string()),
+  flags,
   createdAt: isoTime,
   dataLevel: z.enum(DATA_LEVELS),
-  report: z.looseObject({ type: z.string(), location: z.looseObject({ area: z.string() }) }),
+  report: reportView,
+  /** Officers and admins: whether the resident gave an email address (so can be sent an update). */
+  residentEmail: z.optional(z.boolean()),
   routes: z.array(z.object({ partnerId: z.string(), dataLevel: z.enum(DATA_LEVELS) })),
   notes: z.array(z.object({ at: z.string(), by: z.string(), text: z.string(), shared: z.boolean(), partner: z.optional(z.string()) })),
   timeline: z.array(timelineEntry),
@@ -93,7 +127,7 @@ export const caseViewBody = z.looseObject({
 /** What a case action answers: what was done and the report's version now. */
 export const actionResultBody = z.looseObject({ message: z.string(), version: z.number() });
 
-const countRow = z.looseObject({ key: z.string(), current: z.number(), previous: z.number() });
+const countRow = z.looseObject({ key: z.string(), current: z.number(), previous: z.number(), changePercent: z.optional(z.number()) });
 export const taskingBody = z.looseObject({
   from: z.string(),
   to: z.string(),
@@ -106,30 +140,57 @@ export const taskingBody = z.looseObject({
   byHour: z.array(countRow),
 });
 
-export const partnersBody = z.object({
-  partners: z.array(z.looseObject({ id: z.string(), name: z.string(), dataLevel: z.enum(DATA_LEVELS) })),
-  /** Admins only: every change, with who and when. */
-  history: z.optional(z.array(z.looseObject({ partnerId: z.string(), at: z.string() }))),
+const partner = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  dataLevel: z.enum(DATA_LEVELS),
+  handles: z.looseObject({
+    types: z.array(reportType),
+    asbCategories: z.optional(z.array(asbCategory)),
+    hateMotivations: z.optional(hateMotivations),
+    areas: z.union([z.literal('*'), z.array(z.string())]),
+  }),
 });
+/**
+ * Administrators get every partner's address and rules, each with its version, and
+ * every change with who and when; officers get names and data levels only.
+ */
+export const partnersBody = z.union([
+  z.object({
+    partners: z.array(z.looseObject({ ...partner.shape, version: z.number(), updatedAt: optionalText, updatedBy: optionalText })),
+    history: z.array(z.looseObject({ partnerId: z.string(), at: z.string(), username: z.string(), before: partner, after: partner })),
+  }),
+  z.object({ partners: z.array(z.looseObject({ id: z.string(), name: z.string(), dataLevel: z.enum(DATA_LEVELS) })) }),
+]);
 
 export const auditBody = z.object({
   from: z.string(),
   to: z.string(),
-  entries: z.array(z.looseObject({ reference, username: z.string(), action: z.string(), at: z.string() })),
+  entries: z.array(z.looseObject({ reference, username: z.string(), action: z.string(), at: z.string(), summary: optionalText })),
 });
 
-export const pollListBody = z.object({ polls: z.array(z.looseObject({ id: z.string(), title: z.string() })) });
+const pollOption = z.object({ id: z.string(), label: z.string() });
+export const pollListBody = z.object({
+  polls: z.array(z.looseObject({ id: z.string(), title: z.string(), state: z.string(), options: z.array(pollOption) })),
+});
 const tallyEntry = z.looseObject({
   entryId: z.string(),
   event: z.object({ name: z.string(), date: z.string(), place: z.string() }),
   counts: z.record(z.string(), z.number()),
   recordedBy: z.string(),
   recordedAt: z.string(),
+  corrects: optionalText,
+  reason: optionalText,
 });
 export const talliesBody = z.looseObject({
-  poll: z.looseObject({ id: z.string(), title: z.string() }),
-  entries: z.array(z.looseObject({ ...tallyEntry.shape, counted: z.boolean() })),
-  results: z.looseObject({ rows: z.array(z.looseObject({})) }),
+  poll: z.looseObject({ id: z.string(), title: z.string(), state: z.string(), options: z.array(pollOption) }),
+  entries: z.array(z.looseObject({ ...tallyEntry.shape, counted: z.boolean(), correctedBy: optionalText })),
+  results: z.looseObject({
+    total: z.number(),
+    rows: z.array(z.looseObject({})),
+    channels: z.array(z.looseObject({ label: z.string(), total: z.number() })),
+  }),
 });
 export const tallyRecordedBody = z.object({ message: z.string(), entry: tallyEntry });
 export const burstsBody = z.object({ threshold: z.number(), ballots: z.number(), bursts: z.array(z.looseObject({})) });

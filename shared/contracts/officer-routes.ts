@@ -24,3 +24,10 @@ export const officerRoutes = {
 } as const satisfies Record<string, { method: 'GET' | 'POST' | 'PUT'; path: string; role: Role }>;
 
 export type OfficerOperationId = keyof typeof officerRoutes;
+
+/** An operation's address: its path parameters filled in (each encoded), then the query. */
+export function officerPath(id: OfficerOperationId, params: Record<string, string> = {}, query?: URLSearchParams): string {
+  const path = officerRoutes[id].path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
+  const search = query?.toString();
+  return search ? `${path}?${search}` : path;
+}

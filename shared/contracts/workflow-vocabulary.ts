@@ -31,3 +31,8 @@ export const OUTCOME_LABELS: Record<Outcome, string> = {
 };
 
 export const RISK_LABELS: Record<Risk, string> = { standard: 'Standard', medium: 'Medium', high: 'High' };
+
+/** Flags officers must not miss (shared/domain/flags.ts raises them). */
+export const FLAGS = ['repeat-victim', 'case-review'] as const;
+export type Flag = (typeof FLAGS)[number];
+export const FLAG_LABELS: Record<Flag, string> = { 'repeat-victim': 'Repeat victim', 'case-review': 'ASB Case Review eligible' };

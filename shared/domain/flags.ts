@@ -7,9 +7,9 @@
 import type { FlagThresholds } from '../config/profile-schema';
 import type { Report } from '../contracts/report';
 
-const FLAGS = ['repeat-victim', 'case-review'] as const;
-export type Flag = (typeof FLAGS)[number];
-export const FLAG_LABELS: Record<Flag, string> = { 'repeat-victim': 'Repeat victim', 'case-review': 'ASB Case Review eligible' };
+import type { Flag } from '../contracts/workflow-vocabulary';
+
+export type { Flag };
 
 /** What the matching needs to know of an earlier (or this) report. */
 export interface FlagCandidate {

@@ -5,8 +5,7 @@
  */
 import type { Profile } from '../config/profile-schema';
 import { ASB_CATEGORY_LABELS, HATE_MOTIVATION_LABELS, REPORT_TYPE_LABELS } from '../contracts/report-vocabulary';
-import { FLAG_LABELS } from './flags';
-import { OUTCOME_LABELS, RISK_LABELS, STATUS_LABELS } from '../contracts/workflow-vocabulary';
+import { FLAG_LABELS, OUTCOME_LABELS, RISK_LABELS, STATUS_LABELS } from '../contracts/workflow-vocabulary';
 
 const from = (map: Record<string, string>) => (id: string) => map[id] ?? id;
 

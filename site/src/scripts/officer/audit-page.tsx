@@ -1,13 +1,10 @@
 /** The audit trail (administrators): every read and change in a date range, and its CSV. */
 import { formatCalendarDate } from '../../../../shared/contracts/london-time';
 import { ScrollRegion } from '../../../../shared/ui/table-region';
-import { allowedHere, announceFailure, api, download, show, showSignedIn, signedIn, when } from './session';
+import { type Answer, officerApi, officerPath } from './client';
+import { allowedHere, announceFailure, download, show, showSignedIn, signedIn, when } from './session';
 
-interface Audit {
-  from: string;
-  to: string;
-  entries: { at: string; username: string; action: string; reference: string; summary?: string }[];
-}
+type Audit = Answer<'exportAudit'>;
 
 function AuditTable({ audit: a }: { audit: Audit }) {
   const range = `${formatCalendarDate(a.from)} to ${formatCalendarDate(a.to)}`;
@@ -56,13 +53,13 @@ if (allowedHere(session, 'admin', 'see the audit trail')) {
   document.getElementById('export')!.addEventListener('click', () => {
     const q = new URLSearchParams(params);
     q.set('format', 'csv');
-    download(`/api/officer/audit?${q}`, 'audit.csv').catch((error: unknown) =>
+    download(officerPath('exportAudit', {}, q), 'audit.csv').catch((error: unknown) =>
       announceFailure(error, 'The export could not be downloaded. Try again.'),
     );
   });
   const region = document.getElementById('audit')!;
   try {
-    show(region, <AuditTable audit={await api<Audit>(`/api/officer/audit?${params}`)} />);
+    show(region, <AuditTable audit={await officerApi('exportAudit', { query: params })} />);
   } catch (error) {
     show(region, null);
     announceFailure(error, 'The audit trail could not be loaded.');

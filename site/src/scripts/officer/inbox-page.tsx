@@ -1,22 +1,10 @@
 /** The inbox: counts by status, the filtered list of reports a page at a time, and the CSV export. */
 import { ScrollRegion } from '../../../../shared/ui/table-region';
 import { labels } from './labels';
-import { announceFailure, api, download, due, show, showSignedIn, signedIn, when } from './session';
+import { type Answer, officerApi, officerPath } from './client';
+import { announceFailure, download, due, show, showSignedIn, signedIn, when } from './session';
 
-interface Item {
-  reference: string;
-  createdAt: string;
-  status: string;
-  risk?: string;
-  dueAt: string;
-  overdue: boolean;
-  flags?: string[];
-  type: string;
-  category?: string;
-  motivations?: string[];
-  area: string;
-  assignedPartner?: string;
-}
+type Item = Answer<'listInbox'>['items'][number];
 
 const COLUMNS = ['Reference', 'Received', 'Type', 'Area', 'Status', 'Risk', 'Response due', 'Flags', 'Assigned to'];
 
@@ -153,10 +141,8 @@ async function load() {
     const query = new URLSearchParams(filters);
     if (params.get('cursor')) query.set('cursor', params.get('cursor')!);
     const [page, counts] = await Promise.all([
-      api<{ items: Item[]; cursor?: string }>(`/api/officer/reports?${query}`),
-      api<{ counts: Record<string, number> }>(
-        `/api/officer/report-counts?${new URLSearchParams([...filters].filter(([k]) => k === 'from' || k === 'to'))}`,
-      ),
+      officerApi('listInbox', { query }),
+      officerApi('countInbox', { query: new URLSearchParams([...filters].filter(([k]) => k === 'from' || k === 'to')) }),
     ]);
     show(document.getElementById('status-counts')!, <StatusCounts counts={counts.counts} current={params.get('status')} />);
     const pageNumber = Number(params.get('page') ?? '1');
@@ -173,7 +159,7 @@ async function load() {
   }
 }
 document.getElementById('export')!.addEventListener('click', () => {
-  download(`/api/officer/exports/reports?${filters}`, 'reports.csv').catch((error: unknown) =>
+  download(officerPath('exportReports', {}, filters), 'reports.csv').catch((error: unknown) =>
     announceFailure(error, 'The export could not be downloaded. Check your connection and try again.'),
   );
 });

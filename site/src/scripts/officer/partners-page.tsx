@@ -5,25 +5,13 @@
 import { bundledProfile } from '../../../../shared/config/bundled-profile';
 import { ASB_CATEGORIES, HATE_MOTIVATIONS, REPORT_TYPES } from '../../../../shared/contracts/report-vocabulary';
 import { labels } from './labels';
-import { allowedHere, announce, announceFailure, api, show, showSignedIn, signedIn, when } from './session';
+import { type Answer, type Body, officerApi } from './client';
+import { allowedHere, announce, announceFailure, show, showSignedIn, signedIn, when } from './session';
 
-interface Partner {
-  id: string;
-  version: number;
-  name: string;
-  email: string;
-  dataLevel: string;
-  handles: { types: string[]; asbCategories?: string[]; hateMotivations?: string[]; areas: '*' | string[] };
-  updatedAt?: string;
-  updatedBy?: string;
-}
-interface Change {
-  at: string;
-  username: string;
-  partnerId: string;
-  before: Partner;
-  after: Partner;
-}
+type Directory = Extract<Answer<'listPartners'>, { history: unknown }>;
+type Partner = Directory['partners'][number];
+type Change = Directory['history'][number];
+type Update = Body<'updatePartner'>;
 
 const DATA_LEVEL_WORDS: Record<string, string> = {
   full: 'Everything, with contact details',
@@ -147,7 +135,7 @@ function PartnerForm({ partner: p }: { partner: Partner }) {
 }
 
 /** Officers who are not administrators get names and data levels only: a list to read, not forms. */
-function PartnerList({ partners }: { partners: Partner[] }) {
+function PartnerList({ partners }: { partners: Answer<'listPartners'>['partners'] }) {
   return (
     <>
       <p class="govuk-body">Only administrators can change partners.</p>
@@ -194,12 +182,13 @@ const partnersRegion = document.getElementById('partners')!;
 
 async function load() {
   try {
-    const { partners, history } = await api<{ partners: Partner[]; history?: Change[] }>('/api/officer/partners');
-    if (!history) {
+    const directory = await officerApi('listPartners');
+    if (!('history' in directory)) {
       document.getElementById('history-section')!.hidden = true;
-      show(partnersRegion, <PartnerList partners={partners} />);
+      show(partnersRegion, <PartnerList partners={directory.partners} />);
       return;
     }
+    const { partners, history } = directory;
     // Keyed by version: a saved partner's form is drawn afresh from what the API now holds.
     show(
       partnersRegion,
@@ -216,13 +205,14 @@ async function save(event: SubmitEvent) {
   event.preventDefault();
   const form = event.currentTarget as HTMLFormElement;
   const data = new FormData(form);
-  const list = (name: string) => data.getAll(name).map(String);
-  const optional = (name: string) => (list(name).length ? list(name) : undefined);
-  const body = {
+  // The checkboxes offer only the contract's choices; the API checks them again.
+  const list = <T extends string>(name: string) => data.getAll(name).map(String) as T[];
+  const optional = <T extends string>(name: string) => (list<T>(name).length ? list<T>(name) : undefined);
+  const body: Update = {
     version: Number(form.dataset.version),
     name: String(data.get('name')),
     email: String(data.get('email')),
-    dataLevel: String(data.get('dataLevel')),
+    dataLevel: String(data.get('dataLevel')) as Update['dataLevel'],
     handles: {
       types: list('types'),
       asbCategories: optional('asbCategories'),
@@ -231,7 +221,7 @@ async function save(event: SubmitEvent) {
     },
   };
   try {
-    const result = await api<{ message: string }>(`/api/officer/partners/${encodeURIComponent(form.dataset.id!)}`, { method: 'PUT', body });
+    const result = await officerApi('updatePartner', { params: { id: form.dataset.id! }, body });
     await load();
     announce(result.message);
   } catch (error) {

@@ -3,34 +3,13 @@
  * corrected by a new entry that says why (the earlier one is kept, marked corrected).
  */
 import { ScrollRegion } from '../../../../shared/ui/table-region';
-import { allowedHere, announce, announceFailure, api, show, showSignedIn, signedIn, when } from './session';
+import { type Answer, officerApi } from './client';
+import { allowedHere, announce, announceFailure, show, showSignedIn, signedIn, when } from './session';
 
-interface Option {
-  id: string;
-  label: string;
-}
-interface PollSummary {
-  id: string;
-  title: string;
-  state: string;
-  options: Option[];
-}
-interface Entry {
-  entryId: string;
-  event: { name: string; date: string; place: string };
-  counts: Record<string, number>;
-  recordedBy: string;
-  recordedAt: string;
-  corrects?: string;
-  reason?: string;
-  counted: boolean;
-  correctedBy?: string;
-}
-interface Tallies {
-  poll: PollSummary;
-  entries: Entry[];
-  results: { total: number; channels: { label: string; total: number }[] };
-}
+type Tallies = Answer<'pollTallies'>;
+type Entry = Tallies['entries'][number];
+type Option = Tallies['poll']['options'][number];
+type PollSummary = Answer<'listPolls'>['polls'][number];
 
 function TallyTable({ t, onCorrect }: { t: Tallies; onCorrect: (entry: Entry) => void }) {
   return (
@@ -170,7 +149,7 @@ if (allowedHere(session, 'officer', 'record event tallies')) {
 
   async function load(id: string) {
     try {
-      draw(await api<Tallies>(`/api/officer/polls/${encodeURIComponent(id)}/tallies`));
+      draw(await officerApi('pollTallies', { params: { id } }));
     } catch (error) {
       announceFailure(error, 'The tallies could not be loaded. Reload the page.');
     }
@@ -192,10 +171,7 @@ if (allowedHere(session, 'officer', 'record event tallies')) {
       ...(field('corrects').value ? { corrects: field('corrects').value, reason: field('reason').value } : {}),
     };
     try {
-      const saved = await api<{ message: string }>(`/api/officer/polls/${encodeURIComponent(select.value)}/tallies`, {
-        method: 'POST',
-        body,
-      });
+      const saved = await officerApi('recordTally', { params: { id: select.value }, body });
       await load(select.value);
       announce(<p class="govuk-body">{saved.message}</p>);
     } catch (error) {
@@ -204,7 +180,7 @@ if (allowedHere(session, 'officer', 'record event tallies')) {
   });
 
   try {
-    const { polls } = await api<{ polls: PollSummary[] }>('/api/officer/polls');
+    const { polls } = await officerApi('listPolls');
     show(select, <PollChoices polls={polls} />);
     const wanted = new URLSearchParams(location.search).get('poll');
     if (wanted && polls.some((p) => p.id === wanted)) select.value = wanted;

@@ -4,25 +4,11 @@ import { bundledProfile } from '../../../../shared/config/bundled-profile';
 import { describeReport } from '../../../../shared/domain/describe-report';
 import { Lines } from '../../../../shared/ui/lines';
 import { labels } from './labels';
-import { ApiError, announce, announceFailure, api, due, roleOf, show, showSignedIn, signedIn, when } from './session';
+import { type Answer, type Body, officerApi } from './client';
+import { ApiError, announce, announceFailure, due, roleOf, show, showSignedIn, signedIn, when } from './session';
 
-interface Case {
-  reference: string;
-  version: number;
-  status: string;
-  risk?: string;
-  dueAt: string;
-  overdue: boolean;
-  assignedPartner?: string;
-  outcome?: string;
-  flags: string[];
-  createdAt: string;
-  dataLevel: string;
-  report: Parameters<typeof describeReport>[0];
-  routes: { partnerId: string; dataLevel: string }[];
-  residentEmail?: boolean;
-  timeline: { at: string; kind: string; text: string; by?: string }[];
-}
+type Case = Answer<'getCase'>;
+type Action<Name> = Extract<Body<'caseAction'>, { action: Name }>;
 
 function Row({ label, children }: { label: string; children: ComponentChildren }) {
   return (
@@ -104,7 +90,7 @@ let current: Case | undefined;
 
 async function load() {
   try {
-    const c = await api<Case>(`/api/officer/reports/${encodeURIComponent(reference)}`);
+    const c = await officerApi('getCase', { params: { reference } });
     current = c;
     document.getElementById('report-heading')!.textContent = `Report ${c.reference}`;
     document.title = `Report ${c.reference} - ${document.title.split(' - ').slice(1).join(' - ')}`;
@@ -130,20 +116,39 @@ async function load() {
   }
 }
 
+/**
+ * The change a form asks for, or what is missing. Values come from the page's own radios
+ * and selects, which offer only the contract's choices; the API checks them again.
+ */
+function actionFrom(form: HTMLFormElement, version: number): Body<'caseAction'> | string {
+  const data = new FormData(form);
+  const value = (name: string) => String(data.get(name) ?? '');
+  switch (form.dataset.action) {
+    case 'grade':
+      return value('risk') ? { action: 'grade', version, risk: value('risk') as Action<'grade'>['risk'] } : 'Choose a risk grade.';
+    case 'assign':
+      return { action: 'assign', version, partnerId: value('partnerId') };
+    case 'start':
+      return { action: 'start', version };
+    case 'close':
+      return { action: 'close', version, outcome: value('outcome') as Action<'close'>['outcome'] };
+    case 'note':
+      return { action: 'note', text: value('text'), shareWithPartners: value('shareWithPartners') === 'true' };
+    default:
+      return { action: 'update-resident', message: value('message') };
+  }
+}
+
 for (const form of document.querySelectorAll<HTMLFormElement>('form[data-action]')) {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     if (!current) return;
-    const data = Object.fromEntries(new FormData(form)) as Record<string, string>;
-    const action = form.dataset.action!;
-    const body: Record<string, unknown> = { action, ...data };
-    if (!['note', 'update-resident'].includes(action)) body.version = current.version;
-    if (action === 'note') body.shareWithPartners = data.shareWithPartners === 'true';
-    if (action === 'grade' && !data.risk) return announce(<p class="govuk-body">Choose a risk grade.</p>, 'error');
+    const body = actionFrom(form, current.version);
+    if (typeof body === 'string') return announce(<p class="govuk-body">{body}</p>, 'error');
     const button = form.querySelector('button')!;
     button.disabled = true;
     try {
-      const result = await api<{ message: string }>(`/api/officer/reports/${encodeURIComponent(reference)}/actions`, { body });
+      const result = await officerApi('caseAction', { params: { reference }, body });
       form.reset();
       await load();
       announce(result.message);

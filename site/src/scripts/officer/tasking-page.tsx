@@ -3,25 +3,11 @@ import { formatCalendarDate } from '../../../../shared/contracts/london-time';
 import { BarChart } from '../../../../shared/ui/bar-chart';
 import { ScrollRegion } from '../../../../shared/ui/table-region';
 import { labels } from './labels';
-import { allowedHere, announceFailure, api, show, showSignedIn, signedIn } from './session';
+import { type Answer, officerApi } from './client';
+import { allowedHere, announceFailure, show, showSignedIn, signedIn } from './session';
 
-interface Row {
-  key: string;
-  current: number;
-  previous: number;
-  changePercent?: number;
-}
-interface Tasking {
-  from: string;
-  to: string;
-  previous: { from: string; to: string };
-  total: Row;
-  byType: Row[];
-  byCategory: Row[];
-  byArea: Row[];
-  byDay: Row[];
-  byHour: Row[];
-}
+type Tasking = Answer<'tasking'>;
+type Row = Tasking['total'];
 
 const change = (r: Row) =>
   r.changePercent === undefined ? (r.current ? 'new' : '–') : `${r.changePercent > 0 ? '+' : ''}${r.changePercent}%`;
@@ -123,7 +109,7 @@ if (allowedHere(session, 'officer', 'see the tasking figures')) {
   document.getElementById('print')!.addEventListener('click', () => print());
   const region = document.getElementById('tasking')!;
   try {
-    const t = await api<Tasking>(`/api/officer/tasking?${new URLSearchParams([...params].filter(([, v]) => v))}`);
+    const t = await officerApi('tasking', { query: new URLSearchParams([...params].filter(([, v]) => v)) });
     show(region, <TaskingFigures t={t} />);
   } catch (error) {
     show(region, null);

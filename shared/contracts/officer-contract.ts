@@ -1,0 +1,27 @@
+/**
+ * What each officer operation takes and answers, as zod schemas with their types kept:
+ * the operation table (api-operations.ts) takes its officer entries' query, body and
+ * success answer from here, and the workspace's client takes its types from here, so a
+ * field the workspace reads is one the contract test checks in every answer.
+ */
+import * as bodies from './api-responses';
+import { caseActionSchema, dateRangeSchema, inboxQuerySchema, partnerUpdateSchema, tallyRequestSchema } from './officer';
+import type { OfficerOperationId } from './officer-routes';
+
+export const officerContract = {
+  listInbox: { query: inboxQuerySchema, answer: bodies.inboxPageBody },
+  countInbox: { query: inboxQuerySchema, answer: bodies.statusCountsBody },
+  getCase: { answer: bodies.caseViewBody },
+  caseAction: { body: caseActionSchema, answer: bodies.actionResultBody },
+  exportReports: { query: inboxQuerySchema, answer: 'csv' },
+  tasking: { query: dateRangeSchema, answer: bodies.taskingBody },
+  listPartners: { answer: bodies.partnersBody },
+  updatePartner: { body: partnerUpdateSchema, answer: bodies.actionResultBody },
+  exportAudit: { query: dateRangeSchema, answer: bodies.auditBody },
+  listPolls: { answer: bodies.pollListBody },
+  pollTallies: { answer: bodies.talliesBody },
+  recordTally: { body: tallyRequestSchema, answer: bodies.tallyRecordedBody },
+  ballotBursts: { answer: bodies.burstsBody },
+} as const satisfies Record<OfficerOperationId, { query?: unknown; body?: unknown; answer: unknown }>;
+
+export type OfficerContract = typeof officerContract;
