@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../infra/local/local-stack';
-import { checkServedPage, reflowProblems, useStackAndBrowser } from '../support/browser';
+import { axeViolationsOfHtml, checkServedPage, reflowProblems, useStackAndBrowser } from '../support/browser';
 
 const DIST = join(ROOT, 'site', 'dist');
 const pages = readdirSync(DIST, { recursive: true, encoding: 'utf8' })
@@ -45,6 +45,13 @@ describe('every built page', () => {
       '/404.html',
     ])
       expect(pages).toContain(page);
+  });
+
+  it('is checked by an axe that finds violations: a page with some is refused, rule by rule', async () => {
+    const bad = `<!doctype html><html><head><title>Bad</title></head><body><main><h1>Bad</h1>
+      <img src="/x.png"><p style="color:#bbb;background:#fff">Faint</p><input id="q"></main></body></html>`;
+    const found = await axeViolationsOfHtml(env.browser, `${env.stack.url}/a-page-with-violations/`, bad);
+    expect(found.map((v) => v.split(' ')[0]).sort()).toEqual(['color-contrast', 'html-has-lang', 'image-alt', 'label']);
   });
 
   it('is readable without JavaScript and has no axe violations', async () => {

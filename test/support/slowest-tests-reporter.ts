@@ -7,10 +7,13 @@ import type { Reporter, TestModule } from 'vitest/node';
 export default class SlowestTestsReporter implements Reporter {
   onTestRunEnd(testModules: readonly TestModule[]): void {
     const tests = testModules.flatMap((module) =>
-      [...module.children.allTests()].map((test) => ({
-        name: `${module.moduleId.replace(`${process.cwd()}/`, '')} > ${test.fullName}`,
-        ms: test.diagnostic()?.duration ?? 0,
-      })),
+      // Tests that ran: a skipped or filtered-out test has no time worth listing.
+      [...module.children.allTests()]
+        .filter((test) => test.diagnostic() !== undefined)
+        .map((test) => ({
+          name: `${module.moduleId.replace(`${process.cwd()}/`, '')} > ${test.fullName}`,
+          ms: test.diagnostic()?.duration ?? 0,
+        })),
     );
     if (tests.length < 2) return;
     const slowest = tests.sort((a, b) => b.ms - a.ms).slice(0, 10);
