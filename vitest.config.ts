@@ -19,7 +19,8 @@ const COVERAGE_FLOOR = { statements: 94, branches: 86, functions: 95, lines: 95 
  */
 export default defineConfig({
   test: {
-    // Integration files each start their own DynamoDB Local (a JVM); two at a time on 2 cores.
+    // Two test files at a time on 2 cores, each worker with one DynamoDB Local (a JVM) that
+    // its files share, each file with tables of its own (test/support/global-dynamodb.ts).
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 180_000,
@@ -36,8 +37,14 @@ export default defineConfig({
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       { test: { name: 'infra', include: ['test/infra/**/*.test.ts'] } },
-      { test: { name: 'integration', include: ['test/integration/**/*.test.ts'] } },
-      { test: { name: 'browser', include: ['test/e2e/**/*.test.ts'], globalSetup: ['test/global-setup.ts'] } },
+      { test: { name: 'integration', include: ['test/integration/**/*.test.ts'], globalSetup: ['test/support/global-dynamodb.ts'] } },
+      {
+        test: {
+          name: 'browser',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/global-setup.ts', 'test/support/global-dynamodb.ts'],
+        },
+      },
     ],
   },
 });

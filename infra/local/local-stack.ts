@@ -26,7 +26,13 @@ export const ROOT = join(import.meta.dirname, '..', '..');
 
 export interface LocalStackOptions {
   port: number;
-  dynamoDbPort: number;
+  /** Where to start DynamoDB Local; or `dynamoDbEndpoint` to use one already running. */
+  dynamoDbPort?: number;
+  /**
+   * A DynamoDB Local started by someone else (the test setup's, one per test worker):
+   * the stack makes its tables there and leaves it running when it stops.
+   */
+  dynamoDbEndpoint?: string;
   sesPort: number;
   cognitoPort: number;
   /** Keep DynamoDB data here between runs; omit for an in-memory database (tests). */
@@ -73,6 +79,15 @@ export interface LocalStack {
   stop(): Promise<void>;
 }
 
+/** The stack's DynamoDB Local: one it starts (and stops), or one already running that it leaves alone. */
+async function dynamoDb(
+  options: LocalStackOptions,
+): Promise<{ endpoint: string; process?: DynamoDbLocal['process']; stop(): Promise<void> }> {
+  if (options.dynamoDbEndpoint) return { endpoint: options.dynamoDbEndpoint, stop: async () => undefined };
+  if (options.dynamoDbPort === undefined) throw new Error('Give the local stack a DynamoDB Local port, or the endpoint of one running');
+  return startDynamoDbLocal({ port: options.dynamoDbPort, ...(options.dataDir ? { dataDir: options.dataDir } : {}) });
+}
+
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const log = options.log ?? (() => undefined);
   const tableName = options.tableName ?? 'csp-portal-reports';
@@ -85,11 +100,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   };
   for (const [name, port, variable] of [
     ['the portal', options.port, 'PORT'],
-    ['DynamoDB Local', options.dynamoDbPort, 'DYNAMODB_PORT'],
+    ['DynamoDB Local', options.dynamoDbEndpoint ? undefined : options.dynamoDbPort, 'DYNAMODB_PORT'],
     ['SES local', options.sesPort, 'SES_PORT'],
     ['Cognito local', options.cognitoPort, 'COGNITO_PORT'],
   ] as const) {
-    if (!(await isPortFree(port)))
+    if (port !== undefined && !(await isPortFree(port)))
       throw new Error(
         `Port ${port} (${name}) is already in use. Stop whatever is using it, or choose another port with ${variable}=<port>.`,
       );
@@ -107,7 +122,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     // is up in the time of the slowest, not the sum). Each is stopped on the way out,
     // including when another failed to start.
     log(
-      `Starting DynamoDB Local on port ${options.dynamoDbPort}${options.dataDir ? ` (data in ${options.dataDir})` : ' (in memory)'}, SES local on port ${options.sesPort} and Cognito local on port ${options.cognitoPort}…`,
+      `Starting ${options.dynamoDbEndpoint ? `(with DynamoDB Local at ${options.dynamoDbEndpoint})` : `DynamoDB Local on port ${options.dynamoDbPort}${options.dataDir ? ` (data in ${options.dataDir})` : ' (in memory)'},`} SES local on port ${options.sesPort} and Cognito local on port ${options.cognitoPort}…`,
     );
     const cognitoDir = options.cognitoDir ?? mkdtempSync(join(tmpdir(), 'csp-cognito-'));
     // A temporary pool (tests, benchmarks) is deleted on stop; .data/cognito is kept.
@@ -116,9 +131,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     let ses!: SesLocal;
     const started = await Promise.allSettled([
       // The tables are made as soon as DynamoDB Local answers, while Cognito local makes its users.
-      startDynamoDbLocal({ port: options.dynamoDbPort, ...(options.dataDir ? { dataDir: options.dataDir } : {}) }).then(async (dynamo) => {
+      dynamoDb(options).then(async (dynamo) => {
         cleanups.push(() => dynamo.stop());
-        remember('dynamodb-local', dynamo.process);
+        if (dynamo.process) remember('dynamodb-local', dynamo.process);
         const client = localDynamoClient(dynamo.endpoint);
         cleanups.push(async () => client.destroy());
         const [pollsMade, reportsMade] = await Promise.all([

@@ -4,9 +4,9 @@
  * sees only its own reports, and a cursor cannot be reused to widen what is seen.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDynamoDbLocal, localDynamoClient, type DynamoDbLocal } from '../../infra/local/dynamodb-local';
+import { localDynamoClient } from '../../infra/local/dynamodb-local';
+import { testDynamoDb, type TestDynamoDb } from '../support/dynamodb';
 import { ensureReportsTable } from '../../infra/local/create-tables';
-import { freePort } from '../../infra/local/ports';
 import { createCaseStore } from '../../functions/adapters/dynamodb/case-store';
 import type { CaseStore } from '../../functions/reports/ports';
 import type { InboxScope } from '../../functions/reports/inbox';
@@ -18,18 +18,19 @@ import { seedReports, seededReport } from '../support/seed-reports';
 const COUNT = 1000;
 const profile = defaultProfile();
 const all = Array.from({ length: COUNT }, (_, i) => seededReport(i, profile));
-let dynamo: DynamoDbLocal;
+let dynamo: TestDynamoDb;
 let cases: CaseStore;
 const now = new Date('2026-11-22T12:00:00Z');
 
 beforeAll(async () => {
-  dynamo = await startDynamoDbLocal({ port: await freePort() });
+  dynamo = await testDynamoDb();
   const client = localDynamoClient(dynamo.endpoint);
-  await ensureReportsTable(client, 'inbox');
-  await seedReports(client, 'inbox', profile, 0, COUNT);
-  cases = createCaseStore(client, 'inbox');
+  const table = dynamo.table('inbox');
+  await ensureReportsTable(client, table);
+  await seedReports(client, table, profile, 0, COUNT);
+  cases = createCaseStore(client, table);
 }, 120_000);
-afterAll(async () => dynamo?.stop());
+afterAll(async () => dynamo?.release());
 
 async function everyPage(scope: InboxScope, filters: InboxFilters, limit = 50): Promise<{ items: CaseSummary[]; pages: number }> {
   const items: CaseSummary[] = [];

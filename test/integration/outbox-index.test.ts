@@ -7,23 +7,24 @@ import { createReportStore } from '../../functions/adapters/dynamodb/report-stor
 import type { ReportStore } from '../../functions/reports/ports';
 import type { OutboxEntry, StoredReport } from '../../functions/reports/records';
 import { ensureReportsTable } from '../../infra/local/create-tables';
-import { localDynamoClient, startDynamoDbLocal, type DynamoDbLocal } from '../../infra/local/dynamodb-local';
-import { freePort } from '../../infra/local/ports';
+import { localDynamoClient } from '../../infra/local/dynamodb-local';
+import { testDynamoDb, type TestDynamoDb } from '../support/dynamodb';
 import asb from '../fixtures/reports/asb-environmental-anonymous.json' with { type: 'json' };
 import type { Report } from '../../shared/contracts/report';
 
-let dynamo: DynamoDbLocal;
+let dynamo: TestDynamoDb;
 let store: ReportStore;
 const T0 = Date.parse('2026-11-22T10:00:00Z');
 const at = (minutes: number) => new Date(T0 + minutes * 60_000).toISOString();
 
 beforeAll(async () => {
-  dynamo = await startDynamoDbLocal({ port: await freePort() });
+  dynamo = await testDynamoDb();
   const client = localDynamoClient(dynamo.endpoint);
-  await ensureReportsTable(client, 'outbox-index');
-  store = createReportStore(client, 'outbox-index');
+  const table = dynamo.table('outbox-index');
+  await ensureReportsTable(client, table);
+  store = createReportStore(client, table);
 });
-afterAll(async () => dynamo?.stop());
+afterAll(async () => dynamo?.release());
 
 async function addReport(reference: string, nextAttemptAt: string): Promise<OutboxEntry> {
   const entry: OutboxEntry = {

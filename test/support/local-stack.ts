@@ -1,21 +1,40 @@
-/** Starts the real local stack (DynamoDB Local, SES local, HTTP server) on free ports for one test file. */
+/**
+ * Starts the real local stack (DynamoDB Local, SES local, Cognito local, HTTP server) on
+ * free ports for one test file, with tables of its own in its worker's DynamoDB Local.
+ */
 import { freePort } from '../../infra/local/ports';
 import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../infra/local/local-stack';
+import { testDynamoDb } from './dynamodb';
 
 export async function startTestStack(options: Pick<LocalStackOptions, 'pollsDir' | 'siteDir'> = {}): Promise<LocalStack> {
-  return startLocalStack({
+  const dynamo = await testDynamoDb();
+  const stack = await startLocalStack({
     ...options,
     port: await freePort(),
-    dynamoDbPort: await freePort(),
+    dynamoDbEndpoint: dynamo.endpoint,
     sesPort: await freePort(),
     cognitoPort: await freePort(),
-    tableName: `reports-test-${process.pid}`,
-    pollsTableName: `polls-test-${process.pid}`,
+    tableName: dynamo.table('reports'),
+    pollsTableName: dynamo.table('polls'),
     // The tests finalise closed polls themselves when they need to.
     closePollsIntervalMs: 3_600_000,
     // The tests run the sweeper themselves when they need it.
     sweepIntervalMs: 3_600_000,
+  }).catch(async (error: unknown) => {
+    await dynamo.release();
+    throw error;
   });
+  return {
+    ...stack,
+    // The getter keeps returning the SES local a test restarted after an outage.
+    get ses() {
+      return stack.ses;
+    },
+    stop: async () => {
+      await stack.stop();
+      await dynamo.release();
+    },
+  };
 }
 
 export interface CapturedEmail {

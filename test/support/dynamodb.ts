@@ -1,0 +1,48 @@
+/**
+ * A test file's DynamoDB: its worker's shared DynamoDB Local when the test setup started
+ * one (test/support/global-dynamodb.ts), else one of its own (benchmarks run outside the
+ * test runner). Table names carry a random part, so files that share an instance never
+ * see each other's data, and `release` deletes them.
+ */
+import { randomUUID } from 'node:crypto';
+import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
+import { inject } from 'vitest';
+import { localDynamoClient, startDynamoDbLocal } from '../../infra/local/dynamodb-local';
+import { freePort } from '../../infra/local/ports';
+
+export interface TestDynamoDb {
+  endpoint: string;
+  /** A table name of this file's own, for `purpose` ("reports", "polls"). */
+  table(purpose: string): string;
+  /** Deletes this file's tables (a shared instance), or stops its own instance. */
+  release(): Promise<void>;
+}
+
+function sharedEndpoint(): string | undefined {
+  if (!process.env.VITEST_POOL_ID) return undefined;
+  const endpoints = inject('dynamoDbEndpoints') ?? [];
+  return endpoints[(Number(process.env.VITEST_POOL_ID) - 1) % Math.max(1, endpoints.length)];
+}
+
+export async function testDynamoDb(): Promise<TestDynamoDb> {
+  const run = randomUUID().slice(0, 8);
+  const made: string[] = [];
+  const table = (purpose: string) => {
+    const name = `${purpose}-${run}`;
+    made.push(name);
+    return name;
+  };
+  const shared = sharedEndpoint();
+  if (shared)
+    return {
+      endpoint: shared,
+      table,
+      release: async () => {
+        const client = localDynamoClient(shared);
+        await Promise.all(made.map((TableName) => client.send(new DeleteTableCommand({ TableName })).catch(() => undefined)));
+        client.destroy();
+      },
+    };
+  const own = await startDynamoDbLocal({ port: await freePort() });
+  return { endpoint: own.endpoint, table, release: () => own.stop() };
+}

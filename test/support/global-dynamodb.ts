@@ -1,0 +1,46 @@
+/**
+ * One DynamoDB Local per test worker, started once for the whole run instead of once per
+ * test file (a JVM start is most of a local stack's start). Each file makes its own
+ * tables in its worker's instance, under names no other file uses, and deletes them when
+ * it ends (test/support/dynamodb.ts). The integration and browser projects both list this
+ * setup; they share the same instances, stopped after the last of them.
+ */
+import type { TestProject } from 'vitest/node';
+import { startDynamoDbLocal, type DynamoDbLocal } from '../../infra/local/dynamodb-local';
+import { freePort } from '../../infra/local/ports';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The DynamoDB Local of each worker: VITEST_POOL_ID 1 uses the first. */
+    dynamoDbEndpoints: string[];
+  }
+}
+
+interface Shared {
+  users: number;
+  started: Promise<DynamoDbLocal[]>;
+}
+const KEY = Symbol.for('csp-portal.test-dynamodb');
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const holder = globalThis as { [KEY]?: Shared };
+  const workers = Math.max(1, Number(project.globalConfig.maxWorkers) || 1);
+  holder[KEY] ??= {
+    users: 0,
+    started: Promise.all(Array.from({ length: workers }, async () => startDynamoDbLocal({ port: await freePort() }))),
+  };
+  const shared = holder[KEY];
+  shared.users += 1;
+  const instances = await shared.started;
+  project.provide(
+    'dynamoDbEndpoints',
+    instances.map((i) => i.endpoint),
+  );
+  return async () => {
+    shared.users -= 1;
+    if (shared.users === 0) {
+      delete holder[KEY];
+      await Promise.all(instances.map((i) => i.stop()));
+    }
+  };
+}
