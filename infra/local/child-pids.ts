@@ -25,10 +25,21 @@ const cmdlineOf = (pid: number): string | undefined => {
   }
 };
 
+/** A zombie has exited: only its parent's wait() is missing (an orphan's parent is gone). */
+const isZombie = (pid: number) => {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /s, '')
+      .startsWith('Z');
+  } catch {
+    return false;
+  }
+};
+
 const isAlive = (pid: number) => {
   try {
     process.kill(pid, 0);
-    return true;
+    return !isZombie(pid);
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
@@ -51,7 +62,7 @@ export function recordChild(dir: string, service: string, child: ChildProcess): 
  */
 export async function stopStaleChildren(dir: string, wait = (ms: number) => new Promise((r) => setTimeout(r, ms))): Promise<string[]> {
   if (!existsSync(dir)) return [];
-  const done: string[] = [];
+  const stale: (PidFile & { file: string })[] = [];
   for (const name of readdirSync(dir).filter((f) => f.endsWith('.pid'))) {
     const file = join(dir, name);
     let entry: PidFile;
@@ -76,12 +87,16 @@ export async function stopStaleChildren(dir: string, wait = (ms: number) => new 
       rmSync(file, { force: true });
       continue;
     }
-    process.kill(entry.pid, 'SIGTERM');
-    for (let i = 0; i < 30 && isAlive(entry.pid); i++) await wait(100);
-    if (isAlive(entry.pid)) process.kill(entry.pid, 'SIGKILL');
-    for (let i = 0; i < 30 && isAlive(entry.pid); i++) await wait(100);
-    rmSync(file, { force: true });
-    done.push(`Stopped ${entry.service} left running by an earlier start (process ${entry.pid})`);
+    stale.push({ ...entry, file });
   }
-  return done;
+  // All at once: the start waits for the slowest to stop, not for each in turn.
+  const waitForExit = async () => {
+    for (let i = 0; i < 30 && stale.some((e) => isAlive(e.pid)); i++) await wait(100);
+  };
+  for (const entry of stale) process.kill(entry.pid, 'SIGTERM');
+  await waitForExit();
+  for (const entry of stale) if (isAlive(entry.pid)) process.kill(entry.pid, 'SIGKILL');
+  await waitForExit();
+  for (const entry of stale) rmSync(entry.file, { force: true });
+  return stale.map((e) => `Stopped ${e.service} left running by an earlier start (process ${e.pid})`);
 }
