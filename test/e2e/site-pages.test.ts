@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../infra/local/local-stack';
-import { axeViolationsOfHtml, checkServedPage, reflowProblems, useStackAndBrowser } from '../support/browser';
+import { axeViolationsOfHtml, checkServedPages, reflowProblems, useStackAndBrowser } from '../support/browser';
 
 const DIST = join(ROOT, 'site', 'dist');
 const pages = readdirSync(DIST, { recursive: true, encoding: 'utf8' })
@@ -55,13 +55,17 @@ describe('every built page', () => {
   });
 
   it('is readable without JavaScript and has no axe violations', async () => {
+    const checks = await checkServedPages(
+      env.browser,
+      pages.map((path) => `${env.stack.url}${path}`),
+    );
     const failures: string[] = [];
-    for (const path of pages) {
-      const page = await checkServedPage(env.browser, `${env.stack.url}${path}`);
+    pages.forEach((path, i) => {
+      const page = checks[i]!;
       expect(page.status, path).toBe(200);
       expect(page.heading.length, `${path} has a main heading`).toBeGreaterThan(0);
       if (page.violations.length) failures.push(`${path}: ${page.violations.join('; ')}`);
-    }
+    });
     expect(failures).toEqual([]);
   }, 300_000);
 

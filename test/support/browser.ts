@@ -46,40 +46,47 @@ export async function axeViolationsWithoutJs(browser: Browser, page: Page): Prom
   return axeViolationsOfHtml(browser, page.url(), await page.content());
 }
 
-/** One checker page per browser, reused page after page (a new context for each costs seconds). */
-const checkers = new WeakMap<Browser, Promise<{ page: Page; serve: { url: string; html: string } }>>();
+interface Checker {
+  page: Page;
+  serve: { url: string; html: string };
+}
 
-function checkerFor(browser: Browser) {
+/** A page that checks pages: reused page after page (a new context for each costs seconds). */
+async function newChecker(browser: Browser): Promise<Checker> {
+  const context = await browser.newContext({ javaScriptEnabled: true });
+  const page = await context.newPage();
+  const serve = { url: '', html: '' };
+  // The page's own scripts stay off (axe is injected by Playwright, not by a script file),
+  // so what is checked is the page as served, and no script can navigate away mid-check.
+  await page.route(/\.m?js(\?|$)/, (route) => route.abort());
+  await page.route(
+    (url) => url.href === serve.url,
+    (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: serve.html }),
+  );
+  return { page, serve };
+}
+
+/** One checker per browser for the checks one at a time. */
+const checkers = new WeakMap<Browser, Promise<Checker>>();
+
+function checkerFor(browser: Browser): Promise<Checker> {
   let checker = checkers.get(browser);
   if (!checker) {
-    checker = (async () => {
-      const context = await browser.newContext({ javaScriptEnabled: true });
-      const page = await context.newPage();
-      const serve = { url: '', html: '' };
-      // The page's own scripts stay off (axe is injected by Playwright, not by a script file),
-      // so what is checked is the page as served, and no script can navigate away mid-check.
-      await page.route(/\.m?js(\?|$)/, (route) => route.abort());
-      await page.route(
-        (url) => url.href === serve.url,
-        (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: serve.html }),
-      );
-      return { page, serve };
-    })();
+    checker = newChecker(browser);
     checkers.set(browser, checker);
   }
   return checker;
 }
+
+type ServedPageCheck = { status: number | undefined; heading: string; violations: string[] };
 
 /**
  * A page as served, with its scripts kept from running (as with JavaScript off), in the
  * reused checker page: its status, its main heading and its axe violations. One
  * navigation per page, where loading it JavaScript-off and then re-serving it takes two.
  */
-export async function checkServedPage(
-  browser: Browser,
-  url: string,
-): Promise<{ status: number | undefined; heading: string; violations: string[] }> {
-  const { page, serve } = await checkerFor(browser);
+async function checkServedPage(browser: Browser, url: string, checker?: Checker): Promise<ServedPageCheck> {
+  const { page, serve } = checker ?? (await checkerFor(browser));
   serve.url = '';
   const response = await page.goto(url);
   const heading = (
@@ -90,6 +97,24 @@ export async function checkServedPage(
       .catch(() => '')) ?? ''
   ).trim();
   return { status: response?.status(), heading, violations: await axeViolations(page) };
+}
+
+/**
+ * checkServedPage for many pages, two at a time in tabs of their own: a page's checks
+ * wait on the server and on Chromium's renderer as much as on the test's own core.
+ * Answers in the order of `urls`.
+ */
+export async function checkServedPages(browser: Browser, urls: readonly string[], lanes = 2): Promise<ServedPageCheck[]> {
+  const results: ServedPageCheck[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: lanes }, async () => {
+      const checker = await newChecker(browser);
+      for (let i = next++; i < urls.length; i = next++) results[i] = await checkServedPage(browser, urls[i]!, checker);
+      await checker.page.context().close();
+    }),
+  );
+  return results;
 }
 
 /** axe on a given HTML document served at `url` (for pages that answer a POST). */
