@@ -5,13 +5,15 @@
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, it } from 'vitest';
 import { buildSite, copySampleContent, removeSiteBuilds } from '../support/site-build';
 
 afterAll(removeSiteBuilds);
 
-describe('content build', () => {
-  it('builds the sample content into every page, with links to the address it is served on', async () => {
+// Each build has its own content, output and cache folders, so they run side by side: a
+// build waits on its files as much as on a core.
+describe.concurrent('content build', () => {
+  it('builds the sample content into every page, with links to the address it is served on', async ({ expect }) => {
     const content = copySampleContent();
     const build = await buildSite(content, { SITE_URL: 'http://localhost:5555' });
     expect(build.code, build.output).toBe(0);
@@ -33,7 +35,7 @@ describe('content build', () => {
     expect(sitemap).not.toContain('4321');
   });
 
-  it('names the file, the field and what was expected when a paper breaks its schema', async () => {
+  it('names the file, the field and what was expected when a paper breaks its schema', async ({ expect }) => {
     const content = copySampleContent();
     const file = join(content, 'papers', '2025-04-county-partnership.md');
     writeFileSync(
@@ -49,7 +51,7 @@ describe('content build', () => {
     expect(build.output).toContain('meetingDate: must be a date written as YYYY-MM-DD');
   });
 
-  it('stops on a dataset with a negative value or an unknown field', async () => {
+  it('stops on a dataset with a negative value or an unknown field', async ({ expect }) => {
     const content = copySampleContent();
     const file = join(content, 'performance', 'asb-incidents-annual.json');
     const data = JSON.parse(readFileSync(file, 'utf8'));
@@ -63,7 +65,7 @@ describe('content build', () => {
     expect(build.output).toMatch(/colour/);
   });
 
-  it('stops when a priority links to an action that is not in any plan', async () => {
+  it('stops when a priority links to an action that is not in any plan', async ({ expect }) => {
     const content = copySampleContent();
     const file = join(content, 'priorities', '2025-26.json');
     writeFileSync(file, readFileSync(file, 'utf8').replace('"school-workshops"', '"school-assemblies"'));
@@ -73,7 +75,7 @@ describe('content build', () => {
     expect(build.output).toContain('priorities/2025-26: priorities.0.actions.1: unknown action "school-assemblies"');
   });
 
-  it('stops when the published areas drift from the partnership profile that routes reports', async () => {
+  it('stops when the published areas drift from the partnership profile that routes reports', async ({ expect }) => {
     const content = copySampleContent();
     const file = join(content, 'partnership', 'avonford.json');
     writeFileSync(file, readFileSync(file, 'utf8').replace('"name": "Millbrook"', '"name": "Millbrook estate"'));

@@ -31,14 +31,19 @@ export function copySampleContent(): string {
 }
 
 export function buildSite(contentDir: string, extraEnv: Record<string, string> = {}): Promise<SiteBuild> {
-  const work = mkdtempSync(join(tmpdir(), 'csp-build-'));
+  // Inside the repository, so the build's own chunks find its node_modules.
+  const builds = join(ROOT, 'node_modules', '.cache', 'csp-site-builds');
+  mkdirSync(builds, { recursive: true });
+  const work = mkdtempSync(join(builds, 'build-'));
   made.push(work);
   const outDir = join(work, 'dist');
   mkdirSync(outDir, { recursive: true });
   const started = performance.now();
   return new Promise((resolve) => {
-    const child = spawn(join(ROOT, 'node_modules', '.bin', 'astro'), ['build', '--root', 'site', '--silent'], {
-      cwd: ROOT,
+    // Run from the build's own folder: Astro keeps its prerender chunks in the working
+    // directory when the output is outside it, and builds side by side would share them.
+    const child = spawn(join(ROOT, 'node_modules', '.bin', 'astro'), ['build', '--root', join(ROOT, 'site'), '--silent'], {
+      cwd: work,
       env: {
         ...process.env,
         ...extraEnv,
