@@ -1,8 +1,3 @@
-/**
- * A report as labelled rows for people to read (partner emails, officer pages).
- * Values are plain strings; escaping is the renderer's job.
- */
-import type { Profile } from '../config/profile-schema';
 import { isCalendarDay } from '../contracts/london-time';
 import type { PartnerView } from './minimise';
 import { ASB_CATEGORY_LABELS, HATE_MOTIVATION_LABELS, REPORT_TYPE_LABELS, REPORTER_ROLE_LABELS } from '../contracts/report-vocabulary';
@@ -26,7 +21,7 @@ export function formatUkDateTime(iso: string): string {
   return ukDateTime.format(new Date(iso));
 }
 
-export function describeReport(view: PartnerView, profile: Profile): Row[] {
+export function describeReport(view: PartnerView, profile: { areas: readonly { id: string; name: string }[] }): Row[] {
   const rows: Row[] = [];
   const add = (label: string, value: string | undefined) => {
     if (value !== undefined && value !== '') rows.push({ label, value });

@@ -3,14 +3,14 @@
  * partnership's profile: one copy for the workspace pages and the CSV exports, so a file
  * says what the screen says.
  */
-import type { Profile } from '../config/profile-schema';
+import type { PublicProfile } from '../config/public-profile';
 import { ASB_CATEGORY_LABELS, HATE_MOTIVATION_LABELS, REPORT_TYPE_LABELS } from '../contracts/report-vocabulary';
 import { FLAG_LABELS, OUTCOME_LABELS, RISK_LABELS, STATUS_LABELS } from '../contracts/workflow-vocabulary';
 
 const from = (map: Record<string, string>) => (id: string) => map[id] ?? id;
 
 /** `partnerNames` overrides the profile's names (the partner directory may have renamed one). */
-export function labelsFor(profile: Pick<Profile, 'areas' | 'partners'>, partnerNames?: ReadonlyMap<string, string>) {
+export function labelsFor(profile: PublicProfile, partnerNames?: ReadonlyMap<string, string>) {
   return {
     type: from(REPORT_TYPE_LABELS),
     category: (id: string) => ASB_CATEGORY_LABELS[id as keyof typeof ASB_CATEGORY_LABELS]?.label ?? id,

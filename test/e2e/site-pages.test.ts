@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../infra/local/local-stack';
+import { defaultProfile } from '../../shared/config/load-profile';
 import { axeViolationsOfHtml, checkServedPages, reflowProblems, useStackAndBrowser } from '../support/browser';
 
 const DIST = join(ROOT, 'site', 'dist');
@@ -96,6 +97,21 @@ describe('every built page', () => {
       if (path === '/' || path === '/events/' || /^\/polls\/([^/]+\/)?$/.test(path)) continue;
       expect(scripts, path).toEqual([]);
     }
+  });
+});
+
+describe('public data only', () => {
+  it("no built file holds a partner's email address or routing rules", () => {
+    const addresses = defaultProfile().partners.map((p) => p.email);
+    expect(addresses.length).toBeGreaterThan(0);
+    const leaks: string[] = [];
+    for (const file of readdirSync(DIST, { recursive: true, encoding: 'utf8' })) {
+      if (!/\.(html|js|mjs|json|xml|css|txt)$/.test(file) || file.startsWith('pagefind')) continue;
+      const text = readFileSync(join(DIST, file), 'utf8');
+      for (const address of addresses) if (text.includes(address)) leaks.push(`${file}: ${address}`);
+      if (text.includes('"dataLevel"') || text.includes('"handles"')) leaks.push(`${file}: a partner's routing settings`);
+    }
+    expect(leaks).toEqual([]);
   });
 });
 

@@ -2,9 +2,8 @@
  * The partner directory: administrators change who receives what (each change kept
  * with who and when); officers read the names and data levels.
  */
-import { bundledProfile } from '../../../../shared/config/bundled-profile';
 import { ASB_CATEGORIES, HATE_MOTIVATIONS, REPORT_TYPES } from '../../../../shared/contracts/report-vocabulary';
-import { labels } from './labels';
+import { labels, workspaceProfile } from './labels';
 import { type Answer, type Body, officerApi } from './client';
 import { allowedHere, announce, announceFailure, show, showSignedIn, signedIn, when } from './session';
 
@@ -117,7 +116,7 @@ function PartnerForm({ partner: p }: { partner: Partner }) {
         partner={p.id}
         name="areas"
         legend="Areas"
-        values={bundledProfile.areas.map((a) => a.id)}
+        values={workspaceProfile.areas.map((a) => a.id)}
         chosen={p.handles.areas === '*' ? undefined : p.handles.areas}
         label={labels.area}
         hint="None ticked means the whole district."

@@ -1,9 +1,8 @@
 /** One report: its summary, what the resident told us, the timeline, and the actions the user's role allows. */
 import type { ComponentChildren } from 'preact';
-import { bundledProfile } from '../../../../shared/config/bundled-profile';
 import { describeReport } from '../../../../shared/domain/describe-report';
 import { Lines } from '../../../../shared/ui/lines';
-import { labels } from './labels';
+import { labels, workspaceProfile } from './labels';
 import { type Answer, type Body, officerApi } from './client';
 import { ApiError, announce, announceFailure, due, roleOf, show, showSignedIn, signedIn, when } from './session';
 
@@ -59,7 +58,7 @@ function Detail({ c }: { c: Case }) {
     <>
       <h2 class="govuk-heading-m">What the resident told us</h2>
       <dl class="govuk-summary-list">
-        {describeReport(c.report, bundledProfile).map((r) => (
+        {describeReport(c.report, workspaceProfile).map((r) => (
           <Row label={r.label}>
             <Lines text={r.value} />
           </Row>
