@@ -159,6 +159,19 @@ describe('with JavaScript on', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('hateMotivations');
   });
 
+  it('sends the form to the server when the page cannot fetch its error renderer, and the server shows the problems', async () => {
+    const page = await openPage(true);
+    await page.goto(`${env.stack.url}/report/`);
+    // The connection drops after the page loaded: the renderer, fetched only on a problem, fails.
+    await page.route(/report-form-errors.*\.js/, (route) => route.abort());
+    await page.getByLabel('A hate crime or hate incident').check();
+    await page.getByLabel('What happened?').fill('Abuse shouted in the street');
+    await page.getByRole('button', { name: 'Send report' }).click();
+    await page.waitForURL(/\/api\/reports$/);
+    expect(await page.locator('#error-summary li').allTextContents()).toContain('Select what you think the hostility was about');
+    expect(await page.getByLabel('What happened?').inputValue()).toBe('Abuse shouted in the street');
+  });
+
   it('starts with the type chosen on the home page, then sends a valid report', async () => {
     const page = await openPage(true);
     await page.goto(`${env.stack.url}/`);

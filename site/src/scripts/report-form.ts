@@ -10,9 +10,7 @@
 import { createReportSchema } from '../../../shared/contracts/report';
 import { toFieldErrors, withFormErrors, type FieldError } from '../../../shared/contracts/field-errors';
 import { decodeReportForm } from '../../../shared/contracts/report-form';
-import { formValuesFrom } from '../../../shared/ui/form-components';
-import { h, render } from 'preact';
-import { ReportForm, type FormArea } from '../../../shared/ui/report-form';
+import type { FormArea } from '../../../shared/ui/report-form';
 
 export function enhanceReportForm(): void {
   const root = document.getElementById('report-form-root');
@@ -40,16 +38,24 @@ export function enhanceReportForm(): void {
         return;
       }
       event.preventDefault();
-      showErrors(entries, errors);
+      // If the renderer cannot be fetched (the connection dropped), the form goes to the
+      // server as it would without JavaScript, and its answer shows the same problems.
+      import('./report-form-errors').then(
+        ({ drawFormWithErrors }) => showErrors(drawFormWithErrors, entries, errors),
+        () => {
+          sending = true;
+          form.submit();
+        },
+      );
     });
   }
 
-  function showErrors(entries: [string, string][], errors: FieldError[]): void {
-    // A fresh form each time (its listeners are bound again below): unmount what Preact
-    // drew last time, clear the page's own markup, then draw the form with its problems.
-    render(null, root!);
-    root!.replaceChildren();
-    render(h(ReportForm, { areas, values: formValuesFrom(entries), errors }), root!);
+  function showErrors(
+    draw: typeof import('./report-form-errors').drawFormWithErrors,
+    entries: [string, string][],
+    errors: FieldError[],
+  ): void {
+    draw(root!, areas, entries, errors);
     document.title = `Error: ${baseTitle.startsWith('Error: ') ? baseTitle.slice(7) : baseTitle}`;
     bind();
     root!.querySelector<HTMLElement>('#error-summary')?.focus();
