@@ -140,25 +140,16 @@ describe('the form components, against govuk-frontend’s fixtures', () => {
     expect(outline(ours)).toBe(outline(html));
   });
 
-  it.each(['with hint', 'with fieldset and error message', 'with hints on items'])('radios: %s', (name) => {
-    const { options: o, html } = fixture('radios', name);
+  it.each([
+    ['radios', 'with hint', Radios],
+    ['radios', 'with fieldset and error message', Radios],
+    ['radios', 'with hints on items', Radios],
+    ['checkboxes', 'with hint', Checkboxes],
+    ['checkboxes', 'with error message', Checkboxes],
+  ] as const)('%s: %s', (component, name, Group) => {
+    const { options: o, html } = fixture(component, name);
     const ours = toHtml(
-      h(Radios, {
-        name: o.name,
-        legend: o.fieldset.legend.text,
-        hint: o.hint?.text,
-        error: o.errorMessage?.text,
-        choices: choices(o),
-        values: checkedValues(o),
-      }),
-    );
-    expect(outline(ours)).toBe(outline(html));
-  });
-
-  it.each(['with hint', 'with error message'])('checkboxes: %s', (name) => {
-    const { options: o, html } = fixture('checkboxes', name);
-    const ours = toHtml(
-      h(Checkboxes, {
+      h(Group, {
         name: o.name,
         legend: o.fieldset.legend.text,
         hint: o.hint?.text,
