@@ -25,12 +25,16 @@ const cmdlineOf = (pid: number): string | undefined => {
   }
 };
 
-/** A zombie has exited: only its parent's wait() is missing (an orphan's parent is gone). */
+/**
+ * A zombie has exited and holds nothing (not even its ports): only its parent's wait() is
+ * missing, and an orphan's parent is gone. A multi-threaded process (Java) whose main
+ * thread ended first also reads as a zombie while its other threads still run and hold
+ * its ports: that one is alive.
+ */
 const isZombie = (pid: number) => {
   try {
-    return readFileSync(`/proc/${pid}/stat`, 'utf8')
-      .replace(/^.*\) /s, '')
-      .startsWith('Z');
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    return /^State:\s+Z/m.test(status) && Number(/^Threads:\s+(\d+)/m.exec(status)?.[1] ?? '1') <= 1;
   } catch {
     return false;
   }

@@ -88,11 +88,24 @@ async function dynamoDb(
   return startDynamoDbLocal({ port: options.dynamoDbPort, ...(options.dataDir ? { dataDir: options.dataDir } : {}) });
 }
 
+/**
+ * Whether a port is free; after stopping services a killed start left behind, allow them
+ * up to 3 s to let go of it (a service can still be closing after its process is gone).
+ */
+async function portFreed(port: number, justStopped: boolean): Promise<boolean> {
+  for (let waited = 0; ; waited += 100) {
+    if (await isPortFree(port)) return true;
+    if (!justStopped || waited >= 3_000) return false;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const log = options.log ?? (() => undefined);
   const tableName = options.tableName ?? 'csp-portal-reports';
   const pollsTableName = options.pollsTableName ?? 'csp-portal-polls';
-  if (options.pidDir) for (const line of await stopStaleChildren(options.pidDir)) log(line);
+  const stopped = options.pidDir ? await stopStaleChildren(options.pidDir) : [];
+  for (const line of stopped) log(line);
   const remember = (service: string, child: import('node:child_process').ChildProcess) => {
     if (!options.pidDir) return;
     const forget = recordChild(options.pidDir, service, child);
@@ -104,7 +117,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     ['SES local', options.sesPort, 'SES_PORT'],
     ['Cognito local', options.cognitoPort, 'COGNITO_PORT'],
   ] as const) {
-    if (port !== undefined && !(await isPortFree(port)))
+    if (port !== undefined && !(await portFreed(port, stopped.length > 0)))
       throw new Error(
         `Port ${port} (${name}) is already in use. Stop whatever is using it, or choose another port with ${variable}=<port>.`,
       );
