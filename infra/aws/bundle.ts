@@ -34,6 +34,10 @@ export function bundleEntry(entryFile: string, dir: string): { file: string; byt
   mkdirSync(dir, { recursive: true });
   const result = buildSync({
     entryPoints: { index: entryFile },
+    // The profile as it is after loading (validated, its bank holidays computed) is written
+    // into the bundle, so the loader and its holiday calendars (about 1 MB) are left out
+    // (shared/config/bundled-profile.ts).
+    define: { 'globalThis.CSP_PROFILE_IS_BUNDLED': 'true', 'globalThis.CSP_BUNDLED_PROFILE': JSON.stringify(defaultProfile()) },
     outdir: dir,
     outExtension: { '.js': '.mjs' },
     // Code behind a dynamic import() (the logger on the error path, the HTML form

@@ -6,6 +6,9 @@
 import * as z from 'zod/mini';
 import { REPORT_TYPES, ASB_CATEGORIES, HATE_MOTIVATIONS } from '../contracts/report-vocabulary';
 
+/** The UK's three bank holiday calendars (Wales shares England's). */
+export const BANK_HOLIDAY_CALENDARS = ['england-and-wales', 'scotland', 'northern-ireland'] as const;
+
 const id = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case id'));
 
 /** Postcode district, the outward half of a UK postcode (e.g. "AV1", "SW1A"). */
@@ -54,8 +57,13 @@ const workflowSchema = z.strictObject({
   /** Time to grade a new report, before it has a risk grade. */
   triageWorkingDays: workingDays,
   responseWorkingDays: z.strictObject({ high: workingDays, medium: workingDays, standard: workingDays }),
-  /** Days that are not working days besides Saturdays and Sundays (England and Wales bank holidays). */
-  bankHolidays: z.array(isoDate),
+  /**
+   * Whose bank holidays are not working days, as well as Saturdays and Sundays: computed
+   * by rule for every year (shared/config/bank-holidays.ts), never typed in.
+   */
+  calendar: z.enum(BANK_HOLIDAY_CALENDARS),
+  /** The partnership's own closure days, if any (a council's extra day at Christmas). */
+  closureDays: z.optional(z.array(isoDate)),
 });
 
 /** When a report is flagged for officers: a repeat victim, or a case that meets the ASB Case Review threshold. */
@@ -132,8 +140,12 @@ export const profileSchema = z
     }),
   );
 
-export type Profile = z.infer<typeof profileSchema>;
+/** A profile as a partnership writes it. */
+type ProfileSource = z.infer<typeof profileSchema>;
+/** The workflow with the days that are not working days worked out (load-profile.ts). */
+export type Workflow = z.infer<typeof workflowSchema> & { bankHolidays: string[] };
+/** A profile as the portal uses it: checked, with its bank holidays computed. */
+export type Profile = Omit<ProfileSource, 'workflow'> & { workflow: Workflow };
 export type Partner = z.infer<typeof partnerSchema>;
-export type Workflow = z.infer<typeof workflowSchema>;
 export type FlagThresholds = z.infer<typeof flagsSchema>;
 export type DataLevel = (typeof DATA_LEVELS)[number];

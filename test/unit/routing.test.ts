@@ -4,6 +4,7 @@ import type { Report } from '../../shared/contracts/report';
 import { routeReport } from '../../shared/domain/routing';
 import { minimiseForPartner } from '../../shared/domain/minimise';
 import hateCrime from '../fixtures/reports/hate-crime-victim.json' with { type: 'json' };
+import sample from '../../shared/config/profiles/avonford.json' with { type: 'json' };
 
 const profile = defaultProfile();
 const asb = (category: 'personal' | 'nuisance' | 'environmental', area = 'millbrook'): Report =>
@@ -40,7 +41,7 @@ describe('routing reports to partners', () => {
 
   it('never leaves a report unrouted when the profile has a gap', () => {
     const gappy = parseProfile({
-      ...profile,
+      ...sample,
       partners: [{ ...profile.partners[0]!, handles: { types: ['asb'], areas: ['westerleigh'] } }],
     });
     expect(routeReport(asb('nuisance', 'millbrook'), gappy.partners).map((r) => r.partnerId)).toEqual(['council-asb-team']);
