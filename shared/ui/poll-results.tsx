@@ -9,7 +9,7 @@ import { formatShare, type PollResults } from '../domain/poll-results';
 import { pollState } from '../domain/poll-rules';
 import { formatThousands } from '../contracts/numbers';
 import { BarChart } from './bar-chart';
-import { ScrollRegion } from './table-region';
+import { ColumnHeads, ScrollRegion } from './table-region';
 import { toCsv } from '../domain/csv';
 
 export const resultsPath = (pollId: string) => `/api/polls/${pollId}/results`;
@@ -20,7 +20,6 @@ function statusLine(poll: Poll, results: PollResults, now: Date): string {
   return `Voting closed on ${formatLondonDate(poll.closesAt)}. ${results.final ? 'These are the final results: the online count was checked against every ballot.' : 'The online count is being checked against every ballot; the figures may still change slightly.'}`;
 }
 
-const numeric = 'govuk-table__header govuk-table__header--numeric';
 const cell = 'govuk-table__cell govuk-table__cell--numeric';
 
 /** The ranked table, the chart and the breakdown by channel. `headingLevel` 2 when the results sit under another heading. */
@@ -60,22 +59,9 @@ export function ResultsSection({
       <ScrollRegion label="Ranking">
         <table class="govuk-table">
           <caption class="govuk-table__caption govuk-table__caption--m">{poll.question}</caption>
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              <th scope="col" class={numeric}>
-                Rank
-              </th>
-              <th scope="col" class="govuk-table__header">
-                Concern
-              </th>
-              <th scope="col" class={numeric}>
-                {Unit}
-              </th>
-              <th scope="col" class={numeric}>
-                Share
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            columns={[{ text: 'Rank', numeric: true }, 'Concern', { text: Unit, numeric: true }, { text: 'Share', numeric: true }]}
+          />
           <tbody class="govuk-table__body">
             {results.rows.map((r) => (
               <tr class="govuk-table__row">
@@ -95,21 +81,13 @@ export function ResultsSection({
       <ScrollRegion label={`${Unit} by where they were counted`}>
         <table class="govuk-table">
           <caption class="govuk-table__caption govuk-table__caption--s">{Unit} counted online and at each event</caption>
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              <th scope="col" class="govuk-table__header">
-                Concern
-              </th>
-              {results.channels.map((c) => (
-                <th scope="col" class={numeric}>
-                  {c.label}
-                </th>
-              ))}
-              <th scope="col" class={numeric}>
-                Total
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            columns={[
+              'Concern',
+              ...results.channels.map((c) => ({ text: c.label, numeric: true as const })),
+              { text: 'Total', numeric: true },
+            ]}
+          />
           <tbody class="govuk-table__body">
             {results.rows.map((r) => (
               <tr class="govuk-table__row">
@@ -146,16 +124,7 @@ function FollowUpTables({ poll, counts, Heading }: { poll: Poll; counts: Record<
             <Heading class="govuk-heading-m">{f.question}</Heading>
             <table class="govuk-table">
               <caption class="govuk-table__caption govuk-table__caption--s">Answers given online (the question was optional)</caption>
-              <thead class="govuk-table__head">
-                <tr class="govuk-table__row">
-                  <th scope="col" class="govuk-table__header">
-                    Answer
-                  </th>
-                  <th scope="col" class={numeric}>
-                    People
-                  </th>
-                </tr>
-              </thead>
+              <ColumnHeads columns={['Answer', { text: 'People', numeric: true }]} />
               <tbody class="govuk-table__body">
                 {f.options.map((o) => (
                   <tr class="govuk-table__row">

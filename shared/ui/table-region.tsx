@@ -13,3 +13,21 @@ export function ScrollRegion({ label, children }: { label: string; children: Com
     </div>
   );
 }
+
+/** A column heading: text, or text over figures (right-aligned, as GOV.UK numeric columns are). */
+type Column = string | { text: string; numeric: true };
+
+/** A table's heading row, one scoped header per column. */
+export function ColumnHeads({ columns }: { columns: readonly Column[] }) {
+  return (
+    <thead class="govuk-table__head">
+      <tr class="govuk-table__row">
+        {columns.map((c) => (
+          <th scope="col" class={typeof c === 'string' ? 'govuk-table__header' : 'govuk-table__header govuk-table__header--numeric'}>
+            {typeof c === 'string' ? c : c.text}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}

@@ -1,6 +1,6 @@
 /** The audit trail (administrators): every read and change in a date range, and its CSV. */
 import { formatCalendarDate } from '../../../../shared/contracts/london-time';
-import { ScrollRegion } from '../../../../shared/ui/table-region';
+import { ColumnHeads, ScrollRegion } from '../../../../shared/ui/table-region';
 import { type Answer, officerApi, officerPath } from './client';
 import { allowedHere, announceFailure, download, show, showSignedIn, signedIn, when } from './session';
 
@@ -15,15 +15,7 @@ function AuditTable({ audit: a }: { audit: Audit }) {
         <caption class="govuk-table__caption govuk-table__caption--m">
           {a.entries.length} {a.entries.length === 1 ? 'entry' : 'entries'}, {range}
         </caption>
-        <thead class="govuk-table__head">
-          <tr class="govuk-table__row">
-            {['When', 'Who', 'Action', 'Report', 'What'].map((h) => (
-              <th scope="col" class="govuk-table__header">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <ColumnHeads columns={['When', 'Who', 'Action', 'Report', 'What']} />
         <tbody class="govuk-table__body">
           {a.entries.map((e) => (
             <tr class="govuk-table__row">

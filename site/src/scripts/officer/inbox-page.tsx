@@ -1,5 +1,5 @@
 /** The inbox: counts by status, the filtered list of reports a page at a time, and the CSV export. */
-import { ScrollRegion } from '../../../../shared/ui/table-region';
+import { ColumnHeads, ScrollRegion } from '../../../../shared/ui/table-region';
 import { labels } from './labels';
 import { type Answer, officerApi, officerPath } from './client';
 import { announceFailure, download, due, show, showSignedIn, signedIn, when } from './session';
@@ -86,15 +86,7 @@ function Results({ items, pageNumber, first, next }: { items: Item[]; pageNumber
       <ScrollRegion label="Reports">
         <table class="govuk-table workspace-table">
           <caption class="govuk-table__caption govuk-table__caption--m">Reports, newest first (page {pageNumber})</caption>
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              {COLUMNS.map((h) => (
-                <th scope="col" class="govuk-table__header">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <ColumnHeads columns={COLUMNS} />
           <tbody class="govuk-table__body">
             {items.map((item) => (
               <Row item={item} />

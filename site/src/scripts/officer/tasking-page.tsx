@@ -1,7 +1,7 @@
 /** Tasking figures (officers): reports in a period against the one before, by type, category, area, day and hour. */
 import { formatCalendarDate } from '../../../../shared/contracts/london-time';
 import { BarChart } from '../../../../shared/ui/bar-chart';
-import { ScrollRegion } from '../../../../shared/ui/table-region';
+import { ColumnHeads, ScrollRegion } from '../../../../shared/ui/table-region';
 import { labels } from './labels';
 import { type Answer, officerApi } from './client';
 import { allowedHere, announceFailure, show, showSignedIn, signedIn } from './session';
@@ -11,7 +11,6 @@ type Row = Tasking['total'];
 
 const change = (r: Row) =>
   r.changePercent === undefined ? (r.current ? 'new' : '–') : `${r.changePercent > 0 ? '+' : ''}${r.changePercent}%`;
-const numeric = 'govuk-table__header govuk-table__header--numeric';
 const cell = 'govuk-table__cell govuk-table__cell--numeric';
 
 function Breakdown({
@@ -44,20 +43,14 @@ function Breakdown({
       <ScrollRegion label={caption}>
         <table class="govuk-table">
           <caption class="govuk-table__caption govuk-visually-hidden">{caption}</caption>
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              <th scope="col" class="govuk-table__header" />
-              <th scope="col" class={numeric}>
-                This period
-              </th>
-              <th scope="col" class={numeric}>
-                Previous period
-              </th>
-              <th scope="col" class={numeric}>
-                Change
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            columns={[
+              '',
+              { text: 'This period', numeric: true },
+              { text: 'Previous period', numeric: true },
+              { text: 'Change', numeric: true },
+            ]}
+          />
           <tbody class="govuk-table__body">
             {rows.length ? (
               rows.map((r) => (
