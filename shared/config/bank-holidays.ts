@@ -25,13 +25,20 @@ const require = createRequire(import.meta.url);
 /**
  * The weekdays that are bank holidays from `fromYear` to `toYear`, as YYYY-MM-DD. A holiday
  * on a weekend is left out: its substitute weekday is listed, as the government lists them.
+ * `cacheDir` null works them out without reading or writing a cache.
  */
-export function bankHolidaysFor(calendar: Calendar, fromYear: number, toYear: number): string[] {
+export function bankHolidaysFor(
+  calendar: Calendar,
+  fromYear: number,
+  toYear: number,
+  cacheDir: string | null = join(tmpdir(), 'csp-portal-bank-holidays'),
+): string[] {
+  if (cacheDir === null) return compute(calendar, fromYear, toYear);
   // Keyed by the library's version (its rules and one-off days change only with a release)
   // and by the code below, so a change to either is never answered from an old file.
   const { version } = require('date-holidays/package.json') as { version: string };
   const key = createHash('sha256').update(`${version}\n${compute.toString()}`).digest('hex').slice(0, 16);
-  const cache = join(tmpdir(), 'csp-portal-bank-holidays', `${calendar}-${fromYear}-${toYear}-${key}.json`);
+  const cache = join(cacheDir, `${calendar}-${fromYear}-${toYear}-${key}.json`);
   try {
     return JSON.parse(readFileSync(cache, 'utf8')) as string[];
   } catch {

@@ -4,6 +4,9 @@
  * other nations differ where they should, a partnership's own closure days are added,
  * and a due time decades ahead still steps over Christmas.
  */
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bankHolidaysFor } from '../../shared/config/bank-holidays';
 import { parseProfile } from '../../shared/config/load-profile';
@@ -40,15 +43,15 @@ const PUBLISHED_ENGLAND_AND_WALES = [
 
 describe('bank holidays', () => {
   it('match the dates the government published for England and Wales, 2026 to 2028', () => {
-    expect(bankHolidaysFor('england-and-wales', 2026, 2028)).toEqual(PUBLISHED_ENGLAND_AND_WALES);
+    expect(bankHolidaysFor('england-and-wales', 2026, 2028, null)).toEqual(PUBLISHED_ENGLAND_AND_WALES);
   });
 
   it("follow each nation's own calendar", () => {
-    const scotland = bankHolidaysFor('scotland', 2026, 2026);
+    const scotland = bankHolidaysFor('scotland', 2026, 2026, null);
     expect(scotland).toContain('2026-01-02'); // 2 January
     expect(scotland).toContain('2026-11-30'); // St Andrew's Day
     expect(scotland).not.toContain('2026-04-06'); // no Easter Monday
-    expect(bankHolidaysFor('northern-ireland', 2026, 2026)).toContain('2026-03-17'); // St Patrick's Day
+    expect(bankHolidaysFor('northern-ireland', 2026, 2026, null)).toContain('2026-03-17'); // St Patrick's Day
   });
 
   it("add the partnership's closure days, and still skip holidays decades from now", () => {
@@ -63,6 +66,20 @@ describe('bank holidays', () => {
     expect(profile.workflow.bankHolidays).toEqual(expect.arrayContaining(['2055-12-27', '2055-12-28']));
     // Two working days from Thursday 23 December 2055: Friday the 24th, then Wednesday the 29th.
     expect(addWorkingDays('2055-12-23T09:00:00.000Z', 2, profile.workflow.bankHolidays).slice(0, 10)).toBe('2055-12-29');
+  });
+
+  it('are worked out once per machine: a second process reads them from the cache file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'csp-holidays-'));
+    try {
+      expect(bankHolidaysFor('england-and-wales', 2027, 2027, dir)).toContain('2027-12-28');
+      const [file] = readdirSync(dir);
+      expect(file).toMatch(/^england-and-wales-2027-2027-[0-9a-f]{16}\.json$/);
+      // What the file says is what the next call answers, without working anything out.
+      writeFileSync(join(dir, file!), JSON.stringify(['2027-06-01']));
+      expect(bankHolidaysFor('england-and-wales', 2027, 2027, dir)).toEqual(['2027-06-01']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses a calendar the portal does not know, naming the field', () => {
