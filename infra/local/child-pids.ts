@@ -49,6 +49,15 @@ const isAlive = (pid: number) => {
   }
 };
 
+/** Signals a process that may have exited since it was checked (then there is nothing to do). */
+function signal(pid: number, name: NodeJS.Signals): void {
+  try {
+    process.kill(pid, name);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+  }
+}
+
 /** Remembers a started service; returns a function that forgets it (on a clean stop). */
 export function recordChild(dir: string, service: string, child: ChildProcess): () => void {
   if (!child.pid) return () => undefined;
@@ -97,9 +106,9 @@ export async function stopStaleChildren(dir: string, wait = (ms: number) => new 
   const waitForExit = async () => {
     for (let i = 0; i < 30 && stale.some((e) => isAlive(e.pid)); i++) await wait(100);
   };
-  for (const entry of stale) process.kill(entry.pid, 'SIGTERM');
+  for (const entry of stale) signal(entry.pid, 'SIGTERM');
   await waitForExit();
-  for (const entry of stale) if (isAlive(entry.pid)) process.kill(entry.pid, 'SIGKILL');
+  for (const entry of stale) if (isAlive(entry.pid)) signal(entry.pid, 'SIGKILL');
   await waitForExit();
   for (const entry of stale) rmSync(entry.file, { force: true });
   return stale.map((e) => `Stopped ${e.service} left running by an earlier start (process ${e.pid})`);

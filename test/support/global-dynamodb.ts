@@ -22,12 +22,21 @@ interface Shared {
 }
 const KEY = Symbol.for('csp-portal.test-dynamodb');
 
+/** One instance per worker; if one cannot start, those that did are stopped before the error is told. */
+async function startAll(count: number): Promise<DynamoDbLocal[]> {
+  const results = await Promise.allSettled(Array.from({ length: count }, async () => startDynamoDbLocal({ port: await freePort() })));
+  const failed = results.find((r) => r.status === 'rejected');
+  if (!failed) return results.map((r) => (r as PromiseFulfilledResult<DynamoDbLocal>).value);
+  await Promise.all(results.map((r) => (r.status === 'fulfilled' ? r.value.stop() : undefined)));
+  throw failed.reason;
+}
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const holder = globalThis as { [KEY]?: Shared };
   const workers = Math.max(1, Number(project.globalConfig.maxWorkers) || 1);
   holder[KEY] ??= {
     users: 0,
-    started: Promise.all(Array.from({ length: workers }, async () => startDynamoDbLocal({ port: await freePort() }))),
+    started: startAll(workers),
   };
   const shared = holder[KEY];
   shared.users += 1;
