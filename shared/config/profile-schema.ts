@@ -125,6 +125,24 @@ export const profileSchema = z
           }
         }
       });
+      const areaOfDistrict = new Map<string, string>();
+      const areaSeen = new Set<string>();
+      for (const [index, area] of profile.areas.entries()) {
+        if (areaSeen.has(area.id))
+          ctx.issues.push({ code: 'custom', input: area.id, path: ['areas', index, 'id'], message: `duplicate area id "${area.id}"` });
+        areaSeen.add(area.id);
+        for (const [d, district] of area.postcodeDistricts.entries()) {
+          const owner = areaOfDistrict.get(district);
+          if (owner && owner !== area.id)
+            ctx.issues.push({
+              code: 'custom',
+              input: district,
+              path: ['areas', index, 'postcodeDistricts', d],
+              message: `${district} is already in area "${owner}"; a postcode district belongs to one area`,
+            });
+          else areaOfDistrict.set(district, area.id);
+        }
+      }
       const seen = new Set<string>();
       for (const [index, partner] of profile.partners.entries()) {
         if (seen.has(partner.id)) {
