@@ -101,7 +101,7 @@ describe('every built page', () => {
 });
 
 describe('public data only', () => {
-  it("no built file holds a partner's email address or routing rules", () => {
+  it("no built file holds a partner's email address or the profile's internal settings", () => {
     const addresses = defaultProfile().partners.map((p) => p.email);
     expect(addresses.length).toBeGreaterThan(0);
     const leaks: string[] = [];
@@ -109,7 +109,9 @@ describe('public data only', () => {
       if (!/\.(html|js|mjs|json|xml|css|txt)$/.test(file) || file.startsWith('pagefind')) continue;
       const text = readFileSync(join(DIST, file), 'utf8');
       for (const address of addresses) if (text.includes(address)) leaks.push(`${file}: ${address}`);
-      if (text.includes('"dataLevel"') || text.includes('"handles"')) leaks.push(`${file}: a partner's routing settings`);
+      // Settings only the functions use, as JSON or as a minified script writes them (no quotes).
+      const setting = /\b(senderEmail|reportDays|postcodeDistricts|responseWorkingDays|triageWorkingDays)\b/.exec(text);
+      if (setting) leaks.push(`${file}: the profile's ${setting[1]}`);
     }
     expect(leaks).toEqual([]);
   });
