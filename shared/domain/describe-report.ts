@@ -1,3 +1,4 @@
+import type { PublicProfile } from '../config/public-profile';
 import { isCalendarDay } from '../contracts/london-time';
 import type { PartnerView } from './minimise';
 import { ASB_CATEGORY_LABELS, HATE_MOTIVATION_LABELS, REPORT_TYPE_LABELS, REPORTER_ROLE_LABELS } from '../contracts/report-vocabulary';
@@ -21,7 +22,7 @@ export function formatUkDateTime(iso: string): string {
   return ukDateTime.format(new Date(iso));
 }
 
-export function describeReport(view: PartnerView, profile: { areas: readonly { id: string; name: string }[] }): Row[] {
+export function describeReport(view: PartnerView, profile: Pick<PublicProfile, 'areas'>): Row[] {
   const rows: Row[] = [];
   const add = (label: string, value: string | undefined) => {
     if (value !== undefined && value !== '') rows.push({ label, value });

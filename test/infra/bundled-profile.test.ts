@@ -3,9 +3,8 @@
  * bank holidays computed years ahead, and without the code that computes them (the
  * holiday calendars are about 1 MB, which a cold start must not load).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bundleFunction } from '../../infra/aws/bundle';
