@@ -1,4 +1,15 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * Tests own their data: every test runs on the fixture pack, never on a sample pack, so a
+ * partnership may change its pack without breaking a test. Set here, before the global
+ * setups run, so the site they build and the workers share it; the sample packs each
+ * have a test of their own (test/e2e/sample-packs.test.ts).
+ */
+process.env.CSP_PARTNERSHIP = resolve(import.meta.dirname, 'test/fixtures/packs/fernbrook');
+// The browser tests' site is built apart from site/dist, which stays the developer's own pack's.
+process.env.SITE_OUT_DIR = resolve(import.meta.dirname, 'node_modules/.cache/csp-test-site');
 
 // The coverage floor holds for the whole suite; a part of it (`--project unit`, one file)
 // still reports coverage but is not held to a floor it cannot reach alone.
@@ -25,7 +36,12 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 180_000,
-    env: { LOG_LEVEL: 'silent', POWERTOOLS_METRICS_DISABLED: 'true' },
+    env: {
+      LOG_LEVEL: 'silent',
+      POWERTOOLS_METRICS_DISABLED: 'true',
+      CSP_PARTNERSHIP: process.env.CSP_PARTNERSHIP,
+      SITE_OUT_DIR: process.env.SITE_OUT_DIR,
+    },
     reporters: ['default', './test/support/slowest-tests-reporter.ts'],
     coverage: {
       enabled: true,

@@ -8,26 +8,30 @@ import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { PARAMETER_NAMES, parseDeployParameters, type DeployParameters } from './deploy-parameters';
+import { defaultProfile } from '../../shared/config/load-profile';
+import { PARAMETER_NAMES, parseDeployParameters, stackNames, type DeployParameters } from './deploy-parameters';
 import { EdgeStack } from './edge-stack';
 import { PortalStack } from './portal-stack';
-import { ROOT } from './bundle';
+import { SITE_DIST } from '../build-site';
 import { acknowledgeToolingFindings } from './nag-acknowledgements';
 
-export const SITE_DIR = join(ROOT, 'site', 'dist');
+export const SITE_DIR = SITE_DIST;
 
 /** Builds both stacks into `app`; tests call this with their own parameters and site folder. */
 export function buildApp(app: App, parameters: DeployParameters, siteDir = SITE_DIR): { edge: EdgeStack; portal: PortalStack } {
   // The portal refers to the firewall across regions; keep the producer protected (CDK's current behaviour, stated).
   app.node.setContext('@aws-cdk/core:defaultCrossStackReferences', 'strong');
   const account = process.env.CDK_DEFAULT_ACCOUNT;
-  const edge = new EdgeStack(app, `CspPortalEdge-${parameters.stage}`, {
+  const partnership = defaultProfile();
+  const names = stackNames(partnership.id, parameters.stage);
+  const edge = new EdgeStack(app, names.edge, {
+    partnershipId: partnership.id,
     stage: parameters.stage,
     env: { account, region: 'us-east-1' },
     crossRegionReferences: true,
-    description: `Community safety portal firewall (${parameters.stage})`,
+    description: `Community safety portal firewall: ${partnership.name} (${parameters.stage})`,
   });
-  const portal = new PortalStack(app, `CspPortal-${parameters.stage}`, {
+  const portal = new PortalStack(app, names.portal, {
     stage: parameters.stage,
     siteDir,
     webAclArn: edge.webAclArn,
@@ -36,7 +40,7 @@ export function buildApp(app: App, parameters: DeployParameters, siteDir = SITE_
     ...(parameters.certificateArn ? { certificateArn: parameters.certificateArn } : {}),
     env: { account, region: parameters.region },
     crossRegionReferences: true,
-    description: `Community safety portal (${parameters.stage})`,
+    description: `Community safety portal: ${partnership.name} (${parameters.stage})`,
   });
   acknowledgeToolingFindings(portal);
   acknowledgeToolingFindings(edge);

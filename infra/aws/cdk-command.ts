@@ -1,16 +1,21 @@
 /**
- * `npm run synth | deploy | destroy`: checks the parameters first (one clear message for
- * every problem), builds what the stacks need, then runs the CDK CLI for the stage.
+ * `npm run synth | deploy | destroy`: checks the partnership pack and the parameters first
+ * (one clear message for every problem), builds what the stacks need, then runs the CDK
+ * CLI for the pack and stage. Each pack has stacks of its own (CspPortal-<pack id>-<stage>),
+ * so one account holds several partnerships, each with its own data.
  *   npm run synth                                  offline; prints each stack's resources
  *   npm run deploy -- -c stage=prod -c alarmEmail=… -c domainName=… -c certificateArn=…
+ *   npm run deploy -- --partnership <folder> …     another pack (or set CSP_PARTNERSHIP)
  *   npm run destroy                                dev only
  * Any other arguments are passed to `cdk` unchanged.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './bundle';
-import { parseDeployParameters, type DeployParameters } from './deploy-parameters';
+import { parseDeployParameters, stackNames, type DeployParameters } from './deploy-parameters';
+import { buildSiteFor, siteBuiltFor } from '../build-site';
+import { choosePartnership } from '../choose-partnership';
 
 const CDK = join(ROOT, 'node_modules', '.bin', 'cdk');
 
@@ -33,13 +38,10 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-function buildSite(parameters: DeployParameters, always: boolean): void {
-  if (!always && existsSync(join(ROOT, 'site', 'dist', 'index.html'))) return;
+function buildSite(packDir: string, parameters: DeployParameters, always: boolean): void {
+  if (!always && siteBuiltFor() === packDir) return;
   console.log(`Building the site${parameters.domainName ? ` for https://${parameters.domainName}` : ''}…`);
-  run('npm', ['run', '--silent', 'build:site'], {
-    ...process.env,
-    ...(parameters.domainName ? { SITE_URL: `https://${parameters.domainName}` } : {}),
-  });
+  buildSiteFor(packDir, parameters.domainName ? `https://${parameters.domainName}` : undefined);
 }
 
 /** One line per resource type, for reading the stack at a glance. */
@@ -62,7 +64,8 @@ function summarise(stackName: string): void {
 }
 
 function main(): void {
-  const [command, ...args] = process.argv.slice(2);
+  const [command, ...given] = process.argv.slice(2);
+  const { packDir, profile, rest: args } = choosePartnership(given);
   const { context, rest } = splitContext(args);
   if (command === 'destroy' && (context.stage ?? 'dev') !== 'dev') {
     console.error(
@@ -78,22 +81,24 @@ function main(): void {
     process.exit(2);
   }
   const contextArgs = Object.entries({ ...context, stage: parameters.stage }).flatMap(([k, v]) => ['-c', `${k}=${v}`]);
-  const stacks = [`CspPortalEdge-${parameters.stage}`, `CspPortal-${parameters.stage}`];
+  const names = stackNames(profile.id, parameters.stage);
+  const stacks = [names.edge, names.portal];
+  console.log(`Partnership: ${profile.name} (stacks ${stacks.join(' and ')})`);
 
   if (command === 'synth') {
-    buildSite(parameters, false);
+    buildSite(packDir, parameters, false);
     console.log(`Synthesising the ${parameters.stage} stacks (bundling functions, running cdk-nag)…`);
     run(CDK, ['synth', '--quiet', ...contextArgs, ...rest]);
     for (const s of stacks) summarise(s);
   } else if (command === 'deploy') {
-    buildSite(parameters, true);
+    buildSite(packDir, parameters, true);
     console.log(`Deploying ${stacks.join(' and ')}…`);
-    const outputs = join('cdk.out', `outputs-${parameters.stage}.json`);
+    const outputs = join('cdk.out', `outputs-${profile.id}-${parameters.stage}.json`);
     run(CDK, ['deploy', ...stacks, '--require-approval', 'broadening', '--outputs-file', outputs, ...contextArgs, ...rest]);
     console.log(`\nDeployed. Stack outputs (also in ${outputs}):`);
     console.log(JSON.stringify(JSON.parse(readFileSync(join(ROOT, outputs), 'utf8'))[stacks[1]!], null, 2));
   } else if (command === 'destroy') {
-    buildSite(parameters, false);
+    buildSite(packDir, parameters, false);
     run(CDK, ['destroy', ...stacks, ...contextArgs, ...rest]);
   } else {
     console.error('Usage: tsx infra/aws/cdk-command.ts synth|deploy|destroy [-c stage=dev|prod] [-c name=value …]');

@@ -54,3 +54,12 @@ export function parseDeployParameters(context: Record<string, unknown>): DeployP
 export function siteUrlFor(parameters: Pick<DeployParameters, 'domainName'>, distributionDomainName: string): string {
   return `https://${parameters.domainName ?? distributionDomainName}`;
 }
+
+/**
+ * The stacks of one partnership's stage: named by the pack's id, so one AWS account holds
+ * several partnerships (a county and its districts) side by side, each with its own tables,
+ * user pool, site bucket and alarms.
+ */
+export function stackNames(partnershipId: string, stage: DeployParameters['stage']): { edge: string; portal: string } {
+  return { edge: `CspPortalEdge-${partnershipId}-${stage}`, portal: `CspPortal-${partnershipId}-${stage}` };
+}

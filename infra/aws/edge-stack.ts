@@ -75,6 +75,8 @@ function managedRules(name: string, priority: number, excludedToCount: string[] 
 }
 
 export interface EdgeStackProps extends StackProps {
+  /** The partnership pack's id: web ACL names are unique per account, and an account may hold several partnerships. */
+  partnershipId: string;
   stage: 'dev' | 'prod';
 }
 
@@ -84,10 +86,10 @@ export class EdgeStack extends Stack {
   constructor(scope: Construct, id: string, props: EdgeStackProps) {
     super(scope, id, props);
     const acl = new CfnWebACL(this, 'WebAcl', {
-      name: `csp-portal-${props.stage}`,
+      name: `csp-portal-${props.partnershipId}-${props.stage}`,
       scope: 'CLOUDFRONT',
       defaultAction: { allow: {} },
-      visibilityConfig: visibility(`csp-portal-${props.stage}`),
+      visibilityConfig: visibility(`csp-portal-${props.partnershipId}-${props.stage}`),
       rules: [
         rateRule('report-submissions', 0, SUBMISSION_LIMITS.reports, [path('EXACTLY', '/api/reports')]),
         rateRule('ballot-submissions', 1, SUBMISSION_LIMITS.ballots, [path('STARTS_WITH', '/api/polls/'), path('ENDS_WITH', '/ballots')]),

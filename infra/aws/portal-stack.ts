@@ -109,7 +109,8 @@ export class PortalStack extends Stack {
     const issuer = `https://cognito-idp.${this.region}.amazonaws.com/${this.userPool.userPoolId}`;
 
     const emailConfiguration = new ConfigurationSet(this, 'Email', {
-      configurationSetName: `csp-portal-${props.stage}`,
+      // Names unique per account: one account may hold several partnerships' stacks.
+      configurationSetName: `csp-portal-${profile.id}-${props.stage}`,
       // Addresses that bounce or complain are not emailed again until an admin clears them.
       suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
       reputationMetrics: true,
@@ -120,7 +121,7 @@ export class PortalStack extends Stack {
       events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT],
     });
 
-    const metricsNamespace = `CspPortal/${props.stage}`;
+    const metricsNamespace = `CspPortal/${profile.id}/${props.stage}`;
     this.functions = new PortalFunctions(this, 'Functions', {
       stage: props.stage,
       tables: this.tables,

@@ -8,6 +8,7 @@ import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import type { HttpRoute } from '../../functions/routes';
 import { ensurePollsTable, ensureReportsTable } from './create-tables';
 import { loadPolls } from '../../shared/config/load-polls';
+import { SITE_DIST } from '../build-site';
 import { seedSampleTallies } from './sample-tallies';
 import { defaultProfile } from '../../shared/config/load-profile';
 import { localDynamoClient, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
@@ -244,7 +245,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       await closing.catch(() => undefined);
     });
 
-    const siteDir = options.siteDir ?? join(ROOT, 'site', 'dist');
+    const siteDir = options.siteDir ?? SITE_DIST;
     const http = await startHttpServer({
       port: options.port,
       siteDir,

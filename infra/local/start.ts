@@ -1,17 +1,28 @@
 /**
- * `npm start`: builds the site and runs the whole portal locally.
- *   npm start                 keep data in .data/ between runs
- *   npm start -- --fresh      wipe local data first
- *   npm start -- --no-build   serve the site as last built
+ * `npm start`: checks the partnership pack, builds its site and runs the whole portal locally.
+ *   npm start                                  the sample pack package.json names
+ *   npm start -- --partnership <folder>        another pack (or set CSP_PARTNERSHIP)
+ *   npm start -- --fresh                       wipe this pack's local data first
+ *   npm start -- --no-build                    serve the site as last built
+ * Each pack keeps its data in .data/<pack id>/ between runs.
  * Ports: PORT (4321), DYNAMODB_PORT (8000), SES_PORT (8005), COGNITO_PORT (9229).
  */
-import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, startLocalStack } from './local-stack';
 import { stopStaleChildren } from './child-pids';
+import { buildSiteFor, siteBuiltFor } from '../build-site';
+import { choosePartnership } from '../choose-partnership';
+import { shown } from '../../shared/config/partnership-pack';
 
-const args = new Set(process.argv.slice(2));
+// Before anything else: a pack with a problem stops here, with every problem listed.
+const { packDir, profile, placeholders, rest } = choosePartnership(process.argv.slice(2));
+const args = new Set(rest);
+const unknown = rest.filter((arg) => arg !== '--fresh' && arg !== '--no-build');
+if (unknown.length) {
+  console.error(`npm start does not know ${unknown.join(' ')}. It takes --partnership <folder>, --fresh and --no-build.`);
+  process.exit(2);
+}
 const port = (name: string, fallback: number) => {
   const value = Number(process.env[name] ?? fallback);
   if (!Number.isInteger(value) || value < 1 || value > 65535) {
@@ -23,28 +34,31 @@ const port = (name: string, fallback: number) => {
 const step = (message: string) => console.log(`• ${message}`);
 
 async function main(): Promise<void> {
-  const dataDir = join(ROOT, '.data', 'dynamodb');
+  step(`Partnership: ${profile.name} (${shown(packDir)})`);
+  if (placeholders.length) step(`Still placeholder text, to write before going live: ${placeholders.join(', ')}`);
+  const packData = join(ROOT, '.data', profile.id);
   const pidDir = join(ROOT, '.data', 'pids');
-  // Before anything else (and before --fresh deletes the pid files): services a killed run left behind.
+  // Services a killed run left behind, whichever pack it ran.
   for (const line of await stopStaleChildren(pidDir)) step(line);
   if (args.has('--fresh')) {
-    rmSync(join(ROOT, '.data'), { recursive: true, force: true });
-    step('Wiped local data (.data/)');
+    rmSync(packData, { recursive: true, force: true });
+    step(`Wiped this partnership's local data (${shown(packData)}/)`);
   }
   const sitePort = port('PORT', 4321);
   if (!args.has('--no-build')) {
     step('Building the site…');
     // The sitemap and RSS feed name the address the site is served on, whatever PORT is.
-    const env = { ...process.env, SITE_URL: process.env.SITE_URL ?? `http://localhost:${sitePort}` };
-    execFileSync('npm', ['run', '--silent', 'build:site'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
+    buildSiteFor(packDir, process.env.SITE_URL ?? `http://localhost:${sitePort}`);
+  } else if (siteBuiltFor() !== packDir) {
+    step(`The site in site/dist was not built for this partnership: run without --no-build to build it.`);
   }
   const stack = await startLocalStack({
     port: sitePort,
     dynamoDbPort: port('DYNAMODB_PORT', 8000),
     sesPort: port('SES_PORT', 8005),
     cognitoPort: port('COGNITO_PORT', 9229),
-    dataDir,
-    cognitoDir: join(ROOT, '.data', 'cognito'),
+    dataDir: join(packData, 'dynamodb'),
+    cognitoDir: join(packData, 'cognito'),
     pidDir,
     log: step,
     onRequest: process.env.LOG_REQUESTS === 'false' ? undefined : (line) => console.log(`  ${line}`),

@@ -1,15 +1,16 @@
 /**
- * Reads and validates the site's poll files (site/src/content/polls/*.json) for the
+ * Reads and validates the chosen pack's poll files (<pack>/content/polls/*.json) for the
  * functions: the bundler writes the result beside each bundle that reads polls, and
  * `npm start` writes it to a temporary file. Same schema as the Astro collection.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parsePolls, type Poll } from '../contracts/poll';
+import { chosenContentDir } from './partnership-pack';
 
-const POLLS_DIR = join(import.meta.dirname, '..', '..', 'site', 'src', 'content', 'polls');
-
-export function loadPolls(dir = process.env.CONTENT_DIR ? join(process.env.CONTENT_DIR, 'polls') : POLLS_DIR): Poll[] {
+export function loadPolls(dir = join(chosenContentDir(), 'polls')): Poll[] {
+  // A partnership that runs no polls needs no polls folder.
+  if (!existsSync(dir)) return [];
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort();

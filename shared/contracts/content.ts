@@ -1,7 +1,8 @@
 /**
- * Schemas for the site's published content (Astro content collections). Every file in
- * site/src/content is checked against these at build time; a file that breaks one
- * fails the build naming the file, the field and what was expected.
+ * Schemas for the site's published content (Astro content collections). Every file in a
+ * partnership pack's content is checked against these at build time, and by
+ * `npm run partnership -- check`; a file that breaks one names the file, the field and
+ * what was expected.
  * Full zod is fine here: this never ships in a Lambda bundle.
  */
 import { z } from 'zod';

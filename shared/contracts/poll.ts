@@ -1,5 +1,5 @@
 /**
- * A consultation poll as the site publishes it (site/src/content/polls/<id>.json).
+ * A consultation poll as the site publishes it (<pack>/content/polls/<id>.json in a partnership pack).
  * Astro validates every poll file at build; the functions get the same files, checked
  * again by this schema when they are bundled (AWS) or loaded (`npm start`), so a
  * Lambda never sees a poll this schema refused. Full zod: never in a Lambda bundle.

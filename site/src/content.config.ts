@@ -1,7 +1,8 @@
 /**
  * Content collections. Schemas come from shared/contracts/content.ts; Astro validates
  * every file against them and stops the build on the first file that breaks one.
- * CONTENT_DIR lets tests and benchmarks build the same site from other content.
+ * The content is the chosen partnership pack's (shared/config/partnership-pack.ts);
+ * CONTENT_DIR lets benchmarks build the same site from other content.
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
@@ -15,8 +16,9 @@ import {
   youSaidWeDidSchema,
 } from '../../shared/contracts/content';
 import { pollSchema } from '../../shared/contracts/poll';
+import { chosenContentDir } from '../../shared/config/partnership-pack';
 
-const base = process.env.CONTENT_DIR ?? './src/content';
+const base = chosenContentDir();
 const from = (folder: string, pattern = '**/*.{json,md}') => glob({ pattern, base: `${base}/${folder}` });
 
 export const collections = {

@@ -8,7 +8,7 @@ import { CHROMIUM_FLAGS, chromiumPath } from '../support/chromium';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ROOT } from '../../infra/local/local-stack';
-import { buildSite, copySampleContent } from '../support/site-build';
+import { buildSite, copyPackContent } from '../support/site-build';
 
 export const WEIGHED_PAGES = {
   home: '/',
@@ -69,9 +69,9 @@ export async function benchBuildTime(
   log = console.log,
 ): Promise<{ sampleSeconds: number; thousandPapersSeconds: number; thousandPapersPages: number }> {
   log('  building the sample site…');
-  const sample = await buildSite(copySampleContent());
+  const sample = await buildSite(copyPackContent());
   if (sample.code !== 0) throw new Error(`Sample build failed:\n${sample.output}`);
-  const content = copySampleContent();
+  const content = copyPackContent();
   const purposes = ['decision', 'discussion', 'information'];
   for (let i = 0; i < 1000; i++) {
     const month = String((i % 12) + 1).padStart(2, '0');

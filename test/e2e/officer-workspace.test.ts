@@ -17,7 +17,7 @@ const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000 
 describe('the officer workspace', () => {
   it('signs in, filters, grades, assigns, notes and closes a report, with no axe violations', async () => {
     const report = await callApi<{ reference: string }>(env.stack, undefined, '/api/reports', {
-      body: { ...asb, description: 'Bins set alight behind the shops', location: { ...asb.location, area: 'east-downs' } },
+      body: { ...asb, description: 'Bins set alight behind the shops', location: { ...asb.location, area: 'east-weald' } },
     });
     const reference = report.body.reference;
     const officer = env.stack.cognito.users.find((u) => u.username.startsWith('officer@'))!;
@@ -37,9 +37,9 @@ describe('the officer workspace', () => {
     await poll(() => page.locator('.govuk-error-summary').textContent()).toContain('not right');
     await signInWorkspace(page, env.stack.url, officer.username, officer.password);
 
-    // Filter: new ASB reports in East Downs.
+    // Filter: new ASB reports in East Weald.
     await page.getByLabel('Status', { exact: true }).selectOption('new');
-    await page.getByLabel('Area', { exact: true }).selectOption('east-downs');
+    await page.getByLabel('Area', { exact: true }).selectOption('east-weald');
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await page.waitForURL(/status=new/);
     await page.getByRole('link', { name: reference }).waitFor();
@@ -53,7 +53,7 @@ describe('the officer workspace', () => {
     await poll(() => page.locator('#case-status').textContent()).toBe('Triaged');
     await poll(() => page.locator('#workspace-message').textContent()).toContain('Risk graded high');
 
-    await page.getByLabel('Assign to a partner').selectOption('riverside-homes');
+    await page.getByLabel('Assign to a partner').selectOption('brookside-homes');
     await page.getByRole('button', { name: 'Assign and email them' }).click();
     await poll(() => page.locator('#case-status').textContent()).toBe('Assigned');
     await waitForEmails(env.stack, (emails) =>
@@ -61,7 +61,7 @@ describe('the officer workspace', () => {
         (e) =>
           e.subject.startsWith('Assigned') &&
           e.subject.includes(reference) &&
-          e.destination.to.includes('tenancy-team@riverside-homes.example'),
+          e.destination.to.includes('tenancy-team@brookside-homes.example'),
       ),
     );
 
@@ -92,7 +92,7 @@ describe('the officer workspace', () => {
     const page = await context.newPage();
     await signInWorkspace(page, env.stack.url, admin.username, admin.password);
     await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Partners' }).click();
-    await page.getByRole('button', { name: /Save Downs Fire and Rescue Service/ }).waitFor();
+    await page.getByRole('button', { name: /Save Weald Fire and Rescue Service/ }).waitFor();
     const violations = (await axeViolations(page)).map((v) => `partners: ${v}`);
     await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Audit' }).click();
     await page.locator('#audit table, #audit p').first().waitFor();
@@ -173,7 +173,7 @@ describe('a partner user in the workspace', () => {
         reporterRole: 'witness',
         description: 'Shouting at the bus stop',
         ongoing: true,
-        location: { area: 'millbrook' },
+        location: { area: 'oakridge' },
         anonymous: true,
       },
     });

@@ -8,12 +8,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { axeViolations, axeViolationsWithoutJs, signInWorkspace, useStackAndBrowser } from '../support/browser';
-import { buildSite, copySampleContent } from '../support/site-build';
+import { buildSite, copyPackContent } from '../support/site-build';
 import { testPolls, writeTestPolls } from '../support/test-polls';
 import { takeTimeToVote } from '../support/voting';
 
 const env = useStackAndBrowser(async () => {
-  const content = copySampleContent();
+  const content = copyPackContent();
   const pollsDir = writeTestPolls(content);
   // An event two hours away, first on the built pages whatever the sample's dates.
   const start = new Date(Date.now() + 2 * 3_600_000).toISOString();
@@ -112,13 +112,13 @@ describe('voting in a charity-pot poll', () => {
     takeTimeToVote(env.stack);
     await page.getByLabel('Anti-social behaviour').fill('2');
     await page.getByLabel('Drug misuse').fill('2');
-    await page.getByLabel('Your postcode').fill('AV1 2AB');
-    await page.getByLabel('Millbrook').check();
+    await page.getByLabel('Your postcode').fill('FB1 2AB');
+    await page.getByLabel('Oakridge').check();
     await page.getByRole('button', { name: 'Send my answers' }).click();
     // 4 of 5 tokens: the form comes back with the answers kept and the problem named.
     await poll(() => page.locator('.govuk-error-summary').textContent()).toContain('Place all 5 tokens: you have 1 left to place');
     await poll(() => page.getByLabel('Drug misuse').inputValue()).toBe('2');
-    await poll(() => page.getByLabel('Your postcode').inputValue()).toBe('AV1 2AB');
+    await poll(() => page.getByLabel('Your postcode').inputValue()).toBe('FB1 2AB');
     await check('vote page with an error');
     await page.getByLabel('Drug misuse').fill('3');
     await page.getByRole('button', { name: 'Send my answers' }).click();
@@ -149,7 +149,7 @@ describe('voting in a charity-pot poll', () => {
     await poll(() => page.getByLabel('Drug misuse', { exact: true }).inputValue()).toBe('');
     const violations = await axeViolations(page);
     takeTimeToVote(env.stack);
-    await page.getByLabel('Your postcode').fill('av3');
+    await page.getByLabel('Your postcode').fill('fb3');
     await page.getByRole('button', { name: 'Send my answers' }).click();
     await page.waitForURL(`**/api/polls/${id}/thanks`);
     await poll(() => page.locator('main').textContent()).toContain('Burglary: 4 tokens');
@@ -185,16 +185,16 @@ describe('event tallies and results', () => {
     const page = await context.newPage();
     await signInWorkspace(page, env.stack.url, officer.username, officer.password, `/officer/polls/?poll=${id}`);
     await poll(() => page.locator('#tallies').textContent()).toContain('No tallies recorded for this poll yet.');
-    await page.getByLabel('Event', { exact: true }).fill('Millbrook open day');
+    await page.getByLabel('Event', { exact: true }).fill('Oakridge open day');
     await page.getByLabel('Date of the event').fill('2026-11-14');
-    await page.getByLabel('Place', { exact: true }).fill('Millbrook fire station');
+    await page.getByLabel('Place', { exact: true }).fill('Oakridge fire station');
     await page.getByLabel('Anti-social behaviour').fill('30');
     await page.getByLabel('Burglary').fill('12');
     await page.getByRole('button', { name: 'Record tally' }).click();
     await poll(() => page.locator('#tally-total').textContent()).toContain(
-      'Millbrook open day, Millbrook fire station (14 November 2026) 42',
+      'Oakridge open day, Oakridge fire station (14 November 2026) 42',
     );
-    await page.getByRole('button', { name: /^Correct Millbrook open day/ }).click();
+    await page.getByRole('button', { name: /^Correct Oakridge open day/ }).click();
     await page.getByLabel('Burglary').fill('21');
     await page.getByLabel('Why is it being corrected?').fill('Burglary pot was 21');
     await page.getByRole('button', { name: 'Record correction' }).click();
@@ -206,7 +206,7 @@ describe('event tallies and results', () => {
     const table = page.getByRole('table', { name: testPolls.open.question });
     await poll(() => table.getByRole('row').nth(1).textContent()).toContain('Anti-social behaviour');
     await poll(() => table.getByRole('row').nth(1).textContent()).toContain('32');
-    await poll(() => page.getByRole('table', { name: /counted online and at each event/ }).textContent()).toContain('Millbrook open day');
+    await poll(() => page.getByRole('table', { name: /counted online and at each event/ }).textContent()).toContain('Oakridge open day');
     expect(await page.getByRole('img', { name: /for each concern/ }).isVisible()).toBe(true);
     const resultsViolations = await axeViolations(page);
     await context.close();

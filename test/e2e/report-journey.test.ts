@@ -24,7 +24,7 @@ async function fillHateCrimeReport(page: Page, description: string): Promise<voi
   await page.getByLabel('Month', { exact: true }).fill('11');
   await page.getByLabel('Year', { exact: true }).fill('2026');
   await page.getByLabel('Time it happened (optional)').fill('7.15pm');
-  await page.getByLabel('Millbrook').check();
+  await page.getByLabel('Oakridge').check();
   await page.getByLabel('Street or road (optional)').fill('Chapel Row');
   await page.getByLabel('Yes, you can contact me').check();
   await page.getByLabel('Your name').fill('Jo Witness');
@@ -49,7 +49,7 @@ describe('with JavaScript off', () => {
       .filter((e) => e.subject.includes(reference))
       .map((e) => e.destination.to[0])
       .sort();
-    expect(to).toEqual(['jo@example.com', 'neighbourhood-avonford@downs-police.example', 'referrals@downs-hate-crime-support.example']);
+    expect(to).toEqual(['jo@example.com', 'neighbourhood-fernbrook@weald-police.example', 'referrals@weald-hate-crime-support.example']);
   });
 
   it('shows an accessible error page that keeps the answers, and the corrected form goes through', async () => {
@@ -90,7 +90,7 @@ describe('with JavaScript off', () => {
     await page.getByLabel('Time it happened (optional)').fill('');
     await page.getByLabel('It happened to me').check();
     await page.getByLabel('Yes, it is still going on or keeps happening').check();
-    await page.getByLabel('Westerleigh').check();
+    await page.getByLabel('Kingsmead').check();
     await page.getByLabel('No, I want to stay anonymous').check();
     await page.getByRole('button', { name: 'Send report' }).click();
     await page.waitForURL(/\/confirmation\?receipt=/);

@@ -5,11 +5,11 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../../infra/local/local-stack';
+import { SITE_DIST } from '../../infra/build-site';
 import { defaultProfile } from '../../shared/config/load-profile';
 import { axeViolationsOfHtml, checkServedPages, reflowProblems, useStackAndBrowser } from '../support/browser';
 
-const DIST = join(ROOT, 'site', 'dist');
+const DIST = SITE_DIST;
 const pages = readdirSync(DIST, { recursive: true, encoding: 'utf8' })
   .filter((f) => f.endsWith('.html') && !f.startsWith('pagefind'))
   .map((f) => `/${f.replace(/index\.html$/, '').replace(/\\/g, '/')}`)

@@ -11,14 +11,15 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { reportsTable } from '../../functions/adapters/dynamodb/table-definition';
 import { buildApp } from '../../infra/aws/app';
+import { defaultProfile } from '../../shared/config/load-profile';
 import type { PortalStack } from '../../infra/aws/portal-stack';
 import { contentSecurityPolicy } from '../../infra/site-security-headers';
 
 const prodParameters = {
   stage: 'prod',
   region: 'eu-west-2',
-  alarmEmail: 'csp-oncall@avonford.example',
-  domainName: 'reports.avonford.example',
+  alarmEmail: 'csp-oncall@fernbrook.example',
+  domainName: 'reports.fernbrook.example',
   certificateArn: 'arn:aws:acm:us-east-1:111111111111:certificate/0a1b2c3d',
 } as const;
 let siteDir: string;
@@ -114,7 +115,7 @@ describe('site hosting', () => {
     expect(config.Logging.Prefix).toBe('cdn/');
     prod.hasResourceProperties('AWS::CloudFront::Distribution', {
       DistributionConfig: Match.objectLike({
-        Aliases: ['reports.avonford.example'],
+        Aliases: ['reports.fernbrook.example'],
         ViewerCertificate: Match.objectLike({ MinimumProtocolVersion: 'TLSv1.2_2021', SslSupportMethod: 'sni-only' }),
       }),
     });
@@ -227,11 +228,11 @@ describe('functions', () => {
       expect(fn.Properties.Environment.Variables).toMatchObject({
         STAGE: 'dev',
         POWERTOOLS_SERVICE_NAME: 'csp-portal',
-        POWERTOOLS_METRICS_NAMESPACE: 'CspPortal/dev',
+        POWERTOOLS_METRICS_NAMESPACE: 'CspPortal/fernbrook/dev',
       });
       expect(fn.Properties.Environment.Variables.SITE_URL).toBeDefined();
     }
-    for (const fn of functionsOf(prod)) expect(fn.Properties.Environment.Variables.SITE_URL).toBe('https://reports.avonford.example');
+    for (const fn of functionsOf(prod)) expect(fn.Properties.Environment.Variables.SITE_URL).toBe('https://reports.fernbrook.example');
   });
 
   it('gives no deployed function a local setting, and a prod stack with one does not synthesise', () => {
@@ -331,7 +332,7 @@ describe('data', () => {
 describe('email', () => {
   it('sends through a configuration set whose bounces and complaints reach the feedback function, with retries and a dead-letter queue', () => {
     template.hasResourceProperties('AWS::SES::ConfigurationSet', {
-      Name: 'csp-portal-dev',
+      Name: 'csp-portal-fernbrook-dev',
       SuppressionOptions: { SuppressedReasons: ['BOUNCE', 'COMPLAINT'] },
     });
     template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
@@ -353,7 +354,7 @@ describe('email', () => {
     });
     for (const fn of ['route-report', 'sweep-outbox']) {
       const ses = statementsOf(template, fn).find((s) => s.Action === 'ses:SendEmail')!;
-      expect(ses.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'reports@avonford-csp.example' } });
+      expect(ses.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'reports@fernbrook-csp.example' } });
       expect(JSON.stringify(ses.Resource)).toMatch(/configuration-set\/",{"Ref":"Email/);
       expect(JSON.stringify(ses.Resource)).not.toContain('identity/*');
     }
@@ -384,15 +385,9 @@ describe('officer sign-in', () => {
     const groups = Object.values(template.findResources('AWS::Cognito::UserPoolGroup'))
       .map((g) => g.Properties.GroupName)
       .sort();
-    expect(groups).toEqual([
-      'admin',
-      'officer',
-      'partner-council-asb-team',
-      'partner-fire-rescue',
-      'partner-hate-crime-support',
-      'partner-police',
-      'partner-riverside-homes',
-    ]);
+    const partners = defaultProfile().partners.map((p) => `partner-${p.id}`);
+    expect(partners.length).toBeGreaterThan(1);
+    expect(groups).toEqual(['admin', 'officer', ...partners].sort());
   });
 });
 
@@ -401,7 +396,7 @@ describe('alarms', () => {
 
   it('sends every alarm (and its recovery) to an encrypted SNS topic emailed to the address given', () => {
     prod.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
-    prod.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'csp-oncall@avonford.example' });
+    prod.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'csp-oncall@fernbrook.example' });
     expect(alarms()).toHaveLength(6);
     for (const a of alarms()) {
       expect(a.AlarmActions).toHaveLength(1);
@@ -417,12 +412,12 @@ describe('alarms', () => {
     const throttles = all.find((a) => JSON.stringify(a.Metrics ?? []).includes('Throttles'))!;
     expect(JSON.stringify(throttles.Metrics)).toContain('ThrottledRequests');
     expect(all.find((a) => a.MetricName === 'OldestPendingOutboxAgeSeconds')).toMatchObject({
-      Namespace: 'CspPortal/prod',
+      Namespace: 'CspPortal/fernbrook/prod',
       Threshold: 3600,
       TreatMissingData: 'breaching',
     });
     expect(all.find((a) => a.MetricName === 'PollCountMismatches')).toMatchObject({
-      Namespace: 'CspPortal/prod',
+      Namespace: 'CspPortal/fernbrook/prod',
       Threshold: 0,
       TreatMissingData: 'notBreaching',
     });

@@ -70,7 +70,7 @@ const pathValue = (name: string) =>
 const examples = (): Record<string, unknown[]> => ({
   submitReport: [hateCrime, asbAnon],
   reportStatus: [{ reference: known.reference![0], email: 'amira@example.com' }],
-  castBallot: [{ allocation: { 'anti-social-behaviour': 3, burglary: 2 }, postcode: 'AV1 2AB' }],
+  castBallot: [{ allocation: { 'anti-social-behaviour': 3, burglary: 2 }, postcode: 'FB1 2AB' }],
   caseAction: [
     { action: 'note', text: 'Checked the cameras' },
     { action: 'grade', risk: 'medium', version: 1 },

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, it } from 'vitest';
-import { buildSite, copySampleContent, removeSiteBuilds } from '../support/site-build';
+import { buildSite, copyPackContent, removeSiteBuilds } from '../support/site-build';
 
 afterAll(removeSiteBuilds);
 
@@ -14,7 +14,7 @@ afterAll(removeSiteBuilds);
 // build waits on its files as much as on a core.
 describe.concurrent('content build', () => {
   it('builds the sample content into every page, with links to the address it is served on', async ({ expect }) => {
-    const content = copySampleContent();
+    const content = copyPackContent();
     const build = await buildSite(content, { SITE_URL: 'http://localhost:5555' });
     expect(build.code, build.output).toBe(0);
     for (const page of [
@@ -36,7 +36,7 @@ describe.concurrent('content build', () => {
   });
 
   it('names the file, the field and what was expected when a paper breaks its schema', async ({ expect }) => {
-    const content = copySampleContent();
+    const content = copyPackContent();
     const file = join(content, 'papers', '2025-04-county-partnership.md');
     writeFileSync(
       file,
@@ -52,7 +52,7 @@ describe.concurrent('content build', () => {
   });
 
   it('stops on a dataset with a negative value or an unknown field', async ({ expect }) => {
-    const content = copySampleContent();
+    const content = copyPackContent();
     const file = join(content, 'performance', 'asb-incidents-annual.json');
     const data = JSON.parse(readFileSync(file, 'utf8'));
     data.points[0].value = -5;
@@ -66,7 +66,7 @@ describe.concurrent('content build', () => {
   });
 
   it('stops when a priority links to an action that is not in any plan', async ({ expect }) => {
-    const content = copySampleContent();
+    const content = copyPackContent();
     const file = join(content, 'priorities', '2025-26.json');
     writeFileSync(file, readFileSync(file, 'utf8').replace('"school-workshops"', '"school-assemblies"'));
     rmSync(join(content, 'priorities', '2024-25.json'));
@@ -76,11 +76,11 @@ describe.concurrent('content build', () => {
   });
 
   it('stops when the published areas drift from the partnership profile that routes reports', async ({ expect }) => {
-    const content = copySampleContent();
-    const file = join(content, 'partnership', 'avonford.json');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('"name": "Millbrook"', '"name": "Millbrook estate"'));
+    const content = copyPackContent();
+    const file = join(content, 'partnership', 'fernbrook.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"name": "Oakridge"', '"name": "Oakridge estate"'));
     const build = await buildSite(content);
     expect(build.code).not.toBe(0);
-    expect(build.output).toContain("partnership/avonford: areas: expected the profile's areas in the same order");
+    expect(build.output).toContain("partnership/fernbrook: areas: expected the profile's areas in the same order");
   });
 });

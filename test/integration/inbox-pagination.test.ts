@@ -62,9 +62,9 @@ describe('inbox pagination on indexes', () => {
     expect(triaged.items.map((i) => i.reference)).toEqual(newestFirst(all.filter((r) => r.status === 'triaged')));
     const nuisance = await everyPage({ kind: 'all' }, { type: 'asb', category: 'nuisance' });
     expect(nuisance.items.map((i) => i.reference)).toEqual(newestFirst(all.filter((r) => r.report.asbCategory === 'nuisance')));
-    const race = await everyPage({ kind: 'all' }, { motivation: 'race', area: 'millbrook' });
+    const race = await everyPage({ kind: 'all' }, { motivation: 'race', area: 'oakridge' });
     expect(race.items.map((i) => i.reference)).toEqual(
-      newestFirst(all.filter((r) => r.report.hateMotivations?.includes('race') && r.report.location.area === 'millbrook')),
+      newestFirst(all.filter((r) => r.report.hateMotivations?.includes('race') && r.report.location.area === 'oakridge')),
     );
   });
 

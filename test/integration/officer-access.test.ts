@@ -54,7 +54,7 @@ describe('signing in and reading a report', () => {
     expect(body.report.contact?.email).toBe('amira@example.com');
     // Officers see every email on the timeline: both partners and the resident.
     const emails = body.timeline.filter((t) => t.kind === 'email').map((t) => t.text);
-    expect(emails.some((t) => t.includes('Downs Constabulary'))).toBe(true);
+    expect(emails.some((t) => t.includes('Weald Constabulary'))).toBe(true);
     expect(emails.some((t) => t.includes('the resident'))).toBe(true);
 
     const out = await localDynamoClient(stack.dynamoDbEndpoint).send(
@@ -78,7 +78,7 @@ describe('signing in and reading a report', () => {
     // A partner user sees only its own organisation's emails.
     const emails = body.timeline.filter((t) => t.kind === 'email').map((t) => t.text);
     expect(emails.length).toBeGreaterThan(0);
-    expect(emails.every((t) => t.includes('Downs Constabulary'))).toBe(true);
+    expect(emails.every((t) => t.includes('Weald Constabulary'))).toBe(true);
   });
 
   it("keeps officers' notes from partner users unless shared, and shows a partner its own notes", async () => {
@@ -201,7 +201,7 @@ describe('bounces and complaints from SES', () => {
     const res = await getReport(hateRef, `Bearer ${tokens.officer!.access}`);
     const body = (await res.json()) as { timeline: { kind: string; text: string }[] };
     const bounced = body.timeline.find((t) => t.text.includes('bounced'));
-    expect(bounced?.text).toContain('Downs Constabulary');
+    expect(bounced?.text).toContain('Weald Constabulary');
     expect(bounced?.text).toContain('Permanent (NoEmail)');
     // The recipient's address and the mail server's diagnostic never reach the case.
     expect(JSON.stringify(await store.get(hateRef))).not.toContain('user unknown');

@@ -34,7 +34,7 @@ afterAll(async () => stack?.stop());
 
 describe('triaging a report', () => {
   it('grades, assigns (emailing the partner through the outbox), starts, notes and closes it, with a timeline', async () => {
-    const reference = await submit({ ...asbAnon, location: { ...asbAnon.location, area: 'westerleigh' } });
+    const reference = await submit({ ...asbAnon, location: { ...asbAnon.location, area: 'kingsmead' } });
     const inbox = await callApi<{ items: { reference: string; status: string }[] }>(
       stack,
       as('officer'),
@@ -52,14 +52,14 @@ describe('triaging a report', () => {
     expect(grade.status).toBe(200);
     expect(grade.body).toMatchObject({ version: 2, status: 'triaged' });
 
-    // Riverside Homes covers Westerleigh by no rule, so assigning it adds a route and an email.
+    // Brookside Homes covers Kingsmead by no rule, so assigning it adds a route and an email.
     const assign = await callApi(stack, as('officer'), `/api/officer/reports/${reference}/actions`, {
-      body: { action: 'assign', version: 2, partnerId: 'riverside-homes' },
+      body: { action: 'assign', version: 2, partnerId: 'brookside-homes' },
     });
     expect(assign.status).toBe(200);
     const emails = await waitForEmails(stack, (all) => all.some((e) => e.subject.startsWith('Assigned') && e.subject.includes(reference)));
     const assigned = emails.find((e) => e.subject.startsWith('Assigned') && e.subject.includes(reference))!;
-    expect(assigned.destination.to).toEqual(['tenancy-team@riverside-homes.example']);
+    expect(assigned.destination.to).toEqual(['tenancy-team@brookside-homes.example']);
 
     expect(
       (await callApi(stack, as('officer'), `/api/officer/reports/${reference}/actions`, { body: { action: 'start', version: 3 } })).status,
@@ -88,19 +88,19 @@ describe('triaging a report', () => {
       expect.arrayContaining([
         'Report received',
         'Risk graded high',
-        'Assigned to Riverside Homes housing association',
+        'Assigned to Brookside Homes housing association',
         'Work started',
         'Closed: resolved',
         'Visited the site <b>today</b>',
       ]),
     );
-    expect(view.body.timeline.find((t) => t.text === 'Work started')?.by).toBe('officer@avonford-csp.example');
+    expect(view.body.timeline.find((t) => t.text === 'Work started')?.by).toBe('officer@fernbrook-csp.example');
 
     // The assigned partner now sees it in its own inbox.
     const partnerInbox = await callApi<{ items: { reference: string }[] }>(
       stack,
       as('officer'),
-      '/api/officer/reports?partner=riverside-homes',
+      '/api/officer/reports?partner=brookside-homes',
     );
     expect(partnerInbox.body.items.map((i) => i.reference)).toContain(reference);
   });
@@ -170,7 +170,7 @@ describe('flags', () => {
       asbCategory: 'personal',
       hateMotivations: undefined,
       contact: { name: 'Repeat Test', email: 'Repeat@Example.com' },
-      location: { area: 'millbrook', street: 'Repeat Test Lane' },
+      location: { area: 'oakridge', street: 'Repeat Test Lane' },
     };
     const first = await submit({ ...mine, description: 'First time' });
     await submit({ ...mine, description: 'Second time' });
@@ -185,7 +185,7 @@ describe('flags', () => {
     const flagged = await callApi<{ items: { reference: string }[] }>(
       stack,
       as('officer'),
-      '/api/officer/reports?flagged=true&area=millbrook',
+      '/api/officer/reports?flagged=true&area=oakridge',
     );
     expect(flagged.body.items.map((i) => i.reference)).toEqual(expect.arrayContaining([first, third]));
   });
@@ -285,7 +285,7 @@ describe("the resident's status check", () => {
         reporterRole: 'victim',
         description: 'Progress links',
         ongoing: 'true',
-        'location.area': 'millbrook',
+        'location.area': 'oakridge',
         anonymous: 'false',
         'contact.name': 'Sam',
         'contact.email': 'sam@example.com',
@@ -318,7 +318,7 @@ describe('partners, exports and audit', () => {
     const change = {
       version: fire.version,
       name: fire.name,
-      email: 'new-arson-desk@downs-fire.example',
+      email: 'new-arson-desk@weald-fire.example',
       dataLevel: fire.dataLevel,
       handles: fire.handles,
     };
@@ -338,9 +338,9 @@ describe('partners, exports and audit', () => {
     }>(stack, as('admin'), '/api/officer/partners');
     expect(after.body.history[0]).toMatchObject({
       partnerId: 'fire-rescue',
-      username: 'admin@avonford-csp.example',
+      username: 'admin@fernbrook-csp.example',
       before: { email: fire.email },
-      after: { email: 'new-arson-desk@downs-fire.example' },
+      after: { email: 'new-arson-desk@weald-fire.example' },
     });
     // That emails use the directory's current address is tested in test/unit/emails.test.ts.
   });
@@ -358,14 +358,14 @@ describe('partners, exports and audit', () => {
     expect(row).toMatch(/^"[A-Z0-9]{8}","\d{4}-\d{2}-\d{2} \d{2}:\d{2}","New",/);
     expect(row).toContain('"Hate crime or hate incident"');
     expect(row).toContain('"Race or ethnicity; Religion or belief"');
-    expect(row).toContain('"Avonford town centre"');
-    expect(row).toContain('"avonford-town"');
+    expect(row).toContain('"Fernbrook town centre"');
+    expect(row).toContain('"fernbrook-town"');
     expect(row).not.toMatch(/T\d{2}:\d{2}:\d{2}/);
     const admin = await callApi(stack, as('admin'), '/api/officer/exports/reports?type=hate-crime');
     expect(admin.text).toContain('amira@example.com');
     expect(admin.text).toContain(`"'=HYPERLINK(""http://evil"")"`);
     const view = await callApi<{ timeline: { kind: string; by?: string }[] }>(stack, as('admin'), `/api/officer/reports/${reference}`);
-    expect(view.body.timeline.some((t) => t.kind === 'export' && t.by === 'admin@avonford-csp.example')).toBe(true);
+    expect(view.body.timeline.some((t) => t.kind === 'export' && t.by === 'admin@fernbrook-csp.example')).toBe(true);
   });
 
   it('shows admins the audit trail of reads and changes, as JSON or CSV, and nobody else', async () => {
@@ -383,7 +383,7 @@ describe('partners, exports and audit', () => {
     );
     const mine = audit.body.entries.filter((e) => e.reference === reference);
     expect(mine.map((e) => e.action)).toEqual(['read-report', 'change']);
-    expect(mine[1]).toMatchObject({ username: 'officer@avonford-csp.example', summary: 'Risk graded medium' });
+    expect(mine[1]).toMatchObject({ username: 'officer@fernbrook-csp.example', summary: 'Risk graded medium' });
     const csv = await callApi(stack, as('admin'), `/api/officer/audit?from=${today}&to=${today}&format=csv`);
     expect(csv.text.split('\r\n')[0]).toBe('"When (UK time)","Who","Groups","Action","Reference","What"');
     expect(csv.text).toContain('"Changed the report"');

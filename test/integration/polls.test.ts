@@ -54,8 +54,8 @@ describe('voting', () => {
       for (let attempt = 1; ; attempt++) {
         const answer = await sendBallot(stack, open, cookie, {
           allocation: allocation(i),
-          postcode: i % 2 ? 'AV1 4XT' : 'av3',
-          followUps: { where: i % 4 ? 'millbrook' : 'westerleigh' },
+          postcode: i % 2 ? 'FB1 4XT' : 'fb3',
+          followUps: { where: i % 4 ? 'oakridge' : 'kingsmead' },
         });
         if (answer.status < 500 || attempt === 5) return answer;
         retried++;
@@ -69,13 +69,13 @@ describe('voting', () => {
     const retries = await inParallel(voters.slice(0, 50), 50, (cookie, i) =>
       sendBallot(stack, open, cookie, {
         allocation: allocation(i),
-        postcode: i % 2 ? 'AV1 4XT' : 'av3',
-        followUps: { where: i % 4 ? 'millbrook' : 'westerleigh' },
+        postcode: i % 2 ? 'FB1 4XT' : 'fb3',
+        followUps: { where: i % 4 ? 'oakridge' : 'kingsmead' },
       }),
     );
     expect(retries.every((r) => r.status === 201 && r.replayed)).toBe(true);
     // A different second ballot from the same voter is refused.
-    const second = await sendBallot(stack, open, voters[7], { allocation: { 'no-concern': 5 }, postcode: 'AV1' });
+    const second = await sendBallot(stack, open, voters[7], { allocation: { 'no-concern': 5 }, postcode: 'FB1' });
     expect(second.status).toBe(409);
     expect(second.body.message).toMatch(/already taken part/);
 
@@ -87,8 +87,8 @@ describe('voting', () => {
     expect(after.onlineBallots - before.onlineBallots).toBe(500);
     expect(after.total - before.total).toBe(2500);
     const where = after.followUps.find((f) => f.id === 'where')!.counts;
-    expect(where.find((c) => c.optionId === 'westerleigh')!.count).toBe(125);
-    expect(where.find((c) => c.optionId === 'millbrook')!.count).toBe(375);
+    expect(where.find((c) => c.optionId === 'kingsmead')!.count).toBe(125);
+    expect(where.find((c) => c.optionId === 'oakridge')!.count).toBe(375);
 
     // At close the totals recomputed from the ballots match the sharded counters.
     const client = localDynamoClient(stack.dynamoDbEndpoint);
@@ -144,22 +144,22 @@ describe('voting', () => {
 
   it('answers bad ballots with 400 naming each problem, and ineligible postcodes with 403', async () => {
     const cookie = (await startVoting(stack, open)).cookie!;
-    const tooFast = await sendBallot(stack, open, cookie, { allocation: { burglary: 5 }, postcode: 'AV1' });
+    const tooFast = await sendBallot(stack, open, cookie, { allocation: { burglary: 5 }, postcode: 'FB1' });
     expect(tooFast.status).toBe(400);
     expect(tooFast.body.errors![0]!.message).toMatch(/have not counted them yet/);
     takeTimeToVote(stack);
     const cases: [unknown, number, RegExp][] = [
-      [{ allocation: { burglary: 5, arson: 0 }, postcode: 'AV1' }, 400, /“arson” is not one of the concerns/],
-      [{ allocation: { burglary: 4 }, postcode: 'AV1' }, 400, /Place all 5 tokens: you have 1 left/],
-      [{ allocation: { burglary: 6, 'drug-misuse': -1 }, postcode: 'AV1' }, 400, /negative/],
-      [{ allocation: { burglary: 2.5, 'drug-misuse': 2.5 }, postcode: 'AV1' }, 400, /whole number/],
+      [{ allocation: { burglary: 5, arson: 0 }, postcode: 'FB1' }, 400, /“arson” is not one of the concerns/],
+      [{ allocation: { burglary: 4 }, postcode: 'FB1' }, 400, /Place all 5 tokens: you have 1 left/],
+      [{ allocation: { burglary: 6, 'drug-misuse': -1 }, postcode: 'FB1' }, 400, /negative/],
+      [{ allocation: { burglary: 2.5, 'drug-misuse': 2.5 }, postcode: 'FB1' }, 400, /whole number/],
       [{ allocation: { burglary: 5 } }, 400, /Enter your postcode/],
       [{ allocation: { burglary: 5 }, postcode: 'not a postcode' }, 400, /real UK postcode/],
-      [{ allocation: { burglary: 5 }, postcode: 'AV1', followUps: { where: 'mars' } }, 400, /Choose one of the answers listed/],
-      [{ allocation: { burglary: 5 }, postcode: 'AV1', colour: 'red' }, 400, /"colour" is not a field we accept/],
-      [{ allocation: { burglary: 5 }, postcode: 'AV1', website: 'http://spam.example' }, 400, /could not accept this form/],
-      [{ choice: 'burglary', postcode: 'AV1' }, 400, /place tokens, not to choose one answer/],
-      [{ allocation: { burglary: 5 }, postcode: 'CM9 4LX' }, 403, /AV1 and AV3 postcodes, and CM9 is not one of them/],
+      [{ allocation: { burglary: 5 }, postcode: 'FB1', followUps: { where: 'mars' } }, 400, /Choose one of the answers listed/],
+      [{ allocation: { burglary: 5 }, postcode: 'FB1', colour: 'red' }, 400, /"colour" is not a field we accept/],
+      [{ allocation: { burglary: 5 }, postcode: 'FB1', website: 'http://spam.example' }, 400, /could not accept this form/],
+      [{ choice: 'burglary', postcode: 'FB1' }, 400, /place tokens, not to choose one answer/],
+      [{ allocation: { burglary: 5 }, postcode: 'CM9 4LX' }, 403, /FB1 and FB3 postcodes, and CM9 is not one of them/],
     ];
     for (const [body, status, message] of cases) {
       const answer = await sendBallot(stack, open, cookie, body);
@@ -168,11 +168,11 @@ describe('voting', () => {
       expect([answer.status, said]).toEqual([status, expect.stringMatching(message)]);
     }
     // Without the cookie, or with a forged one, nothing is counted.
-    expect((await sendBallot(stack, open, undefined, { allocation: { burglary: 5 }, postcode: 'AV1' })).body.errors![0]!.message).toMatch(
+    expect((await sendBallot(stack, open, undefined, { allocation: { burglary: 5 }, postcode: 'FB1' })).body.errors![0]!.message).toMatch(
       /started from the poll page/,
     );
     const forged = cookie.replace(/\.(\d{10})\./, (_m, t: string) => `.${Number(t) - 60}.`);
-    expect((await sendBallot(stack, open, forged, { allocation: { burglary: 5 }, postcode: 'AV1' })).status).toBe(400);
+    expect((await sendBallot(stack, open, forged, { allocation: { burglary: 5 }, postcode: 'FB1' })).status).toBe(400);
     // Single choice: exactly one known answer.
     const single = (await startVoting(stack, testPolls.single.id)).cookie!;
     takeTimeToVote(stack);
@@ -195,13 +195,13 @@ describe('voting', () => {
 
   it('says once, as a notice and with every answer kept, why a form ballot sent too soon was not counted', async () => {
     const cookie = (await startVoting(stack, open)).cookie!;
-    const early = await sendBallotForm(stack, open, cookie, { 'tokens.burglary': '3', 'tokens.drug-misuse': '2', postcode: 'AV3 2QT' });
+    const early = await sendBallotForm(stack, open, cookie, { 'tokens.burglary': '3', 'tokens.drug-misuse': '2', postcode: 'FB3 2QT' });
     expect(early.status).toBe(400);
     expect(early.html).toContain('Your answers have not been counted yet');
     expect(early.html.split('have not counted them yet')).toHaveLength(2);
     expect(early.html).not.toContain('govuk-error-summary');
     expect(early.html).toMatch(/name="tokens.drug-misuse"[^>]*value="2"|value="2"[^>]*name="tokens.drug-misuse"/);
-    expect(early.html).toContain('value="AV3 2QT"');
+    expect(early.html).toContain('value="FB3 2QT"');
   });
 
   it('gives the form back with the answers kept when a form ballot has a problem, and 303 when it counts', async () => {
@@ -210,19 +210,19 @@ describe('voting', () => {
     const bad = await sendBallotForm(stack, open, cookie, {
       'tokens.burglary': '3',
       'tokens.drug-misuse': 'lots',
-      postcode: 'AV3 2QT',
+      postcode: 'FB3 2QT',
       'followUps.more': '<script>alert(1)</script>',
     });
     expect(bad.status).toBe(400);
     expect(bad.html).toContain('Enter a whole number of tokens');
-    expect(bad.html).toContain('value="AV3 2QT"');
+    expect(bad.html).toContain('value="FB3 2QT"');
     expect(bad.html).toContain('&lt;script>alert(1)&lt;/script>');
     expect(bad.html).not.toContain('<script>alert(1)');
     const good = await sendBallotForm(stack, open, cookie, {
       'tokens.burglary': '3',
       'tokens.drug-misuse': '2',
       'tokens.no-concern': '',
-      postcode: 'AV3 2QT',
+      postcode: 'FB3 2QT',
       website: '',
     });
     expect([good.status, good.location]).toEqual([303, `/api/polls/${open}/thanks`]);
@@ -253,7 +253,7 @@ describe('results', () => {
     expect(page.text).toContain('role="img"');
     expect(page.text).toMatch(/<caption[^>]*>Which of these concerns you most\?<\/caption>/);
     // The follow-up choice is counted and shown; free text never is.
-    expect(page.text).toMatch(/Where worries you most\?[\s\S]*Westerleigh<\/th><td[^>]*>125</);
+    expect(page.text).toMatch(/Where worries you most\?[\s\S]*Kingsmead<\/th><td[^>]*>125</);
     expect(page.text).not.toContain('Anything else?');
     const csv = await (await fetch(`${stack.url}/api/polls/${open}/results?format=csv`)).text();
     expect(csv.split('\r\n')[0]).toBe('"rank","concern","tokens","share","Online"');
@@ -263,7 +263,7 @@ describe('results', () => {
 describe('event tallies', () => {
   const closed = testPolls.closed.id;
   const tally = (counts: Record<string, number>, extra: Record<string, unknown> = {}) => ({
-    event: { name: 'Spring fair', date: '2026-04-18', place: 'Millbrook green' },
+    event: { name: 'Spring fair', date: '2026-04-18', place: 'Oakridge green' },
     counts,
     ...extra,
   });
@@ -293,7 +293,7 @@ describe('event tallies', () => {
     expect(fix.status).toBe(201);
     shown = (await results(stack, closed)).json!;
     expect(shown.total).toBe(84);
-    expect(shown.channels.map((c) => c.label)).toEqual(['Online', 'Spring fair, Millbrook green (18 April 2026)']);
+    expect(shown.channels.map((c) => c.label)).toEqual(['Online', 'Spring fair, Oakridge green (18 April 2026)']);
     // The same entry cannot be corrected twice; the correction itself can be.
     const again = await callApi(stack, officer, `/api/officer/polls/${closed}/tallies`, {
       method: 'POST',
@@ -306,8 +306,8 @@ describe('event tallies', () => {
       `/api/officer/polls/${closed}/tallies`,
     );
     expect(listed.body.entries.map((e) => [e.counted, e.recordedBy])).toEqual([
-      [false, 'officer@avonford-csp.example'],
-      [true, 'officer@avonford-csp.example'],
+      [false, 'officer@fernbrook-csp.example'],
+      [true, 'officer@fernbrook-csp.example'],
     ]);
     expect(listed.body.entries[0]!.correctedBy).toBe(fix.body.entry.entryId);
   });

@@ -47,7 +47,7 @@ describe('submitting a report as JSON', () => {
     expect(body.reference).toMatch(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}$/);
 
     const saved = await store.get(body.reference);
-    expect(saved?.report.location.postcode).toBe('AV1 4XY');
+    expect(saved?.report.location.postcode).toBe('FB1 4XY');
     expect(saved?.routes.map((r) => r.partnerId).sort()).toEqual(['hate-crime-support', 'police']);
     // 730 days in the sample profile.
     expect(saved!.expiresAt).toBeGreaterThanOrEqual(before + 730 * 86_400);
@@ -62,8 +62,8 @@ describe('submitting a report as JSON', () => {
     const mine = emails.filter((e) => e.subject.includes(reference));
     expect(mine.map((e) => e.destination.to[0]).sort()).toEqual([
       'amira@example.com',
-      'neighbourhood-avonford@downs-police.example',
-      'referrals@downs-hate-crime-support.example',
+      'neighbourhood-fernbrook@weald-police.example',
+      'referrals@weald-hate-crime-support.example',
     ]);
     await stack.streamIdle();
     const saved = await store.get(reference);
@@ -165,7 +165,7 @@ describe('submitting a report as JSON', () => {
 
 describe('submitting the report form without JavaScript', () => {
   const valid =
-    'type=asb&asbCategory=nuisance&reporterRole=victim&description=Motorbikes+racing+on+the+green+every+night&ongoing=true&location.area=westerleigh&anonymous=true';
+    'type=asb&asbCategory=nuisance&reporterRole=victim&description=Motorbikes+racing+on+the+green+every+night&ongoing=true&location.area=kingsmead&anonymous=true';
 
   it('redirects 303 to a confirmation page showing the reference, bound to that submission', async () => {
     const res = await postForm(valid);
@@ -225,7 +225,7 @@ describe('OpenAPI document', () => {
     expect(doc.openapi).toBe('3.1.0');
     const report = doc.paths['/api/reports']!.post!.requestBody.content['application/json']!.schema;
     expect(report.additionalProperties).toBe(false);
-    expect(report.properties.location?.properties?.area?.enum).toEqual(['avonford-town', 'millbrook', 'east-downs', 'westerleigh']);
+    expect(report.properties.location?.properties?.area?.enum).toEqual(['fernbrook-town', 'oakridge', 'east-weald', 'kingsmead']);
   });
 });
 

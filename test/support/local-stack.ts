@@ -45,14 +45,14 @@ export interface CapturedEmail {
 }
 
 /** Every email SES local has captured so far. */
-export async function capturedEmails(stack: LocalStack): Promise<CapturedEmail[]> {
+export async function capturedEmails(stack: Pick<LocalStack, 'sesEndpoint'>): Promise<CapturedEmail[]> {
   const response = await fetch(`${stack.sesEndpoint}/store`);
   return ((await response.json()) as { emails: CapturedEmail[] }).emails;
 }
 
 /** Waits until `predicate` holds for the captured emails (the router is asynchronous). */
 export async function waitForEmails(
-  stack: LocalStack,
+  stack: Pick<LocalStack, 'sesEndpoint'>,
   predicate: (emails: CapturedEmail[]) => boolean,
   timeoutMs = 15_000,
 ): Promise<CapturedEmail[]> {

@@ -7,6 +7,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../../infra/local/local-stack';
+import { chosenContentDir } from '../../shared/config/partnership-pack';
 
 export interface SiteBuild {
   code: number;
@@ -22,11 +23,11 @@ export function removeSiteBuilds(): void {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
-/** A copy of the sample content in a fresh folder, to change for one test. */
-export function copySampleContent(): string {
+/** A copy of the chosen pack's content (the tests' fixture pack) in a fresh folder, to change for one test. */
+export function copyPackContent(): string {
   const dir = mkdtempSync(join(tmpdir(), 'csp-content-'));
   made.push(dir);
-  cpSync(join(ROOT, 'site', 'src', 'content'), dir, { recursive: true });
+  cpSync(chosenContentDir(), dir, { recursive: true });
   return dir;
 }
 

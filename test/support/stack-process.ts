@@ -1,7 +1,9 @@
 /**
- * A local stack in a process of its own, for the test that kills it outright (SIGKILL)
- * and checks the next start cleans up after it. Ports and folders come from the
- * environment; prints "ready" once the stack is up, then waits to be killed.
+ * A local stack in a process of its own: for the test that kills it outright (SIGKILL)
+ * and checks the next start cleans up after it, and for running another partnership pack
+ * than the tests' own (each process loads one pack, from CSP_PARTNERSHIP). Ports, folders
+ * and tables come from the environment; prints "ready" and the stack's addresses as JSON
+ * once it is up, then waits to be stopped.
  */
 import { startLocalStack } from '../../infra/local/local-stack';
 
@@ -11,16 +13,19 @@ const env = (name: string) => {
   return value;
 };
 
-await startLocalStack({
+const stack = await startLocalStack({
   port: Number(env('PORT')),
-  dynamoDbPort: Number(env('DYNAMODB_PORT')),
+  // The test worker's DynamoDB Local, or one of the process's own.
+  ...(process.env.DYNAMODB_ENDPOINT ? { dynamoDbEndpoint: process.env.DYNAMODB_ENDPOINT } : { dynamoDbPort: Number(env('DYNAMODB_PORT')) }),
   sesPort: Number(env('SES_PORT')),
   cognitoPort: Number(env('COGNITO_PORT')),
   pidDir: env('PID_DIR'),
-  tableName: 'killed-reports',
-  pollsTableName: 'killed-polls',
+  ...(process.env.SITE_DIR ? { siteDir: process.env.SITE_DIR } : {}),
+  tableName: process.env.TABLE_NAME ?? 'killed-reports',
+  pollsTableName: process.env.POLLS_TABLE_NAME ?? 'killed-polls',
   sweepIntervalMs: 3_600_000,
   closePollsIntervalMs: 3_600_000,
 });
-console.log('ready');
+console.log(`ready ${JSON.stringify({ url: stack.url, sesEndpoint: stack.sesEndpoint })}`);
+process.on('SIGTERM', () => void stack.stop().then(() => process.exit(0)));
 setInterval(() => undefined, 60_000);

@@ -27,15 +27,15 @@ export const testPolls = {
     opensAt: at(-DAY),
     closesAt: at(30 * DAY),
     results: 'live',
-    eligibility: { postcodeDistricts: ['AV1', 'AV3'] },
+    eligibility: { postcodeDistricts: ['FB1', 'FB3'] },
     followUps: [
       {
         id: 'where',
         kind: 'choice',
         question: 'Where worries you most?',
         options: [
-          { id: 'millbrook', label: 'Millbrook' },
-          { id: 'westerleigh', label: 'Westerleigh' },
+          { id: 'oakridge', label: 'Oakridge' },
+          { id: 'kingsmead', label: 'Kingsmead' },
         ],
       },
       { id: 'more', kind: 'text', question: 'Anything else?', maxLength: 200 },

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { bankHolidaysFor } from '../../shared/config/bank-holidays';
 import { parseProfile } from '../../shared/config/load-profile';
 import { addWorkingDays } from '../../shared/domain/working-days';
-import sample from '../../shared/config/profiles/avonford.json' with { type: 'json' };
+import sample from '../fixtures/packs/fernbrook/profile.json' with { type: 'json' };
 
 /** GOV.UK's bank holidays for England and Wales, 2026 to 2028 (weekday dates, substitutes included). */
 const PUBLISHED_ENGLAND_AND_WALES = [

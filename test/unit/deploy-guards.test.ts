@@ -10,7 +10,7 @@ import { parseConfig } from '../../functions/config';
 import { clientAddress } from '../../functions/adapters/http/client-address';
 import { createTokenVerifier } from '../../functions/adapters/auth/token-verifier';
 import { localSettingProblems } from '../../infra/aws/deployed-environment';
-import { parseDeployParameters } from '../../infra/aws/deploy-parameters';
+import { parseDeployParameters, stackNames } from '../../infra/aws/deploy-parameters';
 
 const base = { TABLE_NAME: 'reports' };
 
@@ -80,6 +80,13 @@ describe('deployment parameters', () => {
         alarmEmail: 'nope',
       }),
     ).toThrow(/email address[\s\S]*host name[\s\S]*us-east-1/);
+  });
+
+  it('gives each partnership and stage stacks of their own, so one account holds several', () => {
+    const names = [stackNames('north-district', 'prod'), stackNames('south-district', 'prod'), stackNames('north-district', 'dev')];
+    const all = names.flatMap((n) => [n.edge, n.portal]);
+    expect(new Set(all).size).toBe(6);
+    expect(names[0]).toEqual({ edge: 'CspPortalEdge-north-district-prod', portal: 'CspPortal-north-district-prod' });
   });
 });
 

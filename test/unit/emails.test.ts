@@ -57,7 +57,7 @@ describe('partner and resident emails', () => {
       profile.partners,
       '',
     )!;
-    expect(email.subject).toBe('New hate crime or hate incident report ABCD2345, Avonford town centre');
+    expect(email.subject).toBe('New hate crime or hate incident report ABCD2345, Fernbrook town centre');
     expect(email.subject).not.toMatch(/[\r\n]/);
   });
 
@@ -77,7 +77,7 @@ describe('partner and resident emails', () => {
       '',
     )!;
     expect(full.text).toContain('amira@example.com');
-    expect(full.to).toBe('referrals@downs-hate-crime-support.example');
+    expect(full.to).toBe('referrals@weald-hate-crime-support.example');
     for (const secret of ['amira@example.com', 'Amira Test', 'headscarf', 'red jacket', 'taxi']) {
       expect(summary.text).not.toContain(secret);
       expect(summary.html).not.toContain(secret);
@@ -144,7 +144,7 @@ describe('partner and resident emails', () => {
   });
 
   it('tells a partner when an officer assigned the report, and uses the address in the directory', () => {
-    const moved = profile.partners.map((p) => (p.id === 'police' ? { ...p, email: 'new-desk@downs-police.example' } : p));
+    const moved = profile.partners.map((p) => (p.id === 'police' ? { ...p, email: 'new-desk@weald-police.example' } : p));
     const email = composeEmail(
       entry({ kind: 'partner', partnerId: 'police', dataLevel: 'full', assigned: true }),
       stored({}),
@@ -152,7 +152,7 @@ describe('partner and resident emails', () => {
       moved,
       '',
     )!;
-    expect(email.to).toBe('new-desk@downs-police.example');
+    expect(email.to).toBe('new-desk@weald-police.example');
     expect(email.subject).toMatch(/^Assigned hate crime/);
     expect(email.text).toContain('assigned this report to you');
   });

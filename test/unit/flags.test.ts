@@ -43,7 +43,7 @@ describe('repeat victim and ASB Case Review flags', () => {
       asbCategory: 'nuisance',
       reporterRole: 'victim',
       description: 'x',
-      location: { area: 'millbrook', street: ' Mill  Lane. ' },
+      location: { area: 'oakridge', street: ' Mill  Lane. ' },
     } as const;
     const a = contactIdentity({ ...base, anonymous: false, contact: { name: 'A', email: 'Amira@Example.com ' } } as Report);
     const b = contactIdentity({ ...base, anonymous: false, contact: { name: 'A', email: 'amira@example.com' } } as Report);
@@ -52,6 +52,6 @@ describe('repeat victim and ASB Case Review flags', () => {
       contactIdentity({ ...base, anonymous: false, contact: { name: 'B', phone: '07700 900 982' } } as Report),
     );
     expect(contactIdentity({ ...base, anonymous: true } as Report)).toBeUndefined();
-    expect(placeIdentity({ ...base, anonymous: true } as Report)).toBe('millbrook|mill lane');
+    expect(placeIdentity({ ...base, anonymous: true } as Report)).toBe('oakridge|mill lane');
   });
 });

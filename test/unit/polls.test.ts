@@ -29,7 +29,7 @@ describe('poll content', () => {
       }),
     ).toThrow(/option id "a" is used twice/);
     expect(bad({ opensAt: '24/04/2025' })).toThrow(/opensAt: must be a date and time/);
-    expect(bad({ eligibility: { postcodeDistricts: ['av1'] } })).toThrow(/postcode district in capitals/);
+    expect(bad({ eligibility: { postcodeDistricts: ['fb1'] } })).toThrow(/postcode district in capitals/);
     expect(() => parsePolls([{ source: 'polls/other-name.json', raw: testPolls.open }])).toThrow(
       /id: must match the file name \("other-name"\)/,
     );
@@ -89,20 +89,20 @@ describe('poll rules', () => {
 
   it('checks follow-up answers against their questions', () => {
     const p = poll();
-    expect(checkFollowUps(p, { where: 'millbrook', more: 'By the park' })).toEqual([]);
+    expect(checkFollowUps(p, { where: 'oakridge', more: 'By the park' })).toEqual([]);
     expect(checkFollowUps(p, { where: 'mars' })[0]!.path).toBe('followUps.where');
     expect(checkFollowUps(p, { more: 'x'.repeat(201) })[0]!.message).toMatch(/200 characters or fewer; it is 201/);
     expect(checkFollowUps(p, { colour: 'red' })[0]!.path).toBe('followUps.colour');
   });
 
   it('keeps only the postcode district', () => {
-    expect(['cm9 4lx', 'CM94LX', ' AV3 ', 'sw1a 1aa', 'B1 1AA', 'av3'].map(postcodeDistrict)).toEqual([
+    expect(['cm9 4lx', 'CM94LX', ' FB3 ', 'sw1a 1aa', 'B1 1AA', 'fb3'].map(postcodeDistrict)).toEqual([
       'CM9',
       'CM9',
-      'AV3',
+      'FB3',
       'SW1A',
       'B1',
-      'AV3',
+      'FB3',
     ]);
     expect(['', 'not a postcode', '123', 'CM9 4L', 'AAA1'].map(postcodeDistrict)).toEqual([
       undefined,
@@ -120,15 +120,15 @@ describe('the vote form', () => {
       ['tokens.burglary', ' 3 '],
       ['tokens.robbery', ''],
       ['tokens.drug-misuse', 'two'],
-      ['followUps.where', 'millbrook'],
+      ['followUps.where', 'oakridge'],
       ['followUps.more', '  '],
-      ['postcode', 'AV3'],
+      ['postcode', 'FB3'],
       ['website', ''],
       ['colour', 'red'],
       ['tokens.__proto__', '1'],
       ['a.b.c', '1'],
     ]);
-    expect(decoded.value).toEqual({ allocation: { burglary: 3, robbery: 0 }, followUps: { where: 'millbrook' }, postcode: 'AV3' });
+    expect(decoded.value).toEqual({ allocation: { burglary: 3, robbery: 0 }, followUps: { where: 'oakridge' }, postcode: 'FB3' });
     expect(decoded.errors.map((e) => e.path)).toEqual(['tokens.drug-misuse', 'colour', 'tokens.__proto__', 'a.b.c']);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });

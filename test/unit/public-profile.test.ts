@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { publicProfileJson, publicProfileOf } from '../../shared/config/public-profile';
 
 const profile = {
-  areas: [{ id: 'north', name: 'North </script><script>alert(1)</script>', postcodeDistricts: ['AV1'] }],
+  areas: [{ id: 'north', name: 'North </script><script>alert(1)</script>', postcodeDistricts: ['FB1'] }],
   partners: [
     {
       id: 'police',

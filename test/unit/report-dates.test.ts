@@ -10,8 +10,8 @@ describe('a report dated without a time', () => {
   it('counts for its weekday in the tasking view but for no hour of the day', () => {
     const summary = summariseTasking(
       [
-        { type: 'asb', area: 'millbrook', occurredAt: '2026-11-21', createdAt: '2026-11-22T09:00:00Z' },
-        { type: 'asb', area: 'millbrook', occurredAt: '2026-11-21T21:30:00Z', createdAt: '2026-11-22T09:00:00Z' },
+        { type: 'asb', area: 'oakridge', occurredAt: '2026-11-21', createdAt: '2026-11-22T09:00:00Z' },
+        { type: 'asb', area: 'oakridge', occurredAt: '2026-11-21T21:30:00Z', createdAt: '2026-11-22T09:00:00Z' },
       ],
       [],
     );

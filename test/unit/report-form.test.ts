@@ -10,13 +10,13 @@ const decode = (query: string) => decodeReportForm(new URLSearchParams(query));
 describe('report form decoding', () => {
   it('nests dotted names, collects repeated checkboxes and reads booleans', () => {
     const { value, errors } = decode(
-      'type=hate-crime&hateMotivations=race&hateMotivations=disability&location.area=millbrook&location.street=Mill+Lane&anonymous=true&ongoing=true',
+      'type=hate-crime&hateMotivations=race&hateMotivations=disability&location.area=oakridge&location.street=Mill+Lane&anonymous=true&ongoing=true',
     );
     expect(errors).toEqual([]);
     expect(value).toEqual({
       type: 'hate-crime',
       hateMotivations: ['race', 'disability'],
-      location: { area: 'millbrook', street: 'Mill Lane' },
+      location: { area: 'oakridge', street: 'Mill Lane' },
       anonymous: true,
       ongoing: true,
     });
@@ -117,7 +117,7 @@ describe('report form rendering', () => {
     const { ReportForm } = await import('../../shared/ui/report-form');
     const renderReportForm = (props: Parameters<typeof ReportForm>[0]) => toHtml(h(ReportForm, props));
     const html = renderReportForm({
-      areas: [{ id: 'millbrook', name: 'Millbrook' }],
+      areas: [{ id: 'oakridge', name: 'Oakridge' }],
       errors: [
         { path: 'contact.email', message: 'E' },
         { path: 'occurredAt', message: 'D' },
@@ -135,7 +135,7 @@ describe('report form rendering', () => {
     const renderReportForm = (props: Parameters<typeof ReportForm>[0]) => toHtml(h(ReportForm, props));
     const values = { 'occurredAt.day': '21', 'occurredAt.year': '2026', 'occurredAt.time': 'later' };
     const html = renderReportForm({
-      areas: [{ id: 'millbrook', name: 'Millbrook' }],
+      areas: [{ id: 'oakridge', name: 'Oakridge' }],
       values,
       errors: readDateAnswer({ day: '21', year: '2026', time: 'later' }).errors,
     });
@@ -145,7 +145,7 @@ describe('report form rendering', () => {
     expect(links).toEqual(['occurredAt-month', 'occurredAt-time']);
     // A problem with the date as a whole (in the future) marks the three date boxes, not the time.
     const future = renderReportForm({
-      areas: [{ id: 'millbrook', name: 'Millbrook' }],
+      areas: [{ id: 'oakridge', name: 'Oakridge' }],
       values: { 'occurredAt.day': '1', 'occurredAt.month': '1', 'occurredAt.year': '2099' },
       errors: [{ path: 'occurredAt', message: 'Date it happened must be today or in the past' }],
     });

@@ -4,7 +4,7 @@ import { toFieldErrors } from '../../shared/contracts/field-errors';
 import hateCrime from '../fixtures/reports/hate-crime-victim.json' with { type: 'json' };
 import asbAnon from '../fixtures/reports/asb-environmental-anonymous.json' with { type: 'json' };
 
-const schema = createReportSchema(['avonford-town', 'millbrook', 'east-downs', 'westerleigh']);
+const schema = createReportSchema(['fernbrook-town', 'oakridge', 'east-weald', 'kingsmead']);
 const errorsOf = (input: unknown) => {
   const result = schema.safeParse(input);
   return result.success ? [] : toFieldErrors(result.error);
@@ -14,7 +14,7 @@ const paths = (input: unknown) => errorsOf(input).map((e) => e.path);
 describe('report schema', () => {
   it('accepts the fixtures and normalises the postcode', () => {
     const parsed = schema.parse(hateCrime);
-    expect(parsed.location.postcode).toBe('AV1 4XY');
+    expect(parsed.location.postcode).toBe('FB1 4XY');
     expect(schema.safeParse(asbAnon).success).toBe(true);
   });
 
@@ -55,8 +55,8 @@ describe('report schema', () => {
 
   it('takes only the partnership areas and real postcodes', () => {
     expect(paths({ ...asbAnon, location: { area: 'atlantis' } })).toEqual(['location.area']);
-    expect(paths({ ...asbAnon, location: { area: 'millbrook', postcode: 'NOT A CODE' } })).toEqual(['location.postcode']);
-    expect(schema.parse({ ...asbAnon, location: { area: 'millbrook', postcode: 'sw1a1aa' } }).location.postcode).toBe('SW1A 1AA');
+    expect(paths({ ...asbAnon, location: { area: 'oakridge', postcode: 'NOT A CODE' } })).toEqual(['location.postcode']);
+    expect(schema.parse({ ...asbAnon, location: { area: 'oakridge', postcode: 'sw1a1aa' } }).location.postcode).toBe('SW1A 1AA');
   });
 
   it('needs contact details unless anonymous, with an email or a phone', () => {
@@ -71,7 +71,7 @@ describe('report schema', () => {
     expect(errorsOf({ ...asbAnon, isAdmin: true })).toEqual([
       { path: 'isAdmin', message: '"isAdmin" is not a field we accept; remove it and try again' },
     ]);
-    expect(paths({ ...asbAnon, location: { area: 'millbrook', lat: 1 } })).toEqual(['location.lat']);
+    expect(paths({ ...asbAnon, location: { area: 'oakridge', lat: 1 } })).toEqual(['location.lat']);
   });
 
   it('lists every problem at once, in plain English', () => {

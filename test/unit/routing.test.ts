@@ -4,10 +4,10 @@ import type { Report } from '../../shared/contracts/report';
 import { routeReport } from '../../shared/domain/routing';
 import { minimiseForPartner } from '../../shared/domain/minimise';
 import hateCrime from '../fixtures/reports/hate-crime-victim.json' with { type: 'json' };
-import sample from '../../shared/config/profiles/avonford.json' with { type: 'json' };
+import sample from '../fixtures/packs/fernbrook/profile.json' with { type: 'json' };
 
 const profile = defaultProfile();
-const asb = (category: 'personal' | 'nuisance' | 'environmental', area = 'millbrook'): Report =>
+const asb = (category: 'personal' | 'nuisance' | 'environmental', area = 'oakridge'): Report =>
   ({
     type: 'asb',
     asbCategory: category,
@@ -24,15 +24,15 @@ const partners = (report: Report) =>
 
 describe('routing reports to partners', () => {
   it('sends personal ASB to the council, the police and the local housing association', () => {
-    expect(partners(asb('personal'))).toEqual(['council-asb-team', 'police', 'riverside-homes']);
+    expect(partners(asb('personal'))).toEqual(['brookside-homes', 'council-asb-team', 'police']);
   });
 
   it('sends environmental ASB to fire and rescue, not to the police', () => {
-    expect(partners(asb('environmental'))).toEqual(['council-asb-team', 'fire-rescue', 'riverside-homes']);
+    expect(partners(asb('environmental'))).toEqual(['brookside-homes', 'council-asb-team', 'fire-rescue']);
   });
 
   it('leaves the housing association out where it has no homes', () => {
-    expect(partners(asb('nuisance', 'east-downs'))).toEqual(['council-asb-team']);
+    expect(partners(asb('nuisance', 'east-weald'))).toEqual(['council-asb-team']);
   });
 
   it('sends hate crime to the police and the support service only', () => {
@@ -42,14 +42,14 @@ describe('routing reports to partners', () => {
   it('never leaves a report unrouted when the profile has a gap', () => {
     const gappy = parseProfile({
       ...sample,
-      partners: [{ ...profile.partners[0]!, handles: { types: ['asb'], areas: ['westerleigh'] } }],
+      partners: [{ ...profile.partners[0]!, handles: { types: ['asb'], areas: ['kingsmead'] } }],
     });
-    expect(routeReport(asb('nuisance', 'millbrook'), gappy.partners).map((r) => r.partnerId)).toEqual(['council-asb-team']);
+    expect(routeReport(asb('nuisance', 'oakridge'), gappy.partners).map((r) => r.partnerId)).toEqual(['council-asb-team']);
   });
 
   it('carries each partner data level onto the route', () => {
     const levels = Object.fromEntries(routeReport(asb('environmental'), profile.partners).map((r) => [r.partnerId, r.dataLevel]));
-    expect(levels).toEqual({ 'council-asb-team': 'full', 'fire-rescue': 'summary', 'riverside-homes': 'no-contact' });
+    expect(levels).toEqual({ 'council-asb-team': 'full', 'fire-rescue': 'summary', 'brookside-homes': 'no-contact' });
   });
 });
 
@@ -66,6 +66,6 @@ describe('data minimisation per partner', () => {
   it('gives summary partners what, where and when only', () => {
     const view = minimiseForPartner(report, 'summary');
     expect(Object.keys(view).sort()).toEqual(['hateMotivations', 'location', 'occurredAt', 'type']);
-    expect(view.location).toEqual({ area: 'avonford-town', street: 'Market Street', postcode: 'av1 4xy' });
+    expect(view.location).toEqual({ area: 'fernbrook-town', street: 'Market Street', postcode: 'fb1 4xy' });
   });
 });

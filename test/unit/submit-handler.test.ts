@@ -36,7 +36,7 @@ describe('submitting the form when storing fails', () => {
     expect(html).toContain('Sorry, we could not confirm that your report was saved. Your answers are still below');
     expect(html).toContain('req-form-1');
     expect(html).toContain('Loud music every night at number 12</textarea>');
-    expect(html).toMatch(/value="millbrook" checked/);
+    expect(html).toMatch(/value="oakridge" checked/);
     expect(html).not.toContain('ProvisionedThroughputExceeded');
   });
 
@@ -80,7 +80,7 @@ describe('an Idempotency-Key reused for a different report (API Gateway events)'
     reporterRole: 'victim',
     description: 'Loud music every night at number 12',
     ongoing: true,
-    location: { area: 'millbrook' },
+    location: { area: 'oakridge' },
     anonymous: true,
   };
 

@@ -7,7 +7,7 @@ import { buildTimeline } from '../../functions/officer/timeline';
 import type { OutboxEntry, StoredReport } from '../../functions/reports/records';
 
 const stored = { createdAt: '2026-11-29T10:00:00.000Z' } as StoredReport;
-const names = new Map([['police', 'Downs Police']]);
+const names = new Map([['police', 'Weald Police']]);
 const entry = (extra: Partial<OutboxEntry>): OutboxEntry => ({
   reference: 'ABCD2345',
   targetId: 'police',
@@ -34,7 +34,7 @@ describe('email lines on the case timeline', () => {
         history: [{ attempt: 1, at: '2026-11-29T10:00:01.000Z', outcome: 'sent' }],
       }),
     ]);
-    expect(lines).toEqual(['Email to Downs Police sent']);
+    expect(lines).toEqual(['Email to Weald Police sent']);
   });
 
   it('lists each attempt in order: two failures, then delivery', () => {
@@ -62,14 +62,14 @@ describe('email lines on the case timeline', () => {
       }),
     ]);
     expect(lines).toEqual([
-      'Email to Downs Police not sent (attempt 1: Email service unavailable); it will be tried again from 29 November 2026 at 10am',
-      'Email to Downs Police not sent (attempt 2: Email service unavailable); it will be tried again from 29 November 2026 at 10:01am',
-      'Email to Downs Police sent (attempt 3)',
+      'Email to Weald Police not sent (attempt 1: Email service unavailable); it will be tried again from 29 November 2026 at 10am',
+      'Email to Weald Police not sent (attempt 2: Email service unavailable); it will be tried again from 29 November 2026 at 10:01am',
+      'Email to Weald Police sent (attempt 3)',
     ]);
   });
 
   it('says queued before any attempt, and failed for good when it gave up', () => {
-    expect(emailLines([entry({})])).toEqual(['Email to Downs Police queued']);
+    expect(emailLines([entry({})])).toEqual(['Email to Weald Police queued']);
     expect(
       emailLines([
         entry({
@@ -79,13 +79,13 @@ describe('email lines on the case timeline', () => {
         }),
       ]),
     ).toEqual([
-      'Email to Downs Police failed after 1 attempts: No address for this recipient. It will not be tried again: contact them another way.',
+      'Email to Weald Police failed after 1 attempts: No address for this recipient. It will not be tried again: contact them another way.',
     ]);
   });
 
   it('reads entries recorded before attempts were kept from their last attempt, without inventing failures', () => {
     expect(emailLines([entry({ state: 'sent', attempts: 1, lastAttemptAt: '2026-11-29T10:00:01.000Z', messageId: 'm' })])).toEqual([
-      'Email to Downs Police sent',
+      'Email to Weald Police sent',
     ]);
   });
 });

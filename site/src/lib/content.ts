@@ -34,7 +34,7 @@ export async function actionIndex(): Promise<Map<string, ActionRef>> {
 export function resolveActions(index: Map<string, ActionRef>, ids: string[], where: string): ActionRef[] {
   return ids.map((id, i) => {
     const ref = index.get(id);
-    if (!ref) throw new Error(`${where}.${i}: unknown action "${id}"; expected one of the action ids in site/src/content/plans`);
+    if (!ref) throw new Error(`${where}.${i}: unknown action "${id}"; expected one of the action ids in the content's plans folder`);
     return ref;
   });
 }
@@ -45,7 +45,8 @@ export function resolveActions(index: Map<string, ActionRef>, ids: string[], whe
  */
 export async function partnership() {
   const entries = await getCollection('partnership');
-  if (entries.length !== 1) throw new Error(`site/src/content/partnership: expected exactly one file, found ${entries.length}`);
+  if (entries.length !== 1)
+    throw new Error(`partnership: expected exactly one file in the content's partnership folder, found ${entries.length}`);
   const { id, data } = entries[0]!;
   const profile = defaultProfile();
   if (data.name !== profile.name)
