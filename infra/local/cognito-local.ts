@@ -58,12 +58,13 @@ function demoUsers(profile: Profile): DemoUser[] {
       groups: ['officer'],
       description: 'community safety officer: every report',
     },
-    {
-      username: `police@${domain}`,
-      password: 'Local-Police-Demo-1',
-      groups: ['partner-police'],
-      description: 'police partner user: only reports routed to the police',
-    },
+    // One partner user per partner, so each partner's view (its reports, at its data level) can be tried.
+    ...profile.partners.map((p) => ({
+      username: `${p.id}@${domain}`,
+      password: `Local-${p.id.charAt(0).toUpperCase()}${p.id.slice(1)}-Demo-1`,
+      groups: [`partner-${p.id}`],
+      description: `${p.name}: only reports routed to them, data level ${p.dataLevel}`,
+    })),
     { username: `nobody@${domain}`, password: 'Local-Nobody-Demo-1', groups: [], description: 'signed in but in no group: sees nothing' },
   ];
 }
