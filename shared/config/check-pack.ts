@@ -20,6 +20,7 @@ import {
   youSaidWeDidSchema,
 } from '../contracts/content';
 import { pollSchema } from '../contracts/poll';
+import { readDemoTallies } from './demo-tallies';
 import { readProfile } from './load-profile';
 import { contentDirOf, missingPack, profileFileOf, shown } from './partnership-pack';
 import type { Profile } from './profile-schema';
@@ -186,5 +187,10 @@ export function checkPack(dir: string, now = new Date()): PackReport {
     (Object.keys(COLLECTIONS) as Collection[]).map((name) => [name, readCollection(contentDir, name, report)]),
   ) as Record<Collection, Entry[]>;
   if (report.profile) crossCheck(report.profile, content, contentDir, report.problems);
+  try {
+    readDemoTallies(dir, content.polls.map((entry) => entry.data as z.infer<typeof pollSchema>));
+  } catch (error) {
+    report.problems.push((error as Error).message);
+  }
   return report;
 }

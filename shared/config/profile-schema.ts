@@ -11,8 +11,8 @@ export const BANK_HOLIDAY_CALENDARS = ['england-and-wales', 'scotland', 'norther
 
 const id = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case id'));
 
-/** Postcode district, the outward half of a UK postcode (e.g. "AV1", "SW1A"). */
-const postcodeDistrict = z.string().check(z.regex(/^[A-Z]{1,2}[0-9][A-Z0-9]?$/, 'must be an upper-case postcode district such as AV1'));
+/** Postcode district, the outward half of a UK postcode (e.g. "B1", "SW1A"). */
+const postcodeDistrict = z.string().check(z.regex(/^[A-Z]{1,2}[0-9][A-Z0-9]?$/, 'must be an upper-case postcode district such as B1 or SW1A'));
 
 /**
  * How much personal data a partner receives (UK GDPR data minimisation, Art. 5(1)(c)):
@@ -92,7 +92,7 @@ export const profileSchema = z
     senderEmail: z.email(),
     /** How residents reach the partnership (published in every page's footer and the accessibility statement). */
     contact: z.strictObject({
-      /** Who answers, e.g. "Community safety team, Avonford District Council". */
+      /** Who answers: a team and its organisation, as residents would look for it. */
       team: z.string().check(z.minLength(1)),
       email: z.email(),
       phone: z.string().check(z.regex(/^\+?[0-9 ()-]{10,20}$/)),

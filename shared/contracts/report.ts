@@ -28,11 +28,11 @@ const optionalText = (max: number, label: string) =>
       .check(z.trim(), z.maxLength(max, `${label} must be ${formatThousands(max)} characters or fewer`)),
   );
 
-const postcode = z.string({ error: 'Enter a postcode, like AV1 2AB' }).check(
+const postcode = z.string({ error: 'Enter a postcode as text' }).check(
   z.trim(),
   z.toUpperCase(),
   z.overwrite((value) => value.replace(/\s+/g, '').replace(/^(.+)(.{3})$/, '$1 $2')),
-  z.regex(POSTCODE_PATTERN, 'Enter a real postcode, like AV1 2AB, or leave it blank'),
+  z.regex(POSTCODE_PATTERN, 'Enter a real postcode, or leave it blank'),
 );
 
 const contactSchema = z.strictObject({

@@ -212,7 +212,6 @@ export function ReportForm(options: { areas: FormArea[]; values?: FormValues; er
         <Input
           name="location.postcode"
           label="Postcode (optional)"
-          hint="For example, AV1 2AB"
           values={values}
           error={errorFor('location.postcode')}
           width="govuk-input--width-10"

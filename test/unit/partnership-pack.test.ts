@@ -108,6 +108,21 @@ describe('checking a partnership pack', () => {
     expect(problems).toMatch(/priorities\/2025-26\.json: priorities\.0\.actions\.\d+: unknown plan action "no-such-action"/);
   });
 
+  it('names demonstration tallies for a poll, a pot or a correction the pack lacks', () => {
+    const dir = copyPack();
+    edit(dir, 'demo/event-tallies.json', (t) => {
+      t.entries[0].counts.unicorns = 3;
+      t.entries[1].corrects = 'no-such-entry';
+    });
+    const problems = checkPack(dir).problems.join('\n');
+    expect(problems).toMatch(/demo\/event-tallies\.json:\n {2}- entries\.0\.counts\.unicorns: not an option of [\w-]+; options: /);
+    expect(problems).toMatch(/entries\.1\.corrects: "no-such-entry" is not an earlier entry's entryId/);
+    edit(dir, 'demo/event-tallies.json', (t) => {
+      t.pollId = 'no-such-poll';
+    });
+    expect(checkPack(dir).problems.join('\n')).toMatch(/pollId: no poll "no-such-poll" in the pack's content\/polls/);
+  });
+
   it("names a published partnership whose areas or name differ from the profile's", () => {
     const dir = copyPack();
     edit(dir, 'content/partnership/fernbrook.json', (p) => {
