@@ -33,6 +33,13 @@ const port = (name: string, fallback: number) => {
 };
 const step = (message: string) => console.log(`• ${message}`);
 
+/** The demo accounts in columns as wide as their longest entry (partner ids vary in length). */
+function accountTable(users: { username: string; password: string; description: string }[]): string {
+  const name = Math.max(...users.map((u) => u.username.length));
+  const password = Math.max(...users.map((u) => u.password.length));
+  return users.map((u) => `  ${u.username.padEnd(name)}  ${u.password.padEnd(password)}  ${u.description}`).join('\n');
+}
+
 async function main(): Promise<void> {
   step(`Partnership: ${profile.name} (${shown(packDir)})`);
   if (placeholders.length) step(`Still placeholder text, to write before going live: ${placeholders.join(', ')}`);
@@ -72,7 +79,7 @@ Portal ready.
   Cognito local: ${stack.cognito.endpoint} (user pool ${stack.cognito.userPoolId}, app client ${stack.cognito.clientId})
 
 Demo officer accounts (this machine only):
-${stack.cognito.users.map((u) => `  ${u.username.padEnd(34)} ${u.password.padEnd(22)} ${u.description}`).join('\n')}
+${accountTable(stack.cognito.users)}
 
 Press Ctrl-C to stop.
 `);
