@@ -19,7 +19,7 @@ const entrySchema = z.extend(tallyRequestSchema, {
 const demoTalliesSchema = z.strictObject({ pollId: z.string(), entries: z.array(entrySchema).check(z.minLength(1)) });
 export type DemoTallies = z.infer<typeof demoTalliesSchema>;
 
-export const demoTalliesFile = (packDir: string) => join(packDir, 'demo', 'event-tallies.json');
+const demoTalliesFile = (packDir: string) => join(packDir, 'demo', 'event-tallies.json');
 
 /** The pack's demonstration tallies, or undefined if it has none; throws naming the file and field of every problem. */
 export function readDemoTallies(packDir: string, polls: readonly Pick<Poll, 'id' | 'options'>[]): DemoTallies | undefined {
