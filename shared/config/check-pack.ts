@@ -10,16 +10,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import {
-  datasetSchema,
-  eventSchema,
-  paperSchema,
-  partnershipSchema,
-  planSchema,
-  prioritiesYearSchema,
-  youSaidWeDidSchema,
-} from '../contracts/content';
-import { pollSchema } from '../contracts/poll';
+import type { eventSchema, partnershipSchema, planSchema, prioritiesYearSchema, youSaidWeDidSchema } from '../contracts/content';
+import { CONTENT_COLLECTIONS, type ContentCollection } from '../contracts/content-collections';
+import type { pollSchema } from '../contracts/poll';
 import { readDemoTallies } from './demo-tallies';
 import { readProfile } from './load-profile';
 import { contentDirOf, missingPack, profileFileOf, shown } from './partnership-pack';
@@ -28,18 +21,7 @@ import type { Profile } from './profile-schema';
 /** The word that marks text a partnership must still write (`npm run partnership -- new` puts it in). */
 export const PLACEHOLDER = 'PLACEHOLDER';
 
-/** The content collections, as the site reads them (site/src/content.config.ts). */
-const COLLECTIONS = {
-  partnership: { ext: '.json', schema: partnershipSchema },
-  plans: { ext: '.md', schema: planSchema },
-  priorities: { ext: '.json', schema: prioritiesYearSchema },
-  papers: { ext: '.md', schema: paperSchema },
-  performance: { ext: '.json', schema: datasetSchema },
-  'you-said-we-did': { ext: '.json', schema: youSaidWeDidSchema },
-  events: { ext: '.json', schema: eventSchema },
-  polls: { ext: '.json', schema: pollSchema },
-} satisfies Record<string, { ext: string; schema: z.ZodType }>;
-type Collection = keyof typeof COLLECTIONS;
+type Collection = ContentCollection;
 
 export interface PackReport {
   problems: string[];
@@ -61,15 +43,15 @@ function frontMatter(text: string): unknown {
 }
 
 function readCollection(contentDir: string, name: Collection, report: PackReport): Entry[] {
-  const dir = join(contentDir, name);
+  const { folder, ext, schema } = CONTENT_COLLECTIONS[name];
+  const dir = join(contentDir, folder);
   if (!existsSync(dir)) return [];
-  const { ext, schema } = COLLECTIONS[name];
   const entries: Entry[] = [];
   for (const fileName of readdirSync(dir).sort()) {
     const file = join(dir, fileName);
     if (fileName.startsWith('.')) continue;
     if (extname(fileName) !== ext) {
-      report.problems.push(`${shown(file)}: not published: files in ${name}/ are ${ext} files. Rename it or move it out of the pack.`);
+      report.problems.push(`${shown(file)}: not published: files in ${folder}/ are ${ext} files. Rename it or move it out of the pack.`);
       continue;
     }
     const text = readFileSync(file, 'utf8');
@@ -81,7 +63,7 @@ function readCollection(contentDir: string, name: Collection, report: PackReport
       report.problems.push(`${shown(file)}: cannot be read: ${(error as Error).message}`);
       continue;
     }
-    const result = schema.safeParse(raw);
+    const result = (schema as z.ZodType).safeParse(raw);
     if (!result.success) {
       for (const issue of result.error.issues)
         report.problems.push(`${shown(file)}: ${issue.path.join('.') || '(root)'}: ${fieldMessage(issue)}`);
@@ -162,8 +144,7 @@ function crossCheck(profile: Profile, content: Record<Collection, Entry[]>, cont
       problems.push(`${shown(file)}: plan: unknown plan "${year.plan}"; plans: ${[...plans].join(', ') || '(none)'}.`);
     for (const [p, priority] of year.priorities.entries()) checkActions(file, `priorities.${p}.actions`, priority.actions);
   }
-  for (const { file, data } of content['you-said-we-did'])
-    checkActions(file, 'actions', (data as z.infer<typeof youSaidWeDidSchema>).actions);
+  for (const { file, data } of content.youSaidWeDid) checkActions(file, 'actions', (data as z.infer<typeof youSaidWeDidSchema>).actions);
 }
 
 /** Checks the pack in `dir` without building anything. */
@@ -184,11 +165,14 @@ export function checkPack(dir: string, now = new Date()): PackReport {
     return report;
   }
   const content = Object.fromEntries(
-    (Object.keys(COLLECTIONS) as Collection[]).map((name) => [name, readCollection(contentDir, name, report)]),
+    (Object.keys(CONTENT_COLLECTIONS) as Collection[]).map((name) => [name, readCollection(contentDir, name, report)]),
   ) as Record<Collection, Entry[]>;
   if (report.profile) crossCheck(report.profile, content, contentDir, report.problems);
   try {
-    readDemoTallies(dir, content.polls.map((entry) => entry.data as z.infer<typeof pollSchema>));
+    readDemoTallies(
+      dir,
+      content.polls.map((entry) => entry.data as z.infer<typeof pollSchema>),
+    );
   } catch (error) {
     report.problems.push((error as Error).message);
   }

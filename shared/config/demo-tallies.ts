@@ -36,7 +36,10 @@ export function readDemoTallies(packDir: string, polls: readonly Pick<Poll, 'id'
   if (!result.success) throw fail(result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
   const tallies = result.data;
   const poll = polls.find((p) => p.id === tallies.pollId);
-  if (!poll) throw fail([`pollId: no poll "${tallies.pollId}" in the pack's content/polls; polls: ${polls.map((p) => p.id).join(', ') || '(none)'}`]);
+  if (!poll)
+    throw fail([
+      `pollId: no poll "${tallies.pollId}" in the pack's content/polls; polls: ${polls.map((p) => p.id).join(', ') || '(none)'}`,
+    ]);
   const options = new Set(poll.options.map((o) => o.id));
   const problems: string[] = [];
   const earlier = new Set<string>();

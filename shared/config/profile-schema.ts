@@ -12,7 +12,9 @@ export const BANK_HOLIDAY_CALENDARS = ['england-and-wales', 'scotland', 'norther
 const id = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case id'));
 
 /** Postcode district, the outward half of a UK postcode (e.g. "B1", "SW1A"). */
-const postcodeDistrict = z.string().check(z.regex(/^[A-Z]{1,2}[0-9][A-Z0-9]?$/, 'must be an upper-case postcode district such as B1 or SW1A'));
+const postcodeDistrict = z
+  .string()
+  .check(z.regex(/^[A-Z]{1,2}[0-9][A-Z0-9]?$/, 'must be an upper-case postcode district such as B1 or SW1A'));
 
 /**
  * How much personal data a partner receives (UK GDPR data minimisation, Art. 5(1)(c)):

@@ -1,33 +1,27 @@
 /**
- * Content collections. Schemas come from shared/contracts/content.ts; Astro validates
+ * Content collections. Folders, file types and schemas come from
+ * shared/contracts/content-collections.ts, which the pack check reads too; Astro validates
  * every file against them and stops the build on the first file that breaks one.
  * The content is the chosen partnership pack's (shared/config/partnership-pack.ts);
  * CONTENT_DIR lets benchmarks build the same site from other content.
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import {
-  datasetSchema,
-  eventSchema,
-  paperSchema,
-  partnershipSchema,
-  planSchema,
-  prioritiesYearSchema,
-  youSaidWeDidSchema,
-} from '../../shared/contracts/content';
-import { pollSchema } from '../../shared/contracts/poll';
+import { CONTENT_COLLECTIONS } from '../../shared/contracts/content-collections';
 import { chosenContentDir } from '../../shared/config/partnership-pack';
 
 const base = chosenContentDir();
-const from = (folder: string, pattern = '**/*.{json,md}') => glob({ pattern, base: `${base}/${folder}` });
+const C = CONTENT_COLLECTIONS;
+/** A collection's files: its folder's files of its type. */
+const files = ({ folder, ext }: { folder: string; ext: string }) => glob({ pattern: `*${ext}`, base: `${base}/${folder}` });
 
 export const collections = {
-  partnership: defineCollection({ loader: from('partnership', '*.json'), schema: partnershipSchema }),
-  plans: defineCollection({ loader: from('plans', '*.md'), schema: planSchema }),
-  priorities: defineCollection({ loader: from('priorities', '*.json'), schema: prioritiesYearSchema }),
-  papers: defineCollection({ loader: from('papers', '*.md'), schema: paperSchema }),
-  performance: defineCollection({ loader: from('performance', '*.json'), schema: datasetSchema }),
-  youSaidWeDid: defineCollection({ loader: from('you-said-we-did', '*.json'), schema: youSaidWeDidSchema }),
-  events: defineCollection({ loader: from('events', '*.json'), schema: eventSchema }),
-  polls: defineCollection({ loader: from('polls', '*.json'), schema: pollSchema }),
+  partnership: defineCollection({ loader: files(C.partnership), schema: C.partnership.schema }),
+  plans: defineCollection({ loader: files(C.plans), schema: C.plans.schema }),
+  priorities: defineCollection({ loader: files(C.priorities), schema: C.priorities.schema }),
+  papers: defineCollection({ loader: files(C.papers), schema: C.papers.schema }),
+  performance: defineCollection({ loader: files(C.performance), schema: C.performance.schema }),
+  youSaidWeDid: defineCollection({ loader: files(C.youSaidWeDid), schema: C.youSaidWeDid.schema }),
+  events: defineCollection({ loader: files(C.events), schema: C.events.schema }),
+  polls: defineCollection({ loader: files(C.polls), schema: C.polls.schema }),
 };
