@@ -20,17 +20,19 @@ export interface PackAnswers {
 
 const placeholder = (what: string) => `${PLACEHOLDER}: ${what}`;
 
-const kebab = (text: string) =>
+/** A kebab-case id from a name ("Tarn & Moor Homes" → "tarn-and-moor-homes"). */
+export const kebab = (text: string) =>
   text
     .toLowerCase()
+    .replace(/&/g, ' and ')
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '') || 'partner';
+    .replace(/^-+|-+$/g, '');
 
 /** Unique kebab-case ids for the partners, from their names. */
 function partnerIds(names: string[]): string[] {
   const seen = new Map<string, number>();
   return names.map((name) => {
-    const base = kebab(name).split('-').slice(0, 4).join('-');
+    const base = kebab(name).split('-').slice(0, 4).join('-') || 'partner';
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
     return n === 1 ? base : `${base}-${n}`;

@@ -13,7 +13,7 @@ import { createInterface } from 'node:readline';
 import { checkPack } from '../shared/config/check-pack';
 import { shown } from '../shared/config/partnership-pack';
 import { describeProblems } from './choose-partnership';
-import { describePack, newPack, type PackAnswers } from './new-pack';
+import { describePack, kebab, newPack, type PackAnswers } from './new-pack';
 
 const DATA_LEVELS = ['full', 'no-contact', 'summary'] as const;
 const TYPES = { asb: ['asb'], 'hate-crime': ['hate-crime'], both: ['asb', 'hate-crime'] } as const;
@@ -44,13 +44,6 @@ function prompter() {
     close: () => rl.close(),
   };
 }
-
-const kebab = (text: string) =>
-  text
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
 
 async function askForPack(): Promise<PackAnswers> {
   const q = prompter();
