@@ -6,8 +6,8 @@
  * build, the function bundles and the local stack all read the same pack.
  */
 import { resolve } from 'node:path';
-import { checkPack, type PackReport } from '../shared/config/check-pack';
-import { chosenPackDir, shown } from '../shared/config/partnership-pack';
+import { checkPack, describeProblems } from '../shared/config/check-pack';
+import { chosenPackDir } from '../shared/config/partnership-pack';
 import type { Profile } from '../shared/config/profile-schema';
 
 export interface ChosenPartnership {
@@ -31,14 +31,6 @@ export function partnershipArgument(args: string[]): { folder?: string; rest: st
     else rest.push(arg);
   }
   return { ...(folder ? { folder } : {}), rest };
-}
-
-/** Lists a pack's problems as the commands print them. */
-export function describeProblems(packDir: string, report: PackReport): string {
-  const count = report.problems.length;
-  return `The partnership pack at ${shown(packDir)} has ${count} problem${count === 1 ? '' : 's'}:\n${report.problems
-    .map((p) => `  - ${p.replaceAll('\n', '\n    ')}`)
-    .join('\n')}`;
 }
 
 /** Picks and checks the pack, or prints why it cannot and exits with status 2. */

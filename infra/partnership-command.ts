@@ -10,9 +10,8 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { checkPack } from '../shared/config/check-pack';
+import { checkPack, describeProblems } from '../shared/config/check-pack';
 import { shown } from '../shared/config/partnership-pack';
-import { describeProblems } from './choose-partnership';
 import { describePack, kebab, newPack, type PackAnswers } from './new-pack';
 
 const DATA_LEVELS = ['full', 'no-contact', 'summary'] as const;

@@ -147,8 +147,22 @@ function crossCheck(profile: Profile, content: Record<Collection, Entry[]>, cont
   for (const { file, data } of content.youSaidWeDid) checkActions(file, 'actions', (data as z.infer<typeof youSaidWeDidSchema>).actions);
 }
 
-/** Checks the pack in `dir` without building anything. */
-export function checkPack(dir: string, now = new Date()): PackReport {
+/** Lists a pack's problems as the commands and the site build print them. */
+export function describeProblems(packDir: string, report: PackReport): string {
+  const count = report.problems.length;
+  return `The partnership pack at ${shown(packDir)} has ${count} problem${count === 1 ? '' : 's'}:\n${report.problems
+    .map((p) => `  - ${p.replaceAll('\n', '\n    ')}`)
+    .join('\n')}`;
+}
+
+/**
+ * Checks the pack in `dir` without building anything. `contentDir` checks other content
+ * against the pack's profile (the benchmarks' and tests' copies).
+ */
+export function checkPack(
+  dir: string,
+  { now = new Date(), contentDir = contentDirOf(dir) }: { now?: Date; contentDir?: string } = {},
+): PackReport {
   const report: PackReport = { problems: [], placeholders: [] };
   const missing = missingPack(dir);
   if (missing) return { ...report, problems: [missing] };
@@ -159,7 +173,6 @@ export function checkPack(dir: string, now = new Date()): PackReport {
   }
   const profileFile = profileFileOf(dir);
   if (existsSync(profileFile) && readFileSync(profileFile, 'utf8').includes(PLACEHOLDER)) report.placeholders.push(shown(profileFile));
-  const contentDir = contentDirOf(dir);
   if (!existsSync(contentDir)) {
     report.problems.push(`${shown(contentDir)}: missing. A pack's site content lives here: copy the folder from a sample pack.`);
     return report;

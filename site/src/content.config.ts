@@ -1,16 +1,21 @@
 /**
  * Content collections. Folders, file types and schemas come from
- * shared/contracts/content-collections.ts, which the pack check reads too; Astro validates
- * every file against them and stops the build on the first file that breaks one.
+ * shared/contracts/content-collections.ts, which the pack check reads too; the build first checks
+ * the whole pack (shared/config/check-pack.ts), then Astro validates each file as it loads it.
  * The content is the chosen partnership pack's (shared/config/partnership-pack.ts);
  * CONTENT_DIR lets benchmarks build the same site from other content.
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { CONTENT_COLLECTIONS } from '../../shared/contracts/content-collections';
-import { chosenContentDir } from '../../shared/config/partnership-pack';
+import { checkPack, describeProblems } from '../../shared/config/check-pack';
+import { chosenContentDir, chosenPackDir } from '../../shared/config/partnership-pack';
 
 const base = chosenContentDir();
+// The whole pack is checked before a page is built, so `astro build` run alone stops on the
+// same list of problems, file by file and field by field, as `npm run partnership -- check`.
+const packReport = checkPack(chosenPackDir(), { contentDir: base });
+if (packReport.problems.length) throw new Error(describeProblems(chosenPackDir(), packReport));
 const C = CONTENT_COLLECTIONS;
 /** A collection's files: its folder's files of its type. */
 const files = ({ folder, ext }: { folder: string; ext: string }) => glob({ pattern: `*${ext}`, base: `${base}/${folder}` });

@@ -1,9 +1,10 @@
 /**
- * The site's content is checked at build time: a file that breaks its schema, or a
- * link to an action that does not exist, stops the build with the file, the field and
- * what was expected. A valid set of content builds.
+ * The site's content is checked at build time: files that break their schema, link to an
+ * action that does not exist or drift from the profile stop the build before any page is
+ * made, with every problem's file, field and what was expected. A valid set of content
+ * builds. (Each kind of problem is tested on its own in test/unit/partnership-pack.test.ts.)
  */
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, it } from 'vitest';
 import { buildSite, copyPackContent, removeSiteBuilds } from '../support/site-build';
@@ -35,52 +36,36 @@ describe.concurrent('content build', () => {
     expect(sitemap).not.toContain('4321');
   });
 
-  it('names the file, the field and what was expected when a paper breaks its schema', async ({ expect }) => {
+  it('stops before building any page on broken content, listing every problem with its file and field', async ({ expect }) => {
     const content = copyPackContent();
-    const file = join(content, 'papers', '2025-04-county-partnership.md');
+    const paper = join(content, 'papers', '2025-04-county-partnership.md');
     writeFileSync(
-      file,
-      readFileSync(file, 'utf8')
+      paper,
+      readFileSync(paper, 'utf8')
         .replace('purpose: discussion', 'purpose: gossip')
         .replace('meetingDate: 2025-04-24', 'meetingDate: 24/04/2025'),
     );
-    const build = await buildSite(content);
-    expect(build.code).not.toBe(0);
-    expect(build.output).toContain('2025-04-county-partnership');
-    expect(build.output).toMatch(/purpose: Invalid option: expected one of "decision"\|"discussion"\|"information"/);
-    expect(build.output).toContain('meetingDate: must be a date written as YYYY-MM-DD');
-  });
-
-  it('stops on a dataset with a negative value or an unknown field', async ({ expect }) => {
-    const content = copyPackContent();
-    const file = join(content, 'performance', 'asb-incidents-annual.json');
-    const data = JSON.parse(readFileSync(file, 'utf8'));
+    const dataset = join(content, 'performance', 'asb-incidents-annual.json');
+    const data = JSON.parse(readFileSync(dataset, 'utf8'));
     data.points[0].value = -5;
     data.colour = 'red';
-    writeFileSync(file, JSON.stringify(data));
-    const build = await buildSite(content);
-    expect(build.code).not.toBe(0);
-    expect(build.output).toContain('asb-incidents-annual');
-    expect(build.output).toMatch(/points\.0\.value/);
-    expect(build.output).toMatch(/colour/);
-  });
+    writeFileSync(dataset, JSON.stringify(data));
+    const priorities = join(content, 'priorities', '2025-26.json');
+    writeFileSync(priorities, readFileSync(priorities, 'utf8').replace('"school-workshops"', '"school-assemblies"'));
+    const published = join(content, 'partnership', 'fernbrook.json');
+    writeFileSync(published, readFileSync(published, 'utf8').replace('"name": "Oakridge"', '"name": "Oakridge estate"'));
 
-  it('stops when a priority links to an action that is not in any plan', async ({ expect }) => {
-    const content = copyPackContent();
-    const file = join(content, 'priorities', '2025-26.json');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('"school-workshops"', '"school-assemblies"'));
-    rmSync(join(content, 'priorities', '2024-25.json'));
     const build = await buildSite(content);
     expect(build.code).not.toBe(0);
-    expect(build.output).toContain('priorities/2025-26: priorities.0.actions.1: unknown action "school-assemblies"');
-  });
-
-  it('stops when the published areas drift from the partnership profile that routes reports', async ({ expect }) => {
-    const content = copyPackContent();
-    const file = join(content, 'partnership', 'fernbrook.json');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('"name": "Oakridge"', '"name": "Oakridge estate"'));
-    const build = await buildSite(content);
-    expect(build.code).not.toBe(0);
-    expect(build.output).toContain("partnership/fernbrook: areas: expected the profile's areas in the same order");
+    expect(build.output).toMatch(/The partnership pack at .* has 6 problems:/);
+    expect(build.output).toMatch(/2025-04-county-partnership\.md: meetingDate: must be a date written as YYYY-MM-DD/);
+    expect(build.output).toMatch(
+      /2025-04-county-partnership\.md: purpose: Invalid option: expected one of "decision"\|"discussion"\|"information"/,
+    );
+    expect(build.output).toMatch(/asb-incidents-annual\.json: \(root\): unknown field "colour"/);
+    expect(build.output).toMatch(/asb-incidents-annual\.json: points\.0\.value: /);
+    expect(build.output).toMatch(/priorities\/2025-26\.json: priorities\.0\.actions\.1: unknown plan action "school-assemblies"/);
+    expect(build.output).toMatch(/partnership\/fernbrook\.json: areas\.1\.name: "Oakridge estate" differs from the profile's "Oakridge"/);
+    expect(existsSync(join(build.outDir, 'index.html'))).toBe(false);
   });
 });
