@@ -15,8 +15,8 @@ export interface HttpRoute {
   /** Entry file (relative to the repository root) exporting `handler`. */
   entry: string;
   /**
-   * What it does with the reports table: submit writes reports; status reads them and
-   * counts rate limits; the officer functions read (and audit the reading), change cases,
+   * What it does with the reports table: submit writes reports; status reads them (and
+   * the key that signs private links) and counts rate limits; the officer functions read (and audit the reading), change cases,
    * or change partners; receipt reads (or first makes) the key that signs confirmation
    * receipts, and nothing else.
    */
@@ -39,6 +39,13 @@ export const httpRoutes: HttpRoute[] = [
     path: '/api/reports/{reference}/confirmation',
     entry: 'functions/report-confirmation/handler.ts',
     table: 'receipt',
+  },
+  {
+    id: 'private-report',
+    method: 'GET',
+    path: '/api/reports/{reference}/private/{key}',
+    entry: 'functions/private-report/handler.ts',
+    table: 'status',
   },
   { id: 'openapi', method: 'GET', path: '/api/openapi.json', entry: 'functions/openapi/handler.ts' },
   { id: 'report-status', method: 'ANY', path: '/api/report-status', entry: 'functions/report-status/handler.ts', table: 'status' },

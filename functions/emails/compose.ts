@@ -38,12 +38,14 @@ export function composeEmail(
   profile: Profile,
   partners: readonly Partner[],
   siteUrl: string,
+  /** The resident's private link (absolute), for their emails, when the report has one. */
+  privateLink?: string,
 ): OutgoingEmail | undefined {
   const area = profile.areas.find((a) => a.id === stored.report.location.area)?.name ?? stored.report.location.area;
   if (entry.target.kind === 'resident') {
     const contact = stored.report.contact;
     if (!contact?.email) return undefined;
-    const model = { name: contact.name, partnershipName: profile.name, reference: stored.reference, siteUrl };
+    const model = { name: contact.name, partnershipName: profile.name, reference: stored.reference, siteUrl, privateLink };
     return {
       to: contact.email,
       from: profile.senderEmail,
@@ -61,6 +63,7 @@ export function composeEmail(
       reference: stored.reference,
       message: entry.target.message,
       statusUrl: `${siteUrl}/report/status/`,
+      privateLink,
     };
     return {
       to: contact.email,

@@ -18,10 +18,18 @@ export function residentConfirmationHtml(m: ResidentEmailModel): string {
       <p>
         We have passed your report to the partner organisations that deal with it. Someone will contact you if they need more information.
       </p>
-      <p>
-        See how far your report has got, and any updates we send: <a href={`${m.siteUrl}/report/status/`}>check your report's progress</a>{' '}
-        with your reference and this email address.
-      </p>
+      {m.privateLink ? (
+        <p>
+          <a href={m.privateLink}>Follow your report online</a>: what you told us, who is dealing with it and every update we send. Keep
+          this link private, as anyone with it can see your report. Or <a href={`${m.siteUrl}/report/status/`}>check its progress</a> with
+          your reference and this email address.
+        </p>
+      ) : (
+        <p>
+          See how far your report has got, and any updates we send: <a href={`${m.siteUrl}/report/status/`}>check your report's progress</a>{' '}
+          with your reference and this email address.
+        </p>
+      )}
       <p>If you are in danger or a crime is happening now, call 999. For anything else that needs the police, call 101.</p>
       <p>
         <a href={m.siteUrl}>{m.siteUrl}</a>

@@ -10,6 +10,8 @@ export interface ResidentUpdateModel {
   reference: string;
   message: string;
   statusUrl: string;
+  /** The resident's private link (absolute), when the report has one. */
+  privateLink?: string | undefined;
 }
 
 export function residentUpdateText(m: ResidentUpdateModel): string {
@@ -19,9 +21,14 @@ There is an update on your report ${m.reference} to the ${plainText(m.partnershi
 
 ${plainText(m.message)}
 
-You can check the status of your report at any time:
+${
+  m.privateLink
+    ? `See your report and every update at your private link:
+${m.privateLink}`
+    : `You can check the status of your report at any time:
 ${m.statusUrl}
-(you need your reference and this email address)
+(you need your reference and this email address)`
+}
 
 If you are in danger or a crime is happening now, call 999.
 For anything else that needs the police, call 101.

@@ -1,8 +1,9 @@
 /**
  * GET /api/reports/{reference}/confirmation?receipt=…: the page a browser lands on after
- * a form POST (303). It shows the reference only with the receipt the submit function
- * signed for it, so it needs no lookup of the report and cannot be forged into a false
- * receipt; anything else is a plain 404 that says nothing about the reference.
+ * a form POST (303). It shows the reference (and the private link, when the receipt says
+ * the report has one) only with the receipt the submit function signed for it, so it
+ * needs no lookup of the report and cannot be forged into a false receipt; anything else
+ * is a plain 404 that says nothing about the reference.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { bundledProfile } from '../../shared/config/bundled-profile';
@@ -12,7 +13,8 @@ import { renderPage } from '../../shared/ui/layout';
 import { Confirmation, Message } from '../../shared/ui/result-pages';
 import { httpHandler } from '../adapters/http/middleware';
 import { html, type HttpResult } from '../adapters/http/responses';
-import { isValidReceipt } from '../reports/receipt';
+import { privateLinkPath } from '../reports/private-link';
+import { readReceipt } from '../reports/receipt';
 import { receiptSecret } from '../adapters/dynamodb/receipt-secret';
 import { clockNow } from '../adapters/clock/clock';
 
@@ -28,7 +30,9 @@ const NOT_FOUND =
 export async function handleConfirmation(deps: ConfirmationDependencies, event: APIGatewayProxyEventV2): Promise<HttpResult> {
   const reference = parseReference(event.pathParameters?.reference ?? '');
   const receipt = event.queryStringParameters?.receipt;
-  if (!reference || !isValidReceipt(await deps.receiptSecret(), reference, receipt, deps.now())) {
+  const secret = await deps.receiptSecret();
+  const read = reference ? readReceipt(secret, reference, receipt, deps.now()) : undefined;
+  if (!reference || !read) {
     return html(
       404,
       renderPage({
@@ -44,7 +48,7 @@ export async function handleConfirmation(deps: ConfirmationDependencies, event: 
     renderPage({
       title: `Report sent: reference ${reference}`,
       partnershipName: deps.partnershipName,
-      body: h(Confirmation, { reference }),
+      body: h(Confirmation, { reference, privateLink: read.withLink ? privateLinkPath(secret, reference) : undefined }),
     }),
   );
 }

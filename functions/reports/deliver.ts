@@ -7,6 +7,7 @@ import type { Partner, Profile } from '../../shared/config/profile-schema';
 import type { ReportStore } from './ports';
 import type { Mailer } from './ports';
 import { composeEmail } from '../emails/compose';
+import { privateLinkPath } from './private-link';
 import { CLAIM_LEASE_MS, type Delivery, type OutboxEntry } from './records';
 
 /** After this many failed attempts an entry is marked failed for an officer to see. */
@@ -20,6 +21,8 @@ export interface DeliverDependencies {
   partners: () => Promise<readonly Partner[]>;
   now: () => Date;
   siteUrl: string;
+  /** The key that signs residents' private links (private-link.ts). */
+  linkSecret: () => Promise<string>;
 }
 
 /** `throttled`: SES refused for rate; the entry waits a few seconds and the sender slows down. */
@@ -47,7 +50,12 @@ export async function deliver(deps: DeliverDependencies, reference: string, targ
   if (!(await deps.store.claim(entry, claimId, now.toISOString(), new Date(now.getTime() + CLAIM_LEASE_MS).toISOString())))
     return 'skipped';
   const stored = await deps.store.get(reference);
-  const email = stored ? composeEmail(entry, stored, deps.profile, await deps.partners(), deps.siteUrl) : undefined;
+  const forResident = entry.target.kind === 'resident' || entry.target.kind === 'resident-update';
+  const privateLink =
+    forResident && stored?.privateLink
+      ? `${deps.siteUrl}${privateLinkPath(await deps.linkSecret(), stored.reference, stored.privateLink.version)}`
+      : undefined;
+  const email = stored ? composeEmail(entry, stored, deps.profile, await deps.partners(), deps.siteUrl, privateLink) : undefined;
   const attempts = entry.attempts + 1;
   if (!email) {
     await deps.store.recordDelivery(

@@ -13,6 +13,7 @@ import { config } from '../config';
 import type { DeliverDependencies } from './deliver';
 import type { FlagDependencies } from './flag-report';
 import { clockNow } from '../adapters/clock/clock';
+import { receiptSecret } from '../adapters/dynamodb/receipt-secret';
 
 export type RouterDependencies = DeliverDependencies & FlagDependencies;
 
@@ -27,6 +28,7 @@ export function runtimeDependencies(): RouterDependencies {
     partners: cachedPartners(createPartnerDirectory(dynamoDbClient(), config().TABLE_NAME, bundledProfile.partners), 60_000),
     now: clockNow,
     siteUrl: config().SITE_URL,
+    linkSecret: receiptSecret(),
   };
   return runtime;
 }

@@ -56,6 +56,12 @@ export interface StoredReport extends CaseState {
   /** Bumped by every officer change; an update naming an older version is refused (409). */
   version: number;
   flags?: Flag[];
+  /**
+   * The resident's private link (private-link.ts): present when they have one, its
+   * version bumped to revoke every earlier link. Reporters who give contact details get
+   * one; anonymous reporters only if they ask.
+   */
+  privateLink?: { version: number };
   /** SHA-256 of the contact and of the street and area, to find repeat reports (flags.ts). */
   contactKey?: string;
   placeKey?: string;

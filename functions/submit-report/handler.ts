@@ -98,7 +98,7 @@ export async function handleSubmit(deps: SubmitHandlerDependencies, event: APIGa
   }
   if (result.ok)
     return seeOther(
-      `/api/reports/${result.reference}/confirmation?receipt=${receiptFor(await deps.receiptSecret(), result.reference, deps.now())}`,
+      `/api/reports/${result.reference}/confirmation?receipt=${receiptFor(await deps.receiptSecret(), result.reference, deps.now(), result.privateLink)}`,
     );
   // Browsers never send the header themselves; a form with one is a script's, answered as JSON.
   if (!result.errors) return keyReused();

@@ -40,7 +40,7 @@ export interface Submission {
 }
 
 export type SubmitResult =
-  | { ok: true; reference: string; replayed: boolean }
+  | { ok: true; reference: string; replayed: boolean; privateLink: boolean }
   | { ok: false; errors: FieldError[] }
   /** The Idempotency-Key was already used for a different report: nothing was stored. */
   | { ok: false; keyReused: true; errors?: undefined };
@@ -77,6 +77,7 @@ export async function submitReport(deps: SubmitDependencies, submission: Submiss
   const targets: OutboxTarget[] = routes.map((r) => ({ kind: 'partner', partnerId: r.partnerId, dataLevel: r.dataLevel }));
   if (report.contact?.email) targets.push({ kind: 'resident' });
   const retention = expiresAt(now, deps.profile.retention.reportDays);
+  const withLink = !report.anonymous || report.privateLink === true;
 
   for (let attempt = 0; attempt < MAX_REFERENCE_TRIES; attempt++) {
     const reference = deps.newReference();
@@ -92,11 +93,12 @@ export async function submitReport(deps: SubmitDependencies, submission: Submiss
       routes,
       deliveries: Object.fromEntries(targets.map((t) => [targetId(t), { state: 'pending', attempts: 0 }])),
       expiresAt: retention,
+      ...(withLink ? { privateLink: { version: 1 } } : {}),
     };
     const outbox: OutboxEntry[] = targets.map((target) => pendingEntry(stored, target, now));
     const result = await deps.store.create(stored, outbox, idempotency);
-    if (result.outcome === 'created') return { ok: true, reference, replayed: false };
-    if (result.outcome === 'duplicate') return { ok: true, reference: result.reference, replayed: true };
+    if (result.outcome === 'created') return { ok: true, reference, replayed: false, privateLink: withLink };
+    if (result.outcome === 'duplicate') return { ok: true, reference: result.reference, replayed: true, privateLink: withLink };
     if (result.outcome === 'key-reused') return { ok: false, keyReused: true };
     // reference-taken: a collision in 8.5 × 10^11; draw again.
   }

@@ -113,7 +113,8 @@ export class PortalFunctions extends Construct {
           }),
         );
       }
-      // The status check reads one report and its updates to the resident, and counts its rate-limit windows.
+      // The status check and the private link read one report and its updates to the resident (the
+      // private link also the key that signs it), and count their rate-limit windows.
       if (route.table === 'status') fn.addToRolePolicy(onReports('GetItem', 'Query', 'UpdateItem'));
       // Officers' reads: cases, lists and exports (in batches), the partner directory (seeded
       // on first use) and the audit trail, appending an audit item for each read of personal

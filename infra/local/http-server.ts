@@ -3,6 +3,7 @@
  * API Gateway HTTP API v2 event for the same handler Lambda runs; everything else is a
  * file from the built site, with the same security headers the CDN adds.
  */
+import { redactPrivateLink } from '../../functions/reports/private-link';
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -52,7 +53,11 @@ export async function startHttpServer(options: LocalServerOptions): Promise<{ se
   const ownAnswer = ownAnswerer(options.partnershipName);
   const server = createServer((req, res) => {
     const started = performance.now();
-    const done = () => options.onRequest?.(`${req.method} ${req.url} ${res.statusCode} ${(performance.now() - started).toFixed(0)}ms`);
+    // A private link's key is a password to a report: it never reaches the log.
+    const done = () =>
+      options.onRequest?.(
+        `${req.method} ${redactPrivateLink(req.url ?? '')} ${res.statusCode} ${(performance.now() - started).toFixed(0)}ms`,
+      );
     res.once('finish', done);
     // Origin-form targets are appended, not resolved: `//x` is a path here, never a host.
     const target = req.url ?? '/';

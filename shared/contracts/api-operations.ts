@@ -138,6 +138,20 @@ export const apiOperations: Operation[] = [
     },
   },
   {
+    id: 'privateReport',
+    method: 'GET',
+    path: '/api/reports/{reference}/private/{key}',
+    summary: "A resident's private link to their report: what they told us, its progress, who is dealing with it, every update",
+    pathParams: { reference: 'The report reference', key: 'The link key from the confirmation page or email' },
+    responses: {
+      200: page('The report as its resident sees it (no-store, no referrer, not indexed)'),
+      400: problem('The address is wrongly encoded'),
+      404: page('The same page for a wrong key, a replaced link, a report without one and a deleted report'),
+      429: page('Too many links opened from this address in an hour: wait', { headers: ['Retry-After'] }),
+      ...unexpected,
+    },
+  },
+  {
     id: 'reportStatus',
     method: 'POST',
     path: '/api/report-status',

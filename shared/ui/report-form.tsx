@@ -50,6 +50,7 @@ const FIELD_ORDER = [
   'policeReference',
   'impact',
   'anonymous',
+  'privateLink',
   'contact.name',
   'contact.email',
   'contact.phone',
@@ -272,6 +273,18 @@ export function ReportForm(options: { areas: FormArea[]; values?: FormValues; er
             { value: 'true', label: 'No, I want to stay anonymous' },
           ]}
         />
+        <div class="portal-conditional" data-show-when-anonymous="true">
+          <Checkboxes
+            name="privateLink"
+            legend="Following your report"
+            legendSize="s"
+            hint="A private link shows your report, who is dealing with it and any updates. We show it only on the next page, and keep nothing that identifies you."
+            values={values}
+            error={errorFor('privateLink')}
+            small
+            choices={[{ value: 'true', label: 'Give me a private link to follow this report' }]}
+          />
+        </div>
         <div class="portal-conditional" data-show-when-anonymous="false">
           <p class="govuk-body">Fill these in only if you said we can contact you.</p>
           <Input

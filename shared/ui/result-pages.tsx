@@ -1,6 +1,7 @@
 /** Pages the API renders after a form submission: the confirmation and plain error pages. */
 
-export function Confirmation({ reference }: { reference: string }) {
+/** The page after a report is sent; `privateLink` is the path of the resident's private link, if they have one. */
+export function Confirmation({ reference, privateLink }: { reference: string; privateLink?: string | undefined }) {
   return (
     <>
       <div class="govuk-panel govuk-panel--confirmation">
@@ -14,6 +15,21 @@ export function Confirmation({ reference }: { reference: string }) {
         </div>
       </div>
       <p class="govuk-body">Write this reference down or take a screenshot. Quote it if you contact us about this report.</p>
+      {privateLink && (
+        <>
+          <h2 class="govuk-heading-m">Your private link to this report</h2>
+          <p class="govuk-body">
+            <a class="govuk-link portal-private-link" href={privateLink}>
+              Follow your report online
+            </a>
+          </p>
+          <p class="govuk-body">
+            It shows what you told us, who is dealing with it and every update we send. Bookmark it or save it somewhere safe: anyone with
+            the link can see your report, and we will not show it again on this page after today. If you gave an email address, it is in
+            your confirmation email too.
+          </p>
+        </>
+      )}
       <p class="govuk-body">
         If you gave us an email address, we have sent the reference to it, and you can{' '}
         <a class="govuk-link" href="/report/status/">

@@ -59,7 +59,7 @@ export function StatusForm({ values = {}, errors = [] }: { values?: FormValues; 
   );
 }
 
-const STATUS_TEXT: Record<Status, string> = {
+export const STATUS_TEXT: Record<Status, string> = {
   new: 'We have received your report. An officer will look at it soon.',
   triaged: 'An officer has looked at your report and is deciding who should deal with it.',
   assigned: 'Your report has been passed to the organisation that will deal with it.',
@@ -67,7 +67,7 @@ const STATUS_TEXT: Record<Status, string> = {
   closed: 'Your report is closed.',
 };
 
-const OUTCOME_TEXT: Record<Outcome, string> = {
+export const OUTCOME_TEXT: Record<Outcome, string> = {
   resolved: 'The problem has been dealt with.',
   'no-further-action': 'No further action will be taken. If it happens again, please make a new report.',
   referred: 'It has been referred to another service.',

@@ -6,6 +6,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { handleConfirmation, type ConfirmationDependencies } from '../../functions/report-confirmation/handler';
+import { privateLinkPath } from '../../functions/reports/private-link';
 import { receiptFor, RECEIPT_LIFETIME_SECONDS } from '../../functions/reports/receipt';
 
 const sentAt = new Date('2026-11-29T10:00:00Z');
@@ -44,6 +45,15 @@ describe('the confirmation page', () => {
     expect(res.statusCode).toBe(404);
     expect(res.body).not.toContain('Report sent');
     expect(res.body).not.toContain(reference);
+  });
+
+  it('shows the private link only when the receipt says the report has one, and a link flag cannot be added', async () => {
+    const withLink = receiptFor('key-one', 'ABCD2345', sentAt, true);
+    const page = (await handleConfirmation(deps(sentAt), event('ABCD2345', withLink))).body;
+    expect(page).toContain(`href="${privateLinkPath('key-one', 'ABCD2345')}"`);
+    expect((await handleConfirmation(deps(sentAt), event('ABCD2345', receipt))).body).not.toContain('/private/');
+    const forged = receipt.replace('.none.', '.link.');
+    expect((await handleConfirmation(deps(sentAt), event('ABCD2345', forged))).statusCode).toBe(404);
   });
 
   it('expires', async () => {

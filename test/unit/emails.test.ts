@@ -118,6 +118,27 @@ describe('partner and resident emails', () => {
     expect(email.text).not.toContain('headscarf');
   });
 
+  it('gives the resident their private link in the confirmation and in every update, and never a partner', () => {
+    const link = 'http://localhost:4321/api/reports/ABCD2345/private/abc';
+    const withContact = stored({ contact: { name: 'Amira', email: 'amira@example.com' } });
+    for (const target of [{ kind: 'resident' }, { kind: 'resident-update', message: 'We have spoken to your neighbour.' }] as const) {
+      const email = composeEmail(entry(target), withContact, profile, profile.partners, 'http://localhost:4321', link)!;
+      expect(email.text).toContain(link);
+      expect(email.html).toContain(`href="${link}"`);
+      expect(email.text).toContain('private');
+    }
+    const partner = composeEmail(
+      entry({ kind: 'partner', partnerId: 'police', dataLevel: 'full' }),
+      withContact,
+      profile,
+      profile.partners,
+      '',
+      link,
+    )!;
+    expect(partner.text).not.toContain(link);
+    expect(partner.html).not.toContain(link);
+  });
+
   it('has nothing to send to a resident without an email or to a removed partner', () => {
     expect(
       composeEmail(entry({ kind: 'resident' }), stored({ contact: { name: 'A', phone: '01632 960001' } }), profile, profile.partners, ''),

@@ -79,6 +79,7 @@ function deps(store: ReportStore, clock: () => Date = () => now) {
     partners: async () => defaultProfile().partners,
     now: clock,
     siteUrl: 'https://reports.example.org',
+    linkSecret: async () => 'test-link-key',
   } as unknown as RouterDependencies;
   return { deps: d, sent };
 }

@@ -72,6 +72,7 @@ function depsFor(store: ReportStore, rate: number, refuse: (n: number) => boolea
     partners: async () => defaultProfile().partners,
     now: () => NOW,
     siteUrl: 'https://reports.example.org',
+    linkSecret: async () => 'test-link-key',
     monotonicMs: () => t,
     // Virtual time: a sleeper wakes at the moment it asked for; time never runs backwards.
     sleep: async (ms) => {

@@ -1,0 +1,101 @@
+/**
+ * The resident's own page for their report, reached by its private link: what they told
+ * us (all of it: it is theirs), where it has got to in plain words, when to expect the
+ * next step, which organisations are dealing with it (never officers' names) and every
+ * update officers sent. Rendered by the API; works with JavaScript off.
+ */
+import type { Outcome, Status } from '../contracts/workflow-vocabulary';
+import { formatLondonDateTime } from '../contracts/london-time';
+import type { Row } from '../domain/describe-report';
+import { Lines } from './lines';
+import { OUTCOME_TEXT, STATUS_TEXT, type ResidentUpdate } from './status-check';
+
+export interface PrivateReportView {
+  reference: string;
+  receivedAt: string;
+  status: Status;
+  outcome?: Outcome | undefined;
+  /** The next step's target time, while the report is open. */
+  dueAt?: string | undefined;
+  /** The organisations dealing with it, by name. */
+  dealingWith: string[];
+  updates: readonly ResidentUpdate[];
+  /** What the resident told us, as labelled rows. */
+  answers: readonly Row[];
+}
+
+const NEXT_STEP: Record<Exclude<Status, 'closed'>, string> = {
+  new: 'An officer will look at your report and decide who should deal with it by',
+  triaged: 'The organisation dealing with it should be chosen and start work by',
+  assigned: 'The organisation dealing with it aims to act on it, or contact you if you said they could, by',
+  'in-progress': 'The organisation dealing with it aims to act on it, or contact you if you said they could, by',
+};
+
+export function PrivateReport({ view }: { view: PrivateReportView }) {
+  return (
+    <>
+      <span class="govuk-caption-l">Your report</span>
+      <h1 class="govuk-heading-l">Report {view.reference}</h1>
+      <p class="govuk-body">Sent {formatLondonDateTime(view.receivedAt)}.</p>
+      <h2 class="govuk-heading-m">Progress</h2>
+      <p class="govuk-body" id="report-status">
+        {STATUS_TEXT[view.status]}
+        {view.outcome ? ` ${OUTCOME_TEXT[view.outcome]}` : ''}
+      </p>
+      {view.status !== 'closed' && view.dueAt ? (
+        <p class="govuk-body" id="report-next-step">
+          {NEXT_STEP[view.status]} {formatLondonDateTime(view.dueAt)}.
+        </p>
+      ) : null}
+      {view.status === 'closed' ? (
+        <p class="govuk-body">
+          If the problem carries on,{' '}
+          <a class="govuk-link" href="/report/">
+            make a new report
+          </a>{' '}
+          and mention reference {view.reference}.
+        </p>
+      ) : null}
+      <h2 class="govuk-heading-m">Who is dealing with it</h2>
+      {view.dealingWith.length ? (
+        <ul class="govuk-list govuk-list--bullet" id="report-dealing-with">
+          {view.dealingWith.map((name) => (
+            <li>{name}</li>
+          ))}
+        </ul>
+      ) : (
+        <p class="govuk-body">The partnership's community safety team.</p>
+      )}
+      <h2 class="govuk-heading-m">Updates we have sent you</h2>
+      {view.updates.length ? (
+        <ol class="govuk-list" id="report-updates">
+          {view.updates.map((u) => (
+            <li>
+              <p class="govuk-body-s govuk-!-margin-bottom-1">{formatLondonDateTime(u.at)}</p>
+              <p class="govuk-body">
+                <Lines text={u.message} />
+              </p>
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p class="govuk-body">No updates yet. Updates appear here, and by email if you gave us an address.</p>
+      )}
+      <h2 class="govuk-heading-m">What you told us</h2>
+      <dl class="govuk-summary-list" id="report-answers">
+        {view.answers.map((row) => (
+          <div class="govuk-summary-list__row">
+            <dt class="govuk-summary-list__key">{row.label}</dt>
+            <dd class="govuk-summary-list__value">
+              <Lines text={row.value} />
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <div class="govuk-inset-text">
+        Keep this link private: anyone who has it can read your report. If you are in danger or a crime is happening now, call 999. For
+        anything else that needs the police, call 101.
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,178 @@
+/**
+ * A resident's private link, on the local stack: it arrives in the confirmation email (or,
+ * for an anonymous reporter who asks, on the confirmation page), shows the report, who is
+ * dealing with it and every update, and every link that does not work gets the same page.
+ */
+import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keys } from '../../functions/adapters/dynamodb/table-definition';
+import { PRIVATE_LINK_LIMIT } from '../../functions/reports/view-private-report';
+import { localDynamoClient } from '../../infra/local/dynamodb-local';
+import type { LocalStack } from '../../infra/local/local-stack';
+import { defaultProfile } from '../../shared/config/load-profile';
+import hateCrime from '../fixtures/reports/hate-crime-victim.json' with { type: 'json' };
+import asbAnon from '../fixtures/reports/asb-environmental-anonymous.json' with { type: 'json' };
+import { startTestStack, waitForEmails } from '../support/local-stack';
+import { callApi, signInDemoUsers } from '../support/officer';
+
+let stack: LocalStack;
+let tokens: Awaited<ReturnType<typeof signInDemoUsers>>;
+beforeAll(async () => {
+  stack = await startTestStack();
+  tokens = await signInDemoUsers(stack);
+});
+afterAll(async () => stack?.stop());
+
+/** Each request from its own viewer address (as CloudFront passes it), so no test uses up another's limit. */
+let address = 0;
+const from = () => `198.51.100.${++address}`;
+const open = (path: string, ip = from()) => fetch(`${stack.url}${path}`, { headers: { 'cloudfront-viewer-address': `${ip}:443` } });
+
+async function submit(body: unknown): Promise<string> {
+  const res = await fetch(`${stack.url}/api/reports`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { reference: string }).reference;
+}
+
+/** The private link from the resident's confirmation email. */
+async function linkFromEmail(reference: string): Promise<string> {
+  const emails = await waitForEmails(stack, (all) => all.some((e) => e.subject === `Your report reference ${reference}`));
+  const email = emails.find((e) => e.subject === `Your report reference ${reference}`)!;
+  const match = new RegExp(`https?://[^\\s]+(/api/reports/${reference}/private/[A-Za-z0-9_-]{43})`).exec(email.body.text ?? '');
+  expect(match, 'the confirmation email has a private link').not.toBeNull();
+  expect(email.body.html).toContain(match![1]);
+  return match![1]!;
+}
+
+describe("a resident's private link", () => {
+  it('comes in the confirmation email and shows what they told us, who is dealing with it and each update', async () => {
+    const description = `Shouted at in the street <b>again</b>\nand followed home (${Date.now()})`;
+    const reference = await submit({ ...hateCrime, description });
+    const link = await linkFromEmail(reference);
+
+    const first = await open(link);
+    expect(first.status).toBe(200);
+    expect(first.headers.get('cache-control')).toBe('no-store');
+    // The key is in the address: no other site may be sent it as a referrer.
+    expect(['no-referrer', 'same-origin', 'strict-origin', 'strict-origin-when-cross-origin']).toContain(
+      first.headers.get('referrer-policy'),
+    );
+    expect(first.headers.get('x-robots-tag')).toBe('noindex');
+    const page = await first.text();
+    expect(page).toContain(`Report ${reference}`);
+    expect(page).toContain('Shouted at in the street &lt;b>again&lt;/b><br/>and followed home');
+    expect(page).toContain(hateCrime.contact.email);
+    // Routed to the police and the hate crime service in the fixture pack: their names, never an officer's.
+    const profile = defaultProfile();
+    for (const id of ['police', 'hate-crime-support']) expect(page).toContain(profile.partners.find((p) => p.id === id)!.name);
+    expect(page).toContain('No updates yet');
+    expect(page).toMatch(/An officer will look at your report and decide who should deal with it by \d+ \w+ \d{4} at \d/);
+
+    const sent = await callApi(stack, tokens.officer!.access, `/api/officer/reports/${reference}/actions`, {
+      body: { action: 'update-resident', message: 'An officer will call on Tuesday.' },
+    });
+    expect(sent.status).toBe(202);
+    const update = (await waitForEmails(stack, (all) => all.some((e) => e.subject === `An update on your report ${reference}`))).find(
+      (e) => e.subject === `An update on your report ${reference}`,
+    )!;
+    expect(update.body.text).toContain(link);
+    const after = await (await open(link)).text();
+    expect(after).toContain('An officer will call on Tuesday.');
+    expect(after).not.toContain('No updates yet');
+  });
+
+  it('gives one plain page, the same each time, for a wrong key, a key for another report, a replaced link and an expired report', async () => {
+    const reference = await submit({ ...hateCrime, description: `Wrong keys (${Date.now()})` });
+    const other = await submit({ ...hateCrime, description: `Another report (${Date.now()})` });
+    const link = await linkFromEmail(reference);
+    const otherLink = await linkFromEmail(other);
+    const key = link.split('/').at(-1)!;
+    const wrong = [
+      link.replace(/.$/, key.endsWith('A') ? 'B' : 'A'),
+      `/api/reports/${reference}/private/${otherLink.split('/').at(-1)}`,
+      `/api/reports/${reference}/private/short`,
+      `/api/reports/ZZZZZZZZ/private/${key}`,
+      `/api/reports/${reference}/private/${'%3Cscript%3E'.repeat(4)}`,
+    ];
+    const pages = await Promise.all(wrong.map(async (path) => ({ path, res: await open(path) })));
+    const bodies = new Set<string>();
+    for (const { path, res } of pages) {
+      expect([path, res.status]).toEqual([path, 404]);
+      const body = await res.text();
+      expect(body).toContain('This link does not work');
+      expect(body).not.toContain('Wrong keys');
+      bodies.add(body.replace(reference, 'REF').replace('ZZZZZZZZ', 'REF'));
+    }
+    expect(bodies.size).toBe(1);
+
+    // An officer replacing the link (a new version) ends the old one; so does the end of retention.
+    const client = localDynamoClient(stack.dynamoDbEndpoint);
+    const set = (expression: string, values: Record<string, unknown>) =>
+      client.send(
+        new UpdateItemCommand({
+          TableName: stack.tableName,
+          Key: marshall(keys.report(reference)),
+          UpdateExpression: expression,
+          ExpressionAttributeValues: marshall(values),
+        }),
+      );
+    expect((await open(link)).status).toBe(200);
+    await set('SET privateLink = :v', { ':v': { version: 2 } });
+    expect((await open(link)).status).toBe(404);
+    await set('SET privateLink = :v, expiresAt = :gone', { ':v': { version: 1 }, ':gone': Math.floor(Date.now() / 1000) - 60 });
+    const expired = await open(link);
+    expect(expired.status).toBe(404);
+    expect(await expired.text()).toContain('This link does not work');
+    client.destroy();
+  });
+
+  it('is on the confirmation page for an anonymous reporter who asks for one, and for no one who does not', async () => {
+    const post = (fields: Record<string, string>) =>
+      fetch(`${stack.url}/api/reports`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+        body: new URLSearchParams({
+          type: 'asb',
+          asbCategory: 'environmental',
+          reporterRole: 'witness',
+          description: `Fly-tipping again (${Date.now()}, ${JSON.stringify(fields)})`,
+          ongoing: 'true',
+          'location.area': asbAnon.location.area,
+          anonymous: 'true',
+          ...fields,
+        }).toString(),
+        redirect: 'manual',
+      });
+    const asked = await post({ privateLink: 'true' });
+    expect(asked.status).toBe(303);
+    const confirmation = await (await open(asked.headers.get('location')!)).text();
+    const link = /href="(\/api\/reports\/[A-Z0-9]{8}\/private\/[A-Za-z0-9_-]{43})"/.exec(confirmation)?.[1];
+    expect(link, 'the confirmation page shows the link').toBeDefined();
+    const page = await (await open(link!)).text();
+    expect(page).toContain('Fly-tipping again');
+    expect(page).toContain('The reporter chose to stay anonymous');
+
+    const notAsked = await post({});
+    expect(notAsked.status).toBe(303);
+    expect(await (await open(notAsked.headers.get('location')!)).text()).not.toContain('/private/');
+  });
+
+  it('limits how many links one address opens in an hour, then says to wait', async () => {
+    const ip = from();
+    const statuses: number[] = [];
+    for (let i = 0; i < PRIVATE_LINK_LIMIT.limit; i++)
+      statuses.push((await open(`/api/reports/ABCD2345/private/${'x'.repeat(43)}`, ip)).status);
+    expect(statuses.every((s) => s === 404)).toBe(true);
+    const limited = await open(`/api/reports/ABCD2345/private/${'x'.repeat(43)}`, ip);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await limited.text()).toContain('Too many attempts');
+    // Another address is not held back by it.
+    expect((await open(`/api/reports/ABCD2345/private/${'x'.repeat(43)}`)).status).toBe(404);
+  });
+});
