@@ -1,4 +1,4 @@
-/** Builds the email for one outbox entry: partner notification or resident confirmation. */
+/** Builds the email for one outbox entry: partner notification, or the resident's confirmation, update or news. */
 import type { Partner, Profile } from '../../shared/config/profile-schema';
 import { describeReport } from '../../shared/domain/describe-report';
 import { minimiseForPartner } from '../../shared/domain/minimise';
@@ -9,6 +9,8 @@ import { partnerReportHtml } from './partner-report.html';
 import { partnerReportText } from './partner-report.text';
 import { residentConfirmationHtml } from './resident-confirmation.html';
 import { residentConfirmationText } from './resident-confirmation.text';
+import { residentNewsHtml } from './resident-news.html';
+import { newsSubject, residentNewsText } from './resident-news.text';
 import { residentUpdateHtml } from './resident-update.html';
 import { residentUpdateText } from './resident-update.text';
 import { REPORT_TYPE_LABELS } from '../../shared/contracts/report-vocabulary';
@@ -71,6 +73,27 @@ export function composeEmail(
       subject: headerText(`An update on your report ${stored.reference}`),
       text: residentUpdateText(model),
       html: residentUpdateHtml(model),
+    };
+  }
+  if (entry.target.kind === 'resident-news') {
+    const contact = stored.report.contact;
+    if (!contact?.email) return undefined;
+    const model = {
+      name: contact.name,
+      partnershipName: profile.name,
+      contact: profile.contact,
+      reference: stored.reference,
+      type: stored.report.type,
+      news: entry.target.news,
+      siteUrl,
+      privateLink,
+    };
+    return {
+      to: contact.email,
+      from: profile.senderEmail,
+      subject: headerText(newsSubject(model)),
+      text: residentNewsText(model),
+      html: residentNewsHtml(model),
     };
   }
   const { partnerId, dataLevel, assigned } = entry.target;

@@ -1,8 +1,10 @@
 /**
- * POST /api/officer/reports/{reference}/actions: grade, assign, start, close, note or
- * update the resident. Workflow changes name the version the officer loaded; if the
- * report changed since, the answer is 409 and nothing is written. Assigning a partner
- * queues its email in the same outbox the router and sweeper already deliver.
+ * POST /api/officer/reports/{reference}/actions: grade, assign, start, close, note, update
+ * the resident or replace their private link. Changes name the version the officer
+ * loaded; if the report changed since, the answer is 409 and nothing is written. Assigning
+ * a partner queues its email in the same outbox the router and sweeper already deliver,
+ * and the resident is told (never the case details) when the report is assigned, closed
+ * or its link replaced.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { caseActionSchema } from '../../shared/contracts/officer';
@@ -12,7 +14,7 @@ import { applyAction, isOverdue } from '../../shared/domain/workflow';
 import { readBody } from '../adapters/http/request-body';
 import { json, jsonMessage, type HttpResult } from '../adapters/http/responses';
 import type { AuditEntry } from '../reports/ports';
-import { pendingEntry, summaryOf, type OutboxEntry, type OutboxTarget, type StoredReport } from '../reports/records';
+import { pendingEntry, summaryOf, type OutboxEntry, type OutboxTarget, type ResidentNews, type StoredReport } from '../reports/records';
 import { dataLevelFor } from './access';
 import type { Officer } from './authorise';
 import { notFound } from './case';
@@ -92,6 +94,32 @@ export async function caseAction(deps: OfficerDependencies, officer: Officer, ev
   }
 
   if (action.version !== stored.version) return stale(stored);
+  // News for the resident goes by email, with their private link: only to someone who gave an address.
+  const tell = (news: ResidentNews, version: number): OutboxEntry[] =>
+    stored.report.contact?.email ? [pendingEntry(stored, { kind: 'resident-news', news }, now, `${news.event}-v${version}`)] : [];
+  if (action.action === 'replace-link') {
+    if (!stored.privateLink)
+      return json(409, {
+        message: 'This report has no private link to replace: the resident reported anonymously and asked for none.',
+        version: stored.version,
+      });
+    const after: StoredReport = { ...stored, privateLink: { version: stored.privateLink.version + 1 }, version: stored.version + 1 };
+    const summary = "Replaced the resident's private link";
+    const written = await deps.cases.applyChange({
+      before: stored,
+      after,
+      outbox: tell({ event: 'link-replaced' }, after.version),
+      audit: audit(summary),
+    });
+    if (written === 'stale') return stale((await deps.store.get(stored.reference)) ?? stored);
+    return json(200, {
+      message: stored.report.contact?.email
+        ? `${summary}: the old link no longer works, and the new one is being emailed to the resident`
+        : `${summary}: the old link no longer works. The resident gave no email address, so they cannot be sent the new one`,
+      ...summaryOf(after),
+      overdue: isOverdue(after, now),
+    });
+  }
   const partners = await deps.partners.list();
   if (action.action === 'assign' && !partners.some((p) => p.id === action.partnerId))
     return json(400, {
@@ -103,7 +131,7 @@ export async function caseAction(deps: OfficerDependencies, officer: Officer, ev
 
   const after: StoredReport = { ...stored, ...result.next, version: stored.version + 1 };
   let addedPartner: string | undefined;
-  let outbox: OutboxEntry | undefined;
+  const outbox: OutboxEntry[] = [];
   let summary = result.summary;
   if (action.action === 'assign') {
     const partner = partners.find((p) => p.id === action.partnerId)!;
@@ -114,8 +142,12 @@ export async function caseAction(deps: OfficerDependencies, officer: Officer, ev
     }
     const dataLevel = after.routes.find((r) => r.partnerId === partner.id)!.dataLevel;
     const target: OutboxTarget = { kind: 'partner', partnerId: partner.id, dataLevel, assigned: true };
-    outbox = pendingEntry(stored, target, now, `assigned-v${after.version}`);
+    outbox.push(
+      pendingEntry(stored, target, now, `assigned-v${after.version}`),
+      ...tell({ event: 'assigned', partnerName: partner.name }, after.version),
+    );
   }
+  if (action.action === 'close') outbox.push(...tell({ event: 'closed', outcome: action.outcome }, after.version));
   const written = await deps.cases.applyChange({ before: stored, after, addedPartner, outbox, audit: audit(summary) });
   if (written === 'stale') return stale((await deps.store.get(stored.reference)) ?? stored);
   return json(200, { message: summary, ...summaryOf(after), overdue: isOverdue(after, now) });

@@ -67,6 +67,7 @@ export async function getCase(deps: OfficerDependencies, officer: Officer, event
     report: level === 'full' ? stored.report : minimiseForPartner(stored.report, level),
     routes: stored.routes,
     residentEmail: everything ? Boolean(stored.report.contact?.email) : undefined,
+    residentLink: everything ? Boolean(stored.privateLink) : undefined,
     notes: notes.map((n) => ({
       at: n.at,
       by: n.username,

@@ -13,9 +13,12 @@ export interface TimelineEntry {
   by?: string;
 }
 
+const NEWS_WORDS = { assigned: 'told who is dealing with it', closed: 'told it is closed', 'link-replaced': 'new private link' } as const;
+
 function recipient(entry: OutboxEntry, partnerNames: Map<string, string>): string {
   if (entry.target.kind === 'resident') return 'the resident (confirmation)';
   if (entry.target.kind === 'resident-update') return 'the resident (update)';
+  if (entry.target.kind === 'resident-news') return `the resident (${NEWS_WORDS[entry.target.news.event]})`;
   const name = partnerNames.get(entry.target.partnerId) ?? entry.target.partnerId;
   return entry.target.assigned ? `${name} (assigned)` : name;
 }

@@ -50,7 +50,7 @@ export async function deliver(deps: DeliverDependencies, reference: string, targ
   if (!(await deps.store.claim(entry, claimId, now.toISOString(), new Date(now.getTime() + CLAIM_LEASE_MS).toISOString())))
     return 'skipped';
   const stored = await deps.store.get(reference);
-  const forResident = entry.target.kind === 'resident' || entry.target.kind === 'resident-update';
+  const forResident = entry.target.kind !== 'partner';
   const privateLink =
     forResident && stored?.privateLink
       ? `${deps.siteUrl}${privateLinkPath(await deps.linkSecret(), stored.reference, stored.privateLink.version)}`

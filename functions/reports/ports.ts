@@ -66,7 +66,8 @@ interface CaseChange {
   after: StoredReport;
   /** A partner the report now goes to (assignment): gets a listing and a route. */
   addedPartner?: string;
-  outbox?: OutboxEntry;
+  /** Emails the change sends (the assigned partner, news for the resident). */
+  outbox?: OutboxEntry[];
   audit: AuditEntry;
 }
 

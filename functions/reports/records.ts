@@ -11,13 +11,21 @@ import type { Flag } from '../../shared/domain/flags';
 type DeliveryState = 'pending' | 'sent' | 'failed';
 
 /**
+ * What the resident is told when it matters, as it was at the time: who took the report
+ * on, how it was closed, or that their private link was replaced. Never the report itself.
+ */
+export type ResidentNews = { event: 'assigned'; partnerName: string } | { event: 'closed'; outcome: Outcome } | { event: 'link-replaced' };
+
+/**
  * Who an outbox entry emails: a partner (with its data level; `assigned` when an officer
- * sent it), the resident's confirmation, or an officer's update to the resident.
+ * sent it), the resident's confirmation, an officer's update to the resident, or news of
+ * the report for the resident.
  */
 export type OutboxTarget =
   | { kind: 'partner'; partnerId: string; dataLevel: Route['dataLevel']; assigned?: boolean }
   | { kind: 'resident' }
-  | { kind: 'resident-update'; message: string };
+  | { kind: 'resident-update'; message: string }
+  | { kind: 'resident-news'; news: ResidentNews };
 
 export interface Delivery {
   state: DeliveryState;

@@ -119,6 +119,8 @@ export const caseViewBody = z.looseObject({
   report: reportView,
   /** Officers and admins: whether the resident gave an email address (so can be sent an update). */
   residentEmail: z.optional(z.boolean()),
+  /** The resident has a private link to the report (officers may replace it). */
+  residentLink: z.optional(z.boolean()),
   routes: z.array(z.object({ partnerId: z.string(), dataLevel: z.enum(DATA_LEVELS) })),
   notes: z.array(z.object({ at: z.string(), by: z.string(), text: z.string(), shared: z.boolean(), partner: z.optional(z.string()) })),
   timeline: z.array(timelineEntry),

@@ -69,8 +69,9 @@ export const caseActionSchema = z.discriminatedUnion(
       shareWithPartners: z.optional(z.boolean({ error: 'shareWithPartners is true or false' })),
     }),
     z.strictObject({ action: z.literal('update-resident'), message: text(2000, 'Write the update for the resident') }),
+    z.strictObject({ action: z.literal('replace-link'), version }),
   ],
-  { error: 'Send an action: grade, assign, start, close, note or update-resident' },
+  { error: 'Send an action: grade, assign, start, close, note, update-resident or replace-link' },
 );
 
 /** An admin's change to a partner's address and routing rules. */

@@ -86,6 +86,58 @@ describe("a resident's private link", () => {
     expect(after).not.toContain('No updates yet');
   });
 
+  it('tells the resident, with the link and never the case details, when the report is assigned and closed, and when the link is replaced', async () => {
+    const description = `Neighbours' parties every night (${Date.now()})`;
+    const asb = { ...hateCrime, type: 'asb', asbCategory: 'nuisance', hateMotivations: undefined, description };
+    const reference = await submit(asb);
+    const link = await linkFromEmail(reference);
+    const act = async (body: Record<string, unknown>, as = tokens.officer!.access) => {
+      const current = await callApi<{ version: number }>(stack, as, `/api/officer/reports/${reference}`);
+      return callApi<{ message: string; version: number }>(stack, as, `/api/officer/reports/${reference}/actions`, {
+        body: { ...body, version: current.body.version },
+      });
+    };
+    const emailTitled = async (subject: string) =>
+      (await waitForEmails(stack, (all) => all.some((e) => e.subject === subject))).find((e) => e.subject === subject)!;
+
+    const council = defaultProfile().partners.find((p) => p.id === 'council-asb-team')!;
+    expect((await act({ action: 'grade', risk: 'medium' })).status).toBe(200);
+    expect((await act({ action: 'assign', partnerId: council.id })).status).toBe(200);
+    const assigned = await emailTitled(`Your report ${reference} is being dealt with`);
+    expect(assigned.body.text).toContain(`has been passed to ${council.name}`);
+    expect(assigned.body.text).toContain(link);
+
+    expect((await act({ action: 'close', outcome: 'resolved' })).status).toBe(200);
+    const closed = await emailTitled(`Your report ${reference} is closed`);
+    expect(closed.body.text).toContain('The problem has been dealt with.');
+    expect(closed.body.text).toContain('ASB Case Review');
+    expect(closed.body.html).toMatch(new RegExp(`href="https?://[^"]+${link}"`));
+    for (const email of [assigned, closed]) {
+      expect(email.body.text).not.toContain('parties every night');
+      expect(email.body.html).not.toContain('parties every night');
+    }
+    expect(await (await open(link)).text()).toContain('The problem has been dealt with.');
+
+    // The assigned partner's user may not replace it; an officer may, and the old link stops working at once.
+    expect((await act({ action: 'replace-link' }, tokens[council.id]!.access)).status).toBe(403);
+    const replaced = await act({ action: 'replace-link' });
+    expect(replaced.status).toBe(200);
+    expect(replaced.body.message).toContain('the old link no longer works');
+    expect((await open(link)).status).toBe(404);
+    const fresh = await emailTitled(`A new private link to your report ${reference}`);
+    const newLink = /(\/api\/reports\/[A-Z0-9]{8}\/private\/[A-Za-z0-9_-]{43})/.exec(fresh.body.text ?? '')![1]!;
+    expect(newLink).not.toBe(link);
+    expect((await open(newLink)).status).toBe(200);
+
+    const anonymous = await submit({ ...asbAnon, description: `No link asked for (${Date.now()})` });
+    const current = await callApi<{ version: number }>(stack, tokens.officer!.access, `/api/officer/reports/${anonymous}`);
+    const refused = await callApi<{ message: string }>(stack, tokens.officer!.access, `/api/officer/reports/${anonymous}/actions`, {
+      body: { action: 'replace-link', version: current.body.version },
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toContain('has no private link');
+  });
+
   it('gives one plain page, the same each time, for a wrong key, a key for another report, a replaced link and an expired report', async () => {
     const reference = await submit({ ...hateCrime, description: `Wrong keys (${Date.now()})` });
     const other = await submit({ ...hateCrime, description: `Another report (${Date.now()})` });

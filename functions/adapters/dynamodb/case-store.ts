@@ -260,14 +260,15 @@ export function createCaseStore(client: DynamoDBClient, tableName: string): Case
         closedAt: after.closedAt,
         version: after.version,
         routes: after.routes,
+        privateLink: after.privateLink,
       });
-      const names = { ...report.names, '#version': 'version' };
+      const names: Record<string, string> = { ...report.names, '#version': 'version' };
       const values: Record<string, unknown> = { ...report.values, ':expected': before.version };
       let expression = report.expression;
-      if (outbox) {
-        // The delivery log gains the new email, so officers see it queued straight away.
-        expression = expression.replace(/^SET /, 'SET deliveries.#target = :delivery, ');
-        Object.assign(names, { '#target': outbox.targetId });
+      for (const [i, entry] of (outbox ?? []).entries()) {
+        // The delivery log gains each new email, so officers see it queued straight away.
+        expression = expression.replace(/^SET /, `SET deliveries.#target${i} = :delivery, `);
+        names[`#target${i}`] = entry.targetId;
         values[':delivery'] = { state: 'pending', attempts: 0 };
       }
       const items: TransactWriteItem[] = [
@@ -289,7 +290,7 @@ export function createCaseStore(client: DynamoDBClient, tableName: string): Case
         // The counts move in the same transaction: exact whatever happens after.
         ...counterMoves(tableName, after, scopesOf(before.routes.map((r) => r.partnerId)), before.status, after.status),
         ...(addedPartner ? counterMoves(tableName, after, [addedPartner], undefined, after.status) : []),
-        ...(outbox ? [outboxPut(outbox)] : []),
+        ...(outbox ?? []).map(outboxPut),
         { Put: { TableName: tableName, Item: toItem(auditItem(audit)), ConditionExpression: 'attribute_not_exists(pk)' } },
       ];
       try {

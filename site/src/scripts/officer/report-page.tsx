@@ -109,6 +109,7 @@ async function load() {
     offer('close-form', role.officer || ownCase);
     offer('note-share-group', role.officer);
     offer('update-form', role.officer && c.residentEmail === true);
+    offer('link-form', role.officer && c.residentLink === true);
   } catch (error) {
     show(document.getElementById('case-summary')!, null);
     announceFailure(error, 'The report could not be loaded. Check your connection and reload the page.');
@@ -133,6 +134,8 @@ function actionFrom(form: HTMLFormElement, version: number): Body<'caseAction'> 
       return { action: 'close', version, outcome: value('outcome') as Action<'close'>['outcome'] };
     case 'note':
       return { action: 'note', text: value('text'), shareWithPartners: value('shareWithPartners') === 'true' };
+    case 'replace-link':
+      return { action: 'replace-link', version };
     default:
       return { action: 'update-resident', message: value('message') };
   }
