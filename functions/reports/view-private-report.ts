@@ -1,8 +1,9 @@
 /**
- * Use case: a resident opens their report's private link. Each caller may open this many
- * links an hour, good or bad, so keys cannot be guessed at speed; a wrong key, an old
- * (revoked) version, a report without a link and one whose retention has ended all get
- * the same answer, which reveals nothing.
+ * Use case: a resident opens their report's private link. Each caller may try this many
+ * links that do not work in an hour, so keys cannot be guessed at speed (a working link
+ * costs no count: residents rereading their report are never held back); a wrong key, an
+ * old (revoked) version, a report without a link and one whose retention has ended all
+ * get the same answer, which reveals nothing.
  */
 import type { Profile } from '../../shared/config/profile-schema';
 import { describeReport } from '../../shared/domain/describe-report';
@@ -11,7 +12,7 @@ import type { PrivateReportView } from '../../shared/ui/private-report';
 import type { RateLimiter, ReportStore } from './ports';
 import { isPrivateLinkKey } from './private-link';
 
-/** Per caller (hashed source address), per hour: far more than one resident rereading their report. */
+/** Links that do not work, per caller (hashed source address), per hour: far more than mistyping allows for. */
 export const PRIVATE_LINK_LIMIT = { limit: 60, windowSeconds: 3600 };
 
 export interface PrivateReportDependencies {
@@ -33,13 +34,15 @@ export async function viewPrivateReport(
   given: { reference: string | undefined; key: string | undefined },
   caller: string,
 ): Promise<PrivateReportResult> {
-  const taken = await deps.limiter.take(`private-link#${deps.hash(caller)}`, PRIVATE_LINK_LIMIT, deps.now());
-  if (!taken.allowed) return { kind: 'limited', retryAfterSeconds: taken.retryAfterSeconds };
   const reference = parseReference(given.reference ?? '');
   const stored = reference ? await deps.store.get(reference) : undefined;
   // DynamoDB removes expired items within days, not at once: an expired report is gone already.
   const live = stored && stored.expiresAt > deps.now().getTime() / 1000 ? stored : undefined;
-  if (!live || !isPrivateLinkKey(await deps.linkSecret(), live, given.key)) return { kind: 'not-found' };
+  if (!live || !isPrivateLinkKey(await deps.linkSecret(), live, given.key)) {
+    const taken = await deps.limiter.take(`private-link#${deps.hash(caller)}`, PRIVATE_LINK_LIMIT, deps.now());
+    return taken.allowed ? { kind: 'not-found' } : { kind: 'limited', retryAfterSeconds: taken.retryAfterSeconds };
+  }
+  const updates = await deps.store.residentUpdates(live.reference);
   const partnerName = (id: string) => deps.profile.partners.find((p) => p.id === id)?.name;
   const dealing = live.assignedPartner ? [live.assignedPartner] : live.routes.map((r) => r.partnerId);
   return {
@@ -51,7 +54,7 @@ export async function viewPrivateReport(
       outcome: live.outcome,
       dueAt: live.status === 'closed' ? undefined : live.dueAt,
       dealingWith: dealing.map(partnerName).filter((name): name is string => name !== undefined),
-      updates: await deps.store.residentUpdates(live.reference),
+      updates,
       answers: describeReport(live.report, deps.profile),
     },
   };

@@ -147,7 +147,7 @@ export const apiOperations: Operation[] = [
       200: page('The report as its resident sees it (no-store, no referrer, not indexed)'),
       400: problem('The address is wrongly encoded'),
       404: page('The same page for a wrong key, a replaced link, a report without one and a deleted report'),
-      429: page('Too many links opened from this address in an hour: wait', { headers: ['Retry-After'] }),
+      429: page('Too many links that do not work, from this address in an hour: wait', { headers: ['Retry-After'] }),
       ...unexpected,
     },
   },

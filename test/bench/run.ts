@@ -1,6 +1,8 @@
 /**
  * `npm run bench`: performance figures for the README, measured as ratios against the
- * floor in the same run (absolute times drift on shared machines), plus sizes.
+ * floor in the same run (absolute times drift on shared machines), plus sizes. Like the
+ * tests, it runs on the fixture pack (package.json sets CSP_PARTNERSHIP), whose reports
+ * and polls the benchmarks send.
  * Writes test/bench/results/<date>.json and latest.json.
  *   npm run bench                  everything
  *   npm run bench -- submit        only the submission benchmark
@@ -11,11 +13,13 @@
  *   npm run bench -- drain         only the backlog drain after an SES outage
  *   npm run bench -- export        only the CSV export of 5,000 reports
  *   npm run bench -- voters        only 300 voters sending at the same moment
+ *   npm run bench -- private-link  only residents opening their private links
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchColdImport } from './cold-import.bench';
 import { benchSubmit } from './submit.bench';
+import { benchPrivateLink } from './private-link.bench';
 import { benchInbox } from './inbox.bench';
 import { benchBallotBurst, benchBallots } from './ballots.bench';
 import { benchDrain } from './drain.bench';
@@ -45,6 +49,20 @@ if (want('submit')) {
     { measure: 'bare TransactWriteItems p99 (ms)', value: s.bareP99Ms },
     { measure: 'submit p50 / bare p50 (target <= 2.0)', value: s.ratioP50 },
     { measure: 'non-201 answers', value: s.errors },
+  ]);
+}
+
+if (want('private-link')) {
+  console.log('\nPrivate links (1,000 opens of 50 reports, 8 at a time)');
+  const p = await benchPrivateLink();
+  results.privateLink = p;
+  printTable('Private link page (floor = GetItem of the same report)', [
+    { measure: 'GET private link p50 (ms)', value: p.pageP50Ms },
+    { measure: 'GET private link p99 (ms)', value: p.pageP99Ms },
+    { measure: 'bare GetItem p50 (ms)', value: p.getItemP50Ms },
+    { measure: 'bare GetItem p99 (ms)', value: p.getItemP99Ms },
+    { measure: 'page p50 / GetItem p50 (target <= 3.0)', value: p.ratioP50 },
+    { measure: 'non-200 answers', value: p.errors },
   ]);
 }
 
