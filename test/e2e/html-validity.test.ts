@@ -117,8 +117,12 @@ describe('the Nu HTML Checker', () => {
       ongoing: 'true',
       'location.area': 'oakridge',
       anonymous: 'true',
+      privateLink: 'true',
     });
     pages.confirmation = await page(sent.headers.get('location')!);
+    const confirmation = await (await page(sent.headers.get('location')!)).text();
+    pages['private-report'] = await page(/href="(\/api\/reports\/[^"]+\/private\/[^"]+)"/.exec(confirmation)![1]!);
+    pages['private-link-not-working'] = await page(`/api/reports/ZZZZZZZZ/private/${'x'.repeat(43)}`);
     pages['confirmation-not-found'] = await page('/api/reports/ZZZZZZZZ/confirmation');
     pages['report-too-large'] = await form('/api/reports', { description: 'x'.repeat(40_000) });
     pages['status-errors'] = await form('/api/report-status', { reference: '', email: 'nope' });

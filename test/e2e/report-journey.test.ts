@@ -1,10 +1,12 @@
 /**
  * The resident's journey in Chromium, with JavaScript off and on: the form, the error
- * page, the confirmation, the emails, and axe on every page they see.
+ * page, the confirmation, the emails, the private link with an officer's update, and axe
+ * on every page they see.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { waitForEmails } from '../support/local-stack';
+import { callApi, signInDemoUsers } from '../support/officer';
 import { axeViolations, axeViolationsOfHtml, axeViolationsWithoutJs, useStackAndBrowser } from '../support/browser';
 
 const env = useStackAndBrowser();
@@ -50,6 +52,21 @@ describe('with JavaScript off', () => {
       .map((e) => e.destination.to[0])
       .sort();
     expect(to).toEqual(['jo@example.com', 'neighbourhood-fernbrook@weald-police.example', 'referrals@weald-hate-crime-support.example']);
+
+    // The private link from the confirmation page: their report, then an officer's update on it.
+    await page.getByRole('link', { name: 'Follow your report online' }).click();
+    await page.waitForURL(/\/private\//);
+    await expect(page.getByRole('heading', { name: `Report ${reference}` }).isVisible()).resolves.toBe(true);
+    expect(await page.locator('#report-answers').textContent()).toContain('Graffiti insulting the mosque');
+    expect(await axeViolationsWithoutJs(env.browser, page)).toEqual([]);
+    const { officer } = await signInDemoUsers(env.stack);
+    const sent = await callApi(env.stack, officer!.access, `/api/officer/reports/${reference}/actions`, {
+      body: { action: 'update-resident', message: 'We have asked the council to remove the graffiti today.' },
+    });
+    expect(sent.status).toBe(202);
+    await page.reload();
+    expect(await page.locator('#report-updates').textContent()).toContain('remove the graffiti today');
+    expect(await axeViolationsWithoutJs(env.browser, page)).toEqual([]);
   });
 
   it('shows an accessible error page that keeps the answers, and the corrected form goes through', async () => {
