@@ -15,12 +15,13 @@ export interface HttpRoute {
   /** Entry file (relative to the repository root) exporting `handler`. */
   entry: string;
   /**
-   * What it does with the reports table: submit writes reports; status reads them (and
-   * the key that signs private links) and counts rate limits; the officer functions read (and audit the reading), change cases,
+   * What it does with the reports table: submit writes reports; status reads them and
+   * counts rate limits; resident does the same through a private link (reading the key
+   * that signs it) and adds the resident's incidents with their emails; the officer functions read (and audit the reading), change cases,
    * or change partners; receipt reads (or first makes) the key that signs confirmation
    * receipts, and nothing else.
    */
-  table?: 'submit' | 'status' | 'officer-read' | 'officer-write' | 'officer-admin' | 'receipt';
+  table?: 'submit' | 'status' | 'resident' | 'officer-read' | 'officer-write' | 'officer-admin' | 'receipt';
   /** Needs officer sign-in (Cognito issuer and client id in its environment). */
   officer?: boolean;
   /**
@@ -42,10 +43,10 @@ export const httpRoutes: HttpRoute[] = [
   },
   {
     id: 'private-report',
-    method: 'GET',
+    method: 'ANY',
     path: '/api/reports/{reference}/private/{key}',
     entry: 'functions/private-report/handler.ts',
-    table: 'status',
+    table: 'resident',
   },
   { id: 'openapi', method: 'GET', path: '/api/openapi.json', entry: 'functions/openapi/handler.ts' },
   { id: 'report-status', method: 'ANY', path: '/api/report-status', entry: 'functions/report-status/handler.ts', table: 'status' },

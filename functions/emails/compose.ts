@@ -3,7 +3,7 @@ import type { Partner, Profile } from '../../shared/config/profile-schema';
 import { describeReport } from '../../shared/domain/describe-report';
 import { minimiseForPartner } from '../../shared/domain/minimise';
 import type { OutgoingEmail } from '../reports/ports';
-import type { OutboxEntry, StoredReport } from '../reports/records';
+import { incidentAsReport, type IncidentRecord, type OutboxEntry, type StoredReport } from '../reports/records';
 import { headerText } from '../../shared/ui/plain-text';
 import { partnerReportHtml } from './partner-report.html';
 import { partnerReportText } from './partner-report.text';
@@ -42,6 +42,8 @@ export function composeEmail(
   siteUrl: string,
   /** The resident's private link (absolute), for their emails, when the report has one. */
   privateLink?: string,
+  /** The incident a partner email is about, when it is about one. */
+  incident?: IncidentRecord,
 ): OutgoingEmail | undefined {
   const area = profile.areas.find((a) => a.id === stored.report.location.area)?.name ?? stored.report.location.area;
   if (entry.target.kind === 'resident') {
@@ -96,23 +98,28 @@ export function composeEmail(
       html: residentNewsHtml(model),
     };
   }
-  const { partnerId, dataLevel, assigned } = entry.target;
+  const { partnerId, dataLevel, assigned, incidentAt } = entry.target;
   const partner = partners.find((p) => p.id === partnerId);
-  if (!partner) return undefined;
+  if (!partner || (incidentAt && !incident)) return undefined;
+  // An incident is minimised and described by the report's own rules, without contact details.
+  const about = incident ? incidentAsReport(stored.report, incident.incident) : stored.report;
   const model = {
     partnerName: partner.name,
     partnershipName: profile.name,
     reference: stored.reference,
-    rows: describeReport(minimiseForPartner(stored.report, dataLevel), profile),
+    rows: describeReport(minimiseForPartner(about, dataLevel), profile),
     dataNote: dataNote(dataLevel, stored.report.anonymous === true),
     assigned,
+    incident: incident !== undefined,
   };
   return {
     to: partner.email,
     from: profile.senderEmail,
     // No personal data in the subject: it shows in notifications and on lock screens.
     subject: headerText(
-      `${assigned ? 'Assigned' : 'New'} ${REPORT_TYPE_LABELS[stored.report.type].toLowerCase()} report ${stored.reference}, ${area}`,
+      incident
+        ? `New incident on ${REPORT_TYPE_LABELS[stored.report.type].toLowerCase()} report ${stored.reference}, ${area}`
+        : `${assigned ? 'Assigned' : 'New'} ${REPORT_TYPE_LABELS[stored.report.type].toLowerCase()} report ${stored.reference}, ${area}`,
     ),
     text: partnerReportText(model),
     html: partnerReportHtml(model),

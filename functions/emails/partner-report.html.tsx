@@ -1,18 +1,14 @@
 /** HTML half of the partner email (pair: partner-report.text.ts). */
 import { Lines } from '../../shared/ui/lines';
 import { emailDocument } from './email-document';
-import type { PartnerEmailModel } from './partner-report.text';
+import { type PartnerEmailModel, partnerIntro } from './partner-report.text';
 
 export function partnerReportHtml(m: PartnerEmailModel): string {
   return emailDocument(
     `Report ${m.reference}`,
     <>
       <p>To: {m.partnerName}</p>
-      <p>
-        {m.assigned
-          ? 'A partnership officer has assigned this report to you for action.'
-          : `A resident has made a report through the ${m.partnershipName} portal.`}
-      </p>
+      <p>{partnerIntro(m)}</p>
       <p>
         <strong>Reference: {m.reference}</strong>
       </p>

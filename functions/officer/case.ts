@@ -13,6 +13,7 @@ import { dataLevelFor } from './access';
 import type { Officer } from './authorise';
 import type { OfficerDependencies } from './dependencies';
 import { buildTimeline } from './timeline';
+import { incidentAsReport } from '../reports/records';
 
 export const notFound = () => jsonMessage(404, 'No report with that reference, or not one you can see');
 
@@ -66,6 +67,11 @@ export async function getCase(deps: OfficerDependencies, officer: Officer, event
     dataLevel: level,
     report: level === 'full' ? stored.report : minimiseForPartner(stored.report, level),
     routes: stored.routes,
+    // Each incident held to the reader's data level by the report's own rules.
+    incidents: record.incidents.map((i) => ({
+      at: i.at,
+      incident: minimiseForPartner(incidentAsReport(stored.report, i.incident), level),
+    })),
     residentEmail: everything ? Boolean(stored.report.contact?.email) : undefined,
     residentLink: everything ? Boolean(stored.privateLink) : undefined,
     notes: notes.map((n) => ({
@@ -75,6 +81,9 @@ export async function getCase(deps: OfficerDependencies, officer: Officer, event
       shared: n.shared === true,
       ...(n.authorPartnerId ? { partner: n.authorPartnerId } : {}),
     })),
-    timeline: buildTimeline(stored, notes, outbox, record.audit, names, officer.isAdmin),
+    timeline: [
+      ...buildTimeline(stored, notes, outbox, record.audit, names, officer.isAdmin),
+      ...record.incidents.map((i) => ({ at: i.at, kind: 'received' as const, text: 'The resident added something else that happened' })),
+    ].sort((a, b) => a.at.localeCompare(b.at)),
   });
 }

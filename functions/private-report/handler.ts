@@ -1,8 +1,9 @@
 /**
- * GET /api/reports/{reference}/private/{key}: the resident's private link to their report
- * (../reports/view-private-report.ts). Always a page, never cached (every API answer is
- * no-store) or indexed; the API's referrer policy keeps the full address, and so the key,
- * from any other site.
+ * /api/reports/{reference}/private/{key}: the resident's private link to their report.
+ * GET shows it (../reports/view-private-report.ts); POST adds something else that happened
+ * (../reports/add-incident.ts), from the page's form (then back to the page, 303) or as
+ * JSON. Never cached (every API answer is no-store) or indexed; the API's referrer policy
+ * keeps the full address, and so the key, from any other site.
  */
 import { createHash } from 'node:crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
@@ -19,9 +20,13 @@ import { receiptSecret } from '../adapters/dynamodb/receipt-secret';
 import { createReportStore } from '../adapters/dynamodb/report-store';
 import { clientAddress } from '../adapters/http/client-address';
 import { httpHandler } from '../adapters/http/middleware';
-import { html, type HttpResult } from '../adapters/http/responses';
+import { readBody } from '../adapters/http/request-body';
+import { html, invalid, json, jsonMessage, seeOther, type HttpResult } from '../adapters/http/responses';
 import { config } from '../config';
-import { type PrivateReportDependencies, viewPrivateReport } from '../reports/view-private-report';
+import { decodeReportForm } from '../../shared/contracts/report-form';
+import { formValuesFrom } from '../../shared/ui/form-components';
+import { addIncident, type AddIncidentDependencies } from '../reports/add-incident';
+import { type PrivateReportDependencies, privateViewOf, viewPrivateReport } from '../reports/view-private-report';
 
 const PRIVATE = { 'X-Robots-Tag': 'noindex' };
 
@@ -33,32 +38,27 @@ const notWorking = (contact: Profile['contact']) => [
 ];
 
 export async function handlePrivateReport(
-  deps: PrivateReportDependencies,
+  deps: PrivateReportDependencies & AddIncidentDependencies,
   partnership: Pick<Profile, 'name' | 'contact'>,
   event: APIGatewayProxyEventV2,
 ): Promise<HttpResult> {
-  const result = await viewPrivateReport(
-    deps,
-    { reference: event.pathParameters?.reference, key: event.pathParameters?.key },
-    clientAddress(event),
-  );
+  const given = { reference: event.pathParameters?.reference, key: event.pathParameters?.key };
+  const action = event.rawPath;
   const page = (status: number, title: string, body: ComponentChildren, headers: Record<string, string> = {}) =>
     html(status, renderPage({ title, partnershipName: partnership.name, forms: true, body }), { ...PRIVATE, ...headers });
-  if (result.kind === 'limited') {
-    const minutes = Math.ceil(result.retryAfterSeconds / 60);
-    return page(
+  const limited = (retryAfterSeconds: number) =>
+    page(
       429,
       'Too many attempts',
       h(Message, {
         heading: 'Too many attempts',
-        paragraphs: [`Please wait ${minutes} minutes and open the link again. If you are in danger, call 999.`],
+        paragraphs: [`Please wait ${Math.ceil(retryAfterSeconds / 60)} minutes and open the link again. If you are in danger, call 999.`],
         links: [],
       }),
-      { 'Retry-After': String(result.retryAfterSeconds) },
+      { 'Retry-After': String(retryAfterSeconds) },
     );
-  }
-  if (result.kind === 'not-found')
-    return page(
+  const notFound = () =>
+    page(
       404,
       'This link does not work',
       h(Message, {
@@ -67,12 +67,53 @@ export async function handlePrivateReport(
         links: [{ href: '/report/status/', text: 'Check a report with its reference and email address' }],
       }),
     );
-  return page(200, `Your report ${result.view.reference}`, h(PrivateReport, { view: result.view }));
+
+  const method = event.requestContext.http.method;
+  if (method === 'GET' || method === 'HEAD') {
+    const result = await viewPrivateReport(deps, given, clientAddress(event));
+    if (result.kind === 'limited') return limited(result.retryAfterSeconds);
+    if (result.kind === 'not-found') return notFound();
+    const sentTo = event.queryStringParameters?.added === '1' ? result.view.dealingWith : undefined;
+    return page(200, `Your report ${result.view.reference}`, h(PrivateReport, { view: result.view, form: { action, sentTo } }));
+  }
+  if (method !== 'POST') return jsonMessage(405, 'Open the link, or send an incident with POST', { Allow: 'GET, POST' });
+
+  // "Something else happened": a form from the page (answered with pages) or JSON.
+  const body = readBody(event);
+  if (body.kind === 'error')
+    return body.form
+      ? page(body.status, 'There is a problem', h(Message, { heading: 'There is a problem', paragraphs: [body.message], links: [] }))
+      : jsonMessage(body.status, body.message);
+  const decoded = body.kind === 'form' ? decodeReportForm(body.entries) : { value: body.value, errors: [] };
+  const result = await addIncident(deps, { ...given, body: decoded.value, decodeErrors: decoded.errors }, clientAddress(event));
+  const asForm = body.kind === 'form';
+  if (result.kind === 'limited')
+    return asForm
+      ? limited(result.retryAfterSeconds)
+      : jsonMessage(429, 'Too many attempts: wait and try again', { 'Retry-After': String(result.retryAfterSeconds) });
+  if (result.kind === 'not-found') return asForm ? notFound() : jsonMessage(404, 'This link does not work');
+  if (result.kind === 'closed') {
+    const message = `This report is closed, so nothing more can be added to it. If the problem carries on, make a new report and mention reference ${result.stored.reference}.`;
+    if (!asForm) return jsonMessage(409, message);
+    return page(
+      409,
+      'This report is closed',
+      h(Message, { heading: 'This report is closed', paragraphs: [message], links: [{ href: '/report/', text: 'Make a new report' }] }),
+    );
+  }
+  if (result.kind === 'invalid') {
+    if (!asForm) return invalid(400, result.errors, 'Check the incident and send it again');
+    const view = await privateViewOf(deps, result.stored);
+    const values = formValuesFrom(body.entries);
+    return page(400, `Error: Your report ${view.reference}`, h(PrivateReport, { view, form: { action, values, errors: result.errors } }));
+  }
+  if (!asForm) return json(201, { reference: result.record.reference, addedAt: result.record.at });
+  return seeOther(`${action}?added=1#report-incidents`);
 }
 
-let runtime: PrivateReportDependencies | undefined;
+let runtime: (PrivateReportDependencies & AddIncidentDependencies) | undefined;
 
-function runtimeDependencies(): PrivateReportDependencies {
+function runtimeDependencies(): PrivateReportDependencies & AddIncidentDependencies {
   runtime ??= {
     store: createReportStore(dynamoDbClient(), config().TABLE_NAME),
     limiter: createRateLimiter(dynamoDbClient(), config().TABLE_NAME),

@@ -55,7 +55,9 @@ export async function deliver(deps: DeliverDependencies, reference: string, targ
     forResident && stored?.privateLink
       ? `${deps.siteUrl}${privateLinkPath(await deps.linkSecret(), stored.reference, stored.privateLink.version)}`
       : undefined;
-  const email = stored ? composeEmail(entry, stored, deps.profile, await deps.partners(), deps.siteUrl, privateLink) : undefined;
+  const incidentAt = entry.target.kind === 'partner' ? entry.target.incidentAt : undefined;
+  const incident = stored && incidentAt ? await deps.store.getIncident(reference, incidentAt) : undefined;
+  const email = stored ? composeEmail(entry, stored, deps.profile, await deps.partners(), deps.siteUrl, privateLink, incident) : undefined;
   const attempts = entry.attempts + 1;
   if (!email) {
     await deps.store.recordDelivery(

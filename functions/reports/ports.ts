@@ -6,7 +6,16 @@
 import type { Status } from '../../shared/contracts/workflow-vocabulary';
 import type { Flag, FlagCandidate } from '../../shared/domain/flags';
 import type { InboxFilters, InboxPage, InboxScope } from './inbox';
-import type { CaseNote, CaseSummary, Delivery, DeliveryFeedback, OutboxEntry, ResidentUpdate, StoredReport } from './records';
+import type {
+  CaseNote,
+  CaseSummary,
+  Delivery,
+  DeliveryFeedback,
+  IncidentRecord,
+  OutboxEntry,
+  ResidentUpdate,
+  StoredReport,
+} from './records';
 
 type CreateResult =
   | { outcome: 'created' }
@@ -29,6 +38,14 @@ export interface ReportStore {
   get(reference: string): Promise<StoredReport | undefined>;
   /** Many reports at once (BatchGetItem), keyed by reference; missing ones are absent. */
   getMany(references: string[]): Promise<Map<string, StoredReport>>;
+  /**
+   * Stores an incident the resident added with the emails it sends, in one transaction;
+   * 'gone' (nothing written) if the report was removed meanwhile.
+   */
+  addIncident(record: IncidentRecord, outbox: OutboxEntry[]): Promise<'ok' | 'gone'>;
+  /** The incidents the resident added, oldest first. */
+  incidents(reference: string): Promise<IncidentRecord[]>;
+  getIncident(reference: string, at: string): Promise<IncidentRecord | undefined>;
   getOutbox(reference: string, targetId: string): Promise<OutboxEntry | undefined>;
   /** The updates officers wrote to the resident about this report, oldest first. */
   residentUpdates(reference: string): Promise<ResidentUpdate[]>;
@@ -55,6 +72,7 @@ export interface ReportStore {
 
 interface CaseRecord {
   stored: StoredReport;
+  incidents: IncidentRecord[];
   notes: CaseNote[];
   outbox: OutboxEntry[];
   audit: AuditEntry[];

@@ -2,7 +2,7 @@
  * What the portal stores about a report, independent of DynamoDB. Adapters translate
  * these to items; use cases and the router work only with these.
  */
-import type { Report } from '../../shared/contracts/report';
+import type { Incident, Report } from '../../shared/contracts/report';
 import type { Route } from '../../shared/domain/routing';
 import type { CaseState } from '../../shared/domain/workflow';
 import type { Outcome, Risk, Status } from '../../shared/contracts/workflow-vocabulary';
@@ -22,7 +22,14 @@ export type ResidentNews = { event: 'assigned'; partnerName: string } | { event:
  * the report for the resident.
  */
 export type OutboxTarget =
-  | { kind: 'partner'; partnerId: string; dataLevel: Route['dataLevel']; assigned?: boolean }
+  | {
+      kind: 'partner';
+      partnerId: string;
+      dataLevel: Route['dataLevel'];
+      assigned?: boolean;
+      /** An incident the resident added (its `at`): the email is about it, not the report. */
+      incidentAt?: string;
+    }
   | { kind: 'resident' }
   | { kind: 'resident-update'; message: string }
   | { kind: 'resident-news'; news: ResidentNews };
@@ -146,6 +153,35 @@ export interface OutboxEntry extends Delivery {
   claimedUntil?: string;
   /** Every attempt, oldest first, as recorded (entries from before it was kept have none). */
   history?: DeliveryAttempt[];
+}
+
+/** Something else that happened, added by the resident from their private link (same retention as the report). */
+export interface IncidentRecord {
+  reference: string;
+  /** When the resident added it: also its id within the report. */
+  at: string;
+  incident: Incident;
+  expiresAt: number;
+}
+
+/**
+ * The incident as a report of the same type and area, with no contact details: so that it
+ * is minimised for each partner, and described, by the same rules as the report itself.
+ */
+export function incidentAsReport(report: Report, incident: Incident): Report {
+  return {
+    type: report.type,
+    asbCategory: report.asbCategory,
+    hateMotivations: report.hateMotivations,
+    reporterRole: report.reporterRole,
+    description: incident.description,
+    occurredAt: incident.occurredAt,
+    ongoing: incident.ongoing,
+    location: { area: report.location.area, street: incident.location?.street, details: incident.location?.details },
+    offenderDescription: incident.offenderDescription,
+    impact: incident.impact,
+    anonymous: false,
+  };
 }
 
 /** An update an officer wrote to the resident, as the status page shows it. */

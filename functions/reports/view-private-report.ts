@@ -11,12 +11,13 @@ import { parseReference } from '../../shared/domain/reference';
 import type { PrivateReportView } from '../../shared/ui/private-report';
 import type { RateLimiter, ReportStore } from './ports';
 import { isPrivateLinkKey } from './private-link';
+import { incidentAsReport, type StoredReport } from './records';
 
 /** Links that do not work, per caller (hashed source address), per hour: far more than mistyping allows for. */
 export const PRIVATE_LINK_LIMIT = { limit: 60, windowSeconds: 3600 };
 
 export interface PrivateReportDependencies {
-  store: Pick<ReportStore, 'get' | 'residentUpdates'>;
+  store: Pick<ReportStore, 'get' | 'residentUpdates' | 'incidents'>;
   limiter: RateLimiter;
   profile: Pick<Profile, 'areas' | 'partners'>;
   linkSecret: () => Promise<string>;
@@ -42,20 +43,30 @@ export async function viewPrivateReport(
     const taken = await deps.limiter.take(`private-link#${deps.hash(caller)}`, PRIVATE_LINK_LIMIT, deps.now());
     return taken.allowed ? { kind: 'not-found' } : { kind: 'limited', retryAfterSeconds: taken.retryAfterSeconds };
   }
-  const updates = await deps.store.residentUpdates(live.reference);
-  const partnerName = (id: string) => deps.profile.partners.find((p) => p.id === id)?.name;
-  const dealing = live.assignedPartner ? [live.assignedPartner] : live.routes.map((r) => r.partnerId);
+  return { kind: 'found', view: await privateViewOf(deps, live) };
+}
+
+/** The names of the organisations dealing with a report: the assigned one, or every one it was routed to. */
+export function dealingWith(profile: Pick<Profile, 'partners'>, stored: Pick<StoredReport, 'assignedPartner' | 'routes'>): string[] {
+  const ids = stored.assignedPartner ? [stored.assignedPartner] : stored.routes.map((r) => r.partnerId);
+  return ids.map((id) => profile.partners.find((p) => p.id === id)?.name).filter((name): name is string => name !== undefined);
+}
+
+/** Everything the page shows of a report whose link worked: its updates and incidents are read together. */
+export async function privateViewOf(
+  deps: Pick<PrivateReportDependencies, 'store' | 'profile'>,
+  live: StoredReport,
+): Promise<PrivateReportView> {
+  const [updates, incidents] = await Promise.all([deps.store.residentUpdates(live.reference), deps.store.incidents(live.reference)]);
   return {
-    kind: 'found',
-    view: {
-      reference: live.reference,
-      receivedAt: live.createdAt,
-      status: live.status,
-      outcome: live.outcome,
-      dueAt: live.status === 'closed' ? undefined : live.dueAt,
-      dealingWith: dealing.map(partnerName).filter((name): name is string => name !== undefined),
-      updates,
-      answers: describeReport(live.report, deps.profile),
-    },
+    reference: live.reference,
+    receivedAt: live.createdAt,
+    status: live.status,
+    outcome: live.outcome,
+    dueAt: live.status === 'closed' ? undefined : live.dueAt,
+    dealingWith: dealingWith(deps.profile, live),
+    updates,
+    answers: describeReport(live.report, deps.profile),
+    incidents: incidents.map((i) => ({ at: i.at, rows: describeReport(incidentAsReport(live.report, i.incident), deps.profile) })),
   };
 }

@@ -113,9 +113,11 @@ export class PortalFunctions extends Construct {
           }),
         );
       }
-      // The status check and the private link read one report and its updates to the resident (the
-      // private link also the key that signs it), and count their rate-limit windows.
+      // The status check reads one report and its updates to the resident, and counts its rate-limit windows.
       if (route.table === 'status') fn.addToRolePolicy(onReports('GetItem', 'Query', 'UpdateItem'));
+      // The private link does the same (and reads the key that signs links), and adds the
+      // resident's incidents with their outbox entries and delivery log in one transaction.
+      if (route.table === 'resident') fn.addToRolePolicy(onReports('GetItem', 'Query', 'UpdateItem', 'PutItem', 'ConditionCheckItem'));
       // Officers' reads: cases, lists and exports (in batches), the partner directory (seeded
       // on first use) and the audit trail, appending an audit item for each read of personal
       // data (in batches for an export). No updates and no transactions.

@@ -10,7 +10,7 @@ import { ballotRequestSchema } from './ballot';
 import { statusCheckSchema } from './officer';
 import { officerContract } from './officer-contract';
 import * as bodies from './api-responses';
-import { createReportSchema } from './report';
+import { createReportSchema, incidentSchema } from './report';
 import type { Profile } from '../config/profile-schema';
 import { officerRoutes, type Role } from './officer-routes';
 
@@ -148,6 +148,25 @@ export const apiOperations: Operation[] = [
       400: problem('The address is wrongly encoded'),
       404: page('The same page for a wrong key, a replaced link, a report without one and a deleted report'),
       429: page('Too many links that do not work, from this address in an hour: wait', { headers: ['Retry-After'] }),
+      ...unexpected,
+    },
+  },
+  {
+    id: 'addIncident',
+    method: 'POST',
+    path: '/api/reports/{reference}/private/{key}',
+    summary: 'Something else happened: the resident adds an incident to their report from its private link',
+    pathParams: { reference: 'The report reference', key: 'The link key from the confirmation page or email' },
+    json: incidentSchema,
+    form: 'The same fields with dotted names (location.street) and the date in parts; answered with 303 back to the report page, or the page with every problem listed.',
+    responses: {
+      201: { description: 'Stored, and queued for each partner already dealing with the report', json: bodies.incidentAddedBody },
+      303: { description: 'Form stored: back to the report page, showing who it was sent to', headers: ['Location'] },
+      400: invalid('Not a valid incident: every problem, beside its field (a form gets the page back, filled in)', { html: true }),
+      404: problem('The same answer for every link that does not work', { html: true }),
+      409: problem('The report is closed: make a new report', { html: true }),
+      ...bodyLimits,
+      429: problem('Too many links that do not work, from this address in an hour: wait', { html: true, headers: ['Retry-After'] }),
       ...unexpected,
     },
   },

@@ -22,6 +22,9 @@ const status = z.enum(STATUSES);
 
 export const reportReceiptBody = z.object({ reference, status: z.literal('received') });
 
+/** An incident added to a report from its private link. */
+export const incidentAddedBody = z.object({ reference, addedAt: isoTime });
+
 export const statusCheckBody = z.object({
   reference,
   status,
@@ -122,6 +125,8 @@ export const caseViewBody = z.looseObject({
   /** The resident has a private link to the report (officers may replace it). */
   residentLink: z.optional(z.boolean()),
   routes: z.array(z.object({ partnerId: z.string(), dataLevel: z.enum(DATA_LEVELS) })),
+  /** What the resident added since from their private link, each at the reader's data level, oldest first. */
+  incidents: z.array(z.object({ at: isoTime, incident: reportView })),
   notes: z.array(z.object({ at: z.string(), by: z.string(), text: z.string(), shared: z.boolean(), partner: z.optional(z.string()) })),
   timeline: z.array(timelineEntry),
 });

@@ -128,6 +128,44 @@ export function createReportSchema(areaIds: readonly [string, ...string[]]) {
 export type ReportSchema = ReturnType<typeof createReportSchema>;
 export type Report = z.output<ReportSchema>;
 
+/**
+ * Something else that happened, added by the resident to their report from its private
+ * link: the questions an incident diary asks (when, where, what, who, how it affected
+ * them). The type, area and contact details are the report's own, never asked again.
+ */
+export const incidentSchema = z
+  .strictObject(
+    {
+      description: text(4000, 'Describe what happened', 'What happened must be 4,000 characters or fewer'),
+      occurredAt: z.optional(
+        z.union([z.iso.date(), z.iso.datetime({ offset: true })], {
+          error: 'Enter the date it happened as 2026-11-21, or the date and time as 2026-11-21T21:30:00Z',
+        }),
+      ),
+      ongoing: z.optional(z.boolean({ error: 'Say whether it is still happening (true or false)' })),
+      location: z.optional(
+        z.strictObject({ street: optionalText(200, 'Street or road'), details: optionalText(500, 'Anything else about the place') }),
+      ),
+      offenderDescription: optionalText(2000, 'Who was involved'),
+      impact: optionalText(2000, 'How it has affected you or others'),
+    },
+    { error: 'Send the incident as a JSON object with the fields described at /api/openapi.json' },
+  )
+  .check(
+    z.superRefine(
+      (incident, ctx) => {
+        const issue = (path: string[], message: string) => ctx.issues.push({ code: 'custom', input: incident, path, message });
+        if (!incident.occurredAt && incident.ongoing !== true)
+          issue(['occurredAt'], 'Enter the date it happened, or say that it is still happening');
+        if (typeof incident.occurredAt === 'string' && Date.parse(occurredStart(incident.occurredAt)) > Date.now() + CLOCK_SKEW_MS)
+          issue(['occurredAt'], 'Date it happened must be today or in the past');
+      },
+      { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+    ),
+  );
+
+export type Incident = z.output<typeof incidentSchema>;
+
 /** The success body of `POST /api/reports`. */
 export interface ReportReceipt {
   reference: string;

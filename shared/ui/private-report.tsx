@@ -4,7 +4,10 @@
  * next step, which organisations are dealing with it (never officers' names) and every
  * update officers sent. Rendered by the API; works with JavaScript off.
  */
+import type { FieldError } from '../contracts/field-errors';
 import type { Outcome, Status } from '../contracts/workflow-vocabulary';
+import type { FormValues } from './form-components';
+import { IncidentErrorSummary, IncidentForm } from './incident-form';
 import { formatLondonDateTime } from '../contracts/london-time';
 import type { Row } from '../domain/describe-report';
 import { Lines } from './lines';
@@ -22,6 +25,32 @@ export interface PrivateReportView {
   updates: readonly ResidentUpdate[];
   /** What the resident told us, as labelled rows. */
   answers: readonly Row[];
+  /** What they added since ("Something else happened"), oldest first. */
+  incidents: readonly { at: string; rows: readonly Row[] }[];
+}
+
+/** The incident form's state on this page: its address, and answers and problems to show again. */
+export interface IncidentFormState {
+  action: string;
+  values?: FormValues;
+  errors?: FieldError[];
+  /** Just added: the organisations it was sent to. */
+  sentTo?: string[];
+}
+
+function Rows({ rows, id }: { rows: readonly Row[]; id?: string }) {
+  return (
+    <dl class="govuk-summary-list" id={id}>
+      {rows.map((row) => (
+        <div class="govuk-summary-list__row">
+          <dt class="govuk-summary-list__key">{row.label}</dt>
+          <dd class="govuk-summary-list__value">
+            <Lines text={row.value} />
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
 }
 
 const NEXT_STEP: Record<Exclude<Status, 'closed'>, string> = {
@@ -31,9 +60,30 @@ const NEXT_STEP: Record<Exclude<Status, 'closed'>, string> = {
   'in-progress': 'The organisation dealing with it aims to act on it, or contact you if you said they could, by',
 };
 
-export function PrivateReport({ view }: { view: PrivateReportView }) {
+export function PrivateReport({ view, form }: { view: PrivateReportView; form?: IncidentFormState }) {
+  const errors = form?.errors ?? [];
   return (
     <>
+      {errors.length ? <IncidentErrorSummary errors={errors} /> : null}
+      {form?.sentTo ? (
+        <div
+          class="govuk-notification-banner govuk-notification-banner--success"
+          role="alert"
+          aria-labelledby="added-title"
+          data-module="govuk-notification-banner"
+        >
+          <div class="govuk-notification-banner__header">
+            <h2 class="govuk-notification-banner__title" id="added-title">
+              Success
+            </h2>
+          </div>
+          <div class="govuk-notification-banner__content">
+            <p class="govuk-notification-banner__heading">
+              We have added it to your report{form.sentTo.length ? ` and sent it to ${form.sentTo.join(', ')}` : ''}.
+            </p>
+          </div>
+        </div>
+      ) : null}
       <span class="govuk-caption-l">Your report</span>
       <h1 class="govuk-heading-l">Report {view.reference}</h1>
       <p class="govuk-body">Sent {formatLondonDateTime(view.receivedAt)}.</p>
@@ -82,16 +132,21 @@ export function PrivateReport({ view }: { view: PrivateReportView }) {
         <p class="govuk-body">No updates yet. Updates appear here, and by email if you gave us an address.</p>
       )}
       <h2 class="govuk-heading-m">What you told us</h2>
-      <dl class="govuk-summary-list" id="report-answers">
-        {view.answers.map((row) => (
-          <div class="govuk-summary-list__row">
-            <dt class="govuk-summary-list__key">{row.label}</dt>
-            <dd class="govuk-summary-list__value">
-              <Lines text={row.value} />
-            </dd>
-          </div>
-        ))}
-      </dl>
+      <Rows rows={view.answers} id="report-answers" />
+      {view.incidents.length ? (
+        <>
+          <h2 class="govuk-heading-m">What you have told us since</h2>
+          <ol class="govuk-list" id="report-incidents">
+            {view.incidents.map((incident) => (
+              <li>
+                <h3 class="govuk-heading-s">Added {formatLondonDateTime(incident.at)}</h3>
+                <Rows rows={incident.rows} />
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : null}
+      {form && view.status !== 'closed' ? <IncidentForm action={form.action} values={form.values} errors={errors} /> : null}
       <div class="govuk-inset-text">
         Keep this link private: anyone who has it can read your report. If you are in danger or a crime is happening now, call 999. For
         anything else that needs the police, call 101.

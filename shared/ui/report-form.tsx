@@ -23,7 +23,7 @@ export interface FormArea {
 export const REPORT_FORM_TITLE = 'Report anti-social behaviour or a hate crime';
 
 /** Where on the form an API error path points (the error summary links there). */
-function formFieldFor(path: string): string {
+export function formFieldFor(path: string): string {
   if (path === 'contact') return 'anonymous';
   if (path === 'location') return 'location.area';
   if (path.startsWith('hateMotivations')) return 'hateMotivations';
@@ -57,20 +57,20 @@ const FIELD_ORDER = [
   'contact.preferredTimes',
 ];
 const FORM_FIELDS = new Set(FIELD_ORDER);
-const orderOf = (path: string) => {
+export const orderOf = (path: string) => {
   const i = FIELD_ORDER.indexOf(formFieldFor(path));
   return i === -1 ? FIELD_ORDER.length : i;
 };
 
 /** The id an error summary link jumps to: the box that is wrong, or the field's first input. */
-function anchorFor(path: string): string {
+export function anchorFor(path: string): string {
   if (/^occurredAt\.(day|month|year)$/.test(path)) return fieldId(path);
   const field = formFieldFor(path);
   return field === 'occurredAt' ? 'occurredAt-day' : fieldId(field);
 }
 
 /** The date boxes to mark: the ones the problem is about, or all three for the date as a whole. */
-function wrongDateParts(values: FormValues, errors: FieldError[]): DatePart[] {
+export function wrongDateParts(values: FormValues, errors: FieldError[]): DatePart[] {
   const error = errors.find((e) => formFieldFor(e.path) === 'occurredAt');
   if (!error) return [];
   if (error.path === 'occurredAt') return ['day', 'month', 'year'];

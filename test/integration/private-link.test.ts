@@ -138,6 +138,109 @@ describe("a resident's private link", () => {
     expect(refused.body.message).toContain('has no private link');
   });
 
+  it('takes something else that happened, with JavaScript off, and sends it to each partner already on the report at its data level', async () => {
+    const stamp = Date.now();
+    const reference = await submit({
+      ...hateCrime,
+      type: 'asb',
+      asbCategory: 'environmental',
+      hateMotivations: undefined,
+      description: `Rubbish set alight by the garages (${stamp})`,
+    });
+    const link = await linkFromEmail(reference);
+    const ip = from();
+    const post = (fields: Record<string, string>) =>
+      fetch(`${stack.url}${link}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', 'cloudfront-viewer-address': `${ip}:443` },
+        body: new URLSearchParams(fields).toString(),
+        redirect: 'manual',
+      });
+
+    // Every problem at once, every answer kept.
+    const wrong = await post({
+      offenderDescription: 'The same three lads',
+      'occurredAt.day': '31',
+      'occurredAt.month': '2',
+      'occurredAt.year': '2026',
+    });
+    expect(wrong.status).toBe(400);
+    const wrongPage = await wrong.text();
+    expect(wrongPage).toContain('<title>Error: ');
+    expect(wrongPage).toContain('Describe what happened');
+    expect(wrongPage).toContain('February 2026 has 28 days');
+    expect(wrongPage).toContain('The same three lads');
+
+    const added = await post({
+      description: `Bins burning again at 2am (${stamp})`,
+      ongoing: 'false',
+      'occurredAt.day': '28',
+      'occurredAt.month': '11',
+      'occurredAt.year': '2026',
+      'occurredAt.time': '2am',
+      'location.details': 'Behind garage 4',
+      offenderDescription: 'The same three lads',
+      impact: 'We could not sleep',
+    });
+    expect(added.status).toBe(303);
+    const back = added.headers.get('location')!;
+    expect(back).toBe(`${link}?added=1#report-incidents`);
+    const page = await (await open(back, ip)).text();
+    expect(page).toContain('We have added it to your report and sent it to');
+    expect(page).toContain(`Bins burning again at 2am (${stamp})`);
+
+    // Each partner on the report gets it, at its own level; the resident's contact details never.
+    const profile = defaultProfile();
+    const stored = (
+      await callApi<{ routes: { partnerId: string; dataLevel: string }[]; incidents: unknown[] }>(
+        stack,
+        tokens.officer!.access,
+        `/api/officer/reports/${reference}`,
+      )
+    ).body;
+    expect(stored.incidents).toHaveLength(1);
+    const subject = (e: { subject: string }) =>
+      e.subject.startsWith('New incident on anti-social behaviour report') && e.subject.includes(reference);
+    const emails = (await waitForEmails(stack, (all) => all.filter(subject).length === stored.routes.length)).filter(subject);
+    for (const route of stored.routes) {
+      const email = emails.find((e) => e.destination.to[0] === profile.partners.find((p) => p.id === route.partnerId)!.email)!;
+      const text = email.body.text ?? '';
+      expect(text).toContain('added something else that happened');
+      expect(text).not.toContain(hateCrime.contact.email);
+      expect(text).not.toContain('Rubbish set alight');
+      if (route.dataLevel === 'summary') {
+        expect(text).not.toContain('Bins burning again');
+        expect(text).not.toContain('The same three lads');
+        expect(text).not.toContain('Behind garage 4');
+      } else {
+        expect(text).toContain('Bins burning again');
+        expect(text).toContain('The same three lads');
+      }
+    }
+    expect(new Set(stored.routes.map((r) => r.dataLevel)).size).toBeGreaterThan(1);
+
+    // As JSON too; a closed report takes no more.
+    const json = await fetch(`${stack.url}${link}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ description: 'Shouting at 3am', ongoing: true }),
+    });
+    expect(json.status).toBe(201);
+    expect(await json.json()).toMatchObject({ reference });
+    for (const body of [
+      { action: 'grade', risk: 'standard' },
+      { action: 'close', outcome: 'no-further-action' },
+    ]) {
+      const version = (await callApi<{ version: number }>(stack, tokens.officer!.access, `/api/officer/reports/${reference}`)).body.version;
+      expect(
+        (await callApi(stack, tokens.officer!.access, `/api/officer/reports/${reference}/actions`, { body: { ...body, version } })).status,
+      ).toBe(200);
+    }
+    const closed = await post({ description: 'Again', ongoing: 'true' });
+    expect(closed.status).toBe(409);
+    expect(await closed.text()).toContain('This report is closed');
+  });
+
   it('gives one plain page, the same each time, for a wrong key, a key for another report, a replaced link and an expired report', async () => {
     const reference = await submit({ ...hateCrime, description: `Wrong keys (${Date.now()})` });
     const other = await submit({ ...hateCrime, description: `Another report (${Date.now()})` });

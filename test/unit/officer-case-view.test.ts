@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { getCase } from '../../functions/officer/case';
 import type { Officer } from '../../functions/officer/authorise';
 import type { OfficerDependencies } from '../../functions/officer/dependencies';
-import type { CaseNote, StoredReport } from '../../functions/reports/records';
+import type { CaseNote, IncidentRecord, StoredReport } from '../../functions/reports/records';
 import type { Report } from '../../shared/contracts/report';
 import { notesFor, redactContact, REMOVED } from '../../shared/domain/note-visibility';
 
@@ -37,6 +37,26 @@ const PERSONAL = [
   'Scared to go out',
   'someone.else@example.org',
   '07700 900 982',
+  // From an incident the resident added later: held to the same levels.
+  'Fire set in the bin store',
+  'A man in a grey hoodie',
+  'Cannot sleep',
+  'under the stairwell',
+];
+
+const incidents: IncidentRecord[] = [
+  {
+    reference: 'ABCD2345',
+    at: '2026-11-21T20:00:00.000Z',
+    incident: {
+      description: 'Fire set in the bin store',
+      occurredAt: '2026-11-21T19:30:00Z',
+      location: { street: 'Mill Lane', details: 'under the stairwell' },
+      offenderDescription: 'A man in a grey hoodie',
+      impact: 'Cannot sleep',
+    },
+    expiresAt: 1_900_000_000,
+  },
 ];
 
 const stored: StoredReport = {
@@ -74,7 +94,7 @@ const notes = [
 
 function depsWith(partnerIds: string[] = ['team', 'housing', 'fire']): OfficerDependencies {
   return {
-    cases: { getCase: async () => ({ stored, notes, outbox: [], audit: [] }) },
+    cases: { getCase: async () => ({ stored, incidents, notes, outbox: [], audit: [] }) },
     audit: { append: async () => undefined },
     partnerList: async () => partnerIds.map((id) => ({ id, name: `Partner ${id}` })),
     now: () => new Date('2026-11-22T10:00:00Z'),
@@ -105,11 +125,22 @@ describe('the case view for each data level', () => {
     expect(body.notes[0]!.shared).toBe(true);
     expect(body.notes[0]!.text).toContain('Patrols agreed for Mill Lane');
     expect(body.timeline.filter((t) => t.kind === 'note')).toHaveLength(1);
+    // The incident is there, as what, where and when only.
+    const [incident] = (JSON.parse(raw) as { incidents: { at: string; incident: Record<string, unknown> }[] }).incidents;
+    expect(incident).toEqual({
+      at: incidents[0]!.at,
+      incident: expect.objectContaining({
+        type: 'asb',
+        occurredAt: '2026-11-21T19:30:00Z',
+        location: { area: 'north', street: 'Mill Lane' },
+      }),
+    });
   });
 
   it('gives a no-contact partner the description but no contact details, in the notes too', async () => {
     const { raw } = await viewAs({ kind: 'partner', partnerId: 'housing' });
     expect(raw).toContain('Bins set alight');
+    expect(raw).toContain('A man in a grey hoodie');
     for (const value of [
       'Jo Testperson',
       'jo.testperson@example.com',

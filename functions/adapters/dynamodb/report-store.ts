@@ -18,7 +18,7 @@ import { keys, PENDING, reportsTable } from './table-definition';
 import { listingItems } from './listing';
 import { counterMoves, scopesOf } from './status-counters';
 import { batchGetAll, queryItems, toItem } from './item';
-import type { DeliveryAttempt, OutboxEntry, ResidentUpdate, StoredReport } from '../../reports/records';
+import type { DeliveryAttempt, IncidentRecord, OutboxEntry, ResidentUpdate, StoredReport } from '../../reports/records';
 import type { ReportStore } from '../../reports/ports';
 
 /** Pages of pending entries read to find the oldest (1 MB each: far beyond any real backlog). */
@@ -151,6 +151,76 @@ export function createReportStore(client: DynamoDBClient, tableName: string): Re
         if (entry.target.kind === 'resident-update') updates.push({ at: entry.createdAt, message: entry.target.message });
       }
       return updates.sort((a, b) => a.at.localeCompare(b.at));
+    },
+
+    async addIncident(record, outbox) {
+      const log = Object.fromEntries(outbox.map((entry, i) => [`#target${i}`, entry.targetId]));
+      try {
+        await client.send(
+          new TransactWriteItemsCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName: tableName,
+                  Item: toItem({ ...keys.incident(record.reference, record.at), entity: 'incident', ...record }),
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+              ...outbox.map((entry) => ({
+                Put: {
+                  TableName: tableName,
+                  Item: toItem({ ...keys.outbox(entry.reference, entry.targetId), entity: 'outbox', ...entry, outboxPending: PENDING }),
+                },
+              })),
+              // The report must still be there, and its delivery log shows each email queued.
+              outbox.length
+                ? {
+                    Update: {
+                      TableName: tableName,
+                      Key: marshall(keys.report(record.reference)),
+                      UpdateExpression: `SET ${outbox.map((_, i) => `deliveries.#target${i} = :pending`).join(', ')}`,
+                      ConditionExpression: 'attribute_exists(pk)',
+                      ExpressionAttributeNames: log,
+                      ExpressionAttributeValues: marshall({ ':pending': { state: 'pending', attempts: 0 } }),
+                    },
+                  }
+                : {
+                    ConditionCheck: {
+                      TableName: tableName,
+                      Key: marshall(keys.report(record.reference)),
+                      ConditionExpression: 'attribute_exists(pk)',
+                    },
+                  },
+            ],
+          }),
+        );
+      } catch (error) {
+        if (error instanceof TransactionCanceledException) return 'gone';
+        throw error;
+      }
+      return 'ok';
+    },
+
+    async incidents(reference) {
+      const input = {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :i)',
+        ExpressionAttributeValues: marshall({ ':pk': keys.report(reference).pk, ':i': 'INCIDENT#' }),
+        ConsistentRead: true,
+      };
+      const found: IncidentRecord[] = [];
+      for await (const { pk: _pk, sk: _sk, entity: _e, ...rest } of queryItems(client, input))
+        found.push(rest as unknown as IncidentRecord);
+      return found.sort((a, b) => a.at.localeCompare(b.at));
+    },
+
+    async getIncident(reference, at) {
+      const out = await client.send(
+        new GetItemCommand({ TableName: tableName, Key: marshall(keys.incident(reference, at)), ConsistentRead: true }),
+      );
+      if (!out.Item) return undefined;
+      const { pk: _pk, sk: _sk, entity: _e, ...rest } = unmarshall(out.Item);
+      return rest as unknown as IncidentRecord;
     },
 
     async getOutbox(reference, targetId) {

@@ -64,6 +64,25 @@ function Detail({ c }: { c: Case }) {
           </Row>
         ))}
       </dl>
+      {c.incidents.length ? (
+        <>
+          <h2 class="govuk-heading-m">What the resident has added since</h2>
+          <ol class="govuk-list" id="incidents">
+            {c.incidents.map((i) => (
+              <li>
+                <h3 class="govuk-heading-s">Added {when(i.at)}</h3>
+                <dl class="govuk-summary-list">
+                  {describeReport(i.incident, workspaceProfile).map((r) => (
+                    <Row label={r.label}>
+                      <Lines text={r.value} />
+                    </Row>
+                  ))}
+                </dl>
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : null}
       <h2 class="govuk-heading-m">Timeline</h2>
       <ol class="govuk-list workspace-timeline" id="timeline">
         {c.timeline.map((t) => (
