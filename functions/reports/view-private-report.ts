@@ -47,7 +47,7 @@ export async function viewPrivateReport(
 }
 
 /** The names of the organisations dealing with a report: the assigned one, or every one it was routed to. */
-export function dealingWith(profile: Pick<Profile, 'partners'>, stored: Pick<StoredReport, 'assignedPartner' | 'routes'>): string[] {
+function dealingWith(profile: Pick<Profile, 'partners'>, stored: Pick<StoredReport, 'assignedPartner' | 'routes'>): string[] {
   const ids = stored.assignedPartner ? [stored.assignedPartner] : stored.routes.map((r) => r.partnerId);
   return ids.map((id) => profile.partners.find((p) => p.id === id)?.name).filter((name): name is string => name !== undefined);
 }
