@@ -121,7 +121,12 @@ describe('the Nu HTML Checker', () => {
     });
     pages.confirmation = await page(sent.headers.get('location')!);
     const confirmation = await (await page(sent.headers.get('location')!)).text();
-    pages['private-report'] = await page(/href="(\/api\/reports\/[^"]+\/private\/[^"]+)"/.exec(confirmation)![1]!);
+    const privateLink = /href="(\/api\/reports\/[^"]+\/private\/[^"]+)"/.exec(confirmation)![1]!;
+    pages['private-report'] = await page(privateLink);
+    pages['private-report-incident-errors'] = await form(privateLink, { offenderDescription: 'Two men', 'occurredAt.day': '40' });
+    pages['private-report-incident-added'] = await page(
+      (await form(privateLink, { description: 'Again tonight', ongoing: 'true' })).headers.get('location')!,
+    );
     pages['private-link-not-working'] = await page(`/api/reports/ZZZZZZZZ/private/${'x'.repeat(43)}`);
     pages['confirmation-not-found'] = await page('/api/reports/ZZZZZZZZ/confirmation');
     pages['report-too-large'] = await form('/api/reports', { description: 'x'.repeat(40_000) });

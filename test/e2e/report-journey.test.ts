@@ -67,6 +67,22 @@ describe('with JavaScript off', () => {
     await page.reload();
     expect(await page.locator('#report-updates').textContent()).toContain('remove the graffiti today');
     expect(await axeViolationsWithoutJs(env.browser, page)).toEqual([]);
+
+    // Something else happened: first with a problem (answers kept), then added to the report.
+    await page.getByLabel('Who was involved? (optional)').fill('The same two men');
+    await page.getByRole('button', { name: 'Add to my report' }).click();
+    await page.waitForLoadState();
+    expect(await page.title()).toMatch(/^Error: /);
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain('Describe what happened');
+    expect(await page.getByLabel('Who was involved? (optional)').inputValue()).toBe('The same two men');
+    expect(await axeViolationsWithoutJs(env.browser, page)).toEqual([]);
+    await page.getByLabel('What happened?').fill('They sprayed the wall again overnight (no JS)');
+    await page.getByLabel('Yes, it is still going on').check();
+    await page.getByRole('button', { name: 'Add to my report' }).click();
+    await page.waitForURL(/\?added=1/);
+    expect(await page.locator('.govuk-notification-banner').textContent()).toContain('We have added it to your report');
+    expect(await page.locator('#report-incidents').textContent()).toContain('sprayed the wall again overnight');
+    expect(await axeViolationsWithoutJs(env.browser, page)).toEqual([]);
   });
 
   it('shows an accessible error page that keeps the answers, and the corrected form goes through', async () => {
