@@ -19,6 +19,7 @@ const CLIENTS: Record<string, ('dynamodb' | 'sesv2')[]> = {
   'officer-write': ['dynamodb'],
   'officer-admin': ['dynamodb'],
   'report-status': ['dynamodb'],
+  'private-report': ['dynamodb'],
   'sign-in-config': [],
   'route-report': ['dynamodb', 'sesv2'],
   'sweep-outbox': ['dynamodb', 'sesv2'],

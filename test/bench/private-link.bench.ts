@@ -1,8 +1,9 @@
 /**
  * A resident opening their private link, through the local HTTP server (1,000 opens of
  * 50 reports, 8 at a time), against the floor: a bare GetItem of the same report items,
- * same concurrency, same run. The ratio is what the rate limit, the key check, the
- * updates query and the page add.
+ * same concurrency, same run. The ratio is what the key check, the updates and incidents
+ * queries and the page add. Then adding incidents through the link (JSON, 400 of them)
+ * against the same transaction written by the report store itself.
  */
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
@@ -10,7 +11,9 @@ import { Agent, fetch as undiciFetch } from 'undici';
 import { randomBytes } from 'node:crypto';
 import { keys } from '../../functions/adapters/dynamodb/table-definition';
 import { tableSecret } from '../../functions/adapters/dynamodb/table-secret';
+import { createReportStore } from '../../functions/adapters/dynamodb/report-store';
 import { privateLinkPath } from '../../functions/reports/private-link';
+import { pendingEntry } from '../../functions/reports/records';
 import { localDynamoClient } from '../../infra/local/dynamodb-local';
 import { startTestStack } from '../support/local-stack';
 import { median, percentile, runConcurrently } from './stats';
@@ -25,6 +28,13 @@ export interface PrivateLinkFigures {
   getItemP99Ms: number;
   ratioP50: number;
   errors: number;
+  incidents: number;
+  addP50Ms: number;
+  addP99Ms: number;
+  bareAddP50Ms: number;
+  bareAddP99Ms: number;
+  addRatioP50: number;
+  addErrors: number;
 }
 
 export async function benchPrivateLink(total = 1000, concurrency = 8, log = console.log): Promise<PrivateLinkFigures> {
@@ -79,7 +89,56 @@ export async function benchPrivateLink(total = 1000, concurrency = 8, log = cons
     const page2 = await runConcurrently(half, concurrency, (i) => open(half + i));
     const pageLat = [...page1.latencies, ...page2.latencies];
     const bareLat = [...bare1.latencies, ...bare2.latencies];
+
+    // Adding incidents: through the link, and the same transaction by the store itself.
+    const store = createReportStore(client, stack.tableName);
+    const stored = await store.get(references[0]!);
+    let addErrors = 0;
+    const add = async (i: number) => {
+      const res = await undiciFetch(`${stack.url}${links[i % links.length]}`, {
+        method: 'POST',
+        dispatcher: agent,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ description: `It happened again #${i}`, ongoing: true, offenderDescription: 'The same two men' }),
+      });
+      await res.arrayBuffer();
+      if (res.status !== 201) addErrors++;
+    };
+    const bareAdd = async (i: number) => {
+      const now = new Date(Date.now() + i);
+      const at = now.toISOString();
+      const outbox = stored!.routes.map((r) =>
+        pendingEntry(stored!, { kind: 'partner', partnerId: r.partnerId, dataLevel: r.dataLevel, incidentAt: at }, now, `incident-b${i}`),
+      );
+      await store.addIncident(
+        {
+          reference: stored!.reference,
+          at: `${at}-${i}`,
+          incident: { description: `Bare #${i}`, ongoing: true },
+          expiresAt: stored!.expiresAt,
+        },
+        outbox,
+      );
+    };
+    const adds = 400;
+    log(`  bare incident transaction ×${adds / 2}…`);
+    const bareAdd1 = await runConcurrently(adds / 2, concurrency, bareAdd);
+    log(`  POST incident ×${adds / 2}…`);
+    const add1 = await runConcurrently(adds / 2, concurrency, add);
+    log(`  bare incident transaction ×${adds / 2}…`);
+    const bareAdd2 = await runConcurrently(adds / 2, concurrency, (i) => bareAdd(adds + i));
+    log(`  POST incident ×${adds / 2}…`);
+    const add2 = await runConcurrently(adds / 2, concurrency, (i) => add(adds + i));
+    const addLat = [...add1.latencies, ...add2.latencies];
+    const bareAddLat = [...bareAdd1.latencies, ...bareAdd2.latencies];
     return {
+      incidents: adds,
+      addP50Ms: median(addLat),
+      addP99Ms: percentile(addLat, 99),
+      bareAddP50Ms: median(bareAddLat),
+      bareAddP99Ms: percentile(bareAddLat, 99),
+      addRatioP50: median(addLat) / median(bareAddLat),
+      addErrors,
       opens: total,
       concurrency,
       pageP50Ms: median(pageLat),

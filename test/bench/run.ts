@@ -53,7 +53,7 @@ if (want('submit')) {
 }
 
 if (want('private-link')) {
-  console.log('\nPrivate links (1,000 opens of 50 reports, 8 at a time)');
+  console.log('\nPrivate links (1,000 opens of 50 reports, then 400 incidents, 8 at a time)');
   const p = await benchPrivateLink();
   results.privateLink = p;
   printTable('Private link page (floor = GetItem of the same report)', [
@@ -63,6 +63,14 @@ if (want('private-link')) {
     { measure: 'bare GetItem p99 (ms)', value: p.getItemP99Ms },
     { measure: 'page p50 / GetItem p50 (target <= 3.0)', value: p.ratioP50 },
     { measure: 'non-200 answers', value: p.errors },
+  ]);
+  printTable(`Adding an incident through the link (${p.incidents}; floor = the same transaction by the report store)`, [
+    { measure: 'POST incident p50 (ms)', value: p.addP50Ms },
+    { measure: 'POST incident p99 (ms)', value: p.addP99Ms },
+    { measure: 'bare incident transaction p50 (ms)', value: p.bareAddP50Ms },
+    { measure: 'bare incident transaction p99 (ms)', value: p.bareAddP99Ms },
+    { measure: 'add p50 / bare p50 (target <= 2.0)', value: p.addRatioP50 },
+    { measure: 'non-201 answers', value: p.addErrors },
   ]);
 }
 
