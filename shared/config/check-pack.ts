@@ -10,7 +10,14 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import type { eventSchema, partnershipSchema, planSchema, prioritiesYearSchema, youSaidWeDidSchema } from '../contracts/content';
+import {
+  type eventSchema,
+  PACK_PAGES,
+  type partnershipSchema,
+  type planSchema,
+  type prioritiesYearSchema,
+  type youSaidWeDidSchema,
+} from '../contracts/content';
 import { CONTENT_COLLECTIONS, type ContentCollection } from '../contracts/content-collections';
 import type { pollSchema } from '../contracts/poll';
 import { readDemoTallies } from './demo-tallies';
@@ -102,6 +109,13 @@ function crossCheck(profile: Profile, content: Record<Collection, Entry[]>, cont
       if (routed && routed.name !== area.name)
         problems.push(`${shown(file)}: areas.${i}.name: "${area.name}" differs from the profile's "${routed.name}"; make them the same.`);
     });
+  }
+  for (const { file } of content.pages) {
+    const name = file.replace(/^.*[\\/]/, '').replace(/\.md$/, '');
+    if (!(PACK_PAGES as readonly string[]).includes(name))
+      problems.push(
+        `${shown(file)}: not used: a pack adds its own section to ${PACK_PAGES.map((p) => `${p}.md`).join(' and ')} only. Rename it or remove it.`,
+      );
   }
   for (const { file, data } of content.events) {
     const area = (data as z.infer<typeof eventSchema>).area;

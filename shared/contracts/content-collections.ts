@@ -6,6 +6,7 @@
 import {
   datasetSchema,
   eventSchema,
+  pageSectionSchema,
   paperSchema,
   partnershipSchema,
   planSchema,
@@ -23,6 +24,8 @@ export const CONTENT_COLLECTIONS = {
   youSaidWeDid: { folder: 'you-said-we-did', ext: '.json', schema: youSaidWeDidSchema },
   events: { folder: 'events', ext: '.json', schema: eventSchema },
   polls: { folder: 'polls', ext: '.json', schema: pollSchema },
+  /** privacy.md, accessibility.md: the partnership's section of those pages. */
+  pages: { folder: 'pages', ext: '.md', schema: pageSectionSchema },
 } as const;
 
 export type ContentCollection = keyof typeof CONTENT_COLLECTIONS;

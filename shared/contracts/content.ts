@@ -146,4 +146,12 @@ export const eventSchema = z
   })
   .strict();
 
+/**
+ * The partnership's own part of a page the portal writes (the privacy notice, the
+ * accessibility statement): its data protection officer, its own commitments. The
+ * portal's part describes what the code does, so it stays the portal's.
+ */
+export const PACK_PAGES = ['privacy', 'accessibility'] as const;
+export const pageSectionSchema = z.object({ heading: text }).strict();
+
 export type Action = z.infer<typeof actionSchema>;

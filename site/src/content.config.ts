@@ -29,4 +29,5 @@ export const collections = {
   youSaidWeDid: defineCollection({ loader: files(C.youSaidWeDid), schema: C.youSaidWeDid.schema }),
   events: defineCollection({ loader: files(C.events), schema: C.events.schema }),
   polls: defineCollection({ loader: files(C.polls), schema: C.polls.schema }),
+  pages: defineCollection({ loader: files(C.pages), schema: C.pages.schema }),
 };

@@ -6,7 +6,7 @@
  * pack and only this test speaks for it.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -95,6 +95,12 @@ describe('the sample partnership packs', () => {
         return profile.partners.some((p) => text.includes(p.email));
       });
       expect(leaks).toEqual([]);
+      // The pack's own sections of the pages the portal writes appear on them.
+      const pagesDir = join(contentDirOf(packDir), 'pages');
+      for (const file of existsSync(pagesDir) ? readdirSync(pagesDir) : []) {
+        const heading = /^heading: (.+)$/m.exec(readFileSync(join(pagesDir, file), 'utf8'))![1]!;
+        expect(readFileSync(join(build.outDir, file.replace(/\.md$/, ''), 'index.html'), 'utf8')).toContain(heading);
+      }
 
       const portal = await startPortal(packDir, build.outDir);
       const page = await fetch(`${portal.url}/report/`);

@@ -145,10 +145,13 @@ describe('checking a partnership pack', () => {
     writeFileSync(join(dir, 'content', 'priorities', 'broken.json'), '{ "year": ');
     writeFileSync(join(dir, 'content', 'papers', 'notes.md'), 'Just text');
     writeFileSync(join(dir, 'content', 'papers', 'minutes.docx'), 'x');
+    mkdirSync(join(dir, 'content', 'pages'), { recursive: true });
+    writeFileSync(join(dir, 'content', 'pages', 'cookies.md'), '---\nheading: Cookies\n---\nText');
     const problems = checkPack(dir).problems.join('\n');
     expect(problems).toMatch(/priorities\/broken\.json: cannot be read: /);
     expect(problems).toMatch(/papers\/notes\.md: cannot be read: no front matter/);
     expect(problems).toMatch(/papers\/minutes\.docx: not published: files in papers\/ are \.md files/);
+    expect(problems).toMatch(/pages\/cookies\.md: not used: a pack adds its own section to privacy\.md and accessibility\.md only/);
   });
 
   it('checks every sample pack the same way', () => {
