@@ -49,7 +49,8 @@ export function composeEmail(
   if (entry.target.kind === 'resident') {
     const contact = stored.report.contact;
     if (!contact?.email) return undefined;
-    const model = { name: contact.name, partnershipName: profile.name, reference: stored.reference, siteUrl, privateLink };
+    const answers = stored.report.keepAnswersOutOfEmail === true ? undefined : describeReport(stored.report, profile);
+    const model = { name: contact.name, partnershipName: profile.name, reference: stored.reference, siteUrl, privateLink, answers };
     return {
       to: contact.email,
       from: profile.senderEmail,

@@ -30,6 +30,23 @@ export function residentConfirmationHtml(m: ResidentEmailModel): string {
           with your reference and this email address.
         </p>
       )}
+      {m.answers?.length ? (
+        <>
+          <h2 style="font-size:19px">A copy of your answers</h2>
+          <table>
+            {m.answers.map((r) => (
+              <tr>
+                <th scope="row" style="text-align:left;vertical-align:top;padding:4px 12px 4px 0">
+                  {r.label}
+                </th>
+                <td style="padding:4px 0">
+                  <Lines text={r.value} />
+                </td>
+              </tr>
+            ))}
+          </table>
+        </>
+      ) : null}
       <p>If you are in danger or a crime is happening now, call 999. For anything else that needs the police, call 101.</p>
       <p>
         <a href={m.siteUrl}>{m.siteUrl}</a>

@@ -1,8 +1,9 @@
 /**
  * Plain-text half of the resident's confirmation (pair: resident-confirmation.html.ts).
- * Deliberately holds no details of the report: a shared inbox must not reveal them. The
- * private link does, to whoever opens it, and says so.
+ * A copy of their answers, as GOV.UK Forms sends one, unless they asked to leave it out
+ * (a shared inbox); the private link shows the report to whoever opens it, and says so.
  */
+import type { Row } from '../../shared/domain/describe-report';
 import { plainText } from '../../shared/ui/plain-text';
 
 export interface ResidentEmailModel {
@@ -12,6 +13,8 @@ export interface ResidentEmailModel {
   siteUrl: string;
   /** The resident's private link (absolute), when the report has one. */
   privateLink?: string | undefined;
+  /** A copy of what they sent, unless they asked for it to be left out. */
+  answers?: readonly Row[] | undefined;
 }
 
 export function residentConfirmationText(m: ResidentEmailModel): string {
@@ -38,7 +41,16 @@ ${m.siteUrl}/report/status/`
 reference and this email address: ${m.siteUrl}/report/status/`
 }
 
-If you are in danger or a crime is happening now, call 999.
+${
+  m.answers?.length
+    ? `A copy of your answers
+----------------------
+
+${m.answers.map((r) => `${plainText(r.label)}:\n  ${plainText(r.value).replace(/\n/g, '\n  ')}`).join('\n\n')}
+
+`
+    : ''
+}If you are in danger or a crime is happening now, call 999.
 For anything else that needs the police, call 101.
 
 ${m.siteUrl}

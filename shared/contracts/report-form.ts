@@ -12,7 +12,7 @@ import type { FieldError } from './field-errors';
 import { readDateAnswer } from './date-answer';
 
 const ARRAY_FIELDS = new Set(['hateMotivations']);
-const BOOLEAN_FIELDS = new Set(['anonymous', 'ongoing', 'privateLink']);
+const BOOLEAN_FIELDS = new Set(['anonymous', 'ongoing', 'privateLink', 'keepAnswersOutOfEmail']);
 const DATE_PARTS = ['occurredAt.day', 'occurredAt.month', 'occurredAt.year', 'occurredAt.time'] as const;
 // Keys that would reach Object.prototype through a dotted name.
 const FORBIDDEN_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
@@ -63,7 +63,10 @@ export function decodeReportForm(entries: Iterable<[string, string]>): DecodedFo
   // applies to the answer the resident chose, so leftovers never block a report.
   if (value.type === 'asb') delete value.hateMotivations;
   if (value.type === 'hate-crime') delete value.asbCategory;
-  if (value.anonymous === true) delete value.contact;
+  if (value.anonymous === true) {
+    delete value.contact;
+    delete value.keepAnswersOutOfEmail;
+  }
   // Reporters who give contact details always get a link: the box is for anonymous ones.
   if (value.anonymous === false) delete value.privateLink;
   if (value.ongoing === true && !date.given) delete value.occurredAt;

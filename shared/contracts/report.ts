@@ -87,6 +87,8 @@ export function createReportSchema(areaIds: readonly [string, ...string[]]) {
         ),
         anonymous: z.boolean({ error: 'Select whether you want to give your contact details' }),
         contact: z.optional(contactSchema),
+        /** The resident asks for their answers to be left out of the confirmation email (a shared inbox). */
+        keepAnswersOutOfEmail: z.optional(z.boolean({ error: 'Say whether to leave your answers out of the email (true or false)' })),
         /** An anonymous reporter asks for a private link to follow the report (everyone else gets one). */
         privateLink: z.optional(z.boolean({ error: 'Say whether you want a private link to follow this report (true or false)' })),
         offenderDescription: optionalText(2000, 'Who was involved'),

@@ -55,6 +55,7 @@ const FIELD_ORDER = [
   'contact.email',
   'contact.phone',
   'contact.preferredTimes',
+  'keepAnswersOutOfEmail',
 ];
 const FORM_FIELDS = new Set(FIELD_ORDER);
 export const orderOf = (path: string) => {
@@ -321,6 +322,16 @@ export function ReportForm(options: { areas: FormArea[]; values?: FormValues; er
             hint="For example, weekday mornings, or never at home"
             values={values}
             error={errorFor('contact.preferredTimes')}
+          />
+          <Checkboxes
+            name="keepAnswersOutOfEmail"
+            legend="Your confirmation email"
+            legendSize="s"
+            hint="If you give an email address, we send your reference, your private link and a copy of your answers. Leave your answers out if other people can read your email."
+            values={values}
+            error={errorFor('keepAnswersOutOfEmail')}
+            small
+            choices={[{ value: 'true', label: 'Do not put my answers in the email' }]}
           />
         </div>
         <button type="submit" class="govuk-button" data-module="govuk-button" data-prevent-double-click="true">

@@ -103,10 +103,10 @@ describe('partner and resident emails', () => {
     expect(named.text).toContain('including how to contact the reporter');
   });
 
-  it('confirms to the resident with the reference and no details of the report', () => {
+  it('confirms to the resident with the reference and a copy of their answers, escaped, unless they asked to leave them out', () => {
     const email = composeEmail(
       entry({ kind: 'resident' }),
-      stored({ contact: { name: '<b>Amira</b>', email: 'amira@example.com' } }),
+      stored({ contact: { name: '<b>Amira</b>', email: 'amira@example.com' }, description: 'A <script> headscarf' }),
       profile,
       profile.partners,
       'http://localhost:4321',
@@ -115,7 +115,22 @@ describe('partner and resident emails', () => {
     expect(email.subject).toBe('Your report reference ABCD2345');
     expect(email.text).toContain('ABCD2345');
     expect(email.html).toContain('&lt;b>Amira&lt;/b>');
-    expect(email.text).not.toContain('headscarf');
+    expect(email.text).toContain('A copy of your answers');
+    expect(email.text).toContain('A <script> headscarf');
+    expect(email.html).toContain('A &lt;script> headscarf');
+
+    const kept = composeEmail(
+      entry({ kind: 'resident' }),
+      stored({ contact: { name: 'Amira', email: 'amira@example.com' }, description: 'A headscarf', keepAnswersOutOfEmail: true }),
+      profile,
+      profile.partners,
+      'http://localhost:4321',
+    )!;
+    for (const part of [kept.text, kept.html]) {
+      expect(part).toContain('ABCD2345');
+      expect(part).not.toContain('headscarf');
+      expect(part).not.toContain('A copy of your answers');
+    }
   });
 
   it('gives the resident their private link in the confirmation and in every update, and never a partner', () => {
