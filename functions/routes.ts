@@ -48,6 +48,13 @@ export const httpRoutes: HttpRoute[] = [
     entry: 'functions/private-report/handler.ts',
     table: 'resident',
   },
+  {
+    id: 'resident-message',
+    method: 'POST',
+    path: '/api/reports/{reference}/private/{key}/messages',
+    entry: 'functions/private-report/handler.ts',
+    table: 'resident',
+  },
   { id: 'openapi', method: 'GET', path: '/api/openapi.json', entry: 'functions/openapi/handler.ts' },
   { id: 'report-status', method: 'ANY', path: '/api/report-status', entry: 'functions/report-status/handler.ts', table: 'status' },
   { id: 'sign-in-config', method: 'GET', path: '/api/sign-in-config', entry: 'functions/sign-in-config/handler.ts', officer: true },

@@ -3,7 +3,10 @@ import type { Partner, Profile } from '../../shared/config/profile-schema';
 import { describeReport } from '../../shared/domain/describe-report';
 import { minimiseForPartner } from '../../shared/domain/minimise';
 import type { OutgoingEmail } from '../reports/ports';
-import { incidentAsReport, type IncidentRecord, type OutboxEntry, type StoredReport } from '../reports/records';
+import { incidentAsReport, type IncidentRecord, type MessageRecord, type OutboxEntry, type StoredReport } from '../reports/records';
+import { MESSAGE_ABOUT_LABELS } from '../../shared/contracts/report';
+import { teamMessageHtml } from './team-message.html';
+import { teamMessageSubject, teamMessageText } from './team-message.text';
 import { headerText } from '../../shared/ui/plain-text';
 import { partnerReportHtml } from './partner-report.html';
 import { partnerReportText } from './partner-report.text';
@@ -44,6 +47,8 @@ export function composeEmail(
   privateLink?: string,
   /** The incident a partner email is about, when it is about one. */
   incident?: IncidentRecord,
+  /** The resident's message a team email is about, when it is about one. */
+  message?: MessageRecord,
 ): OutgoingEmail | undefined {
   const area = profile.areas.find((a) => a.id === stored.report.location.area)?.name ?? stored.report.location.area;
   if (entry.target.kind === 'resident') {
@@ -97,6 +102,22 @@ export function composeEmail(
       subject: headerText(newsSubject(model)),
       text: residentNewsText(model),
       html: residentNewsHtml(model),
+    };
+  }
+  if (entry.target.kind === 'team-message') {
+    if (!message) return undefined;
+    const model = {
+      partnershipName: profile.name,
+      reference: stored.reference,
+      about: MESSAGE_ABOUT_LABELS[message.message.about],
+      caseUrl: `${siteUrl}/officer/report/?ref=${stored.reference}`,
+    };
+    return {
+      to: profile.contact.email,
+      from: profile.senderEmail,
+      subject: headerText(teamMessageSubject(model)),
+      text: teamMessageText(model),
+      html: teamMessageHtml(model),
     };
   }
   const { partnerId, dataLevel, assigned, incidentAt } = entry.target;

@@ -14,6 +14,7 @@ import type { Officer } from './authorise';
 import type { OfficerDependencies } from './dependencies';
 import { buildTimeline } from './timeline';
 import { incidentAsReport } from '../reports/records';
+import { MESSAGE_ABOUT_LABELS } from '../../shared/contracts/report';
 
 export const notFound = () => jsonMessage(404, 'No report with that reference, or not one you can see');
 
@@ -72,6 +73,10 @@ export async function getCase(deps: OfficerDependencies, officer: Officer, event
       at: i.at,
       incident: minimiseForPartner(incidentAsReport(stored.report, i.incident), level),
     })),
+    // The resident's messages are for the partnership's officers: a partner user is told one came, not what it says.
+    messages: everything
+      ? record.messages.map((m) => ({ at: m.at, about: MESSAGE_ABOUT_LABELS[m.message.about], text: m.message.message }))
+      : undefined,
     residentEmail: everything ? Boolean(stored.report.contact?.email) : undefined,
     residentLink: everything ? Boolean(stored.privateLink) : undefined,
     notes: notes.map((n) => ({
@@ -84,6 +89,7 @@ export async function getCase(deps: OfficerDependencies, officer: Officer, event
     timeline: [
       ...buildTimeline(stored, notes, outbox, record.audit, names, officer.isAdmin),
       ...record.incidents.map((i) => ({ at: i.at, kind: 'received' as const, text: 'The resident added something else that happened' })),
+      ...record.messages.map((m) => ({ at: m.at, kind: 'received' as const, text: 'The resident sent the partnership a message' })),
     ].sort((a, b) => a.at.localeCompare(b.at)),
   });
 }

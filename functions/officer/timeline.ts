@@ -19,6 +19,7 @@ function recipient(entry: OutboxEntry, partnerNames: Map<string, string>): strin
   if (entry.target.kind === 'resident') return 'the resident (confirmation)';
   if (entry.target.kind === 'resident-update') return 'the resident (update)';
   if (entry.target.kind === 'resident-news') return `the resident (${NEWS_WORDS[entry.target.news.event]})`;
+  if (entry.target.kind === 'team-message') return "the partnership's team (a message from the resident)";
   const name = partnerNames.get(entry.target.partnerId) ?? entry.target.partnerId;
   return entry.target.assigned ? `${name} (assigned)` : name;
 }

@@ -26,6 +26,7 @@ import { config } from '../config';
 import { decodeReportForm } from '../../shared/contracts/report-form';
 import { formValuesFrom } from '../../shared/ui/form-components';
 import { addIncident, type AddIncidentDependencies } from '../reports/add-incident';
+import { sendMessage, type SendMessageDependencies } from '../reports/send-message';
 import { type PrivateReportDependencies, privateViewOf, viewPrivateReport } from '../reports/view-private-report';
 
 const PRIVATE = { 'X-Robots-Tag': 'noindex' };
@@ -38,7 +39,7 @@ const notWorking = (contact: Profile['contact']) => [
 ];
 
 export async function handlePrivateReport(
-  deps: PrivateReportDependencies & AddIncidentDependencies,
+  deps: PrivateReportDependencies & AddIncidentDependencies & SendMessageDependencies,
   partnership: Pick<Profile, 'name' | 'contact'>,
   event: APIGatewayProxyEventV2,
 ): Promise<HttpResult> {
@@ -69,12 +70,14 @@ export async function handlePrivateReport(
     );
 
   const method = event.requestContext.http.method;
+  if (event.pathParameters?.key && action.endsWith('/messages')) return handleMessage(deps, page, limited, notFound, event);
   if (method === 'GET' || method === 'HEAD') {
     const result = await viewPrivateReport(deps, given, clientAddress(event));
     if (result.kind === 'limited') return limited(result.retryAfterSeconds);
     if (result.kind === 'not-found') return notFound();
     const sentTo = event.queryStringParameters?.added === '1' ? result.view.dealingWith : undefined;
-    return page(200, `Your report ${result.view.reference}`, h(PrivateReport, { view: result.view, form: { action, sentTo } }));
+    const message = event.queryStringParameters?.sent === '1' ? { sent: true } : undefined;
+    return page(200, `Your report ${result.view.reference}`, h(PrivateReport, { view: result.view, form: { action, sentTo, message } }));
   }
   if (method !== 'POST') return jsonMessage(405, 'Open the link, or send an incident with POST', { Allow: 'GET, POST' });
 
@@ -111,9 +114,42 @@ export async function handlePrivateReport(
   return seeOther(`${action}?added=1#report-incidents`);
 }
 
-let runtime: (PrivateReportDependencies & AddIncidentDependencies) | undefined;
+/** "Send a message to the officers": back to the report page (303), or the page with the problems; JSON gets 201. */
+async function handleMessage(
+  deps: PrivateReportDependencies & SendMessageDependencies,
+  page: (status: number, title: string, body: ComponentChildren, headers?: Record<string, string>) => HttpResult,
+  limited: (seconds: number) => HttpResult,
+  notFound: () => HttpResult,
+  event: APIGatewayProxyEventV2,
+): Promise<HttpResult> {
+  const reportPath = event.rawPath.replace(/\/messages$/, '');
+  const body = readBody(event);
+  if (body.kind === 'error')
+    return body.form
+      ? page(body.status, 'There is a problem', h(Message, { heading: 'There is a problem', paragraphs: [body.message], links: [] }))
+      : jsonMessage(body.status, body.message);
+  const value = body.kind === 'form' ? Object.fromEntries(body.entries) : body.value;
+  const given = { reference: event.pathParameters?.reference, key: event.pathParameters?.key, body: value };
+  const result = await sendMessage(deps, given, clientAddress(event));
+  const asForm = body.kind === 'form';
+  if (result.kind === 'limited')
+    return asForm
+      ? limited(result.retryAfterSeconds)
+      : jsonMessage(429, 'Too many attempts: wait and try again', { 'Retry-After': String(result.retryAfterSeconds) });
+  if (result.kind === 'not-found') return asForm ? notFound() : jsonMessage(404, 'This link does not work');
+  if (result.kind === 'invalid') {
+    if (!asForm) return invalid(400, result.errors, 'Check the message and send it again');
+    const view = await privateViewOf(deps, result.stored);
+    const message = { values: formValuesFrom(body.entries), errors: result.errors };
+    return page(400, `Error: Your report ${view.reference}`, h(PrivateReport, { view, form: { action: reportPath, message } }));
+  }
+  if (!asForm) return json(201, { reference: result.record.reference, sentAt: result.record.at });
+  return seeOther(`${reportPath}?sent=1#report-messages`);
+}
 
-function runtimeDependencies(): PrivateReportDependencies & AddIncidentDependencies {
+let runtime: (PrivateReportDependencies & AddIncidentDependencies & SendMessageDependencies) | undefined;
+
+function runtimeDependencies(): PrivateReportDependencies & AddIncidentDependencies & SendMessageDependencies {
   runtime ??= {
     store: createReportStore(dynamoDbClient(), config().TABLE_NAME),
     limiter: createRateLimiter(dynamoDbClient(), config().TABLE_NAME),

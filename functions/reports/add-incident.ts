@@ -7,11 +7,9 @@
  */
 import { toFieldErrors, withFormErrors, type FieldError } from '../../shared/contracts/field-errors';
 import { incidentSchema, type Incident } from '../../shared/contracts/report';
-import { parseReference } from '../../shared/domain/reference';
 import type { RateLimiter, ReportStore } from './ports';
-import { isPrivateLinkKey } from './private-link';
 import { pendingEntry, type IncidentRecord, type StoredReport } from './records';
-import { PRIVATE_LINK_LIMIT } from './view-private-report';
+import { openPrivateLink } from './view-private-report';
 
 export interface AddIncidentDependencies {
   store: Pick<ReportStore, 'get' | 'addIncident'>;
@@ -34,14 +32,10 @@ export async function addIncident(
   given: { reference: string | undefined; key: string | undefined; body: unknown; decodeErrors?: FieldError[] },
   caller: string,
 ): Promise<AddIncidentResult> {
-  const reference = parseReference(given.reference ?? '');
-  const stored = reference ? await deps.store.get(reference) : undefined;
+  const opened = await openPrivateLink(deps, given, caller);
+  if (opened.kind !== 'open') return opened;
+  const { live } = opened;
   const now = deps.now();
-  const live = stored && stored.expiresAt > now.getTime() / 1000 ? stored : undefined;
-  if (!live || !isPrivateLinkKey(await deps.linkSecret(), live, given.key)) {
-    const taken = await deps.limiter.take(`private-link#${deps.hash(caller)}`, PRIVATE_LINK_LIMIT, now);
-    return taken.allowed ? { kind: 'not-found' } : { kind: 'limited', retryAfterSeconds: taken.retryAfterSeconds };
-  }
   if (live.status === 'closed') return { kind: 'closed', stored: live };
   const parsed = incidentSchema.safeParse(given.body);
   const errors = withFormErrors(given.decodeErrors ?? [], parsed.success ? [] : toFieldErrors(parsed.error));

@@ -50,14 +50,18 @@ export async function deliver(deps: DeliverDependencies, reference: string, targ
   if (!(await deps.store.claim(entry, claimId, now.toISOString(), new Date(now.getTime() + CLAIM_LEASE_MS).toISOString())))
     return 'skipped';
   const stored = await deps.store.get(reference);
-  const forResident = entry.target.kind !== 'partner';
+  const forResident = entry.target.kind === 'resident' || entry.target.kind === 'resident-update' || entry.target.kind === 'resident-news';
   const privateLink =
     forResident && stored?.privateLink
       ? `${deps.siteUrl}${privateLinkPath(await deps.linkSecret(), stored.reference, stored.privateLink.version)}`
       : undefined;
   const incidentAt = entry.target.kind === 'partner' ? entry.target.incidentAt : undefined;
   const incident = stored && incidentAt ? await deps.store.getIncident(reference, incidentAt) : undefined;
-  const email = stored ? composeEmail(entry, stored, deps.profile, await deps.partners(), deps.siteUrl, privateLink, incident) : undefined;
+  const messageAt = entry.target.kind === 'team-message' ? entry.target.messageAt : undefined;
+  const message = stored && messageAt ? await deps.store.getMessage(reference, messageAt) : undefined;
+  const email = stored
+    ? composeEmail(entry, stored, deps.profile, await deps.partners(), deps.siteUrl, privateLink, incident, message)
+    : undefined;
   const attempts = entry.attempts + 1;
   if (!email) {
     await deps.store.recordDelivery(

@@ -12,6 +12,7 @@ import type {
   Delivery,
   DeliveryFeedback,
   IncidentRecord,
+  MessageRecord,
   OutboxEntry,
   ResidentUpdate,
   StoredReport,
@@ -43,9 +44,12 @@ export interface ReportStore {
    * 'gone' (nothing written) if the report was removed meanwhile.
    */
   addIncident(record: IncidentRecord, outbox: OutboxEntry[]): Promise<'ok' | 'gone'>;
-  /** The incidents the resident added, oldest first. */
-  incidents(reference: string): Promise<IncidentRecord[]>;
+  /** What the resident added from their private link (incidents, messages), each oldest first: one read. */
+  residentRecords(reference: string): Promise<{ incidents: IncidentRecord[]; messages: MessageRecord[] }>;
   getIncident(reference: string, at: string): Promise<IncidentRecord | undefined>;
+  /** Stores a resident's message with the email telling the team, in one transaction; 'gone' if the report was removed. */
+  addMessage(record: MessageRecord, outbox: OutboxEntry[]): Promise<'ok' | 'gone'>;
+  getMessage(reference: string, at: string): Promise<MessageRecord | undefined>;
   getOutbox(reference: string, targetId: string): Promise<OutboxEntry | undefined>;
   /** The updates officers wrote to the resident about this report, oldest first. */
   residentUpdates(reference: string): Promise<ResidentUpdate[]>;
@@ -73,6 +77,7 @@ export interface ReportStore {
 interface CaseRecord {
   stored: StoredReport;
   incidents: IncidentRecord[];
+  messages: MessageRecord[];
   notes: CaseNote[];
   outbox: OutboxEntry[];
   audit: AuditEntry[];

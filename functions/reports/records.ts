@@ -2,7 +2,7 @@
  * What the portal stores about a report, independent of DynamoDB. Adapters translate
  * these to items; use cases and the router work only with these.
  */
-import type { Incident, Report } from '../../shared/contracts/report';
+import type { Incident, Report, ResidentMessage } from '../../shared/contracts/report';
 import type { Route } from '../../shared/domain/routing';
 import type { CaseState } from '../../shared/domain/workflow';
 import type { Outcome, Risk, Status } from '../../shared/contracts/workflow-vocabulary';
@@ -32,7 +32,9 @@ export type OutboxTarget =
     }
   | { kind: 'resident' }
   | { kind: 'resident-update'; message: string }
-  | { kind: 'resident-news'; news: ResidentNews };
+  | { kind: 'resident-news'; news: ResidentNews }
+  /** The partnership's team is told a resident wrote (the message's `at`): never its words. */
+  | { kind: 'team-message'; messageAt: string };
 
 export interface Delivery {
   state: DeliveryState;
@@ -182,6 +184,14 @@ export function incidentAsReport(report: Report, incident: Incident): Report {
     impact: incident.impact,
     anonymous: false,
   };
+}
+
+/** A message the resident sent the officers from their private link (same retention as the report). */
+export interface MessageRecord {
+  reference: string;
+  at: string;
+  message: ResidentMessage;
+  expiresAt: number;
 }
 
 /** An update an officer wrote to the resident, as the status page shows it. */

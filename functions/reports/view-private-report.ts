@@ -6,6 +6,7 @@
  * get the same answer, which reveals nothing.
  */
 import type { Profile } from '../../shared/config/profile-schema';
+import { MESSAGE_ABOUT_LABELS } from '../../shared/contracts/report';
 import { describeReport } from '../../shared/domain/describe-report';
 import { parseReference } from '../../shared/domain/reference';
 import type { PrivateReportView } from '../../shared/ui/private-report';
@@ -17,7 +18,7 @@ import { incidentAsReport, type StoredReport } from './records';
 export const PRIVATE_LINK_LIMIT = { limit: 60, windowSeconds: 3600 };
 
 export interface PrivateReportDependencies {
-  store: Pick<ReportStore, 'get' | 'residentUpdates' | 'incidents'>;
+  store: Pick<ReportStore, 'get' | 'residentUpdates' | 'residentRecords'>;
   limiter: RateLimiter;
   profile: Pick<Profile, 'areas' | 'partners'>;
   linkSecret: () => Promise<string>;
@@ -35,15 +36,31 @@ export async function viewPrivateReport(
   given: { reference: string | undefined; key: string | undefined },
   caller: string,
 ): Promise<PrivateReportResult> {
+  const opened = await openPrivateLink(deps, given, caller);
+  return opened.kind === 'open' ? { kind: 'found', view: await privateViewOf(deps, opened.live) } : opened;
+}
+
+/** Link checking shared by everything done through a private link. */
+type LinkDependencies = Pick<PrivateReportDependencies, 'limiter' | 'linkSecret' | 'now' | 'hash'> & {
+  store: Pick<ReportStore, 'get'>;
+};
+
+/**
+ * The report a private link opens, or why it opens nothing. Every link that does not work
+ * costs the caller one try of their hourly limit; a working one costs nothing.
+ */
+export async function openPrivateLink(
+  deps: LinkDependencies,
+  given: { reference: string | undefined; key: string | undefined },
+  caller: string,
+): Promise<{ kind: 'open'; live: StoredReport } | { kind: 'not-found' } | { kind: 'limited'; retryAfterSeconds: number }> {
   const reference = parseReference(given.reference ?? '');
   const stored = reference ? await deps.store.get(reference) : undefined;
   // DynamoDB removes expired items within days, not at once: an expired report is gone already.
   const live = stored && stored.expiresAt > deps.now().getTime() / 1000 ? stored : undefined;
-  if (!live || !isPrivateLinkKey(await deps.linkSecret(), live, given.key)) {
-    const taken = await deps.limiter.take(`private-link#${deps.hash(caller)}`, PRIVATE_LINK_LIMIT, deps.now());
-    return taken.allowed ? { kind: 'not-found' } : { kind: 'limited', retryAfterSeconds: taken.retryAfterSeconds };
-  }
-  return { kind: 'found', view: await privateViewOf(deps, live) };
+  if (live && isPrivateLinkKey(await deps.linkSecret(), live, given.key)) return { kind: 'open', live };
+  const taken = await deps.limiter.take(`private-link#${deps.hash(caller)}`, PRIVATE_LINK_LIMIT, deps.now());
+  return taken.allowed ? { kind: 'not-found' } : { kind: 'limited', retryAfterSeconds: taken.retryAfterSeconds };
 }
 
 /** The names of the organisations dealing with a report: the assigned one, or every one it was routed to. */
@@ -57,7 +74,10 @@ export async function privateViewOf(
   deps: Pick<PrivateReportDependencies, 'store' | 'profile'>,
   live: StoredReport,
 ): Promise<PrivateReportView> {
-  const [updates, incidents] = await Promise.all([deps.store.residentUpdates(live.reference), deps.store.incidents(live.reference)]);
+  const [updates, { incidents, messages }] = await Promise.all([
+    deps.store.residentUpdates(live.reference),
+    deps.store.residentRecords(live.reference),
+  ]);
   return {
     reference: live.reference,
     receivedAt: live.createdAt,
@@ -68,5 +88,6 @@ export async function privateViewOf(
     updates,
     answers: describeReport(live.report, deps.profile),
     incidents: incidents.map((i) => ({ at: i.at, rows: describeReport(incidentAsReport(live.report, i.incident), deps.profile) })),
+    messages: messages.map((m) => ({ at: m.at, about: MESSAGE_ABOUT_LABELS[m.message.about], text: m.message.message })),
   };
 }

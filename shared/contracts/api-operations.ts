@@ -10,7 +10,7 @@ import { ballotRequestSchema } from './ballot';
 import { statusCheckSchema } from './officer';
 import { officerContract } from './officer-contract';
 import * as bodies from './api-responses';
-import { createReportSchema, incidentSchema } from './report';
+import { createReportSchema, incidentSchema, residentMessageSchema } from './report';
 import type { Profile } from '../config/profile-schema';
 import { officerRoutes, type Role } from './officer-routes';
 
@@ -165,6 +165,24 @@ export const apiOperations: Operation[] = [
       400: invalid('Not a valid incident: every problem, beside its field (a form gets the page back, filled in)', { html: true }),
       404: problem('The same answer for every link that does not work', { html: true }),
       409: problem('The report is closed: make a new report', { html: true }),
+      ...bodyLimits,
+      429: problem('Too many links that do not work, from this address in an hour: wait', { html: true, headers: ['Retry-After'] }),
+      ...unexpected,
+    },
+  },
+  {
+    id: 'sendResidentMessage',
+    method: 'POST',
+    path: '/api/reports/{reference}/private/{key}/messages',
+    summary: "A resident's message to the officers about their report, from its private link",
+    pathParams: { reference: 'The report reference', key: 'The link key from the confirmation page or email' },
+    json: residentMessageSchema,
+    form: 'about and message; answered with 303 back to the report page, or the page with every problem listed.',
+    responses: {
+      201: { description: "Stored; the partnership's team is emailed that it arrived", json: bodies.messageSentBody },
+      303: { description: 'Form stored: back to the report page', headers: ['Location'] },
+      400: invalid('Not a valid message: every problem, beside its field (a form gets the page back, filled in)', { html: true }),
+      404: problem('The same answer for every link that does not work', { html: true }),
       ...bodyLimits,
       429: problem('Too many links that do not work, from this address in an hour: wait', { html: true, headers: ['Retry-After'] }),
       ...unexpected,

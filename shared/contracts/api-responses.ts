@@ -25,6 +25,9 @@ export const reportReceiptBody = z.object({ reference, status: z.literal('receiv
 /** An incident added to a report from its private link. */
 export const incidentAddedBody = z.object({ reference, addedAt: isoTime });
 
+/** A resident's message sent from their private link. */
+export const messageSentBody = z.object({ reference, sentAt: isoTime });
+
 export const statusCheckBody = z.object({
   reference,
   status,
@@ -127,6 +130,8 @@ export const caseViewBody = z.looseObject({
   routes: z.array(z.object({ partnerId: z.string(), dataLevel: z.enum(DATA_LEVELS) })),
   /** What the resident added since from their private link, each at the reader's data level, oldest first. */
   incidents: z.array(z.object({ at: isoTime, incident: reportView })),
+  /** Officers and admins: the resident's messages, oldest first. */
+  messages: z.optional(z.array(z.object({ at: isoTime, about: z.string(), text: z.string() }))),
   notes: z.array(z.object({ at: z.string(), by: z.string(), text: z.string(), shared: z.boolean(), partner: z.optional(z.string()) })),
   timeline: z.array(timelineEntry),
 });

@@ -168,6 +168,25 @@ export const incidentSchema = z
 
 export type Incident = z.output<typeof incidentSchema>;
 
+/** What a resident's message to the officers is about. */
+export const MESSAGE_ABOUT = ['more-information', 'withdraw', 'other'] as const;
+export const MESSAGE_ABOUT_LABELS: Record<(typeof MESSAGE_ABOUT)[number], string> = {
+  'more-information': 'I have more information',
+  withdraw: 'I want to withdraw my report',
+  other: 'Something else',
+};
+
+/** A resident's message to the officers about their report, sent from its private link. */
+export const residentMessageSchema = z.strictObject(
+  {
+    about: z.enum(MESSAGE_ABOUT, { error: 'Select what your message is about' }),
+    message: text(2000, 'Write your message', 'Your message must be 2,000 characters or fewer'),
+  },
+  { error: 'Send the message as a JSON object with the fields described at /api/openapi.json' },
+);
+
+export type ResidentMessage = z.output<typeof residentMessageSchema>;
+
 /** The success body of `POST /api/reports`. */
 export interface ReportReceipt {
   reference: string;

@@ -8,6 +8,7 @@ import type { FieldError } from '../contracts/field-errors';
 import type { Outcome, Status } from '../contracts/workflow-vocabulary';
 import type { FormValues } from './form-components';
 import { IncidentErrorSummary, IncidentForm } from './incident-form';
+import { MessageErrorSummary, MessageForm } from './message-form';
 import { formatLondonDateTime } from '../contracts/london-time';
 import type { Row } from '../domain/describe-report';
 import { Lines } from './lines';
@@ -27,6 +28,8 @@ export interface PrivateReportView {
   answers: readonly Row[];
   /** What they added since ("Something else happened"), oldest first. */
   incidents: readonly { at: string; rows: readonly Row[] }[];
+  /** The messages they sent the officers, oldest first. */
+  messages: readonly { at: string; about: string; text: string }[];
 }
 
 /** The incident form's state on this page: its address, and answers and problems to show again. */
@@ -36,6 +39,8 @@ export interface IncidentFormState {
   errors?: FieldError[];
   /** Just added: the organisations it was sent to. */
   sentTo?: string[];
+  /** The message form's answers and problems to show again, or that one was just sent. */
+  message?: { values?: FormValues; errors?: FieldError[]; sent?: boolean };
 }
 
 function Rows({ rows, id }: { rows: readonly Row[]; id?: string }) {
@@ -62,9 +67,28 @@ const NEXT_STEP: Record<Exclude<Status, 'closed'>, string> = {
 
 export function PrivateReport({ view, form }: { view: PrivateReportView; form?: IncidentFormState }) {
   const errors = form?.errors ?? [];
+  const messageErrors = form?.message?.errors ?? [];
   return (
     <>
       {errors.length ? <IncidentErrorSummary errors={errors} /> : null}
+      {messageErrors.length ? <MessageErrorSummary errors={messageErrors} /> : null}
+      {form?.message?.sent ? (
+        <div
+          class="govuk-notification-banner govuk-notification-banner--success"
+          role="alert"
+          aria-labelledby="sent-title"
+          data-module="govuk-notification-banner"
+        >
+          <div class="govuk-notification-banner__header">
+            <h2 class="govuk-notification-banner__title" id="sent-title">
+              Success
+            </h2>
+          </div>
+          <div class="govuk-notification-banner__content">
+            <p class="govuk-notification-banner__heading">We have sent your message to the partnership's officers.</p>
+          </div>
+        </div>
+      ) : null}
       {form?.sentTo ? (
         <div
           class="govuk-notification-banner govuk-notification-banner--success"
@@ -146,7 +170,25 @@ export function PrivateReport({ view, form }: { view: PrivateReportView; form?: 
           </ol>
         </>
       ) : null}
+      {view.messages.length ? (
+        <>
+          <h2 class="govuk-heading-m">Messages you have sent</h2>
+          <ol class="govuk-list" id="report-messages">
+            {view.messages.map((m) => (
+              <li>
+                <p class="govuk-body-s govuk-!-margin-bottom-1">
+                  {formatLondonDateTime(m.at)}: {m.about}
+                </p>
+                <p class="govuk-body">
+                  <Lines text={m.text} />
+                </p>
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : null}
       {form && view.status !== 'closed' ? <IncidentForm action={form.action} values={form.values} errors={errors} /> : null}
+      {form ? <MessageForm action={`${form.action}/messages`} values={form.message?.values} errors={messageErrors} /> : null}
       <div class="govuk-inset-text">
         Keep this link private: anyone who has it can read your report. If you are in danger or a crime is happening now, call 999. For
         anything else that needs the police, call 101.

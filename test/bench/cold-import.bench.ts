@@ -20,6 +20,7 @@ const CLIENTS: Record<string, ('dynamodb' | 'sesv2')[]> = {
   'officer-admin': ['dynamodb'],
   'report-status': ['dynamodb'],
   'private-report': ['dynamodb'],
+  'resident-message': ['dynamodb'],
   'sign-in-config': [],
   'route-report': ['dynamodb', 'sesv2'],
   'sweep-outbox': ['dynamodb', 'sesv2'],

@@ -124,6 +124,7 @@ describe('the Nu HTML Checker', () => {
     const privateLink = /href="(\/api\/reports\/[^"]+\/private\/[^"]+)"/.exec(confirmation)![1]!;
     pages['private-report'] = await page(privateLink);
     pages['private-report-incident-errors'] = await form(privateLink, { offenderDescription: 'Two men', 'occurredAt.day': '40' });
+    pages['private-report-message-errors'] = await form(`${privateLink}/messages`, { message: 'More information' });
     pages['private-report-incident-added'] = await page(
       (await form(privateLink, { description: 'Again tonight', ongoing: 'true' })).headers.get('location')!,
     );

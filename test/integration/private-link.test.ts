@@ -241,6 +241,56 @@ describe("a resident's private link", () => {
     expect(await closed.text()).toContain('This report is closed');
   });
 
+  it("takes a message to the officers, tells the partnership's team without its words, and shows it to officers only", async () => {
+    const reference = await submit({ ...hateCrime, description: `Message test (${Date.now()})` });
+    const link = await linkFromEmail(reference);
+    const ip = from();
+    const post = (fields: Record<string, string>) =>
+      fetch(`${stack.url}${link}/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', 'cloudfront-viewer-address': `${ip}:443` },
+        body: new URLSearchParams(fields).toString(),
+        redirect: 'manual',
+      });
+    const wrong = await post({ message: 'I found the car registration' });
+    expect(wrong.status).toBe(400);
+    const wrongPage = await wrong.text();
+    expect(wrongPage).toContain('Select what your message is about');
+    expect(wrongPage).toContain('I found the car registration');
+
+    const words = 'The car was a blue van, registration AB12 CDE <b>';
+    const sent = await post({ about: 'more-information', message: words });
+    expect(sent.status).toBe(303);
+    expect(sent.headers.get('location')).toBe(`${link}?sent=1#report-messages`);
+    const page = await (await open(sent.headers.get('location')!, ip)).text();
+    expect(page).toContain('We have sent your message');
+    expect(page).toContain('AB12 CDE &lt;b>');
+
+    const team = (
+      await waitForEmails(stack, (all) => all.some((e) => e.subject === `Message from the resident on report ${reference}`))
+    ).find((e) => e.subject === `Message from the resident on report ${reference}`)!;
+    expect(team.destination.to).toEqual([defaultProfile().contact.email]);
+    expect(team.body.text).toContain('I have more information');
+    expect(team.body.text).not.toContain('AB12');
+    expect(team.body.html).not.toContain('AB12');
+
+    const asOfficer = await callApi<{ messages?: { about: string; text: string }[] }>(
+      stack,
+      tokens.officer!.access,
+      `/api/officer/reports/${reference}`,
+    );
+    expect(asOfficer.body.messages).toEqual([{ at: expect.any(String), about: 'I have more information', text: words }]);
+    const asPolice = await callApi<{ messages?: unknown; timeline: { text: string }[] }>(
+      stack,
+      tokens.police!.access,
+      `/api/officer/reports/${reference}`,
+    );
+    expect(asPolice.status).toBe(200);
+    expect(asPolice.body.messages).toBeUndefined();
+    expect(asPolice.text).not.toContain('AB12');
+    expect(asPolice.body.timeline.map((t) => t.text)).toContain('The resident sent the partnership a message');
+  });
+
   it('gives one plain page, the same each time, for a wrong key, a key for another report, a replaced link and an expired report', async () => {
     const reference = await submit({ ...hateCrime, description: `Wrong keys (${Date.now()})` });
     const other = await submit({ ...hateCrime, description: `Another report (${Date.now()})` });

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { getCase } from '../../functions/officer/case';
 import type { Officer } from '../../functions/officer/authorise';
 import type { OfficerDependencies } from '../../functions/officer/dependencies';
-import type { CaseNote, IncidentRecord, StoredReport } from '../../functions/reports/records';
+import type { CaseNote, IncidentRecord, MessageRecord, StoredReport } from '../../functions/reports/records';
 import type { Report } from '../../shared/contracts/report';
 import { notesFor, redactContact, REMOVED } from '../../shared/domain/note-visibility';
 
@@ -42,6 +42,17 @@ const PERSONAL = [
   'A man in a grey hoodie',
   'Cannot sleep',
   'under the stairwell',
+  // A message the resident sent the officers: never a partner's to read.
+  'Pat Example is behind it',
+];
+
+const messages: MessageRecord[] = [
+  {
+    reference: 'ABCD2345',
+    at: '2026-11-21T21:00:00.000Z',
+    message: { about: 'more-information', message: 'I think Pat Example is behind it' },
+    expiresAt: 1_900_000_000,
+  },
 ];
 
 const incidents: IncidentRecord[] = [
@@ -94,7 +105,7 @@ const notes = [
 
 function depsWith(partnerIds: string[] = ['team', 'housing', 'fire']): OfficerDependencies {
   return {
-    cases: { getCase: async () => ({ stored, incidents, notes, outbox: [], audit: [] }) },
+    cases: { getCase: async () => ({ stored, incidents, messages, notes, outbox: [], audit: [] }) },
     audit: { append: async () => undefined },
     partnerList: async () => partnerIds.map((id) => ({ id, name: `Partner ${id}` })),
     now: () => new Date('2026-11-22T10:00:00Z'),
@@ -153,13 +164,15 @@ describe('the case view for each data level', () => {
     expect(raw).not.toContain('Internal: called');
   });
 
-  it('gives a full-level partner the shared note verbatim but never an internal one', async () => {
-    const { body } = await viewAs({ kind: 'partner', partnerId: 'team' });
+  it("gives a full-level partner the shared note verbatim but never an internal one, nor the resident's messages", async () => {
+    const { body, raw } = await viewAs({ kind: 'partner', partnerId: 'team' });
+    expect(raw).not.toContain('Pat Example');
     expect(body.notes.map((n) => n.text)).toEqual([notes[1]!.text]);
   });
 
-  it('gives partnership officers every note as written', async () => {
-    const { body } = await viewAs({ kind: 'all' });
+  it('gives partnership officers every note and message as written', async () => {
+    const { body, raw } = await viewAs({ kind: 'all' });
+    expect(raw).toContain('I think Pat Example is behind it');
     expect(body.notes.map((n) => n.text)).toEqual(notes.map((n) => n.text));
   });
 });

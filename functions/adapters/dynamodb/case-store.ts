@@ -16,7 +16,7 @@ import {
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { Status } from '../../../shared/contracts/workflow-vocabulary';
 import type { FlagCandidate } from '../../../shared/domain/flags';
-import type { CaseNote, CaseSummary, IncidentRecord, OutboxEntry, StoredReport } from '../../reports/records';
+import type { CaseNote, CaseSummary, IncidentRecord, MessageRecord, OutboxEntry, StoredReport } from '../../reports/records';
 import { auditItem } from './audit-log';
 import type { AuditEntry } from '../../reports/ports';
 import { planInboxQuery } from './inbox-query';
@@ -242,6 +242,7 @@ export function createCaseStore(client: DynamoDBClient, tableName: string): Case
       return {
         stored: strip(reportItem) as unknown as StoredReport,
         incidents: of('INCIDENT#').map((i) => strip(i) as unknown as IncidentRecord),
+        messages: of('MESSAGE#').map((i) => strip(i) as unknown as MessageRecord),
         notes: of('NOTE#').map((i) => strip(i) as unknown as CaseNote),
         outbox: of('OUTBOX#').map(fromOutboxItem),
         audit: of('AUDIT#').map((i) => {

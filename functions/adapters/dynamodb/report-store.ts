@@ -18,7 +18,7 @@ import { keys, PENDING, reportsTable } from './table-definition';
 import { listingItems } from './listing';
 import { counterMoves, scopesOf } from './status-counters';
 import { batchGetAll, queryItems, toItem } from './item';
-import type { DeliveryAttempt, IncidentRecord, OutboxEntry, ResidentUpdate, StoredReport } from '../../reports/records';
+import type { DeliveryAttempt, IncidentRecord, MessageRecord, OutboxEntry, ResidentUpdate, StoredReport } from '../../reports/records';
 import type { ReportStore } from '../../reports/ports';
 
 /** Pages of pending entries read to find the oldest (1 MB each: far beyond any real backlog). */
@@ -54,6 +54,58 @@ export function createReportStore(client: DynamoDBClient, tableName: string): Re
       if (error instanceof TransactionCanceledException) return false;
       throw error;
     }
+  };
+
+  /**
+   * A record the resident added (an incident, a message) with the emails it sends, in one
+   * transaction that also needs the report to be there; 'gone' when it is not.
+   */
+  const addResidentRecord = async (item: Record<string, unknown>, reference: string, outbox: OutboxEntry[]): Promise<'ok' | 'gone'> => {
+    const log = Object.fromEntries(outbox.map((entry, i) => [`#target${i}`, entry.targetId]));
+    try {
+      await client.send(
+        new TransactWriteItemsCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: tableName,
+                Item: toItem(item),
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            ...outbox.map((entry) => ({
+              Put: {
+                TableName: tableName,
+                Item: toItem({ ...keys.outbox(entry.reference, entry.targetId), entity: 'outbox', ...entry, outboxPending: PENDING }),
+              },
+            })),
+            // The report must still be there, and its delivery log shows each email queued.
+            outbox.length
+              ? {
+                  Update: {
+                    TableName: tableName,
+                    Key: marshall(keys.report(reference)),
+                    UpdateExpression: `SET ${outbox.map((_, i) => `deliveries.#target${i} = :pending`).join(', ')}`,
+                    ConditionExpression: 'attribute_exists(pk)',
+                    ExpressionAttributeNames: log,
+                    ExpressionAttributeValues: marshall({ ':pending': { state: 'pending', attempts: 0 } }),
+                  },
+                }
+              : {
+                  ConditionCheck: {
+                    TableName: tableName,
+                    Key: marshall(keys.report(reference)),
+                    ConditionExpression: 'attribute_exists(pk)',
+                  },
+                },
+          ],
+        }),
+      );
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) return 'gone';
+      throw error;
+    }
+    return 'ok';
   };
 
   return {
@@ -153,65 +205,37 @@ export function createReportStore(client: DynamoDBClient, tableName: string): Re
       return updates.sort((a, b) => a.at.localeCompare(b.at));
     },
 
-    async addIncident(record, outbox) {
-      const log = Object.fromEntries(outbox.map((entry, i) => [`#target${i}`, entry.targetId]));
-      try {
-        await client.send(
-          new TransactWriteItemsCommand({
-            TransactItems: [
-              {
-                Put: {
-                  TableName: tableName,
-                  Item: toItem({ ...keys.incident(record.reference, record.at), entity: 'incident', ...record }),
-                  ConditionExpression: 'attribute_not_exists(pk)',
-                },
-              },
-              ...outbox.map((entry) => ({
-                Put: {
-                  TableName: tableName,
-                  Item: toItem({ ...keys.outbox(entry.reference, entry.targetId), entity: 'outbox', ...entry, outboxPending: PENDING }),
-                },
-              })),
-              // The report must still be there, and its delivery log shows each email queued.
-              outbox.length
-                ? {
-                    Update: {
-                      TableName: tableName,
-                      Key: marshall(keys.report(record.reference)),
-                      UpdateExpression: `SET ${outbox.map((_, i) => `deliveries.#target${i} = :pending`).join(', ')}`,
-                      ConditionExpression: 'attribute_exists(pk)',
-                      ExpressionAttributeNames: log,
-                      ExpressionAttributeValues: marshall({ ':pending': { state: 'pending', attempts: 0 } }),
-                    },
-                  }
-                : {
-                    ConditionCheck: {
-                      TableName: tableName,
-                      Key: marshall(keys.report(record.reference)),
-                      ConditionExpression: 'attribute_exists(pk)',
-                    },
-                  },
-            ],
-          }),
-        );
-      } catch (error) {
-        if (error instanceof TransactionCanceledException) return 'gone';
-        throw error;
-      }
-      return 'ok';
+    addIncident: (record, outbox) =>
+      addResidentRecord({ ...keys.incident(record.reference, record.at), entity: 'incident', ...record }, record.reference, outbox),
+
+    addMessage: (record, outbox) =>
+      addResidentRecord({ ...keys.message(record.reference, record.at), entity: 'message', ...record }, record.reference, outbox),
+
+    async getMessage(reference, at) {
+      const out = await client.send(
+        new GetItemCommand({ TableName: tableName, Key: marshall(keys.message(reference, at)), ConsistentRead: true }),
+      );
+      if (!out.Item) return undefined;
+      const { pk: _pk, sk: _sk, entity: _e, ...rest } = unmarshall(out.Item);
+      return rest as unknown as MessageRecord;
     },
 
-    async incidents(reference) {
+    async residentRecords(reference) {
+      // INCIDENT# and MESSAGE# sort either side of the few LISTING# items: one range, one read.
       const input = {
         TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :i)',
-        ExpressionAttributeValues: marshall({ ':pk': keys.report(reference).pk, ':i': 'INCIDENT#' }),
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: marshall({ ':pk': keys.report(reference).pk, ':from': 'INCIDENT#', ':to': 'MESSAGE#\uffff' }),
         ConsistentRead: true,
       };
-      const found: IncidentRecord[] = [];
-      for await (const { pk: _pk, sk: _sk, entity: _e, ...rest } of queryItems(client, input))
-        found.push(rest as unknown as IncidentRecord);
-      return found.sort((a, b) => a.at.localeCompare(b.at));
+      const incidents: IncidentRecord[] = [];
+      const messages: MessageRecord[] = [];
+      for await (const { pk: _pk, sk, entity, ...rest } of queryItems(client, input)) {
+        if (entity === 'incident') incidents.push(rest as unknown as IncidentRecord);
+        else if (entity === 'message') messages.push(rest as unknown as MessageRecord);
+      }
+      const oldestFirst = (a: { at: string }, b: { at: string }) => a.at.localeCompare(b.at);
+      return { incidents: incidents.sort(oldestFirst), messages: messages.sort(oldestFirst) };
     },
 
     async getIncident(reference, at) {

@@ -57,6 +57,7 @@ export const keys = {
   outbox: (reference: string, target: string) => ({ pk: `REPORT#${reference}`, sk: `OUTBOX#${target}` }),
   note: (reference: string, at: string) => ({ pk: `REPORT#${reference}`, sk: `NOTE#${at}#${crypto.randomUUID()}` }),
   incident: (reference: string, at: string) => ({ pk: `REPORT#${reference}`, sk: `INCIDENT#${at}` }),
+  message: (reference: string, at: string) => ({ pk: `REPORT#${reference}`, sk: `MESSAGE#${at}` }),
   audit: (reference: string, at: string) => ({ pk: `REPORT#${reference}`, sk: `AUDIT#${at}#${crypto.randomUUID()}` }),
   idempotency: (hash: string) => ({ pk: `IDEMPOTENCY#${hash}`, sk: 'IDEMPOTENCY' }),
   partner: (id: string) => ({ pk: 'CONFIG#partners', sk: `PARTNER#${id}` }),

@@ -83,6 +83,23 @@ function Detail({ c }: { c: Case }) {
           </ol>
         </>
       ) : null}
+      {c.messages?.length ? (
+        <>
+          <h2 class="govuk-heading-m">Messages from the resident</h2>
+          <ol class="govuk-list" id="messages">
+            {c.messages.map((m) => (
+              <li>
+                <p class="govuk-body-s govuk-!-margin-bottom-1">
+                  {when(m.at)}: {m.about}
+                </p>
+                <p class="govuk-body">
+                  <Lines text={m.text} />
+                </p>
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : null}
       <h2 class="govuk-heading-m">Timeline</h2>
       <ol class="govuk-list workspace-timeline" id="timeline">
         {c.timeline.map((t) => (
