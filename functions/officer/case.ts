@@ -37,6 +37,19 @@ export async function getCase(deps: OfficerDependencies, officer: Officer, event
     at: now.toISOString(),
     expiresAt: stored.expiresAt,
   });
+  // An officer opening the case reads the resident's messages: they stop counting as unread.
+  if (officer.access.kind === 'all' && stored.unreadMessages) {
+    await deps.cases.markMessagesRead(reference, {
+      reference,
+      userId: officer.identity.userId,
+      username: officer.identity.username,
+      groups: officer.identity.groups,
+      action: 'change',
+      summary: `Read ${stored.unreadMessages === 1 ? 'a message' : `${stored.unreadMessages} messages`} from the resident`,
+      at: now.toISOString(),
+      expiresAt: stored.expiresAt,
+    });
+  }
   // Names only: a minute-old list is fine, and saves a query on every case opened.
   const partners = await deps.partnerList();
   const names = new Map(partners.map((p) => [p.id, p.name]));

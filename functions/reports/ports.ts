@@ -110,6 +110,8 @@ export interface CaseStore {
   /** 'stale' when the report's version is no longer `before.version` (nothing is written). */
   applyChange(change: CaseChange): Promise<'ok' | 'stale'>;
   addNote(note: CaseNote, audit: AuditEntry): Promise<void>;
+  /** Marks the resident's messages read (the report and its inbox listing), with the audit entry saying so. */
+  markMessagesRead(reference: string, audit: AuditEntry): Promise<void>;
   /** Queues an email that is not a workflow change (an update to the resident). */
   addOutbox(entry: OutboxEntry, audit: AuditEntry): Promise<void>;
   /** Reports with the same hashed contact or place, from the flag indexes. */

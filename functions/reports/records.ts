@@ -79,6 +79,8 @@ export interface StoredReport extends CaseState {
    * one; anonymous reporters only if they ask.
    */
   privateLink?: { version: number };
+  /** Messages from the resident no officer has read yet (set with the message, removed when an officer opens the case). */
+  unreadMessages?: number;
   /** SHA-256 of the contact and of the street and area, to find repeat reports (flags.ts). */
   contactKey?: string;
   placeKey?: string;
@@ -106,6 +108,8 @@ export interface CaseSummary {
   occurredAt?: string;
   /** Partners that received the report (by the rules or by assignment). */
   partners: string[];
+  /** Messages from the resident no officer has read (the officers' inbox only). */
+  unreadMessages?: number;
 }
 
 export function summaryOf(stored: StoredReport): CaseSummary {

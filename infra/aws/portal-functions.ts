@@ -124,6 +124,12 @@ export class PortalFunctions extends Construct {
       if (route.table === 'officer-read') {
         fn.addToRolePolicy(onReports('GetItem', 'BatchGetItem', 'Query', 'PutItem', 'BatchWriteItem'));
         fn.addToRolePolicy(queryIndexes(...inboxIndexNames));
+        // Opening a case marks the resident's messages read: an update of that one attribute, nothing else.
+        fn.addToRolePolicy(
+          allow(['dynamodb:UpdateItem'], [reports.tableArn], {
+            'ForAllValues:StringEquals': { 'dynamodb:Attributes': ['pk', 'sk', 'unreadMessages'] },
+          }),
+        );
       }
       // Officers' changes: a case read, then changed with its listings, counters, outbox and
       // audit item in one transaction guarded by its version. No index queries, no batches.

@@ -81,6 +81,8 @@ const caseSummary = z.looseObject({
   area: z.string(),
   partners: z.array(z.string()),
   overdue: z.boolean(),
+  /** Messages from the resident no officer has read yet (officers' inbox only). */
+  unreadMessages: z.optional(z.number()),
 });
 export const inboxPageBody = z.object({ items: z.array(caseSummary), cursor: z.optional(z.string()) });
 

@@ -36,6 +36,7 @@ export const inboxQuerySchema = z.strictObject({
   to: dateOnly('To'),
   flagged: z.optional(z.enum(['true'], { error: 'flagged can only be true' })),
   overdue: z.optional(z.enum(['true'], { error: 'overdue can only be true' })),
+  unread: z.optional(z.enum(['true'], { error: 'unread can only be true' })),
   cursor: z.optional(z.string().check(z.maxLength(2000, 'The page cursor is not valid; start again from the first page'))),
   limit: z.optional(z.string().check(z.regex(/^([1-9]|[1-9][0-9]|100)$/, 'Limit must be a whole number from 1 to 100'))),
 });

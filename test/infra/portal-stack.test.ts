@@ -444,6 +444,17 @@ describe('least privilege', () => {
     expect(statements[0]!.Condition).toEqual({ 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['CONFIG#secrets'] } });
   });
 
+  it("lets the private link functions read a report and add the resident's records, with no index, batch or scan", () => {
+    for (const fn of ['private-report', 'resident-message'])
+      expect([...new Set(actionsOf(template, fn).filter((a) => a.startsWith('dynamodb:')))].sort()).toEqual([
+        'dynamodb:ConditionCheckItem',
+        'dynamodb:GetItem',
+        'dynamodb:PutItem',
+        'dynamodb:Query',
+        'dynamodb:UpdateItem',
+      ]);
+  });
+
   it('gives no function Scan, DeleteItem or a wildcard action', () => {
     for (const fn of [
       'submit-report',
@@ -455,6 +466,8 @@ describe('least privilege', () => {
       'officer-write',
       'officer-admin',
       'report-status',
+      'private-report',
+      'resident-message',
       'sign-in-config',
       'poll-start',
       'cast-ballot',
@@ -466,7 +479,7 @@ describe('least privilege', () => {
     }
   });
 
-  it('splits the officer API by what a request may do: reads cannot update, changes cannot batch or search, partners cannot touch polls', () => {
+  it('splits the officer API by what a request may do: reads update nothing but the unread mark, changes cannot batch or search, partners cannot touch polls', () => {
     const dynamo = (fn: string) => [...new Set(actionsOf(template, fn).filter((a) => a.startsWith('dynamodb:')))].sort();
     expect(dynamo('officer-read')).toEqual([
       'dynamodb:BatchGetItem',
@@ -474,7 +487,11 @@ describe('least privilege', () => {
       'dynamodb:GetItem',
       'dynamodb:PutItem',
       'dynamodb:Query',
+      'dynamodb:UpdateItem',
     ]);
+    const update = statementsOf(template, 'officer-read').find((s) => [s.Action].flat().includes('dynamodb:UpdateItem'))!;
+    expect([update.Action].flat()).toEqual(['dynamodb:UpdateItem']);
+    expect(update.Condition).toEqual({ 'ForAllValues:StringEquals': { 'dynamodb:Attributes': ['pk', 'sk', 'unreadMessages'] } });
     expect(dynamo('officer-write')).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
     expect(dynamo('officer-admin')).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query']);
     // Only reads search the inbox and audit indexes; the partner function never sees the polls table.

@@ -274,12 +274,26 @@ describe("a resident's private link", () => {
     expect(team.body.text).not.toContain('AB12');
     expect(team.body.html).not.toContain('AB12');
 
-    const asOfficer = await callApi<{ messages?: { about: string; text: string }[] }>(
+    // Unread in the officers' inbox (never in a partner's) until an officer opens the case.
+    const unread = async (token: string) =>
+      (
+        await callApi<{ items: { reference: string; unreadMessages?: number }[] }>(
+          stack,
+          token,
+          '/api/officer/reports?unread=true&limit=100',
+        )
+      ).body.items;
+    expect((await unread(tokens.officer!.access)).find((i) => i.reference === reference)?.unreadMessages).toBe(1);
+    expect((await unread(tokens.police!.access)).map((i) => i.reference)).not.toContain(reference);
+    const asOfficer = await callApi<{ messages?: { about: string; text: string }[]; timeline: { text: string }[] }>(
       stack,
       tokens.officer!.access,
       `/api/officer/reports/${reference}`,
     );
     expect(asOfficer.body.messages).toEqual([{ at: expect.any(String), about: 'I have more information', text: words }]);
+    expect((await unread(tokens.officer!.access)).map((i) => i.reference)).not.toContain(reference);
+    const reread = await callApi<{ timeline: { text: string }[] }>(stack, tokens.officer!.access, `/api/officer/reports/${reference}`);
+    expect(reread.body.timeline.map((t) => t.text)).toContain('Read a message from the resident');
     const asPolice = await callApi<{ messages?: unknown; timeline: { text: string }[] }>(
       stack,
       tokens.police!.access,

@@ -48,6 +48,8 @@ const SUMMARY_FIELDS = [
   'area',
   'occurredAt',
   'partners',
+  // Only on the everybody listing: partner users are not told of messages they cannot read.
+  'unreadMessages',
 ] as const;
 
 function toSummary(item: Record<string, unknown>): CaseSummary {
@@ -303,6 +305,26 @@ export function createCaseStore(client: DynamoDBClient, tableName: string): Case
           return 'stale';
         throw error;
       }
+    },
+
+    async markMessagesRead(reference, audit) {
+      const read = (key: { pk: string; sk: string }) => ({
+        Update: {
+          TableName: tableName,
+          Key: marshall(key),
+          UpdateExpression: 'REMOVE unreadMessages',
+          ConditionExpression: 'attribute_exists(pk)',
+        },
+      });
+      await client.send(
+        new TransactWriteItemsCommand({
+          TransactItems: [
+            read(keys.report(reference)),
+            read(keys.listing(reference, 'ALL')),
+            { Put: { TableName: tableName, Item: toItem(auditItem(audit)), ConditionExpression: 'attribute_not_exists(pk)' } },
+          ],
+        }),
+      );
     },
 
     async addNote(note, audit) {

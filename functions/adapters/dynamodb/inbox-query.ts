@@ -75,6 +75,10 @@ export function planInboxQuery(scope: InboxScope, filters: InboxFilters, now: Da
     names['#flags'] = 'flags';
     conditions.push('attribute_exists(#flags)');
   }
+  if (filters.unread) {
+    names['#unread'] = 'unreadMessages';
+    conditions.push('attribute_exists(#unread)');
+  }
   if (filters.overdue) {
     Object.assign(names, { '#status': 'status', '#dueAt': 'dueAt' });
     Object.assign(values, { ':closed': 'closed', ':now': now.toISOString() });

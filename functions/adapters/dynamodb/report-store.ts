@@ -60,8 +60,27 @@ export function createReportStore(client: DynamoDBClient, tableName: string): Re
    * A record the resident added (an incident, a message) with the emails it sends, in one
    * transaction that also needs the report to be there; 'gone' when it is not.
    */
-  const addResidentRecord = async (item: Record<string, unknown>, reference: string, outbox: OutboxEntry[]): Promise<'ok' | 'gone'> => {
+  const addResidentRecord = async (
+    item: Record<string, unknown>,
+    reference: string,
+    outbox: OutboxEntry[],
+    unread = false,
+  ): Promise<'ok' | 'gone'> => {
     const log = Object.fromEntries(outbox.map((entry, i) => [`#target${i}`, entry.targetId]));
+    // A message counts as unread on the report and on its everybody listing (the officers' inbox filter).
+    const unreadUpdate = unread
+      ? [
+          {
+            Update: {
+              TableName: tableName,
+              Key: marshall(keys.listing(reference, 'ALL')),
+              UpdateExpression: 'ADD unreadMessages :one',
+              ConditionExpression: 'attribute_exists(pk)',
+              ExpressionAttributeValues: marshall({ ':one': 1 }),
+            },
+          },
+        ]
+      : [];
     try {
       await client.send(
         new TransactWriteItemsCommand({
@@ -85,10 +104,13 @@ export function createReportStore(client: DynamoDBClient, tableName: string): Re
                   Update: {
                     TableName: tableName,
                     Key: marshall(keys.report(reference)),
-                    UpdateExpression: `SET ${outbox.map((_, i) => `deliveries.#target${i} = :pending`).join(', ')}`,
+                    UpdateExpression: `SET ${outbox.map((_, i) => `deliveries.#target${i} = :pending`).join(', ')}${unread ? ' ADD unreadMessages :one' : ''}`,
                     ConditionExpression: 'attribute_exists(pk)',
                     ExpressionAttributeNames: log,
-                    ExpressionAttributeValues: marshall({ ':pending': { state: 'pending', attempts: 0 } }),
+                    ExpressionAttributeValues: marshall({
+                      ':pending': { state: 'pending', attempts: 0 },
+                      ...(unread ? { ':one': 1 } : {}),
+                    }),
                   },
                 }
               : {
@@ -98,6 +120,7 @@ export function createReportStore(client: DynamoDBClient, tableName: string): Re
                     ConditionExpression: 'attribute_exists(pk)',
                   },
                 },
+            ...unreadUpdate,
           ],
         }),
       );
@@ -209,7 +232,7 @@ export function createReportStore(client: DynamoDBClient, tableName: string): Re
       addResidentRecord({ ...keys.incident(record.reference, record.at), entity: 'incident', ...record }, record.reference, outbox),
 
     addMessage: (record, outbox) =>
-      addResidentRecord({ ...keys.message(record.reference, record.at), entity: 'message', ...record }, record.reference, outbox),
+      addResidentRecord({ ...keys.message(record.reference, record.at), entity: 'message', ...record }, record.reference, outbox, true),
 
     async getMessage(reference, at) {
       const out = await client.send(

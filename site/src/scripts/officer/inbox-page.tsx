@@ -46,6 +46,11 @@ function Row({ item: i }: { item: Item }) {
             <strong class="govuk-tag govuk-tag--orange">{labels.flag(f)}</strong>{' '}
           </>
         ))}
+        {i.unreadMessages ? (
+          <strong class="govuk-tag govuk-tag--purple">
+            {i.unreadMessages === 1 ? '1 new message' : `${i.unreadMessages} new messages`}
+          </strong>
+        ) : null}
       </td>
       <td class="govuk-table__cell">{i.assignedPartner ? labels.partner(i.assignedPartner) : ''}</td>
     </tr>
