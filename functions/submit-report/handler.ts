@@ -15,9 +15,10 @@ import { httpHandler } from '../adapters/http/middleware';
 import { readBody } from '../adapters/http/request-body';
 import { html, invalid, json, jsonMessage, notPost, seeOther, type HttpResult } from '../adapters/http/responses';
 import { config } from '../config';
-import { submitReport, type SubmitDependencies, type SubmitResult } from './submit-report';
+import { checkReport, submitReport, type SubmitDependencies, type SubmitResult } from './submit-report';
 import type { FieldError } from '../../shared/contracts/field-errors';
-import type { ReportReceipt } from '../../shared/contracts/report';
+import type { Report, ReportReceipt } from '../../shared/contracts/report';
+import type { Profile } from '../../shared/config/profile-schema';
 import { clientAddress } from '../adapters/http/client-address';
 import { receiptFor } from '../reports/receipt';
 import { receiptSecret } from '../adapters/dynamodb/receipt-secret';
@@ -58,6 +59,10 @@ export async function handleSubmit(deps: SubmitHandlerDependencies, event: APIGa
     );
   }
 
+  // The form's steps: "Continue" asks to check the answers, "Change your answers" for the
+  // form again, "Send report" (or a form without a step, as older pages and scripts send) stores.
+  const step = body.kind === 'form' ? body.entries.find(([name]) => name === 'step')?.[1] : undefined;
+  if (body.kind === 'form') body.entries = body.entries.filter(([name]) => name !== 'step');
   const decoded = body.kind === 'form' ? decodeReportForm(body.entries) : { value: body.value, errors: [] };
   const submission = {
     body: decoded.value,
@@ -81,8 +86,17 @@ export async function handleSubmit(deps: SubmitHandlerDependencies, event: APIGa
   const formPage = async (status: number, errors: FieldError[]) => {
     const { h, renderPage, ReportForm, REPORT_FORM_TITLE, formValuesFrom } = await htmlPages();
     const form = h(ReportForm, { areas: deps.profile.areas, values: formValuesFrom(body.entries), errors });
-    return html(status, renderPage({ title: `Error: ${REPORT_FORM_TITLE}`, partnershipName: deps.profile.name, body: form }));
+    const title = errors.length ? `Error: ${REPORT_FORM_TITLE}` : REPORT_FORM_TITLE;
+    return html(status, renderPage({ title, partnershipName: deps.profile.name, body: form }));
   };
+  if (step === 'change') return formPage(200, []);
+  if (step === 'check') {
+    const checked = checkReport(deps.profile, submission);
+    if (!checked.ok) return formPage(400, checked.errors);
+    const { h, renderPage, CheckAnswers, CHECK_ANSWERS_TITLE, describeAnswers } = await htmlPages();
+    const page = h(CheckAnswers, { rows: describeAnswers(checked.report, deps.profile), entries: body.entries });
+    return html(200, renderPage({ title: CHECK_ANSWERS_TITLE, partnershipName: deps.profile.name, body: page }));
+  }
   let result: SubmitResult;
   try {
     result = await submitReport(deps, submission);
@@ -121,14 +135,24 @@ const keyReused = () =>
 
 /** HTML is needed only when a form submission has problems: load it then (cold start budget). */
 async function htmlPages() {
-  const [preact, layout, form, pages, components] = await Promise.all([
+  const [preact, layout, form, pages, components, check, describe] = await Promise.all([
     import('preact'),
     import('../../shared/ui/layout'),
     import('../../shared/ui/report-form'),
     import('../../shared/ui/result-pages'),
     import('../../shared/ui/form-components'),
+    import('../../shared/ui/check-answers'),
+    import('../../shared/domain/describe-report'),
   ]);
   return {
+    CheckAnswers: check.CheckAnswers,
+    CHECK_ANSWERS_TITLE: check.CHECK_ANSWERS_TITLE,
+    /** The answers as the resident gave them, with the two choices describeReport leaves out. */
+    describeAnswers: (report: Report, profile: Profile) => [
+      ...describe.describeReport(report, profile),
+      ...(report.anonymous && report.privateLink ? [{ label: 'Private link', value: 'Yes, show me one on the next page' }] : []),
+      ...(report.keepAnswersOutOfEmail ? [{ label: 'Confirmation email', value: 'Without a copy of your answers' }] : []),
+    ],
     h: preact.h,
     renderPage: layout.renderPage,
     ReportForm: form.ReportForm,

@@ -4,7 +4,7 @@
  * reference. Emails are sent later by the router, so a mail outage never costs a report.
  */
 import type { Partner, Profile } from '../../shared/config/profile-schema';
-import { createReportSchema, type ReportSchema } from '../../shared/contracts/report';
+import { createReportSchema, type Report, type ReportSchema } from '../../shared/contracts/report';
 import { toFieldErrors, withFormErrors, type FieldError } from '../../shared/contracts/field-errors';
 import { expiresAt } from '../../shared/domain/retention';
 import { routeReport } from '../../shared/domain/routing';
@@ -56,11 +56,20 @@ function schemaFor(profile: Profile): ReportSchema {
   return schema;
 }
 
-export async function submitReport(deps: SubmitDependencies, submission: Submission): Promise<SubmitResult> {
-  const parsed = schemaFor(deps.profile).safeParse(submission.body);
+/** The report if it is valid, or every problem with it: the same check as sending it, storing nothing. */
+export function checkReport(
+  profile: Profile,
+  submission: Pick<Submission, 'body' | 'decodeErrors'>,
+): { ok: true; report: Report } | { ok: false; errors: FieldError[] } {
+  const parsed = schemaFor(profile).safeParse(submission.body);
   const errors = withFormErrors(submission.decodeErrors ?? [], parsed.success ? [] : toFieldErrors(parsed.error));
-  if (!parsed.success || errors.length > 0) return { ok: false, errors };
-  const report = parsed.data;
+  return parsed.success && errors.length === 0 ? { ok: true, report: parsed.data } : { ok: false, errors };
+}
+
+export async function submitReport(deps: SubmitDependencies, submission: Submission): Promise<SubmitResult> {
+  const checked = checkReport(deps.profile, submission);
+  if (!checked.ok) return checked;
+  const { report } = checked;
 
   const now = deps.now();
   const createdAt = now.toISOString();

@@ -108,8 +108,9 @@ export const apiOperations: Operation[] = [
         maxLength: 200,
       },
     },
-    form: 'The same fields with dotted names (location.area, contact.email); answered with 303 to the confirmation page, or the form again with every problem listed.',
+    form: 'The same fields with dotted names (location.area, contact.email), and `step`: `check` answers with the check-your-answers page (nothing stored), `change` with the form again, `send` (or no step) stores and answers with 303 to the confirmation page; a problem gives the form again with every problem listed.',
     responses: {
+      200: page('A form with step=check: the answers to check, carried in hidden fields; step=change: the form again, filled in'),
       201: {
         description: 'Stored (Idempotent-Replayed: true when the same report was already stored)',
         json: bodies.reportReceiptBody,

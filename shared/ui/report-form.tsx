@@ -334,8 +334,8 @@ export function ReportForm(options: { areas: FormArea[]; values?: FormValues; er
             choices={[{ value: 'true', label: 'Do not put my answers in the email' }]}
           />
         </div>
-        <button type="submit" class="govuk-button" data-module="govuk-button" data-prevent-double-click="true">
-          Send report
+        <button type="submit" class="govuk-button" name="step" value="check" data-module="govuk-button" data-prevent-double-click="true">
+          Continue
         </button>
       </form>
     </>

@@ -130,6 +130,17 @@ describe('the Nu HTML Checker', () => {
     );
     pages['private-link-not-working'] = await page(`/api/reports/ZZZZZZZZ/private/${'x'.repeat(43)}`);
     pages['confirmation-not-found'] = await page('/api/reports/ZZZZZZZZ/confirmation');
+    pages['check-answers'] = await form('/api/reports', {
+      type: 'asb',
+      asbCategory: 'nuisance',
+      reporterRole: 'victim',
+      description: 'Loud music every night',
+      ongoing: 'true',
+      'location.area': 'oakridge',
+      anonymous: 'true',
+      privateLink: 'true',
+      step: 'check',
+    });
     pages['report-too-large'] = await form('/api/reports', { description: 'x'.repeat(40_000) });
     pages['status-errors'] = await form('/api/report-status', { reference: '', email: 'nope' });
     pages['status-not-found'] = await form('/api/report-status', { reference: 'ZZZZ2222', email: 'someone@example.com' });

@@ -1,7 +1,7 @@
 /**
  * The resident's journey in Chromium, with JavaScript off and on: the form, the error
- * page, the confirmation, the emails, the private link with an officer's update, and axe
- * on every page they see.
+ * page, checking and changing the answers, the confirmation, the emails, the private link
+ * with an officer's update and an added incident, and axe on every page they see.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -39,6 +39,20 @@ describe('with JavaScript off', () => {
     await page.goto(`${env.stack.url}/report/`);
     expect(await axeViolationsWithoutJs(env.browser, page)).toEqual([]);
     await fillHateCrimeReport(page, 'Graffiti insulting the mosque was sprayed on the wall (no JS)');
+    // Check your answers, go back to change one (nothing lost), then send.
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.waitForLoadState();
+    expect(await page.title()).toMatch(/^Check your answers before sending your report/);
+    expect(await page.locator('#check-answers').textContent()).toContain('Graffiti insulting the mosque');
+    expect(await axeViolationsWithoutJs(env.browser, page)).toEqual([]);
+    await page.getByRole('button', { name: 'Change your answers' }).click();
+    await page.waitForLoadState();
+    expect(await page.getByLabel('What happened?').inputValue()).toBe('Graffiti insulting the mosque was sprayed on the wall (no JS)');
+    expect(await page.getByLabel('Email address').inputValue()).toBe('jo@example.com');
+    await page.getByLabel('Street or road (optional)').fill('Chapel Row, by the bus stop');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.waitForLoadState();
+    expect(await page.locator('#check-answers').textContent()).toContain('Chapel Row, by the bus stop');
     await page.getByRole('button', { name: 'Send report' }).click();
     await page.waitForURL(/\/api\/reports\/[A-Z0-9]{8}\/confirmation\?receipt=/);
     const reference = (await page.locator('#reference').textContent())!.trim();
@@ -95,7 +109,7 @@ describe('with JavaScript off', () => {
     await page.getByLabel('Month', { exact: true }).fill('Feb');
     await page.getByLabel('Year', { exact: true }).fill('2026');
     await page.getByLabel('Time it happened (optional)').fill('9pm');
-    await page.getByRole('button', { name: 'Send report' }).click();
+    await page.getByRole('button', { name: 'Continue' }).click();
     await page.waitForLoadState();
     expect(await page.title()).toMatch(/^Error: /);
     const summary = page.locator('.govuk-error-summary');
@@ -125,6 +139,8 @@ describe('with JavaScript off', () => {
     await page.getByLabel('Yes, it is still going on or keeps happening').check();
     await page.getByLabel('Kingsmead').check();
     await page.getByLabel('No, I want to stay anonymous').check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.waitForLoadState();
     await page.getByRole('button', { name: 'Send report' }).click();
     await page.waitForURL(/\/confirmation\?receipt=/);
     expect(await page.locator('#reference').textContent()).toMatch(/^[A-Z0-9]{8}$/);
@@ -176,7 +192,7 @@ describe('with JavaScript on', () => {
     await page.getByLabel('A hate crime or hate incident').check();
     expect(await page.getByLabel('Damage to public spaces').isVisible()).toBe(false);
     await page.getByLabel('What happened?').fill('Abuse shouted in the street');
-    await page.getByRole('button', { name: 'Send report' }).click();
+    await page.getByRole('button', { name: 'Continue' }).click();
 
     const summary = page.locator('#error-summary');
     await summary.waitFor();
@@ -199,7 +215,7 @@ describe('with JavaScript on', () => {
     await page.route(/report-form-errors.*\.js/, (route) => route.abort());
     await page.getByLabel('A hate crime or hate incident').check();
     await page.getByLabel('What happened?').fill('Abuse shouted in the street');
-    await page.getByRole('button', { name: 'Send report' }).click();
+    await page.getByRole('button', { name: 'Continue' }).click();
     await page.waitForURL(/\/api\/reports$/);
     expect(await page.locator('#error-summary li').allTextContents()).toContain('Select what you think the hostility was about');
     expect(await page.getByLabel('What happened?').inputValue()).toBe('Abuse shouted in the street');
@@ -212,6 +228,8 @@ describe('with JavaScript on', () => {
     await page.waitForURL(/\/report\/hate-crime\/$/);
     expect(await page.getByLabel('A hate crime or hate incident').isChecked()).toBe(true);
     await fillHateCrimeReport(page, 'Leaflets with hateful slogans pushed through doors (JS on)');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.waitForURL(/\/api\/reports$/);
     await page.getByRole('button', { name: 'Send report' }).click();
     await page.waitForURL(/\/confirmation\?receipt=/);
     const reference = (await page.locator('#reference').textContent())!.trim();

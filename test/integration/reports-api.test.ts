@@ -167,6 +167,34 @@ describe('submitting the report form without JavaScript', () => {
   const valid =
     'type=asb&asbCategory=nuisance&reporterRole=victim&description=Motorbikes+racing+on+the+green+every+night&ongoing=true&location.area=kingsmead&anonymous=true';
 
+  it('checks the answers first, storing nothing, carries them in the page for changing or sending, then stores once', async () => {
+    const before = await countReports();
+    const unique = valid.replace('every+night', `every+night+${Date.now()}`);
+    const wrong = await postForm('type=asb&description=Noise&step=check');
+    expect(wrong.status).toBe(400);
+    expect(await wrong.text()).toContain('Select what kind of anti-social behaviour it was');
+
+    const check = await postForm(`${unique}&step=check`);
+    expect(check.status).toBe(200);
+    const page = await check.text();
+    expect(page).toContain('Check your answers before sending your report');
+    expect(page).toContain('Motorbikes racing on the green');
+    const hidden = [...page.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"\/?>/g)].map((m) => [m[1]!, m[2]!]);
+    expect(Object.fromEntries(hidden)).toEqual(Object.fromEntries(new URLSearchParams(unique)));
+    expect(await countReports()).toBe(before);
+
+    const change = await postForm(`${new URLSearchParams(hidden).toString()}&step=change`);
+    expect(change.status).toBe(200);
+    const form = await change.text();
+    expect(form).not.toContain('govuk-error-summary');
+    expect(form).toMatch(/<textarea[^>]*name="description"[^>]*>Motorbikes racing on the green/);
+    expect(await countReports()).toBe(before);
+
+    const sent = await postForm(`${new URLSearchParams(hidden).toString()}&step=send`);
+    expect(sent.status).toBe(303);
+    expect(await countReports()).toBe(before + 1);
+  });
+
   it('redirects 303 to a confirmation page showing the reference, bound to that submission', async () => {
     const res = await postForm(valid);
     expect(res.status).toBe(303);
