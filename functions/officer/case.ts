@@ -13,10 +13,35 @@ import { dataLevelFor } from './access';
 import type { Officer } from './authorise';
 import type { OfficerDependencies } from './dependencies';
 import { buildTimeline } from './timeline';
-import { incidentAsReport } from '../reports/records';
+import { incidentAsReport, type StoredReport } from '../reports/records';
 import { MESSAGE_ABOUT_LABELS } from '../../shared/contracts/report';
 
 export const notFound = () => jsonMessage(404, 'No report with that reference, or not one you can see');
+
+const everythingOf = (officer: Officer) => officer.access.kind === 'all';
+
+/** Other reports with the same contact or the same place, newest first, each saying which. */
+async function relatedReports(
+  deps: OfficerDependencies,
+  stored: StoredReport,
+): Promise<{ reference: string; createdAt: string; same: ('contact' | 'place')[] }[]> {
+  const [byContact, byPlace] = await Promise.all([
+    stored.contactKey ? deps.cases.related('contact', stored.contactKey) : [],
+    stored.placeKey ? deps.cases.related('place', stored.placeKey) : [],
+  ]);
+  const found = new Map<string, { reference: string; createdAt: string; same: ('contact' | 'place')[] }>();
+  for (const [same, list] of [
+    ['contact', byContact],
+    ['place', byPlace],
+  ] as const)
+    for (const c of list) {
+      if (c.reference === stored.reference) continue;
+      const entry = found.get(c.reference) ?? { reference: c.reference, createdAt: c.createdAt, same: [] };
+      entry.same.push(same);
+      found.set(c.reference, entry);
+    }
+  return [...found.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, 20);
+}
 
 export async function getCase(deps: OfficerDependencies, officer: Officer, event: APIGatewayProxyEventV2): Promise<HttpResult> {
   const reference = parseReference(event.pathParameters?.reference ?? '');
@@ -50,6 +75,10 @@ export async function getCase(deps: OfficerDependencies, officer: Officer, event
       expiresAt: stored.expiresAt,
     });
   }
+  // Suggestions, not automation: reports with the same contact or place (the flags' own
+  // indexes), for an officer to judge. Partner users are not shown them: a suggestion would
+  // tell them of reports outside their scope.
+  const related = everythingOf(officer) ? await relatedReports(deps, stored) : undefined;
   // Names only: a minute-old list is fine, and saves a query on every case opened.
   const partners = await deps.partnerList();
   const names = new Map(partners.map((p) => [p.id, p.name]));
@@ -81,6 +110,7 @@ export async function getCase(deps: OfficerDependencies, officer: Officer, event
     dataLevel: level,
     report: level === 'full' ? stored.report : minimiseForPartner(stored.report, level),
     routes: stored.routes,
+    related,
     // Each incident held to the reader's data level by the report's own rules.
     incidents: record.incidents.map((i) => ({
       at: i.at,

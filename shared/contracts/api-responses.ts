@@ -132,6 +132,8 @@ export const caseViewBody = z.looseObject({
   routes: z.array(z.object({ partnerId: z.string(), dataLevel: z.enum(DATA_LEVELS) })),
   /** What the resident added since from their private link, each at the reader's data level, oldest first. */
   incidents: z.array(z.object({ at: isoTime, incident: reportView })),
+  /** Officers and admins: other reports with the same contact or place, newest first ("possibly the same problem"). */
+  related: z.optional(z.array(z.object({ reference, createdAt: isoTime, same: z.array(z.enum(['contact', 'place'])) }))),
   /** Officers and admins: the resident's messages, oldest first. */
   messages: z.optional(z.array(z.object({ at: isoTime, about: z.string(), text: z.string() }))),
   notes: z.array(z.object({ at: z.string(), by: z.string(), text: z.string(), shared: z.boolean(), partner: z.optional(z.string()) })),

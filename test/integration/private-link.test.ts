@@ -305,6 +305,27 @@ describe("a resident's private link", () => {
     expect(asPolice.body.timeline.map((t) => t.text)).toContain('The resident sent the partnership a message');
   });
 
+  it('suggests to officers, never to partners, other reports with the same contact or place as possibly the same problem', async () => {
+    const email = `same-${Date.now()}@example.com`;
+    const first = await submit({ ...hateCrime, contact: { ...hateCrime.contact, email }, description: `First (${Date.now()})` });
+    const second = await submit({
+      ...hateCrime,
+      contact: { ...hateCrime.contact, email },
+      location: { ...hateCrime.location, street: `Another Street ${Date.now()}` },
+      description: `Second (${Date.now()})`,
+    });
+    const view = await callApi<{ related?: { reference: string; same: string[] }[] }>(
+      stack,
+      tokens.officer!.access,
+      `/api/officer/reports/${second}`,
+    );
+    expect(view.body.related?.find((r) => r.reference === first)?.same).toEqual(['contact']);
+    expect(view.body.related?.map((r) => r.reference)).not.toContain(second);
+    const partner = await callApi<{ related?: unknown }>(stack, tokens.police!.access, `/api/officer/reports/${second}`);
+    expect(partner.status).toBe(200);
+    expect(partner.body.related).toBeUndefined();
+  });
+
   it('gives one plain page, the same each time, for a wrong key, a key for another report, a replaced link and an expired report', async () => {
     const reference = await submit({ ...hateCrime, description: `Wrong keys (${Date.now()})` });
     const other = await submit({ ...hateCrime, description: `Another report (${Date.now()})` });

@@ -83,6 +83,22 @@ function Detail({ c }: { c: Case }) {
           </ol>
         </>
       ) : null}
+      {c.related?.length ? (
+        <>
+          <h2 class="govuk-heading-m">Possibly the same problem</h2>
+          <p class="govuk-body">Other reports with the same contact details or the same street and area. Open each to judge.</p>
+          <ul class="govuk-list" id="related">
+            {c.related.map((r) => (
+              <li>
+                <a class="govuk-link" href={`/officer/report/?ref=${r.reference}`}>
+                  {r.reference}
+                </a>
+                , received {when(r.createdAt)}: same {r.same.join(' and ')}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       {c.messages?.length ? (
         <>
           <h2 class="govuk-heading-m">Messages from the resident</h2>
