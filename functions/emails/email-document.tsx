@@ -1,6 +1,26 @@
 /** The frame of every HTML email: one column of plain text styles that mail clients keep inline. */
 import type { ComponentChildren } from 'preact';
+import type { Row } from '../../shared/domain/describe-report';
+import { Lines } from '../../shared/ui/lines';
 import { toDocument } from '../../shared/ui/render';
+
+/** Labelled answers as a two-column table (mail clients drop the site's stylesheets). */
+export function EmailRows({ rows }: { rows: readonly Row[] }) {
+  return (
+    <table>
+      {rows.map((r) => (
+        <tr>
+          <th scope="row" style="text-align:left;vertical-align:top;padding:4px 12px 4px 0">
+            {r.label}
+          </th>
+          <td style="padding:4px 0">
+            <Lines text={r.value} />
+          </td>
+        </tr>
+      ))}
+    </table>
+  );
+}
 
 export function emailDocument(title: string, body: ComponentChildren): string {
   return toDocument(

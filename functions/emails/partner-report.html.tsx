@@ -1,6 +1,4 @@
-/** HTML half of the partner email (pair: partner-report.text.ts). */
-import { Lines } from '../../shared/ui/lines';
-import { emailDocument } from './email-document';
+import { EmailRows, emailDocument } from './email-document';
 import { type PartnerEmailModel, partnerIntro } from './partner-report.text';
 
 export function partnerReportHtml(m: PartnerEmailModel): string {
@@ -12,18 +10,7 @@ export function partnerReportHtml(m: PartnerEmailModel): string {
       <p>
         <strong>Reference: {m.reference}</strong>
       </p>
-      <table>
-        {m.rows.map((r) => (
-          <tr>
-            <th scope="row" style="text-align:left;vertical-align:top;padding:4px 12px 4px 0">
-              {r.label}
-            </th>
-            <td style="padding:4px 0">
-              <Lines text={r.value} />
-            </td>
-          </tr>
-        ))}
-      </table>
+      <EmailRows rows={m.rows} />
       <p>{m.dataNote}</p>
       <p>
         This email contains personal data. Keep it only as long as your organisation's retention policy allows, and do not forward it

@@ -1,6 +1,6 @@
 /** HTML half of the resident's confirmation (pair: resident-confirmation.text.ts). */
 import { Lines } from '../../shared/ui/lines';
-import { emailDocument } from './email-document';
+import { EmailRows, emailDocument } from './email-document';
 import type { ResidentEmailModel } from './resident-confirmation.text';
 
 export function residentConfirmationHtml(m: ResidentEmailModel): string {
@@ -33,18 +33,7 @@ export function residentConfirmationHtml(m: ResidentEmailModel): string {
       {m.answers?.length ? (
         <>
           <h2 style="font-size:19px">A copy of your answers</h2>
-          <table>
-            {m.answers.map((r) => (
-              <tr>
-                <th scope="row" style="text-align:left;vertical-align:top;padding:4px 12px 4px 0">
-                  {r.label}
-                </th>
-                <td style="padding:4px 0">
-                  <Lines text={r.value} />
-                </td>
-              </tr>
-            ))}
-          </table>
+          <EmailRows rows={m.answers} />
         </>
       ) : null}
       <p>If you are in danger or a crime is happening now, call 999. For anything else that needs the police, call 101.</p>

@@ -4,7 +4,7 @@
  * session, so "Change your answers" and "Send report" each post everything back.
  */
 import type { Row } from '../domain/describe-report';
-import { Lines } from './lines';
+import { SummaryRows } from './dated-list';
 
 export const CHECK_ANSWERS_TITLE = 'Check your answers before sending your report';
 
@@ -12,16 +12,7 @@ export function CheckAnswers({ rows, entries }: { rows: readonly Row[]; entries:
   return (
     <>
       <h1 class="govuk-heading-l">{CHECK_ANSWERS_TITLE}</h1>
-      <dl class="govuk-summary-list" id="check-answers">
-        {rows.map((row) => (
-          <div class="govuk-summary-list__row">
-            <dt class="govuk-summary-list__key">{row.label}</dt>
-            <dd class="govuk-summary-list__value">
-              <Lines text={row.value} />
-            </dd>
-          </div>
-        ))}
-      </dl>
+      <SummaryRows rows={rows} id="check-answers" />
       <form method="post" action="/api/reports" novalidate>
         {entries.map(([name, value]) => (
           <input type="hidden" name={name} value={value} />

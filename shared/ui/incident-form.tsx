@@ -5,8 +5,8 @@
  * stay as they are. Problems are listed in page order, every answer kept.
  */
 import type { FieldError } from '../contracts/field-errors';
-import { DateInput, ErrorSummary, Input, Radios, Textarea, type FormValues } from './form-components';
-import { anchorFor, formFieldFor, orderOf, wrongDateParts } from './report-form';
+import { ErrorSummary, Input, Textarea, type FormValues } from './form-components';
+import { anchorFor, formFieldFor, orderOf, WhenFields } from './report-form';
 
 const sortedErrors = (errors: readonly FieldError[]) => [...errors].sort((a, b) => orderOf(a.path) - orderOf(b.path));
 const anchor = (path: string) => (formFieldFor(path) === 'report-form' ? 'incident-form' : anchorFor(path));
@@ -37,35 +37,7 @@ export function IncidentForm({ action, values = {}, errors = [] }: { action: str
           error={errorFor('description')}
           rows={6}
         />
-        <Radios
-          name="ongoing"
-          legend="Is it still happening?"
-          legendSize="s"
-          values={values}
-          error={errorFor('ongoing')}
-          small
-          choices={[
-            { value: 'false', label: 'No, it happened on a particular day' },
-            { value: 'true', label: 'Yes, it is still going on' },
-          ]}
-        />
-        <DateInput
-          name="occurredAt"
-          legend="Date it happened"
-          hint="For example, 21 11 2026 or 21 Nov 2026."
-          values={values}
-          error={errorFor('occurredAt')}
-          wrong={wrongDateParts(values, errors)}
-        />
-        <Input
-          name="occurredAt.time"
-          label="Time it happened (optional)"
-          hint="For example, 9:30pm or 21:30."
-          values={values}
-          error={errorFor('occurredAt.time')}
-          width="govuk-input--width-10"
-          autocomplete="off"
-        />
+        <WhenFields values={values} errors={errors} />
         <Input
           name="location.street"
           label="Street or road, if different (optional)"

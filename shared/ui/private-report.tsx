@@ -11,7 +11,7 @@ import { IncidentErrorSummary, IncidentForm } from './incident-form';
 import { MessageErrorSummary, MessageForm } from './message-form';
 import { formatLondonDateTime } from '../contracts/london-time';
 import type { Row } from '../domain/describe-report';
-import { Lines } from './lines';
+import { DatedList, SuccessBanner, SummaryRows } from './dated-list';
 import { OUTCOME_TEXT, STATUS_TEXT, type ResidentUpdate } from './status-check';
 
 export interface PrivateReportView {
@@ -43,21 +43,6 @@ export interface IncidentFormState {
   message?: { values?: FormValues; errors?: FieldError[]; sent?: boolean };
 }
 
-function Rows({ rows, id }: { rows: readonly Row[]; id?: string }) {
-  return (
-    <dl class="govuk-summary-list" id={id}>
-      {rows.map((row) => (
-        <div class="govuk-summary-list__row">
-          <dt class="govuk-summary-list__key">{row.label}</dt>
-          <dd class="govuk-summary-list__value">
-            <Lines text={row.value} />
-          </dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
-
 const NEXT_STEP: Record<Exclude<Status, 'closed'>, string> = {
   new: 'An officer will look at your report and decide who should deal with it by',
   triaged: 'The organisation dealing with it should be chosen and start work by',
@@ -72,41 +57,11 @@ export function PrivateReport({ view, form }: { view: PrivateReportView; form?: 
     <>
       {errors.length ? <IncidentErrorSummary errors={errors} /> : null}
       {messageErrors.length ? <MessageErrorSummary errors={messageErrors} /> : null}
-      {form?.message?.sent ? (
-        <div
-          class="govuk-notification-banner govuk-notification-banner--success"
-          role="alert"
-          aria-labelledby="sent-title"
-          data-module="govuk-notification-banner"
-        >
-          <div class="govuk-notification-banner__header">
-            <h2 class="govuk-notification-banner__title" id="sent-title">
-              Success
-            </h2>
-          </div>
-          <div class="govuk-notification-banner__content">
-            <p class="govuk-notification-banner__heading">We have sent your message to the partnership's officers.</p>
-          </div>
-        </div>
-      ) : null}
+      {form?.message?.sent ? <SuccessBanner id="sent-title">We have sent your message to the partnership's officers.</SuccessBanner> : null}
       {form?.sentTo ? (
-        <div
-          class="govuk-notification-banner govuk-notification-banner--success"
-          role="alert"
-          aria-labelledby="added-title"
-          data-module="govuk-notification-banner"
-        >
-          <div class="govuk-notification-banner__header">
-            <h2 class="govuk-notification-banner__title" id="added-title">
-              Success
-            </h2>
-          </div>
-          <div class="govuk-notification-banner__content">
-            <p class="govuk-notification-banner__heading">
-              We have added it to your report{form.sentTo.length ? ` and sent it to ${form.sentTo.join(', ')}` : ''}.
-            </p>
-          </div>
-        </div>
+        <SuccessBanner id="added-title">
+          We have added it to your report{form.sentTo.length ? ` and sent it to ${form.sentTo.join(', ')}` : ''}.
+        </SuccessBanner>
       ) : null}
       <span class="govuk-caption-l">Your report</span>
       <h1 class="govuk-heading-l">Report {view.reference}</h1>
@@ -142,21 +97,12 @@ export function PrivateReport({ view, form }: { view: PrivateReportView; form?: 
       )}
       <h2 class="govuk-heading-m">Updates we have sent you</h2>
       {view.updates.length ? (
-        <ol class="govuk-list" id="report-updates">
-          {view.updates.map((u) => (
-            <li>
-              <p class="govuk-body-s govuk-!-margin-bottom-1">{formatLondonDateTime(u.at)}</p>
-              <p class="govuk-body">
-                <Lines text={u.message} />
-              </p>
-            </li>
-          ))}
-        </ol>
+        <DatedList id="report-updates" entries={view.updates.map((u) => ({ at: u.at, text: u.message }))} />
       ) : (
         <p class="govuk-body">No updates yet. Updates appear here, and by email if you gave us an address.</p>
       )}
       <h2 class="govuk-heading-m">What you told us</h2>
-      <Rows rows={view.answers} id="report-answers" />
+      <SummaryRows rows={view.answers} id="report-answers" />
       {view.incidents.length ? (
         <>
           <h2 class="govuk-heading-m">What you have told us since</h2>
@@ -164,7 +110,7 @@ export function PrivateReport({ view, form }: { view: PrivateReportView; form?: 
             {view.incidents.map((incident) => (
               <li>
                 <h3 class="govuk-heading-s">Added {formatLondonDateTime(incident.at)}</h3>
-                <Rows rows={incident.rows} />
+                <SummaryRows rows={incident.rows} />
               </li>
             ))}
           </ol>
@@ -173,18 +119,7 @@ export function PrivateReport({ view, form }: { view: PrivateReportView; form?: 
       {view.messages.length ? (
         <>
           <h2 class="govuk-heading-m">Messages you have sent</h2>
-          <ol class="govuk-list" id="report-messages">
-            {view.messages.map((m) => (
-              <li>
-                <p class="govuk-body-s govuk-!-margin-bottom-1">
-                  {formatLondonDateTime(m.at)}: {m.about}
-                </p>
-                <p class="govuk-body">
-                  <Lines text={m.text} />
-                </p>
-              </li>
-            ))}
-          </ol>
+          <DatedList id="report-messages" entries={view.messages} />
         </>
       ) : null}
       {form && view.status !== 'closed' ? <IncidentForm action={form.action} values={form.values} errors={errors} /> : null}

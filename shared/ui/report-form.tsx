@@ -71,12 +71,53 @@ export function anchorFor(path: string): string {
 }
 
 /** The date boxes to mark: the ones the problem is about, or all three for the date as a whole. */
-export function wrongDateParts(values: FormValues, errors: FieldError[]): DatePart[] {
+function wrongDateParts(values: FormValues, errors: FieldError[]): DatePart[] {
   const error = errors.find((e) => formFieldFor(e.path) === 'occurredAt');
   if (!error) return [];
   if (error.path === 'occurredAt') return ['day', 'month', 'year'];
   const one = (key: string) => [values[key]].flat().at(-1);
   return readDateAnswer({ day: one('occurredAt.day'), month: one('occurredAt.month'), year: one('occurredAt.year') }).wrong;
+}
+
+/**
+ * When it happened: still going on, the date in GOV.UK parts, and a time people may write
+ * as they like. The report form and the incident diary ask it the same way.
+ */
+export function WhenFields({ values, errors }: { values: FormValues; errors: readonly FieldError[] }) {
+  const errorFor = (field: string) => errors.find((e) => formFieldFor(e.path) === field)?.message;
+  return (
+    <>
+      <Radios
+        name="ongoing"
+        legend="Is it still happening?"
+        legendSize="s"
+        values={values}
+        error={errorFor('ongoing')}
+        small
+        choices={[
+          { value: 'false', label: 'No, it happened on a particular day' },
+          { value: 'true', label: 'Yes, it is still going on or keeps happening' },
+        ]}
+      />
+      <DateInput
+        name="occurredAt"
+        legend="Date it happened"
+        hint="If it keeps happening, the date it started. For example, 21 11 2026 or 21 Nov 2026."
+        values={values}
+        error={errorFor('occurredAt')}
+        wrong={wrongDateParts(values, [...errors])}
+      />
+      <Input
+        name="occurredAt.time"
+        label="Time it happened (optional)"
+        hint="For example, 9:30pm or 21:30. A rough time is fine; leave it blank if you do not know."
+        values={values}
+        error={errorFor('occurredAt.time')}
+        width="govuk-input--width-10"
+        autocomplete="off"
+      />
+    </>
+  );
 }
 
 export function ReportForm(options: { areas: FormArea[]; values?: FormValues; errors?: FieldError[] }) {
@@ -166,35 +207,7 @@ export function ReportForm(options: { areas: FormArea[]; values?: FormValues; er
           rows={8}
         />
         <h2 class="govuk-heading-m">When did it happen?</h2>
-        <Radios
-          name="ongoing"
-          legend="Is it still happening?"
-          legendSize="s"
-          values={values}
-          error={errorFor('ongoing')}
-          small
-          choices={[
-            { value: 'false', label: 'No, it happened on a particular day' },
-            { value: 'true', label: 'Yes, it is still going on or keeps happening' },
-          ]}
-        />
-        <DateInput
-          name="occurredAt"
-          legend="Date it happened"
-          hint="If it keeps happening, the date it started. For example, 21 11 2026 or 21 Nov 2026."
-          values={values}
-          error={errorFor('occurredAt')}
-          wrong={wrongDateParts(values, errors)}
-        />
-        <Input
-          name="occurredAt.time"
-          label="Time it happened (optional)"
-          hint="For example, 9:30pm or 21:30. A rough time is fine; leave it blank if you do not know."
-          values={values}
-          error={errorFor('occurredAt.time')}
-          width="govuk-input--width-10"
-          autocomplete="off"
-        />
+        <WhenFields values={values} errors={errors} />
         <h2 class="govuk-heading-m">Where did it happen?</h2>
         <Radios
           name="location.area"

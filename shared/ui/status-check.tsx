@@ -6,8 +6,7 @@
  */
 import { ErrorSummary, Input, type FormValues } from './form-components';
 import type { Outcome, Status } from '../contracts/workflow-vocabulary';
-import { formatLondonDateTime } from '../contracts/london-time';
-import { Lines } from './lines';
+import { DatedList } from './dated-list';
 
 export const STATUS_CHECK_TITLE = 'Check the progress of your report';
 
@@ -104,16 +103,7 @@ export function StatusResult({
       {updates.length ? (
         <>
           <h2 class="govuk-heading-m">Updates we have sent you</h2>
-          <ol class="govuk-list" id="report-updates">
-            {updates.map((u) => (
-              <li>
-                <p class="govuk-body-s govuk-!-margin-bottom-1">{formatLondonDateTime(u.at)}</p>
-                <p class="govuk-body">
-                  <Lines text={u.message} />
-                </p>
-              </li>
-            ))}
-          </ol>
+          <DatedList id="report-updates" entries={updates.map((u) => ({ at: u.at, text: u.message }))} />
         </>
       ) : null}
       <p class="govuk-body">

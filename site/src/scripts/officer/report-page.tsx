@@ -1,4 +1,5 @@
 /** One report: its summary, what the resident told us, the timeline, and the actions the user's role allows. */
+import { DatedList } from '../../../../shared/ui/dated-list';
 import type { ComponentChildren } from 'preact';
 import { describeReport } from '../../../../shared/domain/describe-report';
 import { Lines } from '../../../../shared/ui/lines';
@@ -102,18 +103,7 @@ function Detail({ c }: { c: Case }) {
       {c.messages?.length ? (
         <>
           <h2 class="govuk-heading-m">Messages from the resident</h2>
-          <ol class="govuk-list" id="messages">
-            {c.messages.map((m) => (
-              <li>
-                <p class="govuk-body-s govuk-!-margin-bottom-1">
-                  {when(m.at)}: {m.about}
-                </p>
-                <p class="govuk-body">
-                  <Lines text={m.text} />
-                </p>
-              </li>
-            ))}
-          </ol>
+          <DatedList id="messages" entries={c.messages} when={when} />
         </>
       ) : null}
       <h2 class="govuk-heading-m">Timeline</h2>
