@@ -31,6 +31,9 @@ import { type PrivateReportDependencies, privateViewOf, viewPrivateReport } from
 
 const PRIVATE = { 'X-Robots-Tag': 'noindex' };
 
+/** Why a private link opened nothing. */
+type Refusal = { kind: 'limited'; retryAfterSeconds: number } | { kind: 'not-found' };
+
 /** One answer for every link that does not work, saying what the resident can do instead. */
 const notWorking = (contact: Profile['contact']) => [
   'The link may be mistyped or incomplete, it may have been replaced by a newer one, or the report may have been deleted after the time we keep reports.',
@@ -70,7 +73,15 @@ export async function handlePrivateReport(
     );
 
   const method = event.requestContext.http.method;
-  if (event.pathParameters?.key && action.endsWith('/messages')) return handleMessage(deps, page, limited, notFound, event);
+  /** A link that opened nothing: the page for a form, a message for JSON. */
+  const refused = (result: Refusal, asForm: boolean): HttpResult => {
+    if (result.kind === 'limited')
+      return asForm
+        ? limited(result.retryAfterSeconds)
+        : jsonMessage(429, 'Too many attempts: wait and try again', { 'Retry-After': String(result.retryAfterSeconds) });
+    return asForm ? notFound() : jsonMessage(404, 'This link does not work');
+  };
+  if (event.pathParameters?.key && action.endsWith('/messages')) return handleMessage(deps, page, refused, event);
   if (method === 'GET' || method === 'HEAD') {
     const result = await viewPrivateReport(deps, given, clientAddress(event));
     if (result.kind === 'limited') return limited(result.retryAfterSeconds);
@@ -90,11 +101,7 @@ export async function handlePrivateReport(
   const decoded = body.kind === 'form' ? decodeReportForm(body.entries) : { value: body.value, errors: [] };
   const result = await addIncident(deps, { ...given, body: decoded.value, decodeErrors: decoded.errors }, clientAddress(event));
   const asForm = body.kind === 'form';
-  if (result.kind === 'limited')
-    return asForm
-      ? limited(result.retryAfterSeconds)
-      : jsonMessage(429, 'Too many attempts: wait and try again', { 'Retry-After': String(result.retryAfterSeconds) });
-  if (result.kind === 'not-found') return asForm ? notFound() : jsonMessage(404, 'This link does not work');
+  if (result.kind === 'limited' || result.kind === 'not-found') return refused(result, asForm);
   if (result.kind === 'closed') {
     const message = `This report is closed, so nothing more can be added to it. If the problem carries on, make a new report and mention reference ${result.stored.reference}.`;
     if (!asForm) return jsonMessage(409, message);
@@ -118,8 +125,7 @@ export async function handlePrivateReport(
 async function handleMessage(
   deps: PrivateReportDependencies & SendMessageDependencies,
   page: (status: number, title: string, body: ComponentChildren, headers?: Record<string, string>) => HttpResult,
-  limited: (seconds: number) => HttpResult,
-  notFound: () => HttpResult,
+  refused: (result: Refusal, asForm: boolean) => HttpResult,
   event: APIGatewayProxyEventV2,
 ): Promise<HttpResult> {
   const reportPath = event.rawPath.replace(/\/messages$/, '');
@@ -132,11 +138,7 @@ async function handleMessage(
   const given = { reference: event.pathParameters?.reference, key: event.pathParameters?.key, body: value };
   const result = await sendMessage(deps, given, clientAddress(event));
   const asForm = body.kind === 'form';
-  if (result.kind === 'limited')
-    return asForm
-      ? limited(result.retryAfterSeconds)
-      : jsonMessage(429, 'Too many attempts: wait and try again', { 'Retry-After': String(result.retryAfterSeconds) });
-  if (result.kind === 'not-found') return asForm ? notFound() : jsonMessage(404, 'This link does not work');
+  if (result.kind === 'limited' || result.kind === 'not-found') return refused(result, asForm);
   if (result.kind === 'invalid') {
     if (!asForm) return invalid(400, result.errors, 'Check the message and send it again');
     const view = await privateViewOf(deps, result.stored);
