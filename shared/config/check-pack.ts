@@ -163,6 +163,9 @@ function crossCheck(profile: Profile, content: Record<Collection, Entry[]>, cont
 
 /** Lists a pack's problems as the commands and the site build print them. */
 export function describeProblems(packDir: string, report: PackReport): string {
+  // No folder at all is one plain sentence, not a list of one.
+  const missing = missingPack(packDir);
+  if (missing) return missing;
   const count = report.problems.length;
   return `The partnership pack at ${shown(packDir)} has ${count} problem${count === 1 ? '' : 's'}:\n${report.problems
     .map((p) => `  - ${p.replaceAll('\n', '\n    ')}`)
