@@ -21,8 +21,8 @@ export class DeliveryPending extends Error {
 export async function routeRecord(deps: RouterDependencies, record: DynamoDBRecord): Promise<void> {
   if (record.eventName !== 'INSERT' || !record.dynamodb?.NewImage) return;
   const item = unmarshall(record.dynamodb.NewImage as Record<string, AttributeValue>);
-  if (item.entity === 'report') {
-    const flags = await flagReport(deps, String(item.reference));
+  if (item.entity === 'report' || item.entity === 'incident') {
+    const flags = await flagReport(deps, String(item.reference), item.entity === 'incident' ? String(item.at) : undefined);
     if (flags.length) logger.info('Report flagged', { reference: item.reference, flags });
     return;
   }

@@ -326,6 +326,37 @@ describe("a resident's private link", () => {
     expect(partner.body.related).toBeUndefined();
   });
 
+  it('counts the incidents a resident adds toward the repeat-victim and Case Review flags', async () => {
+    const { repeatVictim, caseReview } = defaultProfile().flags;
+    expect(repeatVictim.reports).toBe(caseReview.reports);
+    const stamp = Date.now();
+    const reference = await submit({
+      ...hateCrime,
+      type: 'asb',
+      asbCategory: 'personal',
+      hateMotivations: undefined,
+      contact: { ...hateCrime.contact, email: `diary-${stamp}@example.com` },
+      location: { ...hateCrime.location, street: `Diary Close ${stamp}` },
+      description: `Threats from next door (${stamp})`,
+    });
+    const link = await linkFromEmail(reference);
+    const flagsNow = async () => {
+      await stack.streamIdle();
+      return (await callApi<{ flags: string[] }>(stack, tokens.officer!.access, `/api/officer/reports/${reference}`)).body.flags;
+    };
+    expect(await flagsNow()).toEqual([]);
+    for (let i = 1; i < repeatVictim.reports; i++) {
+      const added = await fetch(`${stack.url}${link}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ description: `Threats again, time ${i}`, ongoing: true }),
+      });
+      expect(added.status).toBe(201);
+      // One short of the threshold, no flag; at it, both.
+      expect(await flagsNow()).toEqual(i + 1 < repeatVictim.reports ? [] : ['case-review', 'repeat-victim']);
+    }
+  });
+
   it('gives one plain page, the same each time, for a wrong key, a key for another report, a replaced link and an expired report', async () => {
     const reference = await submit({ ...hateCrime, description: `Wrong keys (${Date.now()})` });
     const other = await submit({ ...hateCrime, description: `Another report (${Date.now()})` });
