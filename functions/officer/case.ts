@@ -11,14 +11,13 @@ import { isOverdue } from '../../shared/domain/workflow';
 import { json, jsonMessage, type HttpResult } from '../adapters/http/responses';
 import { dataLevelFor } from './access';
 import type { Officer } from './authorise';
+import type { AuditEntry } from '../reports/ports';
 import type { OfficerDependencies } from './dependencies';
 import { buildTimeline } from './timeline';
 import { incidentAsReport, type StoredReport } from '../reports/records';
 import { MESSAGE_ABOUT_LABELS } from '../../shared/contracts/report';
 
 export const notFound = () => jsonMessage(404, 'No report with that reference, or not one you can see');
-
-const everythingOf = (officer: Officer) => officer.access.kind === 'all';
 
 /** Other reports with the same contact or the same place, newest first, each saying which. */
 async function relatedReports(
@@ -52,37 +51,33 @@ export async function getCase(deps: OfficerDependencies, officer: Officer, event
   const { stored } = record;
   const now = deps.now();
 
-  // Audit first: if the trail cannot be written, the data is not shown.
-  await deps.audit.append({
+  const everything = officer.access.kind === 'all';
+  const audit = (action: AuditEntry['action'], summary?: string): AuditEntry => ({
     reference,
     userId: officer.identity.userId,
     username: officer.identity.username,
     groups: officer.identity.groups,
-    action: 'read-report',
+    action,
+    ...(summary ? { summary } : {}),
     at: now.toISOString(),
     expiresAt: stored.expiresAt,
   });
+  // Audit first: if the trail cannot be written, the data is not shown.
+  await deps.audit.append(audit('read-report'));
   // An officer opening the case reads the resident's messages: they stop counting as unread.
-  if (officer.access.kind === 'all' && stored.unreadMessages) {
-    await deps.cases.markMessagesRead(reference, {
-      reference,
-      userId: officer.identity.userId,
-      username: officer.identity.username,
-      groups: officer.identity.groups,
-      action: 'change',
-      summary: `Read ${stored.unreadMessages === 1 ? 'a message' : `${stored.unreadMessages} messages`} from the resident`,
-      at: now.toISOString(),
-      expiresAt: stored.expiresAt,
-    });
+  if (everything && stored.unreadMessages) {
+    const what = stored.unreadMessages === 1 ? 'a message' : `${stored.unreadMessages} messages`;
+    await deps.cases.markMessagesRead(reference, audit('change', `Read ${what} from the resident`));
   }
-  // Suggestions, not automation: reports with the same contact or place (the flags' own
-  // indexes), for an officer to judge. Partner users are not shown them: a suggestion would
-  // tell them of reports outside their scope.
-  const related = everythingOf(officer) ? await relatedReports(deps, stored) : undefined;
-  // Names only: a minute-old list is fine, and saves a query on every case opened.
-  const partners = await deps.partnerList();
+  const [partners, related] = await Promise.all([
+    // Names only: a minute-old list is fine, and saves a query on every case opened.
+    deps.partnerList(),
+    // Suggestions, not automation: reports with the same contact or place (the flags' own
+    // indexes), for an officer to judge. Partner users are not shown them: a suggestion would
+    // tell them of reports outside their scope.
+    everything ? relatedReports(deps, stored) : undefined,
+  ]);
   const names = new Map(partners.map((p) => [p.id, p.name]));
-  const everything = officer.access.kind === 'all';
   // Every field below is held to the reader's data level, notes and timeline included.
   const notes = notesFor(
     record.notes,

@@ -21,7 +21,7 @@ import {
 import { CONTENT_COLLECTIONS, type ContentCollection } from '../contracts/content-collections';
 import type { pollSchema } from '../contracts/poll';
 import { readDemoTallies } from './demo-tallies';
-import { readProfile } from './load-profile';
+import { describeIssue, readProfile } from './load-profile';
 import { contentDirOf, missingPack, profileFileOf, shown } from './partnership-pack';
 import type { Profile } from './profile-schema';
 
@@ -72,19 +72,12 @@ function readCollection(contentDir: string, name: Collection, report: PackReport
     }
     const result = (schema as z.ZodType).safeParse(raw);
     if (!result.success) {
-      for (const issue of result.error.issues)
-        report.problems.push(`${shown(file)}: ${issue.path.join('.') || '(root)'}: ${fieldMessage(issue)}`);
+      for (const issue of result.error.issues) report.problems.push(`${shown(file)}: ${describeIssue(issue)}`);
       continue;
     }
     entries.push({ file, data: result.data as Record<string, unknown> });
   }
   return entries;
-}
-
-function fieldMessage(issue: { code: string; message: string; keys?: PropertyKey[] }): string {
-  if (issue.code === 'unrecognized_keys' && issue.keys)
-    return `unknown field ${issue.keys.map((k) => `"${String(k)}"`).join(', ')}: remove it or check its spelling`;
-  return issue.message;
 }
 
 /** Content that names what the profile must define: areas, postcode districts, plan actions. */

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import * as z from 'zod/mini';
 import { tallyRequestSchema } from '../contracts/officer';
 import type { Poll } from '../contracts/poll';
+import { describeIssue } from './load-profile';
 import { shown } from './partnership-pack';
 
 const entrySchema = z.extend(tallyRequestSchema, {
@@ -33,7 +34,7 @@ export function readDemoTallies(packDir: string, polls: readonly Pick<Poll, 'id'
     throw fail([`not valid JSON (${(error as Error).message})`]);
   }
   const result = demoTalliesSchema.safeParse(raw);
-  if (!result.success) throw fail(result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
+  if (!result.success) throw fail(result.error.issues.map(describeIssue));
   const tallies = result.data;
   const poll = polls.find((p) => p.id === tallies.pollId);
   if (!poll)

@@ -9,18 +9,23 @@ import { bankHolidaysFor, YEARS_AHEAD } from './bank-holidays';
 import { chosenPackDir, missingPack, profileFileOf, shown } from './partnership-pack';
 import { profileSchema, type Profile } from './profile-schema';
 
-/** Zod's words for a field the schema does not know, turned into the fix. */
-function explain(issue: { code: string; message: string; keys?: PropertyKey[] }): string {
-  if (issue.code === 'unrecognized_keys' && issue.keys)
-    return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${String(k)}"`).join(', ')}: remove it or check its spelling`;
-  return issue.message;
+/**
+ * One problem of a pack's file as a person reads it: the field, then what is wrong. Zod's
+ * words for a field the schema does not know are turned into the fix.
+ */
+export function describeIssue(issue: { code: string; message: string; path: PropertyKey[]; keys?: PropertyKey[] }): string {
+  const message =
+    issue.code === 'unrecognized_keys' && issue.keys
+      ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${String(k)}"`).join(', ')}: remove it or check its spelling`
+      : issue.message;
+  return `${issue.path.map(String).join('.') || '(root)'}: ${message}`;
 }
 
 /** Validates raw profile data, throwing one readable message listing every problem. */
 export function parseProfile(raw: unknown, source = 'profile', now = new Date()): Profile {
   const result = profileSchema.safeParse(raw);
   if (!result.success) {
-    const lines = result.error.issues.map((issue) => `  - ${issue.path.join('.') || '(root)'}: ${explain(issue)}`);
+    const lines = result.error.issues.map((issue) => `  - ${describeIssue(issue)}`);
     throw new Error(`Invalid partnership profile in ${source}:\n${lines.join('\n')}`);
   }
   const profile = result.data;
