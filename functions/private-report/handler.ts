@@ -86,7 +86,7 @@ export async function handlePrivateReport(
     const result = await viewPrivateReport(deps, given, clientAddress(event));
     if (result.kind === 'limited') return limited(result.retryAfterSeconds);
     if (result.kind === 'not-found') return notFound();
-    const sentTo = event.queryStringParameters?.added === '1' ? result.view.dealingWith : undefined;
+    const sentTo = event.queryStringParameters?.added === '1' ? result.view.incidentsGoTo : undefined;
     const message = event.queryStringParameters?.sent === '1' ? { sent: true } : undefined;
     return page(200, `Your report ${result.view.reference}`, h(PrivateReport, { view: result.view, form: { action, sentTo, message } }));
   }

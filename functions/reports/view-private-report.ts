@@ -63,11 +63,8 @@ export async function openPrivateLink(
   return taken.allowed ? { kind: 'not-found' } : { kind: 'limited', retryAfterSeconds: taken.retryAfterSeconds };
 }
 
-/** The names of the organisations dealing with a report: the assigned one, or every one it was routed to. */
-function dealingWith(profile: Pick<Profile, 'partners'>, stored: Pick<StoredReport, 'assignedPartner' | 'routes'>): string[] {
-  const ids = stored.assignedPartner ? [stored.assignedPartner] : stored.routes.map((r) => r.partnerId);
-  return ids.map((id) => profile.partners.find((p) => p.id === id)?.name).filter((name): name is string => name !== undefined);
-}
+const namesOf = (profile: Pick<Profile, 'partners'>, ids: readonly string[]) =>
+  ids.map((id) => profile.partners.find((p) => p.id === id)?.name).filter((name): name is string => name !== undefined);
 
 /** Everything the page shows of a report whose link worked: its updates and incidents are read together. */
 export async function privateViewOf(
@@ -84,7 +81,10 @@ export async function privateViewOf(
     status: live.status,
     outcome: live.outcome,
     dueAt: live.status === 'closed' ? undefined : live.dueAt,
-    dealingWith: dealingWith(deps.profile, live),
+    // The assigned organisation, or every one it was routed to.
+    dealingWith: namesOf(deps.profile, live.assignedPartner ? [live.assignedPartner] : live.routes.map((r) => r.partnerId)),
+    // Who a new incident goes to: every organisation the report went to (add-incident.ts).
+    incidentsGoTo: namesOf(deps.profile, live.routes.map((r) => r.partnerId)),
     updates,
     answers: describeReport(live.report, deps.profile),
     incidents: incidents.map((i) => ({ at: i.at, rows: describeReport(incidentAsReport(live.report, i.incident), deps.profile) })),

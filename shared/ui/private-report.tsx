@@ -23,6 +23,8 @@ export interface PrivateReportView {
   dueAt?: string | undefined;
   /** The organisations dealing with it, by name. */
   dealingWith: string[];
+  /** The organisations an incident added now is sent to, by name. */
+  incidentsGoTo: string[];
   updates: readonly ResidentUpdate[];
   /** What the resident told us, as labelled rows. */
   answers: readonly Row[];

@@ -171,6 +171,15 @@ describe("a resident's private link", () => {
     expect(wrongPage).toContain('February 2026 has 28 days');
     expect(wrongPage).toContain('The same three lads');
 
+    // Assigned to one partner: the incident still goes to every partner the report went to, and the page says so.
+    const officerAct = async (body: Record<string, unknown>) => {
+      const version = (await callApi<{ version: number }>(stack, tokens.officer!.access, `/api/officer/reports/${reference}`)).body.version;
+      const res = await callApi(stack, tokens.officer!.access, `/api/officer/reports/${reference}/actions`, { body: { ...body, version } });
+      expect(res.status).toBe(200);
+    };
+    await officerAct({ action: 'grade', risk: 'standard' });
+    await officerAct({ action: 'assign', partnerId: 'council-asb-team' });
+
     const added = await post({
       description: `Bins burning again at 2am (${stamp})`,
       ongoing: 'false',
@@ -188,6 +197,7 @@ describe("a resident's private link", () => {
     const page = await (await open(back, ip)).text();
     expect(page).toContain('We have added it to your report and sent it to');
     expect(page).toContain(`Bins burning again at 2am (${stamp})`);
+    const banner = /We have added it to your report and sent it to ([^<]+)\./.exec(page)![1]!;
 
     // Each partner on the report gets it, at its own level; the resident's contact details never.
     const profile = defaultProfile();
@@ -202,6 +212,8 @@ describe("a resident's private link", () => {
     const subject = (e: { subject: string }) =>
       e.subject.startsWith('New incident on anti-social behaviour report') && e.subject.includes(reference);
     const emails = (await waitForEmails(stack, (all) => all.filter(subject).length === stored.routes.length)).filter(subject);
+    expect(stored.routes.length).toBeGreaterThan(1);
+    for (const route of stored.routes) expect(banner).toContain(profile.partners.find((p) => p.id === route.partnerId)!.name);
     for (const route of stored.routes) {
       const email = emails.find((e) => e.destination.to[0] === profile.partners.find((p) => p.id === route.partnerId)!.email)!;
       const text = email.body.text ?? '';
@@ -227,15 +239,7 @@ describe("a resident's private link", () => {
     });
     expect(json.status).toBe(201);
     expect(await json.json()).toMatchObject({ reference });
-    for (const body of [
-      { action: 'grade', risk: 'standard' },
-      { action: 'close', outcome: 'no-further-action' },
-    ]) {
-      const version = (await callApi<{ version: number }>(stack, tokens.officer!.access, `/api/officer/reports/${reference}`)).body.version;
-      expect(
-        (await callApi(stack, tokens.officer!.access, `/api/officer/reports/${reference}/actions`, { body: { ...body, version } })).status,
-      ).toBe(200);
-    }
+    await officerAct({ action: 'close', outcome: 'no-further-action' });
     const closed = await post({ description: 'Again', ongoing: 'true' });
     expect(closed.status).toBe(409);
     expect(await closed.text()).toContain('This report is closed');
