@@ -11,7 +11,10 @@ import { type ComponentChildren, h } from 'preact';
 import { bundledProfile } from '../../shared/config/bundled-profile';
 import type { Profile } from '../../shared/config/profile-schema';
 import { renderPage } from '../../shared/ui/layout';
+import { IncidentErrorSummary, IncidentForm } from '../../shared/ui/incident-form';
+import { MessageErrorSummary, MessageForm } from '../../shared/ui/message-form';
 import { PrivateReport } from '../../shared/ui/private-report';
+import type { FieldError } from '../../shared/contracts/field-errors';
 import { Message } from '../../shared/ui/result-pages';
 import { clockNow } from '../adapters/clock/clock';
 import { dynamoDbClient } from '../adapters/dynamodb/client';
@@ -24,7 +27,7 @@ import { readBody } from '../adapters/http/request-body';
 import { html, invalid, json, jsonMessage, seeOther, type HttpResult } from '../adapters/http/responses';
 import { config } from '../config';
 import { decodeReportForm } from '../../shared/contracts/report-form';
-import { formValuesFrom } from '../../shared/ui/form-components';
+import { formValuesFrom, type FormValues } from '../../shared/ui/form-components';
 import { addIncident, type AddIncidentDependencies } from '../reports/add-incident';
 import { sendMessage, type SendMessageDependencies } from '../reports/send-message';
 import { type PrivateReportDependencies, privateViewOf, viewPrivateReport } from '../reports/view-private-report';
@@ -99,8 +102,15 @@ export async function handlePrivateReport(
       ? page(body.status, 'There is a problem', h(Message, { heading: 'There is a problem', paragraphs: [body.message], links: [] }))
       : jsonMessage(body.status, body.message);
   const decoded = body.kind === 'form' ? decodeReportForm(body.entries) : { value: body.value, errors: [] };
-  const result = await addIncident(deps, { ...given, body: decoded.value, decodeErrors: decoded.errors }, clientAddress(event));
   const asForm = body.kind === 'form';
+  const result = await keepingAnswers(
+    () => addIncident(deps, { ...given, body: decoded.value, decodeErrors: decoded.errors }, clientAddress(event)),
+    body,
+    event,
+    (values, errors) => [h(IncidentErrorSummary, { errors }), h(IncidentForm, { action, values, errors })],
+    page,
+  );
+  if ('statusCode' in result) return result;
   if (result.kind === 'limited' || result.kind === 'not-found') return refused(result, asForm);
   if (result.kind === 'closed') {
     const message = `This report is closed, so nothing more can be added to it. If the problem carries on, make a new report and mention reference ${result.stored.reference}.`;
@@ -136,7 +146,14 @@ async function handleMessage(
       : jsonMessage(body.status, body.message);
   const value = body.kind === 'form' ? Object.fromEntries(body.entries) : body.value;
   const given = { reference: event.pathParameters?.reference, key: event.pathParameters?.key, body: value };
-  const result = await sendMessage(deps, given, clientAddress(event));
+  const result = await keepingAnswers(
+    () => sendMessage(deps, given, clientAddress(event)),
+    body,
+    event,
+    (values, errors) => [h(MessageErrorSummary, { errors }), h(MessageForm, { action: `${reportPath}/messages`, values, errors })],
+    page,
+  );
+  if ('statusCode' in result) return result;
   const asForm = body.kind === 'form';
   if (result.kind === 'limited' || result.kind === 'not-found') return refused(result, asForm);
   if (result.kind === 'invalid') {
@@ -147,6 +164,29 @@ async function handleMessage(
   }
   if (!asForm) return json(201, { reference: result.record.reference, sentAt: result.record.at });
   return seeOther(`${reportPath}?sent=1#report-messages`);
+}
+
+/**
+ * Runs a resident's change; if storing it fails (the table unavailable, a timeout), a form
+ * gets its answers back to send again rather than an error page that loses them. JSON
+ * clients keep their request, and the error middleware answers them.
+ */
+async function keepingAnswers<T>(
+  run: () => Promise<T>,
+  body: Exclude<ReturnType<typeof readBody>, { kind: 'error' }>,
+  event: APIGatewayProxyEventV2,
+  form: (values: FormValues, errors: FieldError[]) => ComponentChildren,
+  page: (status: number, title: string, content: ComponentChildren) => HttpResult,
+): Promise<T | HttpResult> {
+  try {
+    return await run();
+  } catch (error) {
+    if (body.kind !== 'form') throw error;
+    const { logger } = await import('../adapters/logging/logger');
+    logger.error('Resident change not stored', { correlationId: event.requestContext.requestId, errorName: (error as Error).name });
+    const message = `Sorry, we could not confirm that this was saved. Your answers are still below. Open your report's link in a few minutes: if it is not there, send it again, or call 101. (Reference for support: ${event.requestContext.requestId})`;
+    return page(503, 'Sorry, there is a problem', form(formValuesFrom(body.entries), [{ path: '', message }]));
+  }
 }
 
 let runtime: (PrivateReportDependencies & AddIncidentDependencies & SendMessageDependencies) | undefined;

@@ -84,7 +84,10 @@ export async function privateViewOf(
     // The assigned organisation, or every one it was routed to.
     dealingWith: namesOf(deps.profile, live.assignedPartner ? [live.assignedPartner] : live.routes.map((r) => r.partnerId)),
     // Who a new incident goes to: every organisation the report went to (add-incident.ts).
-    incidentsGoTo: namesOf(deps.profile, live.routes.map((r) => r.partnerId)),
+    incidentsGoTo: namesOf(
+      deps.profile,
+      live.routes.map((r) => r.partnerId),
+    ),
     updates,
     answers: describeReport(live.report, deps.profile),
     incidents: incidents.map((i) => ({ at: i.at, rows: describeReport(incidentAsReport(live.report, i.incident), deps.profile) })),
