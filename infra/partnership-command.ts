@@ -12,12 +12,11 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { checkPack, describeProblems } from '../shared/config/check-pack';
 import { shown } from '../shared/config/partnership-pack';
+import { CONTACT_PHONE, isEmail, KEBAB_ID, POSTCODE_DISTRICT } from '../shared/config/profile-schema';
 import { describePack, kebab, newPack, type PackAnswers } from './new-pack';
 
 const DATA_LEVELS = ['full', 'no-contact', 'summary'] as const;
 const TYPES = { asb: ['asb'], 'hate-crime': ['hate-crime'], both: ['asb', 'hate-crime'] } as const;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const DISTRICT = /^[A-Z]{1,2}[0-9][A-Z0-9]?$/;
 
 /** Reads answers line by line: works the same typed at a terminal or piped in. */
 function prompter() {
@@ -51,17 +50,17 @@ async function askForPack(): Promise<PackAnswers> {
     const name = await q.until('Partnership name (as residents see it)', (a) => (a ? undefined : 'The partnership needs a name.'));
     const id = await q.until(
       'Short id, for stack names and local data',
-      (a) => (/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(a) ? undefined : 'Use lower-case letters, digits and hyphens, such as north-vale.'),
+      (a) => (KEBAB_ID.test(a) ? undefined : 'Use lower-case letters, digits and hyphens, such as north-vale.'),
       kebab(name.replace(/community safety partnership/i, '')) || 'partnership',
     );
     const team = await q.until('Who answers residents (team and organisation)', (a) => (a ? undefined : 'Say who answers.'));
-    const email = await q.until('Their email address', (a) => (EMAIL.test(a) ? undefined : 'That is not an email address.'));
+    const email = await q.until('Their email address', (a) => (isEmail(a) ? undefined : 'That is not an email address.'));
     const phone = await q.until('Their phone number', (a) =>
-      /^\+?[0-9 ()-]{10,20}$/.test(a) ? undefined : 'Give a phone number of 10 to 20 digits, spaces or brackets.',
+      CONTACT_PHONE.test(a) ? undefined : 'Give a phone number of 10 to 20 digits, spaces or brackets.',
     );
     const senderEmail = await q.until(
       'Address the portal sends email from',
-      (a) => (EMAIL.test(a) ? undefined : 'That is not an email address.'),
+      (a) => (isEmail(a) ? undefined : 'That is not an email address.'),
       `reports@${email.split('@')[1]}`,
     );
     const calendar = await q.until(
@@ -90,7 +89,7 @@ async function askForPack(): Promise<PackAnswers> {
           .split(/[\s,]+/)
           .filter(Boolean);
         if (!list.length) return 'Give at least one postcode district.';
-        const bad = list.find((d) => !DISTRICT.test(d));
+        const bad = list.find((d) => !POSTCODE_DISTRICT.test(d));
         if (bad) return `${bad} is not a postcode district (the first half of a postcode, such as AB1).`;
         const taken = list.find((d) => districtOwner.has(d));
         return taken ? `${taken} is already in ${districtOwner.get(taken)}: a district belongs to one area.` : undefined;
@@ -114,7 +113,7 @@ async function askForPack(): Promise<PackAnswers> {
         continue;
       }
       const partnerEmail = await q.until(`Address reports for ${partnerName} go to`, (a) =>
-        EMAIL.test(a) ? undefined : 'That is not an email address.',
+        isEmail(a) ? undefined : 'That is not an email address.',
       );
       const dataLevel = await q.until(
         'What they may see: full, no-contact (not who reported) or summary (what, where, when)',

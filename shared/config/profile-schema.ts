@@ -9,12 +9,17 @@ import { REPORT_TYPES, ASB_CATEGORIES, HATE_MOTIVATIONS } from '../contracts/rep
 /** The UK's three bank holiday calendars (Wales shares England's). */
 export const BANK_HOLIDAY_CALENDARS = ['england-and-wales', 'scotland', 'northern-ireland'] as const;
 
-const id = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case id'));
+export const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const id = z.string().check(z.regex(KEBAB_ID, 'must be a kebab-case id'));
 
 /** Postcode district, the outward half of a UK postcode (e.g. "B1", "SW1A"). */
-const postcodeDistrict = z
-  .string()
-  .check(z.regex(/^[A-Z]{1,2}[0-9][A-Z0-9]?$/, 'must be an upper-case postcode district such as B1 or SW1A'));
+/** The shapes the profile's fields take, for anything that asks for them (npm run partnership -- new). */
+export const POSTCODE_DISTRICT = /^[A-Z]{1,2}[0-9][A-Z0-9]?$/;
+export const CONTACT_PHONE = /^\+?[0-9 ()-]{10,20}$/;
+const email = z.email();
+export const isEmail = (value: string) => email.safeParse(value).success;
+
+const postcodeDistrict = z.string().check(z.regex(POSTCODE_DISTRICT, 'must be an upper-case postcode district such as B1 or SW1A'));
 
 /**
  * How much personal data a partner receives (UK GDPR data minimisation, Art. 5(1)(c)):
@@ -97,7 +102,7 @@ export const profileSchema = z
       /** Who answers: a team and its organisation, as residents would look for it. */
       team: z.string().check(z.minLength(1)),
       email: z.email(),
-      phone: z.string().check(z.regex(/^\+?[0-9 ()-]{10,20}$/)),
+      phone: z.string().check(z.regex(CONTACT_PHONE)),
       /** When the phone is answered, e.g. "Monday to Friday, 9am to 5pm". */
       hours: z.string().check(z.minLength(1)),
     }),
