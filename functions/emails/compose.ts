@@ -50,61 +50,37 @@ export function composeEmail(
   /** The resident's message a team email is about, when it is about one. */
   message?: MessageRecord,
 ): OutgoingEmail | undefined {
-  const area = profile.areas.find((a) => a.id === stored.report.location.area)?.name ?? stored.report.location.area;
-  if (entry.target.kind === 'resident') {
+  const email = (to: string, subject: string, text: string, html: string): OutgoingEmail => ({
+    to,
+    from: profile.senderEmail,
+    subject: headerText(subject),
+    text,
+    html,
+  });
+  const target = entry.target;
+  if (target.kind === 'resident' || target.kind === 'resident-update' || target.kind === 'resident-news') {
+    // Emails to the resident go only to an address they gave.
     const contact = stored.report.contact;
     if (!contact?.email) return undefined;
-    const answers = stored.report.keepAnswersOutOfEmail === true ? undefined : describeReport(stored.report, profile);
-    const model = { name: contact.name, partnershipName: profile.name, reference: stored.reference, siteUrl, privateLink, answers };
-    return {
-      to: contact.email,
-      from: profile.senderEmail,
-      subject: headerText(`Your report reference ${stored.reference}`),
-      text: residentConfirmationText(model),
-      html: residentConfirmationHtml(model),
-    };
+    const base = { name: contact.name, partnershipName: profile.name, reference: stored.reference, siteUrl, privateLink };
+    if (target.kind === 'resident') {
+      const answers = stored.report.keepAnswersOutOfEmail === true ? undefined : describeReport(stored.report, profile);
+      const model = { ...base, answers };
+      return email(
+        contact.email,
+        `Your report reference ${stored.reference}`,
+        residentConfirmationText(model),
+        residentConfirmationHtml(model),
+      );
+    }
+    if (target.kind === 'resident-update') {
+      const model = { ...base, message: target.message, statusUrl: `${siteUrl}/report/status/` };
+      return email(contact.email, `An update on your report ${stored.reference}`, residentUpdateText(model), residentUpdateHtml(model));
+    }
+    const model = { ...base, contact: profile.contact, type: stored.report.type, news: target.news };
+    return email(contact.email, newsSubject(model), residentNewsText(model), residentNewsHtml(model));
   }
-  if (entry.target.kind === 'resident-update') {
-    const contact = stored.report.contact;
-    if (!contact?.email) return undefined;
-    const model = {
-      name: contact.name,
-      partnershipName: profile.name,
-      reference: stored.reference,
-      message: entry.target.message,
-      statusUrl: `${siteUrl}/report/status/`,
-      privateLink,
-    };
-    return {
-      to: contact.email,
-      from: profile.senderEmail,
-      subject: headerText(`An update on your report ${stored.reference}`),
-      text: residentUpdateText(model),
-      html: residentUpdateHtml(model),
-    };
-  }
-  if (entry.target.kind === 'resident-news') {
-    const contact = stored.report.contact;
-    if (!contact?.email) return undefined;
-    const model = {
-      name: contact.name,
-      partnershipName: profile.name,
-      contact: profile.contact,
-      reference: stored.reference,
-      type: stored.report.type,
-      news: entry.target.news,
-      siteUrl,
-      privateLink,
-    };
-    return {
-      to: contact.email,
-      from: profile.senderEmail,
-      subject: headerText(newsSubject(model)),
-      text: residentNewsText(model),
-      html: residentNewsHtml(model),
-    };
-  }
-  if (entry.target.kind === 'team-message') {
+  if (target.kind === 'team-message') {
     if (!message) return undefined;
     const model = {
       partnershipName: profile.name,
@@ -112,15 +88,9 @@ export function composeEmail(
       about: MESSAGE_ABOUT_LABELS[message.message.about],
       caseUrl: `${siteUrl}/officer/report/?ref=${stored.reference}`,
     };
-    return {
-      to: profile.contact.email,
-      from: profile.senderEmail,
-      subject: headerText(teamMessageSubject(model)),
-      text: teamMessageText(model),
-      html: teamMessageHtml(model),
-    };
+    return email(profile.contact.email, teamMessageSubject(model), teamMessageText(model), teamMessageHtml(model));
   }
-  const { partnerId, dataLevel, assigned, incidentAt } = entry.target;
+  const { partnerId, dataLevel, assigned, incidentAt } = target;
   const partner = partners.find((p) => p.id === partnerId);
   if (!partner || (incidentAt && !incident)) return undefined;
   // An incident is minimised and described by the report's own rules, without contact details.
@@ -134,16 +104,11 @@ export function composeEmail(
     assigned,
     incident: incident !== undefined,
   };
-  return {
-    to: partner.email,
-    from: profile.senderEmail,
-    // No personal data in the subject: it shows in notifications and on lock screens.
-    subject: headerText(
-      incident
-        ? `New incident on ${REPORT_TYPE_LABELS[stored.report.type].toLowerCase()} report ${stored.reference}, ${area}`
-        : `${assigned ? 'Assigned' : 'New'} ${REPORT_TYPE_LABELS[stored.report.type].toLowerCase()} report ${stored.reference}, ${area}`,
-    ),
-    text: partnerReportText(model),
-    html: partnerReportHtml(model),
-  };
+  const area = profile.areas.find((a) => a.id === stored.report.location.area)?.name ?? stored.report.location.area;
+  const kind = REPORT_TYPE_LABELS[stored.report.type].toLowerCase();
+  // No personal data in the subject: it shows in notifications and on lock screens.
+  const subject = incident
+    ? `New incident on ${kind} report ${stored.reference}, ${area}`
+    : `${assigned ? 'Assigned' : 'New'} ${kind} report ${stored.reference}, ${area}`;
+  return email(partner.email, subject, partnerReportText(model), partnerReportHtml(model));
 }
