@@ -6,7 +6,7 @@
  * outage never loses it. The link is checked exactly as for reading the report.
  */
 import { toFieldErrors, withFormErrors, type FieldError } from '../../shared/contracts/field-errors';
-import { incidentSchema, type Incident } from '../../shared/contracts/report';
+import { incidentSchema } from '../../shared/contracts/report';
 import type { RateLimiter, ReportStore } from './ports';
 import { pendingEntry, type IncidentRecord, type StoredReport } from './records';
 import { openPrivateLink } from './view-private-report';
@@ -42,7 +42,7 @@ export async function addIncident(
   if (!parsed.success || errors.length) return { kind: 'invalid', errors, stored: live };
 
   const at = now.toISOString();
-  const record: IncidentRecord = { reference: live.reference, at, incident: parsed.data as Incident, expiresAt: live.expiresAt };
+  const record: IncidentRecord = { reference: live.reference, at, incident: parsed.data, expiresAt: live.expiresAt };
   // Every partner already working on the report (by the rules or by assignment), each at its own data level.
   const outbox = live.routes.map((route) =>
     pendingEntry(
