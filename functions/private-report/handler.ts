@@ -103,14 +103,15 @@ export async function handlePrivateReport(
       : jsonMessage(body.status, body.message);
   const decoded = body.kind === 'form' ? decodeReportForm(body.entries) : { value: body.value, errors: [] };
   const asForm = body.kind === 'form';
-  const result = await keepingAnswers(
+  const kept = await keepingAnswers(
     () => addIncident(deps, { ...given, body: decoded.value, decodeErrors: decoded.errors }, clientAddress(event)),
     body,
     event,
     (values, errors) => [h(IncidentErrorSummary, { errors }), h(IncidentForm, { action, values, errors })],
     page,
   );
-  if ('statusCode' in result) return result;
+  if (kept.kind === 'not-stored') return kept.page;
+  const { result } = kept;
   if (result.kind === 'limited' || result.kind === 'not-found') return refused(result, asForm);
   if (result.kind === 'closed') {
     const message = `This report is closed, so nothing more can be added to it. If the problem carries on, make a new report and mention reference ${result.stored.reference}.`;
@@ -146,14 +147,15 @@ async function handleMessage(
       : jsonMessage(body.status, body.message);
   const value = body.kind === 'form' ? Object.fromEntries(body.entries) : body.value;
   const given = { reference: event.pathParameters?.reference, key: event.pathParameters?.key, body: value };
-  const result = await keepingAnswers(
+  const kept = await keepingAnswers(
     () => sendMessage(deps, given, clientAddress(event)),
     body,
     event,
     (values, errors) => [h(MessageErrorSummary, { errors }), h(MessageForm, { action: `${reportPath}/messages`, values, errors })],
     page,
   );
-  if ('statusCode' in result) return result;
+  if (kept.kind === 'not-stored') return kept.page;
+  const { result } = kept;
   const asForm = body.kind === 'form';
   if (result.kind === 'limited' || result.kind === 'not-found') return refused(result, asForm);
   if (result.kind === 'invalid') {
@@ -177,15 +179,18 @@ async function keepingAnswers<T>(
   event: APIGatewayProxyEventV2,
   form: (values: FormValues, errors: FieldError[]) => ComponentChildren,
   page: (status: number, title: string, content: ComponentChildren) => HttpResult,
-): Promise<T | HttpResult> {
+): Promise<{ kind: 'ran'; result: T } | { kind: 'not-stored'; page: HttpResult }> {
   try {
-    return await run();
+    return { kind: 'ran', result: await run() };
   } catch (error) {
     if (body.kind !== 'form') throw error;
     const { logger } = await import('../adapters/logging/logger');
     logger.error('Resident change not stored', { correlationId: event.requestContext.requestId, errorName: (error as Error).name });
     const message = `Sorry, we could not confirm that this was saved. Your answers are still below. Open your report's link in a few minutes: if it is not there, send it again, or call 101. (Reference for support: ${event.requestContext.requestId})`;
-    return page(503, 'Sorry, there is a problem', form(formValuesFrom(body.entries), [{ path: '', message }]));
+    return {
+      kind: 'not-stored',
+      page: page(503, 'Sorry, there is a problem', form(formValuesFrom(body.entries), [{ path: '', message }])),
+    };
   }
 }
 
