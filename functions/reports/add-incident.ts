@@ -52,6 +52,7 @@ export async function addIncident(
       `incident-${now.getTime().toString(36)}`,
     ),
   );
-  if ((await deps.store.addIncident(record, outbox)) === 'gone') return { kind: 'not-found' };
+  const listedFor = live.routes.map((r) => r.partnerId);
+  if ((await deps.store.addIncident(record, outbox, listedFor)) === 'gone') return { kind: 'not-found' };
   return { kind: 'added', record, stored: live };
 }

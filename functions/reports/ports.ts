@@ -5,6 +5,7 @@
  */
 import type { Status } from '../../shared/contracts/workflow-vocabulary';
 import type { Flag, FlagCandidate } from '../../shared/domain/flags';
+import type { CaseFile } from '../../shared/domain/cases';
 import type { InboxFilters, InboxPage, InboxScope } from './inbox';
 import type {
   CaseNote,
@@ -40,10 +41,11 @@ export interface ReportStore {
   /** Many reports at once (BatchGetItem), keyed by reference; missing ones are absent. */
   getMany(references: string[]): Promise<Map<string, StoredReport>>;
   /**
-   * Stores an incident the resident added with the emails it sends, in one transaction;
+   * Stores an incident the resident added with the emails it sends, and counts it on the
+   * report and on its listings (everybody's and each of `partners`), in one transaction;
    * 'gone' (nothing written) if the report was removed meanwhile.
    */
-  addIncident(record: IncidentRecord, outbox: OutboxEntry[]): Promise<'ok' | 'gone'>;
+  addIncident(record: IncidentRecord, outbox: OutboxEntry[], partners: string[]): Promise<'ok' | 'gone'>;
   /** What the resident added from their private link (incidents, messages), each oldest first: one read. */
   residentRecords(reference: string): Promise<{ incidents: IncidentRecord[]; messages: MessageRecord[] }>;
   getIncident(reference: string, at: string): Promise<IncidentRecord | undefined>;
@@ -94,6 +96,17 @@ interface CaseChange {
   audit: AuditEntry;
 }
 
+/**
+ * Reports joining or leaving a case: the case as read and as it becomes (absent before: a
+ * new case; absent after: the case ends, and is kept with no reports), and each report whose case changes, as read
+ * and as it becomes. Written together, and only if nothing changed since it was read.
+ */
+interface CaseMembershipChange {
+  file: { before?: CaseFile; after?: CaseFile };
+  reports: { before: StoredReport; after: StoredReport; folded: boolean }[];
+  audit: AuditEntry[];
+}
+
 export interface CaseStore {
   listInbox(
     scope: InboxScope,
@@ -110,10 +123,20 @@ export interface CaseStore {
   /** 'stale' when the report's version is no longer `before.version` (nothing is written). */
   applyChange(change: CaseChange): Promise<'ok' | 'stale'>;
   addNote(note: CaseNote, audit: AuditEntry): Promise<void>;
-  /** Marks the resident's messages read (the report and its inbox listing), with the audit entry saying so. */
-  markMessagesRead(reference: string, audit: AuditEntry): Promise<void>;
+  /**
+   * Marks the resident's `count` messages read (the report and its inbox listing), with the
+   * audit entry saying so; false (nothing written) when another message came meanwhile.
+   */
+  markMessagesRead(reference: string, count: number, audit: AuditEntry): Promise<boolean>;
+  /** Reports with a message no officer has read yet (the sparse unread index). */
+  countUnread(): Promise<number>;
   /** Queues an email that is not a workflow change (an update to the resident). */
   addOutbox(entry: OutboxEntry, audit: AuditEntry): Promise<void>;
+  getCaseFile(caseId: string): Promise<CaseFile | undefined>;
+  /** Many cases at once, keyed by case id; missing ones are absent. */
+  getCaseFiles(caseIds: string[]): Promise<Map<string, CaseFile>>;
+  /** 'stale' when the case or any of the reports changed since they were read (nothing is written). */
+  changeCase(change: CaseMembershipChange): Promise<'ok' | 'stale'>;
   /** Reports with the same hashed contact or place, from the flag indexes. */
   related(kind: 'contact' | 'place', key: string): Promise<FlagCandidate[]>;
   setFlags(stored: StoredReport, flags: Flag[]): Promise<void>;

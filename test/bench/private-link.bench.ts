@@ -118,6 +118,7 @@ export async function benchPrivateLink(total = 1000, concurrency = 8, log = cons
           expiresAt: stored!.expiresAt,
         },
         outbox,
+        stored!.routes.map((r) => r.partnerId),
       );
     };
     const adds = 400;

@@ -14,7 +14,7 @@ import {
   type TransactWriteItem,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { keys, PENDING, reportsTable } from './table-definition';
+import { ALL_LISTINGS, keys, PENDING, reportsTable } from './table-definition';
 import { listingItems } from './listing';
 import { counterMoves, scopesOf } from './status-counters';
 import { batchGetAll, queryItems, toItem } from './item';
@@ -23,6 +23,9 @@ import type { ReportStore } from '../../reports/ports';
 
 /** Pages of pending entries read to find the oldest (1 MB each: far beyond any real backlog). */
 const OLDEST_PENDING_MAX_PAGES = 20;
+
+/** Tries at a resident's record when concurrent writes to its report conflict (each one is quick). */
+const CONFLICT_ATTEMPTS = 4;
 
 /** One side of a delivery change: what to set, and the condition it needs. */
 type DeliveryChange = Pick<Update, 'UpdateExpression' | 'ConditionExpression' | 'ExpressionAttributeNames' | 'ExpressionAttributeValues'>;
@@ -58,77 +61,82 @@ export function createReportStore(client: DynamoDBClient, tableName: string): Re
 
   /**
    * A record the resident added (an incident, a message) with the emails it sends, in one
-   * transaction that also needs the report to be there; 'gone' when it is not.
+   * transaction that also needs the report to be there; 'gone' when it is not. The report
+   * and its listings count it as it is written: a message as unread (the officers' listing
+   * only), an incident as one more on every listing, so the inbox counts without a query.
    */
   const addResidentRecord = async (
-    item: Record<string, unknown>,
+    item: Record<string, unknown> & { at: string },
     reference: string,
     outbox: OutboxEntry[],
-    unread = false,
+    counts: { kind: 'message' } | { kind: 'incident'; partners: string[] },
   ): Promise<'ok' | 'gone'> => {
     const log = Object.fromEntries(outbox.map((entry, i) => [`#target${i}`, entry.targetId]));
-    // A message counts as unread on the report and on its everybody listing (the officers' inbox filter).
-    const unreadUpdate = unread
-      ? [
-          {
-            Update: {
-              TableName: tableName,
-              Key: marshall(keys.listing(reference, 'ALL')),
-              UpdateExpression: 'ADD unreadMessages :one',
-              ConditionExpression: 'attribute_exists(pk)',
-              ExpressionAttributeValues: marshall({ ':one': 1 }),
-            },
-          },
-        ]
-      : [];
-    try {
-      await client.send(
+    // What each item gains: a message counts as unread (and enters the unread index's sparse
+    // key) on the officers' listing; an incident counts on every listing.
+    const counting =
+      counts.kind === 'message'
+        ? { report: [], listing: ['inboxUnread = :all'], add: 'unreadMessages :one', values: { ':one': 1, ':all': ALL_LISTINGS } }
+        : {
+            report: ['lastIncidentAt = :at'],
+            listing: ['lastIncidentAt = :at'],
+            add: 'incidentCount :one',
+            values: { ':one': 1, ':at': item.at },
+          };
+    const listings = counts.kind === 'message' ? ['ALL'] : ['ALL', ...counts.partners];
+    const expression = (sets: string[]) => `${sets.length ? `SET ${sets.join(', ')} ` : ''}ADD ${counting.add}`;
+    const deliveries = outbox.map((_, i) => `deliveries.#target${i} = :pending`);
+    const reportValues = { ...counting.values, ...(outbox.length ? { ':pending': { state: 'pending', attempts: 0 } } : {}) };
+    const used = (values: Record<string, unknown>, text: string) =>
+      Object.fromEntries(Object.entries(values).filter(([k]) => text.includes(k)));
+    const write = () =>
+      client.send(
         new TransactWriteItemsCommand({
           TransactItems: [
-            {
-              Put: {
-                TableName: tableName,
-                Item: toItem(item),
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
+            { Put: { TableName: tableName, Item: toItem(item), ConditionExpression: 'attribute_not_exists(pk)' } },
             ...outbox.map((entry) => ({
               Put: {
                 TableName: tableName,
                 Item: toItem({ ...keys.outbox(entry.reference, entry.targetId), entity: 'outbox', ...entry, outboxPending: PENDING }),
               },
             })),
-            // The report must still be there, and its delivery log shows each email queued.
-            outbox.length
-              ? {
-                  Update: {
-                    TableName: tableName,
-                    Key: marshall(keys.report(reference)),
-                    UpdateExpression: `SET ${outbox.map((_, i) => `deliveries.#target${i} = :pending`).join(', ')}${unread ? ' ADD unreadMessages :one' : ''}`,
-                    ConditionExpression: 'attribute_exists(pk)',
-                    ExpressionAttributeNames: log,
-                    ExpressionAttributeValues: marshall({
-                      ':pending': { state: 'pending', attempts: 0 },
-                      ...(unread ? { ':one': 1 } : {}),
-                    }),
-                  },
-                }
-              : {
-                  ConditionCheck: {
-                    TableName: tableName,
-                    Key: marshall(keys.report(reference)),
-                    ConditionExpression: 'attribute_exists(pk)',
-                  },
-                },
-            ...unreadUpdate,
+            // The report must still be there; its delivery log shows each email queued.
+            {
+              Update: {
+                TableName: tableName,
+                Key: marshall(keys.report(reference)),
+                UpdateExpression: expression([...deliveries, ...counting.report]),
+                ConditionExpression: 'attribute_exists(pk)',
+                ...(outbox.length ? { ExpressionAttributeNames: log } : {}),
+                ExpressionAttributeValues: marshall(used(reportValues, expression([...deliveries, ...counting.report]))),
+              },
+            },
+            ...listings.map((scope) => ({
+              Update: {
+                TableName: tableName,
+                Key: marshall(keys.listing(reference, scope)),
+                UpdateExpression: expression(counting.listing),
+                ConditionExpression: 'attribute_exists(pk)',
+                ExpressionAttributeValues: marshall(used(counting.values, expression(counting.listing))),
+              },
+            })),
           ],
         }),
       );
-    } catch (error) {
-      if (error instanceof TransactionCanceledException) return 'gone';
-      throw error;
+    // Another write to the same report at the same moment (an email's delivery being logged)
+    // cancels the transaction without failing a condition: that is worth another try, not a
+    // "gone" to the resident. Only a failed condition means the report is not there.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await write();
+        return 'ok';
+      } catch (error) {
+        if (!(error instanceof TransactionCanceledException)) throw error;
+        const conflict = error.CancellationReasons?.some((r) => r.Code === 'TransactionConflict');
+        if (!conflict) return 'gone';
+        if (attempt === CONFLICT_ATTEMPTS) throw error;
+      }
     }
-    return 'ok';
   };
 
   return {
@@ -228,11 +236,16 @@ export function createReportStore(client: DynamoDBClient, tableName: string): Re
       return updates.sort((a, b) => a.at.localeCompare(b.at));
     },
 
-    addIncident: (record, outbox) =>
-      addResidentRecord({ ...keys.incident(record.reference, record.at), entity: 'incident', ...record }, record.reference, outbox),
+    addIncident: (record, outbox, partners) =>
+      addResidentRecord({ ...keys.incident(record.reference, record.at), entity: 'incident', ...record }, record.reference, outbox, {
+        kind: 'incident',
+        partners,
+      }),
 
     addMessage: (record, outbox) =>
-      addResidentRecord({ ...keys.message(record.reference, record.at), entity: 'message', ...record }, record.reference, outbox, true),
+      addResidentRecord({ ...keys.message(record.reference, record.at), entity: 'message', ...record }, record.reference, outbox, {
+        kind: 'message',
+      }),
 
     async getMessage(reference, at) {
       const out = await client.send(
