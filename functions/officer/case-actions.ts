@@ -1,6 +1,7 @@
 /**
  * POST /api/officer/reports/{reference}/actions: grade, assign, start, close, note, update
- * the resident or replace their private link. Changes name the version the officer
+ * the resident, replace their private link, or link the report into a case and unlink it
+ * (case-links.ts). Changes name the version the officer
  * loaded; if the report changed since, the answer is 409 and nothing is written. Assigning
  * a partner queues its email in the same outbox the router and sweeper already deliver,
  * and the resident is told (never the case details) when the report is assigned, closed
@@ -18,6 +19,7 @@ import { pendingEntry, summaryOf, type OutboxEntry, type OutboxTarget, type Resi
 import { dataLevelFor } from './access';
 import type { Officer } from './authorise';
 import { notFound } from './case';
+import { linkReports, unlinkReport } from './case-links';
 import type { OfficerDependencies } from './dependencies';
 
 const stale = (current: StoredReport) =>
@@ -41,23 +43,33 @@ export async function caseAction(deps: OfficerDependencies, officer: Officer, ev
   // Partner users note their own work and start or close what was assigned to them.
   if (isPartner) {
     const ownCase = officer.access.kind === 'partner' && stored.assignedPartner === officer.access.partnerId;
-    if (!(action.action === 'note' || ((action.action === 'start' || action.action === 'close') && ownCase))) {
-      return jsonMessage(403, 'Partner users can add notes, and start or close reports assigned to their organisation.');
+    const linking = action.action === 'link' || action.action === 'unlink';
+    if (!(action.action === 'note' || linking || ((action.action === 'start' || action.action === 'close') && ownCase))) {
+      return jsonMessage(
+        403,
+        'Partner users can add notes, link reports their organisation received, and start or close reports assigned to their organisation.',
+      );
     }
   }
 
   const now = deps.now();
   const at = now.toISOString();
-  const audit = (summary: string, kind: AuditEntry['action'] = 'change'): AuditEntry => ({
-    reference: stored.reference,
+  // Each report's audit entry keeps that report's own retention.
+  const auditOf = (
+    report: Pick<StoredReport, 'reference' | 'expiresAt'>,
+    summary: string,
+    kind: AuditEntry['action'] = 'change',
+  ): AuditEntry => ({
+    reference: report.reference,
     userId: officer.identity.userId,
     username: officer.identity.username,
     groups: officer.identity.groups,
     action: kind,
     summary,
     at,
-    expiresAt: stored.expiresAt,
+    expiresAt: report.expiresAt,
   });
+  const audit = (summary: string, kind: AuditEntry['action'] = 'change') => auditOf(stored, summary, kind);
 
   if (action.action === 'note') {
     // Partner users' notes are seen by the partnership and their own organisation only.
@@ -93,6 +105,10 @@ export async function caseAction(deps: OfficerDependencies, officer: Officer, ev
     return json(202, { message: 'Update queued: it will be emailed to the resident', version: stored.version });
   }
 
+  if (action.action === 'link' || action.action === 'unlink') {
+    const ctx = { deps, officer, stored, now, audit: auditOf, stale };
+    return action.action === 'link' ? linkReports(ctx, action) : unlinkReport(ctx, action.version);
+  }
   if (action.version !== stored.version) return stale(stored);
   // News for the resident goes by email, with their private link: only to someone who gave an address.
   const tell = (news: ResidentNews, version: number): OutboxEntry[] =>

@@ -1,10 +1,10 @@
 /**
  * GET /api/officer/reports/{reference}: one report with its routing, email log, notes
- * and timeline. 404 for a report that does not exist or is outside a partner user's
+ * and timeline, and the case it is linked into. 404 for a report that does not exist or is outside a partner user's
  * scope (its existence is not revealed). The read is audited before data is returned.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { parseReference } from '../../shared/domain/reference';
+import { parseReference, REFERENCE_ALPHABET } from '../../shared/domain/reference';
 import { minimiseForPartner } from '../../shared/domain/minimise';
 import { notesFor } from '../../shared/domain/note-visibility';
 import { isOverdue } from '../../shared/domain/workflow';
@@ -16,6 +16,8 @@ import type { OfficerDependencies } from './dependencies';
 import { buildTimeline } from './timeline';
 import { incidentAsReport, type StoredReport } from '../reports/records';
 import { MESSAGE_ABOUT_LABELS } from '../../shared/contracts/report';
+import type { DataLevel } from '../../shared/config/profile-schema';
+import { caseFigures } from '../../shared/domain/cases';
 
 export const notFound = () => jsonMessage(404, 'No report with that reference, or not one you can see');
 
@@ -42,43 +44,35 @@ async function relatedReports(
   return [...found.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, 20);
 }
 
-export async function getCase(deps: OfficerDependencies, officer: Officer, event: APIGatewayProxyEventV2): Promise<HttpResult> {
-  const reference = parseReference(event.pathParameters?.reference ?? '');
-  if (!reference) return notFound();
-  const record = await deps.cases.getCase(reference);
-  const level = record && dataLevelFor(officer.access, record.stored);
-  if (!record || !level) return notFound();
-  const { stored } = record;
-  const now = deps.now();
+/** A report reference as it appears in a timeline line (shared/domain/reference.ts's alphabet). */
+const REFERENCE_IN_TEXT = new RegExp(`\\b[${REFERENCE_ALPHABET}]{8}\\b`, 'g');
 
+/**
+ * A partner user is not told of reports outside their scope, even by reference in a
+ * timeline line ("Linked to …"): each reference but those they can see reads "another report".
+ */
+function toldAs(officer: Officer, seen: ReadonlySet<string>) {
+  return (text: string) =>
+    officer.access.kind === 'all' ? text : text.replace(REFERENCE_IN_TEXT, (ref) => (seen.has(ref) ? ref : 'another report'));
+}
+
+type CaseRecord = NonNullable<Awaited<ReturnType<OfficerDependencies['cases']['getCase']>>>;
+
+/** Who reported it, as far as the reader's data level shows: a name only to those who get contact details. */
+function reporterOf(view: ReturnType<typeof minimiseForPartner>): string {
+  if (view.anonymous) return 'Anonymous';
+  if (view.contact?.name) return view.contact.name;
+  return view.reporterRole ? REPORTER_WORDS[view.reporterRole] : 'A resident';
+}
+const REPORTER_WORDS = { victim: 'The victim', witness: 'A witness', 'third-party': "Someone on the victim's behalf" } as const;
+
+/**
+ * One report as this reader may see it: the report and each incident at the reader's data
+ * level, the notes and emails their role allows, and its timeline.
+ */
+function viewOf(record: CaseRecord, level: DataLevel, officer: Officer, names: Map<string, string>) {
+  const { stored } = record;
   const everything = officer.access.kind === 'all';
-  const audit = (action: AuditEntry['action'], summary?: string): AuditEntry => ({
-    reference,
-    userId: officer.identity.userId,
-    username: officer.identity.username,
-    groups: officer.identity.groups,
-    action,
-    ...(summary ? { summary } : {}),
-    at: now.toISOString(),
-    expiresAt: stored.expiresAt,
-  });
-  // Audit first: if the trail cannot be written, the data is not shown.
-  await deps.audit.append(audit('read-report'));
-  // An officer opening the case reads the resident's messages: they stop counting as unread.
-  if (everything && stored.unreadMessages) {
-    const what = stored.unreadMessages === 1 ? 'a message' : `${stored.unreadMessages} messages`;
-    await deps.cases.markMessagesRead(reference, audit('change', `Read ${what} from the resident`));
-  }
-  const [partners, related] = await Promise.all([
-    // Names only: a minute-old list is fine, and saves a query on every case opened.
-    deps.partnerList(),
-    // Suggestions, not automation: reports with the same contact or place (the flags' own
-    // indexes), for an officer to judge. Partner users are not shown them: a suggestion would
-    // tell them of reports outside their scope.
-    everything ? relatedReports(deps, stored) : undefined,
-  ]);
-  const names = new Map(partners.map((p) => [p.id, p.name]));
-  // Every field below is held to the reader's data level, notes and timeline included.
   const notes = notesFor(
     record.notes,
     officer.access.kind === 'partner' ? { kind: 'partner', partnerId: officer.access.partnerId, dataLevel: level } : { kind: 'all' },
@@ -90,6 +84,131 @@ export async function getCase(deps: OfficerDependencies, officer: Officer, event
     : record.outbox.filter(
         (o) => o.target.kind === 'partner' && officer.access.kind === 'partner' && o.target.partnerId === officer.access.partnerId,
       );
+  return {
+    report: level === 'full' ? stored.report : minimiseForPartner(stored.report, level),
+    // Each incident held to the reader's data level by the report's own rules.
+    incidents: record.incidents.map((i) => ({
+      at: i.at,
+      incident: minimiseForPartner(incidentAsReport(stored.report, i.incident), level),
+    })),
+    notes,
+    timeline: [
+      ...buildTimeline(stored, notes, outbox, record.audit, names, officer.isAdmin),
+      ...record.incidents.map((i) => ({ at: i.at, kind: 'received' as const, text: 'The resident added something else that happened' })),
+      ...record.messages.map((m) => ({ at: m.at, kind: 'received' as const, text: 'The resident sent the partnership a message' })),
+    ].sort((a, b) => a.at.localeCompare(b.at)),
+  };
+}
+
+/**
+ * The case the report is in, as this reader may see it: every report in it they could
+ * open on its own (each at its own data level, each read audited), every incident in the
+ * order it happened with who reported it, and one timeline of them all. A partner user
+ * sees only the reports that reached their organisation, so linking shows them nothing new.
+ */
+async function caseOf(
+  deps: OfficerDependencies,
+  officer: Officer,
+  self: { record: CaseRecord; level: DataLevel; view: ReturnType<typeof viewOf> },
+  names: Map<string, string>,
+  audit: (report: StoredReport) => AuditEntry,
+) {
+  const file = self.record.stored.caseId ? await deps.cases.getCaseFile(self.record.stored.caseId) : undefined;
+  if (!file) return undefined;
+  const others = await Promise.all(
+    file.members.filter((m) => m.reference !== self.record.stored.reference).map((m) => deps.cases.getCase(m.reference)),
+  );
+  const visible = [
+    self,
+    ...others.flatMap((record) => {
+      const level = record && dataLevelFor(officer.access, record.stored);
+      return record && level ? [{ record, level, view: viewOf(record, level, officer, names) }] : [];
+    }),
+  ];
+  // Audit first: if the trail cannot be written, the other reports are not shown.
+  await deps.audit.appendAll(visible.slice(1).map((v) => audit(v.record.stored)));
+  const member = new Map(file.members.map((m) => [m.reference, m]));
+  const order = (reference: string) => file.members.findIndex((m) => m.reference === reference);
+  const told = toldAs(officer, new Set(visible.map((v) => v.record.stored.reference)));
+  const shown = visible
+    .map(({ record, view }) => ({
+      stored: record.stored,
+      view: { ...view, timeline: view.timeline.map((t) => ({ ...t, text: told(t.text) })) },
+      member: member.get(record.stored.reference),
+    }))
+    .sort((a, b) => order(a.stored.reference) - order(b.stored.reference));
+  const happened = (i: { occurredAt?: string }, fallback: string) => i.occurredAt ?? fallback;
+  return {
+    caseId: file.caseId,
+    version: file.version,
+    ...caseFigures(shown.map(({ stored, member: m }) => ({ ...stored, occurredAt: stored.report.occurredAt, relation: m?.relation }))),
+    members: shown.map(({ stored, member: m }) => ({
+      reference: stored.reference,
+      relation: m?.relation,
+      linkedAt: m?.linkedAt ?? stored.createdAt,
+      linkedBy: m?.linkedBy ?? '',
+      status: stored.status,
+      createdAt: stored.createdAt,
+    })),
+    happened: shown
+      .flatMap(({ stored, view }) => [
+        { reference: stored.reference, at: stored.createdAt, added: false, reportedBy: reporterOf(view.report), incident: view.report },
+        ...view.incidents.map((i) => ({
+          reference: stored.reference,
+          at: i.at,
+          added: true,
+          reportedBy: reporterOf(view.report),
+          incident: i.incident,
+        })),
+      ])
+      .sort((a, b) => happened(a.incident, a.at).localeCompare(happened(b.incident, b.at))),
+    timeline: shown
+      .flatMap(({ stored, view }) => view.timeline.map((t) => ({ ...t, reference: stored.reference })))
+      .sort((a, b) => a.at.localeCompare(b.at)),
+  };
+}
+
+export async function getCase(deps: OfficerDependencies, officer: Officer, event: APIGatewayProxyEventV2): Promise<HttpResult> {
+  const reference = parseReference(event.pathParameters?.reference ?? '');
+  if (!reference) return notFound();
+  const record = await deps.cases.getCase(reference);
+  const level = record && dataLevelFor(officer.access, record.stored);
+  if (!record || !level) return notFound();
+  const { stored } = record;
+  const now = deps.now();
+
+  const everything = officer.access.kind === 'all';
+  const audit = (report: Pick<StoredReport, 'reference' | 'expiresAt'>, action: AuditEntry['action'], summary?: string): AuditEntry => ({
+    reference: report.reference,
+    userId: officer.identity.userId,
+    username: officer.identity.username,
+    groups: officer.identity.groups,
+    action,
+    ...(summary ? { summary } : {}),
+    at: now.toISOString(),
+    expiresAt: report.expiresAt,
+  });
+  // Audit first: if the trail cannot be written, the data is not shown.
+  await deps.audit.append(audit(stored, 'read-report'));
+  // An officer opening the case reads the resident's messages: they stop counting as unread.
+  if (everything && stored.unreadMessages) {
+    const what = stored.unreadMessages === 1 ? 'a message' : `${stored.unreadMessages} messages`;
+    await deps.cases.markMessagesRead(reference, stored.unreadMessages, audit(stored, 'change', `Read ${what} from the resident`));
+  }
+  const [partners, related] = await Promise.all([
+    // Names only: a minute-old list is fine, and saves a query on every case opened.
+    deps.partnerList(),
+    // Suggestions, not automation: reports with the same contact or place (the flags' own
+    // indexes), for an officer to judge. Partner users are not shown them: a suggestion would
+    // tell them of reports outside their scope.
+    everything ? relatedReports(deps, stored) : undefined,
+  ]);
+  const names = new Map(partners.map((p) => [p.id, p.name]));
+  // Every field below is held to the reader's data level, notes and timeline included.
+  const view = viewOf(record, level, officer, names);
+  const inCase = await caseOf(deps, officer, { record, level, view }, names, (r) =>
+    audit(r, 'read-report', `Read as part of the case of ${reference}`),
+  );
   return json(200, {
     reference,
     version: stored.version,
@@ -103,31 +222,28 @@ export async function getCase(deps: OfficerDependencies, officer: Officer, event
     flags: stored.flags ?? [],
     createdAt: stored.createdAt,
     dataLevel: level,
-    report: level === 'full' ? stored.report : minimiseForPartner(stored.report, level),
+    report: view.report,
     routes: stored.routes,
-    related,
-    // Each incident held to the reader's data level by the report's own rules.
-    incidents: record.incidents.map((i) => ({
-      at: i.at,
-      incident: minimiseForPartner(incidentAsReport(stored.report, i.incident), level),
-    })),
+    // Reports already in this case are not suggested again.
+    related: related?.filter((r) => !inCase?.members.some((m) => m.reference === r.reference)),
+    incidents: view.incidents,
     // The resident's messages are for the partnership's officers: a partner user is told one came, not what it says.
     messages: everything
       ? record.messages.map((m) => ({ at: m.at, about: MESSAGE_ABOUT_LABELS[m.message.about], text: m.message.message }))
       : undefined,
     residentEmail: everything ? Boolean(stored.report.contact?.email) : undefined,
     residentLink: everything ? Boolean(stored.privateLink) : undefined,
-    notes: notes.map((n) => ({
+    notes: view.notes.map((n) => ({
       at: n.at,
       by: n.username,
       text: n.text,
       shared: n.shared === true,
       ...(n.authorPartnerId ? { partner: n.authorPartnerId } : {}),
     })),
-    timeline: [
-      ...buildTimeline(stored, notes, outbox, record.audit, names, officer.isAdmin),
-      ...record.incidents.map((i) => ({ at: i.at, kind: 'received' as const, text: 'The resident added something else that happened' })),
-      ...record.messages.map((m) => ({ at: m.at, kind: 'received' as const, text: 'The resident sent the partnership a message' })),
-    ].sort((a, b) => a.at.localeCompare(b.at)),
+    timeline: view.timeline.map((t) => ({
+      ...t,
+      text: toldAs(officer, new Set([reference, ...(inCase?.members.map((m) => m.reference) ?? [])]))(t.text),
+    })),
+    case: inCase,
   });
 }

@@ -8,6 +8,8 @@ import { inboxQuerySchema, type InboxQuery } from '../../shared/contracts/office
 import { toFieldErrors, type FieldError } from '../../shared/contracts/field-errors';
 import { isOverdue } from '../../shared/domain/workflow';
 import type { InboxScope } from '../reports/inbox';
+import type { CaseSummary } from '../reports/records';
+import { caseFigures } from '../../shared/domain/cases';
 import { json, type HttpResult } from '../adapters/http/responses';
 import { DEFAULT_PAGE_SIZE } from '../reports/inbox';
 import type { Officer } from './authorise';
@@ -47,12 +49,49 @@ export async function listInbox(deps: OfficerDependencies, officer: Officer, eve
       message: 'That page link is no longer valid for these filters. Start again from the first page.',
       errors: [{ path: 'cursor', message: 'Start again from the first page' }],
     });
-  return json(200, { items: page.items.map((item) => ({ ...item, overdue: isOverdue(item, now) })), cursor: page.cursor });
+  const cases = await caseFiguresFor(deps, page.items);
+  return json(200, {
+    items: page.items.map((item) => ({
+      ...item,
+      overdue: isOverdue(item, now),
+      ...(item.caseId && cases.has(item.caseId) ? { case: cases.get(item.caseId) } : {}),
+    })),
+    cursor: page.cursor,
+  });
+}
+
+/**
+ * Each case on the page with its figures (reports, incidents, the latest), counted from its
+ * reports' own records: two batch reads for the page, none when no row is in a case. Only
+ * the officers' listing names cases, so partner users' pages never get here.
+ */
+async function caseFiguresFor(deps: OfficerDependencies, items: CaseSummary[]) {
+  const ids = [...new Set(items.flatMap((i) => (i.caseId ? [i.caseId] : [])))];
+  const figures = new Map<string, ReturnType<typeof caseFigures>>();
+  if (!ids.length) return figures;
+  const files = await deps.cases.getCaseFiles(ids);
+  const reports = await deps.store.getMany([...files.values()].flatMap((f) => f.members.map((m) => m.reference)));
+  for (const file of files.values())
+    figures.set(
+      file.caseId,
+      caseFigures(
+        file.members.flatMap((m) => {
+          const r = reports.get(m.reference);
+          return r ? [{ ...r, occurredAt: r.report.occurredAt, relation: m.relation }] : [];
+        }),
+      ),
+    );
+  return figures;
 }
 
 export async function countInbox(deps: OfficerDependencies, officer: Officer, event: APIGatewayProxyEventV2): Promise<HttpResult> {
   const parsed = parseInboxQuery(deps, event);
   if (!parsed.ok) return parsed.response;
-  const counts = await deps.cases.countByStatus(scopeOf(officer), { from: parsed.query.from, to: parsed.query.to });
-  return json(200, { counts });
+  const scope = scopeOf(officer);
+  const [counts, unread] = await Promise.all([
+    deps.cases.countByStatus(scope, { from: parsed.query.from, to: parsed.query.to }),
+    // Partner users are not told of messages they cannot read.
+    scope.kind === 'all' ? deps.cases.countUnread() : undefined,
+  ]);
+  return json(200, { counts, ...(unread === undefined ? {} : { unreadMessages: unread }) });
 }

@@ -3,13 +3,16 @@
  * the same street and area, and flag every report that meets a threshold (repeat
  * victim, ASB Case Review). Runs from the stream, off the resident's request path: when
  * a report arrives, and when its resident adds an incident (`at`), since each incident is
- * one more time it happened to the same person in the same place.
+ * one more time it happened to the same person in the same place; and when officers link
+ * it into a case, counting the whole case's incidents, each once.
  * Flags only accumulate: a report once flagged stays flagged for the officer to judge.
  */
 import type { Profile } from '../../shared/config/profile-schema';
-import { flagsFor, type Flag, type FlagCandidate } from '../../shared/domain/flags';
+import { countOnce, flagsFor, type Flag, type FlagCandidate } from '../../shared/domain/flags';
 import type { CaseStore } from './ports';
 import type { ReportStore } from './ports';
+import type { StoredReport } from './records';
+import { occurredDay } from '../../shared/domain/cases';
 
 export interface FlagDependencies {
   store: ReportStore;
@@ -17,19 +20,53 @@ export interface FlagDependencies {
   profile: Profile;
 }
 
+/**
+ * What a linked case adds: every report in it and every incident its residents added, each
+ * a candidate, except a duplicate's own report (an incident already counted). Within a
+ * case, what happened on the same day is one incident, whoever reported it.
+ */
+async function caseCandidates(deps: FlagDependencies, stored: StoredReport): Promise<FlagCandidate[]> {
+  const file = stored.caseId ? await deps.cases.getCaseFile(stored.caseId) : undefined;
+  if (!file?.members.length) return [];
+  const reports = await deps.store.getMany(file.members.map((m) => m.reference));
+  const day = (occurredAt: string | undefined) => {
+    const d = occurredDay(occurredAt);
+    return d ? `${file.caseId}|${d}` : undefined;
+  };
+  const perMember = await Promise.all(
+    file.members.map(async (m) => {
+      const report = reports.get(m.reference);
+      if (!report) return [];
+      const type = report.report.type;
+      const { incidents } = report.incidentCount ? await deps.store.residentRecords(m.reference) : { incidents: [] };
+      return [
+        ...(m.relation === 'duplicate'
+          ? []
+          : [{ reference: m.reference, createdAt: report.createdAt, type, incident: day(report.report.occurredAt) }]),
+        ...incidents.map((i) => ({ reference: m.reference, createdAt: i.at, type, incident: day(i.incident.occurredAt) })),
+      ];
+    }),
+  );
+  return perMember.flat().map((c) => (c.incident ? c : { reference: c.reference, createdAt: c.createdAt, type: c.type }));
+}
+
 export async function flagReport(deps: FlagDependencies, reference: string, incidentAt?: string): Promise<Flag[]> {
   const stored = await deps.store.get(reference);
-  if (!stored || (!stored.contactKey && !stored.placeKey)) return [];
+  if (!stored) return [];
+  const inCase = await caseCandidates(deps, stored);
+  if (!stored.contactKey && !stored.placeKey && !inCase.length) return [];
   const self: FlagCandidate = { reference, createdAt: stored.createdAt, type: stored.report.type };
   // The report's own incidents count as more reports from the same person about the same place.
-  const incidents: FlagCandidate[] = incidentAt
-    ? (await deps.store.residentRecords(reference)).incidents.map((i) => ({ reference, createdAt: i.at, type: stored.report.type }))
-    : [];
-  // The index may not show the new report yet (indexes are eventually consistent).
-  const withSelf = (list: FlagCandidate[]) => [...(list.some((c) => c.reference === reference) ? list : [...list, self]), ...incidents];
+  const incidents: FlagCandidate[] =
+    incidentAt && !inCase.length
+      ? (await deps.store.residentRecords(reference)).incidents.map((i) => ({ reference, createdAt: i.at, type: stored.report.type }))
+      : [];
+  // The index may not show the new report yet (indexes are eventually consistent). The
+  // case comes first, so that the incidents it knows to be one are counted once.
+  const withSelf = (list: FlagCandidate[]) => countOnce([...inCase, ...list, self, ...incidents]);
   const [byContact, byPlace] = await Promise.all([
-    stored.contactKey ? deps.cases.related('contact', stored.contactKey).then(withSelf) : [],
-    stored.placeKey ? deps.cases.related('place', stored.placeKey).then(withSelf) : [],
+    stored.contactKey ? deps.cases.related('contact', stored.contactKey).then(withSelf) : withSelf([]),
+    stored.placeKey ? deps.cases.related('place', stored.placeKey).then(withSelf) : withSelf([]),
   ]);
   const found = flagsFor(incidentAt ?? stored.createdAt, byContact, byPlace, deps.profile.flags);
   const perReport = new Map<string, Set<Flag>>();

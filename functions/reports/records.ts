@@ -81,6 +81,11 @@ export interface StoredReport extends CaseState {
   privateLink?: { version: number };
   /** Messages from the resident no officer has read yet (set with the message, removed when an officer opens the case). */
   unreadMessages?: number;
+  /** The case officers linked it into (shared/domain/cases.ts), if any. */
+  caseId?: string;
+  /** Incidents the resident added since, and when the latest came (kept with each one added). */
+  incidentCount?: number;
+  lastIncidentAt?: string;
   /** SHA-256 of the contact and of the street and area, to find repeat reports (flags.ts). */
   contactKey?: string;
   placeKey?: string;
@@ -110,6 +115,11 @@ export interface CaseSummary {
   partners: string[];
   /** Messages from the resident no officer has read (the officers' inbox only). */
   unreadMessages?: number;
+  /** The case it is linked into (the officers' inbox only: partners are not told of other reports). */
+  caseId?: string;
+  /** Incidents the resident added since, and when the latest came. */
+  incidentCount?: number;
+  lastIncidentAt?: string;
 }
 
 export function summaryOf(stored: StoredReport): CaseSummary {
@@ -131,6 +141,8 @@ export function summaryOf(stored: StoredReport): CaseSummary {
     area: report.location.area,
     occurredAt: report.occurredAt,
     partners: stored.routes.map((r) => r.partnerId),
+    incidentCount: stored.incidentCount,
+    lastIncidentAt: stored.lastIncidentAt,
   };
 }
 

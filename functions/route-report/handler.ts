@@ -1,6 +1,7 @@
 /**
  * The router: consumes the reports table's stream, sends one email per new outbox
- * entry and flags each new report that repeats earlier ones. Answers with partial batch failures, so only the failed records are retried;
+ * entry and flags each new report that repeats earlier ones (and each report of a case
+ * officers link, counted with the rest of the case). Answers with partial batch failures, so only the failed records are retried;
  * after the retries the sweeper keeps trying, so nothing is dropped.
  */
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
@@ -11,6 +12,8 @@ import { fromOutboxItem, isOutboxItem } from '../adapters/dynamodb/report-store'
 import { logger } from '../adapters/logging/logger';
 import { deliver } from '../reports/deliver';
 import { flagReport } from '../reports/flag-report';
+import type { CaseFile } from '../../shared/domain/cases';
+import { isRouted } from './routed-records';
 import { runtimeDependencies, type RouterDependencies } from '../reports/delivery-dependencies';
 
 /** Thrown so the batch processor reports the record as failed and it is retried. */
@@ -19,8 +22,17 @@ export class DeliveryPending extends Error {
 }
 
 export async function routeRecord(deps: RouterDependencies, record: DynamoDBRecord): Promise<void> {
-  if (record.eventName !== 'INSERT' || !record.dynamodb?.NewImage) return;
+  if (!record.dynamodb?.NewImage) return;
   const item = unmarshall(record.dynamodb.NewImage as Record<string, AttributeValue>);
+  if (!isRouted(record.eventName, item.entity)) return;
+  if (item.entity === 'case') {
+    // Each report in the case is counted again with the others' incidents.
+    for (const member of (item as unknown as CaseFile).members) {
+      const flags = await flagReport(deps, member.reference);
+      if (flags.length) logger.info('Report flagged', { reference: member.reference, flags });
+    }
+    return;
+  }
   if (item.entity === 'report' || item.entity === 'incident') {
     const flags = await flagReport(deps, String(item.reference), item.entity === 'incident' ? String(item.at) : undefined);
     if (flags.length) logger.info('Report flagged', { reference: item.reference, flags });

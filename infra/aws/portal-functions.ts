@@ -124,16 +124,18 @@ export class PortalFunctions extends Construct {
       if (route.table === 'officer-read') {
         fn.addToRolePolicy(onReports('GetItem', 'BatchGetItem', 'Query', 'PutItem', 'BatchWriteItem'));
         fn.addToRolePolicy(queryIndexes(...inboxIndexNames));
-        // Opening a case marks the resident's messages read: an update of that one attribute, nothing else.
+        // Opening a case marks the resident's messages read: an update of that count (and the
+        // unread index's key on the listing), nothing else.
         fn.addToRolePolicy(
           allow(['dynamodb:UpdateItem'], [reports.tableArn], {
-            'ForAllValues:StringEquals': { 'dynamodb:Attributes': ['pk', 'sk', 'unreadMessages'] },
+            'ForAllValues:StringEquals': { 'dynamodb:Attributes': ['pk', 'sk', 'unreadMessages', 'inboxUnread'] },
           }),
         );
       }
       // Officers' changes: a case read, then changed with its listings, counters, outbox and
-      // audit item in one transaction guarded by its version. No index queries, no batches.
-      if (route.table === 'officer-write') fn.addToRolePolicy(onReports('GetItem', 'Query', 'PutItem', 'UpdateItem'));
+      // audit item in one transaction guarded by its version. Linking reads the cases and
+      // reports it joins in batches. No index queries, no deletes.
+      if (route.table === 'officer-write') fn.addToRolePolicy(onReports('GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem'));
       // Admins' partner changes: the directory read, then the change and its history put in one transaction.
       if (route.table === 'officer-admin') fn.addToRolePolicy(onReports('GetItem', 'Query', 'PutItem'));
       // Voting: the ballot and its counter in one transaction, the ballot read back on a

@@ -4,6 +4,7 @@
  * closer and the email feedback handler, the site behind CloudFront, and the alarms.
  * Grants are per function and per action: nothing here can Scan or delete.
  */
+import { routedRecords } from '../../functions/route-report/routed-records';
 import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
@@ -201,16 +202,12 @@ export class PortalStack extends Stack {
         maxRecordAge: Duration.hours(1),
         // Records given up on are parked here; the sweeper still sends their emails (the outbox item stays pending).
         onFailure: new SqsDlq(onFailure),
-        filters: [
+        filters: routedRecords.map((r) =>
           FilterCriteria.filter({
-            eventName: FilterRule.isEqual('INSERT'),
-            dynamodb: { NewImage: { entity: { S: FilterRule.isEqual('outbox') } } },
+            eventName: FilterRule.or(...r.events),
+            dynamodb: { NewImage: { entity: { S: FilterRule.isEqual(r.entity) } } },
           }),
-          FilterCriteria.filter({
-            eventName: FilterRule.isEqual('INSERT'),
-            dynamodb: { NewImage: { entity: { S: FilterRule.isEqual('report') } } },
-          }),
-        ],
+        ),
       }),
     );
 

@@ -5,7 +5,7 @@
  * expect fields to be added; what is listed is always there.
  */
 import * as z from 'zod/mini';
-import { FLAGS, OUTCOMES, RISKS, STATUSES } from './workflow-vocabulary';
+import { CASE_RELATIONS, FLAGS, OUTCOMES, RISKS, STATUSES } from './workflow-vocabulary';
 import { ASB_CATEGORIES, HATE_MOTIVATIONS, REPORT_TYPES, REPORTER_ROLES } from './report-vocabulary';
 import { DATA_LEVELS } from '../config/profile-schema';
 
@@ -83,10 +83,20 @@ const caseSummary = z.looseObject({
   overdue: z.boolean(),
   /** Messages from the resident no officer has read yet (officers' inbox only). */
   unreadMessages: z.optional(z.number()),
+  /** Incidents the resident added since the report, and when the latest came. */
+  incidentCount: z.optional(z.number()),
+  lastIncidentAt: z.optional(isoTime),
+  /** The case the report is linked into, with its figures (officers' inbox only). */
+  caseId: z.optional(z.string()),
+  case: z.optional(z.object({ reports: z.number(), incidents: z.number(), latestAt: isoTime })),
 });
 export const inboxPageBody = z.object({ items: z.array(caseSummary), cursor: z.optional(z.string()) });
 
-export const statusCountsBody = z.object({ counts: z.record(status, z.number()) });
+export const statusCountsBody = z.object({
+  counts: z.record(status, z.number()),
+  /** Officers and admins: reports with a message from the resident no officer has read. */
+  unreadMessages: z.optional(z.number()),
+});
 
 const timelineEntry = z.object({
   at: z.string(),
@@ -138,6 +148,31 @@ export const caseViewBody = z.looseObject({
   messages: z.optional(z.array(z.object({ at: isoTime, about: z.string(), text: z.string() }))),
   notes: z.array(z.object({ at: z.string(), by: z.string(), text: z.string(), shared: z.boolean(), partner: z.optional(z.string()) })),
   timeline: z.array(timelineEntry),
+  /**
+   * The case officers linked the report into: every report in it the reader may see (each at
+   * its own data level), every incident in the order it happened, and one timeline.
+   */
+  case: z.optional(
+    z.object({
+      caseId: z.string(),
+      version: z.number(),
+      reports: z.number(),
+      incidents: z.number(),
+      latestAt: isoTime,
+      members: z.array(
+        z.object({
+          reference,
+          relation: z.optional(z.enum(CASE_RELATIONS)),
+          linkedAt: isoTime,
+          linkedBy: z.string(),
+          status,
+          createdAt: isoTime,
+        }),
+      ),
+      happened: z.array(z.object({ reference, at: isoTime, added: z.boolean(), reportedBy: z.string(), incident: reportView })),
+      timeline: z.array(z.object({ ...timelineEntry.shape, reference })),
+    }),
+  ),
 });
 
 /** What a case action answers: what was done and the report's version now. */

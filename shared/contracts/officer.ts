@@ -4,7 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { ASB_CATEGORIES, HATE_MOTIVATIONS, REPORT_TYPES } from './report-vocabulary';
-import { OUTCOMES, RISKS, STATUSES } from './workflow-vocabulary';
+import { CASE_RELATIONS, OUTCOMES, RISKS, STATUSES } from './workflow-vocabulary';
 import { DATA_LEVELS } from '../config/profile-schema';
 
 /** A real calendar date (2026-02-30 is refused, not rolled over). */
@@ -71,8 +71,21 @@ export const caseActionSchema = z.discriminatedUnion(
     }),
     z.strictObject({ action: z.literal('update-resident'), message: text(2000, 'Write the update for the resident') }),
     z.strictObject({ action: z.literal('replace-link'), version }),
+    z.strictObject({
+      action: z.literal('link'),
+      version,
+      to: z
+        .string({ error: 'Enter the reference of the report to link' })
+        .check(
+          z.trim(),
+          z.minLength(1, 'Enter the reference of the report to link'),
+          z.maxLength(20, 'Enter the 8-character reference of the report to link'),
+        ),
+      relation: z.enum(CASE_RELATIONS, { error: 'Choose how the reports are related: the same problem, the same victim or a duplicate' }),
+    }),
+    z.strictObject({ action: z.literal('unlink'), version }),
   ],
-  { error: 'Send an action: grade, assign, start, close, note, update-resident or replace-link' },
+  { error: 'Send an action: grade, assign, start, close, note, update-resident, replace-link, link or unlink' },
 );
 
 /** An admin's change to a partner's address and routing rules. */

@@ -36,3 +36,17 @@ export const RISK_LABELS: Record<Risk, string> = { standard: 'Standard', medium:
 export const FLAGS = ['repeat-victim', 'case-review'] as const;
 export type Flag = (typeof FLAGS)[number];
 export const FLAG_LABELS: Record<Flag, string> = { 'repeat-victim': 'Repeat victim', 'case-review': 'ASB Case Review eligible' };
+
+/**
+ * How an officer says two reports belong together in one case: the same problem (several
+ * incidents, perhaps several reporters), the same victim (different problems that add up),
+ * or a duplicate (the same incident reported again, by someone else or through another
+ * agency: counted once).
+ */
+export const CASE_RELATIONS = ['same-problem', 'same-victim', 'duplicate'] as const;
+export type CaseRelation = (typeof CASE_RELATIONS)[number];
+export const CASE_RELATION_LABELS: Record<CaseRelation, string> = {
+  'same-problem': 'The same problem',
+  'same-victim': 'The same victim',
+  duplicate: 'A duplicate: the same incident reported again',
+};

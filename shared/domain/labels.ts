@@ -5,7 +5,7 @@
  */
 import type { PublicProfile } from '../config/public-profile';
 import { ASB_CATEGORY_LABELS, HATE_MOTIVATION_LABELS, REPORT_TYPE_LABELS } from '../contracts/report-vocabulary';
-import { FLAG_LABELS, OUTCOME_LABELS, RISK_LABELS, STATUS_LABELS } from '../contracts/workflow-vocabulary';
+import { CASE_RELATION_LABELS, FLAG_LABELS, OUTCOME_LABELS, RISK_LABELS, STATUS_LABELS } from '../contracts/workflow-vocabulary';
 
 const from = (map: Record<string, string>) => (id: string) => map[id] ?? id;
 
@@ -19,6 +19,7 @@ export function labelsFor(profile: PublicProfile, partnerNames?: ReadonlyMap<str
     risk: from(RISK_LABELS),
     outcome: from(OUTCOME_LABELS),
     flag: from(FLAG_LABELS),
+    relation: from(CASE_RELATION_LABELS),
     area: from(Object.fromEntries(profile.areas.map((a) => [a.id, a.name]))),
     partner: from({ ...Object.fromEntries(profile.partners.map((p) => [p.id, p.name])), ...Object.fromEntries(partnerNames ?? []) }),
   };

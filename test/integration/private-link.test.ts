@@ -7,6 +7,7 @@ import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../../functions/adapters/dynamodb/table-definition';
+import { createCaseStore } from '../../functions/adapters/dynamodb/case-store';
 import { PRIVATE_LINK_LIMIT } from '../../functions/reports/view-private-report';
 import { localDynamoClient } from '../../infra/local/dynamodb-local';
 import type { LocalStack } from '../../infra/local/local-stack';
@@ -289,6 +290,25 @@ describe("a resident's private link", () => {
       ).body.items;
     expect((await unread(tokens.officer!.access)).find((i) => i.reference === reference)?.unreadMessages).toBe(1);
     expect((await unread(tokens.police!.access)).map((i) => i.reference)).not.toContain(reference);
+    // The inbox counts reports with unread messages for officers; partner users get no count.
+    const unreadCount = async (token: string) =>
+      (await callApi<{ unreadMessages?: number }>(stack, token, '/api/officer/report-counts')).body.unreadMessages;
+    const before = await unreadCount(tokens.officer!.access);
+    expect(before).toBeGreaterThanOrEqual(1);
+    expect(await unreadCount(tokens.police!.access)).toBeUndefined();
+    // Marking read counts what the officer was shown: had another message come meanwhile, nothing is marked.
+    const cases = createCaseStore(localDynamoClient(stack.dynamoDbEndpoint), stack.tableName);
+    const auditEntry = {
+      reference,
+      userId: 'u',
+      username: 'officer',
+      groups: ['officer'],
+      action: 'change' as const,
+      at: new Date().toISOString(),
+      expiresAt: 2e9,
+    };
+    expect(await cases.markMessagesRead(reference, 2, auditEntry)).toBe(false);
+    expect((await unread(tokens.officer!.access)).find((i) => i.reference === reference)?.unreadMessages).toBe(1);
     const asOfficer = await callApi<{ messages?: { about: string; text: string }[]; timeline: { text: string }[] }>(
       stack,
       tokens.officer!.access,
@@ -296,6 +316,7 @@ describe("a resident's private link", () => {
     );
     expect(asOfficer.body.messages).toEqual([{ at: expect.any(String), about: 'I have more information', text: words }]);
     expect((await unread(tokens.officer!.access)).map((i) => i.reference)).not.toContain(reference);
+    expect(await unreadCount(tokens.officer!.access)).toBe(before! - 1);
     const reread = await callApi<{ timeline: { text: string }[] }>(stack, tokens.officer!.access, `/api/officer/reports/${reference}`);
     expect(reread.body.timeline.map((t) => t.text)).toContain('Read a message from the resident');
     const asPolice = await callApi<{ messages?: unknown; timeline: { text: string }[] }>(

@@ -20,9 +20,10 @@ import type { CaseNote, CaseSummary, IncidentRecord, MessageRecord, OutboxEntry,
 import { auditItem } from './audit-log';
 import type { AuditEntry } from '../../reports/ports';
 import { planInboxQuery } from './inbox-query';
-import { batchPutAll, fromItem, queryAll as queryAllItems, setOrRemove, toItem } from './item';
+import { batchGetAll, batchPutAll, fromItem, queryAll as queryAllItems, setOrRemove, toItem } from './item';
 import { addDay, counterDay, counterExpiresAt, counterMoves, scopesOf, zeroCounts, type Counts } from './status-counters';
-import { allListing, partnerListing } from './listing';
+import { allListing, caseFields, partnerListing } from './listing';
+import type { CaseFile } from '../../../shared/domain/cases';
 import { fromOutboxItem } from './report-store';
 import { ALL_LISTINGS, inboxIndexes, keys, PENDING, reportsTable } from './table-definition';
 import type { CaseStore } from '../../reports/ports';
@@ -48,8 +49,12 @@ const SUMMARY_FIELDS = [
   'area',
   'occurredAt',
   'partners',
-  // Only on the everybody listing: partner users are not told of messages they cannot read.
+  'incidentCount',
+  'lastIncidentAt',
+  // Only on the everybody listing: partner users are not told of messages they cannot read,
+  // nor of the other reports in a case.
   'unreadMessages',
+  'caseId',
 ] as const;
 
 function toSummary(item: Record<string, unknown>): CaseSummary {
@@ -118,6 +123,15 @@ export function createCaseStore(client: DynamoDBClient, tableName: string): Case
     },
   });
 
+  const getCaseFiles = async (caseIds: string[]): Promise<Map<string, CaseFile>> => {
+    const items = await batchGetAll(
+      client,
+      tableName,
+      [...new Set(caseIds)].map((id) => keys.caseFile(id)),
+    );
+    return new Map(items.map(({ pk: _pk, sk: _sk, entity: _e, ...rest }) => [String(rest.caseId), rest as unknown as CaseFile]));
+  };
+
   return {
     async listInbox(scope, filters, limit, cursor, now) {
       const plan = planInboxQuery(scope, filters, now);
@@ -139,7 +153,7 @@ export function createCaseStore(client: DynamoDBClient, tableName: string): Case
             ExpressionAttributeValues: marshall(plan.values),
             ScanIndexForward: false,
             // One more than needed tells whether a next page exists.
-            Limit: plan.filter ? FILTERED_READ_SIZE : limit - found.length + 1,
+            Limit: plan.filter && !plan.filterKeepsMost ? FILTERED_READ_SIZE : limit - found.length + 1,
             ExclusiveStartKey: start,
           }),
         );
@@ -307,24 +321,55 @@ export function createCaseStore(client: DynamoDBClient, tableName: string): Case
       }
     },
 
-    async markMessagesRead(reference, audit) {
-      const read = (key: { pk: string; sk: string }) => ({
+    async markMessagesRead(reference, count, audit) {
+      // Only the messages the officer was shown: one that arrived meanwhile changes the count,
+      // and then nothing is marked (it stays unread for the next officer who opens the case).
+      const read = (key: { pk: string; sk: string }, remove: string, condition: 'count' | 'exists') => ({
         Update: {
           TableName: tableName,
           Key: marshall(key),
-          UpdateExpression: 'REMOVE unreadMessages',
-          ConditionExpression: 'attribute_exists(pk)',
+          UpdateExpression: `REMOVE ${remove}`,
+          ...(condition === 'count'
+            ? { ConditionExpression: 'unreadMessages = :n', ExpressionAttributeValues: marshall({ ':n': count }) }
+            : { ConditionExpression: 'attribute_exists(pk)' }),
         },
       });
-      await client.send(
-        new TransactWriteItemsCommand({
-          TransactItems: [
-            read(keys.report(reference)),
-            read(keys.listing(reference, 'ALL')),
-            { Put: { TableName: tableName, Item: toItem(auditItem(audit)), ConditionExpression: 'attribute_not_exists(pk)' } },
-          ],
-        }),
-      );
+      try {
+        await client.send(
+          new TransactWriteItemsCommand({
+            TransactItems: [
+              read(keys.report(reference), 'unreadMessages', 'count'),
+              read(keys.listing(reference, 'ALL'), 'unreadMessages, inboxUnread', 'exists'),
+              { Put: { TableName: tableName, Item: toItem(auditItem(audit)), ConditionExpression: 'attribute_not_exists(pk)' } },
+            ],
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof TransactionCanceledException) return false;
+        throw error;
+      }
+    },
+
+    async countUnread() {
+      let count = 0;
+      let start: Record<string, AttributeValue> | undefined;
+      do {
+        const out = await client.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: inboxIndexes.unread.name,
+            KeyConditionExpression: '#pk = :pk',
+            ExpressionAttributeNames: { '#pk': inboxIndexes.unread.partitionKey },
+            ExpressionAttributeValues: marshall({ ':pk': ALL_LISTINGS }),
+            Select: 'COUNT',
+            ExclusiveStartKey: start,
+          }),
+        );
+        count += out.Count ?? 0;
+        start = out.LastEvaluatedKey;
+      } while (start);
+      return count;
     },
 
     async addNote(note, audit) {
@@ -357,6 +402,70 @@ export function createCaseStore(client: DynamoDBClient, tableName: string): Case
           ],
         }),
       );
+    },
+
+    getCaseFiles,
+
+    async getCaseFile(caseId) {
+      return (await getCaseFiles([caseId])).get(caseId);
+    },
+
+    async changeCase({ file, reports, audit }) {
+      // A case that ends is kept, empty, until its retention: the function that changes
+      // cases then needs no right to delete anything.
+      const after = file.after ?? { ...file.before!, members: [], version: file.before!.version + 1 };
+      const caseItem: TransactWriteItem = {
+        Put: {
+          TableName: tableName,
+          Item: toItem({ ...keys.caseFile(after.caseId), entity: 'case', ...after }),
+          ...(file.before
+            ? {
+                ConditionExpression: '#version = :expected',
+                ExpressionAttributeNames: { '#version': 'version' },
+                ExpressionAttributeValues: marshall({ ':expected': file.before.version }),
+              }
+            : { ConditionExpression: 'attribute_not_exists(pk)' }),
+        },
+      };
+      const reportItems = reports.flatMap(({ before, after, folded }): TransactWriteItem[] => {
+        const report = setOrRemove({ caseId: after.caseId, version: after.version });
+        const all = setOrRemove({ ...caseFields(after, folded), version: after.version });
+        const partner = setOrRemove({ version: after.version });
+        const update = (k: { pk: string; sk: string }, u: ReturnType<typeof setOrRemove>, condition: 'version' | 'exists') => ({
+          Update: {
+            TableName: tableName,
+            Key: marshall(k),
+            UpdateExpression: u.expression,
+            ConditionExpression: condition === 'version' ? '#version = :expected' : 'attribute_exists(pk)',
+            ExpressionAttributeNames: { ...u.names, ...(condition === 'version' ? { '#version': 'version' } : {}) },
+            ExpressionAttributeValues: marshall({ ...u.values, ...(condition === 'version' ? { ':expected': before.version } : {}) }),
+          },
+        });
+        return [
+          update(keys.report(before.reference), report, 'version'),
+          update(keys.listing(before.reference, 'ALL'), all, 'exists'),
+          ...before.routes.map((r) => update(keys.listing(before.reference, r.partnerId), partner, 'exists')),
+        ];
+      });
+      try {
+        await client.send(
+          new TransactWriteItemsCommand({
+            TransactItems: [
+              caseItem,
+              ...reportItems,
+              ...audit.map((a) => ({
+                Put: { TableName: tableName, Item: toItem(auditItem(a)), ConditionExpression: 'attribute_not_exists(pk)' },
+              })),
+            ],
+          }),
+        );
+        return 'ok';
+      } catch (error) {
+        // A failed version check, or another change to the same items at the same moment: either way, someone else got there first.
+        const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
+        if (reasons.some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict')) return 'stale';
+        throw error;
+      }
     },
 
     async related(kind, key) {

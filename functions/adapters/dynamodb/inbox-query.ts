@@ -14,6 +14,8 @@ export interface InboxQueryPlan {
   partitionValue: string;
   keyCondition: string;
   filter?: string;
+  /** The filter only folds cases (it passes nearly every item): read pages of the page's size, not large ones. */
+  filterKeepsMost?: boolean;
   names: Record<string, string>;
   values: Record<string, unknown>;
 }
@@ -39,6 +41,8 @@ export function planInboxQuery(scope: InboxScope, filters: InboxFilters, now: Da
   // that usually select fewest reports.
   const choice: [InboxIndex, string][] = [];
   if (scope.kind === 'partner') choice.push(['partner', scope.partnerId]);
+  // The unread index is sparse and small: the best key whenever officers ask for it.
+  if (filters.unread && scope.kind === 'all') choice.push(['unread', ALL_LISTINGS]);
   if (filters.status) choice.push(['status', filters.status]);
   if (filters.partner) choice.push(['assignee', filters.partner]);
   if (filters.risk) choice.push(['risk', filters.risk]);
@@ -75,7 +79,8 @@ export function planInboxQuery(scope: InboxScope, filters: InboxFilters, now: Da
     names['#flags'] = 'flags';
     conditions.push('attribute_exists(#flags)');
   }
-  if (filters.unread) {
+  // Partner listings never count messages: asking for unread ones finds none.
+  if (filters.unread && scope.kind === 'partner') {
     names['#unread'] = 'unreadMessages';
     conditions.push('attribute_exists(#unread)');
   }
@@ -84,5 +89,20 @@ export function planInboxQuery(scope: InboxScope, filters: InboxFilters, now: Da
     Object.assign(values, { ':closed': 'closed', ':now': now.toISOString() });
     conditions.push('#status <> :closed AND #dueAt < :now');
   }
-  return { index, partitionValue, keyCondition, names, values, ...(conditions.length ? { filter: conditions.join(' AND ') } : {}) };
+  // Unfiltered, the officers' inbox lists each case once (its first report); any filter
+  // lists every report that matches, each saying which case it is in.
+  const unfiltered = Object.values(filters).every((v) => v === undefined);
+  if (scope.kind === 'all' && unfiltered) {
+    names['#folded'] = 'caseFolded';
+    conditions.push('attribute_not_exists(#folded)');
+  }
+  return {
+    index,
+    partitionValue,
+    keyCondition,
+    names,
+    values,
+    ...(conditions.length ? { filter: conditions.join(' AND ') } : {}),
+    ...(scope.kind === 'all' && unfiltered ? { filterKeepsMost: true } : {}),
+  };
 }

@@ -10,9 +10,20 @@ function listingBase(stored: StoredReport) {
   return { ...summaryOf(stored), entity: 'listing', listedAt: `${stored.createdAt}#${stored.reference}`, expiresAt: stored.expiresAt };
 }
 
-export function allListing(stored: StoredReport): Record<string, unknown> {
+/**
+ * The case a report is in, as the officers' listing shows it: `caseFolded` on every report
+ * but a case's first, so that the unfiltered inbox lists the case once. Partner listings
+ * carry neither: a partner is not told of reports outside its scope.
+ */
+export const caseFields = (stored: Pick<StoredReport, 'caseId'>, folded: boolean) => ({
+  caseId: stored.caseId,
+  caseFolded: stored.caseId && folded ? 'true' : undefined,
+});
+
+export function allListing(stored: StoredReport, folded = false): Record<string, unknown> {
   const base = listingBase(stored);
   return {
+    ...caseFields(stored, folded),
     ...keys.listing(stored.reference, 'ALL'),
     ...base,
     inboxAll: ALL_LISTINGS,

@@ -9,6 +9,9 @@
  *   REPORT#<ref> / OUTBOX#<target>     one email to send (partner, resident, update)
  *   REPORT#<ref> / NOTE#<at>#<uuid>    an officer's note
  *   REPORT#<ref> / AUDIT#<at>#<uuid>   one read or change (append-only)
+ *   REPORT#<ref> / INCIDENT#<at>       something else that happened, added by the resident
+ *   REPORT#<ref> / MESSAGE#<at>        a message from the resident to the officers
+ *   CASE#<id> / CASE                   reports officers linked into one case, in the order they joined
  *   IDEMPOTENCY#<hash> / IDEMPOTENCY   a recent submission's reference (10-minute window)
  *   CONFIG#partners / PARTNER#<id>     a partner's address and routing rules (seeded from the profile)
  *   CONFIG#partners / HISTORY#<at>#<id> who changed a partner, when, from what to what
@@ -30,6 +33,8 @@ export const inboxIndexes = {
   area: { name: 'inbox-area', partitionKey: 'inboxArea' },
   type: { name: 'inbox-type', partitionKey: 'inboxType' },
   partner: { name: 'inbox-partner', partitionKey: 'inboxPartner' },
+  // Sparse: only officers' listings with a message no officer has read yet.
+  unread: { name: 'inbox-unread', partitionKey: 'inboxUnread' },
 } as const;
 
 export type InboxIndex = keyof typeof inboxIndexes;
@@ -58,6 +63,7 @@ export const keys = {
   note: (reference: string, at: string) => ({ pk: `REPORT#${reference}`, sk: `NOTE#${at}#${crypto.randomUUID()}` }),
   incident: (reference: string, at: string) => ({ pk: `REPORT#${reference}`, sk: `INCIDENT#${at}` }),
   message: (reference: string, at: string) => ({ pk: `REPORT#${reference}`, sk: `MESSAGE#${at}` }),
+  caseFile: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'CASE' }),
   audit: (reference: string, at: string) => ({ pk: `REPORT#${reference}`, sk: `AUDIT#${at}#${crypto.randomUUID()}` }),
   idempotency: (hash: string) => ({ pk: `IDEMPOTENCY#${hash}`, sk: 'IDEMPOTENCY' }),
   partner: (id: string) => ({ pk: 'CONFIG#partners', sk: `PARTNER#${id}` }),
