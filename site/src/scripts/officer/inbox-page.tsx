@@ -1,12 +1,40 @@
-/** The inbox: counts by status, the filtered list of reports a page at a time, and the CSV export. */
+/**
+ * The inbox: counts by status, the filtered list of reports a page at a time, and the CSV
+ * export. Unfiltered, a case is one row (its first report) with its figures; filtered,
+ * every report that matches is a row, each saying which case it is in.
+ */
 import { ColumnHeads, ScrollRegion } from '../../../../shared/ui/table-region';
 import { labels } from './labels';
 import { type Answer, officerApi, officerPath } from './client';
-import { announceFailure, download, due, show, showSignedIn, signedIn, when } from './session';
+import { announceFailure, download, due, roleOf, show, showSignedIn, signedIn, when } from './session';
 
 type Item = Answer<'listInbox'>['items'][number];
 
 const COLUMNS = ['Reference', 'Received', 'Type', 'Area', 'Status', 'Risk', 'Response due', 'Flags', 'Assigned to'];
+
+const plural = (n: number, one: string) => `${n.toLocaleString('en-GB')} ${one}${n === 1 ? '' : 's'}`;
+
+/** A case's reports and incidents, or a report's own incidents once its resident added any, with the latest. */
+function Incidents({ item: i }: { item: Item }) {
+  if (i.case)
+    return (
+      <>
+        <br />
+        <span class="govuk-body-s workspace-case-figures">
+          Case of {plural(i.case.reports, 'report')}: {plural(i.case.incidents, 'incident')}, latest {when(i.case.latestAt)}
+        </span>
+      </>
+    );
+  if (!i.incidentCount) return null;
+  return (
+    <>
+      <br />
+      <span class="govuk-body-s workspace-case-figures">
+        {plural(i.incidentCount + 1, 'incident')}, latest {when(i.lastIncidentAt)}
+      </span>
+    </>
+  );
+}
 
 function Row({ item: i }: { item: Item }) {
   return (
@@ -15,6 +43,7 @@ function Row({ item: i }: { item: Item }) {
         <a class="govuk-link" href={`/officer/report/?ref=${encodeURIComponent(i.reference)}`}>
           {i.reference}
         </a>
+        <Incidents item={i} />
       </td>
       <td class="govuk-table__cell">{when(i.createdAt)}</td>
       <td class="govuk-table__cell">
@@ -57,9 +86,16 @@ function Row({ item: i }: { item: Item }) {
   );
 }
 
-function StatusCounts({ counts, current }: { counts: Record<string, number>; current: string | null }) {
+function StatusCounts({ counts, current, unread }: { counts: Record<string, number>; current: string | null; unread?: number }) {
   return (
     <>
+      {unread ? (
+        <li>
+          <a class="govuk-link" href="/officer/?unread=true" aria-current={params.get('unread') === 'true' ? 'true' : undefined}>
+            Reports with new messages <strong>{unread.toLocaleString('en-GB')}</strong>
+          </a>
+        </li>
+      ) : null}
       {Object.entries(counts).map(([status, n]) => (
         <li>
           <a
@@ -75,7 +111,20 @@ function StatusCounts({ counts, current }: { counts: Record<string, number>; cur
   );
 }
 
-function Results({ items, pageNumber, first, next }: { items: Item[]; pageNumber: number; first: string; next: string | undefined }) {
+function Results({
+  items,
+  pageNumber,
+  first,
+  next,
+  folded,
+}: {
+  items: Item[];
+  pageNumber: number;
+  first: string;
+  next: string | undefined;
+  /** No filters: each case is listed once, as its first report. */
+  folded: boolean;
+}) {
   if (items.length === 0)
     return (
       <p class="govuk-body" id="inbox-empty">
@@ -90,7 +139,9 @@ function Results({ items, pageNumber, first, next }: { items: Item[]; pageNumber
     <>
       <ScrollRegion label="Reports">
         <table class="govuk-table workspace-table">
-          <caption class="govuk-table__caption govuk-table__caption--m">Reports, newest first (page {pageNumber})</caption>
+          <caption class="govuk-table__caption govuk-table__caption--m">
+            {folded ? 'Cases and reports' : 'Reports'}, newest first (page {pageNumber})
+          </caption>
           <ColumnHeads columns={COLUMNS} />
           <tbody class="govuk-table__body">
             {items.map((item) => (
@@ -141,14 +192,23 @@ async function load() {
       officerApi('listInbox', { query }),
       officerApi('countInbox', { query: new URLSearchParams([...filters].filter(([k]) => k === 'from' || k === 'to')) }),
     ]);
-    show(document.getElementById('status-counts')!, <StatusCounts counts={counts.counts} current={params.get('status')} />);
+    show(
+      document.getElementById('status-counts')!,
+      <StatusCounts counts={counts.counts} current={params.get('status')} unread={counts.unreadMessages} />,
+    );
     const pageNumber = Number(params.get('page') ?? '1');
     const next = new URLSearchParams(filters);
     if (page.cursor) next.set('cursor', page.cursor);
     next.set('page', String(pageNumber + 1));
     show(
       results,
-      <Results items={page.items} pageNumber={pageNumber} first={filters.toString()} next={page.cursor ? next.toString() : undefined} />,
+      <Results
+        items={page.items}
+        pageNumber={pageNumber}
+        first={filters.toString()}
+        next={page.cursor ? next.toString() : undefined}
+        folded={filters.size === 0 && roleOf(session).officer}
+      />,
     );
   } catch (error) {
     show(results, null);

@@ -54,9 +54,80 @@ function Summary({ c }: { c: Case }) {
   );
 }
 
-function Detail({ c }: { c: Case }) {
+/** The case the report is linked into: its reports, every incident in the order it happened, and one timeline. */
+function CaseFile({ file, self, linkable }: { file: NonNullable<Case['case']>; self: string; linkable: boolean }) {
+  return (
+    <section aria-labelledby="case-heading" id="case">
+      <h2 class="govuk-heading-m" id="case-heading">
+        Case of {file.reports} reports
+      </h2>
+      <p class="govuk-body">
+        {file.incidents === 1 ? '1 incident' : `${file.incidents} incidents`}, the latest received {when(file.latestAt)}. Each report keeps
+        its own partners and retention.
+      </p>
+      <ul class="govuk-list" id="case-members">
+        {file.members.map((m) => (
+          <li>
+            {m.reference === self ? (
+              <strong>{m.reference} (this report)</strong>
+            ) : (
+              <a class="govuk-link" href={`/officer/report/?ref=${m.reference}`}>
+                {m.reference}
+              </a>
+            )}
+            : {labels.status(m.status)}, received {when(m.createdAt)}.{' '}
+            {m.relation
+              ? `${labels.relation(m.relation)}, linked by ${m.linkedBy} on ${when(m.linkedAt)}.`
+              : 'The first report of the case.'}
+          </li>
+        ))}
+      </ul>
+      {linkable ? (
+        <form data-action="unlink">
+          <button class="govuk-button govuk-button--secondary" type="submit">
+            Unlink this report from the case
+          </button>
+        </form>
+      ) : null}
+      <h3 class="govuk-heading-s">Every incident in the case, in the order it happened</h3>
+      <ol class="govuk-list" id="case-incidents">
+        {file.happened.map((h) => (
+          <li>
+            <h4 class="govuk-heading-s">
+              {h.added ? 'Added to' : 'Reported in'} {h.reference} by {h.reportedBy}, received {when(h.at)}
+            </h4>
+            <dl class="govuk-summary-list">
+              {describeReport(h.incident, workspaceProfile).map((r) => (
+                <Row label={r.label}>
+                  <Lines text={r.value} />
+                </Row>
+              ))}
+            </dl>
+          </li>
+        ))}
+      </ol>
+      <h3 class="govuk-heading-s">The case's timeline</h3>
+      <ol class="govuk-list workspace-timeline" id="case-timeline">
+        {file.timeline.map((t) => (
+          <li>
+            <span class="govuk-body-s">
+              {when(t.at)} · {t.reference}
+              {t.by ? ` · ${t.by}` : ''}
+            </span>
+            <br />
+            {t.kind === 'note' ? <strong>Note: </strong> : null}
+            {t.text}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function Detail({ c, linkable }: { c: Case; linkable: boolean }) {
   return (
     <>
+      {c.case ? <CaseFile file={c.case} self={c.reference} linkable={linkable} /> : null}
       <h2 class="govuk-heading-m">What the resident told us</h2>
       <dl class="govuk-summary-list">
         {describeReport(c.report, workspaceProfile).map((r) => (
@@ -87,7 +158,10 @@ function Detail({ c }: { c: Case }) {
       {c.related?.length ? (
         <>
           <h2 class="govuk-heading-m">Possibly the same problem</h2>
-          <p class="govuk-body">Other reports with the same contact details or the same street and area. Open each to judge.</p>
+          <p class="govuk-body">
+            Other reports with the same contact details or the same street and area. Open each to judge, then link the ones that belong to
+            this case.
+          </p>
           <ul class="govuk-list" id="related">
             {c.related.map((r) => (
               <li>
@@ -95,6 +169,15 @@ function Detail({ c }: { c: Case }) {
                   {r.reference}
                 </a>
                 , received {when(r.createdAt)}: same {r.same.join(' and ')}
+                {linkable ? (
+                  <form data-action="link" class="workspace-inline-form">
+                    <input type="hidden" name="to" value={r.reference} />
+                    <input type="hidden" name="relation" value="same-problem" />
+                    <button class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" type="submit">
+                      Link {r.reference} as the same problem
+                    </button>
+                  </form>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -136,7 +219,8 @@ async function load() {
     document.getElementById('report-heading')!.textContent = `Report ${c.reference}`;
     document.title = `Report ${c.reference} - ${document.title.split(' - ').slice(1).join(' - ')}`;
     show(document.getElementById('case-summary')!, <Summary c={c} />);
-    show(document.getElementById('case-detail')!, <Detail c={c} />);
+    // Linking is for open reports; partner users link the reports their organisation received.
+    show(document.getElementById('case-detail')!, <Detail c={c} linkable={c.status !== 'closed'} />);
     document.getElementById('case-actions')!.hidden = c.status === 'closed';
     // Only what this user's role allows (the API refuses the rest): partner users note their
     // work, and start or close what is assigned to their own organisation.
@@ -178,13 +262,22 @@ function actionFrom(form: HTMLFormElement, version: number): Body<'caseAction'> 
       return { action: 'note', text: value('text'), shareWithPartners: value('shareWithPartners') === 'true' };
     case 'replace-link':
       return { action: 'replace-link', version };
+    case 'link':
+      if (!value('to').trim()) return 'Enter the reference of the report to link.';
+      if (!value('relation')) return 'Choose how the reports are related.';
+      return { action: 'link', version, to: value('to'), relation: value('relation') as Action<'link'>['relation'] };
+    case 'unlink':
+      return { action: 'unlink', version };
     default:
       return { action: 'update-resident', message: value('message') };
   }
 }
 
-for (const form of document.querySelectorAll<HTMLFormElement>('form[data-action]')) {
-  form.addEventListener('submit', async (event) => {
+// One listener for every action form, the ones drawn with the report (linking from a suggestion, unlinking) included.
+document.addEventListener('submit', async (event) => {
+  const form = event.target;
+  if (!(form instanceof HTMLFormElement) || !form.dataset.action) return;
+  {
     event.preventDefault();
     if (!current) return;
     const body = actionFrom(form, current.version);
@@ -213,6 +306,6 @@ for (const form of document.querySelectorAll<HTMLFormElement>('form[data-action]
     } finally {
       button.disabled = false;
     }
-  });
-}
+  }
+});
 void load();
