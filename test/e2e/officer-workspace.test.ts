@@ -1,14 +1,15 @@
 /**
  * An officer's working session in Chromium against the real local stack: a resident
  * reports, the officer signs in with the demo account, filters the inbox, grades,
- * assigns (the partner email arrives), notes and closes the report. axe checks every
- * workspace page with its data loaded.
+ * assigns (the partner email arrives), notes and closes the report; links reports into
+ * one case and reads it. axe checks every workspace page with its data loaded.
  */
 import { describe, expect, it } from 'vitest';
 import { waitForEmails } from '../support/local-stack';
 import { callApi } from '../support/officer';
 import { axeViolations, reflowProblems, signInWorkspace, useStackAndBrowser } from '../support/browser';
 import asb from '../fixtures/reports/asb-environmental-anonymous.json' with { type: 'json' };
+import hateCrime from '../fixtures/reports/hate-crime-victim.json' with { type: 'json' };
 
 const env = useStackAndBrowser();
 /** Each action waits on the API and a reload: allow for a busy CI machine. */
@@ -116,6 +117,68 @@ describe('the officer workspace', () => {
     await other.getByLabel('Standard').check();
     await other.getByRole('button', { name: 'Save grade' }).click();
     await poll(() => other.locator('#workspace-message').textContent()).toContain('Someone else changed this report');
+    await context.close();
+  }, 120_000);
+});
+
+describe('one case per problem', () => {
+  it('links a suggested report in one click, links another by reference, reads the case and unlinks, with no axe violations', async () => {
+    const email = `link-${Date.now()}@example.com`;
+    const submit = async (description: string, occurredAt: string, contactEmail = email) =>
+      (
+        await callApi<{ reference: string }>(env.stack, undefined, '/api/reports', {
+          body: { ...hateCrime, description, occurredAt, contact: { ...hateCrime.contact, email: contactEmail } },
+        })
+      ).body.reference;
+    const first = await submit('Abuse shouted at my door', '2026-11-02T19:00:00Z');
+    const second = await submit('The same men shouted again and kicked the door', '2026-11-09T19:00:00Z');
+    const third = await submit('A neighbour saw the men at the door too', '2026-11-16T19:00:00Z', `witness-${Date.now()}@example.com`);
+    const officer = env.stack.cognito.users.find((u) => u.username.startsWith('officer@'))!;
+    const context = await env.browser.newContext();
+    const page = await context.newPage();
+    const violations: string[] = [];
+    const check = async (name: string) => violations.push(...(await axeViolations(page)).map((v) => `${name}: ${v}`));
+    await signInWorkspace(page, env.stack.url, officer.username, officer.password, `/officer/report/?ref=${second}`);
+
+    // The router's suggestion, linked with one action.
+    await page.getByRole('button', { name: `Link ${first} as the same problem` }).click();
+    await poll(() => page.locator('#workspace-message').textContent()).toContain('the case now has 2 reports');
+    await poll(() => page.locator('#case-heading').textContent()).toBe('Case of 2 reports');
+    expect(await page.locator('#case-members').textContent()).toContain(`${first}`);
+    await check('case of two');
+
+    // Another report, by its reference, as seen by the same victim.
+    await page.getByLabel('Link this report to another report').fill(third.toLowerCase());
+    await page.getByLabel('The same victim').check();
+    await page.getByRole('button', { name: 'Link the reports' }).click();
+    await poll(() => page.locator('#case-heading').textContent()).toBe('Case of 3 reports');
+    // Every incident, in the order it happened, with who reported it.
+    await poll(() => page.locator('#case-incidents > li').count()).toBe(3);
+    const told = await page.locator('#case-incidents h4').allTextContents();
+    expect(told.map((t) => t.split(' ')[2])).toEqual([first, second, third]);
+    expect(told[0]).toContain(`by ${hateCrime.contact.name}`);
+    await check('case of three');
+
+    // The inbox lists the case once, with its figures.
+    await page.goto(`${env.stack.url}/officer/`);
+    await page.locator('#inbox-results table').waitFor();
+    const rows = page.locator('#inbox-results tbody tr').filter({ hasText: /Case of 3 reports/ });
+    expect(await rows.count()).toBe(1);
+    expect(await rows.textContent()).toContain('3 incidents');
+    await check('inbox with a case');
+
+    // The report that joined first leaves; the case carries on.
+    await page.goto(`${env.stack.url}/officer/report/?ref=${first}`);
+    await page.getByRole('button', { name: 'Unlink this report from the case' }).click();
+    await poll(() => page.locator('#workspace-message').textContent()).toContain('the case carries on with 2 reports');
+    await poll(() => page.locator('#case').count()).toBe(0);
+
+    // The case page reflows on a phone.
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.goto(`${env.stack.url}/officer/report/?ref=${second}`);
+    await page.locator('#case-heading').waitFor();
+    expect(await reflowProblems(page)).toEqual([]);
+    expect(violations).toEqual([]);
     await context.close();
   }, 120_000);
 });
