@@ -114,7 +114,7 @@ async function caseOf(
   audit: (report: StoredReport) => AuditEntry,
 ) {
   const file = self.record.stored.caseId ? await deps.cases.getCaseFile(self.record.stored.caseId) : undefined;
-  if (!file) return undefined;
+  if (!file?.members.some((m) => m.reference === self.record.stored.reference)) return undefined;
   const others = await Promise.all(
     file.members.filter((m) => m.reference !== self.record.stored.reference).map((m) => deps.cases.getCase(m.reference)),
   );

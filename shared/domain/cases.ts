@@ -79,6 +79,11 @@ export function planLink(
         status: 409,
         message: `Report ${side.reference} is closed, so it cannot join a case. Link the reports that are still open, and add a note to say which one carries on.`,
       };
+  // A case that does not list the report (it was unlinked meanwhile) is no case of its.
+  files = {
+    x: files.x?.members.some((m) => m.reference === x.reference) ? files.x : undefined,
+    to: files.to?.members.some((m) => m.reference === to.reference) ? files.to : undefined,
+  };
   if (files.x && files.to) {
     if (files.x.caseId === files.to.caseId) return { ok: false, status: 409, message: 'These reports are already in the same case.' };
     return {

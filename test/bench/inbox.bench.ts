@@ -1,9 +1,9 @@
 /**
  * The inbox at scale: 100,000 reports in DynamoDB Local, then the first inbox page (50
- * items, one filter) through the case store's index query, against GetItem of one
- * report in the same run as the floor. Runs alternate inbox/GetItem so drift hits both.
+ * items, one filter; and unfiltered, with cases folded) through the case store's index
+ * query, against GetItem of one report in the same run as the floor. Runs alternate inbox/GetItem so drift hits both.
  */
-import { GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { GetItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { createCaseStore } from '../../functions/adapters/dynamodb/case-store';
 import { keys } from '../../functions/adapters/dynamodb/table-definition';
@@ -28,7 +28,14 @@ export interface InboxFigures {
   countsRatioP95: number;
   /** The repair: rebuilding every counter from 100,000 reports' listings. */
   recountSeconds: number;
+  /** The unfiltered first page, with one in four of the newest reports folded into cases. */
+  foldedP50Ms: number;
+  foldedP95Ms: number;
+  foldedRatioP95: number;
 }
+
+/** Newest reports folded behind their case's row (one in four of the newest `count`), as linking leaves them. */
+const FOLDED_EVERY = 4;
 
 export async function benchInbox(reports = 100_000, runs = 300): Promise<InboxFigures> {
   const dynamo = await startDynamoDbLocal({ port: await freePort() });
@@ -69,6 +76,31 @@ export async function benchInbox(reports = 100_000, runs = 300): Promise<InboxFi
         ),
       );
     }
+    // The officers' default view: no filter, so cases are folded. One in four of the newest
+    // reports is folded into a case, so the page reads past them to fill itself.
+    for (let i = reports - 1; i >= reports - 2_000; i -= FOLDED_EVERY)
+      await client.send(
+        new UpdateItemCommand({
+          TableName: table,
+          Key: marshall(keys.listing(seededReference(i), 'ALL')),
+          UpdateExpression: 'SET caseId = :c, caseFolded = :t',
+          ExpressionAttributeValues: marshall({ ':c': `case-${i}`, ':t': 'true' }),
+        }),
+      );
+    const folded: number[] = [];
+    const foldedFloor: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      await time(folded, async () => {
+        const page = await cases.listInbox({ kind: 'all' }, {}, 50, undefined, now);
+        if (page === 'bad-cursor' || page.items.length !== 50 || page.items.some((r) => r.caseId))
+          throw new Error('The unfiltered page was not 50 unfolded reports');
+      });
+      await time(foldedFloor, () =>
+        client.send(
+          new GetItemCommand({ TableName: table, Key: marshall(keys.report(seededReference((i * 7907) % reports))), ConsistentRead: true }),
+        ),
+      );
+    }
     // The seed writes reports and listings only: the counters come from the repair path.
     const recountStarted = performance.now();
     await cases.recountStatus(profile.partners.map((p) => p.id));
@@ -106,6 +138,9 @@ export async function benchInbox(reports = 100_000, runs = 300): Promise<InboxFi
       countsP95Ms,
       countsRatioP95: countsP95Ms / percentile(countsFloor, 95),
       recountSeconds,
+      foldedP50Ms: percentile(folded, 50),
+      foldedP95Ms: percentile(folded, 95),
+      foldedRatioP95: percentile(folded, 95) / percentile(foldedFloor, 95),
     };
   } finally {
     await dynamo.stop();

@@ -169,6 +169,9 @@ if (want('inbox')) {
     { measure: 'counts per status p95 (ms)', value: i.countsP95Ms },
     { measure: 'counts p95 / GetItem p95', value: i.countsRatioP95 },
     { measure: 'recount of every counter from the listings (s, repair only)', value: i.recountSeconds },
+    { measure: 'unfiltered first page, cases folded, p50 (ms)', value: i.foldedP50Ms },
+    { measure: 'unfiltered first page, cases folded, p95 (ms, target <= 50)', value: i.foldedP95Ms },
+    { measure: 'unfiltered p95 / GetItem p95 (target <= 5)', value: i.foldedRatioP95 },
   ]);
 }
 

@@ -71,6 +71,10 @@ describe('linking reports into a case', () => {
     expect(shorter.ok && 'replacedRow' in shorter).toBe(false);
     expect(rowOf({ members: [] })).toBeUndefined();
   });
+  it('treats a case that no longer lists the report as no case of its', () => {
+    const plan = planLink(side('AAAAAAAA', { caseId: 'old' }), side('BBBBBBBB'), { x: file('old', ['CCCCCCCC', 'DDDDDDDD']) }, link);
+    expect(plan).toMatchObject({ ok: true, joining: ['BBBBBBBB', 'AAAAAAAA'], file: { caseId: 'case-1' } });
+  });
   it('refuses a report linked to itself, a closed report, two cases, the same case twice and a full case', () => {
     const refused = (plan: ReturnType<typeof planLink>) => (plan.ok ? undefined : [plan.status, plan.message]);
     expect(refused(planLink(side('AAAAAAAA'), side('AAAAAAAA'), {}, link))?.[0]).toBe(400);

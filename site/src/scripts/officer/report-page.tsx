@@ -55,7 +55,8 @@ function Summary({ c }: { c: Case }) {
 }
 
 /** The case the report is linked into: its reports, every incident in the order it happened, and one timeline. */
-function CaseFile({ file, self, linkable }: { file: NonNullable<Case['case']>; self: string; linkable: boolean }) {
+/** Unlinking stays open once a report is closed: a wrong link can always be undone. */
+function CaseFile({ file, self }: { file: NonNullable<Case['case']>; self: string }) {
   return (
     <section aria-labelledby="case-heading" id="case">
       <h2 class="govuk-heading-m" id="case-heading">
@@ -82,13 +83,11 @@ function CaseFile({ file, self, linkable }: { file: NonNullable<Case['case']>; s
           </li>
         ))}
       </ul>
-      {linkable ? (
-        <form data-action="unlink">
-          <button class="govuk-button govuk-button--secondary" type="submit">
-            Unlink this report from the case
-          </button>
-        </form>
-      ) : null}
+      <form data-action="unlink">
+        <button class="govuk-button govuk-button--secondary" type="submit">
+          Unlink this report from the case
+        </button>
+      </form>
       <h3 class="govuk-heading-s">Every incident in the case, in the order it happened</h3>
       <ol class="govuk-list" id="case-incidents">
         {file.happened.map((h) => (
@@ -127,7 +126,7 @@ function CaseFile({ file, self, linkable }: { file: NonNullable<Case['case']>; s
 function Detail({ c, linkable }: { c: Case; linkable: boolean }) {
   return (
     <>
-      {c.case ? <CaseFile file={c.case} self={c.reference} linkable={linkable} /> : null}
+      {c.case ? <CaseFile file={c.case} self={c.reference} /> : null}
       <h2 class="govuk-heading-m">What the resident told us</h2>
       <dl class="govuk-summary-list">
         {describeReport(c.report, workspaceProfile).map((r) => (
