@@ -65,6 +65,18 @@ export function newPack(answers: PackAnswers, now: Date): Record<string, string>
     // The commonest local thresholds: three reports in three months marks a repeat victim,
     // three in six months meets the ASB Case Review.
     flags: { repeatVictim: { reports: 3, months: 3 }, caseReview: { reports: 3, months: 6 } },
+    // The commonest Case Review rule (three complaints in six months, each within a month of
+    // the incident) and timescales; who looks at a decision again is the partnership's to fill in.
+    caseReview: {
+      threshold: { complaints: 3, windowDays: 180, reportedWithinDays: 31, hateIncidentMeets: false },
+      timescales: { acknowledgeWorkingDays: 5, decideWorkingDays: 10, reviewWorkingDays: 20, outcomeWorkingDays: 5 },
+      escalation: {
+        to: placeholder("who looks at a decision again, e.g. the Police and Crime Commissioner's office"),
+        email: answers.contact.email,
+        phone: answers.contact.phone,
+      },
+      retentionDays: 2190,
+    },
     polls: { minimumSecondsToVote: 3, burstBallotsPerHour: 10, ballotDaysAfterClose: 365, resultsDaysAfterClose: 2555 },
   };
 

@@ -13,6 +13,11 @@ export function residentNewsHtml(m: ResidentNewsModel): string {
       {newsParagraphs(m).map((p) => (
         <p>{p}</p>
       ))}
+      {m.news.event === 'closed' && m.type === 'asb' ? (
+        <p>
+          <a href={`${m.siteUrl}/case-review/`}>Find out about the ASB Case Review</a>
+        </p>
+      ) : null}
       {m.privateLink ? (
         <p>
           See your report and every update at <a href={m.privateLink}>your private link</a> (keep it private).

@@ -39,7 +39,7 @@ export function newsParagraphs(m: ResidentNewsModel): string[] {
   ];
   if (m.type === 'asb')
     carriesOn.push(
-      `If you have reported the same anti-social behaviour several times and feel it has not been dealt with, you may be able to ask for an ASB Case Review. Contact the ${m.contact.team} (${m.contact.email}, ${m.contact.phone}) to ask.`,
+      `If you have reported the same anti-social behaviour several times and feel it has not been dealt with, you may be able to ask for an ASB Case Review. Find out how at ${m.siteUrl}/case-review/ or contact the ${m.contact.team} (${m.contact.email}, ${m.contact.phone}).`,
     );
   return carriesOn;
 }

@@ -5,7 +5,7 @@
  * old (revoked) version, a report without a link and one whose retention has ended all
  * get the same answer, which reveals nothing.
  */
-import type { Profile } from '../../shared/config/profile-schema';
+import type { CaseReviewThreshold, Profile } from '../../shared/config/profile-schema';
 import { MESSAGE_ABOUT_LABELS } from '../../shared/contracts/report';
 import { describeReport } from '../../shared/domain/describe-report';
 import { parseReference } from '../../shared/domain/reference';
@@ -20,7 +20,7 @@ export const PRIVATE_LINK_LIMIT = { limit: 60, windowSeconds: 3600 };
 export interface PrivateReportDependencies {
   store: Pick<ReportStore, 'get' | 'residentUpdates' | 'residentRecords'>;
   limiter: RateLimiter;
-  profile: Pick<Profile, 'areas' | 'partners'>;
+  profile: Pick<Profile, 'areas' | 'partners' | 'caseReview'>;
   linkSecret: () => Promise<string>;
   now: () => Date;
   hash: (value: string) => string;
@@ -36,9 +36,18 @@ export async function viewPrivateReport(
   given: { reference: string | undefined; key: string | undefined },
   caller: string,
 ): Promise<PrivateReportResult> {
+  // What the page shows is read while the link is checked: one round trip to the table, not
+  // two in turn. A link that does not work discards it (and counts against the caller's limit).
+  const reference = parseReference(given.reference ?? '');
+  const records = reference ? recordsOf(deps, reference) : undefined;
+  records?.catch(() => undefined);
   const opened = await openPrivateLink(deps, given, caller);
-  return opened.kind === 'open' ? { kind: 'found', view: await privateViewOf(deps, opened.live) } : opened;
+  return opened.kind === 'open' ? { kind: 'found', view: await privateViewOf(deps, opened.live, records) } : opened;
 }
+
+/** The updates officers sent and what the resident added, read together. */
+const recordsOf = (deps: Pick<PrivateReportDependencies, 'store'>, reference: string) =>
+  Promise.all([deps.store.residentUpdates(reference), deps.store.residentRecords(reference)]);
 
 /** Link checking shared by everything done through a private link. */
 type LinkDependencies = Pick<PrivateReportDependencies, 'limiter' | 'linkSecret' | 'now' | 'hash'> & {
@@ -63,19 +72,37 @@ export async function openPrivateLink(
   return taken.allowed ? { kind: 'not-found' } : { kind: 'limited', retryAfterSeconds: taken.retryAfterSeconds };
 }
 
+/**
+ * Whether to tell an ASB victim about the Case Review: their report and what they added in
+ * the threshold's window come to the local number of complaints, or one short of it, or
+ * officers' flag says the threshold is met. A hint, never a decision: officers decide.
+ */
+export function caseReviewHint(
+  live: Pick<StoredReport, 'report' | 'createdAt' | 'flags'>,
+  incidents: readonly { at: string }[],
+  rule: CaseReviewThreshold,
+  now: Date,
+): 'meets' | 'nears' | undefined {
+  if (live.report.type !== 'asb') return undefined;
+  if (live.flags?.includes('case-review')) return 'meets';
+  const since = new Date(now.getTime() - rule.windowDays * 86_400_000).toISOString();
+  const told = [live.createdAt, ...incidents.map((i) => i.at)].filter((at) => at >= since).length;
+  return told >= rule.complaints ? 'meets' : told === rule.complaints - 1 ? 'nears' : undefined;
+}
+
 const namesOf = (profile: Pick<Profile, 'partners'>, ids: readonly string[]) =>
   ids.map((id) => profile.partners.find((p) => p.id === id)?.name).filter((name): name is string => name !== undefined);
 
 /** Everything the page shows of a report whose link worked: its updates and incidents are read together. */
 export async function privateViewOf(
-  deps: Pick<PrivateReportDependencies, 'store' | 'profile'>,
+  deps: Pick<PrivateReportDependencies, 'store' | 'profile' | 'now'>,
   live: StoredReport,
+  /** The records, when already being read (viewPrivateReport). */
+  reading?: ReturnType<typeof recordsOf>,
 ): Promise<PrivateReportView> {
-  const [updates, { incidents, messages }] = await Promise.all([
-    deps.store.residentUpdates(live.reference),
-    deps.store.residentRecords(live.reference),
-  ]);
+  const [updates, { incidents, messages }] = await (reading ?? recordsOf(deps, live.reference));
   return {
+    caseReview: caseReviewHint(live, incidents, deps.profile.caseReview.threshold, deps.now()),
     reference: live.reference,
     receivedAt: live.createdAt,
     status: live.status,

@@ -79,6 +79,38 @@ const flagsSchema = z.strictObject({
   caseReview: threshold,
 });
 
+/**
+ * The ASB Case Review (the Community Trigger): the local threshold a victim's application is
+ * checked against, the timescales the partnership publishes for each step, who looks at a
+ * decision again, and how long applications are kept. Each partnership sets its own.
+ */
+const caseReviewThresholdSchema = z.strictObject({
+  /** Qualifying complaints about the same problem that meet the threshold. */
+  complaints: z.number().check(z.int(), z.minimum(1), z.maximum(10)),
+  /** Complaints count when made in this many days before the application (commonly six months: 180). */
+  windowDays: z.number().check(z.int(), z.minimum(28), z.maximum(730)),
+  /** …and each within this many days of the incident it is about (commonly a month: 31). */
+  reportedWithinDays: z.number().check(z.int(), z.minimum(1), z.maximum(365)),
+  /** Some areas' rule: one qualifying complaint about a hate incident meets the threshold on its own. */
+  hateIncidentMeets: z.boolean(),
+  /** Some areas' rule: complaints from this many different people about one place meet it. */
+  samePlace: z.optional(z.strictObject({ people: z.number().check(z.int(), z.minimum(2), z.maximum(20)) })),
+});
+const caseReviewSchema = z.strictObject({
+  threshold: caseReviewThresholdSchema,
+  /** Working days for each step: acknowledge and decide from the application, review from the decision, outcome from the review. */
+  timescales: z.strictObject({
+    acknowledgeWorkingDays: workingDays,
+    decideWorkingDays: workingDays,
+    reviewWorkingDays: workingDays,
+    outcomeWorkingDays: workingDays,
+  }),
+  /** Who looks at a decision or a review again when the applicant asks (often the Police and Crime Commissioner's office). */
+  escalation: z.strictObject({ to: z.string().check(z.minLength(1)), email: z.email(), phone: z.string().check(z.regex(CONTACT_PHONE)) }),
+  /** Days an application and everything about it is kept. */
+  retentionDays: z.number().check(z.int(), z.minimum(365), z.maximum(3650)),
+});
+
 /** Consultation polls: how ballots are screened and how long they are kept. */
 const pollsSchema = z.strictObject({
   /** A ballot sent sooner than this after "Start now" is given back to check (robots are faster). */
@@ -114,6 +146,7 @@ export const profileSchema = z
     }),
     workflow: workflowSchema,
     flags: flagsSchema,
+    caseReview: caseReviewSchema,
     polls: pollsSchema,
   })
   .check(
@@ -173,4 +206,5 @@ export type Workflow = z.infer<typeof workflowSchema> & { bankHolidays: string[]
 export type Profile = Omit<ProfileSource, 'workflow'> & { workflow: Workflow };
 export type Partner = z.infer<typeof partnerSchema>;
 export type FlagThresholds = z.infer<typeof flagsSchema>;
+export type CaseReviewThreshold = z.infer<typeof caseReviewThresholdSchema>;
 export type DataLevel = (typeof DATA_LEVELS)[number];

@@ -18,6 +18,7 @@ const NAV_LINKS = [
   { href: '/papers/', text: 'Board papers' },
   { href: '/performance/', text: 'Performance' },
   { href: '/events/', text: 'Events' },
+  { href: '/case-review/', text: 'ASB Case Review' },
   { href: '/search/', text: 'Search' },
 ];
 

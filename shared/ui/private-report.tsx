@@ -32,6 +32,8 @@ export interface PrivateReportView {
   incidents: readonly { at: string; rows: readonly Row[] }[];
   /** The messages they sent the officers, oldest first. */
   messages: readonly { at: string; about: string; text: string }[];
+  /** An ASB report told often enough that the resident may ask for a Case Review (or nearly). */
+  caseReview?: 'meets' | 'nears' | undefined;
 }
 
 /** The incident form's state on this page: its address, and answers and problems to show again. */
@@ -86,6 +88,20 @@ export function PrivateReport({ view, form }: { view: PrivateReportView; form?: 
           </a>{' '}
           and mention reference {view.reference}.
         </p>
+      ) : null}
+      {view.caseReview ? (
+        <div class="govuk-inset-text" id="report-case-review">
+          <p class="govuk-body">
+            {view.caseReview === 'meets'
+              ? 'You have told us about this problem several times. If you feel it has not been dealt with, you may be able to ask for an ASB Case Review: the partnership looks again at how it was handled.'
+              : 'If this problem carries on and you feel it has not been dealt with, you may be able to ask for an ASB Case Review: the partnership looks again at how it was handled.'}
+          </p>
+          <p class="govuk-body">
+            <a class="govuk-link" href="/case-review/">
+              Find out about the ASB Case Review
+            </a>
+          </p>
+        </div>
       ) : null}
       <h2 class="govuk-heading-m">Who is dealing with it</h2>
       {view.dealingWith.length ? (

@@ -39,6 +39,7 @@ describe('every built page', () => {
       '/performance/',
       '/events/',
       '/you-said-we-did/',
+      '/case-review/',
       '/accessibility/',
       '/privacy/',
       '/search/',

@@ -194,7 +194,10 @@ describe('a new pack', () => {
       'content/partnership/north-vale.json',
       'content/plans/2026-2029.md',
       'content/priorities/2026-27.json',
+      // Who looks at a Case Review decision again is the partnership's to name.
+      'profile.json',
     ]);
+    expect(report.profile!.caseReview.escalation.to).toContain('PLACEHOLDER');
     const summary = describePack(report.profile!);
     expect(summary).toContain('Vale Homes <homes@north-vale.example>: asb in Town, Valley; data level no-contact');
     expect(summary).toContain('Hills: NV4');
