@@ -3,7 +3,10 @@
  * newest first, nothing skipped or repeated, filters and date ranges exact, a partner
  * sees only its own reports, and a cursor cannot be reused to widen what is seen.
  */
+import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keys } from '../../functions/adapters/dynamodb/table-definition';
 import { localDynamoClient } from '../../infra/local/dynamodb-local';
 import { testDynamoDb, type TestDynamoDb } from '../support/dynamodb';
 import { ensureReportsTable } from '../../infra/local/create-tables';
@@ -49,6 +52,43 @@ async function everyPage(scope: InboxScope, filters: InboxFilters, limit = 50): 
 
 const newestFirst = (list: { createdAt: string; reference: string }[]) =>
   [...list].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).map((r) => r.reference);
+
+describe('the unfiltered inbox with cases folded', () => {
+  it("lists each report not folded behind its case's row exactly once, in order, across pages; a filter lists them all", async () => {
+    const client = localDynamoClient(dynamo.endpoint);
+    const table = dynamo.table('folded');
+    await ensureReportsTable(client, table);
+    const reports = all.slice(0, 300);
+    await seedReports(client, table, profile, 0, reports.length);
+    // Every third report folded behind another, as linking leaves the listings.
+    const folded = new Set(reports.filter((_, i) => i % 3 === 1).map((r) => r.reference));
+    for (const reference of folded)
+      await client.send(
+        new UpdateItemCommand({
+          TableName: table,
+          Key: marshall(keys.listing(reference, 'ALL')),
+          UpdateExpression: 'SET caseId = :c, caseFolded = :t',
+          ExpressionAttributeValues: marshall({ ':c': 'a-case', ':t': 'true' }),
+        }),
+      );
+    const store = createCaseStore(client, table);
+    const pages = async (filters: InboxFilters) => {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await store.listInbox({ kind: 'all' }, filters, 7, cursor, now);
+        if (page === 'bad-cursor') throw new Error('bad cursor');
+        seen.push(...page.items.map((i) => i.reference));
+        cursor = page.cursor;
+      } while (cursor);
+      return seen;
+    };
+    expect(await pages({})).toEqual(newestFirst(reports.filter((r) => !folded.has(r.reference))));
+    const triaged = reports.filter((r) => r.status === 'triaged');
+    expect(await pages({ status: 'triaged' })).toEqual(newestFirst(triaged));
+    expect(triaged.some((r) => folded.has(r.reference))).toBe(true);
+  });
+});
 
 describe('inbox pagination on indexes', () => {
   it('pages through all 1,000 reports newest first, each exactly once, in full pages', async () => {
