@@ -16,8 +16,10 @@ import type { OfficerDependencies } from './dependencies';
 import { buildTimeline } from './timeline';
 import { incidentAsReport, type StoredReport } from '../reports/records';
 import { MESSAGE_ABOUT_LABELS } from '../../shared/contracts/report';
-import type { DataLevel } from '../../shared/config/profile-schema';
-import { caseFigures } from '../../shared/domain/cases';
+import type { CaseReviewThreshold, DataLevel } from '../../shared/config/profile-schema';
+import { caseFigures, occurredDay } from '../../shared/domain/cases';
+import { checkThreshold, complaintsFromReports } from '../../shared/domain/case-review';
+import type { CaseRelation } from '../../shared/contracts/workflow-vocabulary';
 
 export const notFound = () => jsonMessage(404, 'No report with that reference, or not one you can see');
 
@@ -139,6 +141,8 @@ async function caseOf(
     .sort((a, b) => order(a.stored.reference) - order(b.stored.reference));
   const happened = (i: { occurredAt?: string }, fallback: string) => i.occurredAt ?? fallback;
   return {
+    /** The records shown, with how each joined: for the Case Review check. */
+    records: visible.map((v) => ({ record: v.record, relation: member.get(v.record.stored.reference)?.relation })),
     caseId: file.caseId,
     version: file.version,
     ...caseFigures(shown.map(({ stored, member: m }) => ({ ...stored, occurredAt: stored.report.occurredAt, relation: m?.relation }))),
@@ -165,6 +169,45 @@ async function caseOf(
     timeline: shown
       .flatMap(({ stored, view }) => view.timeline.map((t) => ({ ...t, reference: stored.reference })))
       .sort((a, b) => a.at.localeCompare(b.at)),
+  };
+}
+
+/**
+ * The ASB Case Review threshold as the portal's own complaints stand today: each report of
+ * the case and each incident added to it, marked as qualifying or not. Shown to officers,
+ * never decided: complaints made elsewhere come with an application. Only for ASB.
+ */
+function caseReviewCheck(
+  records: { record: CaseRecord; relation?: CaseRelation | undefined }[],
+  rule: CaseReviewThreshold,
+  now: Date,
+) {
+  if (!records.some(({ record }) => record.stored.report.type === 'asb')) return undefined;
+  const complaints = complaintsFromReports(
+    records.map(({ record: { stored, incidents }, relation }) => ({
+      reference: stored.reference,
+      type: stored.report.type,
+      createdAt: stored.createdAt,
+      occurredAt: stored.report.occurredAt,
+      relation,
+      by: stored.contactKey,
+      place: stored.placeKey,
+      incidents: incidents.map((i) => ({ at: i.at, occurredAt: i.incident.occurredAt })),
+    })),
+  );
+  const check = checkThreshold(complaints, rule, occurredDay(now.toISOString())!);
+  return {
+    met: check.met,
+    ...(check.metBy ? { metBy: check.metBy } : {}),
+    counted: check.counted,
+    needed: rule.complaints,
+    complaints: check.complaints.map((c) => ({
+      reference: c.reference!,
+      incidentOn: c.incidentOn,
+      madeOn: c.madeOn,
+      qualifies: c.qualifies && c.sameIncidentAs === undefined,
+      reasons: c.reasons,
+    })),
   };
 }
 
@@ -206,9 +249,14 @@ export async function getCase(deps: OfficerDependencies, officer: Officer, event
   const names = new Map(partners.map((p) => [p.id, p.name]));
   // Every field below is held to the reader's data level, notes and timeline included.
   const view = viewOf(record, level, officer, names);
-  const inCase = await caseOf(deps, officer, { record, level, view }, names, (r) =>
+  const linked = await caseOf(deps, officer, { record, level, view }, names, (r) =>
     audit(r, 'read-report', `Read as part of the case of ${reference}`),
   );
+  const { records: caseRecords, ...inCase } = linked ?? {};
+  const caseReview = everything
+    ? caseReviewCheck(caseRecords ?? [{ record, relation: undefined }], deps.profile.caseReview.threshold, now)
+    : undefined;
+  const caseReferences = linked?.members.map((m) => m.reference) ?? [];
   return json(200, {
     reference,
     version: stored.version,
@@ -225,7 +273,7 @@ export async function getCase(deps: OfficerDependencies, officer: Officer, event
     report: view.report,
     routes: stored.routes,
     // Reports already in this case are not suggested again.
-    related: related?.filter((r) => !inCase?.members.some((m) => m.reference === r.reference)),
+    related: related?.filter((r) => !caseReferences.includes(r.reference)),
     incidents: view.incidents,
     // The resident's messages are for the partnership's officers: a partner user is told one came, not what it says.
     messages: everything
@@ -242,8 +290,9 @@ export async function getCase(deps: OfficerDependencies, officer: Officer, event
     })),
     timeline: view.timeline.map((t) => ({
       ...t,
-      text: toldAs(officer, new Set([reference, ...(inCase?.members.map((m) => m.reference) ?? [])]))(t.text),
+      text: toldAs(officer, new Set([reference, ...caseReferences]))(t.text),
     })),
-    case: inCase,
+    case: linked ? inCase : undefined,
+    caseReview,
   });
 }

@@ -122,6 +122,17 @@ const reportView = z.looseObject({
   policeReference: optionalText,
   impact: optionalText,
 });
+/** The ASB Case Review threshold, checked against the portal's own complaints (officers only). */
+const caseReviewCheckBody = z.object({
+  met: z.boolean(),
+  metBy: z.optional(z.enum(['complaints', 'hate-incident', 'same-place'])),
+  counted: z.number(),
+  needed: z.number(),
+  complaints: z.array(
+    z.object({ reference, incidentOn: z.string(), madeOn: z.string(), qualifies: z.boolean(), reasons: z.array(z.string()) }),
+  ),
+});
+
 export const caseViewBody = z.looseObject({
   reference,
   version: z.number(),
@@ -173,6 +184,8 @@ export const caseViewBody = z.looseObject({
       timeline: z.array(z.object({ ...timelineEntry.shape, reference })),
     }),
   ),
+  /** Officers and admins, for ASB: the Case Review threshold as the portal's complaints stand today. */
+  caseReview: z.optional(caseReviewCheckBody),
 });
 
 /** What a case action answers: what was done and the report's version now. */

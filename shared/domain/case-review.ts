@@ -9,6 +9,8 @@
  * application is inside a 180-day window, one made on the 181st is not.
  */
 import type { CaseReviewThreshold } from '../config/profile-schema';
+import type { CaseRelation } from '../contracts/workflow-vocabulary';
+import { occurredDay } from './cases';
 
 export interface Complaint {
   /** The UK day the incident happened. */
@@ -23,6 +25,8 @@ export interface Complaint {
   hate?: boolean;
   /** The place it is about, as a key that is the same for the same street and area. */
   place?: string;
+  /** The portal's report it came from, when it came through the portal. */
+  reference?: string;
 }
 
 export interface AssessedComplaint extends Complaint {
@@ -108,4 +112,41 @@ export function describeThreshold(rule: CaseReviewThreshold): string[] {
   if (rule.samePlace)
     lines.push(`Complaints from ${words(rule.samePlace.people)} or more different people about the same place in that time.`);
   return lines;
+}
+
+/** What the portal knows of one report as a complaint: the report and each incident its resident added. */
+export interface ReportAsComplaints {
+  reference: string;
+  type: 'asb' | 'hate-crime';
+  createdAt: string;
+  occurredAt?: string | undefined;
+  relation?: CaseRelation | undefined;
+  /** Hashed contact and place, the same for the same person and street (flags.ts). */
+  by?: string | undefined;
+  place?: string | undefined;
+  incidents: readonly { at: string; occurredAt?: string | undefined }[];
+}
+
+/**
+ * The complaints the portal itself holds about a case: each report (a duplicate's own
+ * report is an incident already told, so it is left out) and each incident added to it, made
+ * on the UK day it reached the partnership, about the day it happened (or, when the resident
+ * gave no date because it is still going on, the day they told us).
+ */
+export function complaintsFromReports(reports: readonly ReportAsComplaints[]): Complaint[] {
+  const day = (iso: string) => occurredDay(iso)!;
+  return reports
+    .flatMap((r) => [
+      ...(r.relation === 'duplicate' ? [] : [{ at: r.createdAt, occurredAt: r.occurredAt }]),
+      ...r.incidents,
+    ].map((told) => ({
+      reference: r.reference,
+      madeOn: day(told.at),
+      incidentOn: occurredDay(told.occurredAt) ?? day(told.at),
+      to: 'portal',
+      ...(r.by ? { by: r.by } : {}),
+      ...(r.place ? { place: r.place } : {}),
+      ...(r.type === 'hate-crime' ? { hate: true } : {}),
+    })))
+    .sort((a, b) => a.madeOn.localeCompare(b.madeOn));
 }

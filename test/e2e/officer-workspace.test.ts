@@ -47,6 +47,8 @@ describe('the officer workspace', () => {
     await check('inbox');
     await page.getByRole('link', { name: reference }).click();
     await page.getByRole('heading', { name: `Report ${reference}` }).waitFor();
+    // An ASB report shows the Case Review threshold checked against the portal's complaints.
+    await poll(() => page.locator('#case-review-summary').textContent()).toContain('This is a check, not a decision.');
     await check('report');
 
     await page.getByLabel('High').check();

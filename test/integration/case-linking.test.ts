@@ -50,6 +50,13 @@ async function report(overrides: Record<string, unknown> = {}): Promise<string> 
 
 interface CaseView {
   version: number;
+  caseReview?: {
+    met: boolean;
+    metBy?: string;
+    counted: number;
+    needed: number;
+    complaints: { reference: string; qualifies: boolean; reasons: string[] }[];
+  };
   status: string;
   flags: string[];
   related?: { reference: string }[];
@@ -259,14 +266,21 @@ describe('flags across a case', () => {
       await stack.streamIdle();
       return (await view(reference)).body.flags;
     };
-    const first = await report({ occurredAt: '2026-11-01T18:00:00Z' });
-    // Another resident reports the same evening's incident: the same incident, told twice.
-    const sameNight = await report({ occurredAt: '2026-11-01T21:30:00Z' });
-    const later = await report({ occurredAt: '2026-11-10T20:00:00Z' });
+    // Dates before today, so that each report is made within a month of what it is about.
+    const daysAgo = (n: number, time: string) => `${new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10)}T${time}Z`;
+    const first = await report({ occurredAt: daysAgo(20, '12:00:00') });
+    // Another resident reports the same afternoon's incident: the same incident, told twice.
+    const sameNight = await report({ occurredAt: daysAgo(20, '14:30:00') });
+    const later = await report({ occurredAt: daysAgo(10, '12:00:00') });
     expect((await actNow(sameNight, { action: 'link', to: first, relation: 'same-problem' })).status).toBe(200);
     expect((await actNow(later, { action: 'link', to: first, relation: 'same-problem' })).status).toBe(200);
     // Three reports, two incidents: one short of the sample thresholds (three).
     expect(await flagsOf(first)).toEqual([]);
+    // Officers see the Case Review threshold checked against the portal's own complaints.
+    const checked = (await view(first)).body.caseReview!;
+    expect(checked).toMatchObject({ met: false, counted: 2, needed: 3 });
+    expect(checked.complaints.map((c) => c.reference).sort()).toEqual([first, sameNight, later].sort());
+    expect(checked.complaints.find((c) => !c.qualifies)!.reasons[0]).toMatch(/^The same incident as complaint \d: counted once\.$/);
 
     // The first resident adds what happened next from their private link: three incidents.
     const emails = await waitForEmails(stack, (all) => all.some((e) => e.subject === `Your report reference ${first}`));
@@ -279,6 +293,9 @@ describe('flags across a case', () => {
     });
     expect(added.status).toBe(201);
     expect(await flagsOf(first)).toEqual(['case-review', 'repeat-victim']);
+    expect((await view(later)).body.caseReview).toMatchObject({ met: true, metBy: 'complaints', counted: 3 });
+    // Partner users are not shown the check: they may not see every report it counts.
+    expect((await view(first, 'council-asb-team')).body.caseReview).toBeUndefined();
     // Every report that made the count carries the flags.
     expect(await flagsOf(later)).toEqual(['case-review', 'repeat-victim']);
     // The inbox counts by the same rule: three reports, three incidents.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseReviewThreshold } from '../../shared/config/profile-schema';
-import { checkThreshold, daysBetween, describeThreshold, type Complaint } from '../../shared/domain/case-review';
+import { checkThreshold, complaintsFromReports, daysBetween, describeThreshold, type Complaint } from '../../shared/domain/case-review';
 import { caseReviewHint } from '../../functions/reports/view-private-report';
 
 const rule: CaseReviewThreshold = { complaints: 3, windowDays: 180, reportedWithinDays: 31, hateIncidentMeets: false };
@@ -101,5 +101,31 @@ describe("the private link's hint about the Case Review", () => {
     expect(
       caseReviewHint({ ...asb, report: { type: 'hate-crime' } as never }, added('2026-11-10', '2026-11-20'), rule, now),
     ).toBeUndefined();
+  });
+});
+
+describe("the portal's own complaints about a case", () => {
+  it('takes each report and each added incident on the UK day it came, leaves out a duplicate, and marks hate incidents', () => {
+    const complaints = complaintsFromReports([
+      {
+        reference: 'AAAAAAAA',
+        type: 'asb',
+        createdAt: '2026-07-01T23:30:00Z',
+        occurredAt: '2026-06-28',
+        by: 'contact-a',
+        place: 'place-1',
+        incidents: [{ at: '2026-07-10T09:00:00Z' }, { at: '2026-07-20T09:00:00Z', occurredAt: '2026-07-18T20:00:00Z' }],
+      },
+      { reference: 'BBBBBBBB', type: 'asb', createdAt: '2026-07-02T10:00:00Z', relation: 'duplicate', incidents: [] },
+      { reference: 'CCCCCCCC', type: 'hate-crime', createdAt: '2026-07-05T10:00:00Z', relation: 'same-victim', incidents: [] },
+    ]);
+    expect(complaints).toEqual([
+      // 23:30 UTC on 1 July is 2 July in British Summer Time.
+      { reference: 'AAAAAAAA', madeOn: '2026-07-02', incidentOn: '2026-06-28', to: 'portal', by: 'contact-a', place: 'place-1' },
+      { reference: 'CCCCCCCC', madeOn: '2026-07-05', incidentOn: '2026-07-05', to: 'portal', hate: true },
+      // Still going on, no date given: about the day they told us.
+      { reference: 'AAAAAAAA', madeOn: '2026-07-10', incidentOn: '2026-07-10', to: 'portal', by: 'contact-a', place: 'place-1' },
+      { reference: 'AAAAAAAA', madeOn: '2026-07-20', incidentOn: '2026-07-18', to: 'portal', by: 'contact-a', place: 'place-1' },
+    ]);
   });
 });

@@ -1,5 +1,7 @@
 /** One report: its summary, what the resident told us, the timeline, and the actions the user's role allows. */
 import { DatedList } from '../../../../shared/ui/dated-list';
+import { ColumnHeads, ScrollRegion } from '../../../../shared/ui/table-region';
+import { formatCalendarDate as calendarDay } from '../../../../shared/contracts/london-time';
 import type { ComponentChildren } from 'preact';
 import { describeReport } from '../../../../shared/domain/describe-report';
 import { Lines } from '../../../../shared/ui/lines';
@@ -123,10 +125,50 @@ function CaseFile({ file, self }: { file: NonNullable<Case['case']>; self: strin
   );
 }
 
+const MET_BY: Record<string, string> = {
+  complaints: 'enough qualifying complaints',
+  'hate-incident': 'a qualifying hate incident (the local rule)',
+  'same-place': 'complaints from enough different people about one place (the local rule)',
+};
+
+/** The ASB Case Review threshold as the portal's own complaints stand: shown, for an officer to judge. */
+function CaseReviewCheck({ check }: { check: NonNullable<Case['caseReview']> }) {
+  return (
+    <section aria-labelledby="case-review-heading" id="case-review">
+      <h2 class="govuk-heading-m" id="case-review-heading">
+        ASB Case Review threshold
+      </h2>
+      <p class="govuk-body" id="case-review-summary">
+        {check.met
+          ? `The portal's own complaints meet the local threshold: ${MET_BY[check.metBy ?? 'complaints']}.`
+          : `The portal's own complaints do not meet the local threshold yet: ${check.counted} of ${check.needed} qualifying complaints.`}{' '}
+        This is a check, not a decision. Complaints made elsewhere (a call to the police, an email to a landlord) are not here.
+      </p>
+      <ScrollRegion label="Complaints checked against the threshold">
+        <table class="govuk-table workspace-table">
+          <caption class="govuk-table__caption govuk-table__caption--s">Each complaint, oldest first</caption>
+          <ColumnHeads columns={['Report', 'Happened', 'Told us', 'Counts']} />
+          <tbody class="govuk-table__body">
+            {check.complaints.map((c) => (
+              <tr class="govuk-table__row">
+                <td class="govuk-table__cell">{c.reference}</td>
+                <td class="govuk-table__cell">{calendarDay(c.incidentOn)}</td>
+                <td class="govuk-table__cell">{calendarDay(c.madeOn)}</td>
+                <td class="govuk-table__cell">{c.qualifies ? 'Yes' : `No. ${c.reasons.join(' ')}`}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
+    </section>
+  );
+}
+
 function Detail({ c, linkable }: { c: Case; linkable: boolean }) {
   return (
     <>
       {c.case ? <CaseFile file={c.case} self={c.reference} /> : null}
+      {c.caseReview?.complaints.length ? <CaseReviewCheck check={c.caseReview} /> : null}
       <h2 class="govuk-heading-m">What the resident told us</h2>
       <dl class="govuk-summary-list">
         {describeReport(c.report, workspaceProfile).map((r) => (
