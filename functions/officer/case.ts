@@ -177,11 +177,7 @@ async function caseOf(
  * the case and each incident added to it, marked as qualifying or not. Shown to officers,
  * never decided: complaints made elsewhere come with an application. Only for ASB.
  */
-function caseReviewCheck(
-  records: { record: CaseRecord; relation?: CaseRelation | undefined }[],
-  rule: CaseReviewThreshold,
-  now: Date,
-) {
+function caseReviewCheck(records: { record: CaseRecord; relation?: CaseRelation | undefined }[], rule: CaseReviewThreshold, now: Date) {
   if (!records.some(({ record }) => record.stored.report.type === 'asb')) return undefined;
   const complaints = complaintsFromReports(
     records.map(({ record: { stored, incidents }, relation }) => ({

@@ -29,7 +29,7 @@ export interface Complaint {
   reference?: string;
 }
 
-export interface AssessedComplaint extends Complaint {
+interface AssessedComplaint extends Complaint {
   qualifies: boolean;
   /** Why it does not qualify, or why it counts once with another: plain words for the officer. */
   reasons: string[];
@@ -136,17 +136,16 @@ export interface ReportAsComplaints {
 export function complaintsFromReports(reports: readonly ReportAsComplaints[]): Complaint[] {
   const day = (iso: string) => occurredDay(iso)!;
   return reports
-    .flatMap((r) => [
-      ...(r.relation === 'duplicate' ? [] : [{ at: r.createdAt, occurredAt: r.occurredAt }]),
-      ...r.incidents,
-    ].map((told) => ({
-      reference: r.reference,
-      madeOn: day(told.at),
-      incidentOn: occurredDay(told.occurredAt) ?? day(told.at),
-      to: 'portal',
-      ...(r.by ? { by: r.by } : {}),
-      ...(r.place ? { place: r.place } : {}),
-      ...(r.type === 'hate-crime' ? { hate: true } : {}),
-    })))
+    .flatMap((r) =>
+      [...(r.relation === 'duplicate' ? [] : [{ at: r.createdAt, occurredAt: r.occurredAt }]), ...r.incidents].map((told) => ({
+        reference: r.reference,
+        madeOn: day(told.at),
+        incidentOn: occurredDay(told.occurredAt) ?? day(told.at),
+        to: 'portal',
+        ...(r.by ? { by: r.by } : {}),
+        ...(r.place ? { place: r.place } : {}),
+        ...(r.type === 'hate-crime' ? { hate: true } : {}),
+      })),
+    )
     .sort((a, b) => a.madeOn.localeCompare(b.madeOn));
 }
