@@ -21,6 +21,39 @@ function Row({ label, children }: { label: string; children: ComponentChildren }
   );
 }
 
+/** What a resident told us (a report or an incident), as labelled rows at the reader's data level. */
+function Answers({ report }: { report: Case['report'] }) {
+  return (
+    <dl class="govuk-summary-list">
+      {describeReport(report, workspaceProfile).map((r) => (
+        <Row label={r.label}>
+          <Lines text={r.value} />
+        </Row>
+      ))}
+    </dl>
+  );
+}
+
+/** A timeline, oldest first; a case's names the report of each line. */
+function Timeline({ id, entries }: { id: string; entries: (Case['timeline'][number] & { reference?: string })[] }) {
+  return (
+    <ol class="govuk-list workspace-timeline" id={id}>
+      {entries.map((t) => (
+        <li>
+          <span class="govuk-body-s">
+            {when(t.at)}
+            {t.reference ? ` · ${t.reference}` : ''}
+            {t.by ? ` · ${t.by}` : ''}
+          </span>
+          <br />
+          {t.kind === 'note' ? <strong>Note: </strong> : null}
+          {t.text}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
 function Summary({ c }: { c: Case }) {
   return (
     <dl class="govuk-summary-list workspace-case">
@@ -97,30 +130,12 @@ function CaseFile({ file, self }: { file: NonNullable<Case['case']>; self: strin
             <h4 class="govuk-heading-s">
               {h.added ? 'Added to' : 'Reported in'} {h.reference} by {h.reportedBy}, received {when(h.at)}
             </h4>
-            <dl class="govuk-summary-list">
-              {describeReport(h.incident, workspaceProfile).map((r) => (
-                <Row label={r.label}>
-                  <Lines text={r.value} />
-                </Row>
-              ))}
-            </dl>
+            <Answers report={h.incident} />
           </li>
         ))}
       </ol>
       <h3 class="govuk-heading-s">The case's timeline</h3>
-      <ol class="govuk-list workspace-timeline" id="case-timeline">
-        {file.timeline.map((t) => (
-          <li>
-            <span class="govuk-body-s">
-              {when(t.at)} · {t.reference}
-              {t.by ? ` · ${t.by}` : ''}
-            </span>
-            <br />
-            {t.kind === 'note' ? <strong>Note: </strong> : null}
-            {t.text}
-          </li>
-        ))}
-      </ol>
+      <Timeline id="case-timeline" entries={file.timeline} />
     </section>
   );
 }
@@ -170,13 +185,7 @@ function Detail({ c, linkable }: { c: Case; linkable: boolean }) {
       {c.case ? <CaseFile file={c.case} self={c.reference} /> : null}
       {c.caseReview?.complaints.length ? <CaseReviewCheck check={c.caseReview} /> : null}
       <h2 class="govuk-heading-m">What the resident told us</h2>
-      <dl class="govuk-summary-list">
-        {describeReport(c.report, workspaceProfile).map((r) => (
-          <Row label={r.label}>
-            <Lines text={r.value} />
-          </Row>
-        ))}
-      </dl>
+      <Answers report={c.report} />
       {c.incidents.length ? (
         <>
           <h2 class="govuk-heading-m">What the resident has added since</h2>
@@ -184,13 +193,7 @@ function Detail({ c, linkable }: { c: Case; linkable: boolean }) {
             {c.incidents.map((i) => (
               <li>
                 <h3 class="govuk-heading-s">Added {when(i.at)}</h3>
-                <dl class="govuk-summary-list">
-                  {describeReport(i.incident, workspaceProfile).map((r) => (
-                    <Row label={r.label}>
-                      <Lines text={r.value} />
-                    </Row>
-                  ))}
-                </dl>
+                <Answers report={i.incident} />
               </li>
             ))}
           </ol>
@@ -231,19 +234,7 @@ function Detail({ c, linkable }: { c: Case; linkable: boolean }) {
         </>
       ) : null}
       <h2 class="govuk-heading-m">Timeline</h2>
-      <ol class="govuk-list workspace-timeline" id="timeline">
-        {c.timeline.map((t) => (
-          <li>
-            <span class="govuk-body-s">
-              {when(t.at)}
-              {t.by ? ` · ${t.by}` : ''}
-            </span>
-            <br />
-            {t.kind === 'note' ? <strong>Note: </strong> : null}
-            {t.text}
-          </li>
-        ))}
-      </ol>
+      <Timeline id="timeline" entries={c.timeline} />
     </>
   );
 }
