@@ -192,6 +192,18 @@ describe('linking reports into one case', () => {
     expect((await inbox()).find((r) => r.reference === newer)?.case).toMatchObject({ reports: 1 });
   });
 
+  it('lets one of two officers linking the same report at the same moment through, and tells the other to reload', async () => {
+    const [a, b, c] = [await report(), await report(), await report()];
+    const version = (await view(a)).body.version;
+    const answers = await Promise.all([
+      act(a, { action: 'link', version, to: b, relation: 'same-problem' }),
+      act(a, { action: 'link', version, to: c, relation: 'same-victim' }),
+    ]);
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(answers.find((r) => r.status === 409)!.body.message).toContain('Reload it');
+    expect((await view(a)).body.case!.members).toHaveLength(2);
+  });
+
   it('refuses a closed report, a report already in another case, an unknown or malformed reference, and itself, each saying what to do', async () => {
     const [a, b, c, d, closed] = [await report(), await report(), await report(), await report(), await report()];
     await actNow(closed, { action: 'close', outcome: 'resolved' });
