@@ -3,6 +3,7 @@
  * timeline as well as the report. In-memory fakes for the case store are fine here:
  * this is the use case's own rule, not DynamoDB's.
  */
+import { defaultProfile } from '../../shared/config/load-profile';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { getCase } from '../../functions/officer/case';
@@ -109,6 +110,7 @@ function depsWith(partnerIds: string[] = ['team', 'housing', 'fire']): OfficerDe
     audit: { append: async () => undefined },
     partnerList: async () => partnerIds.map((id) => ({ id, name: `Partner ${id}` })),
     now: () => new Date('2026-11-22T10:00:00Z'),
+    profile: defaultProfile(),
   } as unknown as OfficerDependencies;
 }
 
