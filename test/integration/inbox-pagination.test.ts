@@ -58,7 +58,7 @@ describe('the unfiltered inbox with cases folded', () => {
     const client = localDynamoClient(dynamo.endpoint);
     const table = dynamo.table('folded');
     await ensureReportsTable(client, table);
-    const reports = all.slice(0, 300);
+    const reports = all.slice(0, 120);
     await seedReports(client, table, profile, 0, reports.length);
     // Every third report folded behind another, as linking leaves the listings.
     const folded = new Set(reports.filter((_, i) => i % 3 === 1).map((r) => r.reference));
