@@ -72,23 +72,25 @@ export function createReportStore(client: DynamoDBClient, tableName: string): Re
     counts: { kind: 'message' } | { kind: 'incident'; partners: string[] },
   ): Promise<'ok' | 'gone'> => {
     const log = Object.fromEntries(outbox.map((entry, i) => [`#target${i}`, entry.targetId]));
-    // What each item gains: a message counts as unread (and enters the unread index's sparse
-    // key) on the officers' listing; an incident counts on every listing.
-    const counting =
+    // What each item gains, as SET clauses with their values and one ADD: a message counts as
+    // unread (and enters the unread index's sparse key) on the officers' listing; an incident
+    // counts on the report and every listing.
+    type Change = { set: string[]; values: Record<string, unknown> };
+    const one = { ':one': 1 };
+    const incident = { set: ['lastIncidentAt = :at'], values: { ...one, ':at': item.at } };
+    const { add, report, listing }: { add: string; report: Change; listing: Change } =
       counts.kind === 'message'
-        ? { report: [], listing: ['inboxUnread = :all'], add: 'unreadMessages :one', values: { ':one': 1, ':all': ALL_LISTINGS } }
-        : {
-            report: ['lastIncidentAt = :at'],
-            listing: ['lastIncidentAt = :at'],
-            add: 'incidentCount :one',
-            values: { ':one': 1, ':at': item.at },
-          };
+        ? {
+            add: 'unreadMessages :one',
+            report: { set: [], values: one },
+            listing: { set: ['inboxUnread = :all'], values: { ...one, ':all': ALL_LISTINGS } },
+          }
+        : { add: 'incidentCount :one', report: incident, listing: incident };
     const listings = counts.kind === 'message' ? ['ALL'] : ['ALL', ...counts.partners];
-    const expression = (sets: string[]) => `${sets.length ? `SET ${sets.join(', ')} ` : ''}ADD ${counting.add}`;
+    const expression = (sets: string[]) => `${sets.length ? `SET ${sets.join(', ')} ` : ''}ADD ${add}`;
+    // The report's delivery log shows each email queued.
     const deliveries = outbox.map((_, i) => `deliveries.#target${i} = :pending`);
-    const reportValues = { ...counting.values, ...(outbox.length ? { ':pending': { state: 'pending', attempts: 0 } } : {}) };
-    const used = (values: Record<string, unknown>, text: string) =>
-      Object.fromEntries(Object.entries(values).filter(([k]) => text.includes(k)));
+    const pending = outbox.length ? { ':pending': { state: 'pending', attempts: 0 } } : {};
     const write = () =>
       client.send(
         new TransactWriteItemsCommand({
@@ -105,19 +107,19 @@ export function createReportStore(client: DynamoDBClient, tableName: string): Re
               Update: {
                 TableName: tableName,
                 Key: marshall(keys.report(reference)),
-                UpdateExpression: expression([...deliveries, ...counting.report]),
+                UpdateExpression: expression([...deliveries, ...report.set]),
                 ConditionExpression: 'attribute_exists(pk)',
                 ...(outbox.length ? { ExpressionAttributeNames: log } : {}),
-                ExpressionAttributeValues: marshall(used(reportValues, expression([...deliveries, ...counting.report]))),
+                ExpressionAttributeValues: marshall({ ...report.values, ...pending }),
               },
             },
             ...listings.map((scope) => ({
               Update: {
                 TableName: tableName,
                 Key: marshall(keys.listing(reference, scope)),
-                UpdateExpression: expression(counting.listing),
+                UpdateExpression: expression(listing.set),
                 ConditionExpression: 'attribute_exists(pk)',
-                ExpressionAttributeValues: marshall(used(counting.values, expression(counting.listing))),
+                ExpressionAttributeValues: marshall(listing.values),
               },
             })),
           ],
@@ -137,6 +139,14 @@ export function createReportStore(client: DynamoDBClient, tableName: string): Re
         if (attempt === CONFLICT_ATTEMPTS) throw error;
       }
     }
+  };
+
+  /** One thing the resident added (an incident, a message), read back as written. */
+  const residentRecord = async <T>(key: { pk: string; sk: string }): Promise<T | undefined> => {
+    const out = await client.send(new GetItemCommand({ TableName: tableName, Key: marshall(key), ConsistentRead: true }));
+    if (!out.Item) return undefined;
+    const { pk: _pk, sk: _sk, entity: _e, ...rest } = unmarshall(out.Item);
+    return rest as T;
   };
 
   return {
@@ -247,14 +257,7 @@ export function createReportStore(client: DynamoDBClient, tableName: string): Re
         kind: 'message',
       }),
 
-    async getMessage(reference, at) {
-      const out = await client.send(
-        new GetItemCommand({ TableName: tableName, Key: marshall(keys.message(reference, at)), ConsistentRead: true }),
-      );
-      if (!out.Item) return undefined;
-      const { pk: _pk, sk: _sk, entity: _e, ...rest } = unmarshall(out.Item);
-      return rest as unknown as MessageRecord;
-    },
+    getMessage: (reference, at) => residentRecord<MessageRecord>(keys.message(reference, at)),
 
     async residentRecords(reference) {
       // INCIDENT# and MESSAGE# sort either side of the few LISTING# items: one range, one read.
@@ -274,14 +277,7 @@ export function createReportStore(client: DynamoDBClient, tableName: string): Re
       return { incidents: incidents.sort(oldestFirst), messages: messages.sort(oldestFirst) };
     },
 
-    async getIncident(reference, at) {
-      const out = await client.send(
-        new GetItemCommand({ TableName: tableName, Key: marshall(keys.incident(reference, at)), ConsistentRead: true }),
-      );
-      if (!out.Item) return undefined;
-      const { pk: _pk, sk: _sk, entity: _e, ...rest } = unmarshall(out.Item);
-      return rest as unknown as IncidentRecord;
-    },
+    getIncident: (reference, at) => residentRecord<IncidentRecord>(keys.incident(reference, at)),
 
     async getOutbox(reference, targetId) {
       const out = await client.send(
