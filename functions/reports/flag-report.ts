@@ -8,11 +8,11 @@
  * Flags only accumulate: a report once flagged stays flagged for the officer to judge.
  */
 import type { Profile } from '../../shared/config/profile-schema';
-import { countOnce, flagsFor, type Flag, type FlagCandidate } from '../../shared/domain/flags';
+import { flagsFor, type Flag, type FlagCandidate } from '../../shared/domain/flags';
 import type { CaseStore } from './ports';
 import type { ReportStore } from './ports';
 import type { StoredReport } from './records';
-import { occurredDay } from '../../shared/domain/cases';
+import { caseTellings, countOnce } from '../../shared/domain/cases';
 
 export interface FlagDependencies {
   store: ReportStore;
@@ -21,33 +21,30 @@ export interface FlagDependencies {
 }
 
 /**
- * What a linked case adds: every report in it and every incident its residents added, each
- * a candidate, except a duplicate's own report (an incident already counted). Within a
- * case, what happened on the same day is one incident, whoever reported it.
+ * What a linked case adds: every report in it and every incident its residents added,
+ * told as caseTellings says (a duplicate's own report left out, one day one incident).
  */
 async function caseCandidates(deps: FlagDependencies, stored: StoredReport): Promise<FlagCandidate[]> {
   const file = stored.caseId ? await deps.cases.getCaseFile(stored.caseId) : undefined;
   if (!file?.members.length) return [];
   const reports = await deps.store.getMany(file.members.map((m) => m.reference));
-  const day = (occurredAt: string | undefined) => {
-    const d = occurredDay(occurredAt);
-    return d ? `${file.caseId}|${d}` : undefined;
-  };
-  const perMember = await Promise.all(
-    file.members.map(async (m) => {
+  const facts = await Promise.all(
+    file.members.flatMap((m) => {
       const report = reports.get(m.reference);
       if (!report) return [];
-      const type = report.report.type;
-      const { incidents } = report.incidentCount ? await deps.store.residentRecords(m.reference) : { incidents: [] };
       return [
-        ...(m.relation === 'duplicate'
-          ? []
-          : [{ reference: m.reference, createdAt: report.createdAt, type, incident: day(report.report.occurredAt) }]),
-        ...incidents.map((i) => ({ reference: m.reference, createdAt: i.at, type, incident: day(i.incident.occurredAt) })),
+        (report.incidentCount ? deps.store.residentRecords(m.reference) : Promise.resolve({ incidents: [] })).then(({ incidents }) => ({
+          reference: m.reference,
+          relation: m.relation,
+          createdAt: report.createdAt,
+          occurredAt: report.report.occurredAt,
+          added: incidents.map((i) => ({ at: i.at, occurredAt: i.incident.occurredAt })),
+        })),
       ];
     }),
   );
-  return perMember.flat().map((c) => (c.incident ? c : { reference: c.reference, createdAt: c.createdAt, type: c.type }));
+  const typeOf = new Map(file.members.map((m) => [m.reference, reports.get(m.reference)?.report.type ?? 'asb']));
+  return caseTellings(file.caseId, facts).map((t) => ({ ...t, type: typeOf.get(t.reference)! }));
 }
 
 export async function flagReport(deps: FlagDependencies, reference: string, incidentAt?: string): Promise<Flag[]> {

@@ -169,34 +169,82 @@ export function occurredDay(occurredAt: string | undefined): string | undefined 
   return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
 }
 
-/** What the inbox and the case page count of each report in a case. */
-export interface MemberFacts {
+/** One time the partnership was told something: a report, or an incident added to it. */
+export interface Telling {
   reference: string;
-  relation?: CaseRelation;
   createdAt: string;
-  /** When the report says it happened. */
-  occurredAt?: string;
-  /** Incidents the resident added from their private link. */
-  incidentCount?: number;
-  lastIncidentAt?: string;
+  /** The incident it tells of, when known: the same one told by another report counts once. */
+  incident?: string | undefined;
 }
 
 /**
- * A case's figures: its reports, its incidents, and when the latest reached the
- * partnership. Each report is one incident and each one its resident added is one more,
- * except that a duplicate adds none of its own and reports of the same UK day are one
- * incident told by several people (the rule the flags count by).
+ * Each incident once: the same telling seen twice (through several indexes), or one
+ * incident told by several reports (people or agencies). One resident's own two entries of
+ * a day stay two. Oldest first, so the first telling is the one kept.
  */
-export function caseFigures(members: MemberFacts[]): { reports: number; incidents: number; latestAt: string } {
-  const days = new Set<string>();
-  let incidents = 0;
-  let latestAt = '';
-  for (const m of members) {
-    const day = occurredDay(m.occurredAt);
-    if (m.relation !== 'duplicate' && !(day && days.has(day))) incidents++;
-    if (m.relation !== 'duplicate' && day) days.add(day);
-    incidents += m.incidentCount ?? 0;
-    for (const at of [m.createdAt, m.lastIncidentAt ?? ''] as const) if (at > latestAt) latestAt = at;
+export function countOnce<T extends Telling>(tellings: readonly T[]): T[] {
+  const seen = new Set<string>();
+  const firstTold = new Map<string, string>();
+  const kept: T[] = [];
+  for (const t of [...tellings].sort((a, b) => a.createdAt.localeCompare(b.createdAt))) {
+    const key = `${t.reference}|${t.createdAt}`;
+    const by = t.incident === undefined ? undefined : firstTold.get(t.incident);
+    if (seen.has(key) || (by !== undefined && by !== t.reference)) continue;
+    seen.add(key);
+    if (t.incident !== undefined && by === undefined) firstTold.set(t.incident, t.reference);
+    kept.push(t);
   }
-  return { reports: members.length, incidents, latestAt };
+  return kept;
+}
+
+/** What counting needs of each report in a case: how it joined, when it came and happened, and what was added to it. */
+export interface CaseReportFacts {
+  reference: string;
+  relation?: CaseRelation | undefined;
+  createdAt: string;
+  occurredAt?: string | undefined;
+  /** The incidents its resident added: when each came, and when it happened if they said. */
+  added: readonly { at: string; occurredAt?: string | undefined }[];
+}
+
+/**
+ * What a case's reports tell, before counting: each report, except a duplicate's own (an
+ * incident already told), and each incident added to one. Within a case, what happened on
+ * the same UK day is one incident, whoever told it (`caseId` keeps the days of different
+ * cases apart when tellings are counted together).
+ */
+export function caseTellings(caseId: string, reports: readonly CaseReportFacts[]): Telling[] {
+  const day = (occurredAt: string | undefined) => {
+    const d = occurredDay(occurredAt);
+    return d ? `${caseId}|${d}` : undefined;
+  };
+  return reports.flatMap((r) => [
+    ...(r.relation === 'duplicate' ? [] : [{ reference: r.reference, createdAt: r.createdAt, incident: day(r.occurredAt) }]),
+    ...r.added.map((a) => ({ reference: r.reference, createdAt: a.at, incident: day(a.occurredAt) })),
+  ]);
+}
+
+/** What the inbox and the case page know of each report in a case: its record's counts, not each incident. */
+export interface MemberFacts {
+  reference: string;
+  relation?: CaseRelation | undefined;
+  createdAt: string;
+  occurredAt?: string | undefined;
+  /** Incidents the resident added from their private link. */
+  incidentCount?: number | undefined;
+  lastIncidentAt?: string | undefined;
+}
+
+/**
+ * A case's figures: its reports, its incidents counted once each (caseTellings, countOnce),
+ * and when the latest reached the partnership. The incidents added to a report are known
+ * here by their number only, so each counts (the flags, which read them, also know their days).
+ */
+export function caseFigures(members: readonly MemberFacts[]): { reports: number; incidents: number; latestAt: string } {
+  const reports = members.map((m) => ({
+    ...m,
+    added: Array.from({ length: m.incidentCount ?? 0 }, (_, i) => ({ at: `${m.lastIncidentAt ?? m.createdAt}#${i}` })),
+  }));
+  const latestAt = members.reduce((latest, m) => [m.createdAt, m.lastIncidentAt ?? ''].reduce((a, b) => (b > a ? b : a), latest), '');
+  return { reports: members.length, incidents: countOnce(caseTellings('case', reports)).length, latestAt };
 }

@@ -16,32 +16,8 @@ export interface FlagCandidate {
   reference: string;
   createdAt: string;
   type: Report['type'];
-  /**
-   * The incident it is, when known to be shared: within a linked case, reports and
-   * incidents of the same UK day are one incident told by several people or agencies.
-   */
-  incident?: string;
-}
-
-/**
- * Each incident once: the same report seen through several indexes, or one incident
- * reported by several people or through several agencies (the same `incident` from
- * another report; one resident's own two entries of a day stay two). Oldest first, so the
- * first telling is the one kept.
- */
-export function countOnce(candidates: FlagCandidate[]): FlagCandidate[] {
-  const reports = new Set<string>();
-  const incidents = new Map<string, string>();
-  const kept: FlagCandidate[] = [];
-  for (const c of [...candidates].sort((a, b) => a.createdAt.localeCompare(b.createdAt))) {
-    const key = `${c.reference}|${c.createdAt}`;
-    const toldBy = c.incident === undefined ? undefined : incidents.get(c.incident);
-    if (reports.has(key) || (toldBy !== undefined && toldBy !== c.reference)) continue;
-    reports.add(key);
-    if (c.incident !== undefined && toldBy === undefined) incidents.set(c.incident, c.reference);
-    kept.push(c);
-  }
-  return kept;
+  /** The incident it tells of, within a linked case (shared/domain/cases.ts: countOnce). */
+  incident?: string | undefined;
 }
 
 /** The text matched for "same contact": the email address, or else the phone digits. */

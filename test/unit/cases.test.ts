@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   caseFigures,
+  countOnce,
   MAX_CASE_REPORTS,
   occurredDay,
   planLink,
@@ -9,7 +10,7 @@ import {
   type CaseFile,
   type LinkSide,
 } from '../../shared/domain/cases';
-import { countOnce, type FlagCandidate } from '../../shared/domain/flags';
+import type { FlagCandidate } from '../../shared/domain/flags';
 
 const at = '2026-11-20T10:00:00.000Z';
 const side = (reference: string, extra: Partial<LinkSide> = {}): LinkSide => ({ reference, status: 'new', expiresAt: 100, ...extra });
