@@ -245,6 +245,10 @@ export function caseFigures(members: readonly MemberFacts[]): { reports: number;
     ...m,
     added: Array.from({ length: m.incidentCount ?? 0 }, (_, i) => ({ at: `${m.lastIncidentAt ?? m.createdAt}#${i}` })),
   }));
-  const latestAt = members.flatMap((m) => [m.createdAt, m.lastIncidentAt ?? '']).sort().at(-1) ?? '';
+  const latestAt =
+    members
+      .flatMap((m) => [m.createdAt, m.lastIncidentAt ?? ''])
+      .sort()
+      .at(-1) ?? '';
   return { reports: members.length, incidents: countOnce(caseTellings('case', reports)).length, latestAt };
 }
