@@ -11,8 +11,7 @@ import type { Profile } from '../../shared/config/profile-schema';
 import { flagsFor, type Flag, type FlagCandidate } from '../../shared/domain/flags';
 import type { CaseStore } from './ports';
 import type { ReportStore } from './ports';
-import type { StoredReport } from './records';
-import { caseTellings, countOnce } from '../../shared/domain/cases';
+import { caseTellings, countOnce, type CaseFile } from '../../shared/domain/cases';
 
 export interface FlagDependencies {
   store: ReportStore;
@@ -24,8 +23,7 @@ export interface FlagDependencies {
  * What a linked case adds: every report in it and every incident its residents added,
  * told as caseTellings says (a duplicate's own report left out, one day one incident).
  */
-async function caseCandidates(deps: FlagDependencies, stored: StoredReport): Promise<FlagCandidate[]> {
-  const file = stored.caseId ? await deps.cases.getCaseFile(stored.caseId) : undefined;
+export async function caseCandidates(deps: FlagDependencies, file: CaseFile | undefined): Promise<FlagCandidate[]> {
   if (!file?.members.length) return [];
   const reports = await deps.store.getMany(file.members.map((m) => m.reference));
   const facts = await Promise.all(
@@ -47,10 +45,19 @@ async function caseCandidates(deps: FlagDependencies, stored: StoredReport): Pro
   return caseTellings(file.caseId, facts).map((t) => ({ ...t, type: typeOf.get(t.reference)! }));
 }
 
-export async function flagReport(deps: FlagDependencies, reference: string, incidentAt?: string): Promise<Flag[]> {
+/**
+ * `caseTold`: the case's candidates, when the caller has them already (the router flags every
+ * report of a case it sees change, and reads the case once for all of them).
+ */
+export async function flagReport(
+  deps: FlagDependencies,
+  reference: string,
+  incidentAt?: string,
+  caseTold?: FlagCandidate[],
+): Promise<Flag[]> {
   const stored = await deps.store.get(reference);
   if (!stored) return [];
-  const inCase = await caseCandidates(deps, stored);
+  const inCase = caseTold ?? (stored.caseId ? await caseCandidates(deps, await deps.cases.getCaseFile(stored.caseId)) : []);
   if (!stored.contactKey && !stored.placeKey && !inCase.length) return [];
   const self: FlagCandidate = { reference, createdAt: stored.createdAt, type: stored.report.type };
   // The report's own incidents count as more reports from the same person about the same place.

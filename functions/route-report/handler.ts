@@ -11,7 +11,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { fromOutboxItem, isOutboxItem } from '../adapters/dynamodb/report-store';
 import { logger } from '../adapters/logging/logger';
 import { deliver } from '../reports/deliver';
-import { flagReport } from '../reports/flag-report';
+import { caseCandidates, flagReport } from '../reports/flag-report';
 import type { CaseFile } from '../../shared/domain/cases';
 import { isRouted } from './routed-records';
 import { runtimeDependencies, type RouterDependencies } from '../reports/delivery-dependencies';
@@ -26,9 +26,11 @@ export async function routeRecord(deps: RouterDependencies, record: DynamoDBReco
   const item = unmarshall(record.dynamodb.NewImage as Record<string, AttributeValue>);
   if (!isRouted(record.eventName, item.entity)) return;
   if (item.entity === 'case') {
-    // Each report in the case is counted again with the others' incidents.
-    for (const member of (item as unknown as CaseFile).members) {
-      const flags = await flagReport(deps, member.reference);
+    // Each report in the case is counted again with the others' incidents, read once for all.
+    const file = item as unknown as CaseFile;
+    const told = await caseCandidates(deps, file);
+    for (const member of file.members) {
+      const flags = await flagReport(deps, member.reference, undefined, told);
       if (flags.length) logger.info('Report flagged', { reference: member.reference, flags });
     }
     return;
