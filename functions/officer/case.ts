@@ -140,9 +140,7 @@ async function caseOf(
     }))
     .sort((a, b) => order(a.stored.reference) - order(b.stored.reference));
   const happened = (i: { occurredAt?: string }, fallback: string) => i.occurredAt ?? fallback;
-  return {
-    /** The records shown, with how each joined: for the Case Review check. */
-    records: visible.map((v) => ({ record: v.record, relation: member.get(v.record.stored.reference)?.relation })),
+  const body = {
     caseId: file.caseId,
     version: file.version,
     ...caseFigures(shown.map(({ stored, member: m }) => ({ ...stored, occurredAt: stored.report.occurredAt, relation: m?.relation }))),
@@ -170,6 +168,8 @@ async function caseOf(
       .flatMap(({ stored, view }) => view.timeline.map((t) => ({ ...t, reference: stored.reference })))
       .sort((a, b) => a.at.localeCompare(b.at)),
   };
+  // The records shown, with how each joined: for the Case Review check.
+  return { body, records: visible.map((v) => ({ record: v.record, relation: member.get(v.record.stored.reference)?.relation })) };
 }
 
 /**
@@ -248,11 +248,10 @@ export async function getCase(deps: OfficerDependencies, officer: Officer, event
   const linked = await caseOf(deps, officer, { record, level, view }, names, (r) =>
     audit(r, 'read-report', `Read as part of the case of ${reference}`),
   );
-  const { records: caseRecords, ...inCase } = linked ?? {};
   const caseReview = everything
-    ? caseReviewCheck(caseRecords ?? [{ record, relation: undefined }], deps.profile.caseReview.threshold, now)
+    ? caseReviewCheck(linked?.records ?? [{ record, relation: undefined }], deps.profile.caseReview.threshold, now)
     : undefined;
-  const caseReferences = linked?.members.map((m) => m.reference) ?? [];
+  const caseReferences = linked?.body.members.map((m) => m.reference) ?? [];
   return json(200, {
     reference,
     version: stored.version,
@@ -288,7 +287,7 @@ export async function getCase(deps: OfficerDependencies, officer: Officer, event
       ...t,
       text: toldAs(officer, new Set([reference, ...caseReferences]))(t.text),
     })),
-    case: linked ? inCase : undefined,
+    case: linked?.body,
     caseReview,
   });
 }

@@ -186,7 +186,8 @@ function Detail({ c, linkable }: { c: Case; linkable: boolean }) {
       {c.caseReview?.complaints.length ? <CaseReviewCheck check={c.caseReview} /> : null}
       <h2 class="govuk-heading-m">What the resident told us</h2>
       <Answers report={c.report} />
-      {c.incidents.length ? (
+      {/* In a case, the case lists this report's incidents with every other's. */}
+      {c.incidents.length && !c.case ? (
         <>
           <h2 class="govuk-heading-m">What the resident has added since</h2>
           <ol class="govuk-list" id="incidents">
