@@ -62,22 +62,22 @@ export async function listInbox(deps: OfficerDependencies, officer: Officer, eve
 
 /**
  * Each case on the page with its figures (reports, incidents, the latest), counted from its
- * reports' own records: two batch reads for the page, none when no row is in a case. Only
- * the officers' listing names cases, so partner users' pages never get here.
+ * reports' inbox summaries (no personal data): two batch reads for the page, none when no
+ * row is in a case. Only the officers' listing names cases, so partner users' pages never get here.
  */
 async function caseFiguresFor(deps: OfficerDependencies, items: CaseSummary[]) {
   const ids = [...new Set(items.flatMap((i) => (i.caseId ? [i.caseId] : [])))];
   const figures = new Map<string, ReturnType<typeof caseFigures>>();
   if (!ids.length) return figures;
   const files = await deps.cases.getCaseFiles(ids);
-  const reports = await deps.store.getMany([...files.values()].flatMap((f) => f.members.map((m) => m.reference)));
+  const reports = await deps.cases.summariesOf([...files.values()].flatMap((f) => f.members.map((m) => m.reference)));
   for (const file of files.values())
     figures.set(
       file.caseId,
       caseFigures(
         file.members.flatMap((m) => {
           const r = reports.get(m.reference);
-          return r ? [{ ...r, occurredAt: r.report.occurredAt, relation: m.relation }] : [];
+          return r ? [{ ...r, relation: m.relation }] : [];
         }),
       ),
     );

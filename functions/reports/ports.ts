@@ -133,6 +133,8 @@ export interface CaseStore {
   /** Queues an email that is not a workflow change (an update to the resident). */
   addOutbox(entry: OutboxEntry, audit: AuditEntry): Promise<void>;
   getCaseFile(caseId: string): Promise<CaseFile | undefined>;
+  /** The officers' inbox summaries of many reports (no personal data), keyed by reference; missing ones are absent. */
+  summariesOf(references: string[]): Promise<Map<string, CaseSummary>>;
   /** Many cases at once, keyed by case id; missing ones are absent. */
   getCaseFiles(caseIds: string[]): Promise<Map<string, CaseFile>>;
   /** 'stale' when the case or any of the reports changed since they were read (nothing is written). */

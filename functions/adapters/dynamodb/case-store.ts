@@ -407,6 +407,15 @@ export function createCaseStore(client: DynamoDBClient, tableName: string): Case
 
     getCaseFiles,
 
+    async summariesOf(references) {
+      const items = await batchGetAll(
+        client,
+        tableName,
+        [...new Set(references)].map((r) => keys.listing(r, 'ALL')),
+      );
+      return new Map(items.map((i) => [String(i.reference), toSummary(i)]));
+    },
+
     async getCaseFile(caseId) {
       return (await getCaseFiles([caseId])).get(caseId);
     },
