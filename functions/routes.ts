@@ -19,9 +19,19 @@ export interface HttpRoute {
    * counts rate limits; resident does the same through a private link (reading the key
    * that signs it) and adds the resident's incidents with their emails; the officer functions read (and audit the reading), change cases,
    * or change partners; receipt reads (or first makes) the key that signs confirmation
-   * receipts, and nothing else.
+   * receipts, and nothing else; case-review stores Case Review applications (reading, through
+   * a private link, the reports and case it came from); review-statistics only queries them.
    */
-  table?: 'submit' | 'status' | 'resident' | 'officer-read' | 'officer-write' | 'officer-admin' | 'receipt';
+  table?:
+    | 'submit'
+    | 'status'
+    | 'resident'
+    | 'officer-read'
+    | 'officer-write'
+    | 'officer-admin'
+    | 'receipt'
+    | 'case-review'
+    | 'review-statistics';
   /** Needs officer sign-in (Cognito issuer and client id in its environment). */
   officer?: boolean;
   /**
@@ -54,6 +64,27 @@ export const httpRoutes: HttpRoute[] = [
     path: '/api/reports/{reference}/private/{key}/messages',
     entry: 'functions/private-report/handler.ts',
     table: 'resident',
+  },
+  {
+    id: 'case-review-apply',
+    method: 'ANY',
+    path: '/api/case-reviews',
+    entry: 'functions/case-review-apply/handler.ts',
+    table: 'case-review',
+  },
+  {
+    id: 'case-review-from-report',
+    method: 'ANY',
+    path: '/api/reports/{reference}/private/{key}/case-review',
+    entry: 'functions/case-review-apply/handler.ts',
+    table: 'case-review',
+  },
+  {
+    id: 'case-review-statistics',
+    method: 'GET',
+    path: '/api/case-reviews/statistics',
+    entry: 'functions/case-review-statistics/handler.ts',
+    table: 'review-statistics',
   },
   { id: 'openapi', method: 'GET', path: '/api/openapi.json', entry: 'functions/openapi/handler.ts' },
   { id: 'report-status', method: 'ANY', path: '/api/report-status', entry: 'functions/report-status/handler.ts', table: 'status' },

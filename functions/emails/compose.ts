@@ -17,6 +17,10 @@ import { newsSubject, residentNewsText } from './resident-news.text';
 import { residentUpdateHtml } from './resident-update.html';
 import { residentUpdateText } from './resident-update.text';
 import { REPORT_TYPE_LABELS } from '../../shared/contracts/report-vocabulary';
+import { applicantEmail } from '../case-reviews/apply';
+import type { StoredCaseReview } from '../case-reviews/records';
+import { caseReviewHtml } from './case-review.html';
+import { caseReviewModel, caseReviewText } from './case-review.text';
 
 const DATA_NOTES = {
   full: 'You receive the full report, including how to contact the reporter.',
@@ -90,6 +94,8 @@ export function composeEmail(
     };
     return email(profile.contact.email, teamMessageSubject(model), teamMessageText(model), teamMessageHtml(model));
   }
+  // A Case Review's emails have their own composer (composeCaseReviewEmail).
+  if (target.kind === 'case-review') return undefined;
   const { partnerId, dataLevel, assigned, incidentAt } = target;
   const partner = partners.find((p) => p.id === partnerId);
   if (!partner || (incidentAt && !incident)) return undefined;
@@ -111,4 +117,25 @@ export function composeEmail(
     ? `New incident on ${kind} report ${stored.reference}, ${area}`
     : `${assigned ? 'Assigned' : 'New'} ${kind} report ${stored.reference}, ${area}`;
   return email(partner.email, subject, partnerReportText(model), partnerReportHtml(model));
+}
+
+/**
+ * The email for a Case Review's outbox entry: to the applicant (their own address, or the
+ * victim's when the victim applied), or to a partner the application names; undefined
+ * when there is no address to send it to.
+ */
+export function composeCaseReviewEmail(
+  entry: OutboxEntry,
+  review: StoredCaseReview,
+  profile: Profile,
+  partners: readonly Partner[],
+  siteUrl: string,
+): OutgoingEmail | undefined {
+  if (entry.target.kind !== 'case-review') return undefined;
+  const { step, partnerId } = entry.target;
+  const partner = partnerId === undefined ? undefined : partners.find((p) => p.id === partnerId);
+  const to = partnerId === undefined ? applicantEmail(review.application) : partner?.email;
+  if (!to || (partnerId !== undefined && !partner)) return undefined;
+  const model = caseReviewModel(review, step, profile, new Date(entry.createdAt), siteUrl, partner?.name);
+  return { to, from: profile.senderEmail, subject: headerText(model.subject), text: caseReviewText(model), html: caseReviewHtml(model) };
 }

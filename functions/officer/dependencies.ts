@@ -4,6 +4,8 @@ import type { Profile } from '../../shared/config/profile-schema';
 import { createAuditLog } from '../adapters/dynamodb/audit-log';
 import type { AuditLog } from '../reports/ports';
 import { createCaseStore } from '../adapters/dynamodb/case-store';
+import { createCaseReviewStore } from '../adapters/dynamodb/case-review-store';
+import type { CaseReviewStore } from '../case-reviews/ports';
 import type { CaseStore } from '../reports/ports';
 import { dynamoDbClient } from '../adapters/dynamodb/client';
 import { cachedPartners, createPartnerDirectory, type PartnerDirectory, type PartnerRecord } from '../adapters/dynamodb/partner-directory';
@@ -22,6 +24,8 @@ export interface OfficerDependencies {
   verifier: TokenVerifier;
   store: ReportStore;
   cases: CaseStore;
+  /** ASB Case Review applications. */
+  reviews: CaseReviewStore;
   audit: AuditLog;
   partners: PartnerDirectory;
   /** The directory read at most once a minute: for showing names, not for changing anything. */
@@ -43,6 +47,7 @@ export function runtimeDependencies(): Promise<OfficerDependencies> {
       verifier: await officerTokenVerifier(),
       store: createReportStore(client, table),
       cases: createCaseStore(client, table),
+      reviews: createCaseReviewStore(client, table),
       audit: createAuditLog(client, table),
       partners,
       partnerList: cachedPartners(partners, 60_000),

@@ -19,6 +19,7 @@ import { countInbox, listInbox } from './inbox';
 import { listPartners, updatePartner } from './partners';
 import { tasking } from './tasking';
 import { ballotBursts, listPolls, pollTallies, recordTally } from './polls';
+import { caseReviewAction, getCaseReview, listCaseReviews } from './case-reviews';
 
 type Endpoint = (deps: OfficerDependencies, officer: Officer, event: APIGatewayProxyEventV2) => Promise<HttpResult>;
 
@@ -37,6 +38,9 @@ const runners: Record<OfficerOperationId, Endpoint> = {
   pollTallies,
   recordTally,
   ballotBursts,
+  listCaseReviews,
+  getCaseReview,
+  caseReviewAction,
 };
 
 const endpoints = (Object.entries(officerRoutes) as [OfficerOperationId, (typeof officerRoutes)[OfficerOperationId]][]).map(

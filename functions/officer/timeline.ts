@@ -20,6 +20,7 @@ function recipient(entry: OutboxEntry, partnerNames: Map<string, string>): strin
   if (entry.target.kind === 'resident-update') return 'the resident (update)';
   if (entry.target.kind === 'resident-news') return `the resident (${NEWS_WORDS[entry.target.news.event]})`;
   if (entry.target.kind === 'team-message') return "the partnership's team (a message from the resident)";
+  if (entry.target.kind === 'case-review') return 'the Case Review applicant';
   const name = partnerNames.get(entry.target.partnerId) ?? entry.target.partnerId;
   return entry.target.assigned ? `${name} (assigned)` : name;
 }
@@ -82,6 +83,8 @@ export function buildTimeline(
   const entries: TimelineEntry[] = [{ at: stored.createdAt, kind: 'received', text: 'Report received' }];
   for (const a of audit) {
     if (a.action === 'note') continue; // the note itself is listed below
+    // A Case Review application keeps its own trail, in its own partition.
+    if (a.action === 'read-case-review' || a.action === 'case-review') continue;
     if ((a.action === 'read-report' || a.action === 'export') && !includeReads) continue;
     const kind = a.action === 'read-report' ? 'read' : a.action;
     const text = a.summary ?? (a.action === 'read-report' ? 'Viewed the report' : a.action === 'export' ? 'Exported the report' : a.action);

@@ -5,8 +5,10 @@
  */
 import type { Partner, Profile } from '../../shared/config/profile-schema';
 import type { ReportStore } from './ports';
-import type { Mailer } from './ports';
-import { composeEmail } from '../emails/compose';
+import type { Mailer, OutgoingEmail } from './ports';
+import { composeCaseReviewEmail, composeEmail } from '../emails/compose';
+import { isCaseReviewReference } from '../../shared/domain/reference';
+import type { CaseReviewStore } from '../case-reviews/ports';
 import { privateLinkPath } from './private-link';
 import { CLAIM_LEASE_MS, type Delivery, type OutboxEntry } from './records';
 
@@ -15,6 +17,8 @@ const MAX_ATTEMPTS = 20;
 
 export interface DeliverDependencies {
   store: ReportStore;
+  /** Case Review applications, whose emails go through the same outbox. */
+  reviews: Pick<CaseReviewStore, 'get'>;
   mailer: Mailer;
   profile: Profile;
   /** The partner directory (cached): current addresses. */
@@ -49,6 +53,7 @@ export async function deliver(deps: DeliverDependencies, reference: string, targ
   const claimId = crypto.randomUUID();
   if (!(await deps.store.claim(entry, claimId, now.toISOString(), new Date(now.getTime() + CLAIM_LEASE_MS).toISOString())))
     return 'skipped';
+  if (isCaseReviewReference(reference)) return deliverCaseReview(deps, entry, claimId, now);
   const stored = await deps.store.get(reference);
   const forResident = entry.target.kind === 'resident' || entry.target.kind === 'resident-update' || entry.target.kind === 'resident-news';
   const privateLink =
@@ -62,16 +67,30 @@ export async function deliver(deps: DeliverDependencies, reference: string, targ
   const email = stored
     ? composeEmail(entry, stored, deps.profile, await deps.partners(), deps.siteUrl, privateLink, incident, message)
     : undefined;
+  return send(deps, entry, claimId, now, email, stored ? 'No address for this recipient' : 'Report no longer exists');
+}
+
+/** A Case Review application's email: the same claim, sending and recording as a report's. */
+async function deliverCaseReview(deps: DeliverDependencies, entry: OutboxEntry, claimId: string, now: Date): Promise<DeliverOutcome> {
+  const review = await deps.reviews.get(entry.reference);
+  const email = review ? composeCaseReviewEmail(entry, review, deps.profile, await deps.partners(), deps.siteUrl) : undefined;
+  return send(deps, entry, claimId, now, email, review ? 'No address for this recipient' : 'Application no longer exists');
+}
+
+/** Sends a composed email (or records why there is none) and records the attempt. */
+async function send(
+  deps: DeliverDependencies,
+  entry: OutboxEntry,
+  claimId: string,
+  now: Date,
+  email: OutgoingEmail | undefined,
+  nothingToSend: string,
+): Promise<DeliverOutcome> {
   const attempts = entry.attempts + 1;
   if (!email) {
     await deps.store.recordDelivery(
       entry,
-      {
-        state: 'failed',
-        attempts,
-        lastAttemptAt: now.toISOString(),
-        lastError: stored ? 'No address for this recipient' : 'Report no longer exists',
-      },
+      { state: 'failed', attempts, lastAttemptAt: now.toISOString(), lastError: nothingToSend },
       claimId,
     );
     return 'failed';

@@ -8,6 +8,7 @@ import { createReportStore } from '../adapters/dynamodb/report-store';
 import { dynamoDbClient } from '../adapters/dynamodb/client';
 import { createSesMailer } from '../adapters/ses/mailer';
 import { createCaseStore } from '../adapters/dynamodb/case-store';
+import { createCaseReviewStore } from '../adapters/dynamodb/case-review-store';
 import { cachedPartners, createPartnerDirectory } from '../adapters/dynamodb/partner-directory';
 import { config } from '../config';
 import type { DeliverDependencies } from './deliver';
@@ -23,6 +24,7 @@ export function runtimeDependencies(): RouterDependencies {
   runtime ??= {
     store: createReportStore(dynamoDbClient(), config().TABLE_NAME),
     cases: createCaseStore(dynamoDbClient(), config().TABLE_NAME),
+    reviews: createCaseReviewStore(dynamoDbClient(), config().TABLE_NAME),
     mailer: createSesMailer(),
     profile: bundledProfile,
     partners: cachedPartners(createPartnerDirectory(dynamoDbClient(), config().TABLE_NAME, bundledProfile.partners), 60_000),

@@ -7,6 +7,7 @@ import type { Route } from '../../shared/domain/routing';
 import type { CaseState } from '../../shared/domain/workflow';
 import type { Outcome, Risk, Status } from '../../shared/contracts/workflow-vocabulary';
 import type { Flag } from '../../shared/domain/flags';
+import type { ReviewEmailStep } from '../../shared/domain/case-review-process';
 
 type DeliveryState = 'pending' | 'sent' | 'failed';
 
@@ -34,7 +35,9 @@ export type OutboxTarget =
   | { kind: 'resident-update'; message: string }
   | { kind: 'resident-news'; news: ResidentNews }
   /** The partnership's team is told a resident wrote (the message's `at`): never its words. */
-  | { kind: 'team-message'; messageAt: string };
+  | { kind: 'team-message'; messageAt: string }
+  /** A step of an ASB Case Review application: to its applicant, or to a partner it names (`partnerId`). */
+  | { kind: 'case-review'; step: ReviewEmailStep; partnerId?: string };
 
 export interface Delivery {
   state: DeliveryState;

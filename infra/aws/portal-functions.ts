@@ -118,6 +118,12 @@ export class PortalFunctions extends Construct {
       // The private link does the same (and reads the key that signs links), and adds the
       // resident's incidents with their outbox entries and delivery log in one transaction.
       if (route.table === 'resident') fn.addToRolePolicy(onReports('GetItem', 'Query', 'UpdateItem', 'PutItem', 'ConditionCheckItem'));
+      // Case Review applications: the application, its emails and idempotency marker put in
+      // one transaction; through a private link, the report, its case (a batch read) and
+      // what its resident added are read, and bad links counted.
+      if (route.table === 'case-review') fn.addToRolePolicy(onReports('GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem'));
+      // The published figures: one query of the applications' index, nothing else.
+      if (route.table === 'review-statistics') fn.addToRolePolicy(queryIndexes('case-reviews'));
       // Officers' reads: cases, lists and exports (in batches), the partner directory (seeded
       // on first use) and the audit trail, appending an audit item for each read of personal
       // data (in batches for an export). No updates and no transactions.

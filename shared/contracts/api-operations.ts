@@ -11,6 +11,7 @@ import { statusCheckSchema } from './officer';
 import { officerContract } from './officer-contract';
 import * as bodies from './api-responses';
 import { createReportSchema, incidentSchema, residentMessageSchema } from './report';
+import { createCaseReviewSchema } from './case-review';
 import type { Profile } from '../config/profile-schema';
 import { officerRoutes, type Role } from './officer-routes';
 
@@ -75,6 +76,20 @@ const officerGate = {
 };
 const officerJsonBody = { ...officerGate, 413: problem('The body is over 32 KB'), 415: problem('Send JSON (application/json)') };
 
+/** What sending a Case Review application answers with, from the form or a private link. */
+const caseReviewResponses: Record<number, ResponseSpec> = {
+  200: page('Form stored: the acknowledgement, with the reference and the dates to hear by'),
+  201: {
+    description: 'Stored (Idempotent-Replayed: true when the same application was already stored)',
+    json: bodies.caseReviewReceiptBody,
+    headers: ['Idempotent-Replayed'],
+  },
+  400: invalid('Not a valid application: every problem, beside its field (a form gets the form back)', { html: true }),
+  ...bodyLimits,
+  ...unexpected,
+  503: page('A form whose application could not be confirmed as saved: the form again, filled in'),
+};
+
 /** A form's address opened with GET (a reloaded address bar after a form error, a copied link). */
 const formAddress = (id: string, path: string, form: string, pathParams?: Record<string, string>): Operation => ({
   id,
@@ -95,6 +110,64 @@ export const apiOperations: Operation[] = [
   formAddress('statusFormAddress', '/api/report-status', 'the status check form'),
   formAddress('ballotFormAddress', '/api/polls/{id}/ballots', "the poll's vote page", { id: 'The poll id' }),
   formAddress('startFormAddress', '/api/polls/{id}/start', "the poll's page", { id: 'The poll id' }),
+  formAddress('caseReviewFormAddress', '/api/case-reviews', 'the Case Review application form'),
+  {
+    id: 'applyForCaseReview',
+    method: 'POST',
+    path: '/api/case-reviews',
+    summary: 'Apply for an ASB Case Review (the Community Trigger)',
+    json: (profile) =>
+      createCaseReviewSchema(
+        profile.areas.map((a) => a.id) as [string, ...string[]],
+        profile.partners.map((p) => p.id),
+      ),
+    form: 'The same fields with dotted names (applicant.role, victim.email), complaint rows as complaints.<row>.<field>, and applicant.consent=true; answered with the acknowledgement page, or the form again with every problem listed.',
+    responses: caseReviewResponses,
+  },
+  {
+    id: 'caseReviewFromReport',
+    method: 'GET',
+    path: '/api/reports/{reference}/private/{key}/case-review',
+    summary: "The Case Review application form from a resident's private report link, with the portal's own complaints added",
+    pathParams: { reference: 'The report reference', key: 'The link key from the confirmation page or email' },
+    responses: {
+      200: page('The form, with the complaints the portal holds about the problem listed'),
+      400: problem('The address is wrongly encoded'),
+      404: page('The same page for every link that does not work'),
+      429: page('Too many links that do not work, from this address in an hour: wait'),
+      ...unexpected,
+    },
+  },
+  {
+    id: 'applyForCaseReviewFromReport',
+    method: 'POST',
+    path: '/api/reports/{reference}/private/{key}/case-review',
+    summary: "Apply for an ASB Case Review from a resident's private report link: the portal's own complaints are added to those listed",
+    pathParams: { reference: 'The report reference', key: 'The link key from the confirmation page or email' },
+    json: (profile) =>
+      createCaseReviewSchema(
+        profile.areas.map((a) => a.id) as [string, ...string[]],
+        profile.partners.map((p) => p.id),
+      ),
+    form: 'As the application form.',
+    responses: {
+      ...caseReviewResponses,
+      404: page('The same page for every link that does not work'),
+      429: page('Too many links that do not work, from this address in an hour: wait'),
+    },
+  },
+  {
+    id: 'caseReviewStatistics',
+    method: 'GET',
+    path: '/api/case-reviews/statistics',
+    summary: 'The ASB Case Review figures by year (April to March), counted from the applications when asked',
+    query: z.object({ format: z.optional(z.enum(['html', 'csv'])) }),
+    responses: {
+      200: { description: 'The figures: a page with a table and a chart, or (format=csv) a spreadsheet', html: true, csv: true },
+      400: problem('An unknown format'),
+      ...unexpected,
+    },
+  },
   {
     id: 'submitReport',
     method: 'POST',
@@ -447,6 +520,45 @@ export const apiOperations: Operation[] = [
       200: { description: 'The bursts', json: officerContract.ballotBursts.answer },
       ...officerGate,
       404: problem('No such poll'),
+      ...unexpected,
+    },
+  },
+  {
+    id: 'listCaseReviews',
+    ...officerRoutes.listCaseReviews,
+    summary: 'The ASB Case Review queue: each application, its next step and when it is due (partners: those naming them)',
+    security: 'officer',
+    responses: {
+      200: { description: 'The applications, newest first', json: officerContract.listCaseReviews.answer },
+      ...officerGate,
+      ...unexpected,
+    },
+  },
+  {
+    id: 'getCaseReview',
+    ...officerRoutes.getCaseReview,
+    summary: "One application at the reader's data level, with the threshold checked, its steps and its trail (audited)",
+    security: 'officer',
+    pathParams: { reference: 'The Case Review reference (CR-…)' },
+    responses: {
+      200: { description: 'The application', json: officerContract.getCaseReview.answer },
+      ...officerGate,
+      404: problem('No such application, or not one this user can see'),
+      ...unexpected,
+    },
+  },
+  {
+    id: 'caseReviewAction',
+    ...officerRoutes.caseReviewAction,
+    summary: 'Record a step of the Case Review (officers), or a record of contact (partners named)',
+    security: 'officer',
+    pathParams: { reference: 'The Case Review reference (CR-…)' },
+    json: officerContract.caseReviewAction.body,
+    responses: {
+      200: { description: 'Recorded', json: officerContract.caseReviewAction.answer },
+      ...officerJsonBody,
+      404: problem('No such application, or not one this user can see'),
+      409: problem('The application changed since it was loaded, or the step is not possible from its state'),
       ...unexpected,
     },
   },

@@ -22,6 +22,13 @@ const status = z.enum(STATUSES);
 
 export const reportReceiptBody = z.object({ reference, status: z.literal('received') });
 
+/** A Case Review application stored: its reference and when each of the first steps is due. */
+export const caseReviewReceiptBody = z.object({
+  reference: z.string().check(z.regex(/^CR-[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}$/)),
+  state: z.literal('received'),
+  steps: z.array(z.object({ state: z.string(), dueAt: z.optional(isoTime) })),
+});
+
 /** An incident added to a report from its private link. */
 export const incidentAddedBody = z.object({ reference, addedAt: isoTime });
 

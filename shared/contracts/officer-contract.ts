@@ -7,6 +7,7 @@
 import * as bodies from './api-responses';
 import { caseActionSchema, dateRangeSchema, inboxQuerySchema, partnerUpdateSchema, tallyRequestSchema } from './officer';
 import type { OfficerOperationId } from './officer-routes';
+import { reviewActionResultBody, reviewActionSchema, reviewListBody, reviewViewBody } from './case-review';
 
 export const officerContract = {
   listInbox: { query: inboxQuerySchema, answer: bodies.inboxPageBody },
@@ -22,6 +23,9 @@ export const officerContract = {
   pollTallies: { answer: bodies.talliesBody },
   recordTally: { body: tallyRequestSchema, answer: bodies.tallyRecordedBody },
   ballotBursts: { answer: bodies.burstsBody },
+  listCaseReviews: { answer: reviewListBody },
+  getCaseReview: { answer: reviewViewBody },
+  caseReviewAction: { body: reviewActionSchema, answer: reviewActionResultBody },
 } as const satisfies Record<OfficerOperationId, { query?: unknown; body?: unknown; answer: unknown }>;
 
 export type OfficerContract = typeof officerContract;

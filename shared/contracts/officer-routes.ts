@@ -21,6 +21,9 @@ export const officerRoutes = {
   pollTallies: { method: 'GET', path: '/api/officer/polls/{id}/tallies', role: 'officer' },
   recordTally: { method: 'POST', path: '/api/officer/polls/{id}/tallies', role: 'officer' },
   ballotBursts: { method: 'GET', path: '/api/officer/polls/{id}/bursts', role: 'officer' },
+  listCaseReviews: { method: 'GET', path: '/api/officer/case-reviews', role: 'any' },
+  getCaseReview: { method: 'GET', path: '/api/officer/case-reviews/{reference}', role: 'any' },
+  caseReviewAction: { method: 'POST', path: '/api/officer/case-reviews/{reference}/actions', role: 'any' },
 } as const satisfies Record<string, { method: 'GET' | 'POST' | 'PUT'; path: string; role: Role }>;
 
 export type OfficerOperationId = keyof typeof officerRoutes;

@@ -25,3 +25,23 @@ export function parseReference(input: string): string | undefined {
   const cleaned = input.toUpperCase().replace(/[\s-]/g, '');
   return REFERENCE_PATTERN.test(cleaned) ? cleaned : undefined;
 }
+
+/**
+ * ASB Case Review applications have references of their own, told apart from reports' at
+ * a glance (and by the portal, which keeps each under its own partition): "CR-" and the
+ * same eight characters.
+ */
+const CASE_REVIEW_PREFIX = 'CR-';
+
+export function newCaseReviewReference(random?: (bytes: Uint8Array) => Uint8Array): string {
+  return `${CASE_REVIEW_PREFIX}${newReference(random)}`;
+}
+
+export const isCaseReviewReference = (reference: string): boolean => reference.startsWith(CASE_REVIEW_PREFIX);
+
+/** Normalises a typed Case Review reference ("cr abcd 2345"), or undefined. */
+export function parseCaseReviewReference(input: string): string | undefined {
+  const cleaned = input.toUpperCase().replace(/[\s-]/g, '');
+  const rest = cleaned.startsWith('CR') ? parseReference(cleaned.slice(2)) : undefined;
+  return rest ? `${CASE_REVIEW_PREFIX}${rest}` : undefined;
+}

@@ -112,7 +112,7 @@ interface TextField {
   hint?: string;
   values: FormValues;
   error?: string | undefined;
-  type?: 'text' | 'email' | 'tel';
+  type?: 'text' | 'email' | 'tel' | 'date';
   autocomplete?: string;
   width?: 'govuk-input--width-10' | 'govuk-input--width-20' | 'portal-width-two-thirds';
   spellcheck?: boolean;
@@ -132,7 +132,7 @@ export function Input(f: TextField) {
         id={id}
         name={f.name}
         // Preact types each input type with its own attributes and cannot check one chosen
-        // at run time; all three are one-line text boxes with the same attributes.
+        // at run time; all four are one-line boxes with the same attributes.
         type={(f.type ?? 'text') as 'text'}
         value={one(f.values[f.name])}
         autocomplete={f.autocomplete}
@@ -160,6 +160,33 @@ export function Textarea(f: Omit<TextField, 'type' | 'width'> & { rows?: number 
         aria-describedby={describedBy(id, f.hint, f.error)}
         value={one(f.values[f.name])}
       />
+    </div>
+  );
+}
+
+/** GOV.UK select: for a choice from a list too long to repeat as radios in every row of a table-like form. */
+export function Select(f: Omit<TextField, 'type' | 'width' | 'autocomplete' | 'spellcheck'> & { choices: Choice[] }) {
+  const id = fieldId(f.name);
+  const selected = one(f.values[f.name]);
+  return (
+    <div class={classes('govuk-form-group', f.error && 'govuk-form-group--error')}>
+      <label class="govuk-label" for={id}>
+        {f.label}
+      </label>
+      <Hint id={id} hint={f.hint} />
+      <ErrorMessage id={id} error={f.error} />
+      <select
+        class={classes('govuk-select', f.error && 'govuk-select--error')}
+        id={id}
+        name={f.name}
+        aria-describedby={describedBy(id, f.hint, f.error)}
+      >
+        {f.choices.map((c) => (
+          <option value={c.value} selected={c.value === selected}>
+            {c.label}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }

@@ -101,6 +101,14 @@ export function PrivateReport({ view, form }: { view: PrivateReportView; form?: 
               Find out about the ASB Case Review
             </a>
           </p>
+          {form ? (
+            <p class="govuk-body">
+              <a class="govuk-link" href={`${form.action}/case-review`} id="apply-for-case-review">
+                Apply for an ASB Case Review
+              </a>{' '}
+              (what you told us here is added for you)
+            </p>
+          ) : null}
         </div>
       ) : null}
       <h2 class="govuk-heading-m">Who is dealing with it</h2>

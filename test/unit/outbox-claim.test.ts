@@ -68,6 +68,7 @@ function deps(store: ReportStore, clock: () => Date = () => now) {
   const sent: string[] = [];
   const d: RouterDependencies = {
     store,
+    reviews: { get: async () => undefined },
     mailer: {
       send: async (email: { to: string }) => {
         sent.push(email.to);

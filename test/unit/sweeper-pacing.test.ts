@@ -60,6 +60,7 @@ function depsFor(store: ReportStore, rate: number, refuse: (n: number) => boolea
   const starts: number[] = [];
   const deps: SweepDependencies = {
     store,
+    reviews: { get: async () => undefined },
     mailer: {
       sendRate: async () => rate,
       send: async () => {

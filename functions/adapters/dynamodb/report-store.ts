@@ -44,7 +44,7 @@ export function createReportStore(client: DynamoDBClient, tableName: string): Re
             {
               Update: {
                 TableName: tableName,
-                Key: marshall(keys.report(reference)),
+                Key: marshall(keys.deliveryLog(reference)),
                 ...log,
                 ExpressionAttributeNames: { ...log.ExpressionAttributeNames, '#target': targetId },
               },

@@ -12,6 +12,10 @@
  *   REPORT#<ref> / INCIDENT#<at>       something else that happened, added by the resident
  *   REPORT#<ref> / MESSAGE#<at>        a message from the resident to the officers
  *   CASE#<id> / CASE                   reports officers linked into one case, in the order they joined
+ *   REVIEW#<ref> / REVIEW              an ASB Case Review application, its steps and version
+ *   REVIEW#<ref> / OUTBOX#<target>     one email about it (applicant, partner named)
+ *   REVIEW#<ref> / CONTACT#<at>#<uuid> a partner's record of contact with the victim
+ *   REVIEW#<ref> / AUDIT#<at>#<uuid>   one read or change (append-only)
  *   IDEMPOTENCY#<hash> / IDEMPOTENCY   a recent submission's reference (10-minute window)
  *   CONFIG#partners / PARTNER#<id>     a partner's address and routing rules (seeded from the profile)
  *   CONFIG#partners / HISTORY#<at>#<id> who changed a partner, when, from what to what
@@ -24,7 +28,9 @@
  * index per filter officers use most; other filters narrow the chosen index's pages.
  * `outbox-pending` is sparse: only unsent outbox items, by when each may next be tried.
  * `by-contact` and `by-place` hold hashed keys to find repeat reports for flags.
+ * `case-reviews` holds only Case Review applications, newest first (a few a year).
  */
+import { isCaseReviewReference } from '../../../shared/domain/reference';
 export const inboxIndexes = {
   all: { name: 'inbox-all', partitionKey: 'inboxAll' },
   status: { name: 'inbox-status', partitionKey: 'inboxStatus' },
@@ -52,19 +58,31 @@ export const reportsTable = {
     { name: 'by-contact', partitionKey: 'contactKey', sortKey: 'listedAt' },
     { name: 'by-place', partitionKey: 'placeKey', sortKey: 'listedAt' },
     { name: 'audit-by-day', partitionKey: 'auditDay', sortKey: 'sk' },
+    { name: 'case-reviews', partitionKey: 'reviewQueue', sortKey: 'listedAt' },
   ],
 };
+
+/**
+ * The partition everything about one reference lives in: a Case Review application's
+ * (its references start "CR-") or a report's. Outbox items and audit entries use it, so
+ * one outbox and one audit trail serve both.
+ */
+const subject = (reference: string) => (isCaseReviewReference(reference) ? `REVIEW#${reference}` : `REPORT#${reference}`);
 
 /** Key helpers: the only place item keys are spelled. */
 export const keys = {
   report: (reference: string) => ({ pk: `REPORT#${reference}`, sk: 'REPORT' }),
   listing: (reference: string, scope: 'ALL' | string) => ({ pk: `REPORT#${reference}`, sk: `LISTING#${scope}` }),
-  outbox: (reference: string, target: string) => ({ pk: `REPORT#${reference}`, sk: `OUTBOX#${target}` }),
+  outbox: (reference: string, target: string) => ({ pk: subject(reference), sk: `OUTBOX#${target}` }),
+  /** The item whose `deliveries` map logs each email of the reference: the report, or the application. */
+  deliveryLog: (reference: string) => (isCaseReviewReference(reference) ? keys.caseReview(reference) : keys.report(reference)),
+  caseReview: (reference: string) => ({ pk: `REVIEW#${reference}`, sk: 'REVIEW' }),
+  reviewContact: (reference: string, at: string) => ({ pk: `REVIEW#${reference}`, sk: `CONTACT#${at}#${crypto.randomUUID()}` }),
   note: (reference: string, at: string) => ({ pk: `REPORT#${reference}`, sk: `NOTE#${at}#${crypto.randomUUID()}` }),
   incident: (reference: string, at: string) => ({ pk: `REPORT#${reference}`, sk: `INCIDENT#${at}` }),
   message: (reference: string, at: string) => ({ pk: `REPORT#${reference}`, sk: `MESSAGE#${at}` }),
   caseFile: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'CASE' }),
-  audit: (reference: string, at: string) => ({ pk: `REPORT#${reference}`, sk: `AUDIT#${at}#${crypto.randomUUID()}` }),
+  audit: (reference: string, at: string) => ({ pk: subject(reference), sk: `AUDIT#${at}#${crypto.randomUUID()}` }),
   idempotency: (hash: string) => ({ pk: `IDEMPOTENCY#${hash}`, sk: 'IDEMPOTENCY' }),
   partner: (id: string) => ({ pk: 'CONFIG#partners', sk: `PARTNER#${id}` }),
   partnerHistory: (id: string, at: string) => ({ pk: 'CONFIG#partners', sk: `HISTORY#${at}#${id}` }),
@@ -77,3 +95,5 @@ export const keys = {
 export const PENDING = 'PENDING';
 /** Every ALL listing shares this inbox-all partition (a partnership's volume is far below its limits). */
 export const ALL_LISTINGS = 'ALL';
+/** Every application shares this case-reviews partition. */
+export const ALL_REVIEWS = 'ALL';
