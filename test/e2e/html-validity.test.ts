@@ -132,6 +132,17 @@ describe('the Nu HTML Checker', () => {
     );
     // Told twice: one short of the fixture's three complaints, so the page offers the Case Review.
     expect(await pages['private-report-incident-added'].clone().text()).toContain('Find out about the ASB Case Review');
+    pages['case-review-from-report'] = await page(`${privateLink}/case-review`);
+    pages['case-review-errors'] = await form('/api/case-reviews', { 'applicant.role': 'mp', problem: '<b>x</b>', 'complaints.0.to': 'other' });
+    pages['case-review-received'] = await form('/api/case-reviews', {
+      'applicant.role': 'victim',
+      'victim.name': 'Pat Victim',
+      'victim.phone': '01632 960 123',
+      'victim.area': 'oakridge',
+      problem: 'Motorbikes on the green',
+    });
+    pages['case-review-statistics'] = await page('/api/case-reviews/statistics');
+    pages['case-review-link-not-working'] = await page(`/api/reports/ZZZZZZZZ/private/${'x'.repeat(43)}/case-review`);
     pages['private-link-not-working'] = await page(`/api/reports/ZZZZZZZZ/private/${'x'.repeat(43)}`);
     pages['confirmation-not-found'] = await page('/api/reports/ZZZZZZZZ/confirmation');
     pages['report-too-large'] = await form('/api/reports', { description: 'x'.repeat(40_000) });

@@ -1,0 +1,80 @@
+/**
+ * The ASB Case Review in Chromium: a resident applies with JavaScript off (a mistake
+ * first, answers kept), the published figures, and an officer acknowledging the
+ * application in the workspace; axe on every page each of them sees, and the workspace's
+ * pages at 320 CSS px.
+ */
+import { describe, expect, it } from 'vitest';
+import { axeViolations, axeViolationsWithoutJs, reflowProblems, signInWorkspace, useStackAndBrowser } from '../support/browser';
+import { waitForEmails } from '../support/local-stack';
+
+const env = useStackAndBrowser();
+
+describe('the ASB Case Review', () => {
+  it('takes an application with JavaScript off, an officer acknowledges it, and the figures count it', async () => {
+    const context = await env.browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${env.stack.url}/case-review/`);
+    await page.getByRole('link', { name: 'Apply online' }).click();
+    await page.waitForURL(/\/case-review\/apply\/$/);
+    expect(await axeViolationsWithoutJs(env.browser, page)).toEqual([]);
+
+    // Applying for a neighbour without saying they agreed: refused, answers kept.
+    const email = `applicant-${Date.now()}@example.com`;
+    await page.getByLabel('A relative or friend of the victim').check();
+    await page.getByLabel('Your name').fill('Sam Neighbour');
+    await page.getByLabel('Your email address').fill(email);
+    await page.getByLabel('Full name').fill('Pat Victim');
+    await page.getByLabel('Phone number', { exact: true }).fill('01632 960 321');
+    await page.getByLabel('Kingsmead').check();
+    await page.getByLabel('What is the problem, and what has been done about it?').fill('Youths gather outside the flats every night.');
+    // Within the threshold's window whenever the test runs.
+    const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+    await page.locator('#complaints-0-incidentOn').fill(daysAgo(9));
+    await page.locator('#complaints-0-madeOn').fill(daysAgo(8));
+    await page.locator('#complaints-0-to').selectOption({ label: 'Another organisation' });
+    await page.getByRole('button', { name: 'Send application' }).click();
+    await page.waitForLoadState();
+    expect(await page.title()).toMatch(/^Error: Apply for an ASB Case Review/);
+    const summary = await page.locator('.govuk-error-summary').textContent();
+    expect(summary).toContain('needs their consent');
+    expect(summary).toContain('Enter the name of the organisation');
+    expect(await page.getByLabel('Your name').inputValue()).toBe('Sam Neighbour');
+    expect(await axeViolationsWithoutJs(env.browser, page)).toEqual([]);
+
+    await page.getByLabel('The victim agrees to me applying for them').check();
+    await page.locator('#complaints-0-organisation').fill('Kingsmead Housing Trust');
+    await page.getByRole('button', { name: 'Send application' }).click();
+    await page.waitForLoadState();
+    await expect(page.getByRole('heading', { name: 'Application received' }).isVisible()).resolves.toBe(true);
+    const reference = (await page.locator('#reference').textContent())!.trim();
+    expect(reference).toMatch(/^CR-/);
+    expect(await page.locator('#due-dates').textContent()).toMatch(/acknowledge your application by/);
+    expect(await axeViolationsWithoutJs(env.browser, page)).toEqual([]);
+    await waitForEmails(env.stack, (all) => all.some((e) => e.destination.to.includes(email) && e.body.text?.includes(reference)));
+
+    await page.goto(`${env.stack.url}/api/case-reviews/statistics`);
+    expect(await page.locator('#case-review-figures').textContent()).toContain('Applications');
+    expect(await axeViolationsWithoutJs(env.browser, page)).toEqual([]);
+    await context.close();
+
+    // The officer's queue and the application, at a phone's width.
+    const officerContext = await env.browser.newContext({ viewport: { width: 320, height: 640 } });
+    const officerPage = await officerContext.newPage();
+    const officer = env.stack.cognito.users.find((u) => u.username.startsWith('officer@'))!;
+    await signInWorkspace(officerPage, env.stack.url, officer.username, officer.password, '/officer/case-reviews/');
+    await officerPage.getByRole('link', { name: reference }).waitFor();
+    expect(await axeViolations(officerPage)).toEqual([]);
+    expect(await reflowProblems(officerPage)).toEqual([]);
+    await officerPage.getByRole('link', { name: reference }).click();
+    await officerPage.getByRole('heading', { name: `ASB Case Review ${reference}` }).waitFor();
+    expect(await officerPage.locator('#threshold-summary').textContent()).toContain('1 of 3 qualifying complaints');
+    expect(await axeViolations(officerPage)).toEqual([]);
+    expect(await reflowProblems(officerPage)).toEqual([]);
+    await officerPage.getByRole('button', { name: 'Acknowledge and email the applicant' }).click();
+    await officerPage.getByRole('heading', { name: 'Decide whether the threshold is met' }).waitFor();
+    expect(await officerPage.locator('#review-trail').textContent()).toContain('Application acknowledged');
+    expect(await axeViolations(officerPage)).toEqual([]);
+    await officerContext.close();
+  });
+});
