@@ -10,6 +10,7 @@ import { ensurePollsTable, ensureReportsTable } from './create-tables';
 import { loadPolls } from '../../shared/config/load-polls';
 import { SITE_DIST } from '../build-site';
 import { seedSampleTallies } from './sample-tallies';
+import { seedSampleCaseReviews } from './sample-case-reviews';
 import { defaultProfile } from '../../shared/config/load-profile';
 import { localDynamoClient, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
 import { startHttpServer, type LambdaHttpHandler } from './http-server';
@@ -21,7 +22,7 @@ import { tmpdir } from 'node:os';
 import { startStreamPoller, type StreamPoller } from './stream-poller';
 import { recordChild, stopStaleChildren } from './child-pids';
 import { createCaseStore } from '../../functions/adapters/dynamodb/case-store';
-import { advanceClock } from '../../functions/adapters/clock/clock';
+import { advanceClock, clockNow } from '../../functions/adapters/clock/clock';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -225,6 +226,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     cleanups.push(() => poller.stop());
     const seeded = await seedSampleTallies(client, pollsTableName, polls);
     if (seeded) log(`Added ${seeded} sample event tallies to the closed sample poll`);
+    const reviews = await seedSampleCaseReviews(client, tableName, clockNow());
+    if (reviews) log(`Added ${reviews} sample ASB Case Review applications`);
 
     let sweeping: Promise<unknown> = Promise.resolve();
     const sweepNow = () => (sweeping = sweeping.then(() => sweeper.handler()).catch((error: Error) => log(`Sweeper: ${error.name}`)));

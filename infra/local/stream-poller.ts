@@ -202,6 +202,23 @@ function writeCheckpoint(file: string | undefined, handled: Map<string, string>)
   renameSync(`${file}.tmp`, file);
 }
 
+/**
+ * DynamoDB Local's stream writes an empty map as `{}` where DynamoDB (and so Lambda) writes
+ * `{"M": {}}`, and `{}` is no attribute value at all: unmarshalling it throws. Every other
+ * type names itself, so a value with no key can only be an empty map: put its name back.
+ */
+export function withEmptyMaps(image: Record<string, unknown>): Record<string, unknown> {
+  const value = (v: unknown): unknown => {
+    if (!v || typeof v !== 'object') return v;
+    const attribute = v as { M?: Record<string, unknown>; L?: unknown[] };
+    if (Object.keys(attribute).length === 0) return { M: {} };
+    if (attribute.M) return { M: withEmptyMaps(attribute.M) };
+    if (attribute.L) return { L: attribute.L.map(value) };
+    return v;
+  };
+  return Object.fromEntries(Object.entries(image).map(([name, v]) => [name, value(v)]));
+}
+
 /** The DynamoDB Streams API record, shaped as Lambda delivers it. */
 function toLambdaRecord(record: _Record): DynamoDBRecord {
   return {
@@ -212,8 +229,8 @@ function toLambdaRecord(record: _Record): DynamoDBRecord {
     awsRegion: 'eu-west-2',
     dynamodb: {
       ...(record.dynamodb?.Keys ? { Keys: record.dynamodb.Keys as never } : {}),
-      ...(record.dynamodb?.NewImage ? { NewImage: record.dynamodb.NewImage as never } : {}),
-      ...(record.dynamodb?.OldImage ? { OldImage: record.dynamodb.OldImage as never } : {}),
+      ...(record.dynamodb?.NewImage ? { NewImage: withEmptyMaps(record.dynamodb.NewImage) as never } : {}),
+      ...(record.dynamodb?.OldImage ? { OldImage: withEmptyMaps(record.dynamodb.OldImage) as never } : {}),
       SequenceNumber: record.dynamodb?.SequenceNumber,
       SizeBytes: record.dynamodb?.SizeBytes,
       StreamViewType: record.dynamodb?.StreamViewType as never,

@@ -21,6 +21,7 @@ import {
 import { CONTENT_COLLECTIONS, type ContentCollection } from '../contracts/content-collections';
 import type { pollSchema } from '../contracts/poll';
 import { readDemoTallies } from './demo-tallies';
+import { readDemoCaseReviews } from './demo-case-reviews';
 import { describeIssue, readProfile } from './load-profile';
 import { contentDirOf, missingPack, profileFileOf, shown } from './partnership-pack';
 import type { Profile } from './profile-schema';
@@ -199,5 +200,11 @@ export function checkPack(
   } catch (error) {
     report.problems.push((error as Error).message);
   }
+  if (report.profile)
+    try {
+      readDemoCaseReviews(dir, report.profile);
+    } catch (error) {
+      report.problems.push((error as Error).message);
+    }
   return report;
 }

@@ -94,6 +94,14 @@ export function CaseReviewStatistics({ years, asOf }: { years: ReviewYearFigures
         </p>
       ) : (
         <>
+          <h2 class="govuk-heading-m">Applications and outcomes, {years[0]!.year}</h2>
+          <BarChart
+            id="case-review-chart"
+            title={`ASB Case Review applications and outcomes, ${years[0]!.year}`}
+            description="Applications received, threshold met, reviews held, reviews with recommendations and escalations."
+            unit="applications"
+            points={COLUMNS.slice(0, 5).map((c) => ({ label: c.label, value: years[0]![c.key] as number }))}
+          />
           <ScrollRegion label="Case Review figures by year">
             <table class="govuk-table" id="case-review-figures">
               <caption class="govuk-table__caption govuk-table__caption--m">Figures by year</caption>
@@ -120,14 +128,6 @@ export function CaseReviewStatistics({ years, asOf }: { years: ReviewYearFigures
               </tbody>
             </table>
           </ScrollRegion>
-          <h2 class="govuk-heading-m">Applications and outcomes, {years[0]!.year}</h2>
-          <BarChart
-            id="case-review-chart"
-            title={`ASB Case Review applications and outcomes, ${years[0]!.year}`}
-            description="Applications received, threshold met, reviews held, reviews with recommendations and escalations; the table above has every figure."
-            unit="applications"
-            points={COLUMNS.slice(0, 5).map((c) => ({ label: c.label, value: years[0]![c.key] as number }))}
-          />
         </>
       )}
       <p class="govuk-body">

@@ -133,7 +133,11 @@ describe('the Nu HTML Checker', () => {
     // Told twice: one short of the fixture's three complaints, so the page offers the Case Review.
     expect(await pages['private-report-incident-added'].clone().text()).toContain('Find out about the ASB Case Review');
     pages['case-review-from-report'] = await page(`${privateLink}/case-review`);
-    pages['case-review-errors'] = await form('/api/case-reviews', { 'applicant.role': 'mp', problem: '<b>x</b>', 'complaints.0.to': 'other' });
+    pages['case-review-errors'] = await form('/api/case-reviews', {
+      'applicant.role': 'mp',
+      problem: '<b>x</b>',
+      'complaints.0.to': 'other',
+    });
     pages['case-review-received'] = await form('/api/case-reviews', {
       'applicant.role': 'victim',
       'victim.name': 'Pat Victim',

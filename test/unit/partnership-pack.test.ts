@@ -123,6 +123,44 @@ describe('checking a partnership pack', () => {
     expect(checkPack(dir).problems.join('\n')).toMatch(/pollId: no poll "no-such-poll" in the pack's content\/polls/);
   });
 
+  it('names demonstration Case Reviews that skip a step, date one before the last, or name an area or partner the pack lacks', () => {
+    const dir = copyPack();
+    const sample = (changes: Json): Json => ({
+      id: 'sample',
+      receivedAt: '2026-05-11T13:05:00Z',
+      area: 'oakridge',
+      problem: 'Damage to cars',
+      complaints: [{ incidentOn: '2026-05-01', madeOn: '2026-05-02', to: 'police' }],
+      ...changes,
+    });
+    const write = (applications: Json[]) => writeFileSync(join(dir, 'demo', 'case-reviews.json'), JSON.stringify({ applications }));
+    write([
+      sample({ acknowledgedAt: '2026-05-12T10:00:00Z', decision: { met: true, reasons: 'Met', at: '2026-05-20T11:00:00Z' } }),
+      sample({ id: 'skips', decision: { met: true, reasons: 'Met', at: '2026-05-20T11:00:00Z' } }),
+      sample({ id: 'early', acknowledgedAt: '2026-05-10T10:00:00Z' }),
+      sample({ id: 'where', area: 'atlantis', complaints: [{ incidentOn: '2026-05-01', madeOn: '2026-05-02', to: 'nobody' }] }),
+      sample({
+        id: 'owner',
+        acknowledgedAt: '2026-05-12T10:00:00Z',
+        decision: { met: true, reasons: 'Met', at: '2026-05-20T11:00:00Z' },
+        reviewHeld: { on: '2026-06-10', at: '2026-06-10T16:00:00Z' },
+        outcome: {
+          summary: 'Done',
+          at: '2026-06-15T09:30:00Z',
+          recommendations: [{ text: 'Patrol', owner: 'nobody', dueOn: '2026-09-30' }],
+        },
+      }),
+    ]);
+    const problems = checkPack(dir).problems.join('\n');
+    expect(problems).toMatch(/demo\/case-reviews\.json:\n/);
+    expect(problems).not.toMatch(/applications\.0:/);
+    expect(problems).toMatch(/applications\.1: decide: Acknowledge the application before deciding/);
+    expect(problems).toMatch(/applications\.2: acknowledge at 2026-05-10T10:00:00Z is before the step it follows/);
+    expect(problems).toMatch(/applications\.3: victim\.area: /);
+    expect(problems).toMatch(/applications\.3: complaints\.0\.to: /);
+    expect(problems).toMatch(/applications\.4: recommendation owner "nobody" is not one of the partners/);
+  });
+
   it("names a published partnership whose areas or name differ from the profile's", () => {
     const dir = copyPack();
     edit(dir, 'content/partnership/fernbrook.json', (p) => {
