@@ -33,6 +33,9 @@ describe('the ASB Case Review', () => {
     await page.locator('#complaints-0-incidentOn').fill(daysAgo(9));
     await page.locator('#complaints-0-madeOn').fill(daysAgo(8));
     await page.locator('#complaints-0-to').selectOption({ label: 'Another organisation' });
+    await page.locator('#complaints-1-incidentOn').fill(daysAgo(5));
+    await page.locator('#complaints-1-madeOn').fill(daysAgo(5));
+    await page.locator('#complaints-1-to').selectOption({ label: 'Brookside Homes housing association' });
     await page.getByRole('button', { name: 'Send application' }).click();
     await page.waitForLoadState();
     expect(await page.title()).toMatch(/^Error: Apply for an ASB Case Review/);
@@ -68,7 +71,7 @@ describe('the ASB Case Review', () => {
     expect(await reflowProblems(officerPage)).toEqual([]);
     await officerPage.getByRole('link', { name: reference }).click();
     await officerPage.getByRole('heading', { name: `ASB Case Review ${reference}` }).waitFor();
-    expect(await officerPage.locator('#threshold-summary').textContent()).toContain('1 of 3 qualifying complaints');
+    expect(await officerPage.locator('#threshold-summary').textContent()).toContain('2 of 3 qualifying complaints');
     expect(await axeViolations(officerPage)).toEqual([]);
     expect(await reflowProblems(officerPage)).toEqual([]);
     await officerPage.getByRole('button', { name: 'Acknowledge and email the applicant' }).click();
@@ -76,5 +79,20 @@ describe('the ASB Case Review', () => {
     expect(await officerPage.locator('#review-trail').textContent()).toContain('Application acknowledged');
     expect(await axeViolations(officerPage)).toEqual([]);
     await officerContext.close();
+
+    // The housing association named in a complaint: its own view, without the victim's details, and its record of contact.
+    const partnerContext = await env.browser.newContext({ viewport: { width: 320, height: 640 } });
+    const partnerPage = await partnerContext.newPage();
+    const housing = env.stack.cognito.users.find((u) => u.username.startsWith('brookside-homes@'))!;
+    await signInWorkspace(partnerPage, env.stack.url, housing.username, housing.password, `/officer/case-review/?ref=${reference}`);
+    await partnerPage.getByRole('heading', { name: `ASB Case Review ${reference}` }).waitFor();
+    expect(await partnerPage.locator('#review').textContent()).not.toContain('Pat Victim');
+    await partnerPage.getByLabel('What your records show: dates, what was done').fill('Warning letter sent to the tenant.');
+    await partnerPage.getByRole('button', { name: 'Add the record' }).click();
+    await partnerPage.locator('#review-contacts').waitFor();
+    expect(await partnerPage.locator('#review-contacts').textContent()).toContain('Warning letter sent to the tenant.');
+    expect(await axeViolations(partnerPage)).toEqual([]);
+    expect(await reflowProblems(partnerPage)).toEqual([]);
+    await partnerContext.close();
   });
 });

@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../infra/local/local-stack';
 import { defaultProfile } from '../../shared/config/load-profile';
 import { addWorkingDays } from '../../shared/domain/working-days';
+import { createCaseReviewStore } from '../../functions/adapters/dynamodb/case-review-store';
+import { localDynamoClient } from '../../infra/local/dynamodb-local';
 import hateCrime from '../fixtures/reports/hate-crime-victim.json' with { type: 'json' };
 import { capturedEmails, startTestStack, waitForEmails } from '../support/local-stack';
 import { callApi, signInDemoUsers } from '../support/officer';
@@ -361,6 +363,32 @@ describe('the published figures', () => {
     expect(html).toContain('role="img"');
     expect(html).not.toContain(reference);
     expect((await fetch(`${stack.url}/api/case-reviews/statistics?format=pdf`)).status).toBe(400);
+  });
+});
+
+describe('an email outage', () => {
+  it('loses no application: it is stored, its emails wait, and the sweeper sends each once when email is back', async () => {
+    const reviews = createCaseReviewStore(localDynamoClient(stack.dynamoDbEndpoint), stack.tableName);
+    await stack.stopSes();
+    const body = application();
+    const res = await apply(body);
+    expect(res.status).toBe(201);
+    await stack.streamIdle();
+    const waiting = await reviews.get(res.body.reference);
+    expect(Object.values(waiting!.deliveries).map((d) => d.state)).toEqual(['pending', 'pending']);
+    expect(waiting!.deliveries['case-review-received']!.lastError).toBe('Email service unavailable');
+
+    await stack.startSes();
+    const { sweepOutbox } = await import('../../functions/sweep-outbox/handler');
+    const { runtimeDependencies } = await import('../../functions/reports/delivery-dependencies');
+    // The sweeper's clock past the back-off, as it would be a few minutes later.
+    const later = () => new Date(Date.now() + 2 * 3_600_000);
+    expect(await sweepOutbox({ ...runtimeDependencies(), now: later })).toMatchObject({ failed: 0 });
+    await emailTo(body.victim.email, 'We have received your ASB Case Review application');
+    expect(await sweepOutbox({ ...runtimeDependencies(), now: later })).toMatchObject({ examined: 0 });
+    expect((await capturedEmails(stack)).filter((e) => e.subject.includes(res.body.reference) || e.body.text?.includes(res.body.reference))).toHaveLength(2);
+    const sent = await reviews.get(res.body.reference);
+    expect(Object.values(sent!.deliveries).map((d) => d.state)).toEqual(['sent', 'sent']);
   });
 });
 

@@ -259,7 +259,6 @@ function ReviewPage({ r, partner }: { r: Review; partner: boolean }) {
   const who = (role: string) => APPLICANT_ROLE_LABELS[role as ApplicantRole] ?? role;
   return (
     <>
-      <h1 class="govuk-heading-l">ASB Case Review {r.summary.reference}</h1>
       <Rows
         rows={[
           ['Received', when(r.summary.receivedAt)],
@@ -370,10 +369,9 @@ const partner = !roleOf(session).officer;
 
 async function load(): Promise<void> {
   try {
-    show(
-      document.getElementById('review')!,
-      <ReviewPage r={await officerApi('getCaseReview', { params: { reference } })} partner={partner} />,
-    );
+    const review = await officerApi('getCaseReview', { params: { reference } });
+    document.getElementById('review-heading')!.textContent = `ASB Case Review ${review.summary.reference}`;
+    show(document.getElementById('review')!, <ReviewPage r={review} partner={partner} />);
   } catch (error) {
     announceFailure(error, 'The application could not be loaded. Reload the page.');
   }
