@@ -29,6 +29,9 @@ const CLIENTS: Record<string, ('dynamodb' | 'sesv2')[]> = {
   'poll-pages': ['dynamodb'],
   'close-polls': ['dynamodb'],
   'delivery-feedback': ['dynamodb'],
+  'case-review-apply': ['dynamodb'],
+  'case-review-from-report': ['dynamodb'],
+  'case-review-statistics': ['dynamodb'],
 };
 
 export interface ColdImportFigures {

@@ -386,7 +386,9 @@ describe('an email outage', () => {
     expect(await sweepOutbox({ ...runtimeDependencies(), now: later })).toMatchObject({ failed: 0 });
     await emailTo(body.victim.email, 'We have received your ASB Case Review application');
     expect(await sweepOutbox({ ...runtimeDependencies(), now: later })).toMatchObject({ examined: 0 });
-    expect((await capturedEmails(stack)).filter((e) => e.subject.includes(res.body.reference) || e.body.text?.includes(res.body.reference))).toHaveLength(2);
+    expect(
+      (await capturedEmails(stack)).filter((e) => e.subject.includes(res.body.reference) || e.body.text?.includes(res.body.reference)),
+    ).toHaveLength(2);
     const sent = await reviews.get(res.body.reference);
     expect(Object.values(sent!.deliveries).map((d) => d.state)).toEqual(['sent', 'sent']);
   });
