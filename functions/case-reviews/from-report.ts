@@ -7,7 +7,7 @@
 import { complaintsFromReports } from '../../shared/domain/case-review';
 import type { CaseFile } from '../../shared/domain/cases';
 import type { ReportStore } from '../reports/ports';
-import type { StoredReport } from '../reports/records';
+import { complaintFacts, type StoredReport } from '../reports/records';
 import type { FromReports } from './apply';
 
 export interface FromReportDependencies {
@@ -29,17 +29,6 @@ export async function fromReports(deps: FromReportDependencies, live: StoredRepo
   return {
     references: found.map((r) => r.stored.reference),
     partners: [...new Set(found.flatMap((r) => r.stored.routes.map((route) => route.partnerId)))],
-    complaints: complaintsFromReports(
-      found.map(({ stored, relation, incidents }) => ({
-        reference: stored.reference,
-        type: stored.report.type,
-        createdAt: stored.createdAt,
-        occurredAt: stored.report.occurredAt,
-        relation,
-        by: stored.contactKey,
-        place: stored.placeKey,
-        incidents: incidents.map((i) => ({ at: i.at, occurredAt: i.incident.occurredAt })),
-      })),
-    ),
+    complaints: complaintsFromReports(found.map(({ stored, relation, incidents }) => complaintFacts(stored, incidents, relation))),
   };
 }

@@ -14,7 +14,7 @@ import type { Officer } from './authorise';
 import type { AuditEntry } from '../reports/ports';
 import type { OfficerDependencies } from './dependencies';
 import { buildTimeline } from './timeline';
-import { incidentAsReport, type StoredReport } from '../reports/records';
+import { complaintFacts, incidentAsReport, type StoredReport } from '../reports/records';
 import { MESSAGE_ABOUT_LABELS } from '../../shared/contracts/report';
 import type { CaseReviewThreshold, DataLevel } from '../../shared/config/profile-schema';
 import { caseFigures, occurredDay } from '../../shared/domain/cases';
@@ -180,16 +180,7 @@ async function caseOf(
 function caseReviewCheck(records: { record: CaseRecord; relation?: CaseRelation | undefined }[], rule: CaseReviewThreshold, now: Date) {
   if (!records.some(({ record }) => record.stored.report.type === 'asb')) return undefined;
   const complaints = complaintsFromReports(
-    records.map(({ record: { stored, incidents }, relation }) => ({
-      reference: stored.reference,
-      type: stored.report.type,
-      createdAt: stored.createdAt,
-      occurredAt: stored.report.occurredAt,
-      relation,
-      by: stored.contactKey,
-      place: stored.placeKey,
-      incidents: incidents.map((i) => ({ at: i.at, occurredAt: i.incident.occurredAt })),
-    })),
+    records.map(({ record: { stored, incidents }, relation }) => complaintFacts(stored, incidents, relation)),
   );
   const check = checkThreshold(complaints, rule, occurredDay(now.toISOString())!);
   return {

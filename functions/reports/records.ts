@@ -8,6 +8,8 @@ import type { CaseState } from '../../shared/domain/workflow';
 import type { Outcome, Risk, Status } from '../../shared/contracts/workflow-vocabulary';
 import type { Flag } from '../../shared/domain/flags';
 import type { ReviewEmailStep } from '../../shared/domain/case-review-process';
+import type { ReportAsComplaints } from '../../shared/domain/case-review';
+import type { CaseRelation } from '../../shared/contracts/workflow-vocabulary';
 
 type DeliveryState = 'pending' | 'sent' | 'failed';
 
@@ -202,6 +204,24 @@ export function incidentAsReport(report: Report, incident: Incident): Report {
     offenderDescription: incident.offenderDescription,
     impact: incident.impact,
     anonymous: false,
+  };
+}
+
+/**
+ * A report as the Case Review's threshold check reads it (shared/domain/case-review.ts): when
+ * it and each incident added to it were told and happened, and the hashed contact and place.
+ * No personal data.
+ */
+export function complaintFacts(stored: StoredReport, incidents: readonly IncidentRecord[], relation?: CaseRelation): ReportAsComplaints {
+  return {
+    reference: stored.reference,
+    type: stored.report.type,
+    createdAt: stored.createdAt,
+    occurredAt: stored.report.occurredAt,
+    relation,
+    by: stored.contactKey,
+    place: stored.placeKey,
+    incidents: incidents.map((i) => ({ at: i.at, occurredAt: i.incident.occurredAt })),
   };
 }
 

@@ -5,14 +5,13 @@
  * application's steps are replayed through the same rules officers' steps go through, so
  * a sample that skips a step, or dates one before the last, is refused here. Local only.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod/mini';
 import type { Profile } from './profile-schema';
 import { createCaseReviewSchema, type CaseReviewApplication } from '../contracts/case-review';
 import { applyReviewAction, type ReviewProgress } from '../domain/case-review-process';
 import { describeIssue } from './load-profile';
-import { shown } from './partnership-pack';
+import { demoFileError, readDemoFile } from './demo-file';
 
 const instant = z.iso.datetime({ offset: true });
 const sampleSchema = z.strictObject({
@@ -45,22 +44,14 @@ const demoFile = (packDir: string) => join(packDir, 'demo', 'case-reviews.json')
 /** The pack's sample applications, their steps replayed; undefined if it has none; throws naming the file and field of every problem. */
 export function readDemoCaseReviews(packDir: string, profile: Pick<Profile, 'areas' | 'partners'>): SampleReview[] | undefined {
   const file = demoFile(packDir);
-  if (!existsSync(file)) return undefined;
-  const fail = (lines: string[]) => new Error(`${shown(file)}:\n${lines.map((l) => `  - ${l}`).join('\n')}`);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw fail([`not valid JSON (${(error as Error).message})`]);
-  }
-  const parsed = demoSchema.safeParse(raw);
-  if (!parsed.success) throw fail(parsed.error.issues.map(describeIssue));
+  const demo = readDemoFile(file, demoSchema);
+  if (!demo) return undefined;
   const schema = createCaseReviewSchema(
     profile.areas.map((a) => a.id) as [string, ...string[]],
     profile.partners.map((p) => p.id),
   );
   const problems: string[] = [];
-  const samples = parsed.data.applications.map((sample, i): SampleReview | undefined => {
+  const samples = demo.applications.map((sample, i): SampleReview | undefined => {
     const application = schema.safeParse({
       applicant: { role: 'victim' },
       victim: { name: 'Sample applicant', phone: '01632 960 000', area: sample.area },
@@ -109,6 +100,6 @@ export function readDemoCaseReviews(packDir: string, profile: Pick<Profile, 'are
     }
     return { id: sample.id, application: application.data, progress };
   });
-  if (problems.length) throw fail(problems);
+  if (problems.length) throw demoFileError(file, problems);
   return samples.filter((s) => s !== undefined);
 }

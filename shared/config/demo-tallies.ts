@@ -5,13 +5,11 @@
  * only: nothing here is deployed. Checked like the rest of the pack: the poll must exist,
  * every pot must be one of its options, and a correction must follow what it corrects.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod/mini';
 import { tallyRequestSchema } from '../contracts/officer';
 import type { Poll } from '../contracts/poll';
-import { describeIssue } from './load-profile';
-import { shown } from './partnership-pack';
+import { demoFileError, readDemoFile } from './demo-file';
 
 const entrySchema = z.extend(tallyRequestSchema, {
   entryId: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,60}$/, 'must be letters, digits, - or _')),
@@ -25,17 +23,9 @@ const demoTalliesFile = (packDir: string) => join(packDir, 'demo', 'event-tallie
 /** The pack's demonstration tallies, or undefined if it has none; throws naming the file and field of every problem. */
 export function readDemoTallies(packDir: string, polls: readonly Pick<Poll, 'id' | 'options'>[]): DemoTallies | undefined {
   const file = demoTalliesFile(packDir);
-  if (!existsSync(file)) return undefined;
-  const fail = (lines: string[]) => new Error(`${shown(file)}:\n${lines.map((l) => `  - ${l}`).join('\n')}`);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw fail([`not valid JSON (${(error as Error).message})`]);
-  }
-  const result = demoTalliesSchema.safeParse(raw);
-  if (!result.success) throw fail(result.error.issues.map(describeIssue));
-  const tallies = result.data;
+  const tallies = readDemoFile(file, demoTalliesSchema);
+  if (!tallies) return undefined;
+  const fail = (lines: string[]) => demoFileError(file, lines);
   const poll = polls.find((p) => p.id === tallies.pollId);
   if (!poll)
     throw fail([

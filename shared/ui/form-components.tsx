@@ -3,7 +3,7 @@
  * fieldsets, inline errors, aria-describedby), so the static page and the API's error
  * page render identical, accessible forms. Preact escapes every value.
  */
-import type { VNode } from 'preact';
+import type { ComponentChildren, VNode } from 'preact';
 import type { DatePart } from '../contracts/date-answer';
 
 export type FormValues = Record<string, string | string[] | undefined>;
@@ -118,15 +118,31 @@ interface TextField {
   spellcheck?: boolean;
 }
 
+/** A one-control field's frame: its group (marked while in error), label, hint and error, then the control. */
+function FieldFrame(f: {
+  id: string;
+  label: string;
+  labelClass?: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  children: ComponentChildren;
+}) {
+  return (
+    <div class={classes('govuk-form-group', f.error && 'govuk-form-group--error')}>
+      <label class={classes('govuk-label', f.labelClass)} for={f.id}>
+        {f.label}
+      </label>
+      <Hint id={f.id} hint={f.hint} />
+      <ErrorMessage id={f.id} error={f.error} />
+      {f.children}
+    </div>
+  );
+}
+
 export function Input(f: TextField) {
   const id = fieldId(f.name);
   return (
-    <div class={classes('govuk-form-group', f.error && 'govuk-form-group--error')}>
-      <label class="govuk-label" for={id}>
-        {f.label}
-      </label>
-      <Hint id={id} hint={f.hint} />
-      <ErrorMessage id={id} error={f.error} />
+    <FieldFrame id={id} label={f.label} hint={f.hint} error={f.error}>
       <input
         class={classes('govuk-input', f.width, f.error && 'govuk-input--error')}
         id={id}
@@ -139,19 +155,14 @@ export function Input(f: TextField) {
         spellcheck={f.spellcheck === false ? false : undefined}
         aria-describedby={describedBy(id, f.hint, f.error)}
       />
-    </div>
+    </FieldFrame>
   );
 }
 
 export function Textarea(f: Omit<TextField, 'type' | 'width'> & { rows?: number }) {
   const id = fieldId(f.name);
   return (
-    <div class={classes('govuk-form-group', f.error && 'govuk-form-group--error')}>
-      <label class="govuk-label govuk-label--s" for={id}>
-        {f.label}
-      </label>
-      <Hint id={id} hint={f.hint} />
-      <ErrorMessage id={id} error={f.error} />
+    <FieldFrame id={id} label={f.label} labelClass="govuk-label--s" hint={f.hint} error={f.error}>
       <textarea
         class={classes('govuk-textarea', f.error && 'govuk-textarea--error')}
         id={id}
@@ -160,7 +171,7 @@ export function Textarea(f: Omit<TextField, 'type' | 'width'> & { rows?: number 
         aria-describedby={describedBy(id, f.hint, f.error)}
         value={one(f.values[f.name])}
       />
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -169,12 +180,7 @@ export function Select(f: Omit<TextField, 'type' | 'width' | 'autocomplete' | 's
   const id = fieldId(f.name);
   const selected = one(f.values[f.name]);
   return (
-    <div class={classes('govuk-form-group', f.error && 'govuk-form-group--error')}>
-      <label class="govuk-label" for={id}>
-        {f.label}
-      </label>
-      <Hint id={id} hint={f.hint} />
-      <ErrorMessage id={id} error={f.error} />
+    <FieldFrame id={id} label={f.label} hint={f.hint} error={f.error}>
       <select
         class={classes('govuk-select', f.error && 'govuk-select--error')}
         id={id}
@@ -187,7 +193,7 @@ export function Select(f: Omit<TextField, 'type' | 'width' | 'autocomplete' | 's
           </option>
         ))}
       </select>
-    </div>
+    </FieldFrame>
   );
 }
 

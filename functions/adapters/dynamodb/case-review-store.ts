@@ -5,9 +5,10 @@
  */
 import { GetItemCommand, TransactionCanceledException, TransactWriteItemsCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { ALL_REVIEWS, keys, PENDING, reportsTable } from './table-definition';
+import { ALL_REVIEWS, keys, reportsTable } from './table-definition';
 import { fromItem, queryAll, setOrRemove, toItem } from './item';
 import { auditItem } from './audit-log';
+import { outboxItem } from './report-store';
 import type { CaseReviewStore } from '../../case-reviews/ports';
 import type { ContactRecord, StoredCaseReview } from '../../case-reviews/records';
 import type { AuditEntry } from '../../reports/ports';
@@ -36,7 +37,7 @@ export function createCaseReviewStore(client: DynamoDBClient, tableName: string)
               ...outbox.map((entry) => ({
                 Put: {
                   TableName: tableName,
-                  Item: toItem({ ...keys.outbox(entry.reference, entry.targetId), entity: 'outbox', ...entry, outboxPending: PENDING }),
+                  Item: outboxItem(entry),
                 },
               })),
               {
@@ -113,7 +114,7 @@ export function createCaseReviewStore(client: DynamoDBClient, tableName: string)
               ...outbox.map((entry) => ({
                 Put: {
                   TableName: tableName,
-                  Item: toItem({ ...keys.outbox(entry.reference, entry.targetId), entity: 'outbox', ...entry, outboxPending: PENDING }),
+                  Item: outboxItem(entry),
                   ConditionExpression: 'attribute_not_exists(pk)',
                 },
               })),

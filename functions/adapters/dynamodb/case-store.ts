@@ -24,8 +24,8 @@ import { batchGetAll, batchPutAll, fromItem, queryAll as queryAllItems, setOrRem
 import { addDay, counterDay, counterExpiresAt, counterMoves, scopesOf, zeroCounts, type Counts } from './status-counters';
 import { allListing, caseFields, partnerListing } from './listing';
 import type { CaseFile } from '../../../shared/domain/cases';
-import { fromOutboxItem } from './report-store';
-import { ALL_LISTINGS, inboxIndexes, keys, PENDING, reportsTable } from './table-definition';
+import { fromOutboxItem, outboxItem } from './report-store';
+import { ALL_LISTINGS, inboxIndexes, keys, reportsTable } from './table-definition';
 import type { CaseStore } from '../../reports/ports';
 
 /** Reads per inbox page when filters thin the results: bounds a page's cost. */
@@ -119,7 +119,7 @@ export function createCaseStore(client: DynamoDBClient, tableName: string): Case
   const outboxPut = (entry: OutboxEntry): TransactWriteItem => ({
     Put: {
       TableName: tableName,
-      Item: toItem({ ...keys.outbox(entry.reference, entry.targetId), entity: 'outbox', ...entry, outboxPending: PENDING }),
+      Item: outboxItem(entry),
     },
   });
 

@@ -99,7 +99,7 @@ export function createReportStore(client: DynamoDBClient, tableName: string): Re
             ...outbox.map((entry) => ({
               Put: {
                 TableName: tableName,
-                Item: toItem({ ...keys.outbox(entry.reference, entry.targetId), entity: 'outbox', ...entry, outboxPending: PENDING }),
+                Item: outboxItem(entry),
               },
             })),
             // The report must still be there; its delivery log shows each email queued.
@@ -180,7 +180,7 @@ export function createReportStore(client: DynamoDBClient, tableName: string): Re
         ...outbox.map((entry) => ({
           Put: {
             TableName: tableName,
-            Item: toItem({ ...keys.outbox(entry.reference, entry.targetId), entity: 'outbox', ...entry, outboxPending: PENDING }),
+            Item: outboxItem(entry),
           },
         })),
       ];
@@ -410,6 +410,11 @@ export function createReportStore(client: DynamoDBClient, tableName: string): Re
       return oldest;
     },
   };
+}
+
+/** A new outbox entry as its item: pending, so the sweeper's sparse index holds it until it is sent. */
+export function outboxItem(entry: OutboxEntry) {
+  return toItem({ ...keys.outbox(entry.reference, entry.targetId), entity: 'outbox', ...entry, outboxPending: PENDING });
 }
 
 /** Converts a raw outbox item (from GetItem or a stream image) to an OutboxEntry. */
