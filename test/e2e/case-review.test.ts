@@ -11,7 +11,7 @@ import { waitForEmails } from '../support/local-stack';
 const env = useStackAndBrowser();
 
 describe('the ASB Case Review', () => {
-  it('takes an application with JavaScript off, an officer acknowledges it, and the figures count it', async () => {
+  it('takes an application with JavaScript off, an officer acknowledges and decides it, a partner adds its record, and the figures count it', async () => {
     const context = await env.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${env.stack.url}/case-review/`);
@@ -77,6 +77,11 @@ describe('the ASB Case Review', () => {
     await officerPage.getByRole('button', { name: 'Acknowledge and email the applicant' }).click();
     await officerPage.getByRole('heading', { name: 'Decide whether the threshold is met' }).waitFor();
     expect(await officerPage.locator('#review-trail').textContent()).toContain('Application acknowledged');
+    await officerPage.getByLabel('Not met').check();
+    await officerPage.getByLabel('Reasons (the applicant is sent them)').fill('Two complaints in six months, against a threshold of three.');
+    await officerPage.getByRole('button', { name: 'Record the decision and email the applicant' }).click();
+    await officerPage.getByRole('heading', { name: 'The applicant asks for it to be looked at again' }).waitFor();
+    expect(await officerPage.locator('#review-decision').textContent()).toContain('Threshold not met');
     expect(await axeViolations(officerPage)).toEqual([]);
     await officerContext.close();
 

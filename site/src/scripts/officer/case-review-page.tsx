@@ -7,6 +7,7 @@
 import type { ComponentChildren } from 'preact';
 import { formatCalendarDate } from '../../../../shared/contracts/london-time';
 import { APPLICANT_ROLE_LABELS, type ApplicantRole } from '../../../../shared/contracts/case-review';
+import { Input, Radios, Select, Textarea } from '../../../../shared/ui/form-components';
 import { Lines } from '../../../../shared/ui/lines';
 import { ScrollRegion } from '../../../../shared/ui/table-region';
 import { type Answer, type Body, officerApi } from './client';
@@ -122,23 +123,12 @@ function StepForm({
 }
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '');
+/** The step forms start empty each time the application is drawn. */
+const EMPTY = {};
 const Field = ({ name, label, type = 'text' }: { name: string; label: string; type?: 'text' | 'date' }) => (
-  <div class="govuk-form-group">
-    <label class="govuk-label" for={`f-${name}`}>
-      {label}
-    </label>
-    {/* Preact types each input type with its own attributes; both are one-line boxes with the same ones. */}
-    <input class="govuk-input" id={`f-${name}`} name={name} type={type as 'text'} />
-  </div>
+  <Input name={name} label={label} type={type} values={EMPTY} />
 );
-const Area = ({ name, label }: { name: string; label: string }) => (
-  <div class="govuk-form-group">
-    <label class="govuk-label" for={`f-${name}`}>
-      {label}
-    </label>
-    <textarea class="govuk-textarea" id={`f-${name}`} name={name} rows={4} />
-  </div>
-);
+const Area = ({ name, label }: { name: string; label: string }) => <Textarea name={name} label={label} rows={4} values={EMPTY} />;
 
 /** The next step's form for officers, as the application's state allows. */
 function NextStep({ r }: { r: Review }) {
@@ -161,24 +151,17 @@ function NextStep({ r }: { r: Review }) {
         button="Record the decision and email the applicant"
         onSubmit={(f) => ({ action: 'decide', version, met: text(f, 'met') === 'yes', reasons: text(f, 'reasons') })}
       >
-        <div class="govuk-form-group">
-          <fieldset class="govuk-fieldset">
-            <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Is the threshold met?</legend>
-            <div class="govuk-radios govuk-radios--small govuk-radios--inline">
-              {[
-                ['yes', 'Met'],
-                ['no', 'Not met'],
-              ].map(([value, label]) => (
-                <div class="govuk-radios__item">
-                  <input class="govuk-radios__input" id={`met-${value}`} name="met" type="radio" value={value} />
-                  <label class="govuk-label govuk-radios__label" for={`met-${value}`}>
-                    {label}
-                  </label>
-                </div>
-              ))}
-            </div>
-          </fieldset>
-        </div>
+        <Radios
+          name="met"
+          legend="Is the threshold met?"
+          legendSize="s"
+          small
+          choices={[
+            { value: 'yes', label: 'Met' },
+            { value: 'no', label: 'Not met' },
+          ]}
+          values={EMPTY}
+        />
         <Area name="reasons" label="Reasons (the applicant is sent them)" />
       </StepForm>
     );
@@ -225,16 +208,12 @@ function NextStep({ r }: { r: Review }) {
           <fieldset class="govuk-fieldset">
             <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Recommendation {i + 1} (optional)</legend>
             <Field name={`rec-${i}`} label="Recommendation" />
-            <div class="govuk-form-group">
-              <label class="govuk-label" for={`f-owner-${i}`}>
-                Owner
-              </label>
-              <select class="govuk-select" id={`f-owner-${i}`} name={`owner-${i}`}>
-                {workspaceProfile.partners.map((p) => (
-                  <option value={p.id}>{p.name}</option>
-                ))}
-              </select>
-            </div>
+            <Select
+              name={`owner-${i}`}
+              label="Owner"
+              choices={workspaceProfile.partners.map((p) => ({ value: p.id, label: p.name }))}
+              values={EMPTY}
+            />
             <Field name={`due-${i}`} label="Due by" type="date" />
           </fieldset>
         ))}
