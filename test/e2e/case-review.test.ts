@@ -78,7 +78,9 @@ describe('the ASB Case Review', () => {
     await officerPage.getByRole('heading', { name: 'Decide whether the threshold is met' }).waitFor();
     expect(await officerPage.locator('#review-trail').textContent()).toContain('Application acknowledged');
     await officerPage.getByLabel('Not met').check();
-    await officerPage.getByLabel('Reasons (the applicant is sent them)').fill('Two complaints in six months, against a threshold of three.');
+    await officerPage
+      .getByLabel('Reasons (the applicant is sent them)')
+      .fill('Two complaints in six months, against a threshold of three.');
     await officerPage.getByRole('button', { name: 'Record the decision and email the applicant' }).click();
     await officerPage.getByRole('heading', { name: 'The applicant asks for it to be looked at again' }).waitFor();
     expect(await officerPage.locator('#review-decision').textContent()).toContain('Threshold not met');
