@@ -7,6 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { axeViolations, axeViolationsWithoutJs, reflowProblems, signInWorkspace, useStackAndBrowser } from '../support/browser';
 import { waitForEmails } from '../support/local-stack';
+import { callApi } from '../support/officer';
+import asbReport from '../fixtures/reports/asb-environmental-anonymous.json' with { type: 'json' };
 
 const env = useStackAndBrowser();
 
@@ -55,6 +57,19 @@ describe('the ASB Case Review', () => {
     expect(await page.locator('#due-dates').textContent()).toMatch(/acknowledge your application by/);
     expect(await axeViolationsWithoutJs(env.browser, page)).toEqual([]);
     await waitForEmails(env.stack, (all) => all.some((e) => e.destination.to.includes(email) && e.body.text?.includes(reference)));
+
+    // From a private report link: the same form, with what the resident told us listed.
+    const reported = await callApi<{ reference: string }>(env.stack, undefined, '/api/reports', {
+      body: { ...asbReport, anonymous: false, contact: { name: 'Lee Resident', email: `lee-${Date.now()}@example.com` } },
+    });
+    const confirmation = await waitForEmails(env.stack, (all) =>
+      all.some((e) => e.subject === `Your report reference ${reported.body.reference}`),
+    );
+    const linkEmail = confirmation.find((e) => e.subject === `Your report reference ${reported.body.reference}`)!;
+    const link = /(\/api\/reports\/[A-Z0-9]{8}\/private\/[A-Za-z0-9_-]{43})/.exec(linkEmail.body.text ?? '')![1]!;
+    await page.goto(`${env.stack.url}${link}/case-review`);
+    expect(await page.locator('.govuk-inset-text').textContent()).toContain(`about report ${reported.body.reference}: 1 complaint`);
+    expect(await axeViolationsWithoutJs(env.browser, page)).toEqual([]);
 
     await page.goto(`${env.stack.url}/api/case-reviews/statistics`);
     expect(await page.locator('#case-review-figures').textContent()).toContain('Applications');
