@@ -99,6 +99,11 @@ export async function getCaseReview(deps: OfficerDependencies, officer: Officer,
   const withContact = level === 'full';
   const partnerId = officer.access.kind === 'partner' ? officer.access.partnerId : undefined;
   const partnerName = (id: string) => deps.profile.partners.find((p) => p.id === id)?.name ?? id;
+  const words = <T extends object, K extends keyof T>(value: T, field: K): T | Omit<T, K> => {
+    if (level !== 'summary') return value;
+    const { [field]: _left, ...rest } = value;
+    return rest;
+  };
   return json(200, {
     summary: summaryOf(deps, review, now),
     dataLevel: level,
@@ -122,16 +127,19 @@ export async function getCaseReview(deps: OfficerDependencies, officer: Officer,
         incidentOn: c.incidentOn,
         madeOn: c.madeOn,
         to: c.to === 'portal' ? 'this website' : partnerName(c.to),
-        ...(c.reference ? { reference: c.reference } : {}),
+        // A partner is not told of the portal's other reports, which may not have reached it.
+        ...(c.reference && (partnerId === undefined || c.to !== 'portal') ? { reference: c.reference } : {}),
         qualifies: c.qualifies && c.sameIncidentAs === undefined,
         reasons: c.reasons,
       })),
     },
-    ...(review.decision ? { decision: review.decision } : {}),
+    // At summary level, what was decided and when, not the words written about the case;
+    // the recommendations are actions partners own, so they are shown at every level.
+    ...(review.decision ? { decision: words(review.decision, 'reasons') } : {}),
     ...(review.reviewHeld ? { reviewHeldOn: review.reviewHeld.on } : {}),
-    ...(review.outcome ? { outcome: review.outcome } : {}),
+    ...(review.outcome ? { outcome: words(review.outcome, 'summary') } : {}),
     recommendations: review.recommendations.map((r) => ({ ...r, owner: partnerName(r.owner) })),
-    ...(review.escalation ? { escalation: review.escalation } : {}),
+    ...(review.escalation ? { escalation: words(words(review.escalation, 'reason'), 'outcome') } : {}),
     // Partners see their own organisation's records; officers see every partner's.
     contacts: contacts
       .filter((c) => partnerId === undefined || c.partnerId === partnerId)

@@ -238,7 +238,16 @@ export const partnersBody = z.union([
 export const auditBody = z.object({
   from: z.string(),
   to: z.string(),
-  entries: z.array(z.looseObject({ reference, username: z.string(), action: z.string(), at: z.string(), summary: optionalText })),
+  // A report's reference, or a Case Review application's (CR-…).
+  entries: z.array(
+    z.looseObject({
+      reference: z.string().check(z.regex(/^(CR-)?[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}$/)),
+      username: z.string(),
+      action: z.string(),
+      at: z.string(),
+      summary: optionalText,
+    }),
+  ),
 });
 
 const pollOption = z.object({ id: z.string(), label: z.string() });

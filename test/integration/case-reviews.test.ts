@@ -55,6 +55,7 @@ interface ReviewView {
   victim: { name?: string; email?: string; area: string };
   problem?: string;
   threshold: { met: boolean; counted: number; needed: number; complaints: { to: string; qualifies: boolean; reference?: string }[] };
+  decision?: { met: boolean; reasons?: string; at: string; by: string };
   recommendations: { owner: string; text: string }[];
   contacts: { partner: string; text: string }[];
   trail: { who: string; what: string }[];
@@ -213,6 +214,9 @@ describe('applying from a private report link', () => {
     expect(seen.body.threshold.counted).toBe(1);
     // The partners the report went to are named too.
     expect(seen.body.summary.partners).toEqual(expect.arrayContaining(['police', 'council-asb-team']));
+    // A partner named sees the complaint counted, not the reference of a report that may not have reached it.
+    const asPolice = await view(res.body.reference, 'police');
+    expect(asPolice.body.threshold.complaints.map((c) => c.reference ?? null)).toEqual([null, null]);
 
     const bad = await fetch(`${stack.url}/api/reports/${reference}/private/${'x'.repeat(43)}/case-review`);
     expect(bad.status).toBe(404);
@@ -299,6 +303,11 @@ describe('the officers’ Case Review queue', () => {
     expect(fire.body.dataLevel).toBe('summary');
     expect(fire.body.problem).toBeUndefined();
     expect(JSON.stringify(fire.body)).not.toContain(body.victim.email);
+    // What was decided reaches every level; the words written about the case do not reach summary.
+    await actNow(reference, { action: 'acknowledge' });
+    await actNow(reference, { action: 'decide', met: false, reasons: 'Pat Victim told us on 2 October' });
+    expect((await view(reference, 'fire-rescue')).body.decision).toEqual({ met: false, at: expect.any(String), by: expect.any(String) });
+    expect((await view(reference, 'brookside-homes')).body.decision?.reasons).toBe('Pat Victim told us on 2 October');
 
     expect((await view(reference, 'police')).status).toBe(404);
     const policeList = await callApi<{ reviews: { reference: string }[] }>(stack, as('police'), '/api/officer/case-reviews');

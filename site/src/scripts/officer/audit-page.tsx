@@ -1,4 +1,5 @@
 /** The audit trail (administrators): every read and change in a date range, and its CSV. */
+import { isCaseReviewReference } from '../../../../shared/domain/reference';
 import { formatCalendarDate } from '../../../../shared/contracts/london-time';
 import { ColumnHeads, ScrollRegion } from '../../../../shared/ui/table-region';
 import { type Answer, officerApi, officerPath } from './client';
@@ -23,7 +24,10 @@ function AuditTable({ audit: a }: { audit: Audit }) {
               <td class="govuk-table__cell">{e.username}</td>
               <td class="govuk-table__cell">{e.action}</td>
               <td class="govuk-table__cell">
-                <a class="govuk-link" href={`/officer/report/?ref=${encodeURIComponent(e.reference)}`}>
+                <a
+                  class="govuk-link"
+                  href={`/officer/${isCaseReviewReference(e.reference) ? 'case-review' : 'report'}/?ref=${encodeURIComponent(e.reference)}`}
+                >
                   {e.reference}
                 </a>
               </td>

@@ -283,10 +283,16 @@ function ReviewPage({ r, partner }: { r: Review; partner: boolean }) {
       </ol>
       {r.decision ? (
         <p class="govuk-body" id="review-decision">
-          Threshold {r.decision.met ? 'met' : 'not met'} ({r.decision.by}, {when(r.decision.at)}): {r.decision.reasons}
+          Threshold {r.decision.met ? 'met' : 'not met'} ({r.decision.by}, {when(r.decision.at)})
+          {r.decision.reasons ? `: ${r.decision.reasons}` : '.'}
         </p>
       ) : null}
-      {r.outcome ? <p class="govuk-body">Outcome: {r.outcome.summary}</p> : null}
+      {r.outcome ? (
+        <p class="govuk-body">
+          Outcome sent {when(r.outcome.at)}
+          {r.outcome.summary ? `: ${r.outcome.summary}` : '.'}
+        </p>
+      ) : null}
       <h2 class="govuk-heading-m">Recommendations</h2>
       {r.recommendations.length === 0 ? (
         <p class="govuk-body">None recorded.</p>
@@ -301,7 +307,8 @@ function ReviewPage({ r, partner }: { r: Review; partner: boolean }) {
       )}
       {r.escalation ? (
         <p class="govuk-body">
-          Escalation requested {when(r.escalation.requestedAt)}: {r.escalation.reason}
+          Escalation requested {when(r.escalation.requestedAt)}
+          {r.escalation.reason ? `: ${r.escalation.reason}` : ''}
           {r.escalation.outcome ? `. Outcome: ${r.escalation.outcome}` : ''}
         </p>
       ) : null}
