@@ -111,10 +111,20 @@ export function createCaseReviewSchema(areaIds: readonly [string, ...string[]], 
                 'Someone applying for the victim needs their consent. Ask the victim, then confirm that they agree to you applying for them.',
               );
           }
+          // A day ahead is allowed: the applicant's day may have begun before UTC's.
+          const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+          const isDay = (v: unknown): v is string => typeof v === 'string' && DAY_PATTERN.test(v);
           if (Array.isArray(complaints))
-            complaints.forEach((c: { to?: unknown; organisation?: unknown } | null, i) => {
-              if (c && typeof c === 'object' && c.to === OTHER_ORGANISATION && !c.organisation)
+            complaints.forEach((c: { to?: unknown; organisation?: unknown; incidentOn?: unknown; madeOn?: unknown } | null, i) => {
+              if (!c || typeof c !== 'object') return;
+              if (c.to === OTHER_ORGANISATION && !c.organisation)
                 issue(['complaints', i, 'organisation'], 'Enter the name of the organisation the complaint was made to');
+              if (isDay(c.incidentOn) && c.incidentOn > tomorrow)
+                issue(['complaints', i, 'incidentOn'], 'The date it happened must be today or in the past');
+              if (isDay(c.madeOn) && c.madeOn > tomorrow)
+                issue(['complaints', i, 'madeOn'], 'The date you complained must be today or in the past');
+              else if (isDay(c.incidentOn) && isDay(c.madeOn) && c.madeOn < c.incidentOn)
+                issue(['complaints', i, 'madeOn'], 'The date you complained must be on or after the date it happened');
             });
         },
         { when: (payload) => typeof payload.value === 'object' && payload.value !== null },

@@ -187,6 +187,25 @@ describe('the Case Review application form', () => {
     expect(errors.map((e) => e.path)).toEqual(['victim.__proto__', 'complaints.0.__proto__', 'complaints.99.madeOn', 'extra']);
   });
 
+  it('refuses complaint dates in the future, or a complaint dated before what it is about', () => {
+    const row = (incidentOn: string, madeOn: string) =>
+      errorsOf({
+        'applicant.role': 'victim',
+        'victim.name': 'Pat',
+        'victim.phone': '01632 960 222',
+        'victim.area': 'north',
+        problem: 'Noise',
+        'complaints.0.incidentOn': incidentOn,
+        'complaints.0.madeOn': madeOn,
+        'complaints.0.to': 'police',
+      });
+    const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+    expect(row(inDays(-3), inDays(-2))).toEqual([]);
+    expect(row(inDays(-3), inDays(0))).toEqual([]);
+    expect(row(inDays(3), inDays(4))).toEqual(['complaints.0.incidentOn', 'complaints.0.madeOn']);
+    expect(row(inDays(-2), inDays(-3))).toEqual(['complaints.0.madeOn']);
+  });
+
   it('shows every cross-field problem at once, even while other answers are wrong', () => {
     expect(errorsOf({ 'applicant.role': 'mp', problem: 'x', 'complaints.0.to': 'other', 'complaints.0.madeOn': '2026-10-01' })).toEqual([
       'applicant.consent',
