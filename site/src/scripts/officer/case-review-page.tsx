@@ -235,7 +235,8 @@ function NextStep({ r }: { r: Review }) {
 }
 
 function ReviewPage({ r, partner }: { r: Review; partner: boolean }) {
-  const who = (role: string) => APPLICANT_ROLE_LABELS[role as ApplicantRole] ?? role;
+  // The form's choices speak as the applicant ("I am the victim"); here the officer reads them.
+  const who = (role: string) => (role === 'victim' ? 'The victim' : (APPLICANT_ROLE_LABELS[role as ApplicantRole] ?? role));
   return (
     <>
       <Rows
