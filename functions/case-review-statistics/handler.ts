@@ -21,7 +21,7 @@ import type { CaseReviewStore } from '../case-reviews/ports';
 import { config } from '../config';
 
 export interface StatisticsDependencies {
-  store: Pick<CaseReviewStore, 'list'>;
+  store: Pick<CaseReviewStore, 'timings'>;
   partnershipName: string;
   now: () => Date;
 }
@@ -29,7 +29,7 @@ export interface StatisticsDependencies {
 export async function handleStatistics(deps: StatisticsDependencies, event: APIGatewayProxyEventV2): Promise<HttpResult> {
   const format = event.queryStringParameters?.format ?? 'html';
   if (format !== 'html' && format !== 'csv') return jsonMessage(400, 'format must be html or csv');
-  const years = reviewFigures(await deps.store.list());
+  const years = reviewFigures(await deps.store.timings());
   if (format === 'csv') {
     const { header, rows } = statisticsCsvRows(years);
     return {

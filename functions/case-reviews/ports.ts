@@ -5,6 +5,7 @@
 import type { AuditEntry } from '../reports/ports';
 import type { OutboxEntry } from '../reports/records';
 import type { ContactRecord, StoredCaseReview } from './records';
+import type { ReviewTimings } from '../../shared/domain/case-review-process';
 
 type CreateResult = { outcome: 'created' } | { outcome: 'duplicate'; reference: string } | { outcome: 'reference-taken' };
 
@@ -18,6 +19,8 @@ export interface CaseReviewStore {
   get(reference: string): Promise<StoredCaseReview | undefined>;
   /** Every application, newest first (a partnership has a handful a year). */
   list(): Promise<StoredCaseReview[]>;
+  /** When each application's steps were done, and nothing else: all the published figures need. */
+  timings(): Promise<ReviewTimings[]>;
   /** 'stale' when the application's version is no longer `before.version` (nothing is written). */
   change(before: StoredCaseReview, after: StoredCaseReview, outbox: OutboxEntry[], audit: AuditEntry): Promise<'ok' | 'stale'>;
   addContact(record: ContactRecord, audit: AuditEntry): Promise<void>;

@@ -141,6 +141,18 @@ export function reportingYear(iso: string): string {
   return `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
 }
 
+/** What the published figures read of an application: when each step was done, never what anyone wrote. */
+export interface ReviewTimings {
+  receivedAt: string;
+  acknowledgedAt?: string | undefined;
+  decision?: { met: boolean; at: string } | undefined;
+  reviewHeld?: { at: string } | undefined;
+  outcome?: { at: string } | undefined;
+  /** Only how many there are is read. */
+  recommendations: readonly unknown[];
+  escalation?: { requestedAt: string } | undefined;
+}
+
 export interface ReviewYearFigures {
   year: string;
   applications: number;
@@ -167,10 +179,10 @@ const ukDay = (iso: string) => {
 };
 
 /** The published figures, one row per reporting year an application was received in, newest first. */
-export function reviewFigures(reviews: readonly ReviewProgress[]): ReviewYearFigures[] {
-  const years = new Map<string, ReviewProgress[]>();
+export function reviewFigures(reviews: readonly ReviewTimings[]): ReviewYearFigures[] {
+  const years = new Map<string, ReviewTimings[]>();
   for (const r of reviews) years.set(reportingYear(r.receivedAt), [...(years.get(reportingYear(r.receivedAt)) ?? []), r]);
-  const daysTo = (list: ReviewProgress[], at: (r: ReviewProgress) => string | undefined) =>
+  const daysTo = (list: ReviewTimings[], at: (r: ReviewTimings) => string | undefined) =>
     median(list.flatMap((r) => (at(r) ? [daysBetween(ukDay(r.receivedAt), ukDay(at(r)!))] : [])));
   return [...years.entries()]
     .sort(([a], [b]) => b.localeCompare(a))

@@ -12,6 +12,7 @@ import { outboxItem } from './report-store';
 import type { CaseReviewStore } from '../../case-reviews/ports';
 import type { ContactRecord, StoredCaseReview } from '../../case-reviews/records';
 import type { AuditEntry } from '../../reports/ports';
+import type { ReviewTimings } from '../../../shared/domain/case-review-process';
 
 const queue = reportsTable.indexes.find((i) => i.name === 'case-reviews')!;
 
@@ -82,6 +83,22 @@ export function createCaseReviewStore(client: DynamoDBClient, tableName: string)
         ScanIndexForward: false,
       });
       return items.map((item) => strip(item) as unknown as StoredCaseReview);
+    },
+
+    async timings() {
+      // Projected, so no applicant's details or anyone's words are read to count them.
+      const items = await queryAll(client, {
+        TableName: tableName,
+        IndexName: queue.name,
+        KeyConditionExpression: 'reviewQueue = :q',
+        ExpressionAttributeValues: marshall({ ':q': ALL_REVIEWS }),
+        ProjectionExpression:
+          'receivedAt, acknowledgedAt, decision.met, decision.#at, reviewHeld.#at, outcome.#at, recommendations[0].dueOn, escalation.requestedAt',
+        ExpressionAttributeNames: { '#at': 'at' },
+      });
+      return items.map(
+        (item) => ({ ...item, recommendations: (item.recommendations as unknown[] | undefined) ?? [] }) as unknown as ReviewTimings,
+      );
     },
 
     async change(before, after, outbox, audit) {
