@@ -44,10 +44,8 @@ export function decodeCaseReviewForm(entries: Iterable<[string, string]>): { val
   if (applicant.role === 'victim') for (const field of ['name', 'email', 'phone', 'consent']) delete applicant[field];
   value.applicant = applicant;
   value.victim = victim;
-  // A row with only "who to" chosen (the select has no blank in some browsers) is a blank row.
-  value.complaints = [...rows.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([, row]) => row)
-    .filter((row) => Object.keys(row).some((field) => field !== 'to'));
+  // Only rows with an answer are here (blank boxes were left out above); a half-filled row
+  // stays, so the schema says what it lacks rather than the row being dropped unseen.
+  value.complaints = [...rows.entries()].sort(([a], [b]) => a - b).map(([, row]) => row);
   return { value, errors };
 }

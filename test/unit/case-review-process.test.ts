@@ -162,19 +162,21 @@ describe('the Case Review application form', () => {
     return [...decoded.errors, ...(parsed.success ? [] : toFieldErrors(parsed.error))].map((e) => e.path).sort();
   };
 
-  it('drops blank complaint rows and the third-party answers of a victim applying for themselves', () => {
+  it('drops blank complaint rows, keeps half-filled ones, and drops the third-party answers of a victim applying for themselves', () => {
     const { value, errors } = decodeCaseReviewForm([
       ['applicant.role', 'victim'],
       ['applicant.name', 'Left from before'],
       ['applicant.consent', 'true'],
       ['complaints.0.incidentOn', '2026-10-01'],
       ['complaints.0.to', 'police'],
-      ['complaints.1.to', 'police'],
+      ['complaints.1.to', ''],
       ['complaints.2.incidentOn', ''],
+      ['complaints.3.to', 'police'],
     ]);
     expect(errors).toEqual([]);
     expect(value.applicant).toEqual({ role: 'victim' });
-    expect(value.complaints).toEqual([{ incidentOn: '2026-10-01', to: 'police' }]);
+    // Row 3 is half filled: kept, so its missing dates are named rather than the row lost.
+    expect(value.complaints).toEqual([{ incidentOn: '2026-10-01', to: 'police' }, { to: 'police' }]);
   });
 
   it('refuses fields it does not know, including ones that would reach an object prototype', () => {
