@@ -21,7 +21,7 @@ import type { CaseReviewStore } from '../case-reviews/ports';
 import { config } from '../config';
 
 export interface StatisticsDependencies {
-  store: Pick<CaseReviewStore, 'timings'>;
+  store: Pick<CaseReviewStore, 'listings'>;
   partnershipName: string;
   now: () => Date;
 }
@@ -29,7 +29,7 @@ export interface StatisticsDependencies {
 export async function handleStatistics(deps: StatisticsDependencies, event: APIGatewayProxyEventV2): Promise<HttpResult> {
   const format = event.queryStringParameters?.format ?? 'html';
   if (format !== 'html' && format !== 'csv') return jsonMessage(400, 'format must be html or csv');
-  const years = reviewFigures(await deps.store.timings());
+  const years = reviewFigures(await deps.store.listings());
   if (format === 'csv') {
     const { header, rows } = statisticsCsvRows(years);
     return {

@@ -4,8 +4,7 @@
  */
 import type { AuditEntry } from '../reports/ports';
 import type { OutboxEntry } from '../reports/records';
-import type { ContactRecord, StoredCaseReview } from './records';
-import type { ReviewTimings } from '../../shared/domain/case-review-process';
+import type { ContactRecord, ReviewListing, StoredCaseReview } from './records';
 
 type CreateResult = { outcome: 'created' } | { outcome: 'duplicate'; reference: string } | { outcome: 'reference-taken' };
 
@@ -17,10 +16,11 @@ export interface CaseReviewStore {
    */
   create(review: StoredCaseReview, outbox: OutboxEntry[], idempotency: { hash: string; expiresAt: number }): Promise<CreateResult>;
   get(reference: string): Promise<StoredCaseReview | undefined>;
-  /** Every application, newest first (a partnership has a handful a year). */
-  list(): Promise<StoredCaseReview[]>;
-  /** When each application's steps were done, and nothing else: all the published figures need. */
-  timings(): Promise<ReviewTimings[]>;
+  /**
+   * Every application as the queue lists it, newest first (a partnership has a handful a
+   * year): read projected, so listing, linking and counting never read anyone's details.
+   */
+  listings(): Promise<ReviewListing[]>;
   /** 'stale' when the application's version is no longer `before.version` (nothing is written). */
   change(before: StoredCaseReview, after: StoredCaseReview, outbox: OutboxEntry[], audit: AuditEntry): Promise<'ok' | 'stale'>;
   addContact(record: ContactRecord, audit: AuditEntry): Promise<void>;

@@ -5,7 +5,7 @@
  */
 import type { CaseReviewApplication } from '../../shared/contracts/case-review';
 import type { Complaint } from '../../shared/domain/case-review';
-import type { ReviewProgress } from '../../shared/domain/case-review-process';
+import type { ReviewProgress, ReviewTimings } from '../../shared/domain/case-review-process';
 import type { Delivery } from '../reports/records';
 
 export interface StoredCaseReview extends ReviewProgress {
@@ -24,6 +24,15 @@ export interface StoredCaseReview extends ReviewProgress {
   /** Delivery log keyed by outbox target id, as a report's. */
   deliveries: Record<string, Delivery>;
   expiresAt: number;
+}
+
+/** An application as the queue lists it: its progress, area, partners and reports; no one's details or words. */
+export interface ReviewListing extends ReviewTimings {
+  reference: string;
+  version: number;
+  application: { victim: { area: string } };
+  partners: string[];
+  reports: string[];
 }
 
 /** A partner's record of contact with the victim, added to an application they are named in. */

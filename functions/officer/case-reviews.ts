@@ -18,7 +18,7 @@ import { parseCaseReviewReference } from '../../shared/domain/reference';
 import { readBody } from '../adapters/http/request-body';
 import { json, jsonMessage, type HttpResult } from '../adapters/http/responses';
 import { applicantEmail } from '../case-reviews/apply';
-import type { StoredCaseReview } from '../case-reviews/records';
+import type { ReviewListing, StoredCaseReview } from '../case-reviews/records';
 import type { AuditEntry } from '../reports/ports';
 import { pendingEntry } from '../reports/records';
 import type { Officer } from './authorise';
@@ -34,7 +34,7 @@ async function levelFor(deps: OfficerDependencies, officer: Officer, review: Sto
   return (await deps.partnerList()).find((p) => p.id === partnerId)?.dataLevel;
 }
 
-function summaryOf(deps: OfficerDependencies, review: StoredCaseReview, now: Date) {
+function summaryOf(deps: OfficerDependencies, review: ReviewListing, now: Date) {
   const steps = reviewSteps(review, deps.profile.caseReview.timescales, deps.profile.workflow.bankHolidays, now);
   const next = nextStep(steps);
   return {
@@ -67,7 +67,7 @@ function complaintsOf(
 
 export async function listCaseReviews(deps: OfficerDependencies, officer: Officer): Promise<HttpResult> {
   const access = officer.access;
-  const all = await deps.reviews.list();
+  const all = await deps.reviews.listings();
   const visible = access.kind === 'all' ? all : all.filter((r) => access.kind === 'partner' && r.partners.includes(access.partnerId));
   const now = deps.now();
   return json(200, { reviews: visible.map((r) => summaryOf(deps, r, now)) });

@@ -243,6 +243,13 @@ export async function getCase(deps: OfficerDependencies, officer: Officer, event
     ? caseReviewCheck(linked?.records ?? [{ record, relation: undefined }], deps.profile.caseReview.threshold, now)
     : undefined;
   const caseReferences = linked?.body.members.map((m) => m.reference) ?? [];
+  // Applications are few (a handful a year): their listing, projected, is read whole.
+  const ofThisCase = new Set([reference, ...caseReferences]);
+  const caseReviews = everything
+    ? (await deps.reviews.listings())
+        .filter((r) => r.reports.some((ref) => ofThisCase.has(ref)))
+        .map((r) => ({ reference: r.reference, state: r.state }))
+    : undefined;
   return json(200, {
     reference,
     version: stored.version,
@@ -280,5 +287,6 @@ export async function getCase(deps: OfficerDependencies, officer: Officer, event
     })),
     case: linked?.body,
     caseReview,
+    caseReviews,
   });
 }

@@ -17,7 +17,7 @@ export async function seedSampleCaseReviews(client: DynamoDBClient, tableName: s
   const profile = defaultProfile();
   const samples = readDemoCaseReviews(chosenPackDir(), profile);
   const store = createCaseReviewStore(client, tableName);
-  if (!samples || (await store.list()).length) return 0;
+  if (!samples || (await store.listings()).length) return 0;
   let added = 0;
   for (const { id, application, progress } of samples) {
     const retention = expiresAt(new Date(progress.receivedAt), profile.caseReview.retentionDays);

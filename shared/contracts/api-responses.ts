@@ -193,6 +193,8 @@ export const caseViewBody = z.looseObject({
   ),
   /** Officers and admins, for ASB: the Case Review threshold as the portal's complaints stand today. */
   caseReview: z.optional(caseReviewCheckBody),
+  /** ASB Case Review applications that list this report or one of its case (officers only). */
+  caseReviews: z.optional(z.array(z.object({ reference: z.string(), state: z.string() }))),
 });
 
 /** What a case action answers: what was done and the report's version now. */

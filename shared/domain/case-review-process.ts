@@ -36,7 +36,7 @@ export interface ReviewStep {
 }
 
 /** Each step, when it is due and when it was done, in order; steps that cannot happen are left out. */
-export function reviewSteps(p: ReviewProgress, timescales: Timescales, holidays: readonly string[], now: Date): ReviewStep[] {
+export function reviewSteps(p: ReviewTimings, timescales: Timescales, holidays: readonly string[], now: Date): ReviewStep[] {
   const due = (from: string | undefined, days: number) => (from ? addWorkingDays(from, days, holidays) : undefined);
   const step = (state: ReviewState, dueAt: string | undefined, doneAt: string | undefined): ReviewStep => ({
     state,
@@ -141,8 +141,12 @@ export function reportingYear(iso: string): string {
   return `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
 }
 
-/** What the published figures read of an application: when each step was done, never what anyone wrote. */
+/**
+ * What the queue, the due times and the published figures read of an application: its
+ * step and when each step was done, never who applied or what anyone wrote.
+ */
 export interface ReviewTimings {
+  state: ReviewState;
   receivedAt: string;
   acknowledgedAt?: string | undefined;
   decision?: { met: boolean; at: string } | undefined;
@@ -150,7 +154,7 @@ export interface ReviewTimings {
   outcome?: { at: string } | undefined;
   /** Only how many there are is read. */
   recommendations: readonly unknown[];
-  escalation?: { requestedAt: string } | undefined;
+  escalation?: { requestedAt: string; decidedAt?: string | undefined } | undefined;
 }
 
 export interface ReviewYearFigures {

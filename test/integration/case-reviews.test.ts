@@ -214,6 +214,16 @@ describe('applying from a private report link', () => {
     expect(seen.body.threshold.counted).toBe(1);
     // The partners the report went to are named too.
     expect(seen.body.summary.partners).toEqual(expect.arrayContaining(['police', 'council-asb-team']));
+    // The officer reading the report sees the application it came with; a partner user is not told.
+    const report = await callApi<{ caseReviews?: { reference: string; state: string }[] }>(
+      stack,
+      as('officer'),
+      `/api/officer/reports/${reference}`,
+    );
+    expect(report.body.caseReviews).toEqual([{ reference: res.body.reference, state: 'received' }]);
+    expect(
+      (await callApi<{ caseReviews?: unknown }>(stack, as('police'), `/api/officer/reports/${reference}`)).body.caseReviews,
+    ).toBeUndefined();
     // A partner named sees the complaint counted, not the reference of a report that may not have reached it.
     const asPolice = await view(res.body.reference, 'police');
     expect(asPolice.body.threshold.complaints.map((c) => c.reference ?? null)).toEqual([null, null]);
@@ -365,9 +375,9 @@ describe('the published figures', () => {
     const after = await csv();
     expect(after.figures.map((f, i) => f - before.figures[i]!)).toEqual([1, 1, 1, 1, 0]);
     // Counted from when each step was done: nobody's details, nor anyone's words, are read to count.
-    const read = JSON.stringify(await createCaseReviewStore(localDynamoClient(stack.dynamoDbEndpoint), stack.tableName).timings());
+    const read = JSON.stringify(await createCaseReviewStore(localDynamoClient(stack.dynamoDbEndpoint), stack.tableName).listings());
     expect(read).toContain('receivedAt');
-    for (const word of ['Victim ', 'Parties every weekend', 'Patrols', 'Met"', 'application']) expect(read).not.toContain(word);
+    for (const word of ['Victim ', 'Parties every weekend', 'Patrols', 'Met"', '@example.com']) expect(read).not.toContain(word);
 
     const page = await fetch(`${stack.url}/api/case-reviews/statistics`);
     const html = await page.text();

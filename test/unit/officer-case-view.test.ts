@@ -107,6 +107,7 @@ const notes = [
 function depsWith(partnerIds: string[] = ['team', 'housing', 'fire']): OfficerDependencies {
   return {
     cases: { getCase: async () => ({ stored, incidents, messages, notes, outbox: [], audit: [] }) },
+    reviews: { listings: async () => [] },
     audit: { append: async () => undefined },
     partnerList: async () => partnerIds.map((id) => ({ id, name: `Partner ${id}` })),
     now: () => new Date('2026-11-22T10:00:00Z'),

@@ -10,9 +10,8 @@ import { fromItem, queryAll, setOrRemove, toItem } from './item';
 import { auditItem } from './audit-log';
 import { outboxItem } from './report-store';
 import type { CaseReviewStore } from '../../case-reviews/ports';
-import type { ContactRecord, StoredCaseReview } from '../../case-reviews/records';
+import type { ContactRecord, ReviewListing, StoredCaseReview } from '../../case-reviews/records';
 import type { AuditEntry } from '../../reports/ports';
-import type { ReviewTimings } from '../../../shared/domain/case-review-process';
 
 const queue = reportsTable.indexes.find((i) => i.name === 'case-reviews')!;
 
@@ -74,30 +73,32 @@ export function createCaseReviewStore(client: DynamoDBClient, tableName: string)
       return out.Item ? (strip(fromItem(out.Item)) as unknown as StoredCaseReview) : undefined;
     },
 
-    async list() {
+    async listings() {
       const items = await queryAll(client, {
         TableName: tableName,
         IndexName: queue.name,
         KeyConditionExpression: 'reviewQueue = :q',
         ExpressionAttributeValues: marshall({ ':q': ALL_REVIEWS }),
         ScanIndexForward: false,
-      });
-      return items.map((item) => strip(item) as unknown as StoredCaseReview);
-    },
-
-    async timings() {
-      // Projected, so no applicant's details or anyone's words are read to count them.
-      const items = await queryAll(client, {
-        TableName: tableName,
-        IndexName: queue.name,
-        KeyConditionExpression: 'reviewQueue = :q',
-        ExpressionAttributeValues: marshall({ ':q': ALL_REVIEWS }),
-        ProjectionExpression:
-          'receivedAt, acknowledgedAt, decision.met, decision.#at, reviewHeld.#at, outcome.#at, recommendations[0].dueOn, escalation.requestedAt',
-        ExpressionAttributeNames: { '#at': 'at' },
+        // Only what says where each application has got to: no one's details, no one's words.
+        ProjectionExpression: [
+          '#reference, #state, #version, receivedAt, acknowledgedAt, #partners, #reports',
+          '#application.victim.area, decision.met, decision.#at, reviewHeld.#at, outcome.#at',
+          'recommendations[0].dueOn, escalation.requestedAt, escalation.decidedAt',
+        ].join(', '),
+        // Every name that might be a reserved word in DynamoDB's expressions is aliased.
+        ExpressionAttributeNames: {
+          '#at': 'at',
+          '#state': 'state',
+          '#reference': 'reference',
+          '#version': 'version',
+          '#partners': 'partners',
+          '#reports': 'reports',
+          '#application': 'application',
+        },
       });
       return items.map(
-        (item) => ({ ...item, recommendations: (item.recommendations as unknown[] | undefined) ?? [] }) as unknown as ReviewTimings,
+        (item) => ({ ...item, recommendations: (item.recommendations as unknown[] | undefined) ?? [] }) as unknown as ReviewListing,
       );
     },
 

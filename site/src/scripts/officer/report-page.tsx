@@ -1,4 +1,5 @@
 /** One report: its summary, what the resident told us, the timeline, and the actions the user's role allows. */
+import { REVIEW_STATE_LABELS, type ReviewState } from '../../../../shared/contracts/case-review';
 import { DatedList } from '../../../../shared/ui/dated-list';
 import { ColumnHeads, ScrollRegion } from '../../../../shared/ui/table-region';
 import { formatCalendarDate as calendarDay } from '../../../../shared/contracts/london-time';
@@ -147,6 +148,25 @@ const MET_BY: Record<string, string> = {
 };
 
 /** The ASB Case Review threshold as the portal's own complaints stand: shown, for an officer to judge. */
+/** The ASB Case Review applications this report, or another of its case, came with. */
+function CaseReviewApplications({ applications }: { applications: NonNullable<Case['caseReviews']> }) {
+  return (
+    <div class="govuk-inset-text" id="case-review-applications">
+      <p class="govuk-body">An application for an ASB Case Review lists this report, or another report of its case:</p>
+      <ul class="govuk-list">
+        {applications.map((a) => (
+          <li>
+            <a class="govuk-link" href={`/officer/case-review/?ref=${encodeURIComponent(a.reference)}`}>
+              {a.reference}
+            </a>{' '}
+            ({REVIEW_STATE_LABELS[a.state as ReviewState] ?? a.state})
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 function CaseReviewCheck({ check }: { check: NonNullable<Case['caseReview']> }) {
   return (
     <section aria-labelledby="case-review-heading" id="case-review">
@@ -183,6 +203,7 @@ function Detail({ c, linkable }: { c: Case; linkable: boolean }) {
   return (
     <>
       {c.case ? <CaseFile file={c.case} self={c.reference} /> : null}
+      {c.caseReviews?.length ? <CaseReviewApplications applications={c.caseReviews} /> : null}
       {c.caseReview?.complaints.length ? <CaseReviewCheck check={c.caseReview} /> : null}
       <h2 class="govuk-heading-m">What the resident told us</h2>
       <Answers report={c.report} />
