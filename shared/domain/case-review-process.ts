@@ -167,6 +167,7 @@ export interface ReviewYearFigures {
   /** Median calendar days from receipt to each step, over the applications that reached it; undefined when none did. */
   medianDaysToAcknowledge?: number | undefined;
   medianDaysToDecide?: number | undefined;
+  medianDaysToReview?: number | undefined;
   medianDaysToOutcome?: number | undefined;
 }
 
@@ -199,6 +200,7 @@ export function reviewFigures(reviews: readonly ReviewTimings[]): ReviewYearFigu
       escalations: list.filter((r) => r.escalation).length,
       medianDaysToAcknowledge: daysTo(list, (r) => r.acknowledgedAt),
       medianDaysToDecide: daysTo(list, (r) => r.decision?.at),
+      medianDaysToReview: daysTo(list, (r) => r.reviewHeld?.at),
       medianDaysToOutcome: daysTo(list, (r) => r.outcome?.at),
     }));
 }

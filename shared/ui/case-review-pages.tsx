@@ -62,6 +62,7 @@ const COLUMNS: { key: keyof ReviewYearFigures; label: string }[] = [
   { key: 'escalations', label: 'Escalations' },
   { key: 'medianDaysToAcknowledge', label: 'Median days to acknowledge' },
   { key: 'medianDaysToDecide', label: 'Median days to decide' },
+  { key: 'medianDaysToReview', label: 'Median days to the review meeting' },
   { key: 'medianDaysToOutcome', label: 'Median days to outcome' },
 ];
 

@@ -136,6 +136,7 @@ describe('the published Case Review figures', () => {
         escalations: 1,
         medianDaysToAcknowledge: 2,
         medianDaysToDecide: 7.5,
+        medianDaysToReview: 19,
         medianDaysToOutcome: 20,
       },
       {
@@ -147,6 +148,7 @@ describe('the published Case Review figures', () => {
         escalations: 0,
         medianDaysToAcknowledge: undefined,
         medianDaysToDecide: undefined,
+        medianDaysToReview: undefined,
         medianDaysToOutcome: undefined,
       },
     ]);
