@@ -18,7 +18,7 @@ import { exportAudit, exportReports } from './exports';
 import { countInbox, listInbox } from './inbox';
 import { listPartners, updatePartner } from './partners';
 import { tasking } from './tasking';
-import { ballotBursts, listPolls, pollTallies, recordTally } from './polls';
+import { addPollEvent, ballotBursts, listPolls, pollTallies, recordTally } from './polls';
 import { caseReviewAction, getCaseReview, listCaseReviews } from './case-reviews';
 
 type Endpoint = (deps: OfficerDependencies, officer: Officer, event: APIGatewayProxyEventV2) => Promise<HttpResult>;
@@ -37,6 +37,7 @@ const runners: Record<OfficerOperationId, Endpoint> = {
   listPolls,
   pollTallies,
   recordTally,
+  addPollEvent,
   ballotBursts,
   listCaseReviews,
   getCaseReview,

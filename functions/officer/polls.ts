@@ -5,7 +5,11 @@
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
-import { tallyRequestSchema } from '../../shared/contracts/officer';
+import { pollEventSchema, tallyRequestSchema } from '../../shared/contracts/officer';
+import { formatCalendarDate } from '../../shared/contracts/london-time';
+import { occurredDay } from '../../shared/domain/cases';
+import type { Poll } from '../../shared/contracts/poll';
+import type { PlannedEvent } from '../polls/ports';
 import { toFieldErrors } from '../../shared/contracts/field-errors';
 import { findBursts } from '../../shared/domain/ballot-bursts';
 import { effectiveTallies, type TallyEntry } from '../../shared/domain/poll-results';
@@ -41,9 +45,10 @@ export async function pollTallies(deps: OfficerDependencies, _officer: Officer, 
   const counted = new Set(effectiveTallies(entries).map((e) => e.entryId));
   const correctedBy = new Map(entries.flatMap((e) => (e.corrects ? [[e.corrects, e.entryId] as const] : [])));
   // Officers see the results whatever their visibility: they count the pots.
-  const results = await readResults({ store: deps.polls.store }, poll);
+  const [results, events] = await Promise.all([readResults({ store: deps.polls.store }, poll), deps.polls.store.listEvents(poll.id)]);
   return json(200, {
     poll: { id: poll.id, title: poll.title, options: poll.options, state: pollState(poll, deps.now()) },
+    events: events.map(({ pollId: _p, ...event }) => event),
     entries: entries.map((e) => ({ ...e, counted: counted.has(e.entryId), correctedBy: correctedBy.get(e.entryId) })),
     results,
   });
@@ -66,10 +71,24 @@ export async function recordTally(deps: OfficerDependencies, officer: Officer, e
       errors: unknown.map((k) => ({ path: `counts.${k}`, message: `“${k}” is not a concern in this poll` })),
     });
   const now = deps.now();
-  if (request.event.date > now.toISOString().slice(0, 10))
+  // Pots are counted on the day; before it, only when the officer confirms they have been.
+  const today = londonDay(now);
+  if (request.event.date > closingDay(poll))
     return json(400, {
       message: 'Check the tally',
-      errors: [{ path: 'event.date', message: 'The event date is in the future: record pots after they are counted' }],
+      errors: [
+        { path: 'event.date', message: `The poll closes on ${formatCalendarDate(closingDay(poll))}: an event after that cannot count` },
+      ],
+    });
+  if (request.event.date > today && request.early !== true)
+    return json(400, {
+      message: 'Check the tally',
+      errors: [
+        {
+          path: 'early',
+          message: `${request.event.name} is on ${formatCalendarDate(request.event.date)}, after today. Record its pots early only if they have already been counted, and say so.`,
+        },
+      ],
     });
   if (request.corrects && !request.reason)
     return json(400, { message: 'Check the tally', errors: [{ path: 'reason', message: 'Say why the count is being corrected' }] });
@@ -95,6 +114,43 @@ export async function recordTally(deps: OfficerDependencies, officer: Officer, e
       'Someone has already corrected that entry. Reload to see their correction, then correct that one if it is still wrong.',
     );
   return json(201, { message: request.corrects ? 'Correction recorded. The earlier entry no longer counts.' : 'Tally recorded.', entry });
+}
+
+/** A poll's last day, on the UK clock. */
+const closingDay = (poll: Poll) => londonDay(new Date(poll.closesAt));
+const londonDay = (at: Date): string => occurredDay(at.toISOString())!;
+
+export async function addPollEvent(deps: OfficerDependencies, officer: Officer, event: APIGatewayProxyEventV2): Promise<HttpResult> {
+  const poll = deps.polls.catalogue().get(event.pathParameters?.id ?? '');
+  if (!poll) return jsonMessage(404, 'No poll with that id');
+  const body = readBody(event);
+  if (body.kind === 'error') return jsonMessage(body.status, body.message);
+  if (body.kind === 'form') return jsonMessage(415, 'Send the event as JSON');
+  const parsed = pollEventSchema.safeParse(body.value);
+  if (!parsed.success) return json(400, { message: 'Check the event', errors: toFieldErrors(parsed.error) });
+  const now = deps.now();
+  if (pollState(poll, now) === 'closed') return jsonMessage(409, 'This poll has closed: no more events can be planned for it.');
+  const opens = londonDay(new Date(poll.opensAt));
+  if (parsed.data.date < opens || parsed.data.date > closingDay(poll))
+    return json(400, {
+      message: 'Check the event',
+      errors: [
+        {
+          path: 'date',
+          message: `Pots count in this poll from ${formatCalendarDate(opens)} to ${formatCalendarDate(closingDay(poll))}: choose a date between them`,
+        },
+      ],
+    });
+  const planned: PlannedEvent = {
+    pollId: poll.id,
+    eventId: randomUUID(),
+    ...parsed.data,
+    addedBy: officer.identity.username,
+    addedAt: now.toISOString(),
+  };
+  await deps.polls.store.addEvent(planned, expiresAt(new Date(poll.closesAt), deps.profile.polls.resultsDaysAfterClose));
+  const { pollId: _p, ...shown } = planned;
+  return json(201, { message: `${planned.name} added. Record its pots from the list on the day.`, event: shown });
 }
 
 export async function ballotBursts(deps: OfficerDependencies, _officer: Officer, event: APIGatewayProxyEventV2): Promise<HttpResult> {

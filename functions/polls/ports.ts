@@ -41,6 +41,18 @@ type CastResult = { outcome: 'counted'; shard: number } | { outcome: 'already-vo
 
 type TallyResult = 'recorded' | 'unknown-entry' | 'already-corrected';
 
+/** An event where an officer will count pots for a poll, planned beforehand. */
+export interface PlannedEvent {
+  pollId: string;
+  eventId: string;
+  name: string;
+  /** The event's day, YYYY-MM-DD. */
+  date: string;
+  place: string;
+  addedBy: string;
+  addedAt: string;
+}
+
 export interface PollStore {
   /** Stores the ballot and adds it to a counter shard, once per voter and poll. */
   /**
@@ -64,6 +76,10 @@ export interface PollStore {
   putFinal(final: FinalTotals): Promise<boolean>;
   appendTally(entry: TallyEntry, expiresAt: number): Promise<TallyResult>;
   listTallies(pollId: string): Promise<TallyEntry[]>;
+  /** Adds an event planned for a poll (its id is new, so nothing is overwritten). */
+  addEvent(event: PlannedEvent, expiresAt: number): Promise<void>;
+  /** The events planned for a poll, earliest first. */
+  listEvents(pollId: string): Promise<PlannedEvent[]>;
   /** The key that signs voter cookies: made once, with a conditional write, then read. */
   voterSecret(make: () => string): Promise<string>;
 }

@@ -511,6 +511,21 @@ export const apiOperations: Operation[] = [
     },
   },
   {
+    id: 'addPollEvent',
+    ...officerRoutes.addPollEvent,
+    summary: 'Plan an event where pots will be counted, so its tally is one tap away on the day',
+    security: 'officer',
+    pathParams: { id: 'The poll id' },
+    json: officerContract.addPollEvent.body,
+    responses: {
+      201: { description: 'Added', json: officerContract.addPollEvent.answer },
+      ...officerJsonBody,
+      404: problem('No such poll'),
+      409: problem('The poll has closed: no more events can be planned for it'),
+      ...unexpected,
+    },
+  },
+  {
     id: 'ballotBursts',
     ...officerRoutes.ballotBursts,
     summary: 'Addresses that sent many ballots within an hour, for review (never refused)',

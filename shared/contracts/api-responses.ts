@@ -265,8 +265,18 @@ const tallyEntry = z.looseObject({
   corrects: optionalText,
   reason: optionalText,
 });
+const plannedEvent = z.object({
+  eventId: z.string(),
+  name: z.string(),
+  date: z.string(),
+  place: z.string(),
+  addedBy: z.string(),
+  addedAt: z.string(),
+});
 export const talliesBody = z.looseObject({
   poll: z.looseObject({ id: z.string(), title: z.string(), state: z.string(), options: z.array(pollOption) }),
+  /** The events planned for the poll, by date: the tally form is one tap from each. */
+  events: z.array(plannedEvent),
   entries: z.array(z.looseObject({ ...tallyEntry.shape, counted: z.boolean(), correctedBy: optionalText })),
   results: z.looseObject({
     total: z.number(),
@@ -275,6 +285,7 @@ export const talliesBody = z.looseObject({
   }),
 });
 export const tallyRecordedBody = z.object({ message: z.string(), entry: tallyEntry });
+export const pollEventAddedBody = z.object({ message: z.string(), event: plannedEvent });
 export const burstsBody = z.object({ threshold: z.number(), ballots: z.number(), bursts: z.array(z.looseObject({})) });
 
 /** The OpenAPI document itself (its own route is in the table too). */

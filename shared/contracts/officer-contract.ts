@@ -5,7 +5,7 @@
  * field the workspace reads is one the contract test checks in every answer.
  */
 import * as bodies from './api-responses';
-import { caseActionSchema, dateRangeSchema, inboxQuerySchema, partnerUpdateSchema, tallyRequestSchema } from './officer';
+import { caseActionSchema, dateRangeSchema, inboxQuerySchema, partnerUpdateSchema, pollEventSchema, tallyRequestSchema } from './officer';
 import type { OfficerOperationId } from './officer-routes';
 import { reviewActionResultBody, reviewActionSchema, reviewListBody, reviewViewBody } from './case-review';
 
@@ -22,6 +22,7 @@ export const officerContract = {
   listPolls: { answer: bodies.pollListBody },
   pollTallies: { answer: bodies.talliesBody },
   recordTally: { body: tallyRequestSchema, answer: bodies.tallyRecordedBody },
+  addPollEvent: { body: pollEventSchema, answer: bodies.pollEventAddedBody },
   ballotBursts: { answer: bodies.burstsBody },
   listCaseReviews: { answer: reviewListBody },
   getCaseReview: { answer: reviewViewBody },

@@ -20,6 +20,7 @@ export const officerRoutes = {
   listPolls: { method: 'GET', path: '/api/officer/polls', role: 'officer' },
   pollTallies: { method: 'GET', path: '/api/officer/polls/{id}/tallies', role: 'officer' },
   recordTally: { method: 'POST', path: '/api/officer/polls/{id}/tallies', role: 'officer' },
+  addPollEvent: { method: 'POST', path: '/api/officer/polls/{id}/events', role: 'officer' },
   ballotBursts: { method: 'GET', path: '/api/officer/polls/{id}/bursts', role: 'officer' },
   listCaseReviews: { method: 'GET', path: '/api/officer/case-reviews', role: 'any' },
   getCaseReview: { method: 'GET', path: '/api/officer/case-reviews/{reference}', role: 'any' },

@@ -127,15 +127,20 @@ export const statusCheckSchema = z.strictObject({
   email: z.email({ error: 'Enter the email address you gave with your report, like name@example.com' }).check(z.maxLength(254)),
 });
 
+/** An event where pots are counted: planned beforehand (`POST /api/officer/polls/{id}/events`), and named by each tally. */
+export const pollEventSchema = z.strictObject({
+  name: text(120, 'Enter the name of the event'),
+  date: z
+    .string({ error: 'Enter the date of the event' })
+    .check(z.refine((v) => isRealDate(v), 'Enter the date of the event as a real date like 2026-07-11')),
+  place: text(120, 'Enter where the event is'),
+});
+
 /** Pots counted at an event (`POST /api/officer/polls/{id}/tallies`); a correction names the entry it corrects and why. */
 export const tallyRequestSchema = z.strictObject({
-  event: z.strictObject({
-    name: text(120, 'Enter the name of the event'),
-    date: z
-      .string({ error: 'Enter the date of the event' })
-      .check(z.refine((v) => isRealDate(v), 'Enter the date of the event as a real date like 2026-07-11')),
-    place: text(120, 'Enter where the event was'),
-  }),
+  event: pollEventSchema,
+  /** The officer confirms the pots were counted although the event's date is after today. */
+  early: z.optional(z.boolean({ error: 'early is true or false' })),
   counts: z.record(
     z.string().check(z.maxLength(60)),
     z

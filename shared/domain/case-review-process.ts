@@ -8,6 +8,7 @@ import { REVIEW_STATE_LABELS, type ReviewAction, type ReviewState } from '../con
 import { londonParts } from '../contracts/london-time';
 import { addWorkingDays } from './working-days';
 import { daysBetween } from './case-review';
+import { occurredDay } from './cases';
 
 type Timescales = Profile['caseReview']['timescales'];
 
@@ -178,10 +179,7 @@ function median(values: number[]): number | undefined {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-const ukDay = (iso: string) => {
-  const { year, month, day } = londonParts(new Date(iso));
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-};
+const ukDay = (iso: string) => occurredDay(iso)!;
 
 /** The published figures, one row per reporting year an application was received in, newest first. */
 export function reviewFigures(reviews: readonly ReviewTimings[]): ReviewYearFigures[] {

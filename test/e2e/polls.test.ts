@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { axeViolations, axeViolationsWithoutJs, signInWorkspace, useStackAndBrowser } from '../support/browser';
+import { axeViolations, axeViolationsWithoutJs, reflowProblems, signInWorkspace, useStackAndBrowser } from '../support/browser';
 import { buildSite, copyPackContent } from '../support/site-build';
 import { testPolls, writeTestPolls } from '../support/test-polls';
 import { takeTimeToVote } from '../support/voting';
@@ -179,6 +179,35 @@ describe('voting in a charity-pot poll', () => {
 });
 
 describe('event tallies and results', () => {
+  it('an officer plans an event, and on a phone records its pots in one tap, saying when they were counted early', async () => {
+    const officer = env.stack.cognito.users.find((u) => u.username.startsWith('officer@'))!;
+    const context = await env.browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    const future = testPolls.future.id;
+    await signInWorkspace(page, env.stack.url, officer.username, officer.password, `/officer/polls/?poll=${future}`);
+    await poll(() => page.locator('#events').textContent()).toContain('No events planned for this poll yet.');
+    const day = new Date(Date.now() + 15 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel('Event name').fill('Summer show');
+    await page.getByLabel('Event date').fill(day);
+    await page.getByLabel('Event place').fill('Kingsmead showground');
+    await page.getByRole('button', { name: 'Add event' }).click();
+    await page.getByRole('button', { name: 'Record the tally for Summer show' }).click();
+    // The event is after today: the form says so and asks before recording.
+    expect(await page.locator('#early-group').isVisible()).toBe(true);
+    expect(await page.getByLabel('Event', { exact: true }).inputValue()).toBe('Summer show');
+    await page.getByLabel('Burglary').fill('7');
+    await page.getByRole('button', { name: 'Record tally' }).click();
+    await poll(() => page.locator('.govuk-error-summary').textContent()).toContain(
+      'Record its pots early only if they have already been counted',
+    );
+    await page.getByLabel('The pots have already been counted').check();
+    await page.getByRole('button', { name: 'Record tally' }).click();
+    await poll(() => page.locator('#tally-total').textContent()).toContain('Summer show, Kingsmead showground');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await reflowProblems(page)).toEqual([]);
+    await context.close();
+  });
+
   it('an officer records a tally and corrects it; the ranked results show it beside the online ballots', async () => {
     const officer = env.stack.cognito.users.find((u) => u.username.startsWith('officer@'))!;
     const context = await env.browser.newContext();

@@ -261,6 +261,7 @@ describe('results', () => {
 });
 
 describe('event tallies', () => {
+  const DAY_MS = 86_400_000;
   const closed = testPolls.closed.id;
   const tally = (counts: Record<string, number>, extra: Record<string, unknown> = {}) => ({
     event: { name: 'Spring fair', date: '2026-04-18', place: 'Oakridge green' },
@@ -349,6 +350,60 @@ describe('event tallies', () => {
     ).toBe(403);
     expect((await callApi(stack, undefined, `/api/officer/polls/${closed}/tallies`)).status).toBe(401);
     expect((await callApi(stack, officer, '/api/officer/polls/no-such-poll/tallies')).status).toBe(404);
+  });
+
+  it('plans the events where pots will be counted, listed with the tallies by date, and refuses what cannot be', async () => {
+    const officer = tokens.officer!.access;
+    const poll = testPolls.future;
+    const inDays = (n: number) => new Date(Date.now() + n * DAY_MS).toISOString().slice(0, 10);
+    const plan = (body: Record<string, unknown>, token = officer, id: string = poll.id) =>
+      callApi<{ message: string; event: { eventId: string }; errors?: { path: string; message: string }[] }>(
+        stack,
+        token,
+        `/api/officer/polls/${id}/events`,
+        { body },
+      );
+    const fete = await plan({ name: 'Village fete <b>', date: inDays(20), place: 'Oakridge green' });
+    expect(fete.status).toBe(201);
+    expect(fete.body.message).toContain('Village fete <b> added');
+    expect((await plan({ name: 'Fun run', date: inDays(12), place: 'The park' })).status).toBe(201);
+    const listed = await callApi<{ events: { name: string; date: string; addedBy: string }[] }>(
+      stack,
+      officer,
+      `/api/officer/polls/${poll.id}/tallies`,
+    );
+    expect(listed.body.events.map((e) => [e.name, e.date, e.addedBy])).toEqual([
+      ['Fun run', inDays(12), 'officer@fernbrook-csp.example'],
+      ['Village fete <b>', inDays(20), 'officer@fernbrook-csp.example'],
+    ]);
+
+    const outside = await plan({ name: 'Too late', date: inDays(60), place: 'Hall' });
+    expect(outside.status).toBe(400);
+    expect(outside.body.errors).toEqual([
+      { path: 'date', message: expect.stringMatching(/^Pots count in this poll from .* choose a date between them$/) },
+    ]);
+    expect((await plan({ name: '', date: 'soon', place: 'Hall' })).body.errors?.map((e) => e.path)).toEqual(['name', 'date']);
+    expect((await plan({ name: 'After close', date: inDays(-2), place: 'Hall' }, officer, testPolls.closed.id)).status).toBe(409);
+    expect((await plan({ name: 'Fete', date: inDays(20), place: 'Green' }, tokens.police!.access)).status).toBe(403);
+    expect((await plan({ name: 'Fete', date: inDays(20), place: 'Green' }, officer, 'no-such-poll')).status).toBe(404);
+  });
+
+  it("records a tally before the event's day only when the officer says the pots were counted already", async () => {
+    const officer = tokens.officer!.access;
+    const poll = testPolls.future;
+    const day = new Date(Date.now() + 15 * DAY_MS).toISOString().slice(0, 10);
+    const record = (extra: Record<string, unknown>) =>
+      callApi<{ errors?: { path: string; message: string }[] }>(stack, officer, `/api/officer/polls/${poll.id}/tallies`, {
+        body: { event: { name: 'Summer show', date: day, place: 'Showground' }, counts: { burglary: 3 }, ...extra },
+      });
+    const unsaid = await record({});
+    expect(unsaid.status).toBe(400);
+    expect(unsaid.body.errors).toEqual([
+      { path: 'early', message: expect.stringMatching(/^Summer show is on .*, after today\. Record its pots early only if/) },
+    ]);
+    expect((await record({ early: true })).status).toBe(201);
+    const afterClose = await record({ early: true, event: { name: 'Later', date: '2099-01-01', place: 'Hall' } });
+    expect(afterClose.body.errors?.map((e) => e.path)).toEqual(['event.date']);
   });
 
   it('shows officers bursts of ballots from one address for review, without refusing them', async () => {

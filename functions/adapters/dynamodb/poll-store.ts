@@ -19,7 +19,7 @@ import { pollKeys, pollsTable } from './polls-table-definition';
 import { COUNTER_SHARDS } from '../../polls/online-counts';
 import type { Allocation } from '../../../shared/domain/poll-rules';
 import type { TallyEntry } from '../../../shared/domain/poll-results';
-import type { FinalTotals, OnlineCounts, PollStore, StoredBallot } from '../../polls/ports';
+import type { FinalTotals, OnlineCounts, PlannedEvent, PollStore, StoredBallot } from '../../polls/ports';
 import { addCounts, emptyCounts } from '../../polls/online-counts';
 
 const OPTION = 'o#';
@@ -210,6 +210,26 @@ export function createPollStore(client: DynamoDBClient, tableName: string, rando
     },
 
     listTallies,
+
+    async addEvent(event, expiresAt) {
+      await client.send(
+        new PutItemCommand({
+          TableName: tableName,
+          Item: toItem({ ...pollKeys.event(event.pollId, event.date, event.eventId), entity: 'event', ...event, expiresAt }),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    },
+
+    async listEvents(pollId) {
+      const items = await queryAll(client, {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :e)',
+        ExpressionAttributeValues: marshall({ ':pk': pollKeys.final(pollId).pk, ':e': 'EVENT#' }),
+        ConsistentRead: true,
+      });
+      return items.map(({ pk: _pk, sk: _sk, entity: _entity, expiresAt: _expires, ...event }) => event as unknown as PlannedEvent);
+    },
 
     voterSecret(make) {
       return tableSecret(client, tableName, pollKeys.voterSecret(), make);

@@ -15,6 +15,7 @@ export const pollKeys = {
   tally: (pollId: string, at: string, entryId: string) => ({ pk: `POLL#${pollId}`, sk: `TALLY#${at}#${entryId}` }),
   corrected: (pollId: string, entryId: string) => ({ pk: `POLL#${pollId}`, sk: `CORRECTED#${entryId}` }),
   final: (pollId: string) => ({ pk: `POLL#${pollId}`, sk: 'FINAL' }),
+  event: (pollId: string, date: string, eventId: string) => ({ pk: `POLL#${pollId}`, sk: `EVENT#${date}#${eventId}` }),
   voterSecret: () => ({ pk: 'CONFIG#secrets', sk: 'VOTER_COOKIE' }),
   /** The ballots-by-shard partition of one shard. */
   ballotShard: (pollId: string, shard: number) => `${pollId}#${shard}`,

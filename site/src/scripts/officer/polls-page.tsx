@@ -2,6 +2,7 @@
  * Event tallies (officers): the pots counted at an event, recorded against a poll, and
  * corrected by a new entry that says why (the earlier one is kept, marked corrected).
  */
+import { formatCalendarDate } from '../../../../shared/contracts/london-time';
 import { ScrollRegion } from '../../../../shared/ui/table-region';
 import { type Answer, officerApi } from './client';
 import { allowedHere, announce, announceFailure, show, showSignedIn, signedIn, when } from './session';
@@ -10,6 +11,35 @@ type Tallies = Answer<'pollTallies'>;
 type Entry = Tallies['entries'][number];
 type Option = Tallies['poll']['options'][number];
 type PollSummary = Answer<'listPolls'>['polls'][number];
+type PlannedEvent = Tallies['events'][number];
+
+/** Today on the UK clock, as the date boxes hold it. */
+const today = () => new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
+
+/** The events planned for the poll, each a tap away from its tally form. */
+function EventList({ events, onRecord }: { events: PlannedEvent[]; onRecord: (event: PlannedEvent) => void }) {
+  return (
+    <>
+      <h2 class="govuk-heading-m">Events for this poll</h2>
+      {events.length === 0 ? (
+        <p class="govuk-body" id="no-events">
+          No events planned for this poll yet. Add one below.
+        </p>
+      ) : (
+        <ul class="govuk-list" id="event-list">
+          {events.map((e) => (
+            <li>
+              <strong>{e.name}</strong>, {e.place}, {formatCalendarDate(e.date)}{' '}
+              <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => onRecord(e)}>
+                Record the tally<span class="govuk-visually-hidden"> for {e.name}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
 
 function TallyTable({ t, onCorrect }: { t: Tallies; onCorrect: (entry: Entry) => void }) {
   return (
@@ -124,12 +154,35 @@ if (allowedHere(session, 'officer', 'record event tallies')) {
   const form = document.getElementById('tally-form') as HTMLFormElement;
   const field = (id: string) => document.getElementById(id) as HTMLInputElement;
 
+  const eventForm = document.getElementById('event-form') as HTMLFormElement;
   const draw = (t: Tallies) => {
+    show(document.getElementById('events')!, <EventList events={t.events} onRecord={recordFor} />);
     show(document.getElementById('tallies')!, <TallyTable t={t} onCorrect={startCorrection} />);
     show(document.getElementById('pots')!, <PotInputs key={t.poll.id} options={t.poll.options} />);
     form.hidden = false;
+    eventForm.hidden = t.poll.state === 'closed';
     startCorrection(undefined);
   };
+
+  /** An event's date after today asks the officer to say the pots were counted already. */
+  function checkEarly() {
+    const date = field('event-date').value;
+    const early = date !== '' && date > today();
+    document.getElementById('early-group')!.hidden = !early;
+    if (early) document.getElementById('early-warning')!.textContent = `This event is on ${formatCalendarDate(date)}, after today.`;
+    else field('early').checked = false;
+  }
+
+  /** One tap from a planned event: the tally form, filled in with it, ready for the counts. */
+  function recordFor(planned: PlannedEvent) {
+    startCorrection(undefined);
+    field('event-name').value = planned.name;
+    field('event-date').value = planned.date;
+    field('event-place').value = planned.place;
+    checkEarly();
+    document.getElementById('tally-heading')!.textContent = `Record the tally for ${planned.name}`;
+    document.querySelector<HTMLInputElement>('#pots input')?.focus();
+  }
 
   function startCorrection(entry: Entry | undefined) {
     field('corrects').value = entry?.entryId ?? '';
@@ -145,6 +198,7 @@ if (allowedHere(session, 'officer', 'record event tallies')) {
       for (const input of pots) input.value = String(entry.counts[input.dataset.option!] ?? 0);
       field('event-name').focus();
     } else for (const input of pots) input.value = '0';
+    checkEarly();
   }
 
   async function load(id: string) {
@@ -156,6 +210,19 @@ if (allowedHere(session, 'officer', 'record event tallies')) {
   }
 
   document.getElementById('cancel-correction')!.addEventListener('click', () => startCorrection(undefined));
+  field('event-date').addEventListener('input', checkEarly);
+  eventForm.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const body = { name: field('plan-name').value, date: field('plan-date').value, place: field('plan-place').value };
+    try {
+      const added = await officerApi('addPollEvent', { params: { id: select.value }, body });
+      eventForm.reset();
+      await load(select.value);
+      announce(<p class="govuk-body">{added.message}</p>);
+    } catch (error) {
+      announceFailure(error, 'The event was not added. Try again.');
+    }
+  });
   select.addEventListener('change', () => select.value && load(select.value));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -168,6 +235,7 @@ if (allowedHere(session, 'officer', 'record event tallies')) {
     const body = {
       event: { name: field('event-name').value, date: field('event-date').value, place: field('event-place').value },
       counts,
+      ...(field('early').checked ? { early: true } : {}),
       ...(field('corrects').value ? { corrects: field('corrects').value, reason: field('reason').value } : {}),
     };
     try {
