@@ -230,6 +230,22 @@ describe('applying from a private report link', () => {
 
     const bad = await fetch(`${stack.url}/api/reports/${reference}/private/${'x'.repeat(43)}/case-review`);
     expect(bad.status).toBe(404);
+
+    // The same form sent from the link page with JavaScript off: the acknowledgement, with the portal's complaint added.
+    const posted = await fetch(`${stack.url}${link}/case-review`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+      body: new URLSearchParams({
+        'applicant.role': 'victim',
+        'victim.name': `Linked ${n}`,
+        'victim.email': email,
+        'victim.area': 'kingsmead',
+        problem: 'Still shouting in the stairwell',
+      }),
+    });
+    expect(posted.status).toBe(200);
+    const formReference = /id="reference">(CR-[2-9A-Z]{8})</.exec(await posted.text())![1]!;
+    expect((await view(formReference)).body.threshold.complaints.map((c) => c.reference)).toEqual([reference]);
   });
 });
 
