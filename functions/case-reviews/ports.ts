@@ -21,7 +21,10 @@ export interface CaseReviewStore {
    * year): read projected, so listing, linking and counting never read anyone's details.
    */
   listings(): Promise<ReviewListing[]>;
-  /** 'stale' when the application's version is no longer `before.version` (nothing is written). */
+  /**
+   * Writes its progress and the partners it names (never the application itself); 'stale'
+   * when the application's version is no longer `before.version` (nothing is written).
+   */
   change(before: StoredCaseReview, after: StoredCaseReview, outbox: OutboxEntry[], audit: AuditEntry): Promise<'ok' | 'stale'>;
   addContact(record: ContactRecord, audit: AuditEntry): Promise<void>;
   /** Partners' records of contact, and the audit trail, oldest first: one read of the application's partition. */

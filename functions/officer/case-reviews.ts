@@ -13,7 +13,13 @@ import { reviewActionSchema, type CaseReviewApplication } from '../../shared/con
 import { toFieldErrors } from '../../shared/contracts/field-errors';
 import { occurredDay } from '../../shared/domain/cases';
 import { checkThreshold, type Complaint } from '../../shared/domain/case-review';
-import { applyReviewAction, nextStep, reviewSteps } from '../../shared/domain/case-review-process';
+import {
+  applyReviewAction,
+  completeRecommendation,
+  nextStep,
+  reviewSteps,
+  type TransitionResult,
+} from '../../shared/domain/case-review-process';
 import { parseCaseReviewReference } from '../../shared/domain/reference';
 import { readBody } from '../adapters/http/request-body';
 import { json, jsonMessage, type HttpResult } from '../adapters/http/responses';
@@ -138,7 +144,12 @@ export async function getCaseReview(deps: OfficerDependencies, officer: Officer,
     ...(review.decision ? { decision: words(review.decision, 'reasons') } : {}),
     ...(review.reviewHeld ? { reviewHeldOn: review.reviewHeld.on } : {}),
     ...(review.outcome ? { outcome: words(review.outcome, 'summary') } : {}),
-    recommendations: review.recommendations.map((r) => ({ ...r, owner: partnerName(r.owner) })),
+    recommendations: review.recommendations.map((r) => ({
+      ...r,
+      owner: partnerName(r.owner),
+      ownerId: r.owner,
+      overdue: !r.doneAt && r.dueOn < occurredDay(now.toISOString())!,
+    })),
     ...(review.escalation ? { escalation: words(words(review.escalation, 'reason'), 'outcome') } : {}),
     // Partners see their own organisation's records; officers see every partner's.
     contacts: contacts
@@ -183,6 +194,15 @@ export async function caseReviewAction(deps: OfficerDependencies, officer: Offic
     );
     return json(200, { reference: review.reference, version: review.version, state: review.state });
   }
+  if (action.action === 'complete-recommendation') {
+    // The partner that owns a recommendation says when it is done; officers may too.
+    const owner = review.recommendations[action.index]?.owner;
+    if (officer.access.kind === 'partner' && owner !== officer.access.partnerId)
+      return jsonMessage(403, 'Only the partner that owns a recommendation, or a partnership officer, can mark it done.');
+    if (action.version !== review.version) return stale(review);
+    const done = completeRecommendation(review, action.index, at, officer.identity.username);
+    return done.ok ? record(deps, officer, review, done, at) : jsonMessage(409, done.message);
+  }
   if (officer.access.kind !== 'all') return jsonMessage(403, 'Only partnership officers record the steps of a Case Review.');
   if (action.action === 'send-outcome') {
     const unknown = action.recommendations.find((r) => !deps.profile.partners.some((p) => p.id === r.owner));
@@ -194,8 +214,20 @@ export async function caseReviewAction(deps: OfficerDependencies, officer: Offic
   }
   if (action.version !== review.version) return stale(review);
   const result = applyReviewAction(review, action, at, officer.identity.username);
-  if (!result.ok) return jsonMessage(409, result.message);
-  const after: StoredCaseReview = { ...review, ...result.progress };
+  return result.ok ? record(deps, officer, review, result, at) : jsonMessage(409, result.message);
+}
+
+/** Writes a step (with the applicant's email, when it sends one) and its audit entry, if nothing changed meanwhile. */
+async function record(
+  deps: OfficerDependencies,
+  officer: Officer,
+  review: StoredCaseReview,
+  result: Extract<TransitionResult, { ok: true }>,
+  at: string,
+): Promise<HttpResult> {
+  // A partner that owns a recommendation sees the application from then on, as one named in it does.
+  const owners = result.progress.recommendations.map((r) => r.owner);
+  const after: StoredCaseReview = { ...review, ...result.progress, partners: [...new Set([...review.partners, ...owners])] };
   const now = new Date(at);
   const outbox =
     result.email && applicantEmail(review.application)

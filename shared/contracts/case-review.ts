@@ -194,8 +194,18 @@ export const reviewActionSchema = z.discriminatedUnion(
       summary: words(4000, 'Write the outcome of the escalation: the applicant is sent it'),
     }),
     z.strictObject({ action: z.literal('record-contact'), text: words(4000, 'Write what your organisation’s records show') }),
+    z.strictObject({
+      action: z.literal('complete-recommendation'),
+      version,
+      index: z
+        .int({ error: 'Say which recommendation (its number, from 0)' })
+        .check(z.nonnegative('Say which recommendation (its number, from 0)')),
+    }),
   ],
-  { error: 'Choose an action: acknowledge, decide, hold-review, send-outcome, request-escalation, decide-escalation or record-contact' },
+  {
+    error:
+      'Choose an action: acknowledge, decide, hold-review, send-outcome, request-escalation, decide-escalation, record-contact or complete-recommendation',
+  },
 );
 export type ReviewAction = z.output<typeof reviewActionSchema>;
 
@@ -255,7 +265,17 @@ export const reviewViewBody = z.object({
   decision: z.optional(z.object({ met: z.boolean(), reasons: z.optional(z.string()), at: z.string(), by: z.string() })),
   reviewHeldOn: z.optional(z.string()),
   outcome: z.optional(z.object({ summary: z.optional(z.string()), at: z.string() })),
-  recommendations: z.array(z.object({ text: z.string(), owner: z.string(), dueOn: z.string() })),
+  recommendations: z.array(
+    z.object({
+      text: z.string(),
+      owner: z.string(),
+      ownerId: z.string(),
+      dueOn: z.string(),
+      doneAt: z.optional(z.string()),
+      doneBy: z.optional(z.string()),
+      overdue: z.boolean(),
+    }),
+  ),
   escalation: z.optional(
     z.object({
       reason: z.optional(z.string()),

@@ -21,7 +21,8 @@ export interface ReviewProgress {
   decision?: { met: boolean; reasons: string; at: string; by: string } | undefined;
   reviewHeld?: { on: string; at: string } | undefined;
   outcome?: { summary: string; at: string } | undefined;
-  recommendations: { text: string; owner: string; dueOn: string }[];
+  /** Actions the review recommended, each owned by a partner, done when its owner (or an officer) says so. */
+  recommendations: { text: string; owner: string; dueOn: string; doneAt?: string | undefined; doneBy?: string | undefined }[];
   escalation?: { reason: string; requestedAt: string; outcome?: string | undefined; decidedAt?: string | undefined } | undefined;
 }
 
@@ -75,7 +76,7 @@ const refuse = (message: string): TransitionResult => ({ ok: false, message });
 /** What a step does to an application, or why it cannot be done now (a 409 for the officer). */
 export function applyReviewAction(
   p: ReviewProgress,
-  action: Exclude<ReviewAction, { action: 'record-contact' }>,
+  action: Exclude<ReviewAction, { action: 'record-contact' | 'complete-recommendation' }>,
   at: string,
   by: string,
 ): TransitionResult {
@@ -133,6 +134,15 @@ export function applyReviewAction(
         'escalation-decided',
       );
   }
+}
+
+/** A recommendation marked done: the application's state is unchanged, its version moves on. */
+export function completeRecommendation(p: ReviewProgress, index: number, at: string, by: string): TransitionResult {
+  const recommendation = p.recommendations[index];
+  if (!recommendation) return refuse('There is no such recommendation on this application.');
+  if (recommendation.doneAt) return refuse('This recommendation is already done.');
+  const recommendations = p.recommendations.map((r, i) => (i === index ? { ...r, doneAt: at, doneBy: by } : r));
+  return { ok: true, progress: { ...p, recommendations, version: p.version + 1 }, summary: `Recommendation ${index + 1} done` };
 }
 
 /** The year April to March a UK day falls in, as the partnership reports it ("2026-27"). */

@@ -282,6 +282,22 @@ describe('the officers’ Case Review queue', () => {
     expect(outcomeEmail.body.text).toContain(`Install door entry (${partnerName('brookside-homes')}, by 31 March 2027)`);
     expect(outcomeEmail.body.text).toContain(profile.caseReview.escalation.email);
 
+    // The recommendation's owner sees the application from now on, and says when it is done; a partner that does not own it cannot.
+    const owned = await view(reference, 'brookside-homes');
+    expect(owned.status).toBe(200);
+    const byPolice = await act(reference, { action: 'complete-recommendation', version: owned.body.summary.version, index: 0 }, 'police');
+    expect(byPolice.status).toBe(403);
+    expect((await act(reference, { action: 'complete-recommendation', version: 1, index: 0 }, 'brookside-homes')).status).toBe(409);
+    const done = await act(
+      reference,
+      { action: 'complete-recommendation', version: owned.body.summary.version, index: 0 },
+      'brookside-homes',
+    );
+    expect(done.status).toBe(200);
+    expect((await actNow(reference, { action: 'complete-recommendation', index: 0 })).body.message).toBe(
+      'This recommendation is already done.',
+    );
+    expect((await actNow(reference, { action: 'complete-recommendation', index: 5 })).status).toBe(409);
     await actNow(reference, { action: 'request-escalation', reason: 'Not enough was done' });
     await emailTo(to, 'Your request to look at your ASB Case Review again');
     await actNow(reference, { action: 'decide-escalation', summary: 'The review was sound.' });
@@ -289,7 +305,17 @@ describe('the officers’ Case Review queue', () => {
 
     const seen = await view(reference);
     expect(seen.body.summary.state).toBe('escalation-decided');
-    expect(seen.body.recommendations).toEqual([{ text: 'Install door entry', owner: partnerName('brookside-homes'), dueOn: '2027-03-31' }]);
+    expect(seen.body.recommendations).toEqual([
+      {
+        text: 'Install door entry',
+        owner: partnerName('brookside-homes'),
+        ownerId: 'brookside-homes',
+        dueOn: '2027-03-31',
+        doneAt: expect.any(String),
+        doneBy: 'brookside-homes@fernbrook-csp.example',
+        overdue: false,
+      },
+    ]);
     expect(seen.body.trail.map((t) => t.what)).toEqual(
       expect.arrayContaining([
         'Application acknowledged',
@@ -297,6 +323,7 @@ describe('the officers’ Case Review queue', () => {
         'Outcome sent with 1 recommendation',
         'Escalation requested',
         'Escalation outcome recorded',
+        'Recommendation 1 done',
         'Viewed the application',
       ]),
     );

@@ -7,7 +7,14 @@ import { describe, expect, it } from 'vitest';
 import { createCaseReviewSchema } from '../../shared/contracts/case-review';
 import { decodeCaseReviewForm } from '../../shared/contracts/case-review-form';
 import { toFieldErrors } from '../../shared/contracts/field-errors';
-import { applyReviewAction, reportingYear, reviewFigures, reviewSteps, type ReviewProgress } from '../../shared/domain/case-review-process';
+import {
+  applyReviewAction,
+  completeRecommendation,
+  reportingYear,
+  reviewFigures,
+  reviewSteps,
+  type ReviewProgress,
+} from '../../shared/domain/case-review-process';
 import { parseCaseReviewReference } from '../../shared/domain/reference';
 
 const timescales = { acknowledgeWorkingDays: 5, decideWorkingDays: 10, reviewWorkingDays: 20, outcomeWorkingDays: 5 };
@@ -79,6 +86,21 @@ describe('Case Review steps', () => {
       version: 7,
       escalation: { reason: 'R', outcome: 'Upheld', decidedAt: at },
     });
+  });
+
+  it('mark a recommendation done once, keeping the state and moving the version on', () => {
+    const withOne: ReviewProgress = {
+      ...received(),
+      state: 'outcome-sent',
+      version: 5,
+      recommendations: [{ text: 'Patrols', owner: 'police', dueOn: '2027-02-01' }],
+    };
+    const done = completeRecommendation(withOne, 0, at, 'police user');
+    expect(done).toMatchObject({ ok: true, summary: 'Recommendation 1 done', progress: { state: 'outcome-sent', version: 6 } });
+    const after = done.ok ? done.progress : withOne;
+    expect(after.recommendations[0]).toMatchObject({ doneAt: at, doneBy: 'police user' });
+    expect(completeRecommendation(after, 0, at, 'x')).toEqual({ ok: false, message: 'This recommendation is already done.' });
+    expect(completeRecommendation(withOne, 1, at, 'x').ok).toBe(false);
   });
 
   it('refuse a step out of order, saying what comes first', () => {

@@ -105,8 +105,18 @@ export function createCaseReviewStore(client: DynamoDBClient, tableName: string)
     async change(before, after, outbox, audit) {
       // Only the progress is set: the delivery log is the sender's to write meanwhile, so the
       // new emails are added to it one by one rather than the whole log put back as read.
-      const { state, version, acknowledgedAt, decision, reviewHeld, outcome, recommendations, escalation } = after;
-      const progress = setOrRemove({ state, version, acknowledgedAt, decision, reviewHeld, outcome, recommendations, escalation });
+      const { state, version, acknowledgedAt, decision, reviewHeld, outcome, recommendations, escalation, partners } = after;
+      const progress = setOrRemove({
+        state,
+        version,
+        acknowledgedAt,
+        decision,
+        reviewHeld,
+        outcome,
+        recommendations,
+        escalation,
+        partners,
+      });
       const logged = outbox.map((entry, i) => [`#d${i}`, entry.targetId] as const);
       const deliveries = logged.map(([name]) => `deliveries.${name} = :pending`);
       // State and version are always set, so the expression starts "SET …": the new emails join that clause.

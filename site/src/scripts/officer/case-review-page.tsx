@@ -299,9 +299,28 @@ function ReviewPage({ r, partner }: { r: Review; partner: boolean }) {
         <p class="govuk-body">None recorded.</p>
       ) : (
         <ul class="govuk-list govuk-list--bullet" id="review-recommendations">
-          {r.recommendations.map((rec) => (
+          {r.recommendations.map((rec, index) => (
             <li>
-              {rec.text}: {rec.owner}, by {formatCalendarDate(rec.dueOn)}
+              {rec.text}: {rec.owner}, by {formatCalendarDate(rec.dueOn)}.{' '}
+              {rec.doneAt ? (
+                <strong class="govuk-tag govuk-tag--green">
+                  Done {when(rec.doneAt)}
+                  {rec.doneBy ? `, ${rec.doneBy}` : ''}
+                </strong>
+              ) : (
+                <>
+                  {rec.overdue ? <strong class="govuk-tag govuk-tag--red">Overdue</strong> : null}{' '}
+                  {!partner || rec.ownerId === partnerId ? (
+                    <button
+                      type="button"
+                      class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                      onClick={() => void send({ action: 'complete-recommendation', version: r.summary.version, index })}
+                    >
+                      Mark as done<span class="govuk-visually-hidden">: {rec.text}</span>
+                    </button>
+                  ) : null}
+                </>
+              )}
             </li>
           ))}
         </ul>
@@ -353,6 +372,7 @@ function ReviewPage({ r, partner }: { r: Review; partner: boolean }) {
 const session = await signedIn();
 showSignedIn(session);
 const partner = !roleOf(session).officer;
+const partnerId = roleOf(session).partnerId;
 
 async function load(): Promise<void> {
   try {
