@@ -29,7 +29,8 @@ import { receiptSecret } from '../adapters/dynamodb/receipt-secret';
 import { createReportStore } from '../adapters/dynamodb/report-store';
 import { clientAddress } from '../adapters/http/client-address';
 import { httpHandler } from '../adapters/http/middleware';
-import { readBody } from '../adapters/http/request-body';
+import { isFormRequest, readBody } from '../adapters/http/request-body';
+import { PRIVATE, refuseLink } from '../reports/link-refusal';
 import { html, invalid, json, jsonMessage, notPost, type HttpResult } from '../adapters/http/responses';
 import { applyForCaseReview, type ApplyDependencies, type ApplyResult, type FromReports } from '../case-reviews/apply';
 import { fromReports, type FromReportDependencies } from '../case-reviews/from-report';
@@ -39,8 +40,6 @@ import { config } from '../config';
 export type CaseReviewApplyDependencies = ApplyDependencies &
   FromReportDependencies &
   Pick<PrivateReportDependencies, 'limiter' | 'linkSecret'>;
-
-const PRIVATE = { 'X-Robots-Tag': 'noindex' };
 
 export async function handleCaseReviewApply(deps: CaseReviewApplyDependencies, event: APIGatewayProxyEventV2): Promise<HttpResult> {
   const method = event.requestContext.http.method;
@@ -67,26 +66,12 @@ export async function handleCaseReviewApply(deps: CaseReviewApplyDependencies, e
   if (fromLink) {
     const given = { reference: event.pathParameters?.reference, key: event.pathParameters?.key };
     const opened = await openPrivateLink({ ...deps, store: deps.reports }, given, clientAddress(event));
-    if (opened.kind === 'limited')
-      return page(
-        429,
-        'Too many attempts',
-        h(Message, {
-          heading: 'Too many attempts',
-          paragraphs: ['Please wait an hour and open the link again. If you are in danger, call 999.'],
-          links: [],
-        }),
-      );
-    if (opened.kind === 'not-found')
-      return page(
-        404,
-        'This link does not work',
-        h(Message, {
-          heading: 'This link does not work',
-          paragraphs: ['The link may be mistyped, replaced by a newer one, or the report deleted. You can still apply without it.'],
-          links: [{ href: '/case-review/apply/', text: 'Apply for an ASB Case Review' }],
-        }),
-      );
+    if (opened.kind !== 'open')
+      return refuseLink(opened, {
+        asPage: method === 'GET' || method === 'HEAD' || isFormRequest(event),
+        partnership,
+        also: [{ href: '/case-review/apply/', text: 'Apply for an ASB Case Review without the link' }],
+      });
     from = { ...(await fromReports(deps, opened.live)), reference: opened.live.reference };
     if (method === 'GET' || method === 'HEAD') {
       const area = opened.live.report.location.area;

@@ -31,18 +31,7 @@ import { formValuesFrom, type FormValues } from '../../shared/ui/form-components
 import { addIncident, type AddIncidentDependencies } from '../reports/add-incident';
 import { sendMessage, type SendMessageDependencies } from '../reports/send-message';
 import { type PrivateReportDependencies, privateViewOf, viewPrivateReport } from '../reports/view-private-report';
-
-const PRIVATE = { 'X-Robots-Tag': 'noindex' };
-
-/** Why a private link opened nothing. */
-type Refusal = { kind: 'limited'; retryAfterSeconds: number } | { kind: 'not-found' };
-
-/** One answer for every link that does not work, saying what the resident can do instead. */
-const notWorking = (contact: Profile['contact']) => [
-  'The link may be mistyped or incomplete, it may have been replaced by a newer one, or the report may have been deleted after the time we keep reports.',
-  'If you gave an email address, you can check your report with its reference and that address.',
-  `Otherwise contact the ${contact.team} (${contact.email}, ${contact.phone}) and quote your reference. If you are in danger, call 999.`,
-];
+import { type LinkRefusal, PRIVATE, refuseLink } from '../reports/link-refusal';
 
 export async function handlePrivateReport(
   deps: PrivateReportDependencies & AddIncidentDependencies & SendMessageDependencies,
@@ -53,42 +42,13 @@ export async function handlePrivateReport(
   const action = event.rawPath;
   const page = (status: number, title: string, body: ComponentChildren, headers: Record<string, string> = {}) =>
     html(status, renderPage({ title, partnershipName: partnership.name, forms: true, body }), { ...PRIVATE, ...headers });
-  const limited = (retryAfterSeconds: number) =>
-    page(
-      429,
-      'Too many attempts',
-      h(Message, {
-        heading: 'Too many attempts',
-        paragraphs: [`Please wait ${Math.ceil(retryAfterSeconds / 60)} minutes and open the link again. If you are in danger, call 999.`],
-        links: [],
-      }),
-      { 'Retry-After': String(retryAfterSeconds) },
-    );
-  const notFound = () =>
-    page(
-      404,
-      'This link does not work',
-      h(Message, {
-        heading: 'This link does not work',
-        paragraphs: notWorking(partnership.contact),
-        links: [{ href: '/report/status/', text: 'Check a report with its reference and email address' }],
-      }),
-    );
-
   const method = event.requestContext.http.method;
   /** A link that opened nothing: the page for a form, a message for JSON. */
-  const refused = (result: Refusal, asForm: boolean): HttpResult => {
-    if (result.kind === 'limited')
-      return asForm
-        ? limited(result.retryAfterSeconds)
-        : jsonMessage(429, 'Too many attempts: wait and try again', { 'Retry-After': String(result.retryAfterSeconds) });
-    return asForm ? notFound() : jsonMessage(404, 'This link does not work');
-  };
+  const refused = (result: LinkRefusal, asForm: boolean): HttpResult => refuseLink(result, { asPage: asForm, partnership });
   if (event.pathParameters?.key && action.endsWith('/messages')) return handleMessage(deps, page, refused, event);
   if (method === 'GET' || method === 'HEAD') {
     const result = await viewPrivateReport(deps, given, clientAddress(event));
-    if (result.kind === 'limited') return limited(result.retryAfterSeconds);
-    if (result.kind === 'not-found') return notFound();
+    if (result.kind === 'limited' || result.kind === 'not-found') return refused(result, true);
     const sentTo = event.queryStringParameters?.added === '1' ? result.view.incidentsGoTo : undefined;
     const message = event.queryStringParameters?.sent === '1' ? { sent: true } : undefined;
     return page(200, `Your report ${result.view.reference}`, h(PrivateReport, { view: result.view, form: { action, sentTo, message } }));
@@ -136,7 +96,7 @@ export async function handlePrivateReport(
 async function handleMessage(
   deps: PrivateReportDependencies & SendMessageDependencies,
   page: (status: number, title: string, body: ComponentChildren, headers?: Record<string, string>) => HttpResult,
-  refused: (result: Refusal, asForm: boolean) => HttpResult,
+  refused: (result: LinkRefusal, asForm: boolean) => HttpResult,
   event: APIGatewayProxyEventV2,
 ): Promise<HttpResult> {
   const reportPath = event.rawPath.replace(/\/messages$/, '');

@@ -134,7 +134,7 @@ export const apiOperations: Operation[] = [
       200: page('The form, with the complaints the portal holds about the problem listed'),
       400: problem('The address is wrongly encoded'),
       404: page('The same page for every link that does not work'),
-      429: page('Too many links that do not work, from this address in an hour: wait'),
+      429: page('Too many links that do not work, from this address in an hour: wait', { headers: ['Retry-After'] }),
       ...unexpected,
     },
   },
@@ -152,8 +152,8 @@ export const apiOperations: Operation[] = [
     form: 'As the application form.',
     responses: {
       ...caseReviewResponses,
-      404: page('The same page for every link that does not work'),
-      429: page('Too many links that do not work, from this address in an hour: wait'),
+      404: problem('The same answer for every link that does not work', { html: true }),
+      429: problem('Too many links that do not work, from this address in an hour: wait', { html: true, headers: ['Retry-After'] }),
     },
   },
   {

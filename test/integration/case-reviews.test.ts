@@ -230,6 +230,12 @@ describe('applying from a private report link', () => {
 
     const bad = await fetch(`${stack.url}/api/reports/${reference}/private/${'x'.repeat(43)}/case-review`);
     expect(bad.status).toBe(404);
+    // A JSON client is answered in JSON, as the report's own link answers it.
+    const badJson = await callApi(stack, undefined, `/api/reports/${reference}/private/${'x'.repeat(43)}/case-review`, {
+      body: application(),
+    });
+    expect(badJson.status).toBe(404);
+    expect(badJson.body).toEqual({ message: 'This link does not work' });
 
     // The same form sent from the link page with JavaScript off: the acknowledgement, with the portal's complaint added.
     const posted = await fetch(`${stack.url}${link}/case-review`, {
