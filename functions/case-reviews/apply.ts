@@ -70,6 +70,17 @@ export function applicantEmail(application: CaseReviewApplication): string | und
   return application.applicant.role === 'victim' ? application.victim.email : application.applicant.email;
 }
 
+/** The partners an application names in its complaints (and that received its reports): they see it, and are told of it. */
+export function partnersNamed(
+  application: CaseReviewApplication,
+  directory: readonly Pick<Partner, 'id'>[],
+  reportPartners: readonly string[] = [],
+): string[] {
+  const known = new Set(directory.map((p) => p.id));
+  const named = application.complaints.map((c) => c.to).filter((to) => to !== OTHER_ORGANISATION);
+  return [...new Set([...named, ...reportPartners])].filter((id) => known.has(id));
+}
+
 export async function applyForCaseReview(
   deps: ApplyDependencies,
   input: { body: unknown; decodeErrors?: FieldError[]; fromReports?: FromReports },
@@ -79,9 +90,7 @@ export async function applyForCaseReview(
   const { application } = checked;
   const now = deps.now();
   const receivedAt = now.toISOString();
-  const known = new Set((await deps.partners()).map((p) => p.id));
-  const named = application.complaints.map((c) => c.to).filter((to) => to !== OTHER_ORGANISATION);
-  const partners = [...new Set([...named, ...(input.fromReports?.partners ?? [])])].filter((id) => known.has(id));
+  const partners = partnersNamed(application, await deps.partners(), input.fromReports?.partners);
   const retention = expiresAt(now, deps.profile.caseReview.retentionDays);
   const email = applicantEmail(application);
   const hash = deps.hash(`case-review:${JSON.stringify(application)}:${(input.fromReports?.references ?? []).join(',')}`);

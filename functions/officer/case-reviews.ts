@@ -18,6 +18,7 @@ import {
   completeRecommendation,
   nextStep,
   reviewSteps,
+  type ReviewStep,
   type TransitionResult,
 } from '../../shared/domain/case-review-process';
 import { parseCaseReviewReference } from '../../shared/domain/reference';
@@ -40,8 +41,10 @@ async function levelFor(deps: OfficerDependencies, officer: Officer, review: Sto
   return (await deps.partnerList()).find((p) => p.id === partnerId)?.dataLevel;
 }
 
-function summaryOf(deps: OfficerDependencies, review: ReviewListing, now: Date) {
-  const steps = reviewSteps(review, deps.profile.caseReview.timescales, deps.profile.workflow.bankHolidays, now);
+const stepsOf = (deps: OfficerDependencies, review: ReviewListing, now: Date) =>
+  reviewSteps(review, deps.profile.caseReview.timescales, deps.profile.workflow.bankHolidays, now);
+
+function summaryOf(review: ReviewListing, steps: ReviewStep[]) {
   const next = nextStep(steps);
   return {
     reference: review.reference,
@@ -76,7 +79,7 @@ export async function listCaseReviews(deps: OfficerDependencies, officer: Office
   const all = await deps.reviews.listings();
   const visible = access.kind === 'all' ? all : all.filter((r) => access.kind === 'partner' && r.partners.includes(access.partnerId));
   const now = deps.now();
-  return json(200, { reviews: visible.map((r) => summaryOf(deps, r, now)) });
+  return json(200, { reviews: visible.map((r) => summaryOf(r, stepsOf(deps, r, now))) });
 }
 
 const auditOf = (officer: Officer, review: StoredCaseReview, action: AuditEntry['action'], at: string, summary?: string): AuditEntry => ({
@@ -110,8 +113,9 @@ export async function getCaseReview(deps: OfficerDependencies, officer: Officer,
     const { [field]: _left, ...rest } = value;
     return rest;
   };
+  const steps = stepsOf(deps, review, now);
   return json(200, {
-    summary: summaryOf(deps, review, now),
+    summary: summaryOf(review, steps),
     dataLevel: level,
     applicant: {
       role: applicant.role,
@@ -123,7 +127,7 @@ export async function getCaseReview(deps: OfficerDependencies, officer: Officer,
       ...(withContact ? { name: victim.name, email: victim.email, phone: victim.phone, street: victim.street } : {}),
     },
     ...(level === 'summary' ? {} : { problem: review.application.problem }),
-    steps: reviewSteps(review, deps.profile.caseReview.timescales, deps.profile.workflow.bankHolidays, now),
+    steps,
     threshold: {
       met: check.met,
       ...(check.metBy ? { metBy: check.metBy } : {}),
@@ -233,10 +237,6 @@ async function record(
     result.email && applicantEmail(review.application)
       ? [pendingEntry(review, { kind: 'case-review', step: result.email }, now, `${result.email}-v${after.version}`)]
       : [];
-  after.deliveries = {
-    ...review.deliveries,
-    ...Object.fromEntries(outbox.map((e) => [e.targetId, { state: 'pending' as const, attempts: 0 }])),
-  };
   const written = await deps.reviews.change(review, after, outbox, auditOf(officer, review, 'case-review', at, result.summary));
   if (written === 'stale') return stale((await deps.reviews.get(review.reference)) ?? review);
   return json(200, { reference: after.reference, version: after.version, state: after.state });

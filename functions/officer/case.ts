@@ -225,6 +225,9 @@ export async function getCase(deps: OfficerDependencies, officer: Officer, event
     const what = stored.unreadMessages === 1 ? 'a message' : `${stored.unreadMessages} messages`;
     await deps.cases.markMessagesRead(reference, stored.unreadMessages, audit(stored, 'change', `Read ${what} from the resident`));
   }
+  // Applications are few (a handful a year): their listing, projected, is read whole, beside the rest.
+  const reviewListings = everything ? deps.reviews.listings() : undefined;
+  reviewListings?.catch(() => undefined);
   const [partners, related] = await Promise.all([
     // Names only: a minute-old list is fine, and saves a query on every case opened.
     deps.partnerList(),
@@ -243,13 +246,10 @@ export async function getCase(deps: OfficerDependencies, officer: Officer, event
     ? caseReviewCheck(linked?.records ?? [{ record, relation: undefined }], deps.profile.caseReview.threshold, now)
     : undefined;
   const caseReferences = linked?.body.members.map((m) => m.reference) ?? [];
-  // Applications are few (a handful a year): their listing, projected, is read whole.
   const ofThisCase = new Set([reference, ...caseReferences]);
-  const caseReviews = everything
-    ? (await deps.reviews.listings())
-        .filter((r) => r.reports.some((ref) => ofThisCase.has(ref)))
-        .map((r) => ({ reference: r.reference, state: r.state }))
-    : undefined;
+  const caseReviews = (await reviewListings)
+    ?.filter((r) => r.reports.some((ref) => ofThisCase.has(ref)))
+    .map((r) => ({ reference: r.reference, state: r.state }));
   return json(200, {
     reference,
     version: stored.version,

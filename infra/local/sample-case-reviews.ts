@@ -11,6 +11,7 @@ import { chosenPackDir } from '../../shared/config/partnership-pack';
 import { newCaseReviewReference } from '../../shared/domain/reference';
 import { expiresAt } from '../../shared/domain/retention';
 import { createCaseReviewStore } from '../../functions/adapters/dynamodb/case-review-store';
+import { partnersNamed } from '../../functions/case-reviews/apply';
 
 /** Returns how many applications it added (0 if the pack has none, or the table has applications already). */
 export async function seedSampleCaseReviews(client: DynamoDBClient, tableName: string, now: Date): Promise<number> {
@@ -28,7 +29,7 @@ export async function seedSampleCaseReviews(client: DynamoDBClient, tableName: s
       application,
       portalComplaints: [],
       reports: [],
-      partners: [...new Set(application.complaints.map((c) => c.to).filter((to) => profile.partners.some((p) => p.id === to)))],
+      partners: partnersNamed(application, profile.partners),
       deliveries: {},
       expiresAt: retention,
     };
