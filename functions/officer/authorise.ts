@@ -4,6 +4,7 @@
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { OfficerIdentity } from './ports';
+import type { AuditEntry } from '../reports/ports';
 import { jsonMessage, type HttpResult } from '../adapters/http/responses';
 import { accessFor, type Access } from './access';
 import type { OfficerDependencies } from './dependencies';
@@ -33,4 +34,24 @@ export async function authorise(
   if (role === 'officer' && access.kind !== 'all')
     return { ok: false, response: jsonMessage(403, 'Only partnership officers can do this.') };
   return { ok: true, officer: { identity: auth.identity, access, isAdmin } };
+}
+
+/** One audit entry of what this officer did to a report or an application, kept as long as it is kept. */
+export function auditEntry(
+  officer: Officer,
+  subject: { reference: string; expiresAt: number },
+  action: AuditEntry['action'],
+  at: string,
+  summary?: string,
+): AuditEntry {
+  return {
+    reference: subject.reference,
+    userId: officer.identity.userId,
+    username: officer.identity.username,
+    groups: officer.identity.groups,
+    action,
+    ...(summary ? { summary } : {}),
+    at,
+    expiresAt: subject.expiresAt,
+  };
 }

@@ -17,7 +17,7 @@ import { json, jsonMessage, type HttpResult } from '../adapters/http/responses';
 import type { AuditEntry } from '../reports/ports';
 import { pendingEntry, summaryOf, type OutboxEntry, type OutboxTarget, type ResidentNews, type StoredReport } from '../reports/records';
 import { dataLevelFor } from './access';
-import type { Officer } from './authorise';
+import { auditEntry, type Officer } from './authorise';
 import { notFound } from './case';
 import { linkReports, unlinkReport } from './case-links';
 import type { OfficerDependencies } from './dependencies';
@@ -55,20 +55,8 @@ export async function caseAction(deps: OfficerDependencies, officer: Officer, ev
   const now = deps.now();
   const at = now.toISOString();
   // Each report's audit entry keeps that report's own retention.
-  const auditOf = (
-    report: Pick<StoredReport, 'reference' | 'expiresAt'>,
-    summary: string,
-    kind: AuditEntry['action'] = 'change',
-  ): AuditEntry => ({
-    reference: report.reference,
-    userId: officer.identity.userId,
-    username: officer.identity.username,
-    groups: officer.identity.groups,
-    action: kind,
-    summary,
-    at,
-    expiresAt: report.expiresAt,
-  });
+  const auditOf = (report: Pick<StoredReport, 'reference' | 'expiresAt'>, summary: string, kind: AuditEntry['action'] = 'change') =>
+    auditEntry(officer, report, kind, at, summary);
   const audit = (summary: string, kind: AuditEntry['action'] = 'change') => auditOf(stored, summary, kind);
 
   if (action.action === 'note') {

@@ -26,9 +26,8 @@ import { readBody } from '../adapters/http/request-body';
 import { json, jsonMessage, type HttpResult } from '../adapters/http/responses';
 import { applicantEmail } from '../case-reviews/apply';
 import type { ReviewListing, StoredCaseReview } from '../case-reviews/records';
-import type { AuditEntry } from '../reports/ports';
 import { pendingEntry } from '../reports/records';
-import type { Officer } from './authorise';
+import { auditEntry, type Officer } from './authorise';
 import type { OfficerDependencies } from './dependencies';
 
 const notFound = () => jsonMessage(404, 'There is no Case Review application with this reference that you can see.');
@@ -82,17 +81,6 @@ export async function listCaseReviews(deps: OfficerDependencies, officer: Office
   return json(200, { reviews: visible.map((r) => summaryOf(r, stepsOf(deps, r, now))) });
 }
 
-const auditOf = (officer: Officer, review: StoredCaseReview, action: AuditEntry['action'], at: string, summary?: string): AuditEntry => ({
-  reference: review.reference,
-  userId: officer.identity.userId,
-  username: officer.identity.username,
-  groups: officer.identity.groups,
-  action,
-  ...(summary ? { summary } : {}),
-  at,
-  expiresAt: review.expiresAt,
-});
-
 export async function getCaseReview(deps: OfficerDependencies, officer: Officer, event: APIGatewayProxyEventV2): Promise<HttpResult> {
   const reference = parseCaseReviewReference(event.pathParameters?.reference ?? '');
   const review = reference ? await deps.reviews.get(reference) : undefined;
@@ -100,7 +88,7 @@ export async function getCaseReview(deps: OfficerDependencies, officer: Officer,
   if (!review || !level) return notFound();
   const now = deps.now();
   // The read is recorded before anything is shown, as every read of personal data is.
-  await deps.audit.append(auditOf(officer, review, 'read-case-review', now.toISOString()));
+  await deps.audit.append(auditEntry(officer, review, 'read-case-review', now.toISOString()));
   const { contacts, audit } = await deps.reviews.history(review.reference);
   const rule = deps.profile.caseReview.threshold;
   const check = checkThreshold(complaintsOf(review), rule, occurredDay(review.receivedAt)!);
@@ -194,7 +182,7 @@ export async function caseReviewAction(deps: OfficerDependencies, officer: Offic
         text: action.text,
         expiresAt: review.expiresAt,
       },
-      auditOf(officer, review, 'case-review', at, 'Record of contact added'),
+      auditEntry(officer, review, 'case-review', at, 'Record of contact added'),
     );
     return json(200, { reference: review.reference, version: review.version, state: review.state });
   }
@@ -237,7 +225,7 @@ async function record(
     result.email && applicantEmail(review.application)
       ? [pendingEntry(review, { kind: 'case-review', step: result.email }, now, `${result.email}-v${after.version}`)]
       : [];
-  const written = await deps.reviews.change(review, after, outbox, auditOf(officer, review, 'case-review', at, result.summary));
+  const written = await deps.reviews.change(review, after, outbox, auditEntry(officer, review, 'case-review', at, result.summary));
   if (written === 'stale') return stale((await deps.reviews.get(review.reference)) ?? review);
   return json(200, { reference: after.reference, version: after.version, state: after.state });
 }

@@ -10,7 +10,7 @@ import { notesFor } from '../../shared/domain/note-visibility';
 import { isOverdue } from '../../shared/domain/workflow';
 import { json, jsonMessage, type HttpResult } from '../adapters/http/responses';
 import { dataLevelFor } from './access';
-import type { Officer } from './authorise';
+import { auditEntry, type Officer } from './authorise';
 import type { AuditEntry } from '../reports/ports';
 import type { OfficerDependencies } from './dependencies';
 import { buildTimeline } from './timeline';
@@ -208,16 +208,8 @@ export async function getCase(deps: OfficerDependencies, officer: Officer, event
   const now = deps.now();
 
   const everything = officer.access.kind === 'all';
-  const audit = (report: Pick<StoredReport, 'reference' | 'expiresAt'>, action: AuditEntry['action'], summary?: string): AuditEntry => ({
-    reference: report.reference,
-    userId: officer.identity.userId,
-    username: officer.identity.username,
-    groups: officer.identity.groups,
-    action,
-    ...(summary ? { summary } : {}),
-    at: now.toISOString(),
-    expiresAt: report.expiresAt,
-  });
+  const audit = (report: Pick<StoredReport, 'reference' | 'expiresAt'>, action: AuditEntry['action'], summary?: string) =>
+    auditEntry(officer, report, action, now.toISOString(), summary);
   // Audit first: if the trail cannot be written, the data is not shown.
   await deps.audit.append(audit(stored, 'read-report'));
   // An officer opening the case reads the resident's messages: they stop counting as unread.

@@ -15,7 +15,7 @@ import { json, type HttpResult } from '../adapters/http/responses';
 import type { CaseSummary, StoredReport } from '../reports/records';
 import type { InboxPage } from '../reports/inbox';
 import type { AuditEntry } from '../reports/ports';
-import type { Officer } from './authorise';
+import { auditEntry, type Officer } from './authorise';
 import type { OfficerDependencies } from './dependencies';
 import { parseInboxQuery, scopeOf } from './inbox';
 
@@ -165,16 +165,7 @@ export async function exportReports(deps: OfficerDependencies, officer: Officer,
   // stops the export (500), and says so on the reports it had reached.
   const at = now.toISOString();
   const exportId = crypto.randomUUID().slice(0, 8);
-  const entry = (e: { reference: string; expiresAt: number }, summary: string) => ({
-    reference: e.reference,
-    userId: officer.identity.userId,
-    username: officer.identity.username,
-    groups: officer.identity.groups,
-    action: 'export' as const,
-    summary,
-    at,
-    expiresAt: e.expiresAt,
-  });
+  const entry = (e: { reference: string; expiresAt: number }, summary: string) => auditEntry(officer, e, 'export', at, summary);
   try {
     await deps.audit.appendAll(exported.map((e) => entry(e, `Exported with personal data (CSV, export ${exportId})`)));
   } catch (error) {
