@@ -9,10 +9,9 @@
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { caseActionSchema } from '../../shared/contracts/officer';
-import { toFieldErrors } from '../../shared/contracts/field-errors';
 import { parseReference } from '../../shared/domain/reference';
 import { applyAction, isOverdue } from '../../shared/domain/workflow';
-import { readBody } from '../adapters/http/request-body';
+import { readJsonBody } from '../adapters/http/request-body';
 import { json, jsonMessage, type HttpResult } from '../adapters/http/responses';
 import type { AuditEntry } from '../reports/ports';
 import { pendingEntry, summaryOf, type OutboxEntry, type OutboxTarget, type ResidentNews, type StoredReport } from '../reports/records';
@@ -30,12 +29,9 @@ const stale = (current: StoredReport) =>
 
 export async function caseAction(deps: OfficerDependencies, officer: Officer, event: APIGatewayProxyEventV2): Promise<HttpResult> {
   const reference = parseReference(event.pathParameters?.reference ?? '');
-  const body = readBody(event);
-  if (body.kind === 'error') return jsonMessage(body.status, body.message);
-  if (body.kind === 'form') return jsonMessage(415, 'Send the action as JSON');
-  const parsed = caseActionSchema.safeParse(body.value);
-  if (!parsed.success) return json(400, { message: 'Check the action and try again', errors: toFieldErrors(parsed.error) });
-  const action = parsed.data;
+  const read = readJsonBody(event, caseActionSchema, { what: 'the action', check: 'Check the action and try again' });
+  if (!read.ok) return read.response;
+  const action = read.value;
 
   const stored = reference ? await deps.store.get(reference) : undefined;
   if (!stored || !dataLevelFor(officer.access, stored)) return notFound();

@@ -10,7 +10,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { DataLevel } from '../../shared/config/profile-schema';
 import { reviewActionSchema, type CaseReviewApplication } from '../../shared/contracts/case-review';
-import { toFieldErrors } from '../../shared/contracts/field-errors';
 import { occurredDay } from '../../shared/domain/cases';
 import { checkThreshold, type Complaint } from '../../shared/domain/case-review';
 import {
@@ -22,7 +21,7 @@ import {
   type TransitionResult,
 } from '../../shared/domain/case-review-process';
 import { parseCaseReviewReference } from '../../shared/domain/reference';
-import { readBody } from '../adapters/http/request-body';
+import { readJsonBody } from '../adapters/http/request-body';
 import { json, jsonMessage, type HttpResult } from '../adapters/http/responses';
 import { applicantEmail } from '../case-reviews/apply';
 import type { ReviewListing, StoredCaseReview } from '../case-reviews/records';
@@ -160,12 +159,9 @@ export async function getCaseReview(deps: OfficerDependencies, officer: Officer,
 
 export async function caseReviewAction(deps: OfficerDependencies, officer: Officer, event: APIGatewayProxyEventV2): Promise<HttpResult> {
   const reference = parseCaseReviewReference(event.pathParameters?.reference ?? '');
-  const body = readBody(event);
-  if (body.kind === 'error') return jsonMessage(body.status, body.message);
-  if (body.kind === 'form') return jsonMessage(415, 'Send the action as JSON');
-  const parsed = reviewActionSchema.safeParse(body.value);
-  if (!parsed.success) return json(400, { message: 'Check the action and try again', errors: toFieldErrors(parsed.error) });
-  const action = parsed.data;
+  const read = readJsonBody(event, reviewActionSchema, { what: 'the action', check: 'Check the action and try again' });
+  if (!read.ok) return read.response;
+  const action = read.value;
   const review = reference ? await deps.reviews.get(reference) : undefined;
   if (!review || !(await levelFor(deps, officer, review))) return notFound();
   const at = deps.now().toISOString();

@@ -5,8 +5,7 @@
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { partnerUpdateSchema } from '../../shared/contracts/officer';
-import { toFieldErrors } from '../../shared/contracts/field-errors';
-import { readBody } from '../adapters/http/request-body';
+import { readJsonBody } from '../adapters/http/request-body';
 import { json, jsonMessage, type HttpResult } from '../adapters/http/responses';
 import type { Officer } from './authorise';
 import type { OfficerDependencies } from './dependencies';
@@ -18,12 +17,9 @@ export async function listPartners(deps: OfficerDependencies, officer: Officer):
 }
 
 export async function updatePartner(deps: OfficerDependencies, officer: Officer, event: APIGatewayProxyEventV2): Promise<HttpResult> {
-  const body = readBody(event);
-  if (body.kind === 'error') return jsonMessage(body.status, body.message);
-  if (body.kind === 'form') return jsonMessage(415, 'Send the change as JSON');
-  const parsed = partnerUpdateSchema.safeParse(body.value);
-  if (!parsed.success) return json(400, { message: 'Check the partner details', errors: toFieldErrors(parsed.error) });
-  const { version, ...change } = parsed.data;
+  const read = readJsonBody(event, partnerUpdateSchema, { what: 'the change', check: 'Check the partner details' });
+  if (!read.ok) return read.response;
+  const { version, ...change } = read.value;
   const areas = change.handles.areas;
   if (areas !== '*') {
     const unknown = areas.filter((a) => !deps.profile.areas.some((known) => known.id === a));

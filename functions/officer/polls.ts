@@ -10,13 +10,12 @@ import { formatCalendarDate } from '../../shared/contracts/london-time';
 import { occurredDay } from '../../shared/domain/cases';
 import type { Poll } from '../../shared/contracts/poll';
 import type { PlannedEvent } from '../polls/ports';
-import { toFieldErrors } from '../../shared/contracts/field-errors';
 import { findBursts } from '../../shared/domain/ballot-bursts';
 import { effectiveTallies, type TallyEntry } from '../../shared/domain/poll-results';
 import { pollState } from '../../shared/domain/poll-rules';
 import { expiresAt } from '../../shared/domain/retention';
 import { COUNTER_SHARDS } from '../polls/online-counts';
-import { readBody } from '../adapters/http/request-body';
+import { readJsonBody } from '../adapters/http/request-body';
 import { json, jsonMessage, type HttpResult } from '../adapters/http/responses';
 import { readResults } from '../polls/dependencies';
 import type { Officer } from './authorise';
@@ -57,12 +56,9 @@ export async function pollTallies(deps: OfficerDependencies, _officer: Officer, 
 export async function recordTally(deps: OfficerDependencies, officer: Officer, event: APIGatewayProxyEventV2): Promise<HttpResult> {
   const poll = deps.polls.catalogue().get(event.pathParameters?.id ?? '');
   if (!poll) return jsonMessage(404, 'No poll with that id');
-  const body = readBody(event);
-  if (body.kind === 'error') return jsonMessage(body.status, body.message);
-  if (body.kind === 'form') return jsonMessage(415, 'Send the tally as JSON');
-  const parsed = tallyRequestSchema.safeParse(body.value);
-  if (!parsed.success) return json(400, { message: 'Check the tally', errors: toFieldErrors(parsed.error) });
-  const request = parsed.data;
+  const read = readJsonBody(event, tallyRequestSchema, { what: 'the tally', check: 'Check the tally' });
+  if (!read.ok) return read.response;
+  const request = read.value;
   const known = new Set(poll.options.map((o) => o.id));
   const unknown = Object.keys(request.counts).filter((k) => !known.has(k));
   if (unknown.length)
@@ -123,15 +119,13 @@ const londonDay = (at: Date): string => occurredDay(at.toISOString())!;
 export async function addPollEvent(deps: OfficerDependencies, officer: Officer, event: APIGatewayProxyEventV2): Promise<HttpResult> {
   const poll = deps.polls.catalogue().get(event.pathParameters?.id ?? '');
   if (!poll) return jsonMessage(404, 'No poll with that id');
-  const body = readBody(event);
-  if (body.kind === 'error') return jsonMessage(body.status, body.message);
-  if (body.kind === 'form') return jsonMessage(415, 'Send the event as JSON');
-  const parsed = pollEventSchema.safeParse(body.value);
-  if (!parsed.success) return json(400, { message: 'Check the event', errors: toFieldErrors(parsed.error) });
+  const read = readJsonBody(event, pollEventSchema, { what: 'the event', check: 'Check the event' });
+  if (!read.ok) return read.response;
+  const asked = read.value;
   const now = deps.now();
   if (pollState(poll, now) === 'closed') return jsonMessage(409, 'This poll has closed: no more events can be planned for it.');
   const opens = londonDay(new Date(poll.opensAt));
-  if (parsed.data.date < opens || parsed.data.date > closingDay(poll))
+  if (asked.date < opens || asked.date > closingDay(poll))
     return json(400, {
       message: 'Check the event',
       errors: [
@@ -144,7 +138,7 @@ export async function addPollEvent(deps: OfficerDependencies, officer: Officer, 
   const planned: PlannedEvent = {
     pollId: poll.id,
     eventId: randomUUID(),
-    ...parsed.data,
+    ...asked,
     addedBy: officer.identity.username,
     addedAt: now.toISOString(),
   };

@@ -3,6 +3,9 @@
  * 32 KB. Failures are values with the status to send and a message to show.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import type * as z from 'zod/mini';
+import { toFieldErrors } from '../../../shared/contracts/field-errors';
+import { json, jsonMessage, type HttpResult } from './responses';
 
 const MAX_BODY_BYTES = 32 * 1024;
 
@@ -48,4 +51,22 @@ export function readBody(event: APIGatewayProxyEventV2): Body {
   } catch {
     return { kind: 'error', status: 400, form, message: 'The request body is not valid JSON' };
   }
+}
+
+/**
+ * A JSON-only body (the workspace's changes), checked with its operation's schema: the
+ * value, or the answer to send (the body's own problem, 415 for a form, 400 with every
+ * problem beside its field).
+ */
+export function readJsonBody<S extends z.ZodMiniType>(
+  event: APIGatewayProxyEventV2,
+  schema: S,
+  words: { what: string; check: string },
+): { ok: true; value: z.output<S> } | { ok: false; response: HttpResult } {
+  const body = readBody(event);
+  if (body.kind === 'error') return { ok: false, response: jsonMessage(body.status, body.message) };
+  if (body.kind === 'form') return { ok: false, response: jsonMessage(415, `Send ${words.what} as JSON`) };
+  const parsed = schema.safeParse(body.value);
+  if (!parsed.success) return { ok: false, response: json(400, { message: words.check, errors: toFieldErrors(parsed.error) }) };
+  return { ok: true, value: parsed.data };
 }
