@@ -6,6 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { formatThousands } from './numbers';
+import { isRealDate, optionalEmail, optionalPhone, optionalText, requiredText } from './fields';
 
 export const APPLICANT_ROLES = ['victim', 'relative', 'councillor', 'mp', 'support-worker', 'other'] as const;
 export type ApplicantRole = (typeof APPLICANT_ROLES)[number];
@@ -21,35 +22,14 @@ export const APPLICANT_ROLE_LABELS: Record<ApplicantRole, string> = {
 /** A complaint made to an organisation outside the partnership. */
 export const OTHER_ORGANISATION = 'other';
 
-const PHONE_PATTERN = /^\+?[0-9 ()-]{10,20}$/;
 const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 const text = (max: number, missing: string, label: string) =>
-  z
-    .string({ error: missing })
-    .check(z.trim(), z.minLength(1, missing), z.maxLength(max, `${label} must be ${formatThousands(max)} characters or fewer`));
-const optionalText = (max: number, label: string) =>
-  z.optional(
-    z
-      .string({ error: `${label} must be text` })
-      .check(z.trim(), z.maxLength(max, `${label} must be ${formatThousands(max)} characters or fewer`)),
-  );
-const email = z.optional(
-  z
-    .email({ error: 'Enter an email address in the correct format, like name@example.com' })
-    .check(z.maxLength(254, 'Email address must be 254 characters or fewer')),
-);
-const phone = z.optional(
-  z
-    .string({ error: 'Enter a phone number, like 01632 960 001' })
-    .check(z.trim(), z.regex(PHONE_PATTERN, 'Enter a phone number, like 01632 960 001')),
-);
+  requiredText(max, missing, `${label} must be ${formatThousands(max)} characters or fewer`);
+const email = optionalEmail();
+const phone = optionalPhone();
 /** A real calendar day, YYYY-MM-DD. */
-const day = (message: string) =>
-  z.string({ error: message }).check(
-    z.regex(DAY_PATTERN, message),
-    z.refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), message),
-  );
+const day = (message: string) => z.string({ error: message }).check(z.refine(isRealDate, message));
 
 export const MAX_COMPLAINTS = 20;
 
@@ -156,8 +136,7 @@ export const REVIEW_STATE_LABELS: Record<ReviewState, string> = {
 };
 
 const version = z.int({ error: 'Send the version you loaded' }).check(z.positive('Send the version you loaded'));
-const words = (max: number, missing: string) =>
-  z.string({ error: missing }).check(z.trim(), z.minLength(1, missing), z.maxLength(max, `Keep it to ${formatThousands(max)} characters`));
+const words = (max: number, missing: string) => requiredText(max, missing, `Keep it to ${formatThousands(max)} characters`);
 
 const recommendation = z.strictObject({
   text: words(1000, 'Write the recommendation'),

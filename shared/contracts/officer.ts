@@ -6,9 +6,8 @@ import * as z from 'zod/mini';
 import { ASB_CATEGORIES, HATE_MOTIVATIONS, REPORT_TYPES } from './report-vocabulary';
 import { CASE_RELATIONS, OUTCOMES, RISKS, STATUSES } from './workflow-vocabulary';
 import { DATA_LEVELS } from '../config/profile-schema';
+import { isRealDate, requiredText } from './fields';
 
-/** A real calendar date (2026-02-30 is refused, not rolled over). */
-const isRealDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
 const dateOnly = (label: string) =>
   z.optional(
     z.string().check(
@@ -42,8 +41,7 @@ export const inboxQuerySchema = z.strictObject({
 });
 export type InboxQuery = z.infer<typeof inboxQuerySchema>;
 
-const text = (max: number, missing: string) =>
-  z.string({ error: missing }).check(z.trim(), z.minLength(1, missing), z.maxLength(max, `Must be ${max} characters or fewer`));
+const text = (max: number, missing: string) => requiredText(max, missing, `Must be ${max} characters or fewer`);
 const version = z
   .number({ error: 'Send the version you loaded, so changes made meanwhile are not overwritten' })
   .check(z.int(), z.minimum(1));

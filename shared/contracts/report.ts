@@ -7,26 +7,14 @@
  * they use (cold start budget: see README performance table).
  */
 import * as z from 'zod/mini';
-import { formatThousands } from './numbers';
+import { optionalEmail, optionalPhone, optionalText, requiredText } from './fields';
 import { occurredStart } from './london-time';
 import { REPORT_TYPES, ASB_CATEGORIES, HATE_MOTIVATIONS, REPORTER_ROLES } from './report-vocabulary';
 
 /** UK postcode, normalised to upper case with one space before the inward code. */
 const POSTCODE_PATTERN = /^(GIR ?0AA|[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][ABD-HJLNP-UW-Z]{2})$/;
-/** A UK phone number: 10 to 13 digits, optionally with +, spaces, brackets and dashes. */
-const PHONE_PATTERN = /^\+?[0-9 ()-]{10,20}$/;
 /** Reports dated a little ahead are accepted: phone clocks drift. */
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
-
-const text = (max: number, missing: string, tooLong: string) =>
-  z.string({ error: missing }).check(z.trim(), z.minLength(1, missing), z.maxLength(max, tooLong));
-
-const optionalText = (max: number, label: string) =>
-  z.optional(
-    z
-      .string({ error: `${label} must be text` })
-      .check(z.trim(), z.maxLength(max, `${label} must be ${formatThousands(max)} characters or fewer`)),
-  );
 
 const postcode = z.string({ error: 'Enter a postcode as text' }).check(
   z.trim(),
@@ -36,17 +24,9 @@ const postcode = z.string({ error: 'Enter a postcode as text' }).check(
 );
 
 const contactSchema = z.strictObject({
-  name: text(100, 'Enter your name, or choose to report anonymously', 'Your name must be 100 characters or fewer'),
-  email: z.optional(
-    z
-      .email({ error: 'Enter an email address in the correct format, like name@example.com' })
-      .check(z.maxLength(254, 'Email address must be 254 characters or fewer')),
-  ),
-  phone: z.optional(
-    z
-      .string({ error: 'Enter a phone number, like 01632 960 001' })
-      .check(z.trim(), z.regex(PHONE_PATTERN, 'Enter a phone number, like 01632 960 001 or +44 7700 900 982')),
-  ),
+  name: requiredText(100, 'Enter your name, or choose to report anonymously', 'Your name must be 100 characters or fewer'),
+  email: optionalEmail(),
+  phone: optionalPhone(),
   preferredTimes: optionalText(200, 'When it is safe to contact you'),
 });
 
@@ -68,7 +48,7 @@ export function createReportSchema(areaIds: readonly [string, ...string[]]) {
             ),
         ),
         reporterRole: z.enum(REPORTER_ROLES, { error: 'Select who this happened to' }),
-        description: text(4000, 'Describe what happened', 'What happened must be 4,000 characters or fewer'),
+        description: requiredText(4000, 'Describe what happened', 'What happened must be 4,000 characters or fewer'),
         // A calendar day when the resident does not know the time; an instant when they do.
         occurredAt: z.optional(
           z.union([z.iso.date(), z.iso.datetime({ offset: true })], {
@@ -138,7 +118,7 @@ export type Report = z.output<ReportSchema>;
 export const incidentSchema = z
   .strictObject(
     {
-      description: text(4000, 'Describe what happened', 'What happened must be 4,000 characters or fewer'),
+      description: requiredText(4000, 'Describe what happened', 'What happened must be 4,000 characters or fewer'),
       occurredAt: z.optional(
         z.union([z.iso.date(), z.iso.datetime({ offset: true })], {
           error: 'Enter the date it happened as 2026-11-21, or the date and time as 2026-11-21T21:30:00Z',
@@ -180,7 +160,7 @@ export const MESSAGE_ABOUT_LABELS: Record<(typeof MESSAGE_ABOUT)[number], string
 export const residentMessageSchema = z.strictObject(
   {
     about: z.enum(MESSAGE_ABOUT, { error: 'Select what your message is about' }),
-    message: text(2000, 'Write your message', 'Your message must be 2,000 characters or fewer'),
+    message: requiredText(2000, 'Write your message', 'Your message must be 2,000 characters or fewer'),
   },
   { error: 'Send the message as a JSON object with the fields described at /api/openapi.json' },
 );
