@@ -145,10 +145,11 @@ function contactValues(contact: { name: string; email?: string | undefined; phon
 let runtime: CaseReviewApplyDependencies | undefined;
 
 function runtimeDependencies(): CaseReviewApplyDependencies {
+  if (runtime) return runtime;
   const client = dynamoDbClient();
   const table = config().TABLE_NAME;
   const cases = createCaseStore(client, table);
-  runtime ??= {
+  runtime = {
     store: createCaseReviewStore(client, table),
     reports: createReportStore(client, table),
     caseFile: (caseId) => cases.getCaseFile(caseId),

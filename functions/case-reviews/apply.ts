@@ -15,8 +15,13 @@ import { pendingEntry, type OutboxEntry } from '../reports/records';
 import type { CaseReviewStore } from './ports';
 import type { StoredCaseReview } from './records';
 
-/** The same application again within this window answers with the first reference (a reload, a double click). */
-const IDEMPOTENCY_WINDOW_SECONDS = 10 * 60;
+/**
+ * The same application again within this window answers with the first reference. A day,
+ * not a report's ten minutes: the acknowledgement answers the form's POST itself, so a
+ * reload of it later that day sends the form again, and the same victim, problem and
+ * complaints on the same day are one application.
+ */
+const IDEMPOTENCY_WINDOW_SECONDS = 24 * 60 * 60;
 const MAX_REFERENCE_TRIES = 5;
 
 export interface ApplyDependencies {
