@@ -3,6 +3,7 @@
  * corrected by a new entry that says why (the earlier one is kept, marked corrected).
  */
 import { formatCalendarDate } from '../../../../shared/contracts/london-time';
+import { occurredDay } from '../../../../shared/domain/cases';
 import { ScrollRegion } from '../../../../shared/ui/table-region';
 import { type Answer, officerApi } from './client';
 import { allowedHere, announce, announceFailure, show, showSignedIn, signedIn, when } from './session';
@@ -14,7 +15,7 @@ type PollSummary = Answer<'listPolls'>['polls'][number];
 type PlannedEvent = Tallies['events'][number];
 
 /** Today on the UK clock, as the date boxes hold it. */
-const today = () => new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
+const today = () => occurredDay(new Date().toISOString())!;
 
 /** The events planned for the poll, each a tap away from its tally form. */
 function EventList({ events, onRecord }: { events: PlannedEvent[]; onRecord: (event: PlannedEvent) => void }) {
