@@ -8,8 +8,9 @@ const configSchema = z.object({
   TABLE_NAME: z.string().check(z.minLength(1)),
   /** The polls table (ballots, counters, event tallies); needed only by the poll functions. */
   POLLS_TABLE_NAME: z.optional(z.string().check(z.minLength(1))),
-  /** The validated poll definitions; defaults to polls.json beside the bundle (see infra/aws/bundle.ts). */
-  POLLS_FILE: z.optional(z.string().check(z.minLength(1))),
+  /** Where the built site is published, and the CDN in front of it: needed only by the site-regions job. */
+  SITE_BUCKET: z.optional(z.string().check(z.minLength(1))),
+  DISTRIBUTION_ID: z.optional(z.string().check(z.minLength(1))),
   AWS_REGION: z._default(z.string(), 'eu-west-2'),
   /** Set only for the local stack: DynamoDB Local / SES local endpoints. */
   DYNAMODB_ENDPOINT: z.optional(z.url()),

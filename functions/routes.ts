@@ -40,6 +40,11 @@ export interface HttpRoute {
    * bursts; officer-write appends event tallies.
    */
   polls?: 'vote' | 'read' | 'officer-read' | 'officer-write';
+  /**
+   * A page of the site, not of the API: served from the site's own paths (CloudFront sends
+   * them to the API, and keeps each answer as briefly as its Cache-Control says).
+   */
+  page?: true;
 }
 
 export const httpRoutes: HttpRoute[] = [
@@ -107,6 +112,10 @@ export const httpRoutes: HttpRoute[] = [
   { id: 'poll-start', method: 'ANY', path: '/api/polls/{id}/start', entry: 'functions/poll-start/handler.ts', polls: 'vote' },
   { id: 'cast-ballot', method: 'ANY', path: '/api/polls/{id}/ballots', entry: 'functions/cast-ballot/handler.ts', polls: 'vote' },
   { id: 'poll-pages', method: 'GET', path: '/api/polls/{id}/{view}', entry: 'functions/poll-pages/handler.ts', polls: 'read' },
+  // The resident poll pages, rendered from the polls table: a poll an officer publishes needs no rebuild.
+  { id: 'poll-list-page', method: 'GET', path: '/polls', entry: 'functions/poll-pages/handler.ts', polls: 'read', page: true },
+  { id: 'poll-start-page', method: 'GET', path: '/polls/{id}', entry: 'functions/poll-pages/handler.ts', polls: 'read', page: true },
+  { id: 'poll-vote-page', method: 'GET', path: '/polls/{id}/vote', entry: 'functions/poll-pages/handler.ts', polls: 'read', page: true },
 ];
 
 /** Functions not behind HTTP: the stream router and the scheduled sweeper. */
@@ -114,6 +123,8 @@ export const backgroundFunctions = {
   routeReport: { id: 'route-report', entry: 'functions/route-report/handler.ts' },
   sweepOutbox: { id: 'sweep-outbox', entry: 'functions/sweep-outbox/handler.ts' },
   closePolls: { id: 'close-polls', entry: 'functions/close-polls/handler.ts' },
+  importPolls: { id: 'import-polls', entry: 'functions/import-polls/handler.ts' },
+  refreshSiteRegions: { id: 'refresh-site-regions', entry: 'functions/refresh-site-regions/handler.ts' },
   deliveryFeedback: { id: 'delivery-feedback', entry: 'functions/delivery-feedback/handler.ts' },
 } as const;
 

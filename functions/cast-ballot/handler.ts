@@ -27,7 +27,7 @@ const ANSWER_MARGIN_MS = 2_000;
 export async function handleBallot(deps: PollDependencies, event: APIGatewayProxyEventV2, remainingMs?: () => number): Promise<HttpResult> {
   const pollId = event.pathParameters?.id ?? '';
   if (event.requestContext.http.method !== 'POST')
-    return notPost(event, deps.polls.has(pollId) ? `/polls/${pollId}/vote/` : '/polls/', 'Use POST to send a ballot');
+    return notPost(event, (await deps.polls.get(pollId)) ? `/polls/${pollId}/vote/` : '/polls/', 'Use POST to send a ballot');
   const body = readBody(event);
   if (body.kind === 'error') {
     if (!body.form) return jsonMessage(body.status, BODY_MESSAGES[body.status]);
@@ -37,20 +37,24 @@ export async function handleBallot(deps: PollDependencies, event: APIGatewayProx
       deps.profile.name,
       'There is a problem with your answers',
       BODY_MESSAGES[body.status],
-      deps.polls.get(pollId),
+      await deps.polls.get(pollId),
     );
   }
   const decoded = body.kind === 'form' ? decodeBallotForm(body.entries) : { value: body.value, errors: [] as FieldError[] };
   const cast = async () => {
     const secret = await deps.secret();
-    return castBallot(deps, {
-      pollId,
-      body: decoded.value,
-      decodeErrors: decoded.errors,
-      voter: readVoterCookie(secret, pollId, cookieValue(event, VOTER_COOKIE)),
-      ipHash: addressHash(secret, pollId, clientAddress(event)),
-      ...(remainingMs ? { giveUpAt: Date.now() + remainingMs() - ANSWER_MARGIN_MS } : {}),
-    });
+    // Counted against the definition as stored now, not the pages' copy of it.
+    return castBallot(
+      { ...deps, polls: deps.current },
+      {
+        pollId,
+        body: decoded.value,
+        decodeErrors: decoded.errors,
+        voter: readVoterCookie(secret, pollId, cookieValue(event, VOTER_COOKIE)),
+        ipHash: addressHash(secret, pollId, clientAddress(event)),
+        ...(remainingMs ? { giveUpAt: Date.now() + remainingMs() - ANSWER_MARGIN_MS } : {}),
+      },
+    );
   };
   // JSON clients keep their request and retry; the error middleware answers them.
   if (body.kind !== 'form') return jsonAnswer(await cast());
@@ -76,7 +80,7 @@ export async function handleBallot(deps: PollDependencies, event: APIGatewayProx
   // Not a mistake in the answers: said once, as a notice above the form, with every answer kept.
   if (result.status === 400 && result.kind === 'too-fast') return formPage(deps, pollId, body.entries, 400, [], result.errors[0]!.message);
   const { messagePage } = await import('../polls/pages');
-  const poll = deps.polls.get(pollId);
+  const poll = await deps.polls.get(pollId);
   if (result.status === 400) return messagePage(400, deps.profile.name, 'We could not count your answers', result.errors[0]!.message, poll);
   if (result.status === 409)
     return messagePage(409, deps.profile.name, 'You have already taken part', result.message, poll, [
@@ -116,7 +120,7 @@ async function formPage(
   errors: FieldError[],
   notice?: string,
 ): Promise<HttpResult> {
-  const poll = deps.polls.get(pollId);
+  const poll = await deps.polls.get(pollId);
   if (!poll) {
     const { messagePage } = await import('../polls/pages');
     return messagePage(status, deps.profile.name, 'We could not count your answers', errors[0]?.message ?? 'Please try again.');
@@ -135,6 +139,7 @@ async function formPage(
       title: `Error: ${poll.question}`,
       partnershipName: deps.profile.name,
       body: h(PollForm, { poll, values, errors, notice }),
+      scripts: ['/assets/poll-form.js'],
     }),
   );
 }

@@ -11,7 +11,7 @@ export async function handler(): Promise<{ finalised: string[]; mismatched: stri
   const deps = pollDependencies();
   const finalised: string[] = [];
   const mismatched: string[] = [];
-  for (const poll of deps.polls.values()) {
+  for (const { poll } of await deps.polls.list()) {
     const result = await finalisePoll(deps, poll);
     if (result.outcome !== 'finalised') continue;
     finalised.push(poll.id);

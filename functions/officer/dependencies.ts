@@ -16,8 +16,8 @@ import type { TokenVerifier } from './ports';
 import { config, pollsTableName } from '../config';
 import { createPollStore } from '../adapters/dynamodb/poll-store';
 import type { PollStore } from '../polls/ports';
-import { pollCatalogue } from '../polls/catalogue';
-import type { Poll } from '../../shared/contracts/poll';
+import { createPollDefinitionStore } from '../adapters/dynamodb/poll-definitions';
+import type { PollDefinitionStore } from '../polls/ports';
 import { clockNow } from '../adapters/clock/clock';
 
 export interface OfficerDependencies {
@@ -32,8 +32,8 @@ export interface OfficerDependencies {
   partnerList: () => Promise<PartnerRecord[]>;
   profile: Profile;
   now: () => Date;
-  /** Polls: the published list (read on first use) and the polls table, for event tallies. */
-  polls: { catalogue: () => ReadonlyMap<string, Poll>; store: PollStore };
+  /** Polls: their definitions (drafts too, always as stored now), and ballots, tallies and events. */
+  polls: { definitions: PollDefinitionStore; store: PollStore };
 }
 
 let runtime: Promise<OfficerDependencies> | undefined;
@@ -53,7 +53,7 @@ export function runtimeDependencies(): Promise<OfficerDependencies> {
       partnerList: cachedPartners(partners, 60_000),
       profile: bundledProfile,
       now: clockNow,
-      polls: { catalogue: pollCatalogue, store: createPollStore(client, pollsTableName()) },
+      polls: { definitions: createPollDefinitionStore(client, pollsTableName()), store: createPollStore(client, pollsTableName()) },
     };
   })();
   // A failed start (JWKS unreachable) is retried on the next request, not cached.

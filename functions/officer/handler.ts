@@ -20,6 +20,7 @@ import { listPartners, updatePartner } from './partners';
 import { tasking } from './tasking';
 import { addPollEvent, ballotBursts, listPolls, pollTallies, recordTally } from './polls';
 import { caseReviewAction, getCaseReview, listCaseReviews } from './case-reviews';
+import { createPoll, getPoll, previewPoll, respondToPoll, schedulePoll, updatePoll } from './poll-definitions';
 
 type Endpoint = (deps: OfficerDependencies, officer: Officer, event: APIGatewayProxyEventV2) => Promise<HttpResult>;
 
@@ -35,6 +36,12 @@ const runners: Record<OfficerOperationId, Endpoint> = {
   updatePartner,
   exportAudit,
   listPolls,
+  createPoll,
+  getPoll,
+  updatePoll,
+  schedulePoll,
+  previewPoll,
+  respondToPoll,
   pollTallies,
   recordTally,
   addPollEvent,

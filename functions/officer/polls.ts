@@ -23,22 +23,25 @@ import type { OfficerDependencies } from './dependencies';
 
 export async function listPolls(deps: OfficerDependencies): Promise<HttpResult> {
   const now = deps.now();
-  const polls = [...deps.polls.catalogue().values()]
-    .sort((a, b) => b.opensAt.localeCompare(a.opensAt))
-    .map((p) => ({
+  const polls = (await deps.polls.definitions.list())
+    .sort((a, b) => b.poll.opensAt.localeCompare(a.poll.opensAt))
+    .map(({ poll: p, status, version, source }) => ({
       id: p.id,
       title: p.title,
       type: p.type,
-      state: pollState(p, now),
+      status,
+      state: status === 'draft' ? ('draft' as const) : pollState(p, now),
       opensAt: p.opensAt,
       closesAt: p.closesAt,
       options: p.options,
+      version,
+      source,
     }));
   return json(200, { polls });
 }
 
 export async function pollTallies(deps: OfficerDependencies, _officer: Officer, event: APIGatewayProxyEventV2): Promise<HttpResult> {
-  const poll = deps.polls.catalogue().get(event.pathParameters?.id ?? '');
+  const poll = (await deps.polls.definitions.get(event.pathParameters?.id ?? ''))?.poll;
   if (!poll) return jsonMessage(404, 'No poll with that id');
   const entries = (await deps.polls.store.listTallies(poll.id)).sort((a, b) => a.recordedAt.localeCompare(b.recordedAt));
   const counted = new Set(effectiveTallies(entries).map((e) => e.entryId));
@@ -54,7 +57,7 @@ export async function pollTallies(deps: OfficerDependencies, _officer: Officer, 
 }
 
 export async function recordTally(deps: OfficerDependencies, officer: Officer, event: APIGatewayProxyEventV2): Promise<HttpResult> {
-  const poll = deps.polls.catalogue().get(event.pathParameters?.id ?? '');
+  const poll = (await deps.polls.definitions.get(event.pathParameters?.id ?? ''))?.poll;
   if (!poll) return jsonMessage(404, 'No poll with that id');
   const read = readJsonBody(event, tallyRequestSchema, { what: 'the tally', check: 'Check the tally' });
   if (!read.ok) return read.response;
@@ -117,7 +120,7 @@ const closingDay = (poll: Poll) => londonDay(new Date(poll.closesAt));
 const londonDay = (at: Date): string => occurredDay(at.toISOString())!;
 
 export async function addPollEvent(deps: OfficerDependencies, officer: Officer, event: APIGatewayProxyEventV2): Promise<HttpResult> {
-  const poll = deps.polls.catalogue().get(event.pathParameters?.id ?? '');
+  const poll = (await deps.polls.definitions.get(event.pathParameters?.id ?? ''))?.poll;
   if (!poll) return jsonMessage(404, 'No poll with that id');
   const read = readJsonBody(event, pollEventSchema, { what: 'the event', check: 'Check the event' });
   if (!read.ok) return read.response;
@@ -148,7 +151,7 @@ export async function addPollEvent(deps: OfficerDependencies, officer: Officer, 
 }
 
 export async function ballotBursts(deps: OfficerDependencies, _officer: Officer, event: APIGatewayProxyEventV2): Promise<HttpResult> {
-  const poll = deps.polls.catalogue().get(event.pathParameters?.id ?? '');
+  const poll = (await deps.polls.definitions.get(event.pathParameters?.id ?? ''))?.poll;
   if (!poll) return jsonMessage(404, 'No poll with that id');
   const traces: { ipHash: string; castAt: string }[] = [];
   for (let shard = 0; shard < COUNTER_SHARDS; shard++) {

@@ -1,8 +1,11 @@
 /**
- * GET /api/polls/{id}/results and /api/polls/{id}/thanks: live pages, so they are
- * rendered here rather than at build time. Results come as JSON (API clients), HTML
- * (a browser navigating there) or CSV (`?format=csv`); hidden results stay hidden in
- * every format. The thank-you page finds the resident's ballot from their voter cookie.
+ * The poll pages, rendered from the polls table so a poll an officer publishes needs no
+ * rebuild: the list (`/polls/`), a poll's start page (`/polls/{id}/`) and vote page
+ * (`/polls/{id}/vote/`), which CloudFront keeps for half a minute; and the live pages
+ * `/api/polls/{id}/results` and `/api/polls/{id}/thanks`, never kept. Results come as
+ * JSON (API clients), HTML (a browser navigating there) or CSV (`?format=csv`); hidden
+ * results stay hidden in every format. The thank-you page finds the resident's ballot
+ * from their voter cookie.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { bundledProfile } from '../../shared/config/bundled-profile';
@@ -13,8 +16,16 @@ import { httpHandler } from '../adapters/http/middleware';
 import { html, json, jsonMessage, type HttpResult } from '../adapters/http/responses';
 import { pollDependencies, readResults, type PollDependencies } from '../polls/dependencies';
 import { cookieValue, readVoterCookie, VOTER_COOKIE } from '../polls/voter-cookie';
+import type { PollResponse } from '../polls/ports';
 
 type Format = 'json' | 'html' | 'csv';
+
+/**
+ * Pages every resident sees alike: CloudFront may keep them for half a minute, so a poll
+ * that opens or is published shows within a minute (the function's own copy of the list
+ * is at most as old again).
+ */
+export const SHARED_PAGE = { 'Cache-Control': 'public, max-age=30' };
 
 /** `?format=` wins; otherwise a browser asking for HTML gets the page, everyone else JSON. */
 function formatOf(event: APIGatewayProxyEventV2): Format | undefined {
@@ -23,8 +34,62 @@ function formatOf(event: APIGatewayProxyEventV2): Format | undefined {
   return /text\/html/.test(event.headers.accept ?? '') ? 'html' : 'json';
 }
 
+/** `/polls/`, `/polls/{id}/` and `/polls/{id}/vote/`: the pages a resident reaches from the site. */
+async function residentPage(deps: PollDependencies, event: APIGatewayProxyEventV2): Promise<HttpResult> {
+  const id = event.pathParameters?.id;
+  const now = deps.now();
+  const [{ h }, { renderPage }, pages] = await Promise.all([
+    import('preact'),
+    import('../../shared/ui/layout'),
+    import('../../shared/ui/poll-pages'),
+  ]);
+  if (id === undefined) {
+    const polls = (await deps.polls.list()).map((r) => r.poll);
+    return html(
+      200,
+      renderPage({
+        title: 'Have your say',
+        description: 'Tell the partnership what worries you most where you live, and see what others said.',
+        partnershipName: deps.profile.name,
+        body: h(pages.PollListPage, { polls, now }),
+        forms: false,
+      }),
+      SHARED_PAGE,
+    );
+  }
+  const poll = await deps.polls.get(id);
+  if (!poll) {
+    const { messagePage } = await import('../polls/pages');
+    return messagePage(
+      404,
+      deps.profile.name,
+      'Poll not found',
+      'There is no poll at this address. Check the link, or choose a poll from the list.',
+    );
+  }
+  const vote = /\/vote\/?$/.test(event.rawPath);
+  const open = pollState(poll, now) === 'open';
+  return html(
+    200,
+    renderPage({
+      title: vote ? (open ? poll.question : `${poll.title}: ${pollState(poll, now) === 'closed' ? 'closed' : 'not open yet'}`) : poll.title,
+      description: vote ? poll.title : poll.question,
+      partnershipName: deps.profile.name,
+      body: h(vote ? pages.PollVotePage : pages.PollStartPage, { poll, now }),
+      forms: true,
+      ...(vote && open ? { scripts: [POLL_FORM_SCRIPT] } : {}),
+    }),
+    SHARED_PAGE,
+  );
+}
+
+/** The vote form's enhancement (buttons beside each number box, tokens left), built beside the stylesheets. */
+const POLL_FORM_SCRIPT = '/assets/poll-form.js';
+
 export async function handlePollPage(deps: PollDependencies, event: APIGatewayProxyEventV2): Promise<HttpResult> {
-  const poll = deps.polls.get(event.pathParameters?.id ?? '');
+  if (!event.rawPath.startsWith('/api/')) return residentPage(deps, event);
+  const record = await deps.polls.record(event.pathParameters?.id ?? '');
+  const poll = record?.poll;
   const view = event.pathParameters?.view;
   const format = view === 'thanks' ? 'html' : formatOf(event);
   if (format === undefined) return jsonMessage(400, 'format must be json, html or csv');
@@ -41,7 +106,7 @@ export async function handlePollPage(deps: PollDependencies, event: APIGatewayPr
   }
   const now = deps.now();
   const visible = resultsVisible(poll, now);
-  if (view === 'thanks') return thanks(deps, poll, event, visible, now);
+  if (view === 'thanks') return thanks(deps, poll, event, visible, now, record?.response);
 
   if (!visible) {
     const message =
@@ -109,14 +174,21 @@ export async function handlePollPage(deps: PollDependencies, event: APIGatewayPr
     renderPage({
       title: `Results: ${poll.title}`,
       partnershipName: deps.profile.name,
-      body: h(ui.ResultsSection, { poll, results, now }),
+      body: h(ui.ResultsSection, { poll, results, now, response: record?.response }),
       forms: true,
     }),
     vary,
   );
 }
 
-async function thanks(deps: PollDependencies, poll: Poll, event: APIGatewayProxyEventV2, visible: boolean, now: Date): Promise<HttpResult> {
+async function thanks(
+  deps: PollDependencies,
+  poll: Poll,
+  event: APIGatewayProxyEventV2,
+  visible: boolean,
+  now: Date,
+  response: PollResponse | undefined,
+): Promise<HttpResult> {
   const secret = await deps.secret();
   const voter = readVoterCookie(secret, poll.id, cookieValue(event, VOTER_COOKIE));
   const ballot = voter ? await deps.store.getBallot(poll.id, voter.voterId) : undefined;
@@ -134,7 +206,7 @@ async function thanks(deps: PollDependencies, poll: Poll, event: APIGatewayProxy
     renderPage({
       title: ballot ? 'Thank you for taking part' : `Your answers: ${poll.title}`,
       partnershipName: deps.profile.name,
-      body: h(Thanks, { poll, placed, results, now }),
+      body: h(Thanks, { poll, placed, results, now, response }),
       forms: true,
     }),
   );

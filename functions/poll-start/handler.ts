@@ -13,7 +13,7 @@ import { pollDependencies, type PollDependencies } from '../polls/dependencies';
 import { cookieValue, newVoterId, readVoterCookie, setVoterCookie, VOTER_COOKIE, voterCookieValue } from '../polls/voter-cookie';
 
 export async function handleStart(deps: PollDependencies, event: APIGatewayProxyEventV2): Promise<HttpResult> {
-  const poll = deps.polls.get(event.pathParameters?.id ?? '');
+  const poll = await deps.polls.get(event.pathParameters?.id ?? '');
   if (event.requestContext.http.method !== 'POST')
     return notPost(event, poll ? `/polls/${poll.id}/` : '/polls/', 'Use POST to start voting');
   // Pages are loaded only when there is something to say (cold start budget).

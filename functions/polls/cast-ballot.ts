@@ -5,7 +5,6 @@
  * the area), then stores it once per voter (409 for a different second ballot; the
  * same ballot sent again, a retry, is answered as if it were the first).
  */
-import type { Poll } from '../../shared/contracts/poll';
 import type { Profile } from '../../shared/config/profile-schema';
 import { ballotRequestSchema, type BallotRequest } from '../../shared/contracts/ballot';
 import { toFieldErrors, uniqueByPath, type FieldError } from '../../shared/contracts/field-errors';
@@ -13,6 +12,7 @@ import { ballotCounts, checkChoices, checkFollowUps, closedMessage, postcodeDist
 import { expiresAt } from '../../shared/domain/retention';
 import type { PollStore, StoredBallot } from './ports';
 import type { Voter } from './voter-cookie';
+import type { PollLookup } from './catalogue';
 
 /** Said, with the answers kept, when a ballot arrives within moments of "Start now". */
 const TOO_FAST_MESSAGE =
@@ -21,7 +21,7 @@ const TOO_FAST_MESSAGE =
 export interface BallotDependencies {
   store: PollStore;
   profile: Profile;
-  polls: ReadonlyMap<string, Poll>;
+  polls: PollLookup;
   now: () => Date;
 }
 
@@ -45,7 +45,7 @@ export type BallotResult =
   | { status: 409; message: string; ballot: StoredBallot };
 
 export async function castBallot(deps: BallotDependencies, submission: BallotSubmission): Promise<BallotResult> {
-  const poll = deps.polls.get(submission.pollId);
+  const poll = await deps.polls.get(submission.pollId);
   if (!poll) return { status: 404, message: 'There is no poll at this address. Check the link, or see the list of polls.' };
   const now = deps.now();
   const closed = closedMessage(poll, now);

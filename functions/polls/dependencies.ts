@@ -9,10 +9,15 @@ import { createPollStore } from '../adapters/dynamodb/poll-store';
 import type { OnlineCounts } from './ports';
 import { config, pollsTableName } from '../config';
 import type { BallotDependencies } from './cast-ballot';
-import { pollCatalogue } from './catalogue';
+import { currentPolls, publishedPolls, type PublishedPolls } from './catalogue';
+import { createPollDefinitionStore } from '../adapters/dynamodb/poll-definitions';
 import { clockNow } from '../adapters/clock/clock';
 
-export interface PollDependencies extends BallotDependencies {
+export interface PollDependencies extends Omit<BallotDependencies, 'polls'> {
+  /** Published polls, as pages show them (a copy at most half a minute old). */
+  polls: PublishedPolls;
+  /** Published polls as stored this moment: what a ballot is counted against. */
+  current: BallotDependencies['polls'];
   /** The key that signs voter cookies and salts address hashes. */
   secret: () => Promise<string>;
   /** Secure cookies everywhere but plain-http local development. */
@@ -24,10 +29,12 @@ let runtime: PollDependencies | undefined;
 export function pollDependencies(): PollDependencies {
   if (runtime) return runtime;
   const store = createPollStore(dynamoDbClient(), pollsTableName());
+  const definitions = createPollDefinitionStore(dynamoDbClient(), pollsTableName());
   runtime = {
     store,
     profile: bundledProfile,
-    polls: pollCatalogue(),
+    polls: publishedPolls(definitions, () => clockNow().getTime()),
+    current: currentPolls(definitions),
     now: clockNow,
     secret: cachedSecret(() => store.voterSecret(() => randomBytes(32).toString('base64url'))),
     secureCookies: config().SITE_URL.startsWith('https:'),

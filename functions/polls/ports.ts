@@ -4,6 +4,7 @@
  */
 import type { Allocation } from '../../shared/domain/poll-rules';
 import type { TallyEntry } from '../../shared/domain/poll-results';
+import type { Poll } from '../../shared/contracts/poll';
 
 export interface StoredBallot {
   pollId: string;
@@ -82,4 +83,64 @@ export interface PollStore {
   listEvents(pollId: string): Promise<PlannedEvent[]>;
   /** The key that signs voter cookies: made once, with a conditional write, then read. */
   voterSecret(make: () => string): Promise<string>;
+}
+
+/**
+ * draft: only officers see it, and may change anything. scheduled: published; residents
+ * see it from its opening time (open and closed follow from its times, with no one present).
+ */
+type PollStatus = 'draft' | 'scheduled';
+
+/** What the partnership did about a closed poll's results, shown with them. */
+export interface PollResponse {
+  weDid: string[];
+  /** Plan actions the results led to, as the workspace listed them. */
+  actions: { id: string; title: string; href: string }[];
+  publishedBy: string;
+  publishedAt: string;
+}
+
+/** A poll's definition as the polls table keeps it: the one source every page and function reads. */
+export interface PollRecord {
+  poll: Poll;
+  status: PollStatus;
+  /** pack: imported from the partnership pack's poll files; workspace: made by an officer. */
+  source: 'pack' | 'workspace';
+  /** Raised by every change; a change names the version it was made from. */
+  version: number;
+  createdBy: string;
+  createdAt: string;
+  updatedBy: string;
+  updatedAt: string;
+  response?: PollResponse | undefined;
+}
+
+/** One change to a definition, kept with who made it and when. */
+export interface PollChange {
+  pollId: string;
+  version: number;
+  changedBy: string;
+  changedAt: string;
+  /** What changed: "created", "scheduled", field names, "response". */
+  what: string[];
+}
+
+export interface PollCatalogue {
+  get(id: string): Promise<PollRecord | undefined>;
+  /** Every definition, drafts included. */
+  list(): Promise<PollRecord[]>;
+}
+
+type DefinitionWrite = 'written' | 'version-conflict' | 'has-ballots' | 'exists';
+
+export interface PollDefinitionStore extends PollCatalogue {
+  /** Stores a new definition; `exists` if its id is taken. */
+  create(record: PollRecord, change: PollChange, expiresAt: number): Promise<DefinitionWrite>;
+  /**
+   * Replaces a definition made from `record.version - 1`, with its change, in one
+   * transaction. `lockedWhenVoted`: refused (`has-ballots`) if any ballot was counted, checked
+   * in the same transaction as the write, so a ballot and a change of options cannot cross.
+   */
+  replace(record: PollRecord, change: PollChange, expiresAt: number, options: { lockedWhenVoted: boolean }): Promise<DefinitionWrite>;
+  changes(pollId: string): Promise<PollChange[]>;
 }

@@ -76,8 +76,8 @@ export function bundleFunction(id: string, entry: string, outRoot = BUNDLE_DIR):
   defaultProfile();
   const dir = join(outRoot, id);
   const result = bundleEntry(join(ROOT, entry), dir);
-  // Functions that read polls get them validated, beside the bundle (functions/polls/catalogue.ts).
-  if (Object.keys(result.metafile.inputs).some((input) => input.endsWith('functions/polls/catalogue.ts'))) {
+  // The pack's polls, validated, go beside the function that imports them into the polls table.
+  if (Object.keys(result.metafile.inputs).some((input) => input.endsWith('functions/import-polls/handler.ts'))) {
     writeFileSync(join(dir, 'polls.json'), JSON.stringify(loadPolls()));
   }
   const made = { id, dir, ...result };

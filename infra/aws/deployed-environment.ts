@@ -5,7 +5,7 @@
  * checking at synth means such a stack is never deployed at all.
  */
 
-const LOCAL_ONLY = ['LOCAL_MODE', 'DYNAMODB_ENDPOINT', 'SES_ENDPOINT', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'POLLS_FILE'];
+const LOCAL_ONLY = ['LOCAL_MODE', 'DYNAMODB_ENDPOINT', 'SES_ENDPOINT', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'];
 
 /** The literal text of a resolved CloudFormation value (a string, or an Fn::Join of parts), tokens as "…". */
 function literal(value: unknown): string | undefined {

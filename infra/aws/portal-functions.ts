@@ -8,6 +8,7 @@ import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Architecture, Code, Function as LambdaFn, Runtime, type CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Trigger } from 'aws-cdk-lib/triggers';
 import { Construct } from 'constructs';
 import { keys, reportsTable } from '../../functions/adapters/dynamodb/table-definition';
 import { pollsTable } from '../../functions/adapters/dynamodb/polls-table-definition';
@@ -184,6 +185,21 @@ export class PortalFunctions extends Construct {
     closer.addToRolePolicy(onPolls('GetItem', 'PutItem'));
     closer.addToRolePolicy(queryBallots);
     closer.addToRolePolicy(useTableKey);
+
+    // The pack's polls join the polls table once per deploy, after the table and before
+    // the deploy finishes: a poll it may not change fails the deploy with the reason. It reads
+    // definitions and counters, and writes definitions with their changes in one transaction.
+    const importer = make(backgroundFunctions.importPolls.id, backgroundFunctions.importPolls.entry);
+    importer.addToRolePolicy(onPolls('GetItem', 'PutItem', 'ConditionCheckItem'));
+    importer.addToRolePolicy(useTableKey);
+    new Trigger(this, 'ImportPackPolls', { handler: importer, executeOnHandlerChange: true, executeAfter: [polls] });
+
+    // The site's live regions are rendered from the published polls: a query of the definitions.
+    const regions = make(backgroundFunctions.refreshSiteRegions.id, backgroundFunctions.refreshSiteRegions.entry);
+    regions.addToRolePolicy(
+      allow(['dynamodb:Query'], [polls.tableArn], { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['POLLS'] } }),
+    );
+    regions.addToRolePolicy(useTableKey);
 
     // Bounces and complaints are marked on the delivery (outbox item and report log) in one transaction.
     const feedback = make(backgroundFunctions.deliveryFeedback.id, backgroundFunctions.deliveryFeedback.entry);

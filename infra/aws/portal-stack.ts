@@ -22,6 +22,7 @@ import { ConfigurationSet, EmailSendingEvent, EventDestination, SuppressionReaso
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { backgroundFunctions, httpRoutes } from '../../functions/routes';
+import { LIVE_REGION_PAGES } from '../../functions/site-regions/refresh';
 import { defaultProfile } from '../../shared/config/load-profile';
 import { Alarms } from './alarms';
 import { siteUrlFor } from './deploy-parameters';
@@ -190,6 +191,17 @@ export class PortalStack extends Stack {
     const siteUrl = siteUrlFor(props, this.site.distribution.distributionDomainName);
     this.functions.setSiteUrl(siteUrl);
 
+    // The live regions job rewrites two pages of the published site (and only those), and
+    // invalidates their cached copies.
+    const regions = fns[backgroundFunctions.refreshSiteRegions.id]!;
+    regions.addEnvironment('SITE_BUCKET', this.site.bucket.bucketName);
+    regions.addEnvironment('DISTRIBUTION_ID', this.site.distribution.distributionId);
+    for (const page of LIVE_REGION_PAGES) {
+      this.site.bucket.grantRead(regions, page);
+      this.site.bucket.grantPut(regions, page);
+    }
+    this.site.distribution.grantCreateInvalidation(regions);
+
     // The stream router: new outbox entries (to send) and new reports (to flag).
     const onFailure = this.failureQueue('RouterOnFailure', 'the failure destination of the stream router');
     fns[backgroundFunctions.routeReport.id]!.addEventSource(
@@ -216,6 +228,10 @@ export class PortalStack extends Stack {
       new Rule(this, 'SweepSchedule', {
         schedule: Schedule.rate(Duration.minutes(1)),
         targets: [new LambdaFunction(fns[backgroundFunctions.sweepOutbox.id]!)],
+      }),
+      new Rule(this, 'SiteRegionsSchedule', {
+        schedule: Schedule.rate(Duration.minutes(1)),
+        targets: [new LambdaFunction(regions)],
       }),
       new Rule(this, 'ClosePollsSchedule', {
         schedule: Schedule.rate(Duration.minutes(10)),

@@ -126,6 +126,19 @@ export class SiteHosting extends Construct {
       cookieBehavior: CacheCookieBehavior.allowList(VOTER_COOKIE),
       queryStringBehavior: CacheQueryStringBehavior.all(),
     });
+    // Pages a function renders (the poll pages): kept as long as their Cache-Control says,
+    // never more than a minute, with nothing personal in the key or the request.
+    const pageCache = new CachePolicy(this, 'FunctionPages', {
+      comment: 'Pages rendered from the polls table: kept briefly, the same for everyone',
+      minTtl: Duration.seconds(0),
+      defaultTtl: Duration.seconds(0),
+      maxTtl: Duration.seconds(60),
+      headerBehavior: CacheHeaderBehavior.none(),
+      cookieBehavior: CacheCookieBehavior.none(),
+      queryStringBehavior: CacheQueryStringBehavior.none(),
+      enableAcceptEncodingGzip: true,
+      enableAcceptEncodingBrotli: true,
+    });
     const apiRequest = new OriginRequestPolicy(this, 'ApiRequest', {
       comment: 'Portal API: only the headers the handlers read',
       headerBehavior: OriginRequestHeaderBehavior.allowList(...API_FORWARDED_HEADERS),
@@ -166,6 +179,15 @@ export class SiteHosting extends Construct {
         compress: true,
       },
       additionalBehaviors: {
+        // /polls/, /polls/{id}/ and /polls/{id}/vote/: see functions/poll-pages/handler.ts.
+        '/polls*': {
+          origin: new HttpOrigin(apiDomain, { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY }),
+          viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+          allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+          cachePolicy: pageCache,
+          responseHeadersPolicy: siteHeaders,
+          compress: true,
+        },
         '/api/*': {
           origin: new HttpOrigin(apiDomain, { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY }),
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,

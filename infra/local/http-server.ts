@@ -1,14 +1,15 @@
 /**
- * One local port for the whole portal, as CloudFront gives in AWS: `/api/*` becomes an
- * API Gateway HTTP API v2 event for the same handler Lambda runs; everything else is a
- * file from the built site, with the same security headers the CDN adds.
+ * One local port for the whole portal, as CloudFront gives in AWS: `/api/*` and the pages
+ * a function renders (`/polls/…`) become an API Gateway HTTP API v2 event for the same
+ * handler Lambda runs; everything else is a file from the built site, with the same
+ * security headers the CDN adds.
  */
 import { redactPrivateLink } from '../../functions/reports/private-link';
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { extname, join, normalize, relative, resolve, sep } from 'node:path';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { decodePathSegment, matchRoute, type HttpRoute } from '../../functions/routes';
 import { httpHandler } from '../../functions/adapters/http/middleware';
@@ -39,6 +40,8 @@ export interface LocalServerOptions {
   port: number;
   host?: string;
   siteDir: string;
+  /** A built page as it is published now, if it has been rewritten since the build (the live regions). */
+  published?: (path: string) => string | undefined;
   /** Loads a route's handler (imported lazily, after the environment is set). */
   loadHandler: (route: HttpRoute) => Promise<LambdaHttpHandler>;
   onRequest?: (line: string) => void;
@@ -62,9 +65,12 @@ export async function startHttpServer(options: LocalServerOptions): Promise<{ se
     // Origin-form targets are appended, not resolved: `//x` is a path here, never a host.
     const target = req.url ?? '/';
     const url = target.startsWith('/') ? new URL(`http://localhost${target}`) : new URL(target, 'http://localhost');
-    const isApi = url.pathname.startsWith('/api/');
+    // The API, and the site's pages that a function renders (the poll pages), as CloudFront routes them.
+    const isApi = url.pathname.startsWith('/api/') || matchRoute('GET', url.pathname).route?.page === true;
     const siteHeaders = siteSecurityHeaders(options.signInOrigin);
-    const work = isApi ? serveApi(req, res, url, options, handlers, ownAnswer) : serveStatic(req, res, url, options.siteDir, siteHeaders);
+    const work = isApi
+      ? serveApi(req, res, url, options, handlers, ownAnswer)
+      : serveStatic(req, res, url, options.siteDir, siteHeaders, options.published);
     work.catch(async () => {
       if (res.headersSent) return void res.end();
       // The same generic 500 (with a correlation id) a handler's error boundary gives.
@@ -245,6 +251,7 @@ async function serveStatic(
   url: URL,
   siteDir: string,
   headers: Record<string, string>,
+  published: (path: string) => string | undefined = () => undefined,
 ): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8', ...headers });
@@ -279,6 +286,11 @@ async function serveStatic(
     }
   }
   const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
+  const rewritten = status === 200 ? published(relative(root, file).split(sep).join('/')) : undefined;
+  if (rewritten !== undefined) {
+    res.writeHead(200, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(rewritten), 'Cache-Control': 'no-cache', ...headers });
+    return void res.end(req.method === 'HEAD' ? undefined : rewritten);
+  }
   // Hashed build assets never change; pages and the stylesheet are revalidated.
   const cache = file.includes(`${sep}_astro${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache';
   res.writeHead(status, { 'Content-Type': type, 'Content-Length': info!.size, 'Cache-Control': cache, ...headers });

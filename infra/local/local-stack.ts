@@ -17,12 +17,17 @@ import { startHttpServer, type LambdaHttpHandler } from './http-server';
 import { isPortFree } from './ports';
 import { startSesLocal, type SesLocal } from './ses-local';
 import { startCognitoLocal, type CognitoLocal } from './cognito-local';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { startStreamPoller, type StreamPoller } from './stream-poller';
 import { recordChild, stopStaleChildren } from './child-pids';
 import { createCaseStore } from '../../functions/adapters/dynamodb/case-store';
 import { advanceClock, clockNow } from '../../functions/adapters/clock/clock';
+import { createPollDefinitionStore } from '../../functions/adapters/dynamodb/poll-definitions';
+import { describeImport, importPackPolls } from '../../functions/polls/import-pack-polls';
+import { publishedPolls } from '../../functions/polls/catalogue';
+import { refreshSiteRegions } from '../../functions/site-regions/refresh';
+import { overlaySiteFiles } from './overlay-site-files';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -54,6 +59,8 @@ export interface LocalStackOptions {
   sweepIntervalMs?: number;
   /** How often closed polls are finalised (AWS: every 10 minutes). */
   closePollsIntervalMs?: number;
+  /** How often the site's live regions are brought up to date: within a minute of a poll opening, as in AWS. */
+  liveRegionsIntervalMs?: number;
   log?: (message: string) => void;
   onRequest?: (line: string) => void;
 }
@@ -71,6 +78,8 @@ export interface LocalStack {
   sweepNow(): Promise<unknown>;
   /** Finalises every closed poll now (what the schedule does every few minutes). */
   closePollsNow(): Promise<{ finalised: string[]; mismatched: string[] }>;
+  /** Brings the site's live regions up to date now (what the schedule does every minute). */
+  refreshSiteNow(): Promise<{ changed: string[]; failed: string[] }>;
   /** Waits until the stream router has handled everything written so far. */
   streamIdle(): Promise<void>;
   /** Moves every function's clock forward by `ms`: tests step over a time rule instead of waiting. */
@@ -186,16 +195,19 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       log(
         `Counted reports per status from the listings (${await cases.recountStatus(defaultProfile().partners.map((p) => p.id))} day counters)`,
       );
-    const pollsDir = mkdtempSync(join(tmpdir(), 'csp-polls-'));
-    cleanups.push(async () => rmSync(pollsDir, { recursive: true, force: true }));
-    const pollsFile = join(pollsDir, 'polls.json');
-    writeFileSync(pollsFile, JSON.stringify(polls));
+    // The pack's poll files join the polls table, where the functions read every poll from (in AWS, once per deploy).
+    const imported = await importPackPolls(
+      createPollDefinitionStore(client, pollsTableName),
+      polls,
+      clockNow(),
+      defaultProfile().polls.resultsDaysAfterClose,
+    );
+    log(describeImport(imported));
 
     const siteUrl = `http://localhost:${options.port}`;
     Object.assign(process.env, {
       TABLE_NAME: tableName,
       POLLS_TABLE_NAME: pollsTableName,
-      POLLS_FILE: pollsFile,
       AWS_REGION: 'eu-west-2',
       DYNAMODB_ENDPOINT: dynamo.endpoint,
       SES_ENDPOINT: ses.url,
@@ -249,9 +261,35 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
 
     const siteDir = options.siteDir ?? SITE_DIST;
+    // The live regions (the home page's polls, the responses on "You said, we did"): the same
+    // job as in AWS, publishing over the built files in memory rather than to a bucket.
+    const published = overlaySiteFiles(siteDir);
+    const definitions = createPollDefinitionStore(client, pollsTableName);
+    let refreshing: Promise<{ changed: string[]; failed: string[] }> = Promise.resolve({ changed: [], failed: [] });
+    const refreshSiteNow = () =>
+      (refreshing = refreshing
+        .catch(() => undefined)
+        .then(() =>
+          refreshSiteRegions({
+            files: published,
+            polls: () => publishedPolls(definitions, () => clockNow().getTime(), 0).list(),
+            now: clockNow,
+          }),
+        ));
+    await refreshSiteNow();
+    const refreshTimer = setInterval(
+      () => void refreshSiteNow().catch((error: Error) => log(`Live regions: ${error.name}`)),
+      options.liveRegionsIntervalMs ?? 30_000,
+    );
+    cleanups.push(async () => {
+      clearInterval(refreshTimer);
+      await refreshing.catch(() => undefined);
+    });
+
     const http = await startHttpServer({
       port: options.port,
       siteDir,
+      published: published.rewritten,
       signInOrigin: new URL(cognito.issuer).origin,
       partnershipName: defaultProfile().name,
       loadHandler: async (route: HttpRoute) => (await import(/* @vite-ignore */ join(ROOT, route.entry))).handler as LambdaHttpHandler,
@@ -272,6 +310,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       cognito,
       sweepNow,
       closePollsNow,
+      refreshSiteNow,
       advanceClock,
       streamIdle: () => poller.idle(),
       stopSes: () => ses.stop(),

@@ -254,7 +254,20 @@ export const auditBody = z.object({
 
 const pollOption = z.object({ id: z.string(), label: z.string() });
 export const pollListBody = z.object({
-  polls: z.array(z.looseObject({ id: z.string(), title: z.string(), state: z.string(), options: z.array(pollOption) })),
+  polls: z.array(
+    z.looseObject({
+      id: z.string(),
+      title: z.string(),
+      type: z.string(),
+      status: z.enum(['draft', 'scheduled']),
+      state: z.enum(['draft', 'upcoming', 'open', 'closed']),
+      opensAt: z.string(),
+      closesAt: z.string(),
+      options: z.array(pollOption),
+      version: z.number(),
+      source: z.enum(['pack', 'workspace']),
+    }),
+  ),
 });
 const tallyEntry = z.looseObject({
   entryId: z.string(),
@@ -287,6 +300,37 @@ export const talliesBody = z.looseObject({
 export const tallyRecordedBody = z.object({ message: z.string(), entry: tallyEntry });
 export const pollEventAddedBody = z.object({ message: z.string(), event: plannedEvent });
 export const burstsBody = z.object({ threshold: z.number(), ballots: z.number(), bursts: z.array(z.looseObject({})) });
+
+const pollStatus = z.enum(['draft', 'scheduled']);
+/** A poll as the workspace edits it: its definition, where it stands, and every change with who and when. */
+export const pollDefinitionBody = z.object({
+  poll: z.looseObject({
+    id: z.string(),
+    title: z.string(),
+    type: z.string(),
+    options: z.array(pollOption),
+    opensAt: z.string(),
+    closesAt: z.string(),
+  }),
+  status: pollStatus,
+  /** draft, or (once scheduled) upcoming, open or closed by its times. */
+  state: z.enum(['draft', 'upcoming', 'open', 'closed']),
+  version: z.number(),
+  source: z.enum(['pack', 'workspace']),
+  /** Ballots have been counted: options, tokens and rules can no longer change. */
+  locked: z.boolean(),
+  ballots: z.number(),
+  response: z.optional(
+    z.object({
+      weDid: z.array(z.string()),
+      actions: z.array(z.object({ id: z.string(), title: z.string(), href: z.string() })),
+      publishedBy: z.string(),
+      publishedAt: z.string(),
+    }),
+  ),
+  changes: z.array(z.object({ version: z.number(), changedBy: z.string(), changedAt: z.string(), what: z.array(z.string()) })),
+});
+export const pollSavedBody = z.object({ message: z.string(), id: z.string(), version: z.number(), status: pollStatus });
 
 /** The OpenAPI document itself (its own route is in the table too). */
 export const openApiBody = z.looseObject({ openapi: z.string(), paths: z.record(z.string(), z.unknown()) });

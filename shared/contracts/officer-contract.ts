@@ -5,7 +5,19 @@
  * field the workspace reads is one the contract test checks in every answer.
  */
 import * as bodies from './api-responses';
-import { caseActionSchema, dateRangeSchema, inboxQuerySchema, partnerUpdateSchema, pollEventSchema, tallyRequestSchema } from './officer';
+import {
+  caseActionSchema,
+  dateRangeSchema,
+  inboxQuerySchema,
+  partnerUpdateSchema,
+  pollChangeSchema,
+  pollCreateSchema,
+  pollEventSchema,
+  pollPreviewQuerySchema,
+  pollResponseSchema,
+  pollScheduleSchema,
+  tallyRequestSchema,
+} from './officer';
 import type { OfficerOperationId } from './officer-routes';
 import { reviewActionResultBody, reviewActionSchema, reviewListBody, reviewViewBody } from './case-review';
 
@@ -20,6 +32,12 @@ export const officerContract = {
   updatePartner: { body: partnerUpdateSchema, answer: bodies.actionResultBody },
   exportAudit: { query: dateRangeSchema, answer: bodies.auditBody },
   listPolls: { answer: bodies.pollListBody },
+  createPoll: { body: pollCreateSchema, answer: bodies.pollSavedBody },
+  getPoll: { answer: bodies.pollDefinitionBody },
+  updatePoll: { body: pollChangeSchema, answer: bodies.pollSavedBody },
+  schedulePoll: { body: pollScheduleSchema, answer: bodies.pollSavedBody },
+  previewPoll: { query: pollPreviewQuerySchema, answer: 'html' },
+  respondToPoll: { body: pollResponseSchema, answer: bodies.pollSavedBody },
   pollTallies: { answer: bodies.talliesBody },
   recordTally: { body: tallyRequestSchema, answer: bodies.tallyRecordedBody },
   addPollEvent: { body: pollEventSchema, answer: bodies.pollEventAddedBody },

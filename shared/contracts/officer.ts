@@ -7,6 +7,7 @@ import { ASB_CATEGORIES, HATE_MOTIVATIONS, REPORT_TYPES } from './report-vocabul
 import { CASE_RELATIONS, OUTCOMES, RISKS, STATUSES } from './workflow-vocabulary';
 import { DATA_LEVELS } from '../config/profile-schema';
 import { isRealDate, requiredText } from './fields';
+import { pollInputSchema } from './poll';
 
 const dateOnly = (label: string) =>
   z.optional(
@@ -151,4 +152,39 @@ export const tallyRequestSchema = z.strictObject({
   ),
   corrects: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,60}$/, 'Choose the entry to correct from the list'))),
   reason: z.optional(text(500, 'Say why the count is being corrected')),
+});
+
+/** A new poll, made in the workspace as a draft: the same schema as a pack's poll files, but the id (`POST /api/officer/polls`). */
+export const pollCreateSchema = z.strictObject({ poll: pollInputSchema });
+
+/** A change to a poll, made from the version the officer loaded (`POST /api/officer/polls/{id}`). */
+export const pollChangeSchema = z.strictObject({ version, poll: pollInputSchema });
+
+/** Publishing a draft: it opens and closes at its own times (`POST /api/officer/polls/{id}/schedule`). */
+export const pollScheduleSchema = z.strictObject({ version });
+
+/** What the partnership will do about a closed poll's results (`POST /api/officer/polls/{id}/response`). */
+export const pollResponseSchema = z.strictObject({
+  version,
+  weDid: z
+    .array(text(300, 'Enter what the partnership will do'))
+    .check(z.minLength(1, 'Enter what the partnership will do'), z.maxLength(5, 'Say it in 5 points or fewer')),
+  actions: z._default(
+    z
+      .array(
+        z.strictObject({
+          id: z.string().check(z.regex(/^[a-z0-9-]{1,60}$/, 'Choose plan actions from the list')),
+          title: text(200, 'Each plan action needs its title'),
+          href: z.string().check(z.regex(/^\/plans\/[a-z0-9-]{1,60}\/#action-[a-z0-9-]{1,60}$/, 'Choose plan actions from the list')),
+        }),
+      )
+      .check(z.maxLength(10, 'Link 10 plan actions or fewer')),
+    [],
+  ),
+});
+
+/** Which page of a poll to preview as residents will see it. */
+const POLL_PREVIEW_PAGES = ['start', 'vote', 'thanks', 'results'] as const;
+export const pollPreviewQuerySchema = z.strictObject({
+  page: z.optional(z.enum(POLL_PREVIEW_PAGES, { error: `page must be one of ${POLL_PREVIEW_PAGES.join(', ')}` })),
 });

@@ -149,11 +149,26 @@ export function Footer({ contact }: { contact: PartnershipContact }) {
 }
 
 /** A whole document, for pages the API renders. */
-export function renderPage(options: { title: string; partnershipName: string; body: ComponentChildren; forms?: boolean }): string {
+export function renderPage(options: {
+  title: string;
+  partnershipName: string;
+  body: ComponentChildren;
+  forms?: boolean;
+  description?: string;
+  /** Module scripts (this site's own files) that enhance the page; it works without them. */
+  scripts?: string[];
+}): string {
   return toDocument(
     <html lang="en-GB" class="govuk-template">
       <head>
-        <Head title={`${options.title} - ${options.partnershipName}`} forms={options.forms ?? true} />
+        <Head
+          title={`${options.title} - ${options.partnershipName}`}
+          forms={options.forms ?? true}
+          description={options.description ?? ''}
+        />
+        {(options.scripts ?? []).map((src) => (
+          <script type="module" src={src} />
+        ))}
       </head>
       <body class="govuk-template__body">
         <Header partnershipName={options.partnershipName} />

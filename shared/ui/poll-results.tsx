@@ -22,17 +22,54 @@ function statusLine(poll: Poll, results: PollResults, now: Date): string {
 
 const cell = 'govuk-table__cell govuk-table__cell--numeric';
 
+export interface PollResponseView {
+  weDid: string[];
+  actions: { title: string; href: string }[];
+}
+
+/** What the partnership did about a poll's results, beside the results and on "You said, we did". */
+export function PollResponse({ response, headingLevel = 2 }: { response: PollResponseView; headingLevel?: 2 | 3 }) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  return (
+    <section class="portal-poll-response">
+      <Heading class={headingLevel === 2 ? 'govuk-heading-m' : 'govuk-heading-s'}>What we will do</Heading>
+      <ul class="govuk-list govuk-list--bullet">
+        {response.weDid.map((line) => (
+          <li>{line}</li>
+        ))}
+      </ul>
+      {response.actions.length ? (
+        <p class="govuk-body">
+          Plan actions:{' '}
+          {response.actions.map((a, i) => (
+            <>
+              {i > 0 ? ', ' : ''}
+              <a class="govuk-link" href={a.href}>
+                {a.title}
+              </a>
+            </>
+          ))}
+          .
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
 /** The ranked table, the chart and the breakdown by channel. `headingLevel` 2 when the results sit under another heading. */
 export function ResultsSection({
   poll,
   results,
   now,
   headingLevel = 1,
+  response,
 }: {
   poll: Poll;
   results: PollResults & { followUps?: Record<string, number> };
   now: Date;
   headingLevel?: 1 | 2;
+  /** What the partnership will do about the results, once an officer has said. */
+  response?: PollResponseView | undefined;
 }) {
   const unit = results.unit;
   const Unit = unit === 'tokens' ? 'Tokens' : 'Votes';
@@ -104,6 +141,7 @@ export function ResultsSection({
         </table>
       </ScrollRegion>
       <FollowUpTables poll={poll} counts={results.followUps ?? {}} Heading={Sub} />
+      {response ? <PollResponse response={response} headingLevel={headingLevel === 1 ? 2 : 3} /> : null}
       <p class="govuk-body">
         <a class="govuk-link" href={`${resultsPath(poll.id)}?format=csv`} download>
           Download these results (CSV)
@@ -165,11 +203,13 @@ export function Thanks({
   placed,
   results,
   now,
+  response,
 }: {
   poll: Poll;
   placed: { label: string; count: number }[] | undefined;
   results: PollResults | undefined;
   now: Date;
+  response?: PollResponseView | undefined;
 }) {
   return (
     <>
@@ -202,7 +242,7 @@ export function Thanks({
         .
       </p>
       {results ? (
-        <ResultsSection poll={poll} results={results} now={now} headingLevel={2} />
+        <ResultsSection poll={poll} results={results} now={now} headingLevel={2} response={response} />
       ) : (
         <>
           <h2 class="govuk-heading-m">Results</h2>

@@ -4,6 +4,8 @@
  * the whole pack (shared/config/check-pack.ts), then Astro validates each file as it loads it.
  * The content is the chosen partnership pack's (shared/config/partnership-pack.ts);
  * CONTENT_DIR lets benchmarks build the same site from other content.
+ * Polls are not built into pages: the pack's poll files are checked with the rest of the
+ * pack, then imported into the polls table, which the poll pages are rendered from.
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
@@ -28,6 +30,5 @@ export const collections = {
   performance: defineCollection({ loader: files(C.performance), schema: C.performance.schema }),
   youSaidWeDid: defineCollection({ loader: files(C.youSaidWeDid), schema: C.youSaidWeDid.schema }),
   events: defineCollection({ loader: files(C.events), schema: C.events.schema }),
-  polls: defineCollection({ loader: files(C.polls), schema: C.polls.schema }),
   pages: defineCollection({ loader: files(C.pages), schema: C.pages.schema }),
 };

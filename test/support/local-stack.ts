@@ -18,6 +18,8 @@ export async function startTestStack(options: Pick<LocalStackOptions, 'pollsDir'
     pollsTableName: dynamo.table('polls'),
     // The tests finalise closed polls themselves when they need to.
     closePollsIntervalMs: 3_600_000,
+    // …and bring the live regions up to date when they look at them.
+    liveRegionsIntervalMs: 3_600_000,
     // The tests run the sweeper themselves when they need it.
     sweepIntervalMs: 3_600_000,
   }).catch(async (error: unknown) => {

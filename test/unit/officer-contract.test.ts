@@ -20,6 +20,7 @@ describe('the officer contract', () => {
       const success = Object.entries(operation!.responses).filter(([status]) => Number(status) < 300);
       for (const [, response] of success)
         if (spec.answer === 'csv') expect(response.csv, `${id} answers CSV`).toBe(true);
+        else if (spec.answer === 'html') expect(response.html, `${id} answers a page`).toBe(true);
         else expect(response.json, `${id} answer`).toBe(spec.answer);
     }
   });

@@ -27,7 +27,7 @@ describe('poll content', () => {
           { id: 'a', label: 'B' },
         ],
       }),
-    ).toThrow(/option id "a" is used twice/);
+    ).toThrow(/option "a" is listed twice/);
     expect(bad({ opensAt: '24/04/2025' })).toThrow(/opensAt: must be a date and time/);
     expect(bad({ eligibility: { postcodeDistricts: ['fb1'] } })).toThrow(/postcode district in capitals/);
     expect(() => parsePolls([{ source: 'polls/other-name.json', raw: testPolls.open }])).toThrow(

@@ -16,6 +16,12 @@ export const pollKeys = {
   corrected: (pollId: string, entryId: string) => ({ pk: `POLL#${pollId}`, sk: `CORRECTED#${entryId}` }),
   final: (pollId: string) => ({ pk: `POLL#${pollId}`, sk: 'FINAL' }),
   event: (pollId: string, date: string, eventId: string) => ({ pk: `POLL#${pollId}`, sk: `EVENT#${date}#${eventId}` }),
+  /** Every poll's definition in one partition: a partnership runs tens of polls, read in one query. */
+  definition: (pollId: string) => ({ pk: 'POLLS', sk: `DEF#${pollId}` }),
+  change: (pollId: string, at: string, version: number) => ({
+    pk: `POLL#${pollId}`,
+    sk: `CHANGE#${at}#${String(version).padStart(6, '0')}`,
+  }),
   voterSecret: () => ({ pk: 'CONFIG#secrets', sk: 'VOTER_COOKIE' }),
   /** The ballots-by-shard partition of one shard. */
   ballotShard: (pollId: string, shard: number) => `${pollId}#${shard}`,
