@@ -14,7 +14,7 @@ import { freePort } from '../../infra/local/ports';
 let server: Awaited<ReturnType<typeof startHttpServer>>;
 // A site of two folders is all the static answers need: no site build for this file.
 const siteDir = mkdtempSync(join(tmpdir(), 'csp-edge-site-'));
-for (const folder of ['polls', 'officer']) {
+for (const folder of ['papers', 'officer']) {
   mkdirSync(join(siteDir, folder));
   writeFileSync(join(siteDir, folder, 'index.html'), '<!doctype html><title>x</title>');
 }
@@ -59,11 +59,11 @@ function expectApiSecurityHeaders(res: Response) {
 describe('answers the local server makes itself', () => {
   it('redirects folder URLs to a path on this site only', async () => {
     for (const [path, location] of [
-      ['/.//polls', '/polls/'],
+      ['/.//papers', '/papers/'],
       ['/%2e//officer', '/officer/'],
-      ['//polls', '/polls/'],
-      ['/\\polls', '/polls/'],
-      ['/polls?x=1', '/polls/?x=1'],
+      ['//papers', '/papers/'],
+      ['/\\papers', '/papers/'],
+      ['/papers?x=1', '/papers/?x=1'],
     ] as const) {
       const res = await rawGet(path);
       expect(res.status, path).toBe(301);

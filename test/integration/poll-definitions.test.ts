@@ -9,6 +9,11 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { liveRegion } from '../../shared/ui/live-region';
+import { localDynamoClient } from '../../infra/local/dynamodb-local';
+import { createPollDefinitionStore } from '../../functions/adapters/dynamodb/poll-definitions';
+import { createPollStore } from '../../functions/adapters/dynamodb/poll-store';
+import { importPackPolls } from '../../functions/polls/import-pack-polls';
+import { pollSchema } from '../../shared/contracts/poll';
 import type { LocalStack } from '../../infra/local/local-stack';
 import { CATALOGUE_TTL_MS } from '../../functions/polls/catalogue';
 import { startTestStack } from '../support/local-stack';
@@ -278,3 +283,66 @@ describe('a scheduled poll', () => {
 async function optionsOf(id: string) {
   return (await officer(`/api/officer/polls/${id}`)).body.poll as Record<string, unknown>;
 }
+
+describe('the polls table', () => {
+  const stores = () => {
+    const client = localDynamoClient(stack.dynamoDbEndpoint);
+    return { definitions: createPollDefinitionStore(client, stack.pollsTableName), ballots: createPollStore(client, stack.pollsTableName) };
+  };
+  const keep = Math.floor(Date.now() / 1000) + 86_400;
+
+  it('refuses a change to what a ballot was counted against in the transaction that writes it, so the two cannot cross', async () => {
+    const { definitions, ballots } = stores();
+    const { id } = await createDraft('Crossing poll');
+    const record = (await definitions.get(id))!;
+    const change = (what: string[]) => ({
+      pollId: id,
+      version: record.version + 1,
+      changedBy: 'test',
+      changedAt: new Date().toISOString(),
+      what,
+    });
+    await ballots.castBallot(
+      {
+        pollId: id,
+        voterId: 'voter-1',
+        counts: { litter: 1 },
+        followUps: {},
+        ipHash: 'x',
+        castAt: new Date().toISOString(),
+        expiresAt: keep,
+      },
+      {},
+    );
+    const newOptions = { ...record.poll, options: [...record.poll.options, { id: 'graffiti', label: 'Graffiti' }] };
+    expect(
+      await definitions.replace({ ...record, version: record.version + 1, poll: newOptions }, change(['options']), keep, {
+        lockedWhenVoted: true,
+      }),
+    ).toBe('has-ballots');
+    expect((await definitions.get(id))!.poll.options).toHaveLength(3);
+    expect((await definitions.changes(id)).map((c) => c.what)).toEqual([['created']]);
+    const retitled = { ...record.poll, title: 'Crossing poll, retitled' };
+    expect(
+      await definitions.replace({ ...record, version: record.version + 1, poll: retitled }, change(['title']), keep, {
+        lockedWhenVoted: false,
+      }),
+    ).toBe('written');
+  });
+
+  it('imports pack polls once, takes a pack file’s change, and never overwrites a poll an officer made', async () => {
+    const { definitions } = stores();
+    const { id } = await createDraft('Officer poll with a pack twin');
+    const pack = { ...pollSchema.parse({ ...testPolls.future, id: 'pack-only' }) };
+    const twin = pollSchema.parse({ ...testPolls.future, id });
+    const first = await importPackPolls(definitions, [pack, twin], new Date(), 365);
+    expect(first.added).toEqual(['pack-only']);
+    expect(first.refused).toEqual([{ id, reason: expect.stringMatching(/an officer made a poll with this id/) }]);
+    expect((await definitions.get(id))!.source).toBe('workspace');
+    const again = await importPackPolls(definitions, [pack], new Date(), 365);
+    expect(again.unchanged).toEqual(['pack-only']);
+    const changed = await importPackPolls(definitions, [{ ...pack, title: 'Renamed in the pack' }], new Date(), 365);
+    expect(changed.updated).toEqual(['pack-only']);
+    expect((await definitions.changes('pack-only')).map((c) => c.what)).toEqual([['created'], ['title']]);
+  });
+});
