@@ -166,6 +166,14 @@ describe('the Nu HTML Checker', () => {
     pages['results-hidden'] = await page(`/api/polls/${testPolls.hidden.id}/results`);
     pages.thanks = await page(`/api/polls/${testPolls.open.id}/thanks`, voter);
     pages['poll-page-not-found'] = await page('/api/polls/no-such-poll/results');
+    // The poll pages rendered from the polls table: list, start, vote (open, coming, closed), not found.
+    pages['poll-list'] = await page('/polls/');
+    pages['poll-start'] = await page(`/polls/${testPolls.open.id}/`);
+    pages['poll-start-coming'] = await page(`/polls/${testPolls.future.id}/`);
+    pages['poll-vote'] = await page(`/polls/${testPolls.open.id}/vote/`);
+    pages['poll-vote-closed'] = await page(`/polls/${testPolls.closed.id}/vote/`);
+    pages['poll-vote-coming'] = await page(`/polls/${testPolls.future.id}/vote/`);
+    pages['poll-start-not-found'] = await page('/polls/no-such-poll/');
     const reflow: string[] = [];
     for (const [name, res] of Object.entries(pages)) {
       expect(res.headers.get('content-type'), name).toMatch(/^text\/html/);

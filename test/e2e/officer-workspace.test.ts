@@ -204,6 +204,8 @@ describe('the workspace on a phone', () => {
       '/officer/partners/',
       '/officer/audit/',
       '/officer/polls/',
+      '/officer/poll-setup/',
+      '/officer/poll-setup/edit/?id=2027-28-priorities',
     ]) {
       await page.goto(`${env.stack.url}${path}`);
       await page.waitForFunction(() => !/Loading/.test(document.querySelector('main')?.textContent ?? ''), undefined, { timeout: 15_000 });
@@ -253,8 +255,11 @@ describe('a partner user in the workspace', () => {
     expect(await page.locator('#note-form').isVisible()).toBe(true);
     expect(await page.getByRole('link', { name: 'Tasking' }).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Event tallies' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Polls', exact: true }).count()).toBe(0);
     for (const [path, text] of [
       ['/officer/polls/', 'cannot record event tallies'],
+      ['/officer/poll-setup/', 'cannot make or change polls'],
+      ['/officer/poll-setup/edit/', 'cannot make or change polls'],
       ['/officer/tasking/', 'cannot see the tasking figures'],
     ] as const) {
       await page.goto(`${env.stack.url}${path}`);

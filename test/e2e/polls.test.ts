@@ -11,6 +11,8 @@ import { axeViolations, axeViolationsWithoutJs, reflowProblems, signInWorkspace,
 import { buildSite, copyPackContent } from '../support/site-build';
 import { testPolls, writeTestPolls } from '../support/test-polls';
 import { takeTimeToVote } from '../support/voting';
+import { londonParts } from '../../shared/contracts/london-time';
+import { CATALOGUE_TTL_MS } from '../../functions/polls/catalogue';
 
 const env = useStackAndBrowser(async () => {
   const content = copyPackContent();
@@ -46,52 +48,42 @@ describe('a poll page', () => {
   });
 });
 
-describe('pages built before a poll opened or closed, or an event ended', () => {
-  it("list polls and events by their dates, and with JavaScript say what those dates mean by the reader's clock", async () => {
+describe('poll lists, from the polls table as they are now', () => {
+  it('list open and coming polls on the home page and the polls page with what they are now, with JavaScript off', async () => {
     const withoutJs = await env.browser.newContext({ javaScriptEnabled: false });
     const plain = await withoutJs.newPage();
     await plain.goto(`${env.stack.url}/`);
     const openItem = plain.getByRole('listitem').filter({ hasText: testPolls.open.title });
     await expect(openItem.textContent()).resolves.toMatch(/Taking answers from \d+ \w+ \d{4} until \d+ \w+ \d{4}/);
-    expect(await plain.getByText('There are no polls open or planned').isVisible()).toBe(false);
-    await expect(plain.getByText('Test neighbourhood meeting').isVisible()).resolves.toBe(true);
-    // The closed test poll had closed at build time, so the home page does not list it.
-    expect(await plain.getByRole('link', { name: testPolls.closed.title }).count()).toBe(0);
-    await withoutJs.close();
-
-    const today = await env.browser.newContext();
-    const page = await today.newPage();
-    await page.goto(`${env.stack.url}/`);
-    await expect(page.getByRole('listitem').filter({ hasText: testPolls.open.title }).locator('.govuk-tag').textContent()).resolves.toBe(
-      'Open now',
-    );
-    await expect(page.getByRole('listitem').filter({ hasText: testPolls.future.title }).locator('.govuk-tag').textContent()).resolves.toBe(
+    await expect(openItem.locator('.govuk-tag').textContent()).resolves.toBe('Open now');
+    await expect(plain.getByRole('listitem').filter({ hasText: testPolls.future.title }).locator('.govuk-tag').textContent()).resolves.toBe(
       'Opens soon',
     );
-    await today.close();
+    expect(await plain.getByText('There are no polls open or planned').count()).toBe(0);
+    // A closed poll is not on the home page; the polls page lists it with its results.
+    expect(await plain.getByRole('link', { name: testPolls.closed.title }).count()).toBe(0);
+    await plain.goto(`${env.stack.url}/polls/`);
+    await expect(plain.getByRole('link', { name: `${testPolls.closed.title}: results` }).isVisible()).resolves.toBe(true);
+    await plain.goto(`${env.stack.url}/polls/${testPolls.closed.id}/vote/`);
+    await expect(plain.getByRole('heading', { name: `${testPolls.closed.title} has closed` }).isVisible()).resolves.toBe(true);
+    expect(await plain.getByRole('button', { name: 'Send my answers' }).count()).toBe(0);
+    await withoutJs.close();
+  });
 
-    // Long after every poll has closed, the same built pages say so.
+  it('hide events that have ended since the site was built, by the reader’s clock', async () => {
+    const withoutJs = await env.browser.newContext({ javaScriptEnabled: false });
+    const plain = await withoutJs.newPage();
+    await plain.goto(`${env.stack.url}/`);
+    await expect(plain.getByText('Test neighbourhood meeting').isVisible()).resolves.toBe(true);
+    await withoutJs.close();
     const later = await env.browser.newContext();
     await later.clock.install({ time: new Date('2100-01-01T12:00:00Z') });
     const laterPage = await later.newPage();
     await laterPage.goto(`${env.stack.url}/`);
-    await expect(laterPage.getByText('There are no polls open or planned').isVisible()).resolves.toBe(true);
-    await expect(laterPage.getByRole('link', { name: testPolls.open.title }).isVisible()).resolves.toBe(false);
     await expect(laterPage.getByText('Test neighbourhood meeting').isVisible()).resolves.toBe(false);
     await expect(laterPage.getByText('No events are planned at the moment').isVisible()).resolves.toBe(true);
     await laterPage.goto(`${env.stack.url}/events/`);
     await expect(laterPage.getByText('There are no events planned at the moment').isVisible()).resolves.toBe(true);
-    await laterPage.goto(`${env.stack.url}/polls/${testPolls.open.id}/`);
-    await expect(laterPage.getByText('This poll has closed').isVisible()).resolves.toBe(true);
-    expect(await laterPage.getByRole('button', { name: 'Start now' }).isVisible()).toBe(false);
-    await expect(laterPage.getByRole('link', { name: 'See the results', exact: true }).isVisible()).resolves.toBe(true);
-    await laterPage.goto(`${env.stack.url}/polls/${testPolls.open.id}/vote/`);
-    await expect(laterPage.getByRole('heading', { name: `${testPolls.open.title} has closed` }).isVisible()).resolves.toBe(true);
-    expect(await laterPage.getByRole('button', { name: 'Send my answers' }).isVisible()).toBe(false);
-    await laterPage.goto(`${env.stack.url}/polls/`);
-    await expect(
-      laterPage.getByRole('listitem').filter({ hasText: testPolls.open.title }).locator('.govuk-tag').textContent(),
-    ).resolves.toBe('Closed');
     await later.close();
   });
 });
@@ -240,5 +232,96 @@ describe('event tallies and results', () => {
     const resultsViolations = await axeViolations(page);
     await context.close();
     expect([...workspaceViolations, ...resultsViolations]).toEqual([]);
+  });
+});
+
+describe('a poll an officer runs', () => {
+  // Last in this file: it moves the functions' clock forward an hour, which the tests above do not expect.
+  it('is made, checked and published in the workspace, voted in with JavaScript off once it opens, and tallied on a phone', async () => {
+    const officer = env.stack.cognito.users.find((u) => u.username.startsWith('officer@'))!;
+    const context = await env.browser.newContext();
+    const page = await context.newPage();
+    const violations: string[] = [];
+    const check = async (name: string) => violations.push(...(await axeViolations(page)).map((v) => `${name}: ${v}`));
+    await signInWorkspace(page, env.stack.url, officer.username, officer.password, '/officer/poll-setup/');
+    await poll(() => page.locator('#poll-list').textContent()).toContain(testPolls.open.title);
+    await check('poll list');
+    await page.getByRole('button', { name: 'Make a poll' }).click();
+    await page.waitForURL('**/officer/poll-setup/edit/');
+
+    const two = (n: number) => String(n).padStart(2, '0');
+    const uk = (at: Date) => {
+      const p = londonParts(at);
+      return { date: `${p.year}-${two(p.month)}-${two(p.day)}`, time: `${two(p.hour)}:${two(p.minute)}` };
+    };
+    const opens = uk(new Date(Date.now() + 3_600_000));
+    const closes = uk(new Date(Date.now() + 10 * 86_400_000));
+    await page.getByLabel('Title', { exact: true }).fill('Country show concerns');
+    await page.getByLabel('Question', { exact: true }).fill('What worries you most in your village?');
+    await page.getByLabel('Description', { exact: true }).fill('Pots at the country show, and online.');
+    await page.getByLabel('Tokens each resident places').fill('3');
+    await page.getByLabel('No, up to that many').check();
+    await page.locator('#opens-date').fill(opens.date);
+    await page.locator('#opens-time').fill(opens.time);
+    await page.locator('#closes-date').fill(closes.date);
+    await page.locator('#closes-time').fill(closes.time);
+    await page.getByLabel('FB1 (Fernbrook town centre)').check();
+    // A mistake: one option only. Said beside the field, and nothing typed is lost.
+    await page.getByLabel('Options', { exact: true }).fill('Speeding');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await poll(() => page.locator('#options').locator('xpath=..').locator('.govuk-error-message').textContent()).toContain(
+      'at least 2 options',
+    );
+    expect(await page.getByLabel('Title', { exact: true }).inputValue()).toBe('Country show concerns');
+    await check('poll form with an error');
+    await page.getByLabel('Options', { exact: true }).fill('Speeding\nLitter\nNo concern');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await poll(() => page.locator('#workspace-message').textContent()).toContain('Draft saved');
+    await page.getByRole('button', { name: 'Vote page' }).click();
+    await poll(() => page.frameLocator('iframe.workspace-preview').locator('body').textContent()).toContain(
+      'What worries you most in your village?',
+    );
+    await check('poll form, saved, with a preview');
+    await page.getByRole('button', { name: 'Publish poll' }).click();
+    await poll(() => page.locator('#workspace-message').textContent()).toContain('Scheduled. The poll opens on');
+    expect(violations).toEqual([]);
+    await context.close();
+
+    // The opening time passes with no one present; a resident finds the poll and votes with JavaScript off.
+    env.stack.advanceClock(3_600_000 + CATALOGUE_TTL_MS);
+    await env.stack.refreshSiteNow();
+    const resident = await env.browser.newContext({ javaScriptEnabled: false });
+    const plain = await resident.newPage();
+    await plain.goto(`${env.stack.url}/`);
+    await plain.getByRole('link', { name: 'Country show concerns' }).click();
+    expect((await axeViolationsWithoutJs(env.browser, plain)).map((v) => `start page: ${v}`)).toEqual([]);
+    await plain.getByRole('button', { name: 'Start now' }).click();
+    await plain.waitForURL('**/polls/country-show-concerns/vote/');
+    expect((await axeViolationsWithoutJs(env.browser, plain)).map((v) => `vote page: ${v}`)).toEqual([]);
+    await plain.getByLabel('Speeding').fill('2');
+    await plain.getByLabel('Litter').fill('1');
+    await plain.getByLabel(/postcode/i).fill('FB1 2AB');
+    takeTimeToVote(env.stack);
+    await plain.getByRole('button', { name: 'Send my answers' }).click();
+    await plain.waitForURL('**/api/polls/country-show-concerns/thanks');
+    expect(await plain.getByRole('heading', { name: 'Thank you for taking part' }).isVisible()).toBe(true);
+    await resident.close();
+
+    // On the day, on a phone: the tally is one tap from the planned event.
+    const phone = await env.browser.newContext({ viewport: { width: 390, height: 844 } });
+    const tally = await phone.newPage();
+    await signInWorkspace(tally, env.stack.url, officer.username, officer.password, '/officer/polls/?poll=country-show-concerns');
+    await poll(() => tally.locator('#events').textContent()).toContain('No events planned for this poll yet.');
+    await tally.getByLabel('Event name').fill('Fernbrook country show');
+    await tally.getByLabel('Event date').fill(uk(new Date(Date.now() + 3_600_000)).date);
+    await tally.getByLabel('Event place').fill('Showground');
+    await tally.getByRole('button', { name: 'Add event' }).click();
+    await tally.getByRole('button', { name: 'Record the tally for Fernbrook country show' }).click();
+    await tally.getByLabel('Speeding').fill('40');
+    await tally.getByRole('button', { name: 'Record tally' }).click();
+    await poll(() => tally.locator('#tally-total').textContent()).toContain('43 tokens in all');
+    expect(await axeViolations(tally)).toEqual([]);
+    expect(await reflowProblems(tally)).toEqual([]);
+    await phone.close();
   });
 });

@@ -13,6 +13,8 @@ import { html, jsonMessage, type HttpResult } from './responses';
 /** CSP for pages the API renders: same-origin styles only, no script at all. */
 const CONTENT_SECURITY_POLICY = {
   'default-src': "'none'",
+  // Pages the functions render load only this site's own scripts (the vote form's enhancement).
+  'script-src': "'self'",
   'style-src': "'self'",
   'img-src': "'self'",
   'form-action': "'self'",
