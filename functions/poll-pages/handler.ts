@@ -76,7 +76,8 @@ async function residentPage(deps: PollDependencies, event: APIGatewayProxyEventV
       description: vote ? poll.title : poll.question,
       partnershipName: deps.profile.name,
       body: h(vote ? pages.PollVotePage : pages.PollStartPage, { poll, now }),
-      forms: true,
+      // A reading page needs only the site's stylesheet; the form components load with the form.
+      forms: vote,
       ...(vote && open ? { scripts: [POLL_FORM_SCRIPT] } : {}),
     }),
     SHARED_PAGE,

@@ -125,7 +125,9 @@ export function PollStartPage({ poll, now }: { poll: Poll; now: Date }) {
         </>
       ) : null}
       {state === 'upcoming' ? (
-        <p class="govuk-inset-text">This poll opens on {formatLondonDateTime(poll.opensAt)}. Come back then to take part.</p>
+        <p class="govuk-body govuk-!-font-weight-bold">
+          This poll opens on {formatLondonDateTime(poll.opensAt)}. Come back then to take part.
+        </p>
       ) : null}
       {state === 'closed' ? (
         <>

@@ -14,6 +14,7 @@
  *   npm run bench -- export        only the CSV export of 5,000 reports
  *   npm run bench -- voters        only 300 voters sending at the same moment
  *   npm run bench -- private-link  only residents opening their private links
+ *   npm run bench -- poll-pages    only the poll pages rendered from the polls table
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,6 +25,7 @@ import { benchInbox } from './inbox.bench';
 import { benchBallotBurst, benchBallots } from './ballots.bench';
 import { benchDrain } from './drain.bench';
 import { benchExport } from './export.bench';
+import { benchPollPages } from './poll-pages.bench';
 import { printTable } from './stats';
 import { benchBuildTime, lighthouseScores, weighPages } from './site.bench';
 import { startTestStack } from '../support/local-stack';
@@ -89,6 +91,26 @@ if (want('ballots')) {
     { measure: 'totals exact after the run', value: b.totalsExact ? 'yes' : 'NO' },
     { measure: 'non-201 answers', value: b.errors },
   ]);
+}
+
+if (want('poll-pages')) {
+  console.log('\nPoll pages rendered from the polls table (1,000 requests a page, 8 at once)');
+  const p = await benchPollPages();
+  results.pollPages = p;
+  printTable(
+    'Poll pages (floor = the same bytes as a static file from the same server; page weight target <= 60 KB)',
+    p.pages.map((page) => ({
+      page: page.page,
+      'p50 (ms)': page.p50Ms,
+      'p99 (ms)': page.p99Ms,
+      'static p50 (ms)': page.staticP50Ms,
+      'p50 / static p50': page.ratioP50,
+      'HTML KB': page.htmlBytes / 1024,
+      'gzip KB': page.gzipBytes / 1024,
+      'with CSS and JS KB': page.totalBytes / 1024,
+    })),
+  );
+  if (p.errors) console.log(`  non-200 answers: ${p.errors}`);
 }
 
 if (want('voters')) {
