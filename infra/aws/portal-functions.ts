@@ -156,8 +156,11 @@ export class PortalFunctions extends Construct {
         fn.addToRolePolicy(onPolls('GetItem', 'BatchGetItem', 'Query'));
         fn.addToRolePolicy(queryBallots);
       }
-      // …and append event tallies and correction markers (conditional puts in a transaction).
-      if (route.polls === 'officer-write') fn.addToRolePolicy(onPolls('GetItem', 'PutItem', 'Query'));
+      // …and append event tallies and correction markers (conditional puts in a transaction),
+      // and make and change poll definitions: the definition and its change put in one
+      // transaction, checked against the counter shards (read in a batch first) so a change
+      // to what ballots were counted against cannot cross a ballot.
+      if (route.polls === 'officer-write') fn.addToRolePolicy(onPolls('GetItem', 'BatchGetItem', 'PutItem', 'Query', 'ConditionCheckItem'));
       if (route.table || route.polls) fn.addToRolePolicy(useTableKey);
     }
 
