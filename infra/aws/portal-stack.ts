@@ -196,10 +196,12 @@ export class PortalStack extends Stack {
     const regions = fns[backgroundFunctions.refreshSiteRegions.id]!;
     regions.addEnvironment('SITE_BUCKET', this.site.bucket.bucketName);
     regions.addEnvironment('DISTRIBUTION_ID', this.site.distribution.distributionId);
-    for (const page of LIVE_REGION_PAGES) {
-      this.site.bucket.grantRead(regions, page);
-      this.site.bucket.grantPut(regions, page);
-    }
+    regions.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['s3:GetObject', 's3:PutObject'],
+        resources: LIVE_REGION_PAGES.map((page) => this.site.bucket.arnForObjects(page)),
+      }),
+    );
     this.site.distribution.grantCreateInvalidation(regions);
 
     // The stream router: new outbox entries (to send) and new reports (to flag).

@@ -351,7 +351,7 @@ export const apiOperations: Operation[] = [
     path: '/polls/{id}/',
     summary: 'A poll\'s start page, with "Start now" while it is open (kept up to 30 s by the CDN)',
     pathParams: { id: 'The poll id' },
-    responses: { 200: page('The page'), 400: problem('The address is wrongly encoded'), 404: page('No such poll'), ...unexpected },
+    responses: { 200: page('The page'), 400: page('The address is wrongly encoded'), 404: page('No such poll'), ...unexpected },
   },
   {
     id: 'pollVotePage',
@@ -359,7 +359,7 @@ export const apiOperations: Operation[] = [
     path: '/polls/{id}/vote/',
     summary: "A poll's vote form while it is open; otherwise when it opens, or where its results are",
     pathParams: { id: 'The poll id' },
-    responses: { 200: page('The page'), 400: problem('The address is wrongly encoded'), 404: page('No such poll'), ...unexpected },
+    responses: { 200: page('The page'), 400: page('The address is wrongly encoded'), 404: page('No such poll'), ...unexpected },
   },
   {
     id: 'pollResults',

@@ -146,7 +146,9 @@ describe('site hosting', () => {
     expect(api.AllowedMethods).toHaveLength(7);
     expect(api.ViewerProtocolPolicy).toBe('https-only');
     expect(JSON.stringify(config.Origins)).toContain('execute-api.eu-west-2.amazonaws.com');
-    const cache = Object.values(template.findResources('AWS::CloudFront::CachePolicy'))[0]!.Properties.CachePolicyConfig;
+    const cache = Object.values(template.findResources('AWS::CloudFront::CachePolicy'))
+      .map((p) => p.Properties.CachePolicyConfig)
+      .find((c) => c.Comment.startsWith('Portal API'));
     // Default and minimum TTL 0: nothing is stored (and every API response says no-store).
     expect(cache).toMatchObject({ DefaultTTL: 0, MinTTL: 0, MaxTTL: 1 });
     expect(cache.ParametersInCacheKeyAndForwardedToOrigin.HeadersConfig.Headers).toEqual(['authorization']);
@@ -156,6 +158,32 @@ describe('site hosting', () => {
       Headers: ['accept', 'content-type', 'idempotency-key', 'user-agent', 'cloudfront-viewer-address'],
     });
     expect(request.CookiesConfig).toEqual({ CookieBehavior: 'whitelist', Cookies: ['voter'] });
+  });
+});
+
+describe('poll pages and the live regions', () => {
+  it('sends /polls* to the HTTP API, kept a minute at most as the page says, with no cookie, header or query in the key', () => {
+    const { DistributionConfig: config } = Object.values(template.findResources('AWS::CloudFront::Distribution'))[0]!.Properties;
+    const pages = config.CacheBehaviors.find((b: { PathPattern: string }) => b.PathPattern === '/polls*');
+    expect(pages.AllowedMethods).toEqual(['GET', 'HEAD']);
+    const cache = Object.values(template.findResources('AWS::CloudFront::CachePolicy'))
+      .map((p) => p.Properties.CachePolicyConfig)
+      .find((c) => c.Comment.startsWith('Pages rendered from the polls table'));
+    expect(cache).toMatchObject({ DefaultTTL: 0, MinTTL: 0, MaxTTL: 60 });
+    expect(cache.ParametersInCacheKeyAndForwardedToOrigin).toMatchObject({
+      CookiesConfig: { CookieBehavior: 'none' },
+      HeadersConfig: { HeaderBehavior: 'none' },
+      QueryStringsConfig: { QueryStringBehavior: 'none' },
+    });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'GET /polls/{id}/vote' });
+  });
+
+  it('imports the pack polls on every deploy, and refreshes the live regions every minute', () => {
+    expect(Object.keys(template.findResources('Custom::Trigger'))).toHaveLength(1);
+    const rules = Object.values(template.findResources('AWS::Events::Rule')).filter(
+      (r) => r.Properties.ScheduleExpression === 'rate(1 minute)',
+    );
+    expect(rules).toHaveLength(2);
   });
 });
 
@@ -506,6 +534,7 @@ describe('least privilege', () => {
     });
     expect(dynamo('officer-write')).toEqual([
       'dynamodb:BatchGetItem',
+      'dynamodb:ConditionCheckItem',
       'dynamodb:GetItem',
       'dynamodb:PutItem',
       'dynamodb:Query',
@@ -516,6 +545,15 @@ describe('least privilege', () => {
     const searches = (fn: string) => JSON.stringify(statementsOf(template, fn)).includes('/index/inbox');
     expect(['officer-read', 'officer-write', 'officer-admin'].map(searches)).toEqual([true, false, false]);
     expect(JSON.stringify(statementsOf(template, 'officer-admin'))).not.toContain('DataPolls');
+  });
+
+  it('lets the live-regions job read and write only its two pages of the site, and only query the poll definitions', () => {
+    const statements = statementsOf(template, 'refresh-site-regions');
+    const s3 = statements.filter((st) => [st.Action].flat().some((a) => String(a).startsWith('s3:')));
+    expect(s3.flatMap((st) => [st.Action].flat()).sort()).toEqual(['s3:GetObject', 's3:PutObject']);
+    expect(JSON.stringify(s3.map((st) => st.Resource))).toMatch(/\/index\.html.*\/you-said-we-did\/index\.html/);
+    expect(actionsOf(template, 'refresh-site-regions').filter((a) => a.startsWith('dynamodb:'))).toEqual(['dynamodb:Query']);
+    expect(actionsOf(template, 'refresh-site-regions')).toContain('cloudfront:CreateInvalidation');
   });
 
   it('lets the ballot functions touch the polls table only, and only the officer reads and the closer query ballots', () => {
