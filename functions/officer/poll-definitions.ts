@@ -3,7 +3,8 @@
  * residents will see it, then scheduled, after which it opens and closes at its own
  * times. Every change names the version it was made from (409 if someone changed it
  * meanwhile) and is kept with who made it and when. Once a ballot is counted, what the
- * ballot was counted against cannot change; the title, description and dates still can.
+ * ballot was counted against cannot change; the title and description still can, and the
+ * closing time until the poll closes.
  * After close, a short "what we will do" is shown with the results.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
@@ -27,7 +28,7 @@ import type { Officer } from './authorise';
 import type { OfficerDependencies } from './dependencies';
 
 const LOCKED_MESSAGE =
-  'Residents have already voted in this poll, so its question, options, tokens and rules cannot change: only the title, description and dates can. To ask something different, make a new poll.';
+  'Residents have already voted in this poll, so its question, options, tokens and rules cannot change: only its title, description and closing time can. To ask something different, make a new poll.';
 const CONFLICT_MESSAGE = 'Someone else changed this poll while you were editing it. Reload it to see their change, then make yours again.';
 
 /** A poll's id, from its title: readable in its address, and never one already taken. */
@@ -179,6 +180,16 @@ export async function updatePoll(deps: OfficerDependencies, officer: Officer, ev
   const what = changedFields(record.poll, checked.poll);
   if (what.length === 0)
     return json(200, { message: 'Nothing had changed.', id: record.poll.id, version: record.version, status: record.status });
+  // A published poll's past cannot be rewritten: an opened poll keeps its opening time, and a
+  // closed one its closing time (its totals were fixed when it closed).
+  const state = stateOf(record, deps.now());
+  if ((state === 'open' || state === 'closed') && what.includes('opensAt'))
+    return jsonMessage(409, 'This poll has opened, so its opening time cannot change. Its closing time still can, until it closes.');
+  if (state === 'closed' && what.includes('closesAt'))
+    return jsonMessage(
+      409,
+      'This poll has closed and its results are counted, so its closing time cannot change. To ask again, make a new poll.',
+    );
   // Said before trying, with the fields named; the transaction checks again against a ballot arriving meanwhile.
   if (what.some((f) => LOCKED_FIELDS.has(f)) && (await ballotsIn(deps, record.poll.id)) > 0) return jsonMessage(409, LOCKED_MESSAGE);
   return saveVersion(

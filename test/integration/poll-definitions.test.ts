@@ -250,8 +250,26 @@ describe('a scheduled poll', () => {
     expect(retitled.status, retitled.text).toBe(200);
     expect((await officer(`/api/officer/polls/${id}`)).body).toMatchObject({ locked: true, ballots: 1, state: 'open' });
 
+    // Open: its opening time is past and stays so.
+    const moved = await officer(`/api/officer/polls/${id}`, {
+      body: {
+        version: 3,
+        poll: { ...(await optionsOf(id)), id: undefined, opensAt: new Date(Date.now() + clockMoved + DAY).toISOString() },
+      },
+    });
+    expect(moved.status).toBe(409);
+    expect(moved.text).toMatch(/opening time cannot change/);
+
     // Closed by its time: no form, the results, then the response beside them.
     advance(10 * DAY);
+    const reopened = await officer(`/api/officer/polls/${id}`, {
+      body: {
+        version: 3,
+        poll: { ...(await optionsOf(id)), id: undefined, closesAt: new Date(Date.now() + clockMoved + 20 * DAY).toISOString() },
+      },
+    });
+    expect(reopened.status).toBe(409);
+    expect(reopened.text).toMatch(/closing time cannot change/);
     pagesCatchUp();
     expect((await page(`/polls/${id}/`)).html).toContain('This poll has closed');
     expect((await startVoting(stack, id)).status).toBe(403);
