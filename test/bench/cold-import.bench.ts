@@ -11,7 +11,8 @@ import { bundleEntry, bundleFunction, functionEntries } from '../../infra/aws/bu
 import { median } from './stats';
 
 /** Which SDK clients each function constructs (its floor). */
-const CLIENTS: Record<string, ('dynamodb' | 'sesv2')[]> = {
+type Client = 'dynamodb' | 'sesv2' | 's3' | 'cloudfront';
+const CLIENTS: Record<string, Client[]> = {
   'submit-report': ['dynamodb'],
   'report-confirmation': ['dynamodb'],
   openapi: [],
@@ -32,6 +33,11 @@ const CLIENTS: Record<string, ('dynamodb' | 'sesv2')[]> = {
   'case-review-apply': ['dynamodb'],
   'case-review-from-report': ['dynamodb'],
   'case-review-statistics': ['dynamodb'],
+  'poll-list-page': ['dynamodb'],
+  'poll-start-page': ['dynamodb'],
+  'poll-vote-page': ['dynamodb'],
+  'import-polls': ['dynamodb'],
+  'refresh-site-regions': ['dynamodb', 's3', 'cloudfront'],
 };
 
 export interface ColdImportFigures {
@@ -53,7 +59,7 @@ function importOnce(file: string): number {
   return Number(out);
 }
 
-function floorBundle(dir: string, clients: ('dynamodb' | 'sesv2')[]): { file: string; bytes: number } {
+function floorBundle(dir: string, clients: Client[]): { file: string; bytes: number } {
   mkdirSync(dir, { recursive: true });
   const lines = [
     clients.includes('dynamodb')
@@ -61,6 +67,10 @@ function floorBundle(dir: string, clients: ('dynamodb' | 'sesv2')[]): { file: st
       : '',
     clients.includes('sesv2')
       ? "import { SESv2Client } from '@aws-sdk/client-sesv2'; globalThis.s = new SESv2Client({ region: 'eu-west-2' });"
+      : '',
+    clients.includes('s3') ? "import { S3Client } from '@aws-sdk/client-s3'; globalThis.b = new S3Client({ region: 'eu-west-2' });" : '',
+    clients.includes('cloudfront')
+      ? "import { CloudFrontClient } from '@aws-sdk/client-cloudfront'; globalThis.c = new CloudFrontClient({ region: 'us-east-1' });"
       : '',
     'export const handler = async () => ({});',
   ];
