@@ -16,6 +16,7 @@ import {
   pollScheduleSchema,
 } from '../../shared/contracts/officer';
 import { pollSchema, type Poll } from '../../shared/contracts/poll';
+import { kebabId } from '../../shared/contracts/kebab-id';
 import type { FieldError } from '../../shared/contracts/field-errors';
 import { formatLondonDateTime } from '../../shared/contracts/london-time';
 import { pollState } from '../../shared/domain/poll-rules';
@@ -33,14 +34,8 @@ const CONFLICT_MESSAGE = 'Someone else changed this poll while you were editing 
 
 /** A poll's id, from its title: readable in its address, and never one already taken. */
 function pollIdFrom(title: string, attempt: number): string {
-  const base =
-    title
-      .normalize('NFKD')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 50)
-      .replace(/-+$/, '') || 'poll';
+  // Room for "-20" after it, within the 60 characters an id may have.
+  const base = kebabId(title, 56) || 'poll';
   return attempt === 0 ? base : `${base}-${attempt + 1}`;
 }
 

@@ -29,6 +29,22 @@ export function PollListItem({ poll, now }: { poll: Poll; now: Date }) {
   );
 }
 
+const AllPollsLink = () => (
+  <p class="govuk-body">
+    <a class="govuk-link" href="/polls/">
+      See all polls
+    </a>
+  </p>
+);
+
+const ResultsLink = ({ poll, text }: { poll: Poll; text: string }) => (
+  <p class="govuk-body">
+    <a class="govuk-link" href={resultsPath(poll.id)}>
+      {text}
+    </a>
+  </p>
+);
+
 /** Polls open now or coming up, soonest first: the home page's and the poll list's "current" list. */
 export function currentPolls(polls: Poll[], now: Date): Poll[] {
   return polls.filter((p) => pollState(p, now) !== 'closed').sort((a, b) => a.opensAt.localeCompare(b.opensAt));
@@ -132,25 +148,11 @@ export function PollStartPage({ poll, now }: { poll: Poll; now: Date }) {
       {state === 'closed' ? (
         <>
           <p class="govuk-body">This poll has closed. Thank you to everyone who took part.</p>
-          <p class="govuk-body">
-            <a class="govuk-link" href={resultsPath(poll.id)}>
-              See the results
-            </a>
-          </p>
+          <ResultsLink poll={poll} text="See the results" />
         </>
       ) : null}
-      {state === 'open' && resultsVisible(poll, now) ? (
-        <p class="govuk-body">
-          <a class="govuk-link" href={resultsPath(poll.id)}>
-            See the results so far
-          </a>
-        </p>
-      ) : null}
-      <p class="govuk-body">
-        <a class="govuk-link" href="/polls/">
-          See all polls
-        </a>
-      </p>
+      {state === 'open' && resultsVisible(poll, now) ? <ResultsLink poll={poll} text="See the results so far" /> : null}
+      <AllPollsLink />
     </>
   );
 }
@@ -164,22 +166,14 @@ export function PollVotePage({ poll, now }: { poll: Poll; now: Date }) {
       <>
         <h1 class="govuk-heading-l">{poll.title} has not opened yet</h1>
         <p class="govuk-body">It opens on {formatLondonDateTime(poll.opensAt)}. Come back then to take part.</p>
-        <p class="govuk-body">
-          <a class="govuk-link" href="/polls/">
-            See all polls
-          </a>
-        </p>
+        <AllPollsLink />
       </>
     );
   return (
     <>
       <h1 class="govuk-heading-l">{poll.title} has closed</h1>
       <p class="govuk-body">Voting closed on {formatLondonDate(poll.closesAt)}. Thank you to everyone who took part.</p>
-      <p class="govuk-body">
-        <a class="govuk-link" href={resultsPath(poll.id)}>
-          See the results
-        </a>
-      </p>
+      <ResultsLink poll={poll} text="See the results" />
     </>
   );
 }

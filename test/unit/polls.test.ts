@@ -1,3 +1,4 @@
+import { kebabId } from '../../shared/contracts/kebab-id';
 import { describe, expect, it } from 'vitest';
 import { parsePolls, pollSchema, type Poll } from '../../shared/contracts/poll';
 import { decodeBallotForm } from '../../shared/contracts/ballot';
@@ -230,5 +231,15 @@ describe('results', () => {
     expect(findBursts([...at('10', 10), ...at('11', 11), ...at('11', 3, 'bbbbbbbbbbbb')], 10)).toEqual([
       { address: 'aaaaaaaa', hour: '2026-11-23T11', ballots: 11 },
     ]);
+  });
+});
+
+describe('ids made from words', () => {
+  it('are kebab-case, drop accents rather than split on them, and stay within the length', () => {
+    expect(kebabId('Anti-social behaviour')).toBe('anti-social-behaviour');
+    expect(kebabId('Crème brûlée at the Fête!')).toBe('creme-brulee-at-the-fete');
+    expect(kebabId('<script>alert(1)</script>')).toBe('script-alert-1-script');
+    expect(kebabId('!!!')).toBe('');
+    expect(kebabId('a '.repeat(40), 10)).toBe('a-a-a-a-a');
   });
 });

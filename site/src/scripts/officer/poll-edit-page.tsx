@@ -5,7 +5,8 @@
  */
 import { formatLondonDateTime, londonLocalToIso, londonParts } from '../../../../shared/contracts/london-time';
 import type { FieldError } from '../../../../shared/contracts/field-errors';
-import { ScrollRegion } from '../../../../shared/ui/table-region';
+import { kebabId } from '../../../../shared/contracts/kebab-id';
+import { ColumnHeads, ScrollRegion } from '../../../../shared/ui/table-region';
 import { type Answer, type Body, officerApi, officerPath } from './client';
 import { allowedHere, announce, announceFailure, ApiError, api, show, showSignedIn, signedIn, when } from './session';
 
@@ -20,18 +21,8 @@ const lines = (id: string) =>
     .map((l) => l.trim())
     .filter(Boolean);
 
-/** An id made from a label: what the pack files use, so the results CSV and API read the same. */
-function idOf(label: string, i: number): string {
-  return (
-    label
-      .normalize('NFKD')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60)
-      .replace(/-+$/, '') || `option-${i + 1}`
-  );
-}
+/** An option's id from its label, as the pack files write them; a label of no letters gets its place. */
+const idOf = (label: string, i: number): string => kebabId(label) || `option-${i + 1}`;
 
 /** A UK date and time from the boxes as an instant, or the boxes' text as it is (the API then says what is wrong). */
 function instantOf(prefix: string): string {
@@ -167,22 +158,7 @@ function Changes({ view }: { view: PollView }) {
     <ScrollRegion label="Changes to this poll">
       <table class="govuk-table">
         <caption class="govuk-table__caption govuk-table__caption--m">Changes to this poll</caption>
-        <thead class="govuk-table__head">
-          <tr class="govuk-table__row">
-            <th scope="col" class="govuk-table__header">
-              Version
-            </th>
-            <th scope="col" class="govuk-table__header">
-              When
-            </th>
-            <th scope="col" class="govuk-table__header">
-              Who
-            </th>
-            <th scope="col" class="govuk-table__header">
-              What
-            </th>
-          </tr>
-        </thead>
+        <ColumnHeads columns={['Version', 'When', 'Who', 'What']} />
         <tbody class="govuk-table__body">
           {view.changes.map((c) => (
             <tr class="govuk-table__row">

@@ -1,6 +1,6 @@
 /** Polls (officers): every poll, drafts first, with where it stands and what can be done with it. */
 import { formatLondonDateTime } from '../../../../shared/contracts/london-time';
-import { ScrollRegion } from '../../../../shared/ui/table-region';
+import { ColumnHeads, ScrollRegion } from '../../../../shared/ui/table-region';
 import { type Answer, officerApi } from './client';
 import { allowedHere, announceFailure, show, showSignedIn, signedIn } from './session';
 
@@ -17,25 +17,7 @@ function PollTable({ polls }: { polls: PollSummary[] }) {
     <ScrollRegion label="Polls">
       <table class="govuk-table">
         <caption class="govuk-table__caption govuk-table__caption--m">Every poll</caption>
-        <thead class="govuk-table__head">
-          <tr class="govuk-table__row">
-            <th scope="col" class="govuk-table__header">
-              Poll
-            </th>
-            <th scope="col" class="govuk-table__header">
-              Status
-            </th>
-            <th scope="col" class="govuk-table__header">
-              Opens
-            </th>
-            <th scope="col" class="govuk-table__header">
-              Closes
-            </th>
-            <th scope="col" class="govuk-table__header">
-              Event tallies
-            </th>
-          </tr>
-        </thead>
+        <ColumnHeads columns={['Poll', 'Status', 'Opens', 'Closes', 'Event tallies']} />
         <tbody class="govuk-table__body">
           {sorted.map((p) => {
             const state = p.state as keyof typeof STATE;
