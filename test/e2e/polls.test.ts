@@ -263,15 +263,19 @@ describe('a poll an officer runs', () => {
     await page.getByLabel('No, up to that many').check();
     await page.locator('#opens-date').fill(opens.date);
     await page.locator('#opens-time').fill(opens.time);
+    await page.getByLabel('FB1 (Fernbrook town centre)').check();
+    // Mistakes: no closing date (found before sending), then one option only (found by the API's
+    // schema). Each is said beside its box and in the summary by its name; nothing typed is lost.
+    await page.getByLabel('Options', { exact: true }).fill('Speeding');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await poll(() => page.locator('.govuk-error-summary').textContent()).toContain('Closes: Enter the date and time the poll closes');
     await page.locator('#closes-date').fill(closes.date);
     await page.locator('#closes-time').fill(closes.time);
-    await page.getByLabel('FB1 (Fernbrook town centre)').check();
-    // A mistake: one option only. Said beside the field, and nothing typed is lost.
-    await page.getByLabel('Options', { exact: true }).fill('Speeding');
     await page.getByRole('button', { name: 'Save draft' }).click();
     await poll(() => page.locator('#options').locator('xpath=..').locator('.govuk-error-message').textContent()).toContain(
       'at least 2 options',
     );
+    await poll(() => page.locator('.govuk-error-summary').textContent()).toContain('Options: must have at least 2 options');
     expect(await page.getByLabel('Title', { exact: true }).inputValue()).toBe('Country show concerns');
     await check('poll form with an error');
     await page.getByLabel('Options', { exact: true }).fill('Speeding\nLitter\nNo concern');

@@ -105,12 +105,53 @@ function fieldFor(path: string): string {
   return top && document.getElementById(top) ? top : 'poll-form';
 }
 
+/** What each box is called, so a problem in the summary says where it is ("Closes: must be after…"). */
+const FIELD_NAMES: Record<string, string> = {
+  title: 'Title',
+  question: 'Question',
+  description: 'Description',
+  type: 'Kind of poll',
+  'token-count': 'Tokens each resident places',
+  'token-rule': 'Must residents place every token?',
+  options: 'Options',
+  opens: 'Opens',
+  closes: 'Closes',
+  districts: 'Who may take part',
+  results: 'When are the results shown?',
+  'we-did': 'What the partnership will do',
+  'plan-actions': 'Plan actions',
+};
+const boxOf = (path: string) => (path.startsWith('poll.') ? fieldFor(path) : fieldFor(`x.${path}`));
+/** The schema's words for a pack file's fields, in the form's words. */
+const inFormWords = (message: string) => message.replace('after opensAt', 'after the opening time');
+
+/** The problems as an error summary: each named by its box, and a link that moves to it. */
+function announceProblems(errors: FieldError[], message: string) {
+  announce(
+    <>
+      <p class="govuk-body">{message}</p>
+      <ul class="govuk-list govuk-error-summary__list">
+        {errors.map((e) => {
+          const box = boxOf(e.path);
+          const name = FIELD_NAMES[box] ?? (box.startsWith('followup-') ? `Follow-up question ${box.slice(-1)}` : undefined);
+          return (
+            <li>
+              <a href={`#${box}`}>{name ? `${name}: ${inFormWords(e.message)}` : inFormWords(e.message)}</a>
+            </li>
+          );
+        })}
+      </ul>
+    </>,
+    'error',
+  );
+}
+
 /** Marks each named field in error, GOV.UK style; clears the marks of an earlier try first. */
 function showFieldErrors(errors: FieldError[]) {
   for (const old of document.querySelectorAll('.workspace-field-error')) old.remove();
   for (const group of document.querySelectorAll('.govuk-form-group--error')) group.classList.remove('govuk-form-group--error');
   for (const error of errors) {
-    const target = document.getElementById(error.path.startsWith('poll.') ? fieldFor(error.path) : fieldFor(`x.${error.path}`));
+    const target = document.getElementById(boxOf(error.path));
     const group = target?.closest('.govuk-form-group');
     if (!target || !group) continue;
     group.classList.add('govuk-form-group--error');
@@ -118,7 +159,7 @@ function showFieldErrors(errors: FieldError[]) {
     message.id = `${target.id}-error-${group.querySelectorAll('.workspace-field-error').length}`;
     message.append(
       Object.assign(document.createElement('span'), { className: 'govuk-visually-hidden', textContent: 'Error: ' }),
-      error.message,
+      inFormWords(error.message),
     );
     const legend = group.querySelector('legend, label');
     (legend?.nextElementSibling?.classList.contains('govuk-hint') ? legend.nextElementSibling : legend)?.after(message);
@@ -212,9 +253,20 @@ if (allowedHere(session, 'officer', 'make or change polls')) {
   };
 
   const failed = (error: unknown, otherwise: string) => {
-    showFieldErrors(error instanceof ApiError ? error.errors : []);
-    announceFailure(error, otherwise);
+    const errors = error instanceof ApiError ? error.errors : [];
+    showFieldErrors(errors);
+    if (errors.length) announceProblems(errors, (error as ApiError).message);
+    else announceFailure(error, otherwise);
   };
+
+  /** Dates the boxes do not make: said before sending, in the form's words. */
+  const dateProblems = (poll: PollInput): FieldError[] =>
+    (
+      [
+        ['opensAt', 'Enter the date and time the poll opens, for example 1 March 2027 and 09:00'],
+        ['closesAt', 'Enter the date and time the poll closes, for example 31 March 2027 and 23:59'],
+      ] as const
+    ).flatMap(([key, message]) => (Number.isNaN(Date.parse(poll[key])) ? [{ path: `poll.${key}`, message }] : []));
 
   for (const radio of document.querySelectorAll<HTMLInputElement>('input[name="type"]')) radio.addEventListener('change', showTokens);
   showTokens();
@@ -222,6 +274,12 @@ if (allowedHere(session, 'officer', 'make or change polls')) {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const poll = readForm();
+    const problems = dateProblems(poll);
+    if (problems.length) {
+      showFieldErrors(problems);
+      announceProblems(problems, 'Check the poll');
+      return;
+    }
     try {
       const saved =
         id && view
