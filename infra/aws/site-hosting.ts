@@ -152,6 +152,12 @@ export class SiteHosting extends Construct {
       runtime: FunctionRuntime.JS_2_0,
     });
 
+    const pageRequest = new EdgeFunction(this, 'PageRequest', {
+      comment: 'Function-rendered pages: trailing slash dropped for the API routes',
+      code: FunctionCode.fromFile({ filePath: join(import.meta.dirname, 'page-request.js') }),
+      runtime: FunctionRuntime.JS_2_0,
+    });
+
     const apiDomain = `${props.api.apiId}.execute-api.${region}.amazonaws.com`;
     this.distribution = new Distribution(this, 'Cdn', {
       comment: `Community safety portal (${props.stage})`,
@@ -186,6 +192,7 @@ export class SiteHosting extends Construct {
           allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
           cachePolicy: pageCache,
           responseHeadersPolicy: siteHeaders,
+          functionAssociations: [{ function: pageRequest, eventType: FunctionEventType.VIEWER_REQUEST }],
           compress: true,
         },
         '/api/*': {

@@ -166,6 +166,9 @@ describe('poll pages and the live regions', () => {
     const { DistributionConfig: config } = Object.values(template.findResources('AWS::CloudFront::Distribution'))[0]!.Properties;
     const pages = config.CacheBehaviors.find((b: { PathPattern: string }) => b.PathPattern === '/polls*');
     expect(pages.AllowedMethods).toEqual(['GET', 'HEAD']);
+    expect(pages.FunctionAssociations).toEqual([
+      { EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [expect.stringMatching(/PageRequest/), 'FunctionARN'] } },
+    ]);
     const cache = Object.values(template.findResources('AWS::CloudFront::CachePolicy'))
       .map((p) => p.Properties.CachePolicyConfig)
       .find((c) => c.Comment.startsWith('Pages rendered from the polls table'));

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { matchRoute } from '../../functions/routes';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../functions/config';
 import { clientAddress } from '../../functions/adapters/http/client-address';
@@ -105,6 +106,19 @@ describe('the CloudFront site request function', () => {
     `${readFileSync(join(import.meta.dirname, '../../infra/aws/site-request.js'), 'utf8')}; return handler;`,
   )() as (e: unknown) => { uri?: string; statusCode?: number; headers?: { location: { value: string } } };
   const request = (uri: string, querystring: Record<string, unknown> = {}) => handler({ request: { uri, querystring, headers: {} } });
+
+  it('sends the pages a function renders to their API routes without the trailing slash', () => {
+    const page = new Function(
+      `${readFileSync(join(import.meta.dirname, '../../infra/aws/page-request.js'), 'utf8')}; return handler;`,
+    )() as (e: unknown) => { uri: string };
+    const forward = (uri: string) => page({ request: { uri, querystring: {}, headers: {} } }).uri;
+    expect(forward('/polls/')).toBe('/polls');
+    expect(forward('/polls/summer-fete/')).toBe('/polls/summer-fete');
+    expect(forward('/polls/summer-fete/vote/')).toBe('/polls/summer-fete/vote');
+    expect(forward('/polls/summer-fete/vote')).toBe('/polls/summer-fete/vote');
+    for (const uri of ['/polls', '/polls/', '/polls/summer-fete/', '/polls/summer-fete/vote/'])
+      expect(matchRoute('GET', forward(uri)).route?.page, uri).toBe(true);
+  });
 
   it('serves folder URLs from their index.html and files as they are', () => {
     expect(request('/').uri).toBe('/index.html');
