@@ -13,7 +13,8 @@ import { pollDependencies, type PollDependencies } from '../polls/dependencies';
 import { cookieValue, newVoterId, readVoterCookie, setVoterCookie, VOTER_COOKIE, voterCookieValue } from '../polls/voter-cookie';
 
 export async function handleStart(deps: PollDependencies, event: APIGatewayProxyEventV2): Promise<HttpResult> {
-  const poll = await deps.polls.get(event.pathParameters?.id ?? '');
+  // As stored now: starting is never cached, and the poll may have opened or changed a moment ago.
+  const poll = await deps.current.get(event.pathParameters?.id ?? '');
   if (event.requestContext.http.method !== 'POST')
     return notPost(event, poll ? `/polls/${poll.id}/` : '/polls/', 'Use POST to start voting');
   // Pages are loaded only when there is something to say (cold start budget).

@@ -39,9 +39,17 @@ export function publishedPolls(
     }
     return cached.records;
   };
+  // Not in this container's copy: published since it was read, perhaps by a minute, and
+  // already listed by another container. Asked of the table before saying there is no such poll.
+  const record = async (id: string) => {
+    const found = (await read()).get(id);
+    if (found) return found;
+    const stored = await store.get(id);
+    return stored?.status === 'scheduled' ? stored : undefined;
+  };
   return {
-    get: async (id) => (await read()).get(id)?.poll,
-    record: async (id) => (await read()).get(id),
+    get: async (id) => (await record(id))?.poll,
+    record,
     list: async () => [...(await read()).values()],
   };
 }

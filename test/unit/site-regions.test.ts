@@ -1,9 +1,10 @@
-// The live-regions job with its files in memory, and the S3 adapter with fake clients (the one place a mocked AWS client is allowed).
+// The published polls' copy, the live-regions job with its files in memory, and the S3 adapter with fake clients (the one place a mocked AWS client is allowed).
 import { describe, expect, it } from 'vitest';
 import { NoSuchKey, type S3Client } from '@aws-sdk/client-s3';
 import type { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import { createS3SiteFiles } from '../../functions/adapters/s3/site-files';
 import { refreshSiteRegions } from '../../functions/site-regions/refresh';
+import { CATALOGUE_TTL_MS, publishedPolls } from '../../functions/polls/catalogue';
 import type { SiteFiles } from '../../functions/site-regions/ports';
 import type { PollRecord } from '../../functions/polls/ports';
 import { fillLiveRegion, liveRegion } from '../../shared/ui/live-region';
@@ -114,5 +115,32 @@ describe('the S3 adapter for the published site', () => {
       DistributionId: 'E123',
       InvalidationBatch: { Paths: { Quantity: 2, Items: ['/you-said-we-did/index.html', '/you-said-we-did/'] } },
     });
+  });
+});
+
+describe('the published polls a page reads', () => {
+  it('keep a copy for half a minute, but ask the table about a poll the copy does not have yet', async () => {
+    const stored = new Map<string, PollRecord>();
+    let lists = 0;
+    const store = {
+      list: async () => {
+        lists++;
+        return [...stored.values()];
+      },
+      get: async (id: string) => stored.get(id),
+    };
+    let now = 0;
+    const polls = publishedPolls(store, () => now);
+    expect(await polls.list()).toEqual([]);
+    stored.set('new', record({ id: 'new' }));
+    stored.set('draft', { ...record({ id: 'draft' }), status: 'draft' });
+    // Published since the copy was made: found all the same; a draft never is.
+    expect((await polls.get('new'))?.id).toBe('new');
+    expect(await polls.get('draft')).toBeUndefined();
+    expect(await polls.list()).toEqual([]);
+    expect(lists).toBe(1);
+    now = CATALOGUE_TTL_MS;
+    expect((await polls.list()).map((r) => r.poll.id)).toEqual(['new']);
+    expect(lists).toBe(2);
   });
 });
