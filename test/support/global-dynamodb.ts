@@ -24,7 +24,9 @@ const KEY = Symbol.for('csp-portal.test-dynamodb');
 
 /** One instance per worker; if one cannot start, those that did are stopped before the error is told. */
 async function startAll(count: number): Promise<DynamoDbLocal[]> {
-  const results = await Promise.allSettled(Array.from({ length: count }, async () => startDynamoDbLocal({ port: await freePort() })));
+  const results = await Promise.allSettled(
+    Array.from({ length: count }, async () => startDynamoDbLocal({ port: await freePort(), shortLived: true })),
+  );
   const failed = results.find((r) => r.status === 'rejected');
   if (!failed) return results.map((r) => (r as PromiseFulfilledResult<DynamoDbLocal>).value);
   await Promise.all(results.map((r) => (r.status === 'fulfilled' ? r.value.stop() : undefined)));
