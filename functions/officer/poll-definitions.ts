@@ -29,7 +29,7 @@ import type { Officer } from './authorise';
 import type { OfficerDependencies } from './dependencies';
 
 const LOCKED_MESSAGE =
-  'Residents have already voted in this poll, so its question, options, tokens and rules cannot change: only its title, description and closing time can. To ask something different, make a new poll.';
+  'Residents have already taken part in this poll (online or in pots at an event), so its question, options, tokens and rules cannot change: only its title, description and closing time can. To ask something different, make a new poll.';
 const CONFLICT_MESSAGE = 'Someone else changed this poll while you were editing it. Reload it to see their change, then make yours again.';
 
 /** A poll's id, from its title: readable in its address, and never one already taken. */
@@ -70,8 +70,10 @@ function definitionOf(
 
 const keepUntil = (deps: OfficerDependencies, poll: Poll) => expiresAt(new Date(poll.closesAt), deps.profile.polls.resultsDaysAfterClose);
 
-async function ballotsIn(deps: OfficerDependencies, pollId: string): Promise<number> {
-  return (await deps.polls.store.liveCounts(pollId)).ballots;
+/** Online ballots, and whether pots have been counted at an event: either locks what they were counted against. */
+async function takenPart(deps: OfficerDependencies, pollId: string): Promise<{ ballots: number; tallied: boolean }> {
+  const [counts, tallies] = await Promise.all([deps.polls.store.liveCounts(pollId), deps.polls.store.listTallies(pollId)]);
+  return { ballots: counts.ballots, tallied: tallies.length > 0 };
 }
 
 const stateOf = (record: PollRecord, now: Date) => (record.status === 'draft' ? ('draft' as const) : pollState(record.poll, now));
@@ -109,15 +111,19 @@ export async function createPoll(deps: OfficerDependencies, officer: Officer, ev
 export async function getPoll(deps: OfficerDependencies, _officer: Officer, event: APIGatewayProxyEventV2): Promise<HttpResult> {
   const record = await deps.polls.definitions.get(event.pathParameters?.id ?? '');
   if (!record) return jsonMessage(404, 'No poll with that id');
-  const [ballots, changes] = await Promise.all([ballotsIn(deps, record.poll.id), deps.polls.definitions.changes(record.poll.id)]);
+  const [{ ballots, tallied }, changes] = await Promise.all([
+    takenPart(deps, record.poll.id),
+    deps.polls.definitions.changes(record.poll.id),
+  ]);
   return json(200, {
     poll: record.poll,
     status: record.status,
     state: stateOf(record, deps.now()),
     version: record.version,
     source: record.source,
-    locked: ballots > 0,
+    locked: ballots > 0 || tallied,
     ballots,
+    tallied,
     ...(record.response ? { response: record.response } : {}),
     changes: changes
       .sort((a, b) => a.version - b.version)
@@ -186,7 +192,10 @@ export async function updatePoll(deps: OfficerDependencies, officer: Officer, ev
       'This poll has closed and its results are counted, so its closing time cannot change. To ask again, make a new poll.',
     );
   // Said before trying, with the fields named; the transaction checks again against a ballot arriving meanwhile.
-  if (what.some((f) => LOCKED_FIELDS.has(f)) && (await ballotsIn(deps, record.poll.id)) > 0) return jsonMessage(409, LOCKED_MESSAGE);
+  if (what.some((f) => LOCKED_FIELDS.has(f))) {
+    const { ballots, tallied } = await takenPart(deps, record.poll.id);
+    if (ballots > 0 || tallied) return jsonMessage(409, LOCKED_MESSAGE);
+  }
   return saveVersion(
     deps,
     officer,

@@ -317,9 +317,12 @@ export const pollDefinitionBody = z.object({
   state: z.enum(['draft', 'upcoming', 'open', 'closed']),
   version: z.number(),
   source: z.enum(['pack', 'workspace']),
-  /** Ballots have been counted: options, tokens and rules can no longer change. */
+  /** Ballots or event tallies have been counted: options, tokens and rules can no longer change. */
   locked: z.boolean(),
+  /** Online ballots counted. */
   ballots: z.number(),
+  /** Pots have been counted at an event. */
+  tallied: z.boolean(),
   response: z.optional(
     z.object({
       weDid: z.array(z.string()),

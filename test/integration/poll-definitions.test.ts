@@ -192,6 +192,31 @@ describe('making a poll', () => {
   });
 });
 
+describe('a poll counted at an event', () => {
+  it('is locked by its tallies as by ballots: what the pots were counted against cannot change', async () => {
+    const fields = draft('Pots before the poll opens');
+    const made = await officer('/api/officer/polls', { body: { poll: fields } });
+    const { id } = made.body as { id: string };
+    const tally = await officer(`/api/officer/polls/${id}/tallies`, {
+      body: {
+        event: { name: 'Spring fair', date: new Date(Date.now() + clockMoved).toISOString().slice(0, 10), place: 'Green' },
+        counts: { litter: 4 },
+        early: true,
+      },
+    });
+    expect(tally.status, tally.text).toBe(201);
+    expect((await officer(`/api/officer/polls/${id}`)).body).toMatchObject({ locked: true, ballots: 0, tallied: true });
+    const changed = await officer(`/api/officer/polls/${id}`, {
+      body: { version: 1, poll: { ...fields, options: [...fields.options, { id: 'graffiti', label: 'Graffiti' }] } },
+    });
+    expect(changed.status).toBe(409);
+    expect(changed.text).toMatch(/in pots at an event/);
+    expect((await officer(`/api/officer/polls/${id}`, { body: { version: 1, poll: { ...fields, title: 'Pots, retitled' } } })).status).toBe(
+      200,
+    );
+  });
+});
+
 describe('a scheduled poll', () => {
   it('opens and closes at its times with no one present, locks once voted in, and takes a response after close', async () => {
     const { id } = await createDraft('Fete concerns');
@@ -242,7 +267,7 @@ describe('a scheduled poll', () => {
       },
     });
     expect(locked.status).toBe(409);
-    expect(locked.text).toMatch(/already voted in this poll/);
+    expect(locked.text).toMatch(/already taken part in this poll/);
     const current = await optionsOf(id);
     const retitled = await officer(`/api/officer/polls/${id}`, {
       body: { version: 2, poll: { ...current, id: undefined, title: 'Fete concerns 2027' } },

@@ -185,8 +185,8 @@ function Status({ view }: { view: PollView }) {
       </p>
       {view.locked ? (
         <p class="govuk-body">
-          {view.ballots} {view.ballots === 1 ? 'person has' : 'people have'} taken part, so the question, options, tokens and rules can no
-          longer change. The title, description and closing time can.
+          Residents have taken part ({view.ballots} online{view.tallied ? ', and in pots counted at events' : ''}), so the question,
+          options, tokens and rules can no longer change. The title, description and closing time can.
         </p>
       ) : null}
       {view.source === 'pack' ? <p class="govuk-body">This poll comes from the partnership pack’s files: change it there.</p> : null}
