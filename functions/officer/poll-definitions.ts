@@ -260,8 +260,9 @@ export async function previewPoll(deps: OfficerDependencies, _officer: Officer, 
   if (!record) return jsonMessage(404, 'No poll with that id');
   const page = query.data.page ?? 'start';
   const { poll } = record;
-  // Shown as it will be while open, whatever today is: that is what residents will answer.
-  const now = pollState(poll, deps.now()) === 'open' ? deps.now() : new Date(Date.parse(poll.opensAt) + 1000);
+  // A poll not yet open is shown as it will be once open: that is what residents will answer.
+  // An open or closed one is shown as it is now.
+  const now = pollState(poll, deps.now()) === 'upcoming' ? new Date(Date.parse(poll.opensAt) + 1000) : deps.now();
   const [{ h }, { renderPage }, pages, results, { readResults }] = await Promise.all([
     import('preact'),
     import('../../shared/ui/layout'),

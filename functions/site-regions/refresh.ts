@@ -2,7 +2,8 @@
  * Use case: keeps the built site's live regions true (shared/ui/live-region.ts). The home
  * page lists the polls open now and coming up, and "You said, we did" the responses
  * officers published for closed polls: both change with no rebuild, so this runs every
- * minute and after a deploy, rewriting a page only when what it says has changed. A page
+ * minute (a deploy's fresh copy of each page is filled in within a minute too), rewriting a
+ * page only when what it says has changed. A page
  * that fails to publish keeps its previous version, and is tried again on the next run.
  */
 import { h } from 'preact';
