@@ -14,7 +14,7 @@ import { pollsTableName } from '../config';
 import { describeImport, importPackPolls, type ImportSummary } from '../polls/import-pack-polls';
 
 /** The bundled pack polls' file name, beside the handler. */
-export const PACK_POLLS_FILE = 'polls.json';
+const PACK_POLLS_FILE = 'polls.json';
 
 export async function handler(): Promise<ImportSummary> {
   const polls = JSON.parse(readFileSync(join(process.env.LAMBDA_TASK_ROOT ?? process.cwd(), PACK_POLLS_FILE), 'utf8')) as Poll[];
