@@ -18,6 +18,7 @@ import { startVoting, takeTimeToVote } from '../support/voting';
 import { launchChromium, reflowProblemsOfHtml } from '../support/browser';
 import type { Browser } from 'playwright-core';
 import { testPolls, writeTestPolls } from '../support/test-polls';
+import { callApi, signInDemoUsers } from '../support/officer';
 
 const vnu = join(createRequire(import.meta.url).resolve('vnu-jar/package.json'), '..', 'build', 'dist', 'vnu.jar');
 const apiPages = mkdtempSync(join(tmpdir(), 'csp-api-pages-'));
@@ -202,6 +203,15 @@ describe('the Nu HTML Checker', () => {
     pages['poll-vote-closed'] = await page(`/polls/${testPolls.closed.id}/vote/`);
     pages['poll-vote-coming'] = await page(`/polls/${testPolls.future.id}/vote/`);
     pages['poll-start-not-found'] = await page('/polls/no-such-poll/');
+    // What the partnership will do about a closed poll, beside its results and on "You said, we did".
+    const { officer } = await signInDemoUsers(stack);
+    const responded = await callApi(stack, officer!.access, `/api/officer/polls/${testPolls.closed.id}/response`, {
+      body: { version: 1, weDid: ['More patrols <b>at night</b>'], actions: [{ id: 'a1', title: 'Patrols', href: '/plans/p/#action-a1' }] },
+    });
+    expect(responded.status, responded.text).toBe(200);
+    await stack.refreshSiteNow();
+    pages['results-with-response'] = await page(`/api/polls/${testPolls.closed.id}/results`);
+    pages['you-said-we-did-with-response'] = await page('/you-said-we-did/');
     const reflow: string[] = [];
     for (const [name, res] of Object.entries(pages)) {
       expect(res.headers.get('content-type'), name).toMatch(/^text\/html/);

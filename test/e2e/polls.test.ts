@@ -326,6 +326,26 @@ describe('a poll an officer runs', () => {
     await poll(() => tally.locator('#tally-total').textContent()).toContain('43 tokens in all');
     expect(await axeViolations(tally)).toEqual([]);
     expect(await reflowProblems(tally)).toEqual([]);
+
+    // The poll closes; the officer says what the partnership will do, and residents read it
+    // beside the results and on "You said, we did".
+    env.stack.advanceClock(10 * 86_400_000);
+    await tally.goto(`${env.stack.url}/officer/poll-setup/edit/?id=country-show-concerns`);
+    await tally.getByLabel('What the partnership will do').fill('Speed checks on the show road\nMore litter bins by the green');
+    await tally.getByRole('button', { name: 'Publish what we will do' }).click();
+    await poll(() => tally.locator('#workspace-message').textContent()).toContain('Published with the results');
+    expect(await axeViolations(tally)).toEqual([]);
+    expect(await reflowProblems(tally)).toEqual([]);
     await phone.close();
+    await env.stack.refreshSiteNow();
+    const reader = await env.browser.newContext({ javaScriptEnabled: false });
+    const read = await reader.newPage();
+    for (const path of ['/api/polls/country-show-concerns/results', '/you-said-we-did/']) {
+      await read.goto(`${env.stack.url}${path}`);
+      await expect(read.getByRole('heading', { name: 'What we will do' }).isVisible(), path).resolves.toBe(true);
+      await expect(read.getByText('Speed checks on the show road').isVisible(), path).resolves.toBe(true);
+      expect((await axeViolationsWithoutJs(env.browser, read)).map((v) => `${path}: ${v}`)).toEqual([]);
+    }
+    await reader.close();
   });
 });
