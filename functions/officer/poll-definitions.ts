@@ -23,8 +23,9 @@ import { pollState } from '../../shared/domain/poll-rules';
 import { expiresAt } from '../../shared/domain/retention';
 import { readJsonBody } from '../adapters/http/request-body';
 import { html, json, jsonMessage, type HttpResult } from '../adapters/http/responses';
-import { changedFields, LOCKED_FIELDS } from '../polls/import-pack-polls';
+import { changedFields, LOCKED_FIELDS, recordState } from '../polls/definitions';
 import type { PollChange, PollRecord } from '../polls/ports';
+import type * as z from 'zod/mini';
 import type { Officer } from './authorise';
 import type { OfficerDependencies } from './dependencies';
 
@@ -76,8 +77,6 @@ async function takenPart(deps: OfficerDependencies, pollId: string): Promise<{ b
   return { ballots: counts.ballots, tallied: tallies.length > 0 };
 }
 
-const stateOf = (record: PollRecord, now: Date) => (record.status === 'draft' ? ('draft' as const) : pollState(record.poll, now));
-
 export async function createPoll(deps: OfficerDependencies, officer: Officer, event: APIGatewayProxyEventV2): Promise<HttpResult> {
   const read = readJsonBody(event, pollCreateSchema, { what: 'the poll', check: 'Check the poll' });
   if (!read.ok) return read.response;
@@ -87,18 +86,8 @@ export async function createPoll(deps: OfficerDependencies, officer: Officer, ev
     const id = pollIdFrom(read.value.poll.title, attempt);
     const checked = definitionOf(deps, id, read.value.poll);
     if (!checked.ok) return checked.response;
-    const record: PollRecord = {
-      poll: checked.poll,
-      status: 'draft',
-      source: 'workspace',
-      version: 1,
-      createdBy: by,
-      createdAt: at,
-      updatedBy: by,
-      updatedAt: at,
-    };
     const written = await deps.polls.definitions.create(
-      record,
+      { poll: checked.poll, status: 'draft', source: 'workspace', version: 1 },
       { pollId: id, version: 1, changedBy: by, changedAt: at, what: ['created'] },
       keepUntil(deps, checked.poll),
     );
@@ -118,7 +107,7 @@ export async function getPoll(deps: OfficerDependencies, _officer: Officer, even
   return json(200, {
     poll: record.poll,
     status: record.status,
-    state: stateOf(record, deps.now()),
+    state: recordState(record, deps.now()),
     version: record.version,
     source: record.source,
     locked: ballots > 0 || tallied,
@@ -136,17 +125,16 @@ async function saveVersion(
   deps: OfficerDependencies,
   officer: Officer,
   current: PollRecord,
-  next: Omit<PollRecord, 'version' | 'updatedBy' | 'updatedAt' | 'createdBy' | 'createdAt' | 'source'>,
+  next: Pick<PollRecord, 'poll' | 'status' | 'response'>,
   what: string[],
   message: string,
 ): Promise<HttpResult> {
-  const at = deps.now().toISOString();
-  const record: PollRecord = { ...current, ...next, version: current.version + 1, updatedBy: officer.identity.username, updatedAt: at };
+  const record: PollRecord = { ...current, ...next, version: current.version + 1 };
   const change: PollChange = {
     pollId: current.poll.id,
     version: record.version,
     changedBy: officer.identity.username,
-    changedAt: at,
+    changedAt: deps.now().toISOString(),
     what,
   };
   const written = await deps.polls.definitions.replace(record, change, keepUntil(deps, record.poll), {
@@ -157,33 +145,41 @@ async function saveVersion(
   return json(200, { message, id: record.poll.id, version: record.version, status: record.status });
 }
 
-/** The poll an officer asked to change, if it is there and they had its latest version. */
-async function current(deps: OfficerDependencies, event: APIGatewayProxyEventV2, version: number) {
+/**
+ * A change's request and the poll it is to: its body read with `schema`, and the poll as
+ * stored, if it is there and the officer had its latest version.
+ */
+async function changeRequest<S extends z.ZodMiniType<{ version: number }>>(
+  deps: OfficerDependencies,
+  event: APIGatewayProxyEventV2,
+  schema: S,
+  words: { what: string; check: string },
+): Promise<{ ok: true; value: z.output<S>; record: PollRecord } | { ok: false; response: HttpResult }> {
+  const read = readJsonBody(event, schema, words);
+  if (!read.ok) return read;
   const record = await deps.polls.definitions.get(event.pathParameters?.id ?? '');
-  if (!record) return { ok: false as const, response: jsonMessage(404, 'No poll with that id') };
-  if (record.version !== version) return { ok: false as const, response: jsonMessage(409, CONFLICT_MESSAGE) };
-  return { ok: true as const, record };
+  if (!record) return { ok: false, response: jsonMessage(404, 'No poll with that id') };
+  if (record.version !== read.value.version) return { ok: false, response: jsonMessage(409, CONFLICT_MESSAGE) };
+  return { ok: true, value: read.value, record };
 }
 
 export async function updatePoll(deps: OfficerDependencies, officer: Officer, event: APIGatewayProxyEventV2): Promise<HttpResult> {
-  const read = readJsonBody(event, pollChangeSchema, { what: 'the poll', check: 'Check the poll' });
-  if (!read.ok) return read.response;
-  const found = await current(deps, event, read.value.version);
+  const found = await changeRequest(deps, event, pollChangeSchema, { what: 'the poll', check: 'Check the poll' });
   if (!found.ok) return found.response;
-  const { record } = found;
+  const { record, value } = found;
   if (record.source === 'pack')
     return jsonMessage(
       409,
       'This poll comes from the partnership pack’s files: change it there, so the next deploy does not undo your change.',
     );
-  const checked = definitionOf(deps, record.poll.id, read.value.poll);
+  const checked = definitionOf(deps, record.poll.id, value.poll);
   if (!checked.ok) return checked.response;
   const what = changedFields(record.poll, checked.poll);
   if (what.length === 0)
     return json(200, { message: 'Nothing had changed.', id: record.poll.id, version: record.version, status: record.status });
   // A published poll's past cannot be rewritten: an opened poll keeps its opening time, and a
   // closed one its closing time (its totals were fixed when it closed).
-  const state = stateOf(record, deps.now());
+  const state = recordState(record, deps.now());
   if ((state === 'open' || state === 'closed') && what.includes('opensAt'))
     return jsonMessage(409, 'This poll has opened, so its opening time cannot change. Its closing time still can, until it closes.');
   if (state === 'closed' && what.includes('closesAt'))
@@ -207,9 +203,7 @@ export async function updatePoll(deps: OfficerDependencies, officer: Officer, ev
 }
 
 export async function schedulePoll(deps: OfficerDependencies, officer: Officer, event: APIGatewayProxyEventV2): Promise<HttpResult> {
-  const read = readJsonBody(event, pollScheduleSchema, { what: 'the version', check: 'Check the request' });
-  if (!read.ok) return read.response;
-  const found = await current(deps, event, read.value.version);
+  const found = await changeRequest(deps, event, pollScheduleSchema, { what: 'the version', check: 'Check the request' });
   if (!found.ok) return found.response;
   const { record } = found;
   if (record.status !== 'draft') return jsonMessage(409, 'This poll is already published.');
@@ -233,19 +227,17 @@ export async function schedulePoll(deps: OfficerDependencies, officer: Officer, 
 }
 
 export async function respondToPoll(deps: OfficerDependencies, officer: Officer, event: APIGatewayProxyEventV2): Promise<HttpResult> {
-  const read = readJsonBody(event, pollResponseSchema, { what: 'the response', check: 'Check the response' });
-  if (!read.ok) return read.response;
-  const found = await current(deps, event, read.value.version);
+  const found = await changeRequest(deps, event, pollResponseSchema, { what: 'the response', check: 'Check the response' });
   if (!found.ok) return found.response;
-  const { record } = found;
-  if (stateOf(record, deps.now()) !== 'closed')
+  const { record, value } = found;
+  if (recordState(record, deps.now()) !== 'closed')
     return jsonMessage(
       409,
       `Say what the partnership will do once the poll has closed (${formatLondonDateTime(record.poll.closesAt)}), when its results are known.`,
     );
   const response = {
-    weDid: read.value.weDid,
-    actions: read.value.actions,
+    weDid: value.weDid,
+    actions: value.actions,
     publishedBy: officer.identity.username,
     publishedAt: deps.now().toISOString(),
   };

@@ -13,6 +13,7 @@ import type { PlannedEvent } from '../polls/ports';
 import { findBursts } from '../../shared/domain/ballot-bursts';
 import { effectiveTallies, type TallyEntry } from '../../shared/domain/poll-results';
 import { pollState } from '../../shared/domain/poll-rules';
+import { recordState } from '../polls/definitions';
 import { expiresAt } from '../../shared/domain/retention';
 import { COUNTER_SHARDS } from '../polls/online-counts';
 import { readJsonBody } from '../adapters/http/request-body';
@@ -25,17 +26,17 @@ export async function listPolls(deps: OfficerDependencies): Promise<HttpResult> 
   const now = deps.now();
   const polls = (await deps.polls.definitions.list())
     .sort((a, b) => b.poll.opensAt.localeCompare(a.poll.opensAt))
-    .map(({ poll: p, status, version, source }) => ({
-      id: p.id,
-      title: p.title,
-      type: p.type,
-      status,
-      state: status === 'draft' ? ('draft' as const) : pollState(p, now),
-      opensAt: p.opensAt,
-      closesAt: p.closesAt,
-      options: p.options,
-      version,
-      source,
+    .map((record) => ({
+      id: record.poll.id,
+      title: record.poll.title,
+      type: record.poll.type,
+      status: record.status,
+      state: recordState(record, now),
+      opensAt: record.poll.opensAt,
+      closesAt: record.poll.closesAt,
+      options: record.poll.options,
+      version: record.version,
+      source: record.source,
     }));
   return json(200, { polls });
 }

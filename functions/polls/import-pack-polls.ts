@@ -6,6 +6,7 @@
  * its options: each is reported instead, for the person deploying to act on.
  */
 import { isDeepStrictEqual } from 'node:util';
+import { changedFields, LOCKED_FIELDS } from './definitions';
 import type { Poll } from '../../shared/contracts/poll';
 import { expiresAt } from '../../shared/domain/retention';
 import type { PollDefinitionStore, PollRecord } from './ports';
@@ -37,10 +38,6 @@ export async function importPackPolls(
         status: 'scheduled',
         source: 'pack',
         version: 1,
-        createdBy: PACK_AUTHOR,
-        createdAt: at,
-        updatedBy: PACK_AUTHOR,
-        updatedAt: at,
       };
       const written = await store.create(
         record,
@@ -59,7 +56,7 @@ export async function importPackPolls(
       summary.unchanged.push(poll.id);
       continue;
     }
-    const next: PollRecord = { ...existing, poll, version: existing.version + 1, updatedBy: PACK_AUTHOR, updatedAt: at };
+    const next: PollRecord = { ...existing, poll, version: existing.version + 1 };
     const what = changedFields(existing.poll, poll);
     const written = await store.replace(
       next,
@@ -78,15 +75,6 @@ export async function importPackPolls(
       });
   }
   return summary;
-}
-
-/** What a ballot was counted against: none of it may change once a ballot is counted. */
-export const LOCKED_FIELDS: ReadonlySet<string> = new Set(['question', 'type', 'tokens', 'options', 'eligibility', 'results', 'followUps']);
-
-/** The top-level fields of a poll that differ between two versions. */
-export function changedFields(before: Poll, after: Poll): string[] {
-  const fields = new Set([...Object.keys(before), ...Object.keys(after)]) as Set<keyof Poll>;
-  return [...fields].filter((field) => !isDeepStrictEqual(before[field], after[field]));
 }
 
 /** The import in one line, for the person starting or deploying the portal. */

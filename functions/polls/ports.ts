@@ -106,12 +106,8 @@ export interface PollRecord {
   status: PollStatus;
   /** pack: imported from the partnership pack's poll files; workspace: made by an officer. */
   source: 'pack' | 'workspace';
-  /** Raised by every change; a change names the version it was made from. */
+  /** Raised by every change; who made each one, and when, is in its change (`PollChange`). */
   version: number;
-  createdBy: string;
-  createdAt: string;
-  updatedBy: string;
-  updatedAt: string;
   response?: PollResponse | undefined;
 }
 

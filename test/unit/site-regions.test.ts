@@ -17,10 +17,6 @@ const record = (overrides: Record<string, unknown>, response?: PollRecord['respo
   status: 'scheduled',
   source: 'workspace',
   version: 1,
-  createdBy: 'o',
-  createdAt: NOW.toISOString(),
-  updatedBy: 'o',
-  updatedAt: NOW.toISOString(),
   response,
 });
 
