@@ -68,6 +68,24 @@ export async function queryAll(client: DynamoDBClient, input: QueryCommandInput)
   return items;
 }
 
+/**
+ * The items of one partition whose sort key starts with `prefix`, read consistently, as
+ * plain objects without their keys and bookkeeping (`pk`, `sk`, `entity`, `expiresAt`).
+ */
+export async function itemsStartingWith(
+  client: DynamoDBClient,
+  tableName: string,
+  key: { pk: string; prefix: string },
+): Promise<Record<string, unknown>[]> {
+  const items = await queryAll(client, {
+    TableName: tableName,
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: marshall({ ':pk': key.pk, ':prefix': key.prefix }),
+    ConsistentRead: true,
+  });
+  return items.map(({ pk: _pk, sk: _sk, entity: _entity, expiresAt: _expires, ...rest }) => rest);
+}
+
 /** Pause between tries of what DynamoDB left unprocessed (a throttled partition): grows, with jitter. */
 const unprocessedPause = (attempt: number) => new Promise((r) => setTimeout(r, Math.random() * 50 * 2 ** Math.min(attempt, 6)));
 

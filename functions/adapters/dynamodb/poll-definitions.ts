@@ -11,7 +11,7 @@ import {
   type TransactWriteItem,
 } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { fromItem, queryAll, toItem } from './item';
+import { fromItem, itemsStartingWith, toItem } from './item';
 import { pollKeys } from './polls-table-definition';
 import { COUNTER_SHARDS } from '../../polls/online-counts';
 import type { PollChange, PollDefinitionStore, PollRecord } from '../../polls/ports';
@@ -53,12 +53,7 @@ export function createPollDefinitionStore(client: DynamoDBClient, tableName: str
     },
 
     async list() {
-      const items = await queryAll(client, {
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :d)',
-        ExpressionAttributeValues: marshall({ ':pk': 'POLLS', ':d': 'DEF#' }),
-      });
-      return items.map(recordOf);
+      return (await itemsStartingWith(client, tableName, pollKeys.definitions())) as unknown as PollRecord[];
     },
 
     create(record, change, expiresAt) {
@@ -102,12 +97,7 @@ export function createPollDefinitionStore(client: DynamoDBClient, tableName: str
     },
 
     async changes(pollId) {
-      const items = await queryAll(client, {
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :c)',
-        ExpressionAttributeValues: marshall({ ':pk': `POLL#${pollId}`, ':c': 'CHANGE#' }),
-      });
-      return items.map(({ pk: _pk, sk: _sk, entity: _entity, expiresAt: _expires, ...change }) => change as unknown as PollChange);
+      return (await itemsStartingWith(client, tableName, pollKeys.ofPoll(pollId, 'CHANGE'))) as unknown as PollChange[];
     },
   };
 }

@@ -13,7 +13,7 @@ import {
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { batchGetAll, fromItem, queryAll, queryItems, toItem } from './item';
+import { batchGetAll, fromItem, itemsStartingWith, queryItems, toItem } from './item';
 import { tableSecret } from './table-secret';
 import { pollKeys, pollsTable } from './polls-table-definition';
 import { COUNTER_SHARDS } from '../../polls/online-counts';
@@ -45,15 +45,8 @@ export function createPollStore(client: DynamoDBClient, tableName: string, rando
     return out.Item ? (fromItem(out.Item) as unknown as StoredBallot) : undefined;
   };
 
-  const listTallies = async (pollId: string): Promise<TallyEntry[]> => {
-    const items = await queryAll(client, {
-      TableName: tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :t)',
-      ExpressionAttributeValues: marshall({ ':pk': pollKeys.final(pollId).pk, ':t': 'TALLY#' }),
-      ConsistentRead: true,
-    });
-    return items.map(({ pk: _pk, sk: _sk, entity: _entity, expiresAt: _expires, ...entry }) => entry as unknown as TallyEntry);
-  };
+  const listTallies = async (pollId: string) =>
+    (await itemsStartingWith(client, tableName, pollKeys.ofPoll(pollId, 'TALLY'))) as unknown as TallyEntry[];
 
   return {
     async castBallot(ballot, followUpChoices, options = {}) {
@@ -222,13 +215,7 @@ export function createPollStore(client: DynamoDBClient, tableName: string, rando
     },
 
     async listEvents(pollId) {
-      const items = await queryAll(client, {
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :e)',
-        ExpressionAttributeValues: marshall({ ':pk': pollKeys.final(pollId).pk, ':e': 'EVENT#' }),
-        ConsistentRead: true,
-      });
-      return items.map(({ pk: _pk, sk: _sk, entity: _entity, expiresAt: _expires, ...event }) => event as unknown as PlannedEvent);
+      return (await itemsStartingWith(client, tableName, pollKeys.ofPoll(pollId, 'EVENT'))) as unknown as PlannedEvent[];
     },
 
     voterSecret(make) {

@@ -18,6 +18,9 @@ export const pollKeys = {
   event: (pollId: string, date: string, eventId: string) => ({ pk: `POLL#${pollId}`, sk: `EVENT#${date}#${eventId}` }),
   /** Every poll's definition in one partition: a partnership runs tens of polls, read in one query. */
   definition: (pollId: string) => ({ pk: 'POLLS', sk: `DEF#${pollId}` }),
+  definitions: () => ({ pk: 'POLLS', prefix: 'DEF#' }),
+  /** A poll's items of one kind (its changes, tallies or planned events), for `itemsStartingWith`. */
+  ofPoll: (pollId: string, kind: 'CHANGE' | 'TALLY' | 'EVENT') => ({ pk: `POLL#${pollId}`, prefix: `${kind}#` }),
   change: (pollId: string, at: string, version: number) => ({
     pk: `POLL#${pollId}`,
     sk: `CHANGE#${at}#${String(version).padStart(6, '0')}`,
