@@ -125,7 +125,7 @@ async function formPage(
     const { messagePage } = await import('../polls/pages');
     return messagePage(status, deps.profile.name, 'We could not count your answers', errors[0]?.message ?? 'Please try again.');
   }
-  const [{ h }, { renderPage }, { PollForm }, { formValuesFrom }] = await Promise.all([
+  const [{ h }, { renderPage }, { PollForm, POLL_FORM_SCRIPT }, { formValuesFrom }] = await Promise.all([
     import('preact'),
     import('../../shared/ui/layout'),
     import('../../shared/ui/poll-form'),
@@ -139,7 +139,7 @@ async function formPage(
       title: `Error: ${poll.question}`,
       partnershipName: deps.profile.name,
       body: h(PollForm, { poll, values, errors, notice }),
-      scripts: ['/assets/poll-form.js'],
+      scripts: [POLL_FORM_SCRIPT],
     }),
   );
 }

@@ -25,7 +25,7 @@ type Format = 'json' | 'html' | 'csv';
  * that opens or is published shows within a minute (the function's own copy of the list
  * is at most as old again).
  */
-export const SHARED_PAGE = { 'Cache-Control': 'public, max-age=30' };
+const SHARED_PAGE = { 'Cache-Control': 'public, max-age=30' };
 
 /** `?format=` wins; otherwise a browser asking for HTML gets the page, everyone else JSON. */
 function formatOf(event: APIGatewayProxyEventV2): Format | undefined {
@@ -38,10 +38,11 @@ function formatOf(event: APIGatewayProxyEventV2): Format | undefined {
 async function residentPage(deps: PollDependencies, event: APIGatewayProxyEventV2): Promise<HttpResult> {
   const id = event.pathParameters?.id;
   const now = deps.now();
-  const [{ h }, { renderPage }, pages] = await Promise.all([
+  const [{ h }, { renderPage }, pages, { POLL_FORM_SCRIPT }] = await Promise.all([
     import('preact'),
     import('../../shared/ui/layout'),
     import('../../shared/ui/poll-pages'),
+    import('../../shared/ui/poll-form'),
   ]);
   if (id === undefined) {
     const polls = (await deps.polls.list()).map((r) => r.poll);
@@ -83,9 +84,6 @@ async function residentPage(deps: PollDependencies, event: APIGatewayProxyEventV
     SHARED_PAGE,
   );
 }
-
-/** The vote form's enhancement (buttons beside each number box, tokens left), built beside the stylesheets. */
-const POLL_FORM_SCRIPT = '/assets/poll-form.js';
 
 export async function handlePollPage(deps: PollDependencies, event: APIGatewayProxyEventV2): Promise<HttpResult> {
   if (!event.rawPath.startsWith('/api/')) return residentPage(deps, event);

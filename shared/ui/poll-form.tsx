@@ -26,6 +26,9 @@ function pollFieldFor(poll: Poll, path: string): string {
   return 'poll-form';
 }
 
+/** The vote form's enhancement (buttons beside each number box, tokens left), built beside the stylesheets. */
+export const POLL_FORM_SCRIPT = '/assets/poll-form.js';
+
 /** `notice`: something the resident should know that is not a mistake in their answers (a GOV.UK notification banner). */
 export function PollForm(options: { poll: Poll; values?: FormValues; errors?: FieldError[]; notice?: string | undefined }) {
   const { poll } = options;
