@@ -55,7 +55,7 @@ export function publishedPolls(
 }
 
 /** The definition as stored this moment, for counting a ballot against it (never a copy that may be stale). */
-export function currentPolls(store: PollCatalogue): PollLookup {
+export function asStoredNow(store: PollCatalogue): PollLookup {
   return {
     async get(id) {
       const record = await store.get(id);

@@ -9,7 +9,7 @@ import { createPollStore } from '../adapters/dynamodb/poll-store';
 import type { OnlineCounts } from './ports';
 import { config, pollsTableName } from '../config';
 import type { BallotDependencies } from './cast-ballot';
-import { currentPolls, publishedPolls, type PublishedPolls } from './catalogue';
+import { asStoredNow, publishedPolls, type PublishedPolls } from './catalogue';
 import { createPollDefinitionStore } from '../adapters/dynamodb/poll-definitions';
 import { clockNow } from '../adapters/clock/clock';
 
@@ -34,7 +34,7 @@ export function pollDependencies(): PollDependencies {
     store,
     profile: bundledProfile,
     polls: publishedPolls(definitions, () => clockNow().getTime()),
-    current: currentPolls(definitions),
+    current: asStoredNow(definitions),
     now: clockNow,
     secret: cachedSecret(() => store.voterSecret(() => randomBytes(32).toString('base64url'))),
     secureCookies: config().SITE_URL.startsWith('https:'),
