@@ -105,6 +105,16 @@ const formAddress = (id: string, path: string, form: string, pathParams?: Record
   },
 });
 
+/** A poll's page a function renders from the polls table. */
+const pollPage = (id: string, path: string, summary: string): Operation => ({
+  id,
+  method: 'GET',
+  path,
+  summary,
+  pathParams: { id: 'The poll id' },
+  responses: { 200: page('The page'), 400: page('The address is wrongly encoded'), 404: page('No such poll'), ...unexpected },
+});
+
 export const apiOperations: Operation[] = [
   formAddress('reportFormAddress', '/api/reports', 'the report form'),
   formAddress('statusFormAddress', '/api/report-status', 'the status check form'),
@@ -345,22 +355,8 @@ export const apiOperations: Operation[] = [
     summary: 'The polls page: open and coming up, then closed with their results (kept up to 30 s by the CDN)',
     responses: { 200: page('The list'), ...unexpected },
   },
-  {
-    id: 'pollStartPage',
-    method: 'GET',
-    path: '/polls/{id}/',
-    summary: 'A poll\'s start page, with "Start now" while it is open (kept up to 30 s by the CDN)',
-    pathParams: { id: 'The poll id' },
-    responses: { 200: page('The page'), 400: page('The address is wrongly encoded'), 404: page('No such poll'), ...unexpected },
-  },
-  {
-    id: 'pollVotePage',
-    method: 'GET',
-    path: '/polls/{id}/vote/',
-    summary: "A poll's vote form while it is open; otherwise when it opens, or where its results are",
-    pathParams: { id: 'The poll id' },
-    responses: { 200: page('The page'), 400: page('The address is wrongly encoded'), 404: page('No such poll'), ...unexpected },
-  },
+  pollPage('pollStartPage', '/polls/{id}/', 'A poll\'s start page, with "Start now" while it is open (kept up to 30 s by the CDN)'),
+  pollPage('pollVotePage', '/polls/{id}/vote/', "A poll's vote form while it is open; otherwise when it opens, or where its results are"),
   {
     id: 'pollResults',
     method: 'GET',
