@@ -59,15 +59,7 @@ async function residentPage(deps: PollDependencies, event: APIGatewayProxyEventV
     );
   }
   const poll = await deps.polls.get(id);
-  if (!poll) {
-    const { messagePage } = await import('../polls/pages');
-    return messagePage(
-      404,
-      deps.profile.name,
-      'Poll not found',
-      'There is no poll at this address. Check the link, or choose a poll from the list.',
-    );
-  }
+  if (!poll) return (await import('../polls/pages')).pollNotFoundPage(deps.profile.name);
   const vote = /\/vote\/?$/.test(event.rawPath);
   const open = pollState(poll, now) === 'open';
   return html(

@@ -20,13 +20,7 @@ export async function handleStart(deps: PollDependencies, event: APIGatewayProxy
   // Pages are loaded only when there is something to say (cold start budget).
   const page = async (...args: Parameters<typeof import('../polls/pages').messagePage>) =>
     (await import('../polls/pages')).messagePage(...args);
-  if (!poll)
-    return page(
-      404,
-      deps.profile.name,
-      'Poll not found',
-      'There is no poll at this address. Check the link, or choose a poll from the list.',
-    );
+  if (!poll) return (await import('../polls/pages')).pollNotFoundPage(deps.profile.name);
   const now = deps.now();
   const closed = closedMessage(poll, now);
   if (closed) return page(403, deps.profile.name, 'This poll is not open', closed, poll);

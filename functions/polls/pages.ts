@@ -21,3 +21,7 @@ export function messagePage(
   ];
   return html(status, renderPage({ title: heading, partnershipName, body: h(Message, { heading, paragraphs: [message], links: all }) }));
 }
+
+/** The page for a poll address that names no published poll. */
+export const pollNotFoundPage = (partnershipName: string): HttpResult =>
+  messagePage(404, partnershipName, 'Poll not found', 'There is no poll at this address. Check the link, or choose a poll from the list.');
