@@ -10,8 +10,8 @@
  *   infra             CDK and the local stack: anything
  */
 // One folder per deployed function: its handler and what only it uses.
-const LAMBDA_FOLDERS = 'submit-report|report-status|report-confirmation|route-report|sweep-outbox|delivery-feedback|close-polls|cast-ballot|poll-start|poll-pages|openapi|sign-in-config|case-review-apply|case-review-statistics|import-polls|refresh-site-regions';
-const USE_CASE_FOLDERS = '^functions/(reports|officer|polls|emails|case-reviews|case-review-apply|case-review-statistics|submit-report|report-status|report-confirmation|route-report|sweep-outbox|delivery-feedback|close-polls|cast-ballot|poll-start|poll-pages|openapi|sign-in-config|site-regions|import-polls|refresh-site-regions)/';
+const LAMBDA_FOLDERS = 'submit-report|report-status|report-confirmation|route-report|sweep-outbox|delivery-feedback|close-polls|cast-ballot|poll-start|poll-pages|openapi|sign-in-config|case-review-apply|case-review-statistics|import-polls|refresh-site-regions|evidence-page|process-evidence';
+const USE_CASE_FOLDERS = '^functions/(reports|officer|polls|emails|case-reviews|case-review-apply|case-review-statistics|submit-report|report-status|report-confirmation|route-report|sweep-outbox|delivery-feedback|close-polls|cast-ballot|poll-start|poll-pages|openapi|sign-in-config|site-regions|import-polls|refresh-site-regions|evidence|evidence-page|process-evidence)/';
 const COMPOSITION_ROOTS = '(handler|dependencies)\\.ts$';
 // A feature's inner ring: its entities (records, inbox, online-counts) and the ports its
 // use cases declare. Adapters implement and store these; they import nothing further in.

@@ -11,10 +11,15 @@ const configSchema = z.object({
   /** Where the built site is published, and the CDN in front of it: needed only by the site-regions job. */
   SITE_BUCKET: z.optional(z.string().check(z.minLength(1))),
   DISTRIBUTION_ID: z.optional(z.string().check(z.minLength(1))),
+  /** Residents' files: where uploads land to be scanned, and where clean files are kept. Needed only by the evidence functions. */
+  QUARANTINE_BUCKET: z.optional(z.string().check(z.minLength(1))),
+  EVIDENCE_BUCKET: z.optional(z.string().check(z.minLength(1))),
   AWS_REGION: z._default(z.string(), 'eu-west-2'),
   /** Set only for the local stack: DynamoDB Local / SES local endpoints. */
   DYNAMODB_ENDPOINT: z.optional(z.url()),
   SES_ENDPOINT: z.optional(z.url()),
+  /** The local S3 server (and the browser's address for uploads to it). */
+  S3_ENDPOINT: z.optional(z.url()),
   /** SES configuration set (AWS only), so bounces and complaints are tracked. */
   SES_CONFIGURATION_SET: z.optional(z.string()),
   /** The deployed stage (set by the stack); absent locally. Production never runs in local mode. */
@@ -47,8 +52,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (result.data.STAGE === 'prod' && result.data.LOCAL_MODE === 'true') {
     throw new Error('LOCAL_MODE cannot be on in the prod stage: it would accept local endpoints and sign-in tokens');
   }
-  if (result.data.LOCAL_MODE !== 'true' && (result.data.DYNAMODB_ENDPOINT || result.data.SES_ENDPOINT)) {
-    throw new Error('DYNAMODB_ENDPOINT and SES_ENDPOINT are local-only; set LOCAL_MODE=true or remove them');
+  if (result.data.LOCAL_MODE !== 'true' && (result.data.DYNAMODB_ENDPOINT || result.data.SES_ENDPOINT || result.data.S3_ENDPOINT)) {
+    throw new Error('DYNAMODB_ENDPOINT, SES_ENDPOINT and S3_ENDPOINT are local-only; set LOCAL_MODE=true or remove them');
   }
   return result.data;
 }
@@ -58,4 +63,11 @@ export function pollsTableName(): string {
   const name = config().POLLS_TABLE_NAME;
   if (!name) throw new Error('Invalid or missing environment variables: POLLS_TABLE_NAME');
   return name;
+}
+
+/** The two evidence buckets, for the functions that need them: a clear error if either is missing. */
+export function evidenceBuckets(): { quarantine: string; evidence: string } {
+  const { QUARANTINE_BUCKET: quarantine, EVIDENCE_BUCKET: evidence } = config();
+  if (!quarantine || !evidence) throw new Error('Invalid or missing environment variables: QUARANTINE_BUCKET, EVIDENCE_BUCKET');
+  return { quarantine, evidence };
 }

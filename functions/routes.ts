@@ -19,7 +19,8 @@ export interface HttpRoute {
    * counts rate limits; resident does the same through a private link (reading the key
    * that signs it) and adds the resident's incidents with their emails; the officer functions read (and audit the reading), change cases,
    * or change partners; receipt reads (or first makes) the key that signs confirmation
-   * receipts, and nothing else; case-review stores Case Review applications (reading, through
+   * receipts, and nothing else; evidence reads a report, its files' records and the key that
+   * signs upload tokens; case-review stores Case Review applications (reading, through
    * a private link, the reports and case it came from); review-statistics only queries them.
    */
   table?:
@@ -31,7 +32,8 @@ export interface HttpRoute {
     | 'officer-admin'
     | 'receipt'
     | 'case-review'
-    | 'review-statistics';
+    | 'review-statistics'
+    | 'evidence';
   /** Needs officer sign-in (Cognito issuer and client id in its environment). */
   officer?: boolean;
   /**
@@ -40,6 +42,8 @@ export interface HttpRoute {
    * bursts; officer-write appends event tallies.
    */
   polls?: 'vote' | 'read' | 'officer-read' | 'officer-write';
+  /** What it does with residents' files: upload signs browser uploads to the quarantine bucket. */
+  evidence?: 'upload';
   /**
    * A page of the site, not of the API: served from the site's own paths (CloudFront sends
    * them to the API, and keeps each answer as briefly as its Cache-Control says).
@@ -91,6 +95,23 @@ export const httpRoutes: HttpRoute[] = [
     entry: 'functions/case-review-statistics/handler.ts',
     table: 'review-statistics',
   },
+  // Adding files to a report: the page (and its state, as JSON for its script), and one more upload for the script.
+  {
+    id: 'evidence-page',
+    method: 'GET',
+    path: '/api/reports/{reference}/evidence',
+    entry: 'functions/evidence-page/handler.ts',
+    table: 'evidence',
+    evidence: 'upload',
+  },
+  {
+    id: 'evidence-grants',
+    method: 'POST',
+    path: '/api/reports/{reference}/evidence/grants',
+    entry: 'functions/evidence-page/handler.ts',
+    table: 'evidence',
+    evidence: 'upload',
+  },
   { id: 'openapi', method: 'GET', path: '/api/openapi.json', entry: 'functions/openapi/handler.ts' },
   { id: 'report-status', method: 'ANY', path: '/api/report-status', entry: 'functions/report-status/handler.ts', table: 'status' },
   { id: 'sign-in-config', method: 'GET', path: '/api/sign-in-config', entry: 'functions/sign-in-config/handler.ts', officer: true },
@@ -118,7 +139,7 @@ export const httpRoutes: HttpRoute[] = [
   { id: 'poll-vote-page', method: 'GET', path: '/polls/{id}/vote', entry: 'functions/poll-pages/handler.ts', polls: 'read', page: true },
 ];
 
-/** Functions not behind HTTP: the stream router and the scheduled sweeper. */
+/** Functions not behind HTTP: the stream router, the schedules, and the malware scan's results. */
 export const backgroundFunctions = {
   routeReport: { id: 'route-report', entry: 'functions/route-report/handler.ts' },
   sweepOutbox: { id: 'sweep-outbox', entry: 'functions/sweep-outbox/handler.ts' },
@@ -126,6 +147,7 @@ export const backgroundFunctions = {
   importPolls: { id: 'import-polls', entry: 'functions/import-polls/handler.ts' },
   refreshSiteRegions: { id: 'refresh-site-regions', entry: 'functions/refresh-site-regions/handler.ts' },
   deliveryFeedback: { id: 'delivery-feedback', entry: 'functions/delivery-feedback/handler.ts' },
+  processEvidence: { id: 'process-evidence', entry: 'functions/process-evidence/handler.ts' },
 } as const;
 
 /** Each route's path as a pattern, built once: `{name}` captures one path segment. */

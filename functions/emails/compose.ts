@@ -3,6 +3,8 @@ import type { Partner, Profile } from '../../shared/config/profile-schema';
 import { describeReport } from '../../shared/domain/describe-report';
 import { minimiseForPartner } from '../../shared/domain/minimise';
 import type { OutgoingEmail } from '../reports/ports';
+import { partnerEvidenceHtml } from './partner-evidence.html';
+import { partnerEvidenceText } from './partner-evidence.text';
 import { incidentAsReport, type IncidentRecord, type MessageRecord, type OutboxEntry, type StoredReport } from '../reports/records';
 import { MESSAGE_ABOUT_LABELS } from '../../shared/contracts/report';
 import { teamMessageHtml } from './team-message.html';
@@ -96,9 +98,25 @@ export function composeEmail(
   }
   // A Case Review's emails have their own composer (composeCaseReviewEmail).
   if (target.kind === 'case-review') return undefined;
-  const { partnerId, dataLevel, assigned, incidentAt } = target;
+  const { partnerId, dataLevel, assigned, incidentAt, evidenceId } = target;
   const partner = partners.find((p) => p.id === partnerId);
   if (!partner || (incidentAt && !incident)) return undefined;
+  const area = profile.areas.find((a) => a.id === stored.report.location.area)?.name ?? stored.report.location.area;
+  const kind = REPORT_TYPE_LABELS[stored.report.type].toLowerCase();
+  if (evidenceId) {
+    const model = {
+      partnerName: partner.name,
+      reference: stored.reference,
+      files: Math.max(1, stored.evidenceCount ?? 1),
+      caseUrl: `${siteUrl}/officer/report/?ref=${stored.reference}`,
+    };
+    return email(
+      partner.email,
+      `New evidence on ${kind} report ${stored.reference}, ${area}`,
+      partnerEvidenceText(model),
+      partnerEvidenceHtml(model),
+    );
+  }
   // An incident is minimised and described by the report's own rules, without contact details.
   const about = incident ? incidentAsReport(stored.report, incident.incident) : stored.report;
   const model = {
@@ -110,8 +128,6 @@ export function composeEmail(
     assigned,
     incident: incident !== undefined,
   };
-  const area = profile.areas.find((a) => a.id === stored.report.location.area)?.name ?? stored.report.location.area;
-  const kind = REPORT_TYPE_LABELS[stored.report.type].toLowerCase();
   // No personal data in the subject: it shows in notifications and on lock screens.
   const subject = incident
     ? `New incident on ${kind} report ${stored.reference}, ${area}`

@@ -29,6 +29,7 @@ import { config } from '../config';
 import { decodeReportForm } from '../../shared/contracts/report-form';
 import { formValuesFrom, type FormValues } from '../../shared/ui/form-components';
 import { addIncident, type AddIncidentDependencies } from '../reports/add-incident';
+import { evidencePath, uploadTokenFor } from '../evidence/upload-token';
 import { sendMessage, type SendMessageDependencies } from '../reports/send-message';
 import { type PrivateReportDependencies, privateViewOf, viewPrivateReport } from '../reports/view-private-report';
 import { type LinkRefusal, PRIVATE, refuseLink } from '../reports/link-refusal';
@@ -51,7 +52,13 @@ export async function handlePrivateReport(
     if (result.kind === 'limited' || result.kind === 'not-found') return refused(result, true);
     const sentTo = event.queryStringParameters?.added === '1' ? result.view.incidentsGoTo : undefined;
     const message = event.queryStringParameters?.sent === '1' ? { sent: true } : undefined;
-    return page(200, `Your report ${result.view.reference}`, h(PrivateReport, { view: result.view, form: { action, sentTo, message } }));
+    // A token for this visit: the link itself never leaves the page, the token lasts 2 hours.
+    const evidenceLink = evidencePath(result.view.reference, uploadTokenFor(await deps.linkSecret(), result.view.reference, deps.now()));
+    return page(
+      200,
+      `Your report ${result.view.reference}`,
+      h(PrivateReport, { view: result.view, form: { action, sentTo, message, evidenceLink } }),
+    );
   }
   if (method !== 'POST') return jsonMessage(405, 'Open the link, or send an incident with POST', { Allow: 'GET, POST' });
 

@@ -14,6 +14,7 @@ import { Confirmation, Message } from '../../shared/ui/result-pages';
 import { httpHandler } from '../adapters/http/middleware';
 import { html, type HttpResult } from '../adapters/http/responses';
 import { privateLinkPath } from '../reports/private-link';
+import { evidencePath, uploadTokenFor } from '../evidence/upload-token';
 import { readReceipt } from '../reports/receipt';
 import { receiptSecret } from '../adapters/dynamodb/receipt-secret';
 import { clockNow } from '../adapters/clock/clock';
@@ -48,7 +49,11 @@ export async function handleConfirmation(deps: ConfirmationDependencies, event: 
     renderPage({
       title: `Report sent: reference ${reference}`,
       partnershipName: deps.partnershipName,
-      body: h(Confirmation, { reference, privateLink: read.withLink ? privateLinkPath(secret, reference) : undefined }),
+      body: h(Confirmation, {
+        reference,
+        privateLink: read.withLink ? privateLinkPath(secret, reference) : undefined,
+        evidenceLink: evidencePath(reference, uploadTokenFor(secret, reference, deps.now())),
+      }),
     }),
   );
 }

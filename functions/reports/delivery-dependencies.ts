@@ -10,15 +10,20 @@ import { createSesMailer } from '../adapters/ses/mailer';
 import { createCaseStore } from '../adapters/dynamodb/case-store';
 import { createCaseReviewStore } from '../adapters/dynamodb/case-review-store';
 import { cachedPartners, createPartnerDirectory } from '../adapters/dynamodb/partner-directory';
-import { config } from '../config';
+import { config, evidenceBuckets } from '../config';
 import type { DeliverDependencies } from './deliver';
 import type { FlagDependencies } from './flag-report';
 import { clockNow } from '../adapters/clock/clock';
 import { receiptSecret } from '../adapters/dynamodb/receipt-secret';
 
-export type RouterDependencies = DeliverDependencies & FlagDependencies;
+export type RouterDependencies = DeliverDependencies &
+  FlagDependencies & {
+    /** Deletes a clean file from the evidence bucket (its report's retention ended). */
+    forgetEvidence: (objectKey: string) => Promise<void>;
+  };
 
 let runtime: RouterDependencies | undefined;
+let evidenceFiles: import('../evidence/ports').EvidenceFiles | undefined;
 
 export function runtimeDependencies(): RouterDependencies {
   runtime ??= {
@@ -31,6 +36,12 @@ export function runtimeDependencies(): RouterDependencies {
     now: clockNow,
     siteUrl: config().SITE_URL,
     linkSecret: receiptSecret(),
+    // Loaded when a file is first forgotten: the S3 client is not needed to send email.
+    forgetEvidence: async (objectKey) => {
+      const { createS3EvidenceFiles, s3Client } = await import('../adapters/s3/evidence-files');
+      evidenceFiles ??= createS3EvidenceFiles(s3Client({ region: config().AWS_REGION, endpoint: config().S3_ENDPOINT }), evidenceBuckets());
+      await evidenceFiles.remove(objectKey);
+    },
   };
   return runtime;
 }

@@ -32,6 +32,8 @@ export type OutboxTarget =
       assigned?: boolean;
       /** An incident the resident added (its `at`): the email is about it, not the report. */
       incidentAt?: string;
+      /** A file the resident attached (its id): the email says how many there are, never attaches them. */
+      evidenceId?: string;
     }
   | { kind: 'resident' }
   | { kind: 'resident-update'; message: string }
@@ -91,6 +93,8 @@ export interface StoredReport extends CaseState {
   /** Incidents the resident added since, and when the latest came (kept with each one added). */
   incidentCount?: number;
   lastIncidentAt?: string;
+  /** Files the resident attached that passed every check (functions/evidence). */
+  evidenceCount?: number;
   /** SHA-256 of the contact and of the street and area, to find repeat reports (flags.ts). */
   contactKey?: string;
   placeKey?: string;

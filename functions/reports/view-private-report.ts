@@ -103,6 +103,7 @@ export async function privateViewOf(
   const [updates, { incidents, messages }] = await (reading ?? recordsOf(deps, live.reference));
   return {
     caseReview: caseReviewHint(live, incidents, deps.profile.caseReview.threshold, deps.now()),
+    evidenceFiles: live.evidenceCount,
     reference: live.reference,
     receivedAt: live.createdAt,
     status: live.status,

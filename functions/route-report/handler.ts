@@ -1,7 +1,8 @@
 /**
  * The router: consumes the reports table's stream, sends one email per new outbox
  * entry and flags each new report that repeats earlier ones (and each report of a case
- * officers link, counted with the rest of the case). Answers with partial batch failures, so only the failed records are retried;
+ * officers link, counted with the rest of the case), and deletes a resident's file when its
+ * record is removed at the end of the report's retention. Answers with partial batch failures, so only the failed records are retried;
  * after the retries the sweeper keeps trying, so nothing is dropped.
  */
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
@@ -13,7 +14,7 @@ import { logger } from '../adapters/logging/logger';
 import { deliver } from '../reports/deliver';
 import { caseCandidates, flagReport } from '../reports/flag-report';
 import type { CaseFile } from '../../shared/domain/cases';
-import { isRouted } from './routed-records';
+import { isRouted, routedImage } from './routed-records';
 import { runtimeDependencies, type RouterDependencies } from '../reports/delivery-dependencies';
 
 /** Thrown so the batch processor reports the record as failed and it is retried. */
@@ -22,9 +23,15 @@ export class DeliveryPending extends Error {
 }
 
 export async function routeRecord(deps: RouterDependencies, record: DynamoDBRecord): Promise<void> {
-  if (!record.dynamodb?.NewImage) return;
-  const item = unmarshall(record.dynamodb.NewImage as Record<string, AttributeValue>);
+  const image = record.dynamodb?.[routedImage(record.eventName)];
+  if (!image) return;
+  const item = unmarshall(image as Record<string, AttributeValue>);
   if (!isRouted(record.eventName, item.entity)) return;
+  if (item.entity === 'evidence') {
+    // Removed by its TTL with the rest of the report: the clean file goes with it.
+    if (item.status === 'available' && typeof item.objectKey === 'string') await deps.forgetEvidence(item.objectKey);
+    return;
+  }
   if (item.entity === 'case') {
     // Each report in the case is counted again with the others' incidents, read once for all.
     const file = item as unknown as CaseFile;

@@ -11,7 +11,12 @@ export const routedRecords = [
   { entity: 'incident', events: ['INSERT'] },
   // A case made or changed: its reports' incidents now count together.
   { entity: 'case', events: ['INSERT', 'MODIFY'] },
+  // A file's record gone (its report's retention ended): the file goes from the evidence bucket.
+  { entity: 'evidence', events: ['REMOVE'] },
 ] as const;
+
+/** The image a record is routed on: what was written, or for a removal what was there. */
+export const routedImage = (eventName: string | undefined) => (eventName === 'REMOVE' ? 'OldImage' : 'NewImage');
 
 export function isRouted(eventName: string | undefined, entity: unknown): boolean {
   return routedRecords.some((r) => r.entity === entity && (r.events as readonly string[]).includes(eventName ?? ''));

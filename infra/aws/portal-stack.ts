@@ -4,7 +4,7 @@
  * closer and the email feedback handler, the site behind CloudFront, and the alarms.
  * Grants are per function and per action: nothing here can Scan or delete.
  */
-import { routedRecords } from '../../functions/route-report/routed-records';
+import { routedImage, routedRecords } from '../../functions/route-report/routed-records';
 import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
@@ -219,7 +219,7 @@ export class PortalStack extends Stack {
         filters: routedRecords.map((r) =>
           FilterCriteria.filter({
             eventName: FilterRule.or(...r.events),
-            dynamodb: { NewImage: { entity: { S: FilterRule.isEqual(r.entity) } } },
+            dynamodb: { [routedImage(r.events[0])]: { entity: { S: FilterRule.isEqual(r.entity) } } },
           }),
         ),
       }),

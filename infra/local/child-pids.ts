@@ -1,5 +1,5 @@
 /**
- * Pid files for the services `npm start` runs (DynamoDB Local, SES local, Cognito local),
+ * Pid files for the services `npm start` runs (DynamoDB Local, SES local, Cognito local, ClamAV),
  * so that after the portal was killed outright (SIGKILL, a closed terminal) the next
  * start stops the services it left behind instead of refusing with "port in use". A
  * process is stopped only when it is the very one this portal started: its pid file

@@ -28,6 +28,11 @@ import { describeImport, importPackPolls } from '../../functions/polls/import-pa
 import { publishedPolls } from '../../functions/polls/catalogue';
 import { refreshSiteRegions } from '../../functions/site-regions/refresh';
 import { overlaySiteFiles } from './overlay-site-files';
+import { GetObjectCommand } from '@aws-sdk/client-s3';
+import type { ScanResultEvent } from '../../functions/adapters/guardduty/scan-result';
+import { startS3Local, type S3Local } from './s3-local';
+import { startClamAvLocal, type ClamAvLocal } from './clamav-local';
+import { scanResultEvent } from './scan-result-event';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -42,6 +47,9 @@ export interface LocalStackOptions {
   dynamoDbEndpoint?: string;
   sesPort: number;
   cognitoPort: number;
+  /** The local S3 (residents' files) and ClamAV's daemon (their malware scan). */
+  s3Port: number;
+  clamAvPort: number;
   /** Keep DynamoDB data here between runs; omit for an in-memory database (tests). */
   dataDir?: string;
   /**
@@ -57,6 +65,9 @@ export interface LocalStackOptions {
   /** Poll files to publish (default: the site's content); tests pass polls dated around now. */
   pollsDir?: string;
   sweepIntervalMs?: number;
+  /** Bucket names (tests give each file its own). */
+  quarantineBucket?: string;
+  evidenceBucket?: string;
   /** How often closed polls are finalised (AWS: every 10 minutes). */
   closePollsIntervalMs?: number;
   /** How often the site's live regions are brought up to date: within a minute of a poll opening, as in AWS. */
@@ -84,6 +95,10 @@ export interface LocalStack {
   streamIdle(): Promise<void>;
   /** Moves every function's clock forward by `ms`: tests step over a time rule instead of waiting. */
   advanceClock(ms: number): void;
+  /** The local S3's address, and its two buckets (uploads land in quarantine; clean files are kept in evidence). */
+  s3: { endpoint: string; client: S3Local['client']; quarantine: string; evidence: string };
+  /** Waits until every upload so far has been scanned and processed. */
+  evidenceIdle(): Promise<void>;
   /** Stops SES local (to test an outage) and starts it again on the same port. */
   stopSes(): Promise<void>;
   startSes(): Promise<void>;
@@ -127,6 +142,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     ['DynamoDB Local', options.dynamoDbEndpoint ? undefined : options.dynamoDbPort, 'DYNAMODB_PORT'],
     ['SES local', options.sesPort, 'SES_PORT'],
     ['Cognito local', options.cognitoPort, 'COGNITO_PORT'],
+    ['the local S3', options.s3Port, 'S3_PORT'],
+    ['ClamAV', options.clamAvPort, 'CLAMAV_PORT'],
   ] as const) {
     if (port !== undefined && !(await portFreed(port, stopped.length > 0)))
       throw new Error(
@@ -138,6 +155,26 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   defaultProfile();
   const polls = loadPolls(options.pollsDir);
   const cleanups: (() => Promise<void>)[] = [];
+  const buckets = {
+    quarantine: options.quarantineBucket ?? 'csp-portal-quarantine',
+    evidence: options.evidenceBucket ?? 'csp-portal-evidence',
+  };
+  let s3!: S3Local;
+  let clamAv!: ClamAvLocal;
+  let processEvidence: ((event: ScanResultEvent) => Promise<unknown>) | undefined;
+  // Each upload is scanned and processed as GuardDuty and EventBridge would in AWS: after it
+  // is stored, with the scan's result in GuardDuty's own event shape.
+  const scanning = new Set<Promise<void>>();
+  const scanUpload = (bucket: string, key: string) => {
+    const run = (async () => {
+      const object = await s3.client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+      const verdict = await clamAv.scan(await (object.Body as { transformToByteArray(): Promise<Uint8Array> }).transformToByteArray());
+      await processEvidence?.(scanResultEvent(bucket, key, object.ETag ?? '', verdict));
+    })()
+      .catch((error: Error) => log(`Evidence processing: ${error.name}`))
+      .finally(() => scanning.delete(run));
+    scanning.add(run);
+  };
   const stop = async () => {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
   };
@@ -170,8 +207,20 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       }),
       startSesLocal({ port: options.sesPort }),
       startCognitoLocal({ port: options.cognitoPort, dataDir: cognitoDir, profile: defaultProfile(), log }),
+      startS3Local({
+        port: options.s3Port,
+        buckets: [buckets.quarantine, buckets.evidence],
+        ...(options.dataDir ? { directory: join(dirname(options.dataDir), 's3') } : {}),
+        onUpload: (bucket, key) => void scanUpload(bucket, key),
+      }),
+      startClamAvLocal({ port: options.clamAvPort }),
     ] as const);
-    const [dynamoStart, sesStart, cognitoStart] = started;
+    const [dynamoStart, sesStart, cognitoStart, s3Start, clamAvStart] = started;
+    if (s3Start.status === 'fulfilled') cleanups.push(() => s3Start.value.stop());
+    if (clamAvStart.status === 'fulfilled') {
+      cleanups.push(() => clamAvStart.value.stop());
+      remember('clamav', clamAvStart.value.process);
+    }
     if (sesStart.status === 'fulfilled') {
       ses = sesStart.value;
       cleanups.push(async () => ses?.stop());
@@ -187,6 +236,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       dynamoStart as PromiseFulfilledResult<{ dynamo: DynamoDbLocal; client: ReturnType<typeof localDynamoClient> }>
     ).value;
     const cognito = (cognitoStart as PromiseFulfilledResult<Awaited<ReturnType<typeof startCognitoLocal>>>).value;
+    s3 = (s3Start as PromiseFulfilledResult<S3Local>).value;
+    clamAv = (clamAvStart as PromiseFulfilledResult<ClamAvLocal>).value;
     // Data kept from before the status counters existed: count it once from the listings.
     const cases = createCaseStore(client, tableName);
     const counted = Object.values(await cases.countByStatus({ kind: 'all' }, {})).some((n) => n > 0);
@@ -217,6 +268,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       SITE_URL: siteUrl,
       COGNITO_ISSUER: cognito.issuer,
       COGNITO_CLIENT_ID: cognito.clientId,
+      S3_ENDPOINT: s3.endpoint,
+      QUARANTINE_BUCKET: buckets.quarantine,
+      EVIDENCE_BUCKET: buckets.evidence,
       AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? 'local',
       AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? 'local',
     });
@@ -224,6 +278,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const router = await import('../../functions/route-report/handler');
     const sweeper = await import('../../functions/sweep-outbox/handler');
     const pollCloser = await import('../../functions/close-polls/handler');
+    processEvidence = (await import('../../functions/process-evidence/handler')).handler;
 
     log('Connecting the stream router to the table stream…');
     const poller: StreamPoller = await startStreamPoller({
@@ -313,6 +368,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       refreshSiteNow,
       advanceClock,
       streamIdle: () => poller.idle(),
+      s3: { endpoint: s3.endpoint, client: s3.client, ...buckets },
+      evidenceIdle: async () => {
+        while (scanning.size) await Promise.allSettled([...scanning]);
+      },
       stopSes: () => ses.stop(),
       startSes: async () => {
         ses = await startSesLocal({ port: options.sesPort });

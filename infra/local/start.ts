@@ -5,7 +5,7 @@
  *   npm start -- --fresh                       wipe this pack's local data first
  *   npm start -- --no-build                    serve the site as last built
  * Each pack keeps its data in .data/<pack id>/ between runs.
- * Ports: PORT (4321), DYNAMODB_PORT (8000), SES_PORT (8005), COGNITO_PORT (9229).
+ * Ports: PORT (4321), DYNAMODB_PORT (8000), SES_PORT (8005), COGNITO_PORT (9229), S3_PORT (4569), CLAMAV_PORT (3310).
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -64,6 +64,8 @@ async function main(): Promise<void> {
     dynamoDbPort: port('DYNAMODB_PORT', 8000),
     sesPort: port('SES_PORT', 8005),
     cognitoPort: port('COGNITO_PORT', 9229),
+    s3Port: port('S3_PORT', 4569),
+    clamAvPort: port('CLAMAV_PORT', 3310),
     dataDir: join(packData, 'dynamodb'),
     cognitoDir: join(packData, 'cognito'),
     pidDir,
@@ -75,6 +77,7 @@ Portal ready.
   Site and API:  ${stack.url}
   Report form:   ${stack.url}/report/
   Mail viewer:   ${stack.mailUrl}
+  Local S3:      ${stack.s3.endpoint} (buckets ${stack.s3.quarantine}, ${stack.s3.evidence})
   OpenAPI:       ${stack.url}/api/openapi.json
   Cognito local: ${stack.cognito.endpoint} (user pool ${stack.cognito.userPoolId}, app client ${stack.cognito.clientId})
 

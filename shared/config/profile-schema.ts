@@ -40,6 +40,11 @@ const partnerSchema = z.strictObject({
   name: z.string().check(z.minLength(1)),
   email: z.email(),
   dataLevel: z.enum(DATA_LEVELS),
+  /**
+   * Whether its users may open the files residents attach (photos, recordings, documents):
+   * by default only a partner at the \`full\` data level (shared/domain/evidence-access.ts).
+   */
+  evidence: z.optional(z.boolean()),
   handles: z.strictObject({
     types: z.array(z.enum(REPORT_TYPES)).check(z.minLength(1)),
     /** Only these ASB categories; absent means every category. */

@@ -13,6 +13,7 @@ import { formatLondonDateTime } from '../contracts/london-time';
 import type { Row } from '../domain/describe-report';
 import { DatedList, SuccessBanner, SummaryRows } from './dated-list';
 import { OUTCOME_TEXT, STATUS_TEXT, type ResidentUpdate } from './status-check';
+import { EvidenceInvitation } from './result-pages';
 
 export interface PrivateReportView {
   reference: string;
@@ -32,6 +33,8 @@ export interface PrivateReportView {
   incidents: readonly { at: string; rows: readonly Row[] }[];
   /** The messages they sent the officers, oldest first. */
   messages: readonly { at: string; about: string; text: string }[];
+  /** Files the resident added that passed every check. */
+  evidenceFiles?: number | undefined;
   /** An ASB report told often enough that the resident may ask for a Case Review (or nearly). */
   caseReview?: 'meets' | 'nears' | undefined;
 }
@@ -43,6 +46,8 @@ export interface IncidentFormState {
   errors?: FieldError[];
   /** Just added: the organisations it was sent to. */
   sentTo?: string[];
+  /** The page for adding files, with a token made for this visit. */
+  evidenceLink?: string;
   /** The message form's answers and problems to show again, or that one was just sent. */
   message?: { values?: FormValues; errors?: FieldError[]; sent?: boolean };
 }
@@ -147,6 +152,9 @@ export function PrivateReport({ view, form }: { view: PrivateReportView; form?: 
           <h2 class="govuk-heading-m">Messages you have sent</h2>
           <DatedList id="report-messages" entries={view.messages} />
         </>
+      ) : null}
+      {form?.evidenceLink && view.status !== 'closed' ? (
+        <EvidenceInvitation href={form.evidenceLink} files={view.evidenceFiles ?? 0} />
       ) : null}
       {form && view.status !== 'closed' ? <IncidentForm action={form.action} values={form.values} errors={errors} /> : null}
       {form ? <MessageForm action={`${form.action}/messages`} values={form.message?.values} errors={messageErrors} /> : null}

@@ -1,7 +1,16 @@
 /** Pages the API renders after a form submission: the confirmation and plain error pages. */
 
 /** The page after a report is sent; `privateLink` is the path of the resident's private link, if they have one. */
-export function Confirmation({ reference, privateLink }: { reference: string; privateLink?: string | undefined }) {
+export function Confirmation({
+  reference,
+  privateLink,
+  evidenceLink,
+}: {
+  reference: string;
+  privateLink?: string | undefined;
+  /** The page for adding photos, recordings or documents to the report (its token lasts 2 hours). */
+  evidenceLink?: string | undefined;
+}) {
   return (
     <>
       <div class="govuk-panel govuk-panel--confirmation">
@@ -15,6 +24,7 @@ export function Confirmation({ reference, privateLink }: { reference: string; pr
         </div>
       </div>
       <p class="govuk-body">Write this reference down or take a screenshot. Quote it if you contact us about this report.</p>
+      {evidenceLink && <EvidenceInvitation href={evidenceLink} />}
       {privateLink && (
         <>
           <h2 class="govuk-heading-m">Your private link to this report</h2>
@@ -87,6 +97,26 @@ export function Message({
           </a>
         </p>
       ))}
+    </>
+  );
+}
+
+/** Where a resident adds photos, recordings or documents to their report (the confirmation and their private page). */
+export function EvidenceInvitation({ href, files = 0 }: { href: string; files?: number }) {
+  return (
+    <>
+      <h2 class="govuk-heading-m">Add photos, recordings or documents</h2>
+      <p class="govuk-body">
+        {files
+          ? `You have added ${files === 1 ? '1 file' : `${files} files`} to this report. `
+          : 'If you have photos, recordings, videos or documents that show what happened, you can add up to 5 to your report. '}
+        Location and camera details are removed from photos before anyone sees them.
+      </p>
+      <p class="govuk-body">
+        <a class="govuk-link" href={href} id="add-evidence">
+          {files ? 'Add or check files' : 'Add photos, recordings or documents'}
+        </a>
+      </p>
     </>
   );
 }

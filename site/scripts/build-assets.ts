@@ -1,6 +1,6 @@
 /**
  * Compiles site/styles/{portal,forms,workspace}.scss to site/public/assets/*.css, and the
- * scripts that enhance pages the functions render (the vote form) to
+ * scripts that enhance pages the functions render (the vote form, adding files) to
  * site/public/assets/*.js. Fixed paths, because pages rendered by the API (poll pages,
  * form errors, confirmation) link the same files that Astro's pages do.
  */
@@ -33,7 +33,7 @@ export function buildCss(): Record<string, number> {
 }
 
 /** Entry points of scripts for pages the functions render, by the asset name they are published as. */
-export const PAGE_SCRIPTS = { 'poll-form': 'src/scripts/poll-form-page.ts' } as const;
+export const PAGE_SCRIPTS = { 'poll-form': 'src/scripts/poll-form-page.ts', 'evidence-form': 'src/scripts/evidence-form-page.ts' } as const;
 
 /** Bundles each page script for the browsers the site supports; returns bytes per file. */
 export function buildScripts(): Record<string, number> {

@@ -49,6 +49,8 @@ async function startPortal(packDir: string, siteDir: string): Promise<{ url: str
       PORT: String(await freePort()),
       SES_PORT: String(await freePort()),
       COGNITO_PORT: String(await freePort()),
+      S3_PORT: String(await freePort()),
+      CLAMAV_PORT: String(await freePort()),
       DYNAMODB_ENDPOINT: dynamo.endpoint,
       TABLE_NAME: dynamo.table('reports'),
       POLLS_TABLE_NAME: dynamo.table('polls'),

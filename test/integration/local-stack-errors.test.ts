@@ -20,7 +20,14 @@ describe('local stack start-up errors', () => {
     await new Promise<void>((ok) => busy.listen(port, '127.0.0.1', () => ok()));
     try {
       await expect(
-        startLocalStack({ port: await freePort(), dynamoDbPort: port, sesPort: await freePort(), cognitoPort: await freePort() }),
+        startLocalStack({
+          port: await freePort(),
+          dynamoDbPort: port,
+          sesPort: await freePort(),
+          cognitoPort: await freePort(),
+          s3Port: await freePort(),
+          clamAvPort: await freePort(),
+        }),
       ).rejects.toThrow(
         `Port ${port} (DynamoDB Local) is already in use. Stop whatever is using it, or choose another port with DYNAMODB_PORT=<port>.`,
       );

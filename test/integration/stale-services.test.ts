@@ -1,6 +1,6 @@
 /**
  * After `npm start` is killed outright, the services it started (DynamoDB Local, SES
- * local, Cognito local) keep their ports. The next start stops exactly those, found by
+ * local, Cognito local, ClamAV) keep their ports. The next start stops exactly those, found by
  * the pid files the first start wrote and confirmed by their command lines, and starts.
  */
 import { spawn } from 'node:child_process';
@@ -30,7 +30,14 @@ const isAlive = (pid: number) => {
 
 describe('stale services from a killed start', () => {
   it('are stopped by the next start, which then comes up on the same ports', async () => {
-    const ports = { PORT: await freePort(), DYNAMODB_PORT: await freePort(), SES_PORT: await freePort(), COGNITO_PORT: await freePort() };
+    const ports = {
+      PORT: await freePort(),
+      DYNAMODB_PORT: await freePort(),
+      SES_PORT: await freePort(),
+      COGNITO_PORT: await freePort(),
+      S3_PORT: await freePort(),
+      CLAMAV_PORT: await freePort(),
+    };
     const pidDir = join(dir, 'pids');
     const first = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../support/stack-process.ts')], {
       env: { ...process.env, ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])), PID_DIR: pidDir },
@@ -40,7 +47,7 @@ describe('stale services from a killed start', () => {
       first.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && ok());
       first.once('exit', (code) => fail(new Error(`The first stack exited with ${code}`)));
     });
-    expect(readdirSync(pidDir).sort()).toEqual(['cognito-local.pid', 'dynamodb-local.pid', 'ses-local.pid']);
+    expect(readdirSync(pidDir).sort()).toEqual(['clamav.pid', 'cognito-local.pid', 'dynamodb-local.pid', 'ses-local.pid']);
     first.kill('SIGKILL');
     await new Promise((r) => first.once('exit', r));
     // The orphans still hold their ports.
@@ -53,6 +60,8 @@ describe('stale services from a killed start', () => {
       dynamoDbPort: ports.DYNAMODB_PORT,
       sesPort: ports.SES_PORT,
       cognitoPort: ports.COGNITO_PORT,
+      s3Port: ports.S3_PORT,
+      clamAvPort: ports.CLAMAV_PORT,
       pidDir,
       log: (l) => log.push(l),
       tableName: 'second',
@@ -60,7 +69,7 @@ describe('stale services from a killed start', () => {
       sweepIntervalMs: 3_600_000,
       closePollsIntervalMs: 3_600_000,
     });
-    expect(log.filter((l) => l.startsWith('Stopped'))).toHaveLength(3);
+    expect(log.filter((l) => l.startsWith('Stopped'))).toHaveLength(4);
     expect((await fetch(`${second.url}/api/openapi.json`)).status).toBe(200);
     await second.stop();
     second = undefined;

@@ -14,6 +14,8 @@ export async function startTestStack(options: Pick<LocalStackOptions, 'pollsDir'
     dynamoDbEndpoint: dynamo.endpoint,
     sesPort: await freePort(),
     cognitoPort: await freePort(),
+    s3Port: await freePort(),
+    clamAvPort: await freePort(),
     tableName: dynamo.table('reports'),
     pollsTableName: dynamo.table('polls'),
     // The tests finalise closed polls themselves when they need to.

@@ -19,6 +19,8 @@ const stack = await startLocalStack({
   ...(process.env.DYNAMODB_ENDPOINT ? { dynamoDbEndpoint: process.env.DYNAMODB_ENDPOINT } : { dynamoDbPort: Number(env('DYNAMODB_PORT')) }),
   sesPort: Number(env('SES_PORT')),
   cognitoPort: Number(env('COGNITO_PORT')),
+  s3Port: Number(env('S3_PORT')),
+  clamAvPort: Number(env('CLAMAV_PORT')),
   pidDir: env('PID_DIR'),
   ...(process.env.SITE_DIR ? { siteDir: process.env.SITE_DIR } : {}),
   tableName: process.env.TABLE_NAME ?? 'killed-reports',

@@ -11,6 +11,7 @@
  *   REPORT#<ref> / AUDIT#<at>#<uuid>   one read or change (append-only)
  *   REPORT#<ref> / INCIDENT#<at>       something else that happened, added by the resident
  *   REPORT#<ref> / MESSAGE#<at>        a message from the resident to the officers
+ *   REPORT#<ref> / EVIDENCE#<id>       a file the resident attached: kept (with its key) or refused (with why)
  *   CASE#<id> / CASE                   reports officers linked into one case, in the order they joined
  *   REVIEW#<ref> / REVIEW              an ASB Case Review application, its steps and version
  *   REVIEW#<ref> / OUTBOX#<target>     one email about it (applicant, partner named)
@@ -81,6 +82,7 @@ export const keys = {
   note: (reference: string, at: string) => ({ pk: `REPORT#${reference}`, sk: `NOTE#${at}#${crypto.randomUUID()}` }),
   incident: (reference: string, at: string) => ({ pk: `REPORT#${reference}`, sk: `INCIDENT#${at}` }),
   message: (reference: string, at: string) => ({ pk: `REPORT#${reference}`, sk: `MESSAGE#${at}` }),
+  evidence: (reference: string, id: string) => ({ pk: `REPORT#${reference}`, sk: `EVIDENCE#${id}` }),
   caseFile: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'CASE' }),
   audit: (reference: string, at: string) => ({ pk: subject(reference), sk: `AUDIT#${at}#${crypto.randomUUID()}` }),
   idempotency: (hash: string) => ({ pk: `IDEMPOTENCY#${hash}`, sk: 'IDEMPOTENCY' }),

@@ -39,10 +39,18 @@ export function httpHandler(
   handler: (event: APIGatewayProxyEventV2, context: Context) => Promise<HttpResult>,
   partnershipName: string,
   what = 'we could not complete your request',
+  /**
+   * Another origin a page's form posts to and its script sends to (the evidence page's uploads
+   * go straight to storage); every other page keeps to its own origin.
+   */
+  uploadOrigin?: string,
 ) {
+  const policy = uploadOrigin
+    ? { ...CONTENT_SECURITY_POLICY, 'form-action': `'self' ${uploadOrigin}`, 'connect-src': `'self' ${uploadOrigin}` }
+    : CONTENT_SECURITY_POLICY;
   return middy<APIGatewayProxyEventV2, HttpResult>()
     .use(httpHeaderNormalizer())
-    .use(httpSecurityHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, referrerPolicy: { policy: 'same-origin' } }))
+    .use(httpSecurityHeaders({ contentSecurityPolicy: policy, referrerPolicy: { policy: 'same-origin' } }))
     .use({
       onError: async (request) => {
         const correlationId = request.event.requestContext?.requestId ?? 'unknown';

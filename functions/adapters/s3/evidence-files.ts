@@ -1,0 +1,112 @@
+/**
+ * Residents' files in S3: uploads go from the browser straight to the quarantine bucket
+ * with a presigned POST (never through a Lambda, whose payload stops at 6 MB), and clean
+ * files are kept in the evidence bucket. Both buckets are private; officers open a file
+ * through an address signed for a few minutes.
+ *
+ * The POST policy is what S3 enforces before it stores anything: the bucket, a key under
+ * the upload's own random prefix, 0 to 20 MB, the report's upload token as metadata, a
+ * stored type of opaque bytes whatever the browser claims (the real type is read from the
+ * content after the scan), the redirect back to the portal, and an expiry.
+ */
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  NoSuchKey,
+  NotFound,
+  PutObjectCommand,
+  S3Client,
+  type S3ClientConfig,
+} from '@aws-sdk/client-s3';
+import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { EVIDENCE_LIMITS } from '../../../shared/contracts/evidence-types';
+import type { EvidenceFiles } from '../../evidence/ports';
+import { FILE_NAME_PLACEHOLDER } from '../../evidence/records';
+
+/** The metadata field the token travels in (S3 keeps it as `x-amz-meta-token`). */
+const TOKEN_FIELD = 'x-amz-meta-token';
+/** Uploads are stored as opaque bytes, so nothing in quarantine is ever served as a page or a script. */
+const STORED_TYPE = 'application/octet-stream';
+
+/** The S3 client: the local S3 server's address and keys when one is given (npm start, tests). */
+export function s3Client(options: { region: string; endpoint?: string | undefined }): S3Client {
+  const local: S3ClientConfig = options.endpoint
+    ? { endpoint: options.endpoint, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } }
+    : {};
+  return new S3Client({ region: options.region, ...local, maxAttempts: 3 });
+}
+
+const isMissing = (error: unknown) => error instanceof NoSuchKey || error instanceof NotFound || (error as Error).name === 'NoSuchKey';
+
+/** A name for Content-Disposition: quotes and non-ASCII characters cannot break the header. */
+const disposition = (download: boolean, name: string) =>
+  `${download ? 'attachment' : 'inline'}; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+export function createS3EvidenceFiles(s3: S3Client, buckets: { quarantine: string; evidence: string }): EvidenceFiles {
+  return {
+    async grantUpload({ key, token, redirect, expiresInSeconds }) {
+      const prefix = key.slice(0, key.lastIndexOf(FILE_NAME_PLACEHOLDER));
+      const { url, fields } = await createPresignedPost(s3, {
+        Bucket: buckets.quarantine,
+        Key: key,
+        Conditions: [
+          ['starts-with', '$key', prefix],
+          ['content-length-range', 0, EVIDENCE_LIMITS.bytes],
+        ],
+        Fields: {
+          [TOKEN_FIELD]: token,
+          'Content-Type': STORED_TYPE,
+          ...(redirect ? { success_action_redirect: redirect } : { success_action_status: '201' }),
+        },
+        Expires: expiresInSeconds,
+      });
+      return { url, fields, expiresAt: new Date(Date.now() + expiresInSeconds * 1000).toISOString() };
+    },
+
+    async readUpload(key) {
+      try {
+        const out = await s3.send(new GetObjectCommand({ Bucket: buckets.quarantine, Key: key }));
+        const bytes = out.Body ? await out.Body.transformToByteArray() : new Uint8Array();
+        return { bytes, token: out.Metadata?.token, uploadedAt: out.LastModified ?? new Date() };
+      } catch (error) {
+        if (isMissing(error)) return undefined;
+        throw error;
+      }
+    },
+
+    async deleteUpload(key) {
+      await s3.send(new DeleteObjectCommand({ Bucket: buckets.quarantine, Key: key }));
+    },
+
+    async keep(key, bytes, mediaType, expiresAt) {
+      await s3.send(
+        new PutObjectCommand({
+          Bucket: buckets.evidence,
+          Key: key,
+          Body: bytes,
+          ContentType: mediaType,
+          // The report's own end: the table's stream deletes the file then, and the bucket's
+          // lifecycle rule is the backstop (retention-sweep.ts, infra/aws/evidence-buckets.ts).
+          Tagging: `expires-at=${expiresAt}`,
+        }),
+      );
+    },
+
+    link: (key, { name, mediaType, download, seconds }) =>
+      getSignedUrl(
+        s3,
+        new GetObjectCommand({
+          Bucket: buckets.evidence,
+          Key: key,
+          ResponseContentDisposition: disposition(download, name),
+          ResponseContentType: mediaType,
+        }),
+        { expiresIn: seconds },
+      ),
+
+    async remove(key) {
+      await s3.send(new DeleteObjectCommand({ Bucket: buckets.evidence, Key: key }));
+    },
+  };
+}
