@@ -7,10 +7,11 @@
 /**
  * No inline script or style: everything is a file from the site itself. Site search
  * (Pagefind) runs WebAssembly, hence 'wasm-unsafe-eval'. The workspace's sign-in talks
- * to Cognito's endpoint, the only other origin allowed.
+ * to Cognito's endpoint; the report page shows residents' photos from the evidence bucket,
+ * through addresses signed for a few minutes. No other origin is allowed.
  */
-export function contentSecurityPolicy(signInOrigin?: string): string {
-  return `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'${signInOrigin ? ` ${signInOrigin}` : ''}; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'`;
+export function contentSecurityPolicy(signInOrigin?: string, evidenceOrigin?: string): string {
+  return `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:${evidenceOrigin ? ` ${evidenceOrigin}` : ''}; connect-src 'self'${signInOrigin ? ` ${signInOrigin}` : ''}; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'`;
 }
 
 /** Full URLs stay on the site; other sites see only the origin (never a case or poll path). */
@@ -20,9 +21,9 @@ const REFERRER_POLICY = 'strict-origin-when-cross-origin';
 export const HSTS_MAX_AGE_SECONDS = 365 * 24 * 60 * 60;
 
 /** The headers as a plain map, for the local server. */
-export function siteSecurityHeaders(signInOrigin?: string): Record<string, string> {
+export function siteSecurityHeaders(signInOrigin?: string, evidenceOrigin?: string): Record<string, string> {
   return {
-    'Content-Security-Policy': contentSecurityPolicy(signInOrigin),
+    'Content-Security-Policy': contentSecurityPolicy(signInOrigin, evidenceOrigin),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': REFERRER_POLICY,
     'X-Frame-Options': 'DENY',

@@ -18,7 +18,9 @@ import { receiptSecret } from '../adapters/dynamodb/receipt-secret';
 import { createReportStore } from '../adapters/dynamodb/report-store';
 import { httpHandler } from '../adapters/http/middleware';
 import { readBody } from '../adapters/http/request-body';
-import { html, json, jsonMessage, type HttpResult } from '../adapters/http/responses';
+import { html, invalid, json, jsonMessage, type HttpResult } from '../adapters/http/responses';
+import { evidenceGrantRequestSchema } from '../../shared/contracts/evidence';
+import { toFieldErrors } from '../../shared/contracts/field-errors';
 import { createS3EvidenceFiles, s3Client } from '../adapters/s3/evidence-files';
 import { config, evidenceBuckets } from '../config';
 import { grantUpload, openEvidencePage, type EvidencePageDependencies } from '../evidence/evidence-page';
@@ -62,9 +64,9 @@ export async function handleEvidencePage(
     const body = readBody(event);
     if (body.kind !== 'json')
       return jsonMessage(body.kind === 'error' ? body.status : 415, body.kind === 'error' ? body.message : 'Send { "token": … } as JSON');
-    const given = (body.value as { token?: unknown } | null)?.token;
-    if (typeof given !== 'string') return jsonMessage(400, 'Send the upload token the page gave you as "token"');
-    token = given;
+    const given = evidenceGrantRequestSchema.safeParse(body.value);
+    if (!given.success) return invalid(400, toFieldErrors(given.error), 'Send the upload token the page gave you as "token"');
+    token = given.data.token;
   }
   const opened = await openEvidencePage(deps, { reference, token, justSent: event.queryStringParameters?.key });
   if (opened.kind !== 'open') return refusal(opened.kind);

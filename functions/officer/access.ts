@@ -5,6 +5,7 @@
  */
 import type { DataLevel, Profile } from '../../shared/config/profile-schema';
 import type { StoredReport } from '../reports/records';
+import { jsonMessage } from '../adapters/http/responses';
 
 export type Access = { kind: 'all' } | { kind: 'partner'; partnerId: string } | { kind: 'none' };
 
@@ -23,3 +24,6 @@ export function dataLevelFor(access: Access, report: StoredReport): DataLevel | 
   if (access.kind === 'partner') return report.routes.find((r) => r.partnerId === access.partnerId)?.dataLevel;
   return undefined;
 }
+
+/** A report that does not exist and one outside the reader's scope get the same answer: its existence is not revealed. */
+export const notFound = () => jsonMessage(404, 'No report with that reference, or not one you can see');

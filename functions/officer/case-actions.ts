@@ -17,7 +17,7 @@ import type { AuditEntry } from '../reports/ports';
 import { pendingEntry, summaryOf, type OutboxEntry, type OutboxTarget, type ResidentNews, type StoredReport } from '../reports/records';
 import { dataLevelFor } from './access';
 import { auditEntry, type Officer } from './authorise';
-import { notFound } from './case';
+import { notFound } from './access';
 import { linkReports, unlinkReport } from './case-links';
 import type { OfficerDependencies } from './dependencies';
 

@@ -8,20 +8,19 @@ import { parseReference, REFERENCE_ALPHABET } from '../../shared/domain/referenc
 import { minimiseForPartner } from '../../shared/domain/minimise';
 import { notesFor } from '../../shared/domain/note-visibility';
 import { isOverdue } from '../../shared/domain/workflow';
-import { json, jsonMessage, type HttpResult } from '../adapters/http/responses';
-import { dataLevelFor } from './access';
+import { json, type HttpResult } from '../adapters/http/responses';
+import { dataLevelFor, notFound } from './access';
 import { auditEntry, type Officer } from './authorise';
 import type { AuditEntry } from '../reports/ports';
 import type { OfficerDependencies } from './dependencies';
 import { buildTimeline } from './timeline';
+import { evidenceOf } from './evidence';
 import { complaintFacts, incidentAsReport, type StoredReport } from '../reports/records';
 import { MESSAGE_ABOUT_LABELS } from '../../shared/contracts/report';
 import type { CaseReviewThreshold, DataLevel } from '../../shared/config/profile-schema';
 import { caseFigures, occurredDay } from '../../shared/domain/cases';
 import { checkThreshold, complaintsFromReports } from '../../shared/domain/case-review';
 import type { CaseRelation } from '../../shared/contracts/workflow-vocabulary';
-
-export const notFound = () => jsonMessage(404, 'No report with that reference, or not one you can see');
 
 /** Other reports with the same contact or the same place, newest first, each saying which. */
 async function relatedReports(
@@ -220,13 +219,14 @@ export async function getCase(deps: OfficerDependencies, officer: Officer, event
   // Applications are few (a handful a year): their listing, projected, is read whole, beside the rest.
   const reviewListings = everything ? deps.reviews.listings() : undefined;
   reviewListings?.catch(() => undefined);
-  const [partners, related] = await Promise.all([
+  const [partners, related, files] = await Promise.all([
     // Names only: a minute-old list is fine, and saves a query on every case opened.
     deps.partnerList(),
     // Suggestions, not automation: reports with the same contact or place (the flags' own
     // indexes), for an officer to judge. Partner users are not shown them: a suggestion would
     // tell them of reports outside their scope.
     everything ? relatedReports(deps, stored) : undefined,
+    evidenceOf(deps, officer, stored),
   ]);
   const names = new Map(partners.map((p) => [p.id, p.name]));
   // Every field below is held to the reader's data level, notes and timeline included.
@@ -260,6 +260,8 @@ export async function getCase(deps: OfficerDependencies, officer: Officer, event
     // Reports already in this case are not suggested again.
     related: related?.filter((r) => !caseReferences.includes(r.reference)),
     incidents: view.incidents,
+    // The resident's files, to those who may open them; to others only how many there are.
+    ...files,
     // The resident's messages are for the partnership's officers: a partner user is told one came, not what it says.
     messages: everything
       ? record.messages.map((m) => ({ at: m.at, about: MESSAGE_ABOUT_LABELS[m.message.about], text: m.message.message }))

@@ -13,7 +13,9 @@ import { createReportStore } from '../adapters/dynamodb/report-store';
 import type { ReportStore } from '../reports/ports';
 import { officerTokenVerifier } from '../adapters/auth/officer-verifier';
 import type { TokenVerifier } from './ports';
-import { config, pollsTableName } from '../config';
+import { config, evidenceBuckets, pollsTableName } from '../config';
+import { createEvidenceStore } from '../adapters/dynamodb/evidence-store';
+import type { EvidenceFiles, EvidenceStore } from '../evidence/ports';
 import { createPollStore } from '../adapters/dynamodb/poll-store';
 import type { PollStore } from '../polls/ports';
 import { createPollDefinitionStore } from '../adapters/dynamodb/poll-definitions';
@@ -34,6 +36,25 @@ export interface OfficerDependencies {
   now: () => Date;
   /** Polls: their definitions (drafts too, always as stored now), and ballots, tallies and events. */
   polls: { definitions: PollDefinitionStore; store: PollStore };
+  /** Residents' files: their records, and short-lived addresses to open them. */
+  evidence: Pick<EvidenceStore, 'list' | 'get'>;
+  evidenceFiles: Pick<EvidenceFiles, 'link'>;
+}
+
+/**
+ * The S3 client is loaded when a file is first opened: most requests (the inbox, a case)
+ * do not need it, and it would lengthen every cold start.
+ */
+function lazyEvidenceFiles(): Pick<EvidenceFiles, 'link'> {
+  let files: Promise<EvidenceFiles> | undefined;
+  return {
+    link: async (key, options) => {
+      files ??= import('../adapters/s3/evidence-files').then(({ createS3EvidenceFiles, s3Client }) =>
+        createS3EvidenceFiles(s3Client({ region: config().AWS_REGION, endpoint: config().S3_ENDPOINT }), evidenceBuckets()),
+      );
+      return (await files).link(key, options);
+    },
+  };
 }
 
 let runtime: Promise<OfficerDependencies> | undefined;
@@ -54,6 +75,8 @@ export function runtimeDependencies(): Promise<OfficerDependencies> {
       profile: bundledProfile,
       now: clockNow,
       polls: { definitions: createPollDefinitionStore(client, pollsTableName()), store: createPollStore(client, pollsTableName()) },
+      evidence: createEvidenceStore(client, table),
+      evidenceFiles: lazyEvidenceFiles(),
     };
   })();
   // A failed start (JWKS unreachable) is retried on the next request, not cached.

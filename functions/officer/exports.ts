@@ -186,6 +186,7 @@ const AUDIT_ACTION_LABELS: Record<AuditEntry['action'], string> = {
   export: 'Exported the report',
   'read-case-review': 'Viewed the Case Review application',
   'case-review': 'Recorded a Case Review step',
+  'read-evidence': "Opened a resident's file",
 };
 
 /** A date range (default: the last 7 days to today), checked for order and length. */

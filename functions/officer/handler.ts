@@ -12,6 +12,7 @@ import { jsonMessage, type HttpResult } from '../adapters/http/responses';
 import { authorise, type Officer } from './authorise';
 import { officerRoutes, type OfficerOperationId } from '../../shared/contracts/officer-routes';
 import { getCase } from './case';
+import { openEvidence } from './evidence';
 import { caseAction } from './case-actions';
 import { runtimeDependencies, type OfficerDependencies } from './dependencies';
 import { exportAudit, exportReports } from './exports';
@@ -29,6 +30,7 @@ const runners: Record<OfficerOperationId, Endpoint> = {
   listInbox,
   countInbox,
   getCase,
+  openEvidence,
   caseAction,
   exportReports,
   tasking,

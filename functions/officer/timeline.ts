@@ -85,8 +85,8 @@ export function buildTimeline(
     if (a.action === 'note') continue; // the note itself is listed below
     // A Case Review application keeps its own trail, in its own partition.
     if (a.action === 'read-case-review' || a.action === 'case-review') continue;
-    if ((a.action === 'read-report' || a.action === 'export') && !includeReads) continue;
-    const kind = a.action === 'read-report' ? 'read' : a.action;
+    if ((a.action === 'read-report' || a.action === 'read-evidence' || a.action === 'export') && !includeReads) continue;
+    const kind = a.action === 'read-report' || a.action === 'read-evidence' ? 'read' : a.action;
     const text = a.summary ?? (a.action === 'read-report' ? 'Viewed the report' : a.action === 'export' ? 'Exported the report' : a.action);
     entries.push({ at: a.at, kind, text, by: a.username });
   }

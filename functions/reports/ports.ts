@@ -176,7 +176,16 @@ export interface RateLimiter {
   take(key: string, rule: RateLimit, now: Date): Promise<{ allowed: boolean; retryAfterSeconds: number }>;
 }
 
-const AUDIT_ACTIONS = ['read-report', 'change', 'note', 'update-resident', 'export', 'read-case-review', 'case-review'] as const;
+const AUDIT_ACTIONS = [
+  'read-report',
+  'change',
+  'note',
+  'update-resident',
+  'export',
+  'read-case-review',
+  'case-review',
+  'read-evidence',
+] as const;
 
 export interface AuditEntry {
   reference: string;

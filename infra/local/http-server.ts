@@ -47,6 +47,8 @@ export interface LocalServerOptions {
   onRequest?: (line: string) => void;
   /** Origin of the sign-in service (cognito-local), allowed in the pages' connect-src. */
   signInOrigin?: string;
+  /** Where residents' files are opened from (the local S3): the report page shows photos from there. */
+  evidenceOrigin?: string;
   /** Named on the error pages the server renders itself. */
   partnershipName: string;
 }
@@ -67,7 +69,7 @@ export async function startHttpServer(options: LocalServerOptions): Promise<{ se
     const url = target.startsWith('/') ? new URL(`http://localhost${target}`) : new URL(target, 'http://localhost');
     // The API, and the site's pages that a function renders (the poll pages), as CloudFront routes them.
     const isApi = url.pathname.startsWith('/api/') || matchRoute('GET', url.pathname).route?.page === true;
-    const siteHeaders = siteSecurityHeaders(options.signInOrigin);
+    const siteHeaders = siteSecurityHeaders(options.signInOrigin, options.evidenceOrigin);
     const work = isApi
       ? serveApi(req, res, url, options, handlers, ownAnswer)
       : serveStatic(req, res, url, options.siteDir, siteHeaders, options.published);

@@ -346,6 +346,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       siteDir,
       published: published.rewritten,
       signInOrigin: new URL(cognito.issuer).origin,
+      evidenceOrigin: new URL(s3.endpoint).origin,
       partnershipName: defaultProfile().name,
       loadHandler: async (route: HttpRoute) => (await import(/* @vite-ignore */ join(ROOT, route.entry))).handler as LambdaHttpHandler,
       ...(options.onRequest ? { onRequest: options.onRequest } : {}),

@@ -1,7 +1,8 @@
 /**
  * The local S3: `s3rver` (an S3-compatible server on npm) answers the S3 API over the
  * network, and browser uploads (POST Object) pass the policy check S3 would make
- * (post-policy.ts) before they are stored. After each upload it tells the stack, as S3
+ * (post-policy.ts) before they are stored, and presigned addresses pass S3's signature
+ * check (presigned-url.ts) before they are served. After each upload it tells the stack, as S3
  * tells GuardDuty in AWS, so the file is scanned and processed.
  */
 import { createHash } from 'node:crypto';
@@ -14,6 +15,7 @@ import { CreateBucketCommand, PutObjectCommand, type S3Client } from '@aws-sdk/c
 import S3rver from 's3rver';
 import { s3Client } from '../../functions/adapters/s3/evidence-files';
 import { checkPostPolicy } from './post-policy';
+import { checkPresignedUrl } from './presigned-url';
 
 /** The keys s3rver accepts (and the local functions sign with). */
 const LOCAL_S3_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
@@ -134,6 +136,16 @@ export async function startS3Local(options: {
         if (!res.headersSent) xmlError(res, 500, 'InternalError', 'We encountered an internal error. Please try again.');
       });
       return;
+    }
+    // A presigned address (an officer opening a file): checked as S3 checks it, before s3rver serves it.
+    if (url.searchParams.has('X-Amz-Signature')) {
+      const [rawPath = '/', rawQuery = ''] = (req.url ?? '/').split('?');
+      const verdict = checkPresignedUrl(
+        { method: req.method ?? 'GET', rawPath, rawQuery, headers: req.headers },
+        LOCAL_S3_CREDENTIALS,
+        new Date(),
+      );
+      if (!verdict.ok) return xmlError(res, 403, verdict.code, verdict.message);
     }
     api(req, res);
   });

@@ -5,6 +5,7 @@
  * test drives every operation from it against the local stack, so the three cannot drift.
  * Request and response bodies are the zod schemas the handlers themselves use.
  */
+import { evidenceGrantBody, evidenceGrantRequestSchema, evidencePageBody } from './evidence';
 import * as z from 'zod/mini';
 import { ballotRequestSchema } from './ballot';
 import { statusCheckSchema } from './officer';
@@ -222,6 +223,49 @@ export const apiOperations: Operation[] = [
     },
   },
   {
+    id: 'evidencePage',
+    method: 'GET',
+    path: '/api/reports/{reference}/evidence',
+    summary:
+      'The page for adding photos, recordings and documents to a report (JSON with Accept: application/json); storage sends the browser back here after an upload, adding bucket, key and etag',
+    pathParams: { reference: 'The report reference' },
+    query: z.object({
+      token: z.optional(z.string()),
+      key: z.optional(z.string()),
+      bucket: z.optional(z.string()),
+      etag: z.optional(z.string()),
+    }),
+    responses: {
+      200: {
+        description: 'Every file with what became of it, and an upload form while the report has room',
+        html: true,
+        json: evidencePageBody,
+      },
+      400: problem('The address is wrongly encoded'),
+      404: problem('The token is not one made for this report, or the report is gone', { html: true }),
+      410: problem('The token has expired (it lasts 2 hours): open the report again for a new one', { html: true }),
+      ...unexpected,
+    },
+  },
+  {
+    id: 'evidenceGrant',
+    method: 'POST',
+    path: '/api/reports/{reference}/evidence/grants',
+    summary: "One more upload's address and fields (a presigned POST straight to storage), for the page's script",
+    pathParams: { reference: 'The report reference' },
+    json: evidenceGrantRequestSchema,
+    responses: {
+      201: { description: 'The address and fields: post them with the file last', json: evidenceGrantBody },
+      400: invalid('The body is not JSON with the token'),
+      404: problem('The token is not one made for this report, or the report is gone'),
+      409: problem('The report is closed, or already has 5 files'),
+      410: problem('The token has expired'),
+      413: problem('The body is over 32 KB'),
+      415: problem('Send JSON (application/json)'),
+      ...unexpected,
+    },
+  },
+  {
     id: 'privateReport',
     method: 'GET',
     path: '/api/reports/{reference}/private/{key}',
@@ -415,6 +459,20 @@ export const apiOperations: Operation[] = [
       200: { description: 'The case', json: officerContract.getCase.answer },
       ...officerGate,
       404: problem('No such report, or not one this user can see'),
+      ...unexpected,
+    },
+  },
+  {
+    id: 'openEvidence',
+    ...officerRoutes.openEvidence,
+    summary: "A short-lived address of one of the resident's files, to show or download (audited first)",
+    security: 'officer',
+    pathParams: { reference: 'The report reference', id: "The file's id" },
+    query: officerContract.openEvidence.query,
+    responses: {
+      200: { description: 'An address that works for five minutes', json: officerContract.openEvidence.answer },
+      ...officerGate,
+      404: problem('No such report or file, or not one this user can see'),
       ...unexpected,
     },
   },

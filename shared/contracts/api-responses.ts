@@ -8,6 +8,7 @@ import * as z from 'zod/mini';
 import { CASE_RELATIONS, FLAGS, OUTCOMES, RISKS, STATUSES } from './workflow-vocabulary';
 import { ASB_CATEGORIES, HATE_MOTIVATIONS, REPORT_TYPES, REPORTER_ROLES } from './report-vocabulary';
 import { DATA_LEVELS } from '../config/profile-schema';
+import { evidenceFileSchema } from './evidence';
 
 const fieldError = z.object({ path: z.string(), message: z.string() });
 
@@ -158,6 +159,10 @@ export const caseViewBody = z.looseObject({
   /** The resident has a private link to the report (officers may replace it). */
   residentLink: z.optional(z.boolean()),
   routes: z.array(z.object({ partnerId: z.string(), dataLevel: z.enum(DATA_LEVELS) })),
+  /** The resident's files, to readers who may open them (shared/domain/evidence-access.ts), oldest first. */
+  evidence: z.optional(z.array(evidenceFileSchema)),
+  /** To a partner user whose access does not include files: how many the report has. */
+  evidenceWithheld: z.optional(z.number()),
   /** What the resident added since from their private link, each at the reader's data level, oldest first. */
   incidents: z.array(z.object({ at: isoTime, incident: reportView })),
   /** Officers and admins: other reports with the same contact or place, newest first ("possibly the same problem"). */

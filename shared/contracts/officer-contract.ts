@@ -19,12 +19,14 @@ import {
   tallyRequestSchema,
 } from './officer';
 import type { OfficerOperationId } from './officer-routes';
+import { evidenceLinkSchema, evidenceQuerySchema } from './evidence';
 import { reviewActionResultBody, reviewActionSchema, reviewListBody, reviewViewBody } from './case-review';
 
 export const officerContract = {
   listInbox: { query: inboxQuerySchema, answer: bodies.inboxPageBody },
   countInbox: { query: inboxQuerySchema, answer: bodies.statusCountsBody },
   getCase: { answer: bodies.caseViewBody },
+  openEvidence: { query: evidenceQuerySchema, answer: evidenceLinkSchema },
   caseAction: { body: caseActionSchema, answer: bodies.actionResultBody },
   exportReports: { query: inboxQuerySchema, answer: 'csv' },
   tasking: { query: dateRangeSchema, answer: bodies.taskingBody },

@@ -11,6 +11,7 @@ export const officerRoutes = {
   listInbox: { method: 'GET', path: '/api/officer/reports', role: 'any' },
   countInbox: { method: 'GET', path: '/api/officer/report-counts', role: 'any' },
   getCase: { method: 'GET', path: '/api/officer/reports/{reference}', role: 'any' },
+  openEvidence: { method: 'GET', path: '/api/officer/reports/{reference}/evidence/{id}', role: 'any' },
   caseAction: { method: 'POST', path: '/api/officer/reports/{reference}/actions', role: 'any' },
   exportReports: { method: 'GET', path: '/api/officer/exports/reports', role: 'any' },
   tasking: { method: 'GET', path: '/api/officer/tasking', role: 'officer' },

@@ -7,6 +7,7 @@ import type { ComponentChildren } from 'preact';
 import { describeReport } from '../../../../shared/domain/describe-report';
 import { Lines } from '../../../../shared/ui/lines';
 import { labels, workspaceProfile } from './labels';
+import { formatBytes } from '../../../../shared/contracts/evidence-types';
 import { type Answer, type Body, officerApi } from './client';
 import { ApiError, announce, announceFailure, due, roleOf, show, showSignedIn, signedIn, when } from './session';
 
@@ -199,6 +200,56 @@ function CaseReviewCheck({ check }: { check: NonNullable<Case['caseReview']> }) 
   );
 }
 
+/**
+ * The resident's files: each with what the scan and cleaning did, a photo shown on request
+ * and any file downloaded through an address made for this user (each opening is audited).
+ */
+function Files({ c }: { c: Case }) {
+  if (c.evidenceWithheld)
+    return (
+      <>
+        <h2 class="govuk-heading-m">Files from the resident</h2>
+        <p class="govuk-body" id="evidence">
+          The resident added {c.evidenceWithheld === 1 ? '1 file' : `${c.evidenceWithheld} files`} to this report. Your organisation's
+          access does not include them: ask the partnership's officers if you need them.
+        </p>
+      </>
+    );
+  if (!c.evidence?.length) return null;
+  return (
+    <>
+      <h2 class="govuk-heading-m">Files from the resident</h2>
+      <p class="govuk-body">
+        Each file was checked for viruses before it was kept. Opening or downloading one is recorded in the audit trail.
+      </p>
+      <ul class="govuk-list" id="evidence">
+        {c.evidence.map((f) => (
+          <li class="workspace-evidence">
+            <h3 class="govuk-heading-s workspace-break-words">{f.name}</h3>
+            <p class="govuk-body-s">
+              {f.label}, {formatBytes(f.bytes)}, added {when(f.addedAt)}. Virus check: {f.scan}. {f.cleaned}
+            </p>
+            {f.kind === 'photo' ? (
+              <button
+                type="button"
+                class="govuk-button govuk-button--secondary govuk-!-margin-bottom-2"
+                data-evidence={f.id}
+                data-show="true"
+              >
+                Show photo<span class="govuk-visually-hidden"> {f.name}</span>
+              </button>
+            ) : null}{' '}
+            <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-2" data-evidence={f.id}>
+              Download<span class="govuk-visually-hidden"> {f.name}</span>
+            </button>
+            <div data-preview={f.id} />
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 function Detail({ c, linkable }: { c: Case; linkable: boolean }) {
   return (
     <>
@@ -221,6 +272,7 @@ function Detail({ c, linkable }: { c: Case; linkable: boolean }) {
           </ol>
         </>
       ) : null}
+      <Files c={c} />
       {c.related?.length ? (
         <>
           <h2 class="govuk-heading-m">Possibly the same problem</h2>
@@ -360,6 +412,34 @@ document.addEventListener('submit', async (event) => {
     } finally {
       button.disabled = false;
     }
+  }
+});
+// Showing or downloading a file: an address made for this request (the API audits it first).
+document.addEventListener('click', async (event) => {
+  const button = (event.target as Element | null)?.closest<HTMLButtonElement>('button[data-evidence]');
+  if (!button || !current) return;
+  const id = button.dataset.evidence!;
+  const file = current.evidence?.find((f) => f.id === id);
+  if (!file) return;
+  button.disabled = true;
+  try {
+    const download = button.dataset.show !== 'true';
+    const query = download ? new URLSearchParams({ download: 'true' }) : undefined;
+    const { url } = await officerApi('openEvidence', { params: { reference, id }, ...(query ? { query } : {}) });
+    if (download) {
+      location.assign(url);
+      return;
+    }
+    const image = document.createElement('img');
+    image.src = url;
+    image.alt = `Photo from the resident: ${file.name}`;
+    image.className = 'workspace-evidence__photo';
+    document.querySelector(`[data-preview="${id}"]`)?.replaceChildren(image);
+    button.hidden = true;
+  } catch (error) {
+    announceFailure(error, 'The file could not be opened. Check your connection and try again.');
+  } finally {
+    button.disabled = false;
   }
 });
 void load();
