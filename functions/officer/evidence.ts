@@ -19,10 +19,10 @@ import { auditEntry, type Officer } from './authorise';
 import type { OfficerDependencies } from './dependencies';
 
 /** How long an address to one file works: long enough to open it, too short to pass around. */
-export const EVIDENCE_LINK_SECONDS = 300;
+const EVIDENCE_LINK_SECONDS = 300;
 
 /** Whether this reader may open the report's files. */
-export async function mayOpenEvidence(
+async function mayOpenEvidence(
   deps: Pick<OfficerDependencies, 'partnerList'>,
   officer: Officer,
   stored: StoredReport,

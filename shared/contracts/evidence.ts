@@ -22,7 +22,6 @@ export type EvidenceFile = z.infer<typeof evidenceFileSchema>;
 
 /** A short-lived address of one file, for the officer who asked (the request is audited). */
 export const evidenceLinkSchema = z.strictObject({ url: z.string(), expiresAt: z.string() });
-export type EvidenceLink = z.infer<typeof evidenceLinkSchema>;
 
 /** Opening one file: to show it (an image in the page) or to download it. */
 export const evidenceQuerySchema = z.strictObject({
