@@ -22,11 +22,7 @@ import type { OfficerDependencies } from './dependencies';
 const EVIDENCE_LINK_SECONDS = 300;
 
 /** Whether this reader may open the report's files. */
-async function mayOpenEvidence(
-  deps: Pick<OfficerDependencies, 'partnerList'>,
-  officer: Officer,
-  stored: StoredReport,
-): Promise<boolean> {
+async function mayOpenEvidence(deps: Pick<OfficerDependencies, 'partnerList'>, officer: Officer, stored: StoredReport): Promise<boolean> {
   if (officer.access.kind === 'all') return true;
   if (officer.access.kind !== 'partner') return false;
   const { partnerId } = officer.access;
