@@ -4,7 +4,7 @@
  * app at synth time and by the cold-import benchmark, so both measure the same files.
  */
 import { buildSync, type Metafile } from 'esbuild';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { backgroundFunctions, httpRoutes } from '../../functions/routes';
 import { defaultProfile } from '../../shared/config/load-profile';
@@ -28,7 +28,29 @@ export function functionEntries(): { id: string; entry: string }[] {
   return [...httpRoutes.map((r) => ({ id: r.id, entry: r.entry })), ...Object.values(backgroundFunctions)];
 }
 
-/** Bundles one entry file into `dir` (index.mjs plus chunks/). */
+/**
+ * Packages with native binaries, which cannot be bundled: left out of the bundle and copied
+ * beside it with what they depend on (sharp: libvips for this machine's platform, which
+ * `npm ci` installed; the function's architecture follows the machine's, portal-functions.ts).
+ */
+export const NATIVE_PACKAGES = ['sharp'] as const;
+
+/** The packages a native one needs, found in node_modules: its dependencies and the optional ones installed here. */
+function packageClosure(names: readonly string[]): string[] {
+  const found = new Set<string>();
+  const visit = (name: string) => {
+    const dir = join(ROOT, 'node_modules', name);
+    if (found.has(name) || !existsSync(join(dir, 'package.json'))) return;
+    found.add(name);
+    const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
+    for (const dependency of [...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.optionalDependencies ?? {})])
+      visit(dependency);
+  };
+  for (const name of names) visit(name);
+  return [...found];
+}
+
+/** Bundles one entry file into `dir` (index.mjs plus chunks/, and node_modules/ for native packages it uses). */
 export function bundleEntry(entryFile: string, dir: string): { file: string; bytes: number; totalBytes: number; metafile: Metafile } {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -58,8 +80,14 @@ export function bundleEntry(entryFile: string, dir: string): { file: string; byt
     logLevel: 'warning',
     // Some dependencies still call require(); give ESM output a real one.
     banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
+    external: [...NATIVE_PACKAGES],
   });
   const file = join(dir, 'index.mjs');
+  const natives = NATIVE_PACKAGES.filter((name) =>
+    Object.values(result.metafile.outputs).some((o) => o.imports.some((i) => i.path === name)),
+  );
+  for (const name of packageClosure(natives))
+    cpSync(join(ROOT, 'node_modules', name), join(dir, 'node_modules', name), { recursive: true });
   return { file, bytes: staticBytes(result.metafile, file), totalBytes: dirBytes(dir), metafile: result.metafile };
 }
 

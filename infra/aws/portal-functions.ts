@@ -7,6 +7,9 @@ import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Architecture, Code, Function as LambdaFn, Runtime, type CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Trigger } from 'aws-cdk-lib/triggers';
 import { Construct } from 'constructs';
@@ -25,6 +28,8 @@ export interface PortalFunctionsProps {
   senderEmail: string;
   configurationSetName: string;
   metricsNamespace: string;
+  /** Residents' files: the quarantine bucket uploads land in, and the evidence bucket of clean files. */
+  evidence: { quarantine: IBucket; evidence: IBucket };
 }
 
 /** Memory and timeout per function; HTTP functions answer well inside API Gateway's 30 s. */
@@ -32,6 +37,8 @@ const SIZES: Record<string, { memorySize: number; timeout: Duration }> = {
   'route-report': { memorySize: 512, timeout: Duration.seconds(30) },
   'sweep-outbox': { memorySize: 512, timeout: Duration.minutes(2) },
   'close-polls': { memorySize: 1024, timeout: Duration.minutes(5) },
+  // Decoding and encoding a 50-megapixel photo again takes memory, and CPU comes with it.
+  'process-evidence': { memorySize: 2048, timeout: Duration.minutes(1) },
 };
 const HTTP_SIZE = { memorySize: 512, timeout: Duration.seconds(10) };
 
@@ -51,9 +58,12 @@ export class PortalFunctions extends Construct {
     };
     const make = (fnId: string, entry: string, extra: Record<string, string> = {}) => {
       const bundle = bundleFunction(fnId, entry);
+      // A function with native binaries beside its bundle (sharp) runs on the architecture
+      // they were installed for: this machine's. Every other function runs on arm64.
+      const native = existsSync(join(bundle.dir, 'node_modules'));
       const fn = new LambdaFn(this, `Fn-${fnId}`, {
         runtime: Runtime.NODEJS_24_X,
-        architecture: Architecture.ARM_64,
+        architecture: native && process.arch !== 'arm64' ? Architecture.X86_64 : Architecture.ARM_64,
         handler: 'index.handler',
         code: Code.fromAsset(bundle.dir),
         ...(SIZES[fnId] ?? HTTP_SIZE),
@@ -100,14 +110,35 @@ export class PortalFunctions extends Construct {
       { StringEquals: { 'ses:FromAddress': props.senderEmail } },
     );
     const officerEnvironment = { COGNITO_ISSUER: props.officer.issuer, COGNITO_CLIENT_ID: props.officer.clientId };
+    const { quarantine, evidence } = props.evidence;
+    const buckets = { QUARANTINE_BUCKET: quarantine.bucketName, EVIDENCE_BUCKET: evidence.bucketName };
+    // S3 uses the data key for the buckets' objects on a function's behalf: only through S3.
+    const useKeyThroughS3 = (...actions: string[]) =>
+      allow(actions, [props.key.keyArn], { StringEquals: { 'kms:ViaService': `s3.${stack.region}.amazonaws.com` } });
 
     for (const route of httpRoutes) {
-      const fn = make(route.id, route.entry, route.officer ? officerEnvironment : {});
+      const fn = make(route.id, route.entry, {
+        ...(route.officer ? officerEnvironment : {}),
+        ...(route.evidence || route.table === 'officer-read' ? buckets : {}),
+      });
+      // The page for adding files signs uploads to quarantine: a presigned POST is only as
+      // good as its signer's right to put the object (under uploads/, encrypted with the key).
+      if (route.evidence === 'upload') {
+        fn.addToRolePolicy(allow(['s3:PutObject'], [quarantine.arnForObjects('uploads/*')]));
+        fn.addToRolePolicy(useKeyThroughS3('kms:GenerateDataKey'));
+      }
+      // Officers open kept files through addresses their function signs: reads of the evidence bucket only.
+      if (route.table === 'officer-read') {
+        fn.addToRolePolicy(allow(['s3:GetObject'], [evidence.arnForObjects('reports/*')]));
+        fn.addToRolePolicy(useKeyThroughS3('kms:Decrypt'));
+      }
+      // The page reads the report and its files' records, and the key that signs upload tokens.
+      if (route.table === 'evidence') fn.addToRolePolicy(onReports('GetItem', 'Query'));
       // Submitting writes the report, listings, outbox and idempotency marker, adds to the
       // status counters, reads the marker back, and reads (or first seeds) the partner directory.
       if (route.table === 'submit') fn.addToRolePolicy(onReports('PutItem', 'UpdateItem', 'GetItem', 'ConditionCheckItem', 'Query'));
       // The confirmation page reads (or first makes) the receipt key: the secrets item only.
-      if (route.table === 'receipt') {
+      if (route.table === 'receipt' || route.table === 'evidence') {
         fn.addToRolePolicy(
           allow(['dynamodb:GetItem', 'dynamodb:PutItem'], [reports.tableArn], {
             'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [keys.receiptSecret().pk] },
@@ -171,6 +202,10 @@ export class PortalFunctions extends Construct {
     router.addToRolePolicy(queryIndexes('by-contact', 'by-place'));
     router.addToRolePolicy(sendEmail);
     router.addToRolePolicy(useTableKey);
+    // A file's record removed with its report (TTL): the file is deleted from the evidence bucket.
+    router.addEnvironment('QUARANTINE_BUCKET', quarantine.bucketName);
+    router.addEnvironment('EVIDENCE_BUCKET', evidence.bucketName);
+    router.addToRolePolicy(allow(['s3:DeleteObject'], [evidence.arnForObjects('reports/*')]));
     // The event source mapping lists the table's streams, which IAM can only grant on "*".
     Validations.of(router).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
@@ -203,6 +238,16 @@ export class PortalFunctions extends Construct {
       allow(['dynamodb:Query'], [polls.tableArn], { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['POLLS'] } }),
     );
     regions.addToRolePolicy(useTableKey);
+
+    // Each scanned upload: read from quarantine (and deleted once kept or refused), the clean
+    // copy written to the evidence bucket (deleted again if the report has no room), and its
+    // record, count and emails written in one transaction; the report and the token key read.
+    const processor = make(backgroundFunctions.processEvidence.id, backgroundFunctions.processEvidence.entry, buckets);
+    processor.addToRolePolicy(allow(['s3:GetObject', 's3:DeleteObject'], [quarantine.arnForObjects('uploads/*')]));
+    processor.addToRolePolicy(allow(['s3:PutObject', 's3:PutObjectTagging', 's3:DeleteObject'], [evidence.arnForObjects('reports/*')]));
+    processor.addToRolePolicy(useKeyThroughS3('kms:Decrypt', 'kms:GenerateDataKey'));
+    processor.addToRolePolicy(onReports('GetItem', 'Query', 'PutItem', 'UpdateItem'));
+    processor.addToRolePolicy(useTableKey);
 
     // Bounces and complaints are marked on the delivery (outbox item and report log) in one transaction.
     const feedback = make(backgroundFunctions.deliveryFeedback.id, backgroundFunctions.deliveryFeedback.entry);

@@ -5,6 +5,7 @@
  * Grants are per function and per action: nothing here can Scan or delete.
  */
 import { routedImage, routedRecords } from '../../functions/route-report/routed-records';
+import { EvidenceStorage } from './evidence-storage';
 import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
@@ -124,7 +125,9 @@ export class PortalStack extends Stack {
     });
 
     const metricsNamespace = `CspPortal/${profile.id}/${props.stage}`;
+    const evidence = new EvidenceStorage(this, 'Evidence', { stage: props.stage, key: dataKey, reportDays: profile.retention.reportDays });
     this.functions = new PortalFunctions(this, 'Functions', {
+      evidence,
       stage: props.stage,
       tables: this.tables,
       key: dataKey,
@@ -185,11 +188,13 @@ export class PortalStack extends Stack {
       siteDir: props.siteDir,
       webAclArn: props.webAclArn,
       signInOrigin: `https://cognito-idp.${this.region}.amazonaws.com`,
+      evidenceOrigin: EvidenceStorage.originOf(evidence.evidence),
       ...(props.domainName ? { domainName: props.domainName } : {}),
       ...(props.certificateArn ? { certificateArn: props.certificateArn } : {}),
     });
     const siteUrl = siteUrlFor(props, this.site.distribution.distributionDomainName);
     this.functions.setSiteUrl(siteUrl);
+    evidence.allowUploadsFrom(siteUrl);
 
     // The live regions job rewrites two pages of the published site (and only those), and
     // invalidates their cached copies.
@@ -264,13 +269,36 @@ export class PortalStack extends Stack {
       ],
     });
 
+    // Malware scan results for uploads, retried and then parked.
+    const scanFailures = this.failureQueue('ScanResultFailures', 'the dead-letter queue of the malware scan results rule');
+    evidence.scanWith(fns[backgroundFunctions.processEvidence.id]!, scanFailures);
+    for (const [fnId, bucket, prefix, reason] of [
+      ['evidence-page', evidence.quarantine, 'uploads/', 'It signs uploads, each to a key of its own under uploads/.'],
+      ['evidence-grants', evidence.quarantine, 'uploads/', 'It signs uploads, each to a key of its own under uploads/.'],
+      ['process-evidence', evidence.quarantine, 'uploads/', 'It reads and deletes each scanned upload, all under uploads/.'],
+      [
+        'process-evidence',
+        evidence.evidence,
+        'reports/',
+        'It keeps clean files under reports/<reference>/, and removes one a full report has no room for.',
+      ],
+      ['officer-read', evidence.evidence, 'reports/', 'It signs five-minute addresses to kept files, for readers the report allows.'],
+      [
+        backgroundFunctions.routeReport.id,
+        evidence.evidence,
+        'reports/',
+        'It deletes a kept file when its record leaves the table with its report.',
+      ],
+    ] as const)
+      Validations.of(fns[fnId]!).acknowledge({ id: evidence.objectsFinding(bucket, prefix), reason });
+
     const alarms = new Alarms(this, 'Alarms', {
       stage: props.stage,
       ...(props.alarmEmail ? { alarmEmail: props.alarmEmail } : {}),
       masterKey: dataKey,
       api: this.api,
       tables: [this.tables.reports, this.tables.polls],
-      failureQueues: [onFailure, feedbackFailures],
+      failureQueues: [onFailure, feedbackFailures, scanFailures],
       metricsNamespace,
     });
 

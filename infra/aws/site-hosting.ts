@@ -54,6 +54,8 @@ export interface SiteHostingProps {
   webAclArn: string;
   /** Cognito's endpoint, which the workspace's sign-in calls from the browser. */
   signInOrigin: string;
+  /** Where officers' browsers load residents' photos from (the evidence bucket, by signed address). */
+  evidenceOrigin: string;
   domainName?: string;
   certificateArn?: string;
 }
@@ -96,7 +98,7 @@ export class SiteHosting extends Construct {
       comment: 'Portal site: HSTS, CSP without inline script, no framing, nosniff, referrer policy',
       securityHeadersBehavior: {
         strictTransportSecurity: { accessControlMaxAge: Duration.seconds(HSTS_MAX_AGE_SECONDS), includeSubdomains: true, override: true },
-        contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy(props.signInOrigin), override: true },
+        contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy(props.signInOrigin, props.evidenceOrigin), override: true },
         contentTypeOptions: { override: true },
         frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
         referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },

@@ -89,19 +89,26 @@ describe('cdk-nag', () => {
 
 describe('site hosting', () => {
   it('keeps the site in a private, SSL-only bucket with access logs', () => {
-    const buckets = Object.values(template.findResources('AWS::S3::Bucket'));
-    expect(buckets).toHaveLength(2);
-    for (const b of buckets)
+    const all = Object.values(template.findResources('AWS::S3::Bucket'));
+    // The site, its access logs, and the three buckets of residents' files (checked below).
+    expect(all).toHaveLength(5);
+    const buckets = all.filter((b) => !JSON.stringify(b).includes('evidence') && !JSON.stringify(b).includes('quarantine'));
+    for (const b of all)
       expect(b.Properties.PublicAccessBlockConfiguration).toEqual({
         BlockPublicAcls: true,
         BlockPublicPolicy: true,
         IgnorePublicAcls: true,
         RestrictPublicBuckets: true,
       });
-    const site = buckets.find((b) => b.Properties.LoggingConfiguration)!;
+    const site = buckets.find((b) => b.Properties.LoggingConfiguration?.LogFilePrefix === 'site-bucket/')!;
     expect(site.Properties.LoggingConfiguration.LogFilePrefix).toBe('site-bucket/');
     // Access logs hold viewers' addresses: they expire.
-    expect(buckets.find((b) => !b.Properties.LoggingConfiguration)!.Properties.LifecycleConfiguration.Rules[0].ExpirationInDays).toBe(90);
+    expect(
+      all
+        .filter((b) => !b.Properties.LoggingConfiguration)
+        .map((b) => b.Properties.LifecycleConfiguration.Rules[0].ExpirationInDays)
+        .sort(),
+    ).toEqual([365, 90]);
     const policies = Object.values(template.findResources('AWS::S3::BucketPolicy')).map((p) => JSON.stringify(p.Properties.PolicyDocument));
     expect(policies.every((p) => p.includes('"aws:SecureTransport":"false"') && p.includes('"Effect":"Deny"'))).toBe(true);
     expect(policies.some((p) => p.includes('cloudfront.amazonaws.com'))).toBe(true);
@@ -128,10 +135,15 @@ describe('site hosting', () => {
       (p) => p.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig,
     );
     const site = policies.find((p) => p.ContentSecurityPolicy.Override)!;
-    expect(site.ContentSecurityPolicy.ContentSecurityPolicy).toBe(contentSecurityPolicy('https://cognito-idp.eu-west-2.amazonaws.com'));
-    expect(site.ContentSecurityPolicy.ContentSecurityPolicy).toMatch(/script-src 'self' 'wasm-unsafe-eval';/);
-    expect(site.ContentSecurityPolicy.ContentSecurityPolicy).not.toMatch(/unsafe-inline/);
-    expect(site.ContentSecurityPolicy.ContentSecurityPolicy).toContain("frame-ancestors 'none'");
+    // The evidence bucket's name is known at deploy time: the policy is the function's, with that origin for images.
+    const csp = JSON.stringify(site.ContentSecurityPolicy.ContentSecurityPolicy);
+    const [before, after] = contentSecurityPolicy('https://cognito-idp.eu-west-2.amazonaws.com', 'EVIDENCE').split('EVIDENCE');
+    expect(csp).toContain(JSON.stringify(before).slice(1, -1));
+    expect(csp).toContain(JSON.stringify(after).slice(1, -1));
+    expect(csp).toMatch(/img-src 'self' data: https:\/\/",\{"Ref":"Evidence[0-9A-F]+"\},"\.s3\./);
+    expect(csp).toMatch(/script-src 'self' 'wasm-unsafe-eval';/);
+    expect(csp).not.toMatch(/unsafe-inline/);
+    expect(csp).toContain("frame-ancestors 'none'");
     expect(site).toMatchObject({
       StrictTransportSecurity: { AccessControlMaxAgeSec: 31536000, IncludeSubdomains: true, Override: true },
       ContentTypeOptions: { Override: true },
@@ -246,14 +258,15 @@ describe('HTTP API', () => {
 });
 
 describe('functions', () => {
-  it('all run Node 24 on arm64, bundled and minified, with explicit memory and timeout, the stage and their own log group', () => {
+  it("all run Node 24 (on arm64, but for the one with native binaries, on the machine's own), bundled and minified, with explicit memory and timeout, the stage and their own log group", () => {
     const fns = functionsOf(template);
     // One per route and background function (CDK's own helpers have no table).
     expect(fns).toHaveLength(functionEntries().length);
     for (const fn of fns) {
+      const native = JSON.stringify(fn.Properties.Environment.Variables).includes('QUARANTINE') && fn.Properties.MemorySize === 2048;
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs24.x',
-        Architectures: ['arm64'],
+        Architectures: [native && process.arch !== 'arm64' ? 'x86_64' : 'arm64'],
         Handler: 'index.handler',
         MemorySize: expect.any(Number),
         Timeout: expect.any(Number),
@@ -312,6 +325,8 @@ describe('functions', () => {
       { eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: ['report'] } } } },
       { eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: ['incident'] } } } },
       { eventName: ['INSERT', 'MODIFY'], dynamodb: { NewImage: { entity: { S: ['case'] } } } },
+      // A file's record removed (with its report, by TTL): its old image is all there is.
+      { eventName: ['REMOVE'], dynamodb: { OldImage: { entity: { S: ['evidence'] } } } },
     ]);
     for (const q of Object.values(template.findResources('AWS::SQS::Queue'))) expect(q.Properties.SqsManagedSseEnabled).toBe(true);
   });
@@ -440,7 +455,7 @@ describe('alarms', () => {
   it('sends every alarm (and its recovery) to an encrypted SNS topic emailed to the address given', () => {
     prod.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
     prod.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'csp-oncall@fernbrook.example' });
-    expect(alarms()).toHaveLength(6);
+    expect(alarms()).toHaveLength(7);
     for (const a of alarms()) {
       expect(a.AlarmActions).toHaveLength(1);
       expect(a.OKActions).toHaveLength(1);
@@ -449,7 +464,7 @@ describe('alarms', () => {
 
   it('watches the failure queues, the API 5xx rate, throttles, the oldest pending email and polls whose counters drifted', () => {
     const all = alarms();
-    expect(all.filter((a) => a.MetricName === 'ApproximateNumberOfMessagesVisible' && a.Threshold === 0)).toHaveLength(2);
+    expect(all.filter((a) => a.MetricName === 'ApproximateNumberOfMessagesVisible' && a.Threshold === 0)).toHaveLength(3);
     const rate = all.find((a) => JSON.stringify(a.Metrics ?? []).includes('5xx'))!;
     expect(rate.Metrics.find((m: { Expression?: string }) => m.Expression).Expression).toBe('100 * errors / MAX([requests, 1])');
     const throttles = all.find((a) => JSON.stringify(a.Metrics ?? []).includes('Throttles'))!;
@@ -464,6 +479,86 @@ describe('alarms', () => {
       Threshold: 0,
       TreatMissingData: 'notBreaching',
     });
+  });
+});
+
+describe("residents' files", () => {
+  const bucketsNamed = (t: Template, prefix: string) =>
+    Object.entries(t.findResources('AWS::S3::Bucket'))
+      .filter(([id]) => id.startsWith(prefix))
+      .map(([, b]) => b.Properties);
+
+  it('keeps uploads and clean files in private, KMS-encrypted, access-logged buckets that expire what is left', () => {
+    const [quarantine] = bucketsNamed(template, 'EvidenceQuarantine');
+    const [kept] = bucketsNamed(template, 'Evidence').filter(
+      (b) => !JSON.stringify(b).includes('CorsConfiguration') && b.LoggingConfiguration?.LogFilePrefix === 'evidence/',
+    );
+    for (const bucket of [quarantine, kept]) {
+      expect(bucket.BucketEncryption.ServerSideEncryptionConfiguration[0]).toMatchObject({
+        ServerSideEncryptionByDefault: {
+          SSEAlgorithm: 'aws:kms',
+          KMSMasterKeyID: { 'Fn::GetAtt': [expect.stringMatching(/^DataKey/), 'Arn'] },
+        },
+        BucketKeyEnabled: true,
+      });
+      expect(bucket.PublicAccessBlockConfiguration.RestrictPublicBuckets).toBe(true);
+      expect(bucket.LoggingConfiguration.DestinationBucketName).toBeDefined();
+    }
+    expect(quarantine.LifecycleConfiguration.Rules[0].ExpirationInDays).toBe(30);
+    expect(kept.LifecycleConfiguration.Rules[0].ExpirationInDays).toBe(defaultProfile().retention.reportDays + 30);
+    // Browsers post uploads from the site only.
+    expect(quarantine.CorsConfiguration.CorsRules).toEqual([
+      expect.objectContaining({ AllowedMethods: ['POST'], AllowedOrigins: [expect.anything()], ExposedHeaders: ['ETag'] }),
+    ]);
+    expect(JSON.stringify(prod.findResources('AWS::S3::Bucket'))).toContain('"AllowedOrigins":["https://reports.fernbrook.example"]');
+  });
+
+  it('scans every upload with GuardDuty, whose results reach the processing function with retries and a dead-letter queue', () => {
+    template.hasResourceProperties('AWS::GuardDuty::MalwareProtectionPlan', {
+      ProtectedResource: { S3Bucket: { BucketName: { Ref: Match.stringLikeRegexp('^EvidenceQuarantine') }, ObjectPrefixes: ['uploads/'] } },
+      Actions: { Tagging: { Status: 'ENABLED' } },
+    });
+    const rule = Object.values(template.findResources('AWS::Events::Rule')).find((r) => JSON.stringify(r).includes('aws.guardduty'))!;
+    expect(rule.Properties.EventPattern).toEqual({
+      source: ['aws.guardduty'],
+      'detail-type': ['GuardDuty Malware Protection Object Scan Result'],
+      detail: { s3ObjectDetails: { bucketName: [{ Ref: expect.stringMatching(/^EvidenceQuarantine/) }] } },
+    });
+    expect(rule.Properties.Targets[0]).toMatchObject({
+      DeadLetterConfig: { Arn: { 'Fn::GetAtt': [expect.stringMatching(/^ScanResultFailures/), 'Arn'] } },
+      RetryPolicy: { MaximumRetryAttempts: 8 },
+    });
+    expect(JSON.stringify(rule.Properties.Targets[0].Arn)).toContain('Fnprocessevidence');
+  });
+
+  it('lets each function touch only the objects its code does', () => {
+    const s3Actions = (fn: string) =>
+      actionsOf(template, fn)
+        .filter((a) => a.startsWith('s3:'))
+        .sort();
+    const s3Resources = (fn: string) =>
+      JSON.stringify(
+        statementsOf(template, fn)
+          .filter((s) => JSON.stringify(s.Action).includes('s3:'))
+          .map((s) => s.Resource),
+      );
+    expect(s3Actions('evidence-page')).toEqual(['s3:PutObject']);
+    expect(s3Resources('evidence-page')).toMatch(/"Fn::GetAtt":\["EvidenceQuarantine[0-9A-F]+","Arn"\]\},"\/uploads\/\*"/);
+    expect(s3Actions('officer-read')).toEqual(['s3:GetObject']);
+    expect(s3Resources('officer-read')).toContain('/reports/*');
+    expect(s3Actions('officer-write')).toEqual([]);
+    expect(s3Actions('submit-report')).toEqual([]);
+    expect(s3Actions('route-report')).toEqual(['s3:DeleteObject']);
+    expect(s3Actions('process-evidence')).toEqual([
+      's3:DeleteObject',
+      's3:DeleteObject',
+      's3:GetObject',
+      's3:PutObject',
+      's3:PutObjectTagging',
+    ]);
+    // The data key only through S3 for the objects.
+    for (const fn of ['evidence-page', 'officer-read', 'process-evidence'])
+      expect(statementsOf(template, fn).some((s) => JSON.stringify(s.Condition ?? '').includes('s3.eu-west-2.amazonaws.com'))).toBe(true);
   });
 });
 

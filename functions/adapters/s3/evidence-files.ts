@@ -86,8 +86,9 @@ export function createS3EvidenceFiles(s3: S3Client, buckets: { quarantine: strin
           Key: key,
           Body: bytes,
           ContentType: mediaType,
-          // The report's own end: the table's stream deletes the file then, and the bucket's
-          // lifecycle rule is the backstop (retention-sweep.ts, infra/aws/evidence-buckets.ts).
+          // The report's own end, for anyone looking at the object: the stream router deletes the
+          // file then (functions/route-report/handler.ts), and the bucket's lifecycle rule is the
+          // backstop (infra/aws/evidence-storage.ts).
           Tagging: `expires-at=${expiresAt}`,
         }),
       );
