@@ -30,7 +30,7 @@ export interface EvidenceStorageProps {
 }
 
 /** Uploads not processed (a threat kept for the runbook, an event parked) are deleted after this. */
-export const QUARANTINE_DAYS = 30;
+const QUARANTINE_DAYS = 30;
 
 export class EvidenceStorage extends Construct {
   readonly quarantine: Bucket;
