@@ -19,6 +19,7 @@ import { launchChromium, reflowProblemsOfHtml } from '../support/browser';
 import type { Browser } from 'playwright-core';
 import { testPolls, writeTestPolls } from '../support/test-polls';
 import { callApi, signInDemoUsers } from '../support/officer';
+import { photoWithLocation, postFile, uploadFormOf } from '../support/evidence';
 
 const vnu = join(createRequire(import.meta.url).resolve('vnu-jar/package.json'), '..', 'build', 'dist', 'vnu.jar');
 const apiPages = mkdtempSync(join(tmpdir(), 'csp-api-pages-'));
@@ -154,6 +155,21 @@ describe('the Nu HTML Checker', () => {
     const confirmation = await pages.confirmation.clone().text();
     const privateLink = /href="(\/api\/reports\/[^"]+\/private\/[^"]+)"/.exec(confirmation)![1]!;
     pages['private-report'] = await page(privateLink);
+    // Adding files: none yet; then one kept, one refused and one being checked; a token for nothing.
+    const evidenceLink = /href="([^"]+)" id="add-evidence"/.exec(confirmation)![1]!.replaceAll('&amp;', '&');
+    pages['evidence-empty'] = await page(evidenceLink);
+    await postFile(uploadFormOf(await pages['evidence-empty'].clone().text())!, { name: 'empty.jpg', bytes: new Uint8Array() });
+    await postFile(uploadFormOf(await (await page(evidenceLink)).text())!, {
+      name: 'bins & "fire" <b>.jpg',
+      bytes: await photoWithLocation(),
+    });
+    await stack.evidenceIdle();
+    pages['evidence-with-files'] = await page(
+      `${evidenceLink}&key=${encodeURIComponent('uploads/00000000-0000-4000-8000-000000000000/being checked.jpg')}`,
+    );
+    const withFiles = await pages['evidence-with-files'].clone().text();
+    for (const status of ['>Added<', '>Not added<', '>Being checked<']) expect(withFiles).toContain(status);
+    pages['evidence-not-working'] = await page(`/api/reports/ZZZZZZZZ/evidence?token=ZZZZZZZZ.1999999999.${'x'.repeat(43)}`);
     pages['private-report-incident-errors'] = await form(privateLink, { offenderDescription: 'Two men', 'occurredAt.day': '40' });
     pages['private-report-message-errors'] = await form(`${privateLink}/messages`, { message: 'More information' });
     pages['private-report-incident-added'] = await page(
@@ -212,6 +228,9 @@ describe('the Nu HTML Checker', () => {
     await stack.refreshSiteNow();
     pages['results-with-response'] = await page(`/api/polls/${testPolls.closed.id}/results`);
     pages['you-said-we-did-with-response'] = await page('/you-said-we-did/');
+    // Last, as it moves the clock: the page for adding files, two hours on.
+    stack.advanceClock(2 * 3_600_000 + 60_000);
+    pages['evidence-expired'] = await page(evidenceLink);
     const reflow: string[] = [];
     for (const [name, res] of Object.entries(pages)) {
       expect(res.headers.get('content-type'), name).toMatch(/^text\/html/);
