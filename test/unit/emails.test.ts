@@ -192,4 +192,25 @@ describe('partner and resident emails', () => {
     expect(email.subject).toMatch(/^Assigned hate crime/);
     expect(email.text).toContain('assigned this report to you');
   });
+
+  it('tells a partner how many files the resident attached and where to open them, with nothing of the report or the files', () => {
+    const hostilePartners = profile.partners.map((p) => (p.id === 'police' ? { ...p, name: HOSTILE } : p));
+    const email = composeEmail(
+      entry({ kind: 'partner', partnerId: 'police', dataLevel: 'full', evidenceId: '6c61d7e1-cb05-4353-a4be-cb43e63edd73' }),
+      { ...stored({ description: 'What the resident wrote', contact: { name: 'Jo Witness', email: 'jo@example.com' } }), evidenceCount: 3 },
+      profile,
+      hostilePartners,
+      'https://portal.example',
+    )!;
+    expect(email.subject).toBe('New evidence on hate crime or hate incident report ABCD2345, Fernbrook town centre');
+    expect(email.text).toContain('The report now has 3 files.');
+    expect(email.text).toContain('https://portal.example/officer/report/?ref=ABCD2345');
+    expect(email.html).toContain('href="https://portal.example/officer/report/?ref=ABCD2345"');
+    for (const body of [email.text, email.html]) {
+      expect(body).not.toContain('Jo Witness');
+      expect(body).not.toContain('What the resident wrote');
+    }
+    expect(email.html).not.toContain('<script>');
+    expect(email.html).toContain('&lt;script>');
+  });
 });
