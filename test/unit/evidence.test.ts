@@ -210,7 +210,10 @@ describe('processing an upload', () => {
     const evidence: EvidenceStore = {
       list: async () => records,
       get: async () => undefined,
-      addAvailable: async (record) => (records.push(record), 'added'),
+      addAvailable: async (record) => {
+        records.push(record);
+        return 'added';
+      },
       addRefused: async (record) => void records.push(record),
     };
     const stored = {
