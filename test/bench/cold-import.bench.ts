@@ -38,6 +38,9 @@ const CLIENTS: Record<string, Client[]> = {
   'poll-vote-page': ['dynamodb'],
   'import-polls': ['dynamodb'],
   'refresh-site-regions': ['dynamodb', 's3', 'cloudfront'],
+  'evidence-page': ['dynamodb', 's3'],
+  'evidence-grants': ['dynamodb', 's3'],
+  'process-evidence': ['dynamodb', 's3'],
 };
 
 export interface ColdImportFigures {
@@ -54,7 +57,14 @@ const RUNNER = `const t=performance.now();await import(process.argv[1]);process.
 function importOnce(file: string): number {
   const out = execFileSync(process.execPath, ['--input-type=module', '-e', RUNNER, file], {
     encoding: 'utf8',
-    env: { ...process.env, TABLE_NAME: 'bench', AWS_REGION: 'eu-west-2', LOG_LEVEL: 'silent' },
+    env: {
+      ...process.env,
+      TABLE_NAME: 'bench',
+      QUARANTINE_BUCKET: 'bench-quarantine',
+      EVIDENCE_BUCKET: 'bench-evidence',
+      AWS_REGION: 'eu-west-2',
+      LOG_LEVEL: 'silent',
+    },
   });
   return Number(out);
 }

@@ -15,6 +15,7 @@
  *   npm run bench -- voters        only 300 voters sending at the same moment
  *   npm run bench -- private-link  only residents opening their private links
  *   npm run bench -- poll-pages    only the poll pages rendered from the polls table
+ *   npm run bench -- evidence      only a 5 MB photo from upload to available
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,6 +27,7 @@ import { benchBallotBurst, benchBallots } from './ballots.bench';
 import { benchDrain } from './drain.bench';
 import { benchExport } from './export.bench';
 import { benchPollPages } from './poll-pages.bench';
+import { benchEvidence } from './evidence.bench';
 import { printTable } from './stats';
 import { benchBuildTime, lighthouseScores, weighPages } from './site.bench';
 import { startTestStack } from '../support/local-stack';
@@ -90,6 +92,22 @@ if (want('ballots')) {
     { measure: 'PutItem of the ballot alone p50 (ms)', value: b.putItemP50Ms },
     { measure: 'totals exact after the run', value: b.totalsExact ? 'yes' : 'NO' },
     { measure: 'non-201 answers', value: b.errors },
+  ]);
+}
+
+if (want('evidence')) {
+  console.log("\nResidents' files (a 5 MB photo from upload to available, 10 times)");
+  const e = await benchEvidence();
+  results.evidence = e;
+  printTable('A 5 MB photo (floor = a bare PutObject of the same bytes to the same local S3)', [
+    { measure: 'photo size (MB)', value: e.photoBytes / 1024 / 1024 },
+    { measure: 'upload: form post to redirect p50 (ms)', value: e.uploadP50Ms },
+    { measure: 'scan and processing to listed p50 (ms)', value: e.processP50Ms },
+    { measure: 'upload to available p50 (ms)', value: e.availableP50Ms },
+    { measure: 'upload to available p95 (ms)', value: e.availableP95Ms },
+    { measure: 'bare PutObject p50 (ms)', value: e.barePutP50Ms },
+    { measure: 'available p50 / bare PutObject p50', value: e.ratioP50 },
+    { measure: 'photos not added', value: e.errors },
   ]);
 }
 

@@ -5,7 +5,6 @@
  * (strip-containers.ts). PDF documents are kept as sent.
  */
 import { fileTypeFromBuffer } from 'file-type';
-import sharp from 'sharp';
 import type { EvidenceMediaType } from '../../../shared/contracts/evidence-types';
 import type { CleanedFile, MediaTools } from '../../evidence/ports';
 import { stripMp3, stripMp4, stripWav } from './strip-containers';
@@ -19,6 +18,8 @@ const MAX_PIXELS = 50_000_000;
 const PHOTO_REMOVED = 'Location (GPS), camera, date and all other metadata removed: the picture was encoded again.';
 
 async function photo(bytes: Uint8Array, mediaType: EvidenceMediaType): Promise<CleanedFile> {
+  // Loaded with the first photo: recordings and documents never need libvips.
+  const { default: sharp } = await import('sharp');
   if (mediaType === 'image/heic' || mediaType === 'image/heif') {
     const { default: decode } = await import('heic-decode');
     const image = await decode({ buffer: bytes });
