@@ -201,7 +201,7 @@ export function ReportForm(options: { areas: FormArea[]; values?: FormValues; er
         <Textarea
           name="description"
           label="What happened?"
-          hint="Tell us what was said or done, in your own words. Up to 4,000 characters."
+          hint="Tell us what was said or done, in your own words. Up to 4,000 characters. After you send your report, you can add photos, recordings or documents: location and camera details are removed from photos before anyone sees them."
           values={values}
           error={errorFor('description')}
           rows={8}

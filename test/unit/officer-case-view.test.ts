@@ -108,6 +108,23 @@ function depsWith(partnerIds: string[] = ['team', 'housing', 'fire']): OfficerDe
   return {
     cases: { getCase: async () => ({ stored, incidents, messages, notes, outbox: [], audit: [] }) },
     reviews: { listings: async () => [] },
+    // One kept file, named as residents name them: by who and where.
+    evidence: {
+      list: async () => [
+        {
+          reference: 'ABCD2345',
+          id: '6c61d7e1-cb05-4353-a4be-cb43e63edd73',
+          name: 'Jo Testperson front door.jpg',
+          status: 'available',
+          mediaType: 'image/jpeg',
+          bytes: 1000,
+          objectKey: 'reports/ABCD2345/6c61d7e1-cb05-4353-a4be-cb43e63edd73',
+          cleaned: 'Location (GPS), camera, date and all other metadata removed',
+          at: '2026-11-21T11:00:00.000Z',
+          expiresAt: 1,
+        },
+      ],
+    },
     audit: { append: async () => undefined },
     partnerList: async () => partnerIds.map((id) => ({ id, name: `Partner ${id}` })),
     now: () => new Date('2026-11-22T10:00:00Z'),
@@ -139,6 +156,9 @@ describe('the case view for each data level', () => {
     expect(body.notes[0]!.shared).toBe(true);
     expect(body.notes[0]!.text).toContain('Patrols agreed for Mill Lane');
     expect(body.timeline.filter((t) => t.kind === 'note')).toHaveLength(1);
+    // The resident's files: how many, and nothing about them.
+    expect(JSON.parse(raw)).toMatchObject({ evidenceWithheld: 1 });
+    expect(raw).not.toContain('front door');
     // The incident is there, as what, where and when only.
     const [incident] = (JSON.parse(raw) as { incidents: { at: string; incident: Record<string, unknown> }[] }).incidents;
     expect(incident).toEqual({
@@ -165,12 +185,16 @@ describe('the case view for each data level', () => {
     ])
       expect(raw, value).not.toContain(value);
     expect(raw).not.toContain('Internal: called');
+    expect(JSON.parse(raw)).toMatchObject({ evidenceWithheld: 1 });
+    expect(raw).not.toContain('front door');
   });
 
   it("gives a full-level partner the shared note verbatim but never an internal one, nor the resident's messages", async () => {
     const { body, raw } = await viewAs({ kind: 'partner', partnerId: 'team' });
     expect(raw).not.toContain('Pat Example');
     expect(body.notes.map((n) => n.text)).toEqual([notes[1]!.text]);
+    // A partner trusted with everything sees the files listed (by default, at the full level).
+    expect((JSON.parse(raw) as { evidence: { name: string }[] }).evidence.map((f) => f.name)).toEqual(['Jo Testperson front door.jpg']);
   });
 
   it('gives partnership officers every note and message as written', async () => {
