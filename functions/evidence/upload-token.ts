@@ -41,3 +41,6 @@ export function readUploadToken(secret: string, token: string | undefined, at: D
 
 /** The page for adding files with a token (also where storage sends the browser after an upload). */
 export const evidencePath = (reference: string, token: string) => `/api/reports/${reference}/evidence?token=${encodeURIComponent(token)}`;
+
+/** Hides an upload token, and the file name storage adds when it sends the browser back, for request logs. */
+export const redactEvidenceQuery = (path: string) => path.replace(/([?&](?:token|key|etag)=)[^&#]*/g, '$1…');

@@ -5,6 +5,7 @@
  * security headers the CDN adds.
  */
 import { redactPrivateLink } from '../../functions/reports/private-link';
+import { redactEvidenceQuery } from '../../functions/evidence/upload-token';
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -61,7 +62,7 @@ export async function startHttpServer(options: LocalServerOptions): Promise<{ se
     // A private link's key is a password to a report: it never reaches the log.
     const done = () =>
       options.onRequest?.(
-        `${req.method} ${redactPrivateLink(req.url ?? '')} ${res.statusCode} ${(performance.now() - started).toFixed(0)}ms`,
+        `${req.method} ${redactEvidenceQuery(redactPrivateLink(req.url ?? ''))} ${res.statusCode} ${(performance.now() - started).toFixed(0)}ms`,
       );
     res.once('finish', done);
     // Origin-form targets are appended, not resolved: `//x` is a path here, never a host.

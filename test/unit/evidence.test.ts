@@ -15,7 +15,7 @@ import { stripMp3, stripMp4, stripWav } from '../../functions/adapters/media/str
 import type { EvidenceFiles, EvidenceStore } from '../../functions/evidence/ports';
 import { processUpload } from '../../functions/evidence/process-upload';
 import type { EvidenceRecord } from '../../functions/evidence/records';
-import { readUploadToken, uploadTokenFor } from '../../functions/evidence/upload-token';
+import { readUploadToken, redactEvidenceQuery, uploadTokenFor } from '../../functions/evidence/upload-token';
 import type { StoredReport } from '../../functions/reports/records';
 import { fileNameProblem, printableName } from '../../shared/domain/evidence-names';
 import scanResult from '../fixtures/events/guardduty-scan-result.json' with { type: 'json' };
@@ -49,6 +49,11 @@ describe('the upload token', () => {
       expiresAt: new Date('2026-11-30T12:00:00Z'),
     });
     expect(readUploadToken(secret, token, new Date('2026-11-30T12:00:01Z')).kind).toBe('expired');
+  });
+
+  it('is kept out of request logs, with the file name storage adds after an upload', () => {
+    const path = '/api/reports/ABCD2345/evidence?token=ABCD2345.1796063900.abc&bucket=q&key=uploads%2Fid%2FJo%27s%20door.jpg&etag=%22x%22';
+    expect(redactEvidenceQuery(path)).toBe('/api/reports/ABCD2345/evidence?token=…&bucket=q&key=…&etag=…');
   });
 
   it('opens nothing for another report, with another key, or changed in any part', () => {
