@@ -27,10 +27,21 @@ import { grantUpload, openEvidencePage, type EvidencePageDependencies } from '..
 import { evidencePath } from '../evidence/upload-token';
 import { PRIVATE } from '../reports/link-refusal';
 
-const EXPIRED =
-  'This page for adding files has expired: it works for 2 hours. Open your report again from its private link, or from the confirmation page if you still have it open, and choose "Add photos, recordings or documents".';
-const NOT_FOUND =
-  'This page for adding files does not work. The address may be incomplete, or the report may have been deleted after the time we keep reports. Open your report from its private link and choose "Add photos, recordings or documents".';
+/** What a token that opens nothing gets: a page (or a message) saying why and what to do instead. */
+const REFUSALS = {
+  expired: {
+    status: 410,
+    heading: 'This page has expired',
+    message:
+      'This page for adding files has expired: it works for 2 hours. Open your report again from its private link, or from the confirmation page if you still have it open, and choose "Add photos, recordings or documents".',
+  },
+  'not-found': {
+    status: 404,
+    heading: 'This page does not work',
+    message:
+      'This page for adding files does not work. The address may be incomplete, or the report may have been deleted after the time we keep reports. Open your report from its private link and choose "Add photos, recordings or documents".',
+  },
+} as const;
 
 const wantsJson = (event: APIGatewayProxyEventV2) => (event.headers.accept ?? '').includes('application/json');
 
@@ -45,17 +56,10 @@ export async function handleEvidencePage(
   const asJson = granting || wantsJson(event);
   const page = (status: number, title: string, body: ComponentChildren, scripts?: string[]) =>
     html(status, renderPage({ title, partnershipName, forms: true, body, ...(scripts ? { scripts } : {}) }), PRIVATE);
-  const refusal = (kind: 'expired' | 'not-found') =>
-    asJson
-      ? jsonMessage(kind === 'expired' ? 410 : 404, kind === 'expired' ? EXPIRED : NOT_FOUND)
-      : page(
-          kind === 'expired' ? 410 : 404,
-          kind === 'expired' ? 'This page has expired' : 'This page does not work',
-          h(Message, {
-            heading: kind === 'expired' ? 'This page has expired' : 'This page does not work',
-            paragraphs: [kind === 'expired' ? EXPIRED : NOT_FOUND],
-          }),
-        );
+  const refusal = (kind: keyof typeof REFUSALS) => {
+    const { status, heading, message } = REFUSALS[kind];
+    return asJson ? jsonMessage(status, message) : page(status, heading, h(Message, { heading, paragraphs: [message] }));
+  };
 
   if (granting && method !== 'POST') return jsonMessage(405, 'Ask for an upload with POST', { Allow: 'POST' });
   if (!granting && method !== 'GET' && method !== 'HEAD') return jsonMessage(405, 'Open this page with GET', { Allow: 'GET' });
@@ -91,9 +95,11 @@ export async function handleEvidencePage(
     closed: opened.closed,
     ...(upload ? { upload: { url: upload.url, fields: upload.fields } } : {}),
     grants: `/api/reports/${opened.reference}/evidence/grants`,
-    refresh: evidencePath(opened.reference, opened.token),
+    // Asking again keeps the file just sent in view: its result, and its problem at the top if it was refused.
+    refresh: `${evidencePath(opened.reference, opened.token)}${opened.justSent ? `&key=${encodeURIComponent(opened.justSent.key)}` : ''}`,
+    ...(opened.justSent ? { justSent: opened.justSent.id } : {}),
   };
-  const refused = opened.rows.some((r) => r.status === 'refused');
+  const refused = opened.rows.some((r) => r.status === 'refused' && r.id === opened.justSent?.id);
   return page(
     200,
     `${refused ? 'Error: ' : ''}Add files to report ${opened.reference}`,

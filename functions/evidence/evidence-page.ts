@@ -28,7 +28,17 @@ export interface EvidencePageDependencies {
 }
 
 export type EvidencePageResult =
-  | { kind: 'open'; reference: string; rows: EvidenceRow[]; remaining: number; closed: boolean; token: string; tokenExpiresAt: Date }
+  | {
+      kind: 'open';
+      reference: string;
+      rows: EvidenceRow[];
+      remaining: number;
+      closed: boolean;
+      token: string;
+      tokenExpiresAt: Date;
+      /** The upload storage just sent the browser back about: its id, and the key to ask again with. */
+      justSent?: { id: string; key: string };
+    }
   | { kind: 'expired' }
   | { kind: 'not-found' };
 
@@ -58,6 +68,7 @@ export async function openEvidencePage(
     closed: stored.status === 'closed',
     token: given.token as string,
     tokenExpiresAt: read.expiresAt,
+    ...(sent && given.justSent ? { justSent: { id: sent.id, key: given.justSent } } : {}),
   };
 }
 

@@ -68,6 +68,8 @@ export async function processUpload(deps: ProcessDependencies, key: string, verd
     return refuse(
       `We could not check "${shown}" for viruses (it may be protected by a password, or damaged), so we have not added it. Add a copy without a password.`,
     );
+  // The form sent with no file chosen: browsers send an empty part with no name.
+  if (!parsed.name && upload.bytes.byteLength === 0) return refuse('No file was chosen. Choose a file, then press "Upload file".');
   const nameProblem = fileNameProblem(parsed.name);
   if (nameProblem) return refuse(nameProblem);
   if (upload.bytes.byteLength === 0) return refuse(`"${shown}" is empty (0 bytes). Check it is the file you meant and add it again.`);

@@ -9,6 +9,7 @@
 import { EVIDENCE_ACCEPT, EVIDENCE_LIMITS, EVIDENCE_TYPES_IN_WORDS, formatBytes } from '../contracts/evidence-types';
 import { printableName } from '../domain/evidence-names';
 import { ErrorSummary } from './form-components';
+import { ColumnHeads } from './table-region';
 
 /** The enhancement script's address, beside the form it enhances. */
 export const EVIDENCE_FORM_SCRIPT = '/assets/evidence-form.js';
@@ -30,6 +31,8 @@ export interface EvidencePageView {
   grants: string;
   /** This page's own address (with its token), to look again after a file is checked. */
   refresh: string;
+  /** The file storage just sent the browser back about: if it was refused, its problem heads the page. */
+  justSent?: string;
 }
 
 const STATUS_TAG = { available: 'Added', refused: 'Not added', checking: 'Being checked' } as const;
@@ -54,7 +57,7 @@ function FileRow({ row }: { row: EvidenceRow }) {
 }
 
 export function EvidencePage({ view }: { view: EvidencePageView }) {
-  const refused = view.rows.filter((r) => r.status === 'refused');
+  const refused = view.rows.filter((r) => r.status === 'refused' && r.id === view.justSent);
   const checking = view.rows.some((r) => r.status === 'checking');
   return (
     <>
@@ -74,19 +77,7 @@ export function EvidencePage({ view }: { view: EvidencePageView }) {
       {view.rows.length ? (
         <table class="govuk-table" id="evidence-files">
           <caption class="govuk-table__caption govuk-visually-hidden">Files you have added to report {view.reference}</caption>
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              <th scope="col" class="govuk-table__header">
-                File
-              </th>
-              <th scope="col" class="govuk-table__header">
-                Status
-              </th>
-              <th scope="col" class="govuk-table__header">
-                Details
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={['File', 'Status', 'Details']} />
           <tbody class="govuk-table__body">
             {view.rows.map((row) => (
               <FileRow row={row} />

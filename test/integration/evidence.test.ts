@@ -63,7 +63,8 @@ async function upload(evidencePage: string, file: { name: string; bytes: Uint8Ar
   const back = new URL(sent.headers.get('location')!);
   const checking = await (await fetch(back)).text();
   await stack.evidenceIdle();
-  const after = await openEvidencePage(stack, evidencePage);
+  // The page again, as "Refresh this page" asks for it: with the file just sent in view.
+  const after = await openEvidencePage(stack, `${back.pathname}${back.search}`);
   return { back, checking, after };
 }
 
@@ -268,6 +269,10 @@ describe('files that are refused', () => {
     expect(after.html).toContain('govuk-error-summary');
     expect(after.html).toMatch(message);
     expect(await keysIn(stack.s3.evidence, `reports/${reference}/`)).toEqual([]);
+    // Opened later, the page lists the refusal with its reason, but no longer as a problem to fix now.
+    const later = await openEvidencePage(stack, evidencePage);
+    expect(later.html).toContain('Not added');
+    expect(later.html).not.toContain('govuk-error-summary');
     // The report is still there, and can still take files.
     expect(after.html).toContain(`Report ${reference}`);
     expect(uploadFormOf(after.html)).toBeDefined();
@@ -300,8 +305,9 @@ describe('files that are refused', () => {
     await expectRefused({ name: 'photo.png', bytes: zip }, /&quot;photo\.png&quot; is not a photo/);
   });
 
-  it('refuses an empty file', async () => {
+  it('refuses an empty file, and says so when the form was sent with no file chosen', async () => {
     await expectRefused({ name: 'empty.jpg', bytes: new Uint8Array() }, /&quot;empty\.jpg&quot; is empty \(0 bytes\)/);
+    await expectRefused({ name: '', bytes: new Uint8Array() }, /No file was chosen\. Choose a file, then press &quot;Upload file&quot;\./);
   });
 
   it('refuses names with path separators, control characters or 300 characters', async () => {
