@@ -30,6 +30,8 @@ interface Upload {
   /** The upload token written with it (its object metadata), if any. */
   token: string | undefined;
   uploadedAt: Date;
+  /** The scan's result as tagged on the object by the scanner (`GuardDutyMalwareScanStatus`), if tagged yet. */
+  scanTag: string | undefined;
 }
 
 export interface EvidenceFiles {

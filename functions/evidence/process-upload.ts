@@ -1,6 +1,7 @@
 /**
  * Use case: one upload has been scanned; decide what becomes of it. A file is attached to
- * a report only if the scan found nothing, its token names that report and was valid when
+ * a report only if the scan found nothing (the event says so, and so does the scanner's tag
+ * on the object), its token names that report and was valid when
  * it was sent, its name is a plain name, its content is one of the accepted types whatever
  * its name says, and the report has room; then it is cleaned of its metadata and kept
  * beside the report, and each partner who may open files is told by email (through the
@@ -19,6 +20,11 @@ import { pendingEntry } from '../reports/records';
 import type { EvidenceFiles, EvidenceStore, MediaTools, ScanVerdict } from './ports';
 import { evidenceKey, parseUploadKey, type AvailableEvidence, type RefusedEvidence } from './records';
 import { readUploadToken } from './upload-token';
+
+/** Thrown so the event is delivered again: the object's own scan tag does not (yet) say clean. */
+export class ScanNotConfirmed extends Error {
+  override name = 'ScanNotConfirmed';
+}
 
 export interface ProcessDependencies {
   files: EvidenceFiles;
@@ -70,6 +76,9 @@ export async function processUpload(deps: ProcessDependencies, key: string, verd
     );
   // The form sent with no file chosen: browsers send an empty part with no name.
   if (!parsed.name && upload.bytes.byteLength === 0) return refuse('No file was chosen. Choose a file, then press "Upload file".');
+  // The scanner's tag on the object must agree that it is clean: an event alone never lets a
+  // file through. A tag not written yet (or a disagreement) is tried again with the event.
+  if (upload.scanTag !== 'NO_THREATS_FOUND') throw new ScanNotConfirmed(`The object's scan tag says ${upload.scanTag ?? 'nothing yet'}`);
   const nameProblem = fileNameProblem(parsed.name);
   if (nameProblem) return refuse(nameProblem);
   if (upload.bytes.byteLength === 0) return refuse(`"${shown}" is empty (0 bytes). Check it is the file you meant and add it again.`);

@@ -239,11 +239,11 @@ export class PortalFunctions extends Construct {
     );
     regions.addToRolePolicy(useTableKey);
 
-    // Each scanned upload: read from quarantine (and deleted once kept or refused), the clean
+    // Each scanned upload: read from quarantine with GuardDuty's tag (and deleted once kept or refused), the clean
     // copy written to the evidence bucket (deleted again if the report has no room), and its
     // record, count and emails written in one transaction; the report and the token key read.
     const processor = make(backgroundFunctions.processEvidence.id, backgroundFunctions.processEvidence.entry, buckets);
-    processor.addToRolePolicy(allow(['s3:GetObject', 's3:DeleteObject'], [quarantine.arnForObjects('uploads/*')]));
+    processor.addToRolePolicy(allow(['s3:GetObject', 's3:GetObjectTagging', 's3:DeleteObject'], [quarantine.arnForObjects('uploads/*')]));
     processor.addToRolePolicy(allow(['s3:PutObject', 's3:PutObjectTagging', 's3:DeleteObject'], [evidence.arnForObjects('reports/*')]));
     processor.addToRolePolicy(useKeyThroughS3('kms:Decrypt', 'kms:GenerateDataKey'));
     processor.addToRolePolicy(onReports('GetItem', 'Query', 'PutItem', 'UpdateItem'));

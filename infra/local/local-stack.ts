@@ -28,11 +28,12 @@ import { describeImport, importPackPolls } from '../../functions/polls/import-pa
 import { publishedPolls } from '../../functions/polls/catalogue';
 import { refreshSiteRegions } from '../../functions/site-regions/refresh';
 import { overlaySiteFiles } from './overlay-site-files';
-import { GetObjectCommand } from '@aws-sdk/client-s3';
+import { GetObjectCommand, PutObjectTaggingCommand } from '@aws-sdk/client-s3';
+import { SCAN_TAG } from '../../functions/adapters/s3/evidence-files';
 import type { ScanResultEvent } from '../../functions/adapters/guardduty/scan-result';
 import { startS3Local, type S3Local } from './s3-local';
 import { startClamAvLocal, type ClamAvLocal } from './clamav-local';
-import { scanResultEvent } from './scan-result-event';
+import { scanResultEvent, scanStatusOf } from './scan-result-event';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -169,6 +170,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const run = (async () => {
       const object = await s3.client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
       const verdict = await clamAv.scan(await (object.Body as { transformToByteArray(): Promise<Uint8Array> }).transformToByteArray());
+      await s3.client.send(
+        new PutObjectTaggingCommand({ Bucket: bucket, Key: key, Tagging: { TagSet: [{ Key: SCAN_TAG, Value: scanStatusOf(verdict) }] } }),
+      );
       await processEvidence?.(scanResultEvent(bucket, key, object.ETag ?? '', verdict));
     })()
       .catch((error: Error) => log(`Evidence processing: ${error.name}`))

@@ -553,6 +553,7 @@ describe("residents' files", () => {
       's3:DeleteObject',
       's3:DeleteObject',
       's3:GetObject',
+      's3:GetObjectTagging',
       's3:PutObject',
       's3:PutObjectTagging',
     ]);

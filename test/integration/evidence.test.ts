@@ -4,7 +4,7 @@
  * refused with a message naming the file. Whatever a file does, the report is kept and
  * nothing is stored outside quarantine.
  */
-import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { GetObjectCommand, GetObjectTaggingCommand, HeadObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../infra/local/local-stack';
@@ -288,7 +288,11 @@ describe('files that are refused', () => {
     const heads = await Promise.all(
       quarantined.map((key) => stack.s3.client.send(new HeadObjectCommand({ Bucket: stack.s3.quarantine, Key: key }))),
     );
-    expect(heads.some((h) => h.Metadata?.token?.startsWith(`${reference}.`))).toBe(true);
+    const kept = quarantined[heads.findIndex((h) => h.Metadata?.token?.startsWith(`${reference}.`))];
+    expect(kept).toBeDefined();
+    // Tagged by the scan as GuardDuty tags it, for the runbook.
+    const tags = await stack.s3.client.send(new GetObjectTaggingCommand({ Bucket: stack.s3.quarantine, Key: kept }));
+    expect(tags.TagSet).toEqual([{ Key: 'GuardDutyMalwareScanStatus', Value: 'THREATS_FOUND' }]);
   });
 
   it('refuses a program named .jpg by what its bytes are', async () => {

@@ -201,12 +201,18 @@ describe('processing an upload', () => {
   const now = new Date('2026-11-30T10:00:00Z');
   const key = 'uploads/6c61d7e1-cb05-4353-a4be-cb43e63edd73/noise.m4a';
 
-  function world(report: Partial<StoredReport>) {
+  function world(report: Partial<StoredReport>, tagged: { scanTag?: string } = { scanTag: 'NO_THREATS_FOUND' }) {
+    const { scanTag } = tagged;
     const records: EvidenceRecord[] = [];
     const deleted: string[] = [];
     const files: EvidenceFiles = {
       grantUpload: async () => ({ url: '', fields: {}, expiresAt: '' }),
-      readUpload: async () => ({ bytes: new Uint8Array([1, 2, 3]), token: uploadTokenFor(secret, 'ABCD2345', now), uploadedAt: now }),
+      readUpload: async () => ({
+        bytes: new Uint8Array([1, 2, 3]),
+        token: uploadTokenFor(secret, 'ABCD2345', now),
+        uploadedAt: now,
+        scanTag,
+      }),
       deleteUpload: async (k) => void deleted.push(k),
       keep: async () => undefined,
       link: async () => '',
@@ -249,6 +255,15 @@ describe('processing an upload', () => {
     expect(outcome).toMatchObject({ kind: 'refused', reason: expect.stringMatching(/We could not check "noise\.m4a" for viruses/) });
     expect(records).toHaveLength(1);
     expect(deleted).toEqual([key]);
+  });
+
+  it("keeps nothing the scanner's own tag on the object does not call clean, whatever the event says: it is tried again", async () => {
+    for (const tagged of [{}, { scanTag: 'THREATS_FOUND' }]) {
+      const { deps, records, deleted } = world({}, tagged);
+      await expect(processUpload(deps, key, { status: 'clean' })).rejects.toThrow(/scan tag says/);
+      expect(records).toEqual([]);
+      expect(deleted).toEqual([]);
+    }
   });
 
   it('refuses a file for a closed report, saying so', async () => {

@@ -12,6 +12,7 @@
 import {
   DeleteObjectCommand,
   GetObjectCommand,
+  GetObjectTaggingCommand,
   NoSuchKey,
   NotFound,
   PutObjectCommand,
@@ -26,6 +27,8 @@ import { FILE_NAME_PLACEHOLDER } from '../../evidence/records';
 
 /** The metadata field the token travels in (S3 keeps it as `x-amz-meta-token`). */
 const TOKEN_FIELD = 'x-amz-meta-token';
+/** The tag GuardDuty Malware Protection writes on each object it scans (ClamAV's stand-in writes it locally). */
+export const SCAN_TAG = 'GuardDutyMalwareScanStatus';
 /** Uploads are stored as opaque bytes, so nothing in quarantine is ever served as a page or a script. */
 const STORED_TYPE = 'application/octet-stream';
 
@@ -66,9 +69,13 @@ export function createS3EvidenceFiles(s3: S3Client, buckets: { quarantine: strin
 
     async readUpload(key) {
       try {
-        const out = await s3.send(new GetObjectCommand({ Bucket: buckets.quarantine, Key: key }));
+        const [out, tagging] = await Promise.all([
+          s3.send(new GetObjectCommand({ Bucket: buckets.quarantine, Key: key })),
+          s3.send(new GetObjectTaggingCommand({ Bucket: buckets.quarantine, Key: key })),
+        ]);
         const bytes = out.Body ? await out.Body.transformToByteArray() : new Uint8Array();
-        return { bytes, token: out.Metadata?.token, uploadedAt: out.LastModified ?? new Date() };
+        const scanTag = tagging.TagSet?.find((t) => t.Key === SCAN_TAG)?.Value;
+        return { bytes, token: out.Metadata?.token, uploadedAt: out.LastModified ?? new Date(), scanTag };
       } catch (error) {
         if (isMissing(error)) return undefined;
         throw error;
