@@ -21,7 +21,7 @@ import { readBody } from '../adapters/http/request-body';
 import { html, invalid, json, jsonMessage, type HttpResult } from '../adapters/http/responses';
 import { evidenceGrantRequestSchema } from '../../shared/contracts/evidence';
 import { toFieldErrors } from '../../shared/contracts/field-errors';
-import { createS3EvidenceFiles, s3Client } from '../adapters/s3/evidence-files';
+import { createS3EvidenceFiles } from '../adapters/s3/evidence-files';
 import { config, evidenceBuckets } from '../config';
 import { grantUpload, openEvidencePage, type EvidencePageDependencies } from '../evidence/evidence-page';
 import { evidencePath } from '../evidence/upload-token';
@@ -112,7 +112,7 @@ let runtime: EvidencePageDependencies | undefined;
 
 function runtimeDependencies(): EvidencePageDependencies {
   runtime ??= {
-    files: createS3EvidenceFiles(s3Client({ region: config().AWS_REGION, endpoint: config().S3_ENDPOINT }), evidenceBuckets()),
+    files: createS3EvidenceFiles({ region: config().AWS_REGION, endpoint: config().S3_ENDPOINT }, evidenceBuckets()),
     evidence: createEvidenceStore(dynamoDbClient(), config().TABLE_NAME),
     reports: createReportStore(dynamoDbClient(), config().TABLE_NAME),
     secret: receiptSecret(),

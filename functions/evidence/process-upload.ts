@@ -22,7 +22,7 @@ import { evidenceKey, parseUploadKey, type AvailableEvidence, type RefusedEviden
 import { readUploadToken } from './upload-token';
 
 /** Thrown so the event is delivered again: the object's own scan tag does not (yet) say clean. */
-export class ScanNotConfirmed extends Error {
+class ScanNotConfirmed extends Error {
   override name = 'ScanNotConfirmed';
 }
 

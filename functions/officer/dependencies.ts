@@ -15,6 +15,7 @@ import { officerTokenVerifier } from '../adapters/auth/officer-verifier';
 import type { TokenVerifier } from './ports';
 import { config, evidenceBuckets, pollsTableName } from '../config';
 import { createEvidenceStore } from '../adapters/dynamodb/evidence-store';
+import { objectLinks } from '../adapters/s3/object-links';
 import type { EvidenceFiles, EvidenceStore } from '../evidence/ports';
 import { createPollStore } from '../adapters/dynamodb/poll-store';
 import type { PollStore } from '../polls/ports';
@@ -41,22 +42,6 @@ export interface OfficerDependencies {
   evidenceFiles: Pick<EvidenceFiles, 'link'>;
 }
 
-/**
- * The S3 client is loaded when a file is first opened: most requests (the inbox, a case)
- * do not need it, and it would lengthen every cold start.
- */
-function lazyEvidenceFiles(): Pick<EvidenceFiles, 'link'> {
-  let files: Promise<EvidenceFiles> | undefined;
-  return {
-    link: async (key, options) => {
-      files ??= import('../adapters/s3/evidence-files').then(({ createS3EvidenceFiles, s3Client }) =>
-        createS3EvidenceFiles(s3Client({ region: config().AWS_REGION, endpoint: config().S3_ENDPOINT }), evidenceBuckets()),
-      );
-      return (await files).link(key, options);
-    },
-  };
-}
-
 let runtime: Promise<OfficerDependencies> | undefined;
 
 export function runtimeDependencies(): Promise<OfficerDependencies> {
@@ -76,7 +61,10 @@ export function runtimeDependencies(): Promise<OfficerDependencies> {
       now: clockNow,
       polls: { definitions: createPollDefinitionStore(client, pollsTableName()), store: createPollStore(client, pollsTableName()) },
       evidence: createEvidenceStore(client, table),
-      evidenceFiles: lazyEvidenceFiles(),
+      // Signed without the S3 client, with the credentials the DynamoDB client already has (object-links.ts).
+      evidenceFiles: {
+        link: objectLinks(evidenceBuckets().evidence, { region: config().AWS_REGION, endpoint: config().S3_ENDPOINT }, client.config),
+      },
     };
   })();
   // A failed start (JWKS unreachable) is retried on the next request, not cached.

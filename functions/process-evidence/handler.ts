@@ -13,7 +13,7 @@ import { createReportStore } from '../adapters/dynamodb/report-store';
 import { readScanResult, type ScanResultEvent } from '../adapters/guardduty/scan-result';
 import { logger } from '../adapters/logging/logger';
 import { mediaTools } from '../adapters/media/media-tools';
-import { createS3EvidenceFiles, s3Client } from '../adapters/s3/evidence-files';
+import { createS3EvidenceFiles } from '../adapters/s3/evidence-files';
 import { config, evidenceBuckets } from '../config';
 import { type ProcessDependencies, type ProcessOutcome, processUpload } from '../evidence/process-upload';
 
@@ -31,7 +31,7 @@ let runtime: ProcessDependencies | undefined;
 
 function runtimeDependencies(): ProcessDependencies {
   runtime ??= {
-    files: createS3EvidenceFiles(s3Client({ region: config().AWS_REGION, endpoint: config().S3_ENDPOINT }), evidenceBuckets()),
+    files: createS3EvidenceFiles({ region: config().AWS_REGION, endpoint: config().S3_ENDPOINT }, evidenceBuckets()),
     evidence: createEvidenceStore(dynamoDbClient(), config().TABLE_NAME),
     reports: createReportStore(dynamoDbClient(), config().TABLE_NAME),
     media: mediaTools,

@@ -38,8 +38,8 @@ export function runtimeDependencies(): RouterDependencies {
     linkSecret: receiptSecret(),
     // Loaded when a file is first forgotten: the S3 client is not needed to send email.
     forgetEvidence: async (objectKey) => {
-      const { createS3EvidenceFiles, s3Client } = await import('../adapters/s3/evidence-files');
-      evidenceFiles ??= createS3EvidenceFiles(s3Client({ region: config().AWS_REGION, endpoint: config().S3_ENDPOINT }), evidenceBuckets());
+      const { createS3EvidenceFiles } = await import('../adapters/s3/evidence-files');
+      evidenceFiles ??= createS3EvidenceFiles({ region: config().AWS_REGION, endpoint: config().S3_ENDPOINT }, evidenceBuckets());
       await evidenceFiles.remove(objectKey);
     },
   };

@@ -12,7 +12,7 @@ import { DeleteItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { keys } from '../../functions/adapters/dynamodb/table-definition';
 import { FILE_NAME_PLACEHOLDER } from '../../functions/evidence/records';
-import { createS3EvidenceFiles, s3Client } from '../../functions/adapters/s3/evidence-files';
+import { createS3EvidenceFiles } from '../../functions/adapters/s3/evidence-files';
 import { localDynamoClient } from '../../infra/local/dynamodb-local';
 import { defaultProfile } from '../../shared/config/load-profile';
 import { EVIDENCE_LIMITS } from '../../shared/contracts/evidence-types';
@@ -186,7 +186,7 @@ describe('what storage refuses before anything is kept', () => {
   it('refuses a policy past its expiry', async () => {
     const { form } = await freshReport();
     // A policy is signed over its expiry: one made to expire a second ago, signed with the same keys.
-    const files = createS3EvidenceFiles(s3Client({ region: 'eu-west-2', endpoint: stack.s3.endpoint }), stack.s3);
+    const files = createS3EvidenceFiles({ region: 'eu-west-2', endpoint: stack.s3.endpoint }, stack.s3);
     const token = new Map(form.fields).get('x-amz-meta-token')!;
     const past = await withClockOffset(-3_600_000, () =>
       files.grantUpload({ key: `uploads/00000000-0000-4000-8000-000000000000/${FILE_NAME_PLACEHOLDER}`, token, expiresInSeconds: 60 }),
@@ -222,7 +222,7 @@ describe('the upload token', () => {
   it('is refused by the processing when it does not verify, so a file reaches no report', async () => {
     const { reference } = await freshReport();
     // Signed with the local keys, but with a token the portal did not make: S3 would store it; the portal ignores it.
-    const files = createS3EvidenceFiles(s3Client({ region: 'eu-west-2', endpoint: stack.s3.endpoint }), stack.s3);
+    const files = createS3EvidenceFiles({ region: 'eu-west-2', endpoint: stack.s3.endpoint }, stack.s3);
     const forged = await files.grantUpload({
       key: `uploads/11111111-1111-4111-8111-111111111111/${FILE_NAME_PLACEHOLDER}`,
       token: `${reference}.1999999999.${'A'.repeat(43)}`,

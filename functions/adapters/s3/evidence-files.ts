@@ -20,7 +20,7 @@ import {
   type S3ClientConfig,
 } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { LOCAL_S3_KEYS, objectLinks } from './object-links';
 import { EVIDENCE_LIMITS } from '../../../shared/contracts/evidence-types';
 import type { EvidenceFiles } from '../../evidence/ports';
 import { FILE_NAME_PLACEHOLDER } from '../../evidence/records';
@@ -34,19 +34,17 @@ const STORED_TYPE = 'application/octet-stream';
 
 /** The S3 client: the local S3 server's address and keys when one is given (npm start, tests). */
 export function s3Client(options: { region: string; endpoint?: string | undefined }): S3Client {
-  const local: S3ClientConfig = options.endpoint
-    ? { endpoint: options.endpoint, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } }
-    : {};
+  const local: S3ClientConfig = options.endpoint ? { endpoint: options.endpoint, forcePathStyle: true, credentials: LOCAL_S3_KEYS } : {};
   return new S3Client({ region: options.region, ...local, maxAttempts: 3 });
 }
 
 const isMissing = (error: unknown) => error instanceof NoSuchKey || error instanceof NotFound || (error as Error).name === 'NoSuchKey';
 
-/** A name for Content-Disposition: quotes and non-ASCII characters cannot break the header. */
-const disposition = (download: boolean, name: string) =>
-  `${download ? 'attachment' : 'inline'}; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-
-export function createS3EvidenceFiles(s3: S3Client, buckets: { quarantine: string; evidence: string }): EvidenceFiles {
+export function createS3EvidenceFiles(
+  where: { region: string; endpoint?: string | undefined },
+  buckets: { quarantine: string; evidence: string },
+): EvidenceFiles {
+  const s3 = s3Client(where);
   return {
     async grantUpload({ key, token, redirect, expiresInSeconds }) {
       const prefix = key.slice(0, key.lastIndexOf(FILE_NAME_PLACEHOLDER));
@@ -101,17 +99,7 @@ export function createS3EvidenceFiles(s3: S3Client, buckets: { quarantine: strin
       );
     },
 
-    link: (key, { name, mediaType, download, seconds }) =>
-      getSignedUrl(
-        s3,
-        new GetObjectCommand({
-          Bucket: buckets.evidence,
-          Key: key,
-          ResponseContentDisposition: disposition(download, name),
-          ResponseContentType: mediaType,
-        }),
-        { expiresIn: seconds },
-      ),
+    link: objectLinks(buckets.evidence, where, s3.config),
 
     async remove(key) {
       await s3.send(new DeleteObjectCommand({ Bucket: buckets.evidence, Key: key }));
