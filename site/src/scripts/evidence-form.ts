@@ -70,7 +70,7 @@ export function enhanceEvidenceForm(): void {
   const chosen: Chosen[] = [];
 
   const zone = document.createElement('div');
-  zone.className = 'portal-drop-zone';
+  zone.className = 'govuk-body portal-drop-zone';
   zone.textContent = 'Or drag and drop files here';
   const list = document.createElement('ul');
   list.className = 'govuk-list portal-chosen-files';
