@@ -25,8 +25,9 @@ interface UploadRequest {
   expiresInSeconds: number;
 }
 
-interface Upload {
-  bytes: Uint8Array;
+/** What is known of an upload without reading it: its size, metadata and scan tag. */
+interface UploadFacts {
+  size: number;
   /** The upload token written with it (its object metadata), if any. */
   token: string | undefined;
   uploadedAt: Date;
@@ -36,8 +37,10 @@ interface Upload {
 
 export interface EvidenceFiles {
   grantUpload(request: UploadRequest): Promise<UploadGrant>;
-  /** An upload in quarantine, or undefined once it is gone (processed already). */
-  readUpload(key: string): Promise<Upload | undefined>;
+  /** An upload in quarantine, without its content, or undefined once it is gone (processed already). */
+  uploadFacts(key: string): Promise<UploadFacts | undefined>;
+  /** An upload's content, read only for a file that may be kept; undefined once it is gone. */
+  uploadBytes(key: string): Promise<Uint8Array | undefined>;
   deleteUpload(key: string): Promise<void>;
   /** Keeps a clean file in the evidence bucket until `expiresAt` (epoch seconds: the report's). */
   keep(key: string, bytes: Uint8Array, mediaType: EvidenceMediaType, expiresAt: number): Promise<void>;

@@ -45,7 +45,8 @@ export type ProcessOutcome =
 export async function processUpload(deps: ProcessDependencies, key: string, verdict: ScanVerdict): Promise<ProcessOutcome> {
   const parsed = parseUploadKey(key);
   if (!parsed) return { kind: 'ignored', why: 'not an upload key' };
-  const upload = await deps.files.readUpload(key);
+  // What the object is, without reading it: a file refused by the scan or by its size is never read.
+  const upload = await deps.files.uploadFacts(key);
   if (!upload) return { kind: 'ignored', why: 'already processed' };
   const token = readUploadToken(await deps.secret(), upload.token, upload.uploadedAt);
   const stored = token.kind === 'valid' ? await deps.reports.get(token.reference) : undefined;
@@ -75,23 +76,24 @@ export async function processUpload(deps: ProcessDependencies, key: string, verd
       `We could not check "${shown}" for viruses (it may be protected by a password, or damaged), so we have not added it. Add a copy without a password.`,
     );
   // The form sent with no file chosen: browsers send an empty part with no name.
-  if (!parsed.name && upload.bytes.byteLength === 0) return refuse('No file was chosen. Choose a file, then press "Upload file".');
+  if (!parsed.name && upload.size === 0) return refuse('No file was chosen. Choose a file, then press "Upload file".');
   // The scanner's tag on the object must agree that it is clean: an event alone never lets a
   // file through. A tag not written yet (or a disagreement) is tried again with the event.
   if (upload.scanTag !== 'NO_THREATS_FOUND') throw new ScanNotConfirmed(`The object's scan tag says ${upload.scanTag ?? 'nothing yet'}`);
   const nameProblem = fileNameProblem(parsed.name);
   if (nameProblem) return refuse(nameProblem);
-  if (upload.bytes.byteLength === 0) return refuse(`"${shown}" is empty (0 bytes). Check it is the file you meant and add it again.`);
-  if (upload.bytes.byteLength > EVIDENCE_LIMITS.bytes)
-    return refuse(`"${shown}" is ${formatBytes(upload.bytes.byteLength)}: files must be 20 MB or smaller.`);
+  if (upload.size === 0) return refuse(`"${shown}" is empty (0 bytes). Check it is the file you meant and add it again.`);
+  if (upload.size > EVIDENCE_LIMITS.bytes) return refuse(`"${shown}" is ${formatBytes(upload.size)}: files must be 20 MB or smaller.`);
   if (stored.status === 'closed')
     return refuse(`Report ${reference} is closed, so "${shown}" was not added. Make a new report if the problem carries on.`);
-  const detected = await deps.media.detect(upload.bytes);
+  const bytes = await deps.files.uploadBytes(key);
+  if (!bytes) return { kind: 'ignored', why: 'already processed' };
+  const detected = await deps.media.detect(bytes);
   if (!detected || !isEvidenceMediaType(detected))
     return refuse(
       `"${shown}" is not a photo, recording, video or PDF that we accept, whatever its name says. Send photos as JPEG, PNG, HEIC or WebP, recordings as MP3, M4A or WAV, videos as MP4, and documents as PDF.`,
     );
-  const cleaned = await deps.media.clean(upload.bytes, detected).catch(() => undefined);
+  const cleaned = await deps.media.clean(bytes, detected).catch(() => undefined);
   if (!cleaned)
     return refuse(
       `"${shown}" could not be opened as a ${EVIDENCE_TYPES[detected].label} (it may be damaged, or too large to open). Save it again and add the new copy.`,

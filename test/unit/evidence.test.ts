@@ -205,14 +205,14 @@ describe('processing an upload', () => {
     const { scanTag } = tagged;
     const records: EvidenceRecord[] = [];
     const deleted: string[] = [];
+    const read: string[] = [];
     const files: EvidenceFiles = {
       grantUpload: async () => ({ url: '', fields: {}, expiresAt: '' }),
-      readUpload: async () => ({
-        bytes: new Uint8Array([1, 2, 3]),
-        token: uploadTokenFor(secret, 'ABCD2345', now),
-        uploadedAt: now,
-        scanTag,
-      }),
+      uploadFacts: async () => ({ size: 3, token: uploadTokenFor(secret, 'ABCD2345', now), uploadedAt: now, scanTag }),
+      uploadBytes: async (k) => {
+        read.push(k);
+        return new Uint8Array([1, 2, 3]);
+      },
       deleteUpload: async (k) => void deleted.push(k),
       keep: async () => undefined,
       link: async () => '',
@@ -246,7 +246,7 @@ describe('processing an upload', () => {
       secret: async () => secret,
       now: () => now,
     };
-    return { deps, records, deleted };
+    return { deps, records, deleted, read };
   }
 
   it('refuses a file the scan could not read, and deletes it from quarantine', async () => {
@@ -275,10 +275,12 @@ describe('processing an upload', () => {
   });
 
   it('keeps a file the scan named a threat in quarantine, for the runbook', async () => {
-    const { deps, records, deleted } = world({});
+    const { deps, records, deleted, read } = world({});
     await processUpload(deps, key, { status: 'threat', threats: ['Eicar'] });
     expect(records[0]).toMatchObject({ status: 'refused', threat: 'Eicar' });
     expect(deleted).toEqual([]);
+    // Its content is never read into the function.
+    expect(read).toEqual([]);
   });
 
   it('ignores an upload whose report has gone, deleting it', async () => {

@@ -13,6 +13,7 @@ import {
   DeleteObjectCommand,
   GetObjectCommand,
   GetObjectTaggingCommand,
+  HeadObjectCommand,
   NoSuchKey,
   NotFound,
   PutObjectCommand,
@@ -65,15 +66,24 @@ export function createS3EvidenceFiles(
       return { url, fields, expiresAt: new Date(Date.now() + expiresInSeconds * 1000).toISOString() };
     },
 
-    async readUpload(key) {
+    async uploadFacts(key) {
       try {
-        const [out, tagging] = await Promise.all([
-          s3.send(new GetObjectCommand({ Bucket: buckets.quarantine, Key: key })),
+        const [head, tagging] = await Promise.all([
+          s3.send(new HeadObjectCommand({ Bucket: buckets.quarantine, Key: key })),
           s3.send(new GetObjectTaggingCommand({ Bucket: buckets.quarantine, Key: key })),
         ]);
-        const bytes = out.Body ? await out.Body.transformToByteArray() : new Uint8Array();
         const scanTag = tagging.TagSet?.find((t) => t.Key === SCAN_TAG)?.Value;
-        return { bytes, token: out.Metadata?.token, uploadedAt: out.LastModified ?? new Date(), scanTag };
+        return { size: head.ContentLength ?? 0, token: head.Metadata?.token, uploadedAt: head.LastModified ?? new Date(), scanTag };
+      } catch (error) {
+        if (isMissing(error)) return undefined;
+        throw error;
+      }
+    },
+
+    async uploadBytes(key) {
+      try {
+        const out = await s3.send(new GetObjectCommand({ Bucket: buckets.quarantine, Key: key }));
+        return out.Body ? await out.Body.transformToByteArray() : new Uint8Array();
       } catch (error) {
         if (isMissing(error)) return undefined;
         throw error;
