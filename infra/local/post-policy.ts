@@ -6,7 +6,7 @@
  * policy, so the local stack checks it here first, and the integration tests show that it
  * does; what the portal relies on S3 to refuse is refused locally too.
  */
-import { createHmac } from 'node:crypto';
+import { hmac, signingKey } from './sigv4';
 import { FILE_NAME_PLACEHOLDER } from '../../functions/evidence/records';
 
 export type PolicyVerdict =
@@ -22,13 +22,6 @@ interface PostedUpload {
 }
 
 type Condition = Record<string, string> | [string, string | number, string | number];
-
-const hmac = (key: Buffer | string, data: string) => createHmac('sha256', key).update(data).digest();
-
-/** SigV4's signing key for a day, region and service. */
-function signingKey(secret: string, day: string, region: string, service: string): Buffer {
-  return hmac(hmac(hmac(hmac(`AWS4${secret}`, day), region), service), 'aws4_request');
-}
 
 /** Fields S3 never needs a condition for. */
 const UNCHECKED = new Set(['policy', 'x-amz-signature', 'file']);

@@ -4,12 +4,9 @@
  * without checking their signature (its SigV4 support is incomplete), so the local stack
  * checks them first, as S3 does: an address changed in any way, or past its time, opens nothing.
  */
-import { createHash, createHmac } from 'node:crypto';
-
-const hmac = (key: Buffer | string, data: string) => createHmac('sha256', key).update(data).digest();
-
-/** RFC 3986 encoding, as SigV4 wants it (encodeURIComponent leaves !'()* alone). */
-const encode = (value: string) => encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+import { createHash } from 'node:crypto';
+import { encodeRfc3986 as encode } from '../../functions/adapters/s3/object-links';
+import { hmac, signingKey } from './sigv4';
 
 export type PresignedVerdict = { ok: true } | { ok: false; code: string; message: string };
 
@@ -57,8 +54,7 @@ export function checkPresignedUrl(
   ].join('\n');
   const scope = `${day}/${region}/${service}/aws4_request`;
   const toSign = ['AWS4-HMAC-SHA256', date, scope, createHash('sha256').update(canonicalRequest).digest('hex')].join('\n');
-  const key = hmac(hmac(hmac(hmac(`AWS4${credentials.secretAccessKey}`, day), region), service), 'aws4_request');
-  const expected = hmac(key, toSign).toString('hex');
+  const expected = hmac(signingKey(credentials.secretAccessKey, day, region, service), toSign).toString('hex');
   return expected === query.get('X-Amz-Signature')
     ? { ok: true }
     : {

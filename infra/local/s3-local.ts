@@ -14,11 +14,9 @@ import { Readable } from 'node:stream';
 import { CreateBucketCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
 import { s3Client } from '../../functions/adapters/s3/evidence-files';
+import { LOCAL_S3_KEYS } from '../../functions/adapters/s3/object-links';
 import { checkPostPolicy } from './post-policy';
 import { checkPresignedUrl } from './presigned-url';
-
-/** The keys s3rver accepts (and the local functions sign with). */
-const LOCAL_S3_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 
 /** A POST body the local server reads at most: S3 refuses a file over the policy's size after reading this much too. */
 const MAX_POST_BYTES = 64 * 1024 * 1024;
@@ -92,7 +90,7 @@ export async function startS3Local(options: {
       if (typeof value === 'string') fields.push([name, value]);
     }
     if (!file) return xmlError(res, 400, 'InvalidArgument', 'POST requires exactly one file upload per request.');
-    const verdict = checkPostPolicy({ bucket, fields, fileName: file.name, fileSize: file.size }, LOCAL_S3_CREDENTIALS, new Date());
+    const verdict = checkPostPolicy({ bucket, fields, fileName: file.name, fileSize: file.size }, LOCAL_S3_KEYS, new Date());
     if (!verdict.ok) return xmlError(res, verdict.status, verdict.code, verdict.message);
     const stored = await client.send(
       new PutObjectCommand({
@@ -142,7 +140,7 @@ export async function startS3Local(options: {
       const [rawPath = '/', rawQuery = ''] = (req.url ?? '/').split('?');
       const verdict = checkPresignedUrl(
         { method: req.method ?? 'GET', rawPath, rawQuery, headers: req.headers },
-        LOCAL_S3_CREDENTIALS,
+        LOCAL_S3_KEYS,
         new Date(),
       );
       if (!verdict.ok) return xmlError(res, 403, verdict.code, verdict.message);

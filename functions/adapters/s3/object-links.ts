@@ -12,8 +12,9 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 /** The keys the local S3 accepts (s3rver's own). */
 export const LOCAL_S3_KEYS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 
-/** RFC 3986 encoding, as S3 signs paths and queries. */
-const encode = (value: string) => encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+/** RFC 3986 encoding, as SigV4 signs paths and queries (encodeURIComponent leaves !'()* alone). */
+export const encodeRfc3986 = (value: string) =>
+  encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 /** A name for Content-Disposition: quotes and non-ASCII characters cannot break the header. */
 const disposition = (download: boolean, name: string) =>
@@ -45,7 +46,7 @@ export function objectLinks(
   const hostname = local ? local.hostname : `${bucket}.s3.${where.region}.amazonaws.com`;
   const host = local ? local.host : hostname;
   return async (key, { name, mediaType, download, seconds }) => {
-    const path = `${local ? `/${bucket}` : ''}/${key.split('/').map(encode).join('/')}`;
+    const path = `${local ? `/${bucket}` : ''}/${key.split('/').map(encodeRfc3986).join('/')}`;
     const signed = await presigner.presign(
       {
         method: 'GET',
@@ -59,7 +60,7 @@ export function objectLinks(
       { expiresIn: seconds },
     );
     const query = Object.entries(signed.query ?? {})
-      .flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).map((one) => `${encode(k)}=${encode(String(one ?? ''))}`))
+      .flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).map((one) => `${encodeRfc3986(k)}=${encodeRfc3986(String(one ?? ''))}`))
       .join('&');
     return `${signed.protocol}//${host}${signed.path}?${query}`;
   };
