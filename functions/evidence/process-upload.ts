@@ -12,9 +12,15 @@
  * without adding a file twice or losing one.
  */
 import type { Profile } from '../../shared/config/profile-schema';
-import { EVIDENCE_LIMITS, EVIDENCE_TYPES, isEvidenceMediaType, formatBytes } from '../../shared/contracts/evidence-types';
+import { EVIDENCE_LIMITS, EVIDENCE_TYPES, isEvidenceMediaType } from '../../shared/contracts/evidence-types';
 import { partnerMaySeeEvidence } from '../../shared/domain/evidence-access';
-import { fileNameProblem, printableName } from '../../shared/domain/evidence-names';
+import {
+  emptyFileProblem,
+  fileNameProblem,
+  notAcceptedProblem,
+  printableName,
+  tooLargeProblem,
+} from '../../shared/domain/evidence-problems';
 import type { ReportStore } from '../reports/ports';
 import { pendingEntry } from '../reports/records';
 import type { EvidenceFiles, EvidenceStore, MediaTools, ScanVerdict } from './ports';
@@ -82,17 +88,14 @@ export async function processUpload(deps: ProcessDependencies, key: string, verd
   if (upload.scanTag !== 'NO_THREATS_FOUND') throw new ScanNotConfirmed(`The object's scan tag says ${upload.scanTag ?? 'nothing yet'}`);
   const nameProblem = fileNameProblem(parsed.name);
   if (nameProblem) return refuse(nameProblem);
-  if (upload.size === 0) return refuse(`"${shown}" is empty (0 bytes). Check it is the file you meant and add it again.`);
-  if (upload.size > EVIDENCE_LIMITS.bytes) return refuse(`"${shown}" is ${formatBytes(upload.size)}: files must be 20 MB or smaller.`);
+  if (upload.size === 0) return refuse(emptyFileProblem(parsed.name));
+  if (upload.size > EVIDENCE_LIMITS.bytes) return refuse(tooLargeProblem(parsed.name, upload.size));
   if (stored.status === 'closed')
     return refuse(`Report ${reference} is closed, so "${shown}" was not added. Make a new report if the problem carries on.`);
   const bytes = await deps.files.uploadBytes(key);
   if (!bytes) return { kind: 'ignored', why: 'already processed' };
   const detected = await deps.media.detect(bytes);
-  if (!detected || !isEvidenceMediaType(detected))
-    return refuse(
-      `"${shown}" is not a photo, recording, video or PDF that we accept, whatever its name says. Send photos as JPEG, PNG, HEIC or WebP, recordings as MP3, M4A or WAV, videos as MP4, and documents as PDF.`,
-    );
+  if (!detected || !isEvidenceMediaType(detected)) return refuse(notAcceptedProblem(parsed.name, true));
   const cleaned = await deps.media.clean(bytes, detected).catch(() => undefined);
   if (!cleaned)
     return refuse(

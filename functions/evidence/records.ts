@@ -9,7 +9,7 @@ interface EvidenceBase {
   reference: string;
   /** The random id its upload key was made with: also its id within the report. */
   id: string;
-  /** The name the file arrived with (a refused one's name may be unprintable: see evidence-names.ts). */
+  /** The name the file arrived with (a refused one's name may be unprintable: see evidence-problems.ts). */
   name: string;
   /** When it was processed. */
   at: string;

@@ -7,7 +7,7 @@
  * with what became of it, a refused one with what to do.
  */
 import { EVIDENCE_ACCEPT, EVIDENCE_LIMITS, EVIDENCE_TYPES_IN_WORDS, formatBytes } from '../contracts/evidence-types';
-import { printableName } from '../domain/evidence-names';
+import { printableName } from '../domain/evidence-problems';
 import { ErrorSummary } from './form-components';
 import { ColumnHeads } from './table-region';
 

@@ -17,7 +17,7 @@ import { processUpload } from '../../functions/evidence/process-upload';
 import type { EvidenceRecord } from '../../functions/evidence/records';
 import { readUploadToken, redactEvidenceQuery, uploadTokenFor } from '../../functions/evidence/upload-token';
 import type { StoredReport } from '../../functions/reports/records';
-import { fileNameProblem, printableName } from '../../shared/domain/evidence-names';
+import { fileNameProblem, printableName } from '../../shared/domain/evidence-problems';
 import scanResult from '../fixtures/events/guardduty-scan-result.json' with { type: 'json' };
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'evidence');

@@ -7,7 +7,7 @@
  * shows the result; if anything fails, the plain form is still there.
  */
 import { EVIDENCE_LIMITS, EVIDENCE_TYPES, formatBytes } from '../../../shared/contracts/evidence-types';
-import { fileNameProblem } from '../../../shared/domain/evidence-names';
+import { emptyFileProblem, fileNameProblem, notAcceptedProblem, tooLargeProblem } from '../../../shared/domain/evidence-problems';
 
 interface Chosen {
   file: File;
@@ -22,11 +22,10 @@ const EXTENSIONS = new Set<string>(Object.values(EVIDENCE_TYPES).flatMap((t) => 
 function problemWith(file: File): string | undefined {
   const named = fileNameProblem(file.name);
   if (named) return named;
-  if (file.size > EVIDENCE_LIMITS.bytes) return `"${file.name}" is ${formatBytes(file.size)}: files must be 20 MB or smaller.`;
-  if (file.size === 0) return `"${file.name}" is empty (0 bytes). Check it is the file you meant.`;
+  if (file.size > EVIDENCE_LIMITS.bytes) return tooLargeProblem(file.name, file.size);
+  if (file.size === 0) return emptyFileProblem(file.name);
   const extension = file.name.slice(file.name.lastIndexOf('.')).toLowerCase();
-  if (!EXTENSIONS.has(extension) && !Object.hasOwn(EVIDENCE_TYPES, file.type))
-    return `"${file.name}" is not a type we accept. Send photos as JPEG, PNG, HEIC or WebP, recordings as MP3, M4A or WAV, videos as MP4, and documents as PDF.`;
+  if (!EXTENSIONS.has(extension) && !Object.hasOwn(EVIDENCE_TYPES, file.type)) return notAcceptedProblem(file.name, false);
   return undefined;
 }
 
