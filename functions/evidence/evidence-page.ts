@@ -7,7 +7,7 @@
  */
 import { EVIDENCE_LIMITS, EVIDENCE_TYPES } from '../../shared/contracts/evidence-types';
 import { parseReference } from '../../shared/domain/reference';
-import type { EvidenceRow } from '../../shared/ui/evidence-page';
+import type { EvidenceRow } from '../../shared/contracts/evidence';
 import type { ReportStore } from '../reports/ports';
 import type { StoredReport } from '../reports/records';
 import type { EvidenceFiles, EvidenceStore, UploadGrant } from './ports';

@@ -32,18 +32,18 @@ export const evidenceQuerySchema = z.strictObject({
 export const evidencePageBody = z.strictObject({
   reference: z.string(),
   files: z.array(
-    z.strictObject({
-      id: z.string(),
-      name: z.string(),
-      status: z.enum(['available', 'refused', 'checking']),
-      label: z.optional(z.string()),
-      bytes: z.optional(z.number()),
-      reason: z.optional(z.string()),
-    }),
+    z.discriminatedUnion('status', [
+      z.strictObject({ id: z.string(), name: z.string(), status: z.literal('available'), label: z.string(), bytes: z.number() }),
+      z.strictObject({ id: z.string(), name: z.string(), status: z.literal('refused'), reason: z.string() }),
+      z.strictObject({ id: z.string(), name: z.string(), status: z.literal('checking') }),
+    ]),
   ),
   remaining: z.number(),
   closed: z.boolean(),
 });
+
+/** One file as the page lists it: added (with its type and size), not added (with why), or being checked. */
+export type EvidenceRow = z.infer<typeof evidencePageBody>['files'][number];
 
 /** The page's script asks for one more upload with the token the page gave it. */
 export const evidenceGrantRequestSchema = z.strictObject({

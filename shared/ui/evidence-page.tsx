@@ -7,17 +7,13 @@
  * with what became of it, a refused one with what to do.
  */
 import { EVIDENCE_ACCEPT, EVIDENCE_LIMITS, EVIDENCE_TYPES_IN_WORDS, formatBytes } from '../contracts/evidence-types';
+import type { EvidenceRow } from '../contracts/evidence';
 import { printableName } from '../domain/evidence-problems';
 import { ErrorSummary } from './form-components';
 import { ColumnHeads } from './table-region';
 
 /** The enhancement script's address, beside the form it enhances. */
 export const EVIDENCE_FORM_SCRIPT = '/assets/evidence-form.js';
-
-export type EvidenceRow =
-  | { id: string; name: string; status: 'available'; label: string; bytes: number }
-  | { id: string; name: string; status: 'refused'; reason: string }
-  | { id: string; name: string; status: 'checking' };
 
 export interface EvidencePageView {
   reference: string;
