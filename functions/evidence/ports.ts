@@ -4,7 +4,7 @@
  */
 import type { EvidenceMediaType } from '../../shared/contracts/evidence-types';
 import type { OutboxEntry } from '../reports/records';
-import type { EvidenceRecord } from './records';
+import type { EvidenceRecord, ListedEvidence } from './records';
 
 /** The fields and address of one browser upload straight to storage (an S3 presigned POST). */
 export interface UploadGrant {
@@ -53,7 +53,7 @@ export type AddOutcome = 'added' | 'exists' | 'full' | 'gone';
 
 export interface EvidenceStore {
   /** Every record of a report's files, oldest first. */
-  list(reference: string): Promise<EvidenceRecord[]>;
+  list(reference: string): Promise<ListedEvidence[]>;
   get(reference: string, id: string): Promise<EvidenceRecord | undefined>;
   /**
    * Adds an available file with its emails, in one transaction that also counts it on the

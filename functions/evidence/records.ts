@@ -36,6 +36,9 @@ export interface RefusedEvidence extends EvidenceBase {
 
 export type EvidenceRecord = AvailableEvidence | RefusedEvidence;
 
+/** A record as listed: everything but its expiry, which only the table uses. */
+export type ListedEvidence = Omit<AvailableEvidence, 'expiresAt'> | Omit<RefusedEvidence, 'expiresAt'>;
+
 /** Uploads land in the quarantine bucket under `uploads/<id>/<file name as sent>`. */
 export const UPLOAD_PREFIX = 'uploads/';
 

@@ -12,7 +12,7 @@ import { EVIDENCE_TYPES } from '../../shared/contracts/evidence-types';
 import { partnerMaySeeEvidence } from '../../shared/domain/evidence-access';
 import { parseReference } from '../../shared/domain/reference';
 import { json, jsonMessage, type HttpResult } from '../adapters/http/responses';
-import type { AvailableEvidence, EvidenceRecord } from '../evidence/records';
+import type { EvidenceRecord, ListedEvidence } from '../evidence/records';
 import type { StoredReport } from '../reports/records';
 import { dataLevelFor, notFound } from './access';
 import { auditEntry, type Officer } from './authorise';
@@ -34,7 +34,9 @@ async function mayOpenEvidence(deps: Pick<OfficerDependencies, 'partnerList'>, o
   );
 }
 
-const listed = (file: AvailableEvidence): EvidenceFile => ({
+type ListedAvailable = Extract<ListedEvidence, { status: 'available' }>;
+
+const listed = (file: ListedAvailable): EvidenceFile => ({
   id: file.id,
   name: file.name,
   mediaType: file.mediaType,
@@ -52,7 +54,7 @@ export async function evidenceOf(
   officer: Officer,
   stored: StoredReport,
 ): Promise<{ evidence?: EvidenceFile[]; evidenceWithheld?: number }> {
-  const kept = (await deps.evidence.list(stored.reference)).filter((r): r is AvailableEvidence => r.status === 'available');
+  const kept = (await deps.evidence.list(stored.reference)).filter((r): r is ListedAvailable => r.status === 'available');
   if (await mayOpenEvidence(deps, officer, stored)) return { evidence: kept.map(listed) };
   return kept.length ? { evidenceWithheld: kept.length } : {};
 }

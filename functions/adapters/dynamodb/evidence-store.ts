@@ -14,8 +14,8 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { AddOutcome, EvidenceStore } from '../../evidence/ports';
-import type { EvidenceRecord } from '../../evidence/records';
-import { fromItem, queryAll, toItem } from './item';
+import type { EvidenceRecord, ListedEvidence } from '../../evidence/records';
+import { fromItem, itemsStartingWith, toItem } from './item';
 import { outboxItem } from './report-store';
 import { keys } from './table-definition';
 
@@ -27,13 +27,8 @@ const recordOf = ({ pk: _pk, sk: _sk, entity: _entity, ...rest }: Record<string,
 export function createEvidenceStore(client: DynamoDBClient, tableName: string): EvidenceStore {
   return {
     async list(reference) {
-      const items = await queryAll(client, {
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: marshall({ ':pk': keys.report(reference).pk, ':prefix': 'EVIDENCE#' }),
-        ConsistentRead: true,
-      });
-      return items.map(recordOf).sort((a, b) => a.at.localeCompare(b.at));
+      const items = await itemsStartingWith(client, tableName, { pk: keys.report(reference).pk, prefix: keys.evidence(reference, '').sk });
+      return (items as unknown as ListedEvidence[]).sort((a, b) => a.at.localeCompare(b.at));
     },
 
     async get(reference, id) {
