@@ -4,7 +4,9 @@
  * refused with a message naming the file. Whatever a file does, the report is kept and
  * nothing is stored outside quarantine.
  */
-import { GetObjectCommand, GetObjectTaggingCommand, HeadObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { GetObjectCommand, GetObjectTaggingCommand, HeadObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
+import { LOCAL_S3_KEYS } from '../../functions/adapters/s3/object-links';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../infra/local/local-stack';
@@ -16,15 +18,7 @@ import { createS3EvidenceFiles } from '../../functions/adapters/s3/evidence-file
 import { localDynamoClient } from '../../infra/local/dynamodb-local';
 import { defaultProfile } from '../../shared/config/load-profile';
 import { EVIDENCE_LIMITS } from '../../shared/contracts/evidence-types';
-import {
-  EICAR,
-  openEvidencePage,
-  photoWithLocation,
-  postFile,
-  reportWithEvidencePage,
-  uploadFormOf,
-  withClockOffset,
-} from '../support/evidence';
+import { EICAR, openEvidencePage, photoWithLocation, postFile, reportWithEvidencePage, uploadFormOf } from '../support/evidence';
 import { startTestStack, waitForEmails } from '../support/local-stack';
 import { callApi, signInDemoUsers } from '../support/officer';
 
@@ -185,12 +179,22 @@ describe('what storage refuses before anything is kept', () => {
 
   it('refuses a policy past its expiry', async () => {
     const { form } = await freshReport();
-    // A policy is signed over its expiry: one made to expire a second ago, signed with the same keys.
-    const files = createS3EvidenceFiles({ region: 'eu-west-2', endpoint: stack.s3.endpoint }, stack.s3);
+    // A policy is signed over its expiry: one signed an hour ago (the SDK's own clock offset) to last a minute, with the same keys.
+    const client = new S3Client({
+      region: 'eu-west-2',
+      endpoint: stack.s3.endpoint,
+      forcePathStyle: true,
+      credentials: LOCAL_S3_KEYS,
+      systemClockOffset: -3_600_000,
+    });
     const token = new Map(form.fields).get('x-amz-meta-token')!;
-    const past = await withClockOffset(-3_600_000, () =>
-      files.grantUpload({ key: `uploads/00000000-0000-4000-8000-000000000000/${FILE_NAME_PLACEHOLDER}`, token, expiresInSeconds: 60 }),
-    );
+    const past = await createPresignedPost(client, {
+      Bucket: stack.s3.quarantine,
+      Key: `uploads/00000000-0000-4000-8000-000000000000/${FILE_NAME_PLACEHOLDER}`,
+      Fields: { 'x-amz-meta-token': token },
+      Expires: 60,
+    });
+    client.destroy();
     const sent = await postFile(
       { action: past.url, fields: Object.entries(past.fields) },
       { name: 'a.jpg', bytes: await photoWithLocation() },

@@ -95,17 +95,3 @@ export function postFile(
   );
   return fetch(form.action, { method: 'POST', body, redirect: 'manual' });
 }
-
-/**
- * Runs `make` with the wall clock seen as `offsetMs` away: an S3 POST policy's expiry is
- * signed from the wall clock (the SDK's own Date.now), not the portal's clock.
- */
-export async function withClockOffset<T>(offsetMs: number, make: () => Promise<T>): Promise<T> {
-  const real = Date.now;
-  Date.now = () => real() + offsetMs;
-  try {
-    return await make();
-  } finally {
-    Date.now = real;
-  }
-}
