@@ -67,14 +67,17 @@ export async function openEvidence(deps: OfficerDependencies, officer: Officer, 
   if (!query.success) return jsonMessage(400, 'Ask for a file with ?download=true to download it, or nothing to show it');
   const download = query.data.download === 'true';
   if (!reference) return notFound();
-  const stored = await deps.store.get(reference);
+  // The report and the file's record read together; the record is used only once access is checked.
+  const [stored, file]: [StoredReport | undefined, EvidenceRecord | undefined] = await Promise.all([
+    deps.store.get(reference),
+    /^[0-9a-f-]{36}$/.test(id) ? deps.evidence.get(reference, id) : undefined,
+  ]);
   if (!stored || !dataLevelFor(officer.access, stored)) return notFound();
   if (!(await mayOpenEvidence(deps, officer, stored)))
     return jsonMessage(
       403,
       "Your organisation's access to this report does not include the resident's files. Ask the partnership's officers if you need them.",
     );
-  const file: EvidenceRecord | undefined = /^[0-9a-f-]{36}$/.test(id) ? await deps.evidence.get(reference, id) : undefined;
   if (file?.status !== 'available') return jsonMessage(404, 'This report has no such file');
   const now = deps.now();
   // Audited before the address is made: if the trail cannot be written, the file is not opened.
