@@ -22,6 +22,7 @@ import { html, invalid, json, jsonMessage, type HttpResult } from '../adapters/h
 import { evidenceGrantRequestSchema } from '../../shared/contracts/evidence';
 import { toFieldErrors } from '../../shared/contracts/field-errors';
 import { createS3EvidenceFiles } from '../adapters/s3/evidence-files';
+import { bucketHost } from '../adapters/s3/object-links';
 import { config, evidenceBuckets } from '../config';
 import { grantUpload, openEvidencePage, type EvidencePageDependencies } from '../evidence/evidence-page';
 import { evidencePath } from '../evidence/upload-token';
@@ -127,7 +128,7 @@ function runtimeDependencies(): EvidencePageDependencies {
 const uploadOrigin = () =>
   config().S3_ENDPOINT
     ? new URL(config().S3_ENDPOINT as string).origin
-    : `https://${evidenceBuckets().quarantine}.s3.${config().AWS_REGION}.amazonaws.com`;
+    : `https://${bucketHost(evidenceBuckets().quarantine, config().AWS_REGION)}`;
 
 export const handler = httpHandler(
   (event) => handleEvidencePage(runtimeDependencies(), bundledProfile.name, event),

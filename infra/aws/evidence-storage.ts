@@ -21,6 +21,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, type CfnBucket } from 'aws-cdk-lib/aws-s3';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { bucketHost } from '../../functions/adapters/s3/object-links';
 
 export interface EvidenceStorageProps {
   stage: 'dev' | 'prod';
@@ -91,7 +92,7 @@ export class EvidenceStorage extends Construct {
 
   /** The address presigned uploads post to, and presigned reads come from (virtual-hosted style). */
   static originOf(bucket: Bucket): string {
-    return `https://${bucket.bucketName}.s3.${Aws.REGION}.amazonaws.com`;
+    return `https://${bucketHost(bucket.bucketName, Aws.REGION)}`;
   }
 
   /**

@@ -20,6 +20,12 @@ export const encodeRfc3986 = (value: string) =>
 const disposition = (download: boolean, name: string) =>
   `${download ? 'attachment' : 'inline'}; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
+/**
+ * A bucket's own host (virtual-hosted style): where presigned uploads post to and presigned
+ * reads come from, and so what the pages' CSP allows.
+ */
+export const bucketHost = (bucket: string, region: string) => `${bucket}.s3.${region}.amazonaws.com`;
+
 export interface LinkOptions {
   name: string;
   mediaType: string;
@@ -43,7 +49,7 @@ export function objectLinks(
     sha256: signing.sha256,
     credentials: local ? LOCAL_S3_KEYS : signing.credentials,
   });
-  const hostname = local ? local.hostname : `${bucket}.s3.${where.region}.amazonaws.com`;
+  const hostname = local ? local.hostname : bucketHost(bucket, where.region);
   const host = local ? local.host : hostname;
   return async (key, { name, mediaType, download, seconds }) => {
     const path = `${local ? `/${bucket}` : ''}/${key.split('/').map(encodeRfc3986).join('/')}`;
