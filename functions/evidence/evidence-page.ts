@@ -9,7 +9,6 @@ import { EVIDENCE_LIMITS, EVIDENCE_TYPES } from '../../shared/contracts/evidence
 import { parseReference } from '../../shared/domain/reference';
 import type { EvidenceRow } from '../../shared/contracts/evidence';
 import type { ReportStore } from '../reports/ports';
-import type { StoredReport } from '../reports/records';
 import type { EvidenceFiles, EvidenceStore, UploadGrant } from './ports';
 import { FILE_NAME_PLACEHOLDER, parseUploadKey, UPLOAD_PREFIX } from './records';
 import { evidencePath, readUploadToken } from './upload-token';
@@ -64,16 +63,14 @@ export async function openEvidencePage(
     kind: 'open',
     reference,
     rows,
-    remaining: remainingFor(stored, records.filter((r) => r.status === 'available').length),
+    // The kept files' records and the report's count are written in one transaction: the records say it.
+    remaining: Math.max(0, EVIDENCE_LIMITS.files - records.filter((r) => r.status === 'available').length),
     closed: stored.status === 'closed',
     token: given.token as string,
     tokenExpiresAt: read.expiresAt,
     ...(sent && given.justSent ? { justSent: { id: sent.id, key: given.justSent } } : {}),
   };
 }
-
-const remainingFor = (stored: Pick<StoredReport, 'evidenceCount'>, listed: number) =>
-  Math.max(0, EVIDENCE_LIMITS.files - Math.max(stored.evidenceCount ?? 0, listed));
 
 /**
  * One more upload's fields, to a random key of its own, coming back to the page it was made
