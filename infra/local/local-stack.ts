@@ -37,6 +37,9 @@ import { scanResultEvent, scanStatusOf } from './scan-result-event';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 
+/** Tries at scanning and processing one upload before the local stack gives up on it. */
+const EVIDENCE_ATTEMPTS = 4;
+
 export interface LocalStackOptions {
   port: number;
   /** Where to start DynamoDB Local; or `dynamoDbEndpoint` to use one already running. */
@@ -166,17 +169,29 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   // Each upload is scanned and processed as GuardDuty and EventBridge would in AWS: after it
   // is stored, with the scan's result in GuardDuty's own event shape.
   const scanning = new Set<Promise<void>>();
+  const scanOnce = async (bucket: string, key: string) => {
+    const object = await s3.client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+    const verdict = await clamAv.scan(await (object.Body as { transformToByteArray(): Promise<Uint8Array> }).transformToByteArray());
+    await s3.client.send(
+      new PutObjectTaggingCommand({ Bucket: bucket, Key: key, Tagging: { TagSet: [{ Key: SCAN_TAG, Value: scanStatusOf(verdict) }] } }),
+    );
+    await processEvidence?.(scanResultEvent(bucket, key, object.ETag ?? '', verdict));
+  };
+  // A failure is tried again with growing pauses, as EventBridge retries the processing in AWS;
+  // after the last try the upload stays in quarantine (its page says "Being checked") and the log says so.
   const scanUpload = (bucket: string, key: string) => {
     const run = (async () => {
-      const object = await s3.client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-      const verdict = await clamAv.scan(await (object.Body as { transformToByteArray(): Promise<Uint8Array> }).transformToByteArray());
-      await s3.client.send(
-        new PutObjectTaggingCommand({ Bucket: bucket, Key: key, Tagging: { TagSet: [{ Key: SCAN_TAG, Value: scanStatusOf(verdict) }] } }),
-      );
-      await processEvidence?.(scanResultEvent(bucket, key, object.ETag ?? '', verdict));
-    })()
-      .catch((error: Error) => log(`Evidence processing: ${error.name}`))
-      .finally(() => scanning.delete(run));
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await scanOnce(bucket, key);
+        } catch (error) {
+          const last = attempt === EVIDENCE_ATTEMPTS;
+          log(`Evidence processing: ${(error as Error).name}${last ? ', given up: the upload stays in quarantine' : ', trying again'}`);
+          if (last) return;
+          await new Promise((r) => setTimeout(r, 250 * 2 ** attempt));
+        }
+      }
+    })().finally(() => scanning.delete(run));
     scanning.add(run);
   };
   const stop = async () => {
