@@ -46,6 +46,8 @@ export interface LocalServerOptions {
   /** Loads a route's handler (imported lazily, after the environment is set). */
   loadHandler: (route: HttpRoute) => Promise<LambdaHttpHandler>;
   onRequest?: (line: string) => void;
+  /** Called once a function has answered: what it wrote is on the table's stream. */
+  afterFunction?: () => void;
   /** Origin of the sign-in service (cognito-local), allowed in the pages' connect-src. */
   signInOrigin?: string;
   /** Where residents' files are opened from (the local S3): the report page shows photos from there. */
@@ -70,6 +72,7 @@ export async function startHttpServer(options: LocalServerOptions): Promise<{ se
     const url = target.startsWith('/') ? new URL(`http://localhost${target}`) : new URL(target, 'http://localhost');
     // The API, and the site's pages that a function renders (the poll pages), as CloudFront routes them.
     const isApi = url.pathname.startsWith('/api/') || matchRoute('GET', url.pathname).route?.page === true;
+    if (isApi && options.afterFunction) res.once('close', options.afterFunction);
     const siteHeaders = siteSecurityHeaders(options.signInOrigin, options.evidenceOrigin);
     const work = isApi
       ? serveApi(req, res, url, options, handlers, ownAnswer)

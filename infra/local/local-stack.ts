@@ -56,6 +56,8 @@ export interface LocalStackOptions {
   clamAvPort: number;
   /** Keep DynamoDB data here between runs; omit for an in-memory database (tests). */
   dataDir?: string;
+  /** Run the DynamoDB Local it starts on the JVM's quick tier (tests: a start that lives seconds). */
+  shortLivedJvm?: boolean;
   /**
    * Where to keep pid files of the services started, so a later start can stop any that a
    * killed run left behind (npm start); omitted by tests, whose services die with them.
@@ -115,7 +117,11 @@ async function dynamoDb(
 ): Promise<{ endpoint: string; process?: DynamoDbLocal['process']; stop(): Promise<void> }> {
   if (options.dynamoDbEndpoint) return { endpoint: options.dynamoDbEndpoint, stop: async () => undefined };
   if (options.dynamoDbPort === undefined) throw new Error('Give the local stack a DynamoDB Local port, or the endpoint of one running');
-  return startDynamoDbLocal({ port: options.dynamoDbPort, ...(options.dataDir ? { dataDir: options.dataDir } : {}) });
+  return startDynamoDbLocal({
+    port: options.dynamoDbPort,
+    shortLived: options.shortLivedJvm === true,
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+  });
 }
 
 /**
@@ -166,6 +172,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   let s3!: S3Local;
   let clamAv!: ClamAvLocal;
   let processEvidence: ((event: ScanResultEvent) => Promise<unknown>) | undefined;
+  /** Tells the stream router something was written, so it reads the stream now rather than after its pause. */
+  let wroteToTable: () => void = () => undefined;
   // Each upload is scanned and processed as GuardDuty and EventBridge would in AWS: after it
   // is stored, with the scan's result in GuardDuty's own event shape.
   const scanning = new Set<Promise<void>>();
@@ -175,7 +183,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     await s3.client.send(
       new PutObjectTaggingCommand({ Bucket: bucket, Key: key, Tagging: { TagSet: [{ Key: SCAN_TAG, Value: scanStatusOf(verdict) }] } }),
     );
-    await processEvidence?.(scanResultEvent(bucket, key, object.ETag ?? '', verdict));
+    await processEvidence?.(scanResultEvent(bucket, key, object.ETag ?? '', verdict)).finally(() => wroteToTable());
   };
   // A failure is tried again with growing pauses, as EventBridge retries the processing in AWS;
   // after the last try the upload stays in quarantine (its page says "Being checked") and the log says so.
@@ -310,13 +318,18 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       onError: (error) => log(`Stream poller: ${(error as Error).name}`),
     });
     cleanups.push(() => poller.stop());
+    wroteToTable = () => poller.wake();
     const seeded = await seedSampleTallies(client, pollsTableName, polls);
     if (seeded) log(`Added ${seeded} sample event tallies to the closed sample poll`);
     const reviews = await seedSampleCaseReviews(client, tableName, clockNow());
     if (reviews) log(`Added ${reviews} sample ASB Case Review applications`);
 
     let sweeping: Promise<unknown> = Promise.resolve();
-    const sweepNow = () => (sweeping = sweeping.then(() => sweeper.handler()).catch((error: Error) => log(`Sweeper: ${error.name}`)));
+    const sweepNow = () =>
+      (sweeping = sweeping
+        .then(() => sweeper.handler())
+        .catch((error: Error) => log(`Sweeper: ${error.name}`))
+        .finally(wroteToTable));
     const timer = setInterval(() => void sweepNow(), options.sweepIntervalMs ?? 15_000);
     cleanups.push(async () => {
       clearInterval(timer);
@@ -324,7 +337,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
 
     let closing: Promise<{ finalised: string[]; mismatched: string[] }> = Promise.resolve({ finalised: [], mismatched: [] });
-    const closePollsNow = () => (closing = closing.catch(() => undefined).then(() => pollCloser.handler()));
+    const closePollsNow = () => (closing = closing.catch(() => undefined).then(() => pollCloser.handler().finally(wroteToTable)));
     const closeTimer = setInterval(
       () => void closePollsNow().catch((error: Error) => log(`Closing polls: ${error.name}`)),
       options.closePollsIntervalMs ?? 30_000,
@@ -368,6 +381,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       evidenceOrigin: new URL(s3.endpoint).origin,
       partnershipName: defaultProfile().name,
       loadHandler: async (route: HttpRoute) => (await import(/* @vite-ignore */ join(ROOT, route.entry))).handler as LambdaHttpHandler,
+      afterFunction: wroteToTable,
       ...(options.onRequest ? { onRequest: options.onRequest } : {}),
     });
     cleanups.push(() => http.stop());

@@ -24,7 +24,14 @@ export interface StreamPollerOptions {
   handler: (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse>;
   /** Retries of failed records before giving up (AWS: maximumRetryAttempts). */
   maxRetries?: number;
+  /** The pause between rounds while records arrive, and after `wake()`. */
   intervalMs?: number;
+  /**
+   * The longest pause between rounds: each round that finds nothing doubles the pause up to
+   * this. Lambda's event source mapping polls a shard about four times a second; polling a
+   * quiet stream ten times a second cost DynamoDB Local a fortieth of a core per table.
+   */
+  maxIntervalMs?: number;
   /** Where to start on shards that exist at startup, when there is no checkpoint. */
   startAt?: 'LATEST' | 'TRIM_HORIZON';
   /**
@@ -37,6 +44,8 @@ export interface StreamPollerOptions {
 
 export interface StreamPoller {
   stop(): Promise<void>;
+  /** Something was written (a request was answered): look now, not after the pause. */
+  wake(): void;
   /** Resolves once every record read so far has been handed to the handler. */
   idle(): Promise<void>;
 }
@@ -103,7 +112,9 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
     }
   }
 
-  async function pollOnce(): Promise<void> {
+  /** One read of every shard; true if any record came back. */
+  async function pollOnce(): Promise<boolean> {
+    let found = false;
     for (const [shardId, iterator] of iterators) {
       if (!iterator) {
         iterators.delete(shardId);
@@ -131,6 +142,7 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
         continue;
       }
       iterators.set(shardId, out.NextShardIterator);
+      if (out.Records?.length) found = true;
       const fresh = (out.Records ?? []).filter(
         (r) =>
           checkpoint ||
@@ -149,28 +161,54 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
         writeCheckpoint(options.checkpointFile, handled);
       }
     }
+    return found;
   }
 
   await discoverShards(true);
   let rounds = 0;
+  const quickest = options.intervalMs ?? 100;
+  const slowest = Math.max(quickest, options.maxIntervalMs ?? 800);
+  let pause = quickest;
+  /** Set by `wake()`: the next pause is the quickest, whether it came during a round or a pause. */
+  let woken = false;
+  let shorten: (() => void) | undefined;
+  const wake = () => {
+    woken = true;
+    shorten?.();
+  };
   const loop = (async () => {
     while (!stopped) {
+      let found = false;
+      woken = false;
       busy = (async () => {
         try {
           if (++rounds % 20 === 0) await discoverShards(false);
-          await pollOnce();
+          found = await pollOnce();
         } catch (error) {
           options.onError?.(error);
         }
       })();
       await busy;
-      await new Promise((r) => setTimeout(r, options.intervalMs ?? 100));
+      pause = found || woken ? quickest : Math.min(pause * 2, slowest);
+      const pausedAt = Date.now();
+      await new Promise<void>((resolve) => {
+        let timer = setTimeout(resolve, pause);
+        // Still at most `quickest` after the last round, as when the stream is busy: a burst of
+        // writes never makes rounds run back to back.
+        shorten = () => {
+          clearTimeout(timer);
+          timer = setTimeout(resolve, stopped ? 0 : Math.max(0, pausedAt + quickest - Date.now()));
+        };
+      });
+      shorten = undefined;
     }
   })();
 
   return {
+    wake,
     async stop() {
       stopped = true;
+      wake();
       await loop;
       streams.destroy();
     },
@@ -178,6 +216,7 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
       // Two full rounds: the one in flight, and one that reads anything written during it.
       for (let i = 0; i < 2; i++) {
         const current = rounds;
+        wake();
         while (rounds === current && !stopped) await new Promise((r) => setTimeout(r, 20));
         await busy;
       }

@@ -63,6 +63,7 @@ describe('stale services from a killed start', () => {
       s3Port: ports.S3_PORT,
       clamAvPort: ports.CLAMAV_PORT,
       pidDir,
+      shortLivedJvm: true,
       log: (l) => log.push(l),
       tableName: 'second',
       pollsTableName: 'second-polls',

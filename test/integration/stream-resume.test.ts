@@ -40,7 +40,7 @@ it('hands on what was written while it was stopped, once, and nothing twice', as
     }
   };
 
-  dynamo = await startDynamoDbLocal({ port, dataDir: join(dir, 'db') });
+  dynamo = await startDynamoDbLocal({ port, dataDir: join(dir, 'db'), shortLived: true });
   let client = localDynamoClient(dynamo.endpoint);
   await ensureReportsTable(client, 'resume');
   let poller = await startStreamPoller({ client, endpoint: dynamo.endpoint, tableName: 'resume', handler, checkpointFile, intervalMs: 20 });
@@ -55,7 +55,7 @@ it('hands on what was written while it was stopped, once, and nothing twice', as
   await put(client, 'while-down-2');
   client.destroy();
   await dynamo.stop();
-  dynamo = await startDynamoDbLocal({ port, dataDir: join(dir, 'db') });
+  dynamo = await startDynamoDbLocal({ port, dataDir: join(dir, 'db'), shortLived: true });
   client = localDynamoClient(dynamo.endpoint);
 
   poller = await startStreamPoller({ client, endpoint: dynamo.endpoint, tableName: 'resume', handler, checkpointFile, intervalMs: 20 });

@@ -5,10 +5,10 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll } from 'vitest';
 import type { LocalStack } from '../../infra/local/local-stack';
 import { startTestStack } from './local-stack';
-import { CHROMIUM_FLAGS, chromiumPath } from './chromium';
+import { CHROMIUM_FLAGS, testChromiumPath } from './chromium';
 
 export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_FLAGS });
+  return chromium.launch({ executablePath: testChromiumPath(), args: CHROMIUM_FLAGS });
 }
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

@@ -22,6 +22,7 @@ const stack = await startLocalStack({
   s3Port: Number(env('S3_PORT')),
   clamAvPort: Number(env('CLAMAV_PORT')),
   pidDir: env('PID_DIR'),
+  shortLivedJvm: true,
   ...(process.env.SITE_DIR ? { siteDir: process.env.SITE_DIR } : {}),
   tableName: process.env.TABLE_NAME ?? 'killed-reports',
   pollsTableName: process.env.POLLS_TABLE_NAME ?? 'killed-polls',
