@@ -32,6 +32,8 @@ export interface StreamPollerOptions {
    * quiet stream ten times a second cost DynamoDB Local a fortieth of a core per table.
    */
   maxIntervalMs?: number;
+  /** The pauses' timer (tests step through the pauses instead of waiting them out). */
+  timers?: PauseTimers;
   /** Where to start on shards that exist at startup, when there is no checkpoint. */
   startAt?: 'LATEST' | 'TRIM_HORIZON';
   /**
@@ -41,6 +43,13 @@ export interface StreamPollerOptions {
   checkpointFile?: string;
   onError?: (error: unknown) => void;
 }
+
+export interface PauseTimers {
+  set(done: () => void, ms: number): unknown;
+  clear(timer: unknown): void;
+}
+
+const REAL_TIMERS: PauseTimers = { set: (done, ms) => setTimeout(done, ms), clear: (timer) => clearTimeout(timer as NodeJS.Timeout) };
 
 export interface StreamPoller {
   stop(): Promise<void>;
@@ -169,6 +178,7 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
   const quickest = options.intervalMs ?? 100;
   const slowest = Math.max(quickest, options.maxIntervalMs ?? 800);
   let pause = quickest;
+  const timers = options.timers ?? REAL_TIMERS;
   /** Set by `wake()`: the next pause is the quickest, whether it came during a round or a pause. */
   let woken = false;
   let shorten: (() => void) | undefined;
@@ -189,15 +199,17 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
         }
       })();
       await busy;
+      if (stopped) break;
       pause = found || woken ? quickest : Math.min(pause * 2, slowest);
       const pausedAt = Date.now();
       await new Promise<void>((resolve) => {
-        let timer = setTimeout(resolve, pause);
-        // Still at most `quickest` after the last round, as when the stream is busy: a burst of
-        // writes never makes rounds run back to back.
+        let timer = timers.set(resolve, pause);
+        // Still `quickest` after the last round, as when the stream is busy: a burst of writes
+        // never makes rounds run back to back.
         shorten = () => {
-          clearTimeout(timer);
-          timer = setTimeout(resolve, stopped ? 0 : Math.max(0, pausedAt + quickest - Date.now()));
+          timers.clear(timer);
+          if (stopped) return resolve();
+          timer = timers.set(resolve, Math.max(0, pausedAt + quickest - Date.now()));
         };
       });
       shorten = undefined;
