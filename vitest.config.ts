@@ -52,8 +52,11 @@ export default defineConfig({
       ...(wholeSuite ? { thresholds: COVERAGE_FLOOR } : {}),
     },
     projects: [
-      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
-      { test: { name: 'infra', include: ['test/infra/**/*.test.ts'] } },
+      // Unit and infra files share their worker's modules (no new process and imports per
+      // file): they start no services and set no environment a handler keeps, and they pass
+      // in any order (checked with --sequence.shuffle). Measured: 21 CPU-seconds against 35.
+      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], isolate: false } },
+      { test: { name: 'infra', include: ['test/infra/**/*.test.ts'], isolate: false } },
       { test: { name: 'integration', include: ['test/integration/**/*.test.ts'], globalSetup: ['test/support/global-dynamodb.ts'] } },
       {
         test: {
