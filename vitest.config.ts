@@ -32,7 +32,7 @@ const COVERAGE_FLOOR = { statements: 93.5, branches: 86, functions: 95, lines: 9
 export default defineConfig({
   test: {
     // Two test files at a time on 2 cores, each worker with one DynamoDB Local (a JVM) that
-    // its files share, each file with tables of its own (test/support/global-dynamodb.ts).
+    // its files share, each file with tables of its own (test/support/global-services.ts).
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 180_000,
@@ -57,12 +57,12 @@ export default defineConfig({
       // in any order (checked with --sequence.shuffle). Measured: 21 CPU-seconds against 35.
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], isolate: false } },
       { test: { name: 'infra', include: ['test/infra/**/*.test.ts'], isolate: false } },
-      { test: { name: 'integration', include: ['test/integration/**/*.test.ts'], globalSetup: ['test/support/global-dynamodb.ts'] } },
+      { test: { name: 'integration', include: ['test/integration/**/*.test.ts'], globalSetup: ['test/support/global-services.ts'] } },
       {
         test: {
           name: 'browser',
           include: ['test/e2e/**/*.test.ts'],
-          globalSetup: ['test/global-setup.ts', 'test/support/global-dynamodb.ts'],
+          globalSetup: ['test/global-setup.ts', 'test/support/global-services.ts'],
         },
       },
     ],

@@ -34,7 +34,8 @@ export interface CognitoLocal {
   userPoolId: string;
   clientId: string;
   users: DemoUser[];
-  process: ChildProcess;
+  /** Absent when the server is someone else's (`portalPoolIn`). */
+  process?: ChildProcess;
   stop(): Promise<void>;
 }
 
@@ -71,12 +72,15 @@ function demoUsers(profile: Profile): DemoUser[] {
 
 const require = createRequire(import.meta.url);
 
-export async function startCognitoLocal(options: {
-  port: number;
-  dataDir: string;
-  profile: Profile;
-  log?: (m: string) => void;
-}): Promise<CognitoLocal> {
+/** A running cognito-local server, with no pool yet. */
+export interface CognitoServer {
+  endpoint: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Starts cognito-local on `port`, keeping its pools in `dataDir`. */
+export async function startCognitoServer(options: { port: number; dataDir: string }): Promise<CognitoServer> {
   const configDir = join(options.dataDir, '.cognito');
   mkdirSync(configDir, { recursive: true });
   const endpoint = `http://localhost:${options.port}`;
@@ -105,18 +109,17 @@ export async function startCognitoLocal(options: {
     });
     return res.status < 500;
   });
+  return { endpoint, process: child, stop: () => stopChild(child) };
+}
 
+/** Creates the portal's user pool, app client, groups and demo users in a running cognito-local. */
+async function createPortalPool(endpoint: string, profile: Profile): Promise<{ userPoolId: string; clientId: string }> {
   const client = new CognitoIdentityProviderClient({
     endpoint,
     region: 'eu-west-2',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
-  const saved = join(options.dataDir, 'portal.json');
-  let ids: { userPoolId: string; clientId: string };
-  if (existsSync(saved)) {
-    ids = JSON.parse(readFileSync(saved, 'utf8')) as typeof ids;
-  } else {
-    options.log?.('Creating the local user pool, groups and demo users…');
+  try {
     const pool = await client.send(new CreateUserPoolCommand({ PoolName: 'csp-portal-local' }));
     const userPoolId = pool.UserPool!.Id!;
     const app = await client.send(
@@ -126,8 +129,8 @@ export async function startCognitoLocal(options: {
         ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
       }),
     );
-    for (const group of groupsFor(options.profile)) await client.send(new CreateGroupCommand({ UserPoolId: userPoolId, GroupName: group }));
-    for (const user of demoUsers(options.profile)) {
+    for (const group of groupsFor(profile)) await client.send(new CreateGroupCommand({ UserPoolId: userPoolId, GroupName: group }));
+    for (const user of demoUsers(profile)) {
       await client.send(
         new AdminCreateUserCommand({
           UserPoolId: userPoolId,
@@ -145,16 +148,44 @@ export async function startCognitoLocal(options: {
       for (const group of user.groups)
         await client.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: user.username, GroupName: group }));
     }
-    ids = { userPoolId, clientId: app.UserPoolClient!.ClientId! };
+    return { userPoolId, clientId: app.UserPoolClient!.ClientId! };
+  } finally {
+    client.destroy();
+  }
+}
+
+function withPool(endpoint: string, ids: { userPoolId: string; clientId: string }, profile: Profile) {
+  return { endpoint, issuer: `${endpoint}/${ids.userPoolId}`, ...ids, users: demoUsers(profile) };
+}
+
+/** cognito-local with the portal's pool: made on first start, reused from <dataDir>/portal.json later. */
+export async function startCognitoLocal(options: {
+  port: number;
+  dataDir: string;
+  profile: Profile;
+  log?: (m: string) => void;
+}): Promise<CognitoLocal> {
+  const server = await startCognitoServer(options);
+  const saved = join(options.dataDir, 'portal.json');
+  let ids: { userPoolId: string; clientId: string };
+  if (existsSync(saved)) {
+    ids = JSON.parse(readFileSync(saved, 'utf8')) as typeof ids;
+  } else {
+    options.log?.('Creating the local user pool, groups and demo users…');
+    ids = await createPortalPool(server.endpoint, options.profile).catch(async (error: unknown) => {
+      await server.stop();
+      throw error;
+    });
     writeFileSync(saved, JSON.stringify(ids, null, 2));
   }
-  client.destroy();
-  return {
-    endpoint,
-    issuer: `${endpoint}/${ids.userPoolId}`,
-    ...ids,
-    users: demoUsers(options.profile),
-    process: child,
-    stop: () => stopChild(child),
-  };
+  return { ...withPool(server.endpoint, ids, options.profile), process: server.process, stop: server.stop };
+}
+
+/**
+ * A pool of the portal's own in a cognito-local someone else runs (the test setup's, one
+ * per test worker): each test file signs in to a pool no other file uses. Stopping it
+ * leaves the server running.
+ */
+export async function portalPoolIn(endpoint: string, profile: Profile): Promise<CognitoLocal> {
+  return { ...withPool(endpoint, await createPortalPool(endpoint, profile), profile), stop: async () => undefined };
 }

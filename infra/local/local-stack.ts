@@ -16,7 +16,7 @@ import { localDynamoClient, startDynamoDbLocal, type DynamoDbLocal } from './dyn
 import { startHttpServer, type LambdaHttpHandler } from './http-server';
 import { isPortFree } from './ports';
 import { startSesLocal, type SesLocal } from './ses-local';
-import { startCognitoLocal, type CognitoLocal } from './cognito-local';
+import { portalPoolIn, startCognitoLocal, type CognitoLocal } from './cognito-local';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { startStreamPoller, type StreamPoller } from './stream-poller';
@@ -50,7 +50,10 @@ export interface LocalStackOptions {
    */
   dynamoDbEndpoint?: string;
   sesPort: number;
-  cognitoPort: number;
+  /** Where to start Cognito local; or `cognitoEndpoint` to make a pool of the stack's own in one running. */
+  cognitoPort?: number;
+  /** A Cognito local started by someone else (the test setup's, one per test worker): left running on stop. */
+  cognitoEndpoint?: string;
   /** The local S3 (residents' files) and ClamAV's daemon (their malware scan). */
   s3Port: number;
   clamAvPort: number;
@@ -124,6 +127,13 @@ async function dynamoDb(
   });
 }
 
+/** The stack's sign-in: a Cognito local it starts (and stops), or a pool of its own in one already running. */
+async function cognitoPool(options: LocalStackOptions, dataDir: string, log: (message: string) => void): Promise<CognitoLocal> {
+  if (options.cognitoEndpoint) return portalPoolIn(options.cognitoEndpoint, defaultProfile());
+  if (options.cognitoPort === undefined) throw new Error('Give the local stack a Cognito local port, or the endpoint of one running');
+  return startCognitoLocal({ port: options.cognitoPort, dataDir, profile: defaultProfile(), log });
+}
+
 /**
  * Whether a port is free; after stopping services a killed start left behind, allow them
  * up to 3 s to let go of it (a service can still be closing after its process is gone).
@@ -151,7 +161,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     ['the portal', options.port, 'PORT'],
     ['DynamoDB Local', options.dynamoDbEndpoint ? undefined : options.dynamoDbPort, 'DYNAMODB_PORT'],
     ['SES local', options.sesPort, 'SES_PORT'],
-    ['Cognito local', options.cognitoPort, 'COGNITO_PORT'],
+    ['Cognito local', options.cognitoEndpoint ? undefined : options.cognitoPort, 'COGNITO_PORT'],
     ['the local S3', options.s3Port, 'S3_PORT'],
     ['ClamAV', options.clamAvPort, 'CLAMAV_PORT'],
   ] as const) {
@@ -210,7 +220,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     // is up in the time of the slowest, not the sum). Each is stopped on the way out,
     // including when another failed to start.
     log(
-      `Starting ${options.dynamoDbEndpoint ? `(with DynamoDB Local at ${options.dynamoDbEndpoint})` : `DynamoDB Local on port ${options.dynamoDbPort}${options.dataDir ? ` (data in ${options.dataDir})` : ' (in memory)'},`} SES local on port ${options.sesPort} and Cognito local on port ${options.cognitoPort}…`,
+      `Starting ${options.dynamoDbEndpoint ? `(with DynamoDB Local at ${options.dynamoDbEndpoint})` : `DynamoDB Local on port ${options.dynamoDbPort}${options.dataDir ? ` (data in ${options.dataDir})` : ' (in memory)'},`} SES local on port ${options.sesPort} and Cognito local ${options.cognitoEndpoint ? `(a pool in ${options.cognitoEndpoint})` : `on port ${options.cognitoPort}`}…`,
     );
     const cognitoDir = options.cognitoDir ?? mkdtempSync(join(tmpdir(), 'csp-cognito-'));
     // A temporary pool (tests, benchmarks) is deleted on stop; .data/cognito is kept.
@@ -233,7 +243,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         return { dynamo, client };
       }),
       startSesLocal({ port: options.sesPort }),
-      startCognitoLocal({ port: options.cognitoPort, dataDir: cognitoDir, profile: defaultProfile(), log }),
+      cognitoPool(options, cognitoDir, log),
       startS3Local({
         port: options.s3Port,
         buckets: [buckets.quarantine, buckets.evidence],
@@ -255,14 +265,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     }
     if (cognitoStart.status === 'fulfilled') {
       cleanups.push(() => cognitoStart.value.stop());
-      remember('cognito-local', cognitoStart.value.process);
+      if (cognitoStart.value.process) remember('cognito-local', cognitoStart.value.process);
     }
     const failed = started.find((result) => result.status === 'rejected');
     if (failed) throw failed.reason;
     const { dynamo, client } = (
       dynamoStart as PromiseFulfilledResult<{ dynamo: DynamoDbLocal; client: ReturnType<typeof localDynamoClient> }>
     ).value;
-    const cognito = (cognitoStart as PromiseFulfilledResult<Awaited<ReturnType<typeof startCognitoLocal>>>).value;
+    const cognito = (cognitoStart as PromiseFulfilledResult<CognitoLocal>).value;
     s3 = (s3Start as PromiseFulfilledResult<S3Local>).value;
     clamAv = (clamAvStart as PromiseFulfilledResult<ClamAvLocal>).value;
     // Data kept from before the status counters existed: count it once from the listings.

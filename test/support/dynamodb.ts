@@ -1,6 +1,6 @@
 /**
  * A test file's DynamoDB: its worker's shared DynamoDB Local when the test setup started
- * one (test/support/global-dynamodb.ts), else one of its own (benchmarks run outside the
+ * one (test/support/global-services.ts), else one of its own (benchmarks run outside the
  * test runner). Table names carry a random part, so files that share an instance never
  * see each other's data, and `release` deletes them.
  */
@@ -18,9 +18,10 @@ export interface TestDynamoDb {
   release(): Promise<void>;
 }
 
-function sharedEndpoint(): string | undefined {
+/** This worker's instance of a service the test setup shares; none outside the test runner (benchmarks). */
+export function workersService(service: 'dynamoDbEndpoints' | 'cognitoEndpoints'): string | undefined {
   if (!process.env.VITEST_POOL_ID) return undefined;
-  const endpoints = inject('dynamoDbEndpoints') ?? [];
+  const endpoints = inject(service) ?? [];
   return endpoints[(Number(process.env.VITEST_POOL_ID) - 1) % Math.max(1, endpoints.length)];
 }
 
@@ -32,7 +33,7 @@ export async function testDynamoDb(): Promise<TestDynamoDb> {
     made.push(name);
     return name;
   };
-  const shared = sharedEndpoint();
+  const shared = workersService('dynamoDbEndpoints');
   if (shared)
     return {
       endpoint: shared,

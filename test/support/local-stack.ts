@@ -1,19 +1,21 @@
 /**
  * Starts the real local stack (DynamoDB Local, SES local, Cognito local, HTTP server) on
- * free ports for one test file, with tables of its own in its worker's DynamoDB Local.
+ * free ports for one test file, with tables of its own in its worker's DynamoDB Local and
+ * a user pool of its own in its worker's Cognito local.
  */
 import { freePort } from '../../infra/local/ports';
 import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../infra/local/local-stack';
-import { testDynamoDb } from './dynamodb';
+import { testDynamoDb, workersService } from './dynamodb';
 
 export async function startTestStack(options: Pick<LocalStackOptions, 'pollsDir' | 'siteDir'> = {}): Promise<LocalStack> {
   const dynamo = await testDynamoDb();
+  const cognitoEndpoint = workersService('cognitoEndpoints');
   const stack = await startLocalStack({
     ...options,
     port: await freePort(),
     dynamoDbEndpoint: dynamo.endpoint,
     sesPort: await freePort(),
-    cognitoPort: await freePort(),
+    ...(cognitoEndpoint ? { cognitoEndpoint } : { cognitoPort: await freePort() }),
     s3Port: await freePort(),
     clamAvPort: await freePort(),
     tableName: dynamo.table('reports'),

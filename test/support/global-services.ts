@@ -1,0 +1,91 @@
+/**
+ * One DynamoDB Local and one Cognito local per test worker, started once for the whole run
+ * instead of once per test file (a JVM start is most of a local stack's start; a Cognito
+ * local start, about 0.9 CPU-seconds, was a twentieth of the suite's CPU). Each file makes
+ * its own tables in its worker's DynamoDB Local and its own user pool in its worker's
+ * Cognito local, under names and ids no other file uses (test/support/dynamodb.ts,
+ * test/support/local-stack.ts). The integration and browser projects both list this
+ * setup; they share the same instances, stopped after the last of them.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { startCognitoServer } from '../../infra/local/cognito-local';
+import { startDynamoDbLocal } from '../../infra/local/dynamodb-local';
+import { freePort } from '../../infra/local/ports';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The DynamoDB Local of each worker: VITEST_POOL_ID 1 uses the first. */
+    dynamoDbEndpoints: string[];
+    /** The Cognito local of each worker, in the same order. */
+    cognitoEndpoints: string[];
+  }
+}
+
+interface Service {
+  endpoint: string;
+  stop(): Promise<void>;
+}
+
+interface Shared {
+  users: number;
+  started: Promise<{ dynamoDb: Service[]; cognito: Service[] }>;
+}
+const KEY = Symbol.for('csp-portal.test-services');
+
+async function startCognito(): Promise<Service> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'csp-test-cognito-'));
+  const server = await startCognitoServer({ port: await freePort(), dataDir });
+  return {
+    endpoint: server.endpoint,
+    stop: async () => {
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** One of each per worker; if one cannot start, those that did are stopped before the error is told. */
+async function startAll(count: number): Promise<{ dynamoDb: Service[]; cognito: Service[] }> {
+  const starts = Array.from({ length: count }, () => [
+    freePort().then((port) => startDynamoDbLocal({ port, shortLived: true })),
+    startCognito(),
+  ]).flat();
+  const results = await Promise.allSettled(starts);
+  const failed = results.find((r) => r.status === 'rejected');
+  const services = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  if (failed) {
+    await Promise.all(services.map((s) => s.stop()));
+    throw failed.reason;
+  }
+  return { dynamoDb: services.filter((_, i) => i % 2 === 0), cognito: services.filter((_, i) => i % 2 === 1) };
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const holder = globalThis as { [KEY]?: Shared };
+  const workers = Math.max(1, Number(project.globalConfig.maxWorkers) || 1);
+  holder[KEY] ??= {
+    users: 0,
+    started: startAll(workers),
+  };
+  const shared = holder[KEY];
+  shared.users += 1;
+  const { dynamoDb, cognito } = await shared.started;
+  project.provide(
+    'dynamoDbEndpoints',
+    dynamoDb.map((s) => s.endpoint),
+  );
+  project.provide(
+    'cognitoEndpoints',
+    cognito.map((s) => s.endpoint),
+  );
+  return async () => {
+    shared.users -= 1;
+    if (shared.users === 0) {
+      delete holder[KEY];
+      await Promise.all([...dynamoDb, ...cognito].map((s) => s.stop()));
+    }
+  };
+}
