@@ -156,15 +156,6 @@ describe('with JavaScript off', () => {
     await page.getByRole('button', { name: 'Report a hate crime or incident' }).click();
     expect(await page.getByLabel('A hate crime or hate incident').isChecked()).toBe(true);
   });
-
-  it('has no axe violations on the home, privacy and not-found pages', async () => {
-    const page = await openPage(false);
-    for (const path of ['/', '/privacy/', '/no-such-page/']) {
-      const res = await page.goto(`${env.stack.url}${path}`);
-      expect(res?.status()).toBe(path === '/no-such-page/' ? 404 : 200);
-      expect(await axeViolationsWithoutJs(env.browser, page), path).toEqual([]);
-    }
-  });
 });
 
 describe('pages the API renders for problems', () => {

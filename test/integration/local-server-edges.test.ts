@@ -18,6 +18,8 @@ for (const folder of ['papers', 'officer']) {
   mkdirSync(join(siteDir, folder));
   writeFileSync(join(siteDir, folder, 'index.html'), '<!doctype html><title>x</title>');
 }
+const NOT_FOUND_PAGE = '<!doctype html><title>Page not found</title><h1>Page not found</h1>';
+writeFileSync(join(siteDir, '404.html'), NOT_FOUND_PAGE);
 
 beforeAll(async () => {
   server = await startHttpServer({
@@ -82,6 +84,15 @@ describe('answers the local server makes itself', () => {
     const page = await get('/%E0%A4%A');
     expect(page.status).toBe(400);
     expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+  });
+
+  it("answers a page that does not exist with the site's own not-found page and 404", async () => {
+    // The page itself is checked with axe and the Nu checker as /404.html (test/e2e/site-pages.test.ts).
+    for (const path of ['/no-such-page/', '/papers/no-such-paper/']) {
+      const missing = await get(path);
+      expect(missing.status, path).toBe(404);
+      expect(await missing.text(), path).toBe(NOT_FOUND_PAGE);
+    }
   });
 
   it("answers 404 and 405 (with Allow) with the handlers' headers", async () => {
