@@ -74,6 +74,11 @@ export interface LocalStackOptions {
   /** Poll files to publish (default: the site's content); tests pass polls dated around now. */
   pollsDir?: string;
   sweepIntervalMs?: number;
+  /**
+   * Awaited before each upload is scanned: a test holds a file at "Being checked" to see the
+   * page say so, which a scan of a few milliseconds would otherwise race.
+   */
+  beforeScan?: () => Promise<void>;
   /** Bucket names (tests give each file its own). */
   quarantineBucket?: string;
   evidenceBucket?: string;
@@ -199,6 +204,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   // after the last try the upload stays in quarantine (its page says "Being checked") and the log says so.
   const scanUpload = (bucket: string, key: string) => {
     const run = (async () => {
+      await options.beforeScan?.();
       for (let attempt = 1; ; attempt++) {
         try {
           return await scanOnce(bucket, key);

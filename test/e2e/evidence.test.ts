@@ -6,15 +6,18 @@
  * page, and the pages reflow at 320 CSS px.
  */
 import sharp from 'sharp';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { axeViolations, axeViolationsWithoutJs, reflowProblems, signInWorkspace, useStackAndBrowser } from '../support/browser';
-import { photoWithLocation, reportWithEvidencePage } from '../support/evidence';
+import { photoWithLocation, reportWithEvidencePage, scanGate } from '../support/evidence';
 
-const env = useStackAndBrowser();
+const scans = scanGate();
+const env = useStackAndBrowser(async () => ({ beforeScan: scans.beforeScan }));
 
 describe('adding photos to a report', () => {
   it('works with JavaScript off, one file at a time, and tells the resident when it is checked', async () => {
     const { reference, evidencePage } = await reportWithEvidencePage(env.stack, 'Dumped mattresses (no JS)');
+    const releaseScans = scans.hold();
+    onTestFinished(releaseScans);
     const context = await env.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${env.stack.url}${evidencePage}`);
@@ -29,6 +32,7 @@ describe('adding photos to a report', () => {
     await page.waitForURL((url) => url.pathname === `/api/reports/${reference}/evidence` && url.searchParams.has('key'));
     expect(await page.locator('#evidence-files').textContent()).toMatch(/mattresses\.jpg\s*Being checked/);
     expect(await axeViolationsWithoutJs(env.browser, page)).toEqual([]);
+    releaseScans();
     await env.stack.evidenceIdle();
     await page.getByRole('link', { name: 'Refresh this page' }).click();
     await page.waitForLoadState();

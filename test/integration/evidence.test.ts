@@ -18,7 +18,7 @@ import { createS3EvidenceFiles } from '../../functions/adapters/s3/evidence-file
 import { localDynamoClient } from '../../infra/local/dynamodb-local';
 import { defaultProfile } from '../../shared/config/load-profile';
 import { EVIDENCE_LIMITS } from '../../shared/contracts/evidence-types';
-import { EICAR, openEvidencePage, photoWithLocation, postFile, reportWithEvidencePage, uploadFormOf } from '../support/evidence';
+import { EICAR, openEvidencePage, photoWithLocation, postFile, reportWithEvidencePage, scanGate, uploadFormOf } from '../support/evidence';
 import { startTestStack, waitForEmails } from '../support/local-stack';
 import { callApi, signInDemoUsers } from '../support/officer';
 
@@ -31,8 +31,9 @@ interface CaseView {
 
 let stack: LocalStack;
 let tokens: Awaited<ReturnType<typeof signInDemoUsers>>;
+const scans = scanGate();
 beforeAll(async () => {
-  stack = await startTestStack();
+  stack = await startTestStack({ beforeScan: scans.beforeScan });
   tokens = await signInDemoUsers(stack);
 });
 afterAll(async () => stack?.stop());
@@ -52,10 +53,18 @@ async function freshReport() {
 /** Posts one file through the page's form, follows storage's redirect back, and waits for its check. */
 async function upload(evidencePage: string, file: { name: string; bytes: Uint8Array | string }) {
   const { form } = await openEvidencePage(stack, evidencePage);
-  const sent = await postFile(form!, file);
-  expect(sent.status).toBe(303);
-  const back = new URL(sent.headers.get('location')!);
-  const checking = await (await fetch(back)).text();
+  // Held before its scan until the page it comes back to has been read.
+  const releaseScans = scans.hold();
+  let back: URL;
+  let checking: string;
+  try {
+    const sent = await postFile(form!, file);
+    expect(sent.status).toBe(303);
+    back = new URL(sent.headers.get('location')!);
+    checking = await (await fetch(back)).text();
+  } finally {
+    releaseScans();
+  }
   await stack.evidenceIdle();
   // The page again, as "Refresh this page" asks for it: with the file just sent in view.
   const after = await openEvidencePage(stack, `${back.pathname}${back.search}`);

@@ -8,6 +8,26 @@ import { expect } from 'vitest';
 import type { LocalStack } from '../../infra/local/local-stack';
 import { defaultProfile } from '../../shared/config/load-profile';
 
+/**
+ * Holds uploads before their scan while a test looks at the page saying "Being checked"
+ * (a scan takes milliseconds, so the page would otherwise race it). Give `beforeScan` to the
+ * test's stack; `hold()` holds every upload from then until its release is called.
+ */
+export function scanGate(): { beforeScan: () => Promise<void>; hold(): () => void } {
+  let held: Promise<void> | undefined;
+  return {
+    beforeScan: async () => held,
+    hold() {
+      let release!: () => void;
+      held = new Promise<void>((resolve) => (release = resolve));
+      return () => {
+        held = undefined;
+        release();
+      };
+    },
+  };
+}
+
 /** The EICAR anti-virus test file (harmless; every scanner is built to detect it). */
 export const EICAR = String.raw`X5O!P%@AP[4\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*`;
 

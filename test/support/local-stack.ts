@@ -7,7 +7,7 @@ import { freePort } from '../../infra/local/ports';
 import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../infra/local/local-stack';
 import { testDynamoDb, workersService } from './dynamodb';
 
-export async function startTestStack(options: Pick<LocalStackOptions, 'pollsDir' | 'siteDir'> = {}): Promise<LocalStack> {
+export async function startTestStack(options: Pick<LocalStackOptions, 'pollsDir' | 'siteDir' | 'beforeScan'> = {}): Promise<LocalStack> {
   const dynamo = await testDynamoDb();
   const cognitoEndpoint = workersService('cognitoEndpoints');
   const stack = await startLocalStack({
