@@ -31,8 +31,9 @@ const COVERAGE_FLOOR = { statements: 93.5, branches: 86, functions: 95, lines: 9
  */
 export default defineConfig({
   test: {
-    // Two test files at a time on 2 cores, each worker with one DynamoDB Local (a JVM) that
-    // its files share, each file with tables of its own (test/support/global-services.ts).
+    // Two test files at a time on 2 cores, each worker with one DynamoDB Local (a JVM) and one
+    // Cognito local that its files share, each file with tables and a user pool of its own
+    // (test/support/global-services.ts).
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 180_000,

@@ -49,18 +49,18 @@ async function startCognito(): Promise<Service> {
 
 /** One of each per worker; if one cannot start, those that did are stopped before the error is told. */
 async function startAll(count: number): Promise<{ dynamoDb: Service[]; cognito: Service[] }> {
-  const starts = Array.from({ length: count }, () => [
-    freePort().then((port) => startDynamoDbLocal({ port, shortLived: true })),
-    startCognito(),
-  ]).flat();
-  const results = await Promise.allSettled(starts);
-  const failed = results.find((r) => r.status === 'rejected');
+  const results = await Promise.allSettled([
+    ...Array.from({ length: count }, async () => startDynamoDbLocal({ port: await freePort(), shortLived: true })),
+    ...Array.from({ length: count }, startCognito),
+  ]);
   const services = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  const failed = results.find((r) => r.status === 'rejected');
   if (failed) {
     await Promise.all(services.map((s) => s.stop()));
     throw failed.reason;
   }
-  return { dynamoDb: services.filter((_, i) => i % 2 === 0), cognito: services.filter((_, i) => i % 2 === 1) };
+  // In the order started: the DynamoDB Locals, then the Cognito locals.
+  return { dynamoDb: services.slice(0, count), cognito: services.slice(count) };
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
