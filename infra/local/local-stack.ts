@@ -37,6 +37,8 @@ import { scanResultEvent, scanStatusOf } from './scan-result-event';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 
+const OWN_SES_ONLY = 'This stack sends to an SES local it did not start, and leaves it alone: give it sesPort to stop and start one.';
+
 /** Tries at scanning and processing one upload before the local stack gives up on it. */
 const EVIDENCE_ATTEMPTS = 4;
 
@@ -49,7 +51,14 @@ export interface LocalStackOptions {
    * the stack makes its tables there and leaves it running when it stops.
    */
   dynamoDbEndpoint?: string;
-  sesPort: number;
+  /** Where to start SES local; or `sesEndpoint` to send to one already running. */
+  sesPort?: number;
+  /**
+   * An SES local started by someone else (the test setup's, one per test worker): the stack
+   * sends there and leaves it running when it stops. Such a stack cannot stop and start it
+   * (an outage test gives the stack a port of its own instead).
+   */
+  sesEndpoint?: string;
   /** Where to start Cognito local; or `cognitoEndpoint` to make a pool of the stack's own in one running. */
   cognitoPort?: number;
   /** A Cognito local started by someone else (the test setup's, one per test worker): left running on stop. */
@@ -97,7 +106,6 @@ export interface LocalStack {
   sesEndpoint: string;
   tableName: string;
   pollsTableName: string;
-  ses: SesLocal;
   cognito: CognitoLocal;
   /** Runs one sweep now (tests: after SES comes back). */
   sweepNow(): Promise<unknown>;
@@ -113,7 +121,7 @@ export interface LocalStack {
   s3: { endpoint: string; client: S3Local['client']; quarantine: string; evidence: string };
   /** Waits until every upload so far has been scanned and processed. */
   evidenceIdle(): Promise<void>;
-  /** Stops SES local (to test an outage) and starts it again on the same port. */
+  /** Stops SES local (to test an outage) and starts it again on the same port: only one the stack started. */
   stopSes(): Promise<void>;
   startSes(): Promise<void>;
   stop(): Promise<void>;
@@ -130,6 +138,13 @@ async function dynamoDb(
     shortLived: options.shortLivedJvm === true,
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
   });
+}
+
+/** The stack's SES local: one it starts (and stops), or one already running that it leaves alone. */
+async function sesLocal(options: LocalStackOptions): Promise<{ url: string; process?: SesLocal['process']; stop(): Promise<void> }> {
+  if (options.sesEndpoint) return { url: options.sesEndpoint, stop: async () => undefined };
+  if (options.sesPort === undefined) throw new Error('Give the local stack an SES local port, or the endpoint of one running');
+  return startSesLocal({ port: options.sesPort });
 }
 
 /** The stack's sign-in: a Cognito local it starts (and stops), or a pool of its own in one already running. */
@@ -165,7 +180,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   for (const [name, port, variable] of [
     ['the portal', options.port, 'PORT'],
     ['DynamoDB Local', options.dynamoDbEndpoint ? undefined : options.dynamoDbPort, 'DYNAMODB_PORT'],
-    ['SES local', options.sesPort, 'SES_PORT'],
+    ['SES local', options.sesEndpoint ? undefined : options.sesPort, 'SES_PORT'],
     ['Cognito local', options.cognitoEndpoint ? undefined : options.cognitoPort, 'COGNITO_PORT'],
     ['the local S3', options.s3Port, 'S3_PORT'],
     ['ClamAV', options.clamAvPort, 'CLAMAV_PORT'],
@@ -226,13 +241,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     // is up in the time of the slowest, not the sum). Each is stopped on the way out,
     // including when another failed to start.
     log(
-      `Starting ${options.dynamoDbEndpoint ? `(with DynamoDB Local at ${options.dynamoDbEndpoint})` : `DynamoDB Local on port ${options.dynamoDbPort}${options.dataDir ? ` (data in ${options.dataDir})` : ' (in memory)'},`} SES local on port ${options.sesPort} and Cognito local ${options.cognitoEndpoint ? `(a pool in ${options.cognitoEndpoint})` : `on port ${options.cognitoPort}`}…`,
+      `Starting ${options.dynamoDbEndpoint ? `(with DynamoDB Local at ${options.dynamoDbEndpoint})` : `DynamoDB Local on port ${options.dynamoDbPort}${options.dataDir ? ` (data in ${options.dataDir})` : ' (in memory)'},`} SES local ${options.sesEndpoint ? `(at ${options.sesEndpoint})` : `on port ${options.sesPort}`} and Cognito local ${options.cognitoEndpoint ? `(a pool in ${options.cognitoEndpoint})` : `on port ${options.cognitoPort}`}…`,
     );
     const cognitoDir = options.cognitoDir ?? mkdtempSync(join(tmpdir(), 'csp-cognito-'));
     // A temporary pool (tests, benchmarks) is deleted on stop; .data/cognito is kept.
     if (!options.cognitoDir) cleanups.push(async () => rmSync(cognitoDir, { recursive: true, force: true }));
     // Reassigned when a test restarts SES local after an outage; stop whichever is running.
-    let ses!: SesLocal;
+    let ses!: Awaited<ReturnType<typeof sesLocal>>;
+    const ownSesPort = options.sesEndpoint ? undefined : options.sesPort;
     const started = await Promise.allSettled([
       // The tables are made as soon as DynamoDB Local answers, while Cognito local makes its users.
       dynamoDb(options).then(async (dynamo) => {
@@ -248,7 +264,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         log(`${reportsMade ? 'Created' : 'Found'} table ${tableName}`);
         return { dynamo, client };
       }),
-      startSesLocal({ port: options.sesPort }),
+      sesLocal(options),
       cognitoPool(options, cognitoDir, log),
       startS3Local({
         port: options.s3Port,
@@ -267,7 +283,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     if (sesStart.status === 'fulfilled') {
       ses = sesStart.value;
       cleanups.push(async () => ses?.stop());
-      remember('ses-local', sesStart.value.process);
+      if (sesStart.value.process) remember('ses-local', sesStart.value.process);
     }
     if (cognitoStart.status === 'fulfilled') {
       cleanups.push(() => cognitoStart.value.stop());
@@ -409,9 +425,6 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       sesEndpoint: ses.url,
       tableName,
       pollsTableName,
-      get ses() {
-        return ses;
-      },
       cognito,
       sweepNow,
       closePollsNow,
@@ -422,10 +435,15 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       evidenceIdle: async () => {
         while (scanning.size) await Promise.allSettled([...scanning]);
       },
-      stopSes: () => ses.stop(),
+      stopSes: async () => {
+        if (ownSesPort === undefined) throw new Error(OWN_SES_ONLY);
+        await ses.stop();
+      },
       startSes: async () => {
-        ses = await startSesLocal({ port: options.sesPort });
-        if (options.pidDir) recordChild(options.pidDir, 'ses-local', ses.process);
+        if (ownSesPort === undefined) throw new Error(OWN_SES_ONLY);
+        const started = await startSesLocal({ port: ownSesPort });
+        ses = started;
+        if (options.pidDir) recordChild(options.pidDir, 'ses-local', started.process);
       },
       stop,
     };

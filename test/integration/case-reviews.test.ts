@@ -20,7 +20,8 @@ let stack: LocalStack;
 let tokens: Awaited<ReturnType<typeof signInDemoUsers>>;
 const as = (user: string) => tokens[user]!.access;
 beforeAll(async () => {
-  stack = await startTestStack();
+  // One test stops and starts SES local (an outage): the stack runs one of its own.
+  stack = await startTestStack({ ownSes: true });
   tokens = await signInDemoUsers(stack);
 });
 afterAll(async () => stack?.stop());

@@ -279,3 +279,14 @@ describe('a form address opened in a browser', () => {
     }
   });
 });
+
+describe("the worker's shared SES local", () => {
+  it('is left running by a stack that did not start it: stopping it is refused, and mail still arrives', async () => {
+    await expect(stack.stopSes()).rejects.toThrow('This stack sends to an SES local it did not start');
+    await expect(stack.startSes()).rejects.toThrow('give it sesPort to stop and start one');
+    const res = await postJson({ ...asbAnon, description: 'Shared SES check: bins set alight behind the shops' });
+    expect(res.status).toBe(201);
+    const { reference } = (await res.json()) as { reference: string };
+    await waitForEmails(stack, (emails) => emails.some((e) => e.subject.includes(reference)));
+  });
+});

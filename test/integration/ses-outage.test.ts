@@ -11,7 +11,8 @@ import asbAnon from '../fixtures/reports/asb-environmental-anonymous.json' with 
 
 let stack: LocalStack;
 beforeAll(async () => {
-  stack = await startTestStack();
+  // SES local is stopped and started here: the stack runs one of its own.
+  stack = await startTestStack({ ownSes: true });
 });
 afterAll(async () => stack?.stop());
 

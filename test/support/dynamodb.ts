@@ -19,7 +19,7 @@ export interface TestDynamoDb {
 }
 
 /** This worker's instance of a service the test setup shares; none outside the test runner (benchmarks). */
-export function workersService(service: 'dynamoDbEndpoints' | 'cognitoEndpoints'): string | undefined {
+export function workersService(service: 'dynamoDbEndpoints' | 'cognitoEndpoints' | 'sesEndpoints'): string | undefined {
   if (!process.env.VITEST_POOL_ID) return undefined;
   const endpoints = inject(service) ?? [];
   return endpoints[(Number(process.env.VITEST_POOL_ID) - 1) % Math.max(1, endpoints.length)];

@@ -1,20 +1,29 @@
 /**
  * Starts the real local stack (DynamoDB Local, SES local, Cognito local, HTTP server) on
- * free ports for one test file, with tables of its own in its worker's DynamoDB Local and
- * a user pool of its own in its worker's Cognito local.
+ * free ports for one test file, with tables of its own in its worker's DynamoDB Local, a
+ * user pool of its own in its worker's Cognito local, and its worker's SES local emptied
+ * for it (or an SES local of its own, for a test that stops and starts it).
  */
 import { freePort } from '../../infra/local/ports';
 import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../infra/local/local-stack';
 import { testDynamoDb, workersService } from './dynamodb';
 
-export async function startTestStack(options: Pick<LocalStackOptions, 'pollsDir' | 'siteDir' | 'beforeScan'> = {}): Promise<LocalStack> {
+export interface TestStackOptions extends Pick<LocalStackOptions, 'pollsDir' | 'siteDir' | 'beforeScan'> {
+  /** An SES local of the stack's own, which a test can stop and start (an outage). */
+  ownSes?: boolean;
+}
+
+export async function startTestStack({ ownSes = false, ...options }: TestStackOptions = {}): Promise<LocalStack> {
   const dynamo = await testDynamoDb();
   const cognitoEndpoint = workersService('cognitoEndpoints');
+  const sesEndpoint = ownSes ? undefined : workersService('sesEndpoints');
+  // The worker's files run one after another: the mail there is the last file's, not this one's.
+  if (sesEndpoint) await emptied(sesEndpoint);
   const stack = await startLocalStack({
     ...options,
     port: await freePort(),
     dynamoDbEndpoint: dynamo.endpoint,
-    sesPort: await freePort(),
+    ...(sesEndpoint ? { sesEndpoint } : { sesPort: await freePort() }),
     ...(cognitoEndpoint ? { cognitoEndpoint } : { cognitoPort: await freePort() }),
     s3Port: await freePort(),
     clamAvPort: await freePort(),
@@ -32,15 +41,16 @@ export async function startTestStack(options: Pick<LocalStackOptions, 'pollsDir'
   });
   return {
     ...stack,
-    // The getter keeps returning the SES local a test restarted after an outage.
-    get ses() {
-      return stack.ses;
-    },
     stop: async () => {
       await stack.stop();
       await dynamo.release();
     },
   };
+}
+
+async function emptied(sesEndpoint: string): Promise<void> {
+  const response = await fetch(`${sesEndpoint}/clear-store`, { method: 'POST' });
+  if (!response.ok) throw new Error(`SES local at ${sesEndpoint} did not empty its store: ${response.status}`);
 }
 
 export interface CapturedEmail {
