@@ -63,7 +63,8 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/e2e/**/*.test.ts'],
-          globalSetup: ['test/global-setup.ts', 'test/support/global-services.ts'],
+          // The site build and the shared services, side by side (test/global-setup.ts).
+          globalSetup: ['test/global-setup.ts'],
         },
       },
     ],

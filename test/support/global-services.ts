@@ -6,9 +6,9 @@
  * own tables in its worker's DynamoDB Local and its own user pool in its worker's Cognito
  * local, under names and ids no other file uses, and empties its worker's SES local before
  * it starts: a worker runs its files one after another, so what a file reads there is its
- * own mail (test/support/dynamodb.ts, test/support/local-stack.ts). The integration and
- * browser projects both list this setup; they share the same instances, stopped after the
- * last of them.
+ * own mail (test/support/dynamodb.ts, test/support/local-stack.ts). The integration
+ * project lists this setup and the browser project's (test/global-setup.ts) calls it; they
+ * share the same instances, stopped after the last of them.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
