@@ -58,15 +58,18 @@ export default defineConfig({
       // in any order (checked with --sequence.shuffle). Measured: 21 CPU-seconds against 35.
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], isolate: false } },
       { test: { name: 'infra', include: ['test/infra/**/*.test.ts'], isolate: false } },
-      { test: { name: 'integration', include: ['test/integration/**/*.test.ts'], globalSetup: ['test/support/global-services.ts'] } },
       {
         test: {
           name: 'browser',
           include: ['test/e2e/**/*.test.ts'],
-          // The site build and the shared services, side by side (test/global-setup.ts).
+          // The site build and the shared services, side by side (test/global-setup.ts). Listed
+          // before the integration project, whose setup starts the services alone: the projects'
+          // setups run one after another in this order, and the first to start them should
+          // build the site beside them (measured on one file of each: 28 to 31 s against 34 to 35 s).
           globalSetup: ['test/global-setup.ts'],
         },
       },
+      { test: { name: 'integration', include: ['test/integration/**/*.test.ts'], globalSetup: ['test/support/global-services.ts'] } },
     ],
   },
 });
