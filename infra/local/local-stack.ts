@@ -441,9 +441,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       },
       startSes: async () => {
         if (ownSesPort === undefined) throw new Error(OWN_SES_ONLY);
-        const started = await startSesLocal({ port: ownSesPort });
-        ses = started;
-        if (options.pidDir) recordChild(options.pidDir, 'ses-local', started.process);
+        const restarted = await startSesLocal({ port: ownSesPort });
+        ses = restarted;
+        if (options.pidDir) recordChild(options.pidDir, 'ses-local', restarted.process);
       },
       stop,
     };
