@@ -2,7 +2,7 @@
  * The sweeper's view of the outbox, on DynamoDB Local: only entries that are due, longest
  * overdue first, however many are still backing off; sent and failed entries leave it.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { createReportStore } from '../../functions/adapters/dynamodb/report-store';
 import type { ReportStore } from '../../functions/reports/ports';
 import type { OutboxEntry, StoredReport } from '../../functions/reports/records';
@@ -19,8 +19,13 @@ const at = (minutes: number) => new Date(T0 + minutes * 60_000).toISOString();
 
 beforeAll(async () => {
   dynamo = await testDynamoDb();
+});
+// A table for each test: what the sweeper lists is every due entry in the table, so one
+// test's entries must never be in another's list, whichever runs first.
+let tables = 0;
+beforeEach(async () => {
   const client = localDynamoClient(dynamo.endpoint);
-  const table = dynamo.table('outbox-index');
+  const table = dynamo.table(`outbox-index-${++tables}`);
   await ensureReportsTable(client, table);
   store = createReportStore(client, table);
 });
