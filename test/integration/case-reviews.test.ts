@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../infra/local/local-stack';
 import { defaultProfile } from '../../shared/config/load-profile';
 import { addWorkingDays } from '../../shared/domain/working-days';
+import { clockNow } from '../../functions/adapters/clock/clock';
 import { createCaseReviewStore } from '../../functions/adapters/dynamodb/case-review-store';
 import { localDynamoClient } from '../../infra/local/dynamodb-local';
 import hateCrime from '../fixtures/reports/hate-crime-victim.json' with { type: 'json' };
@@ -278,7 +279,7 @@ describe('the officers’ Case Review queue', () => {
     const early = await actNow(reference, { action: 'send-outcome', summary: 'Done', recommendations: [] });
     expect(early.status).toBe(409);
     expect(early.body.message).toMatch(/review meeting/);
-    await actNow(reference, { action: 'hold-review', heldOn: new Date().toISOString().slice(0, 10) });
+    await actNow(reference, { action: 'hold-review', heldOn: clockNow().toISOString().slice(0, 10) });
     const outcome = await actNow(reference, {
       action: 'send-outcome',
       summary: 'The housing association will install a door entry system.',
@@ -397,7 +398,7 @@ describe('the published figures', () => {
       const res = await fetch(`${stack.url}/api/case-reviews/statistics?format=csv`);
       expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
       const lines = (await res.text()).trim().split('\r\n');
-      const now = new Date();
+      const now = clockNow();
       const start = now.getUTCMonth() >= 3 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
       const year = `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
       const row = lines.find((l) => l.startsWith(`"${year}"`));
@@ -416,7 +417,7 @@ describe('the published figures', () => {
     const { reference } = (await apply(application())).body;
     await actNow(reference, { action: 'acknowledge' });
     await actNow(reference, { action: 'decide', met: true, reasons: 'Met' });
-    await actNow(reference, { action: 'hold-review', heldOn: new Date().toISOString().slice(0, 10) });
+    await actNow(reference, { action: 'hold-review', heldOn: clockNow().toISOString().slice(0, 10) });
     await actNow(reference, {
       action: 'send-outcome',
       summary: 'Done',
@@ -455,7 +456,7 @@ describe('an email outage', () => {
     const { sweepOutbox } = await import('../../functions/sweep-outbox/handler');
     const { runtimeDependencies } = await import('../../functions/reports/delivery-dependencies');
     // The sweeper's clock past the back-off, as it would be a few minutes later.
-    const later = () => new Date(Date.now() + 2 * 3_600_000);
+    const later = () => new Date(clockNow().getTime() + 2 * 3_600_000);
     expect(await sweepOutbox({ ...runtimeDependencies(), now: later })).toMatchObject({ failed: 0 });
     await emailTo(body.victim.email, 'We have received your ASB Case Review application');
     expect(await sweepOutbox({ ...runtimeDependencies(), now: later })).toMatchObject({ examined: 0 });
@@ -469,10 +470,12 @@ describe('an email outage', () => {
 
 describe('due times', () => {
   it('count working days on the UK clock, skipping the Christmas bank holidays', async () => {
-    // Moves this file's clock to the coming 22 December, 10:00 UK time (the last test: the clock only moves forward).
-    const now = new Date();
+    // Moves this file's clock to the coming 22 December, 10:00 UK time. The clock only moves
+    // forward: the other tests read the functions' clock (clockNow), not the machine's, so
+    // they pass before this one or after it.
+    const now = clockNow();
     const year = now.getUTCMonth() === 11 && now.getUTCDate() >= 22 ? now.getUTCFullYear() + 1 : now.getUTCFullYear();
-    stack.advanceClock(Date.parse(`${year}-12-22T10:00:00Z`) - Date.now());
+    stack.advanceClock(Date.parse(`${year}-12-22T10:00:00Z`) - clockNow().getTime());
     const res = await apply(application());
     const acknowledge = res.body.steps.find((s) => s.state === 'acknowledged')!.dueAt!;
     const holidays = profile.workflow.bankHolidays;
