@@ -6,9 +6,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
-import { inject } from 'vitest';
 import { localDynamoClient, startDynamoDbLocal } from '../../infra/local/dynamodb-local';
 import { freePort } from '../../infra/local/ports';
+import { workersService } from './workers-service';
 
 export interface TestDynamoDb {
   endpoint: string;
@@ -16,13 +16,6 @@ export interface TestDynamoDb {
   table(purpose: string): string;
   /** Deletes this file's tables (a shared instance), or stops its own instance. */
   release(): Promise<void>;
-}
-
-/** This worker's instance of a service the test setup shares; none outside the test runner (benchmarks). */
-export function workersService(service: 'dynamoDbEndpoints' | 'cognitoEndpoints' | 'sesEndpoints'): string | undefined {
-  if (!process.env.VITEST_POOL_ID) return undefined;
-  const endpoints = inject(service) ?? [];
-  return endpoints[(Number(process.env.VITEST_POOL_ID) - 1) % Math.max(1, endpoints.length)];
 }
 
 export async function testDynamoDb(): Promise<TestDynamoDb> {

@@ -6,7 +6,8 @@
  */
 import { freePort } from '../../infra/local/ports';
 import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../infra/local/local-stack';
-import { testDynamoDb, workersService } from './dynamodb';
+import { testDynamoDb } from './dynamodb';
+import { workersService } from './workers-service';
 
 export interface TestStackOptions extends Pick<LocalStackOptions, 'pollsDir' | 'siteDir' | 'beforeScan'> {
   /** An SES local of the stack's own, which a test can stop and start (an outage). */
