@@ -140,11 +140,14 @@ async function dynamoDb(
   });
 }
 
-/** The stack's SES local: one it starts (and stops), or one already running that it leaves alone. */
-async function sesLocal(options: LocalStackOptions): Promise<{ url: string; process?: SesLocal['process']; stop(): Promise<void> }> {
+/** The stack's SES local: one it starts (and stops) on `ownPort`, or one already running that it leaves alone. */
+async function sesLocal(
+  options: LocalStackOptions,
+  ownPort: number | undefined,
+): Promise<{ url: string; process?: SesLocal['process']; stop(): Promise<void> }> {
   if (options.sesEndpoint) return { url: options.sesEndpoint, stop: async () => undefined };
-  if (options.sesPort === undefined) throw new Error('Give the local stack an SES local port, or the endpoint of one running');
-  return startSesLocal({ port: options.sesPort });
+  if (ownPort === undefined) throw new Error('Give the local stack an SES local port, or the endpoint of one running');
+  return startSesLocal({ port: ownPort });
 }
 
 /** The stack's sign-in: a Cognito local it starts (and stops), or a pool of its own in one already running. */
@@ -171,6 +174,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const tableName = options.tableName ?? 'csp-portal-reports';
   const pollsTableName = options.pollsTableName ?? 'csp-portal-polls';
   const stopped = options.pidDir ? await stopStaleChildren(options.pidDir) : [];
+  // The port of an SES local the stack starts itself: none when it sends to one already running.
+  const ownSesPort = options.sesEndpoint ? undefined : options.sesPort;
   for (const line of stopped) log(line);
   const remember = (service: string, child: import('node:child_process').ChildProcess) => {
     if (!options.pidDir) return;
@@ -180,7 +185,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   for (const [name, port, variable] of [
     ['the portal', options.port, 'PORT'],
     ['DynamoDB Local', options.dynamoDbEndpoint ? undefined : options.dynamoDbPort, 'DYNAMODB_PORT'],
-    ['SES local', options.sesEndpoint ? undefined : options.sesPort, 'SES_PORT'],
+    ['SES local', ownSesPort, 'SES_PORT'],
     ['Cognito local', options.cognitoEndpoint ? undefined : options.cognitoPort, 'COGNITO_PORT'],
     ['the local S3', options.s3Port, 'S3_PORT'],
     ['ClamAV', options.clamAvPort, 'CLAMAV_PORT'],
@@ -248,7 +253,6 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     if (!options.cognitoDir) cleanups.push(async () => rmSync(cognitoDir, { recursive: true, force: true }));
     // Reassigned when a test restarts SES local after an outage; stop whichever is running.
     let ses!: Awaited<ReturnType<typeof sesLocal>>;
-    const ownSesPort = options.sesEndpoint ? undefined : options.sesPort;
     const started = await Promise.allSettled([
       // The tables are made as soon as DynamoDB Local answers, while Cognito local makes its users.
       dynamoDb(options).then(async (dynamo) => {
@@ -264,7 +268,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         log(`${reportsMade ? 'Created' : 'Found'} table ${tableName}`);
         return { dynamo, client };
       }),
-      sesLocal(options),
+      sesLocal(options, ownSesPort),
       cognitoPool(options, cognitoDir, log),
       startS3Local({
         port: options.s3Port,
