@@ -7,11 +7,15 @@
 import { spawn } from 'node:child_process';
 import type { TestProject } from 'vitest/node';
 import startServices from './support/global-services';
+import { TEST_SITE_URL } from './support/test-site';
 
 function buildSite(): Promise<void> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', '--silent', 'build:site'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    const child = spawn('npm', ['run', '--silent', 'build:site'], {
+      env: { ...process.env, SITE_URL: TEST_SITE_URL },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     child.once('error', reject);
     child.once('exit', (code) => {
       if (code !== 0) return reject(new Error(`npm run build:site failed (exit ${code}): the browser tests need the site`));

@@ -9,6 +9,7 @@ import { SITE_DIST } from '../../infra/build-site';
 import { defaultProfile } from '../../shared/config/load-profile';
 import { matchRoute } from '../../functions/routes';
 import { axeViolationsOfHtml, checkServedPages, reflowProblems, useStackAndBrowser } from '../support/browser';
+import { TEST_SITE_URL } from '../support/test-site';
 
 const DIST = SITE_DIST;
 const pages = readdirSync(DIST, { recursive: true, encoding: 'utf8' })
@@ -40,8 +41,10 @@ describe('every built page', () => {
       '/',
       '/about/',
       '/plans/',
+      '/plans/2024-2027/',
       '/priorities/',
       '/papers/',
+      '/papers/year/2025-26/decision/',
       '/performance/',
       '/events/',
       '/you-said-we-did/',
@@ -104,6 +107,19 @@ describe('every built page', () => {
       if (path === '/' || path === '/events/') continue;
       expect(scripts, path).toEqual([]);
     }
+  });
+});
+
+describe('the address the site is built for', () => {
+  it("is the one its sitemap and its papers' feed name (SITE_URL), never the development default", () => {
+    const rss = readFileSync(join(DIST, 'papers/rss.xml'), 'utf8');
+    expect(rss).toContain('<title>Organising our work around victims, offenders and locations</title>');
+    expect(rss).toContain(`${TEST_SITE_URL}/papers/`);
+    const sitemap = readFileSync(join(DIST, 'sitemap-0.xml'), 'utf8');
+    expect(sitemap).toContain(`<loc>${TEST_SITE_URL}/</loc>`);
+    expect(sitemap).toContain(`<loc>${TEST_SITE_URL}/polls/</loc>`);
+    // npm start builds for its own port; a build that ignored SITE_URL would name this one.
+    for (const text of [rss, sitemap]) expect(text).not.toContain('localhost:4321');
   });
 });
 
