@@ -9,7 +9,7 @@ import type { LocalStack } from '../../infra/local/local-stack';
 import { localDynamoClient } from '../../infra/local/dynamodb-local';
 import { createReportStore } from '../../functions/adapters/dynamodb/report-store';
 import type { ReportStore } from '../../functions/reports/ports';
-import { startTestStack, waitForEmails } from '../support/local-stack';
+import { capturedEmails, startTestStack, waitForEmails } from '../support/local-stack';
 import hateCrime from '../fixtures/reports/hate-crime-victim.json' with { type: 'json' };
 import asbAnon from '../fixtures/reports/asb-environmental-anonymous.json' with { type: 'json' };
 
@@ -288,5 +288,20 @@ describe("the worker's shared SES local", () => {
     expect(res.status).toBe(201);
     const { reference } = (await res.json()) as { reference: string };
     await waitForEmails(stack, (emails) => emails.some((e) => e.subject.includes(reference)));
+  });
+
+  it("is emptied for the worker's next stack, so a file reads only its own mail", async () => {
+    const res = await postJson({ ...asbAnon, description: 'Shared SES check: a trolley pushed into the canal' });
+    const { reference } = (await res.json()) as { reference: string };
+    await waitForEmails(stack, (emails) => emails.some((e) => e.subject.includes(reference)));
+    // Nothing of this stack's is still on its way to SES local when the next one starts.
+    await stack.streamIdle();
+    const next = await startTestStack();
+    try {
+      expect(next.sesEndpoint).toBe(stack.sesEndpoint);
+      expect(await capturedEmails(next)).toEqual([]);
+    } finally {
+      await next.stop();
+    }
   });
 });
