@@ -35,12 +35,33 @@ const configSchema = z.object({
 
 export type Config = z.infer<typeof configSchema>;
 
-let parsed: Config | undefined;
+/**
+ * What a process builds once from its configuration: the configuration itself, and each
+ * function's clients and stores. In Lambda it is built on the first request and kept. The
+ * local stack may start more than once in one process (the test runner's workers run one
+ * file after another, each with tables of its own), so it resets all of it when it sets a
+ * new environment, and nothing a function wired for the last start is used by the next.
+ */
+const resets = new Set<() => void>();
 
-export function config(): Config {
-  parsed ??= parseConfig(process.env);
-  return parsed;
+/** `make()` on the first call, then its value, until the runtime is reset. */
+export function perRuntime<T>(make: () => T): () => T {
+  let built: { value: T } | undefined;
+  resets.add(() => {
+    built = undefined;
+  });
+  return () => {
+    built ??= { value: make() };
+    return built.value;
+  };
 }
+
+/** Forgets everything built from the configuration (the local stack, after it sets the environment). */
+export function resetRuntime(): void {
+  for (const reset of resets) reset();
+}
+
+export const config: () => Config = perRuntime(() => parseConfig(process.env));
 
 /** Validates an environment: names what is missing, and refuses local settings where they do not belong. */
 export function parseConfig(env: Record<string, string | undefined>): Config {

@@ -35,7 +35,7 @@ import { html, invalid, json, jsonMessage, notPost, type HttpResult } from '../a
 import { applyForCaseReview, type ApplyDependencies, type ApplyResult, type FromReports } from '../case-reviews/apply';
 import { fromReports, type FromReportDependencies } from '../case-reviews/from-report';
 import { openPrivateLink, type PrivateReportDependencies } from '../reports/view-private-report';
-import { config } from '../config';
+import { config, perRuntime } from '../config';
 
 export type CaseReviewApplyDependencies = ApplyDependencies &
   FromReportDependencies &
@@ -142,14 +142,11 @@ function contactValues(contact: { name: string; email?: string | undefined; phon
   return { 'applicant.role': 'victim', 'victim.name': contact.name, 'victim.email': contact.email, 'victim.phone': contact.phone };
 }
 
-let runtime: CaseReviewApplyDependencies | undefined;
-
-function runtimeDependencies(): CaseReviewApplyDependencies {
-  if (runtime) return runtime;
+const runtimeDependencies = perRuntime((): CaseReviewApplyDependencies => {
   const client = dynamoDbClient();
   const table = config().TABLE_NAME;
   const cases = createCaseStore(client, table);
-  runtime = {
+  return {
     store: createCaseReviewStore(client, table),
     reports: createReportStore(client, table),
     caseFile: (caseId) => cases.getCaseFile(caseId),
@@ -161,8 +158,7 @@ function runtimeDependencies(): CaseReviewApplyDependencies {
     newReference: () => newCaseReviewReference(),
     hash: (value) => createHash('sha256').update(value).digest('hex'),
   };
-  return runtime;
-}
+});
 
 export const handler = httpHandler(
   (event) => handleCaseReviewApply(runtimeDependencies(), event),

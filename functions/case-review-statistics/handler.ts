@@ -18,7 +18,7 @@ import { dynamoDbClient } from '../adapters/dynamodb/client';
 import { httpHandler } from '../adapters/http/middleware';
 import { html, jsonMessage, type HttpResult } from '../adapters/http/responses';
 import type { CaseReviewStore } from '../case-reviews/ports';
-import { config } from '../config';
+import { config, perRuntime } from '../config';
 
 export interface StatisticsDependencies {
   store: Pick<CaseReviewStore, 'listings'>;
@@ -50,9 +50,12 @@ export async function handleStatistics(deps: StatisticsDependencies, event: APIG
   );
 }
 
-let runtime: StatisticsDependencies | undefined;
+const runtimeDependencies = perRuntime(
+  (): StatisticsDependencies => ({
+    store: createCaseReviewStore(dynamoDbClient(), config().TABLE_NAME),
+    partnershipName: bundledProfile.name,
+    now: clockNow,
+  }),
+);
 
-export const handler = httpHandler((event) => {
-  runtime ??= { store: createCaseReviewStore(dynamoDbClient(), config().TABLE_NAME), partnershipName: bundledProfile.name, now: clockNow };
-  return handleStatistics(runtime, event);
-}, bundledProfile.name);
+export const handler = httpHandler((event) => handleStatistics(runtimeDependencies(), event), bundledProfile.name);

@@ -23,7 +23,7 @@ import { evidenceGrantRequestSchema } from '../../shared/contracts/evidence';
 import { toFieldErrors } from '../../shared/contracts/field-errors';
 import { createS3EvidenceFiles } from '../adapters/s3/evidence-files';
 import { bucketHost } from '../adapters/s3/object-links';
-import { config, evidenceBuckets } from '../config';
+import { config, evidenceBuckets, perRuntime } from '../config';
 import { grantUpload, openEvidencePage, type EvidencePageDependencies } from '../evidence/evidence-page';
 import { evidencePath } from '../evidence/upload-token';
 import { PRIVATE } from '../reports/link-refusal';
@@ -109,10 +109,8 @@ export async function handleEvidencePage(
   );
 }
 
-let runtime: EvidencePageDependencies | undefined;
-
-function runtimeDependencies(): EvidencePageDependencies {
-  runtime ??= {
+const runtimeDependencies = perRuntime(
+  (): EvidencePageDependencies => ({
     files: createS3EvidenceFiles({ region: config().AWS_REGION, endpoint: config().S3_ENDPOINT }, evidenceBuckets()),
     evidence: createEvidenceStore(dynamoDbClient(), config().TABLE_NAME),
     reports: createReportStore(dynamoDbClient(), config().TABLE_NAME),
@@ -120,9 +118,8 @@ function runtimeDependencies(): EvidencePageDependencies {
     now: clockNow,
     siteUrl: config().SITE_URL,
     newId: randomUUID,
-  };
-  return runtime;
-}
+  }),
+);
 
 /** Where the browser sends uploads: the local S3 server, or the quarantine bucket's own address. */
 const uploadOrigin = () =>

@@ -13,7 +13,7 @@ import { createReportStore } from '../adapters/dynamodb/report-store';
 import type { ReportStore } from '../reports/ports';
 import { officerTokenVerifier } from '../adapters/auth/officer-verifier';
 import type { TokenVerifier } from './ports';
-import { config, evidenceBuckets, pollsTableName } from '../config';
+import { config, evidenceBuckets, pollsTableName, perRuntime } from '../config';
 import { createEvidenceStore } from '../adapters/dynamodb/evidence-store';
 import { objectLinks } from '../adapters/s3/object-links';
 import type { EvidenceFiles, EvidenceStore } from '../evidence/ports';
@@ -42,10 +42,13 @@ export interface OfficerDependencies {
   evidenceFiles: Pick<EvidenceFiles, 'link'>;
 }
 
-let runtime: Promise<OfficerDependencies> | undefined;
+/** The wiring being built or built; emptied when a start fails, so the next request tries again. */
+const wiring = perRuntime((): { built?: Promise<OfficerDependencies> } => ({}));
 
 export function runtimeDependencies(): Promise<OfficerDependencies> {
-  runtime ??= (async () => {
+  const slot = wiring();
+  if (slot.built) return slot.built;
+  const built = (async () => {
     const client = dynamoDbClient();
     const table = config().TABLE_NAME;
     const partners = createPartnerDirectory(client, table, bundledProfile.partners);
@@ -67,7 +70,10 @@ export function runtimeDependencies(): Promise<OfficerDependencies> {
       },
     };
   })();
+  slot.built = built;
   // A failed start (JWKS unreachable) is retried on the next request, not cached.
-  runtime.catch(() => (runtime = undefined));
-  return runtime;
+  built.catch(() => {
+    if (slot.built === built) slot.built = undefined;
+  });
+  return built;
 }

@@ -7,7 +7,7 @@ import { dynamoDbClient } from '../adapters/dynamodb/client';
 import { cachedSecret } from '../adapters/dynamodb/table-secret';
 import { createPollStore } from '../adapters/dynamodb/poll-store';
 import type { OnlineCounts } from './ports';
-import { config, pollsTableName } from '../config';
+import { config, pollsTableName, perRuntime } from '../config';
 import type { BallotDependencies } from './cast-ballot';
 import { asStoredNow, publishedPolls, type PublishedPolls } from './catalogue';
 import { createPollDefinitionStore } from '../adapters/dynamodb/poll-definitions';
@@ -24,13 +24,10 @@ export interface PollDependencies extends Omit<BallotDependencies, 'polls'> {
   secureCookies: boolean;
 }
 
-let runtime: PollDependencies | undefined;
-
-export function pollDependencies(): PollDependencies {
-  if (runtime) return runtime;
+export const pollDependencies = perRuntime((): PollDependencies => {
   const store = createPollStore(dynamoDbClient(), pollsTableName());
   const definitions = createPollDefinitionStore(dynamoDbClient(), pollsTableName());
-  runtime = {
+  return {
     store,
     profile: bundledProfile,
     polls: publishedPolls(definitions, () => clockNow().getTime()),
@@ -39,8 +36,7 @@ export function pollDependencies(): PollDependencies {
     secret: cachedSecret(() => store.voterSecret(() => randomBytes(32).toString('base64url'))),
     secureCookies: config().SITE_URL.startsWith('https:'),
   };
-  return runtime;
-}
+});
 
 /** Published results: the totals checked at close if there are any, else the live counters, plus event tallies. */
 export async function readResults(

@@ -25,7 +25,7 @@ import { clientAddress } from '../adapters/http/client-address';
 import { httpHandler } from '../adapters/http/middleware';
 import { readBody } from '../adapters/http/request-body';
 import { html, invalid, json, jsonMessage, seeOther, type HttpResult } from '../adapters/http/responses';
-import { config } from '../config';
+import { config, perRuntime } from '../config';
 import { decodeReportForm } from '../../shared/contracts/report-form';
 import { formValuesFrom, type FormValues } from '../../shared/ui/form-components';
 import { addIncident, type AddIncidentDependencies } from '../reports/add-incident';
@@ -161,19 +161,14 @@ async function keepingAnswers<T>(
   }
 }
 
-let runtime: (PrivateReportDependencies & AddIncidentDependencies & SendMessageDependencies) | undefined;
-
-function runtimeDependencies(): PrivateReportDependencies & AddIncidentDependencies & SendMessageDependencies {
-  runtime ??= {
-    store: createReportStore(dynamoDbClient(), config().TABLE_NAME),
-    limiter: createRateLimiter(dynamoDbClient(), config().TABLE_NAME),
-    profile: bundledProfile,
-    linkSecret: receiptSecret(),
-    now: clockNow,
-    hash: (value) => createHash('sha256').update(value).digest('hex'),
-  };
-  return runtime;
-}
+const runtimeDependencies = perRuntime((): PrivateReportDependencies & AddIncidentDependencies & SendMessageDependencies => ({
+  store: createReportStore(dynamoDbClient(), config().TABLE_NAME),
+  limiter: createRateLimiter(dynamoDbClient(), config().TABLE_NAME),
+  profile: bundledProfile,
+  linkSecret: receiptSecret(),
+  now: clockNow,
+  hash: (value) => createHash('sha256').update(value).digest('hex'),
+}));
 
 export const handler = httpHandler(
   (event) => handlePrivateReport(runtimeDependencies(), bundledProfile, event),

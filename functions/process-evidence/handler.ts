@@ -14,7 +14,7 @@ import { readScanResult, type ScanResultEvent } from '../adapters/guardduty/scan
 import { logger } from '../adapters/logging/logger';
 import { mediaTools } from '../adapters/media/media-tools';
 import { createS3EvidenceFiles } from '../adapters/s3/evidence-files';
-import { config, evidenceBuckets } from '../config';
+import { config, evidenceBuckets, perRuntime } from '../config';
 import { type ProcessDependencies, type ProcessOutcome, processUpload } from '../evidence/process-upload';
 
 export async function handleScanResult(deps: ProcessDependencies, event: ScanResultEvent): Promise<ProcessOutcome> {
@@ -27,10 +27,8 @@ export async function handleScanResult(deps: ProcessDependencies, event: ScanRes
   return outcome;
 }
 
-let runtime: ProcessDependencies | undefined;
-
-function runtimeDependencies(): ProcessDependencies {
-  runtime ??= {
+const runtimeDependencies = perRuntime(
+  (): ProcessDependencies => ({
     files: createS3EvidenceFiles({ region: config().AWS_REGION, endpoint: config().S3_ENDPOINT }, evidenceBuckets()),
     evidence: createEvidenceStore(dynamoDbClient(), config().TABLE_NAME),
     reports: createReportStore(dynamoDbClient(), config().TABLE_NAME),
@@ -38,8 +36,7 @@ function runtimeDependencies(): ProcessDependencies {
     profile: bundledProfile,
     secret: receiptSecret(),
     now: clockNow,
-  };
-  return runtime;
-}
+  }),
+);
 
 export const handler = (event: ScanResultEvent) => handleScanResult(runtimeDependencies(), event);

@@ -18,6 +18,7 @@ import { evidencePath, uploadTokenFor } from '../evidence/upload-token';
 import { readReceipt } from '../reports/receipt';
 import { receiptSecret } from '../adapters/dynamodb/receipt-secret';
 import { clockNow } from '../adapters/clock/clock';
+import { perRuntime } from '../config';
 
 export interface ConfirmationDependencies {
   partnershipName: string;
@@ -58,9 +59,8 @@ export async function handleConfirmation(deps: ConfirmationDependencies, event: 
   );
 }
 
-let runtime: ConfirmationDependencies | undefined;
+const runtimeDependencies = perRuntime(
+  (): ConfirmationDependencies => ({ partnershipName: bundledProfile.name, receiptSecret: receiptSecret(), now: clockNow }),
+);
 
-export const handler = httpHandler((event) => {
-  runtime ??= { partnershipName: bundledProfile.name, receiptSecret: receiptSecret(), now: clockNow };
-  return handleConfirmation(runtime, event);
-}, bundledProfile.name);
+export const handler = httpHandler((event) => handleConfirmation(runtimeDependencies(), event), bundledProfile.name);

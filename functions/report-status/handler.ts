@@ -17,7 +17,7 @@ import { createReportStore } from '../adapters/dynamodb/report-store';
 import { httpHandler } from '../adapters/http/middleware';
 import { readBody } from '../adapters/http/request-body';
 import { html, invalid, json, jsonMessage, notPost, type HttpResult } from '../adapters/http/responses';
-import { config } from '../config';
+import { config, perRuntime } from '../config';
 import { checkStatus, type StatusDependencies } from './check-status';
 import { clientAddress } from '../adapters/http/client-address';
 import { clockNow } from '../adapters/clock/clock';
@@ -75,18 +75,15 @@ export async function handleStatus(
   }
 }
 
-let runtime: StatusDependencies | undefined;
-
-export function runtimeDependencies(): StatusDependencies {
-  runtime ??= {
+export const runtimeDependencies = perRuntime(
+  (): StatusDependencies => ({
     store: createReportStore(dynamoDbClient(), config().TABLE_NAME),
     limiter: createRateLimiter(dynamoDbClient(), config().TABLE_NAME),
     now: clockNow,
     hash: (value) => createHash('sha256').update(value).digest('hex'),
     same: (a, b) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b)),
-  };
-  return runtime;
-}
+  }),
+);
 
 export const handler = httpHandler(
   (event) => handleStatus(runtimeDependencies(), bundledProfile, event),

@@ -10,7 +10,7 @@ import { createSesMailer } from '../adapters/ses/mailer';
 import { createCaseStore } from '../adapters/dynamodb/case-store';
 import { createCaseReviewStore } from '../adapters/dynamodb/case-review-store';
 import { cachedPartners, createPartnerDirectory } from '../adapters/dynamodb/partner-directory';
-import { config, evidenceBuckets } from '../config';
+import { config, evidenceBuckets, perRuntime } from '../config';
 import type { DeliverDependencies } from './deliver';
 import type { FlagDependencies } from './flag-report';
 import { clockNow } from '../adapters/clock/clock';
@@ -22,11 +22,9 @@ export type RouterDependencies = DeliverDependencies &
     forgetEvidence: (objectKey: string) => Promise<void>;
   };
 
-let runtime: RouterDependencies | undefined;
-let evidenceFiles: import('../evidence/ports').EvidenceFiles | undefined;
-
-export function runtimeDependencies(): RouterDependencies {
-  runtime ??= {
+export const runtimeDependencies = perRuntime((): RouterDependencies => {
+  let evidenceFiles: import('../evidence/ports').EvidenceFiles | undefined;
+  return {
     store: createReportStore(dynamoDbClient(), config().TABLE_NAME),
     cases: createCaseStore(dynamoDbClient(), config().TABLE_NAME),
     reviews: createCaseReviewStore(dynamoDbClient(), config().TABLE_NAME),
@@ -43,5 +41,4 @@ export function runtimeDependencies(): RouterDependencies {
       await evidenceFiles.remove(objectKey);
     },
   };
-  return runtime;
-}
+});

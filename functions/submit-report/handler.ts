@@ -14,7 +14,7 @@ import { dynamoDbClient } from '../adapters/dynamodb/client';
 import { httpHandler } from '../adapters/http/middleware';
 import { readBody } from '../adapters/http/request-body';
 import { html, invalid, json, jsonMessage, notPost, seeOther, type HttpResult } from '../adapters/http/responses';
-import { config } from '../config';
+import { config, perRuntime } from '../config';
 import { checkReport, submitReport, type SubmitDependencies, type SubmitResult } from './submit-report';
 import type { FieldError } from '../../shared/contracts/field-errors';
 import type { Report, ReportReceipt } from '../../shared/contracts/report';
@@ -162,11 +162,9 @@ async function htmlPages() {
   };
 }
 
-let runtime: SubmitHandlerDependencies | undefined;
-
 /** Production wiring: DynamoDB, the bundled profile, real clock and randomness. */
-export function runtimeDependencies(): SubmitHandlerDependencies {
-  runtime ??= {
+export const runtimeDependencies = perRuntime(
+  (): SubmitHandlerDependencies => ({
     receiptSecret: receiptSecret(),
     store: createReportStore(dynamoDbClient(), config().TABLE_NAME),
     profile: bundledProfile,
@@ -175,9 +173,8 @@ export function runtimeDependencies(): SubmitHandlerDependencies {
     now: clockNow,
     newReference: () => newReference(),
     hash: (value) => createHash('sha256').update(value).digest('hex'),
-  };
-  return runtime;
-}
+  }),
+);
 
 // Said only when even reading the idempotency marker back failed: whether it was stored is then unknown.
 export const handler = httpHandler(

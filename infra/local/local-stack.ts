@@ -22,7 +22,8 @@ import { tmpdir } from 'node:os';
 import { startStreamPoller, type StreamPoller } from './stream-poller';
 import { recordChild, stopStaleChildren } from './child-pids';
 import { createCaseStore } from '../../functions/adapters/dynamodb/case-store';
-import { advanceClock, clockNow } from '../../functions/adapters/clock/clock';
+import { advanceClock, clockNow, replaceClockOffset } from '../../functions/adapters/clock/clock';
+import { resetRuntime } from '../../functions/config';
 import { createPollDefinitionStore } from '../../functions/adapters/dynamodb/poll-definitions';
 import { describeImport, importPackPolls } from '../../functions/polls/import-pack-polls';
 import { publishedPolls } from '../../functions/polls/catalogue';
@@ -200,6 +201,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   defaultProfile();
   const polls = loadPolls(options.pollsDir);
   const cleanups: (() => Promise<void>)[] = [];
+  // This stack's functions start on the real time; a stack started before it in this process
+  // gets its moved clock back when this one stops (cleanups run last pushed, first run).
+  const clockBefore = replaceClockOffset(0);
+  cleanups.push(async () => void replaceClockOffset(clockBefore));
   const buckets = {
     quarantine: options.quarantineBucket ?? 'csp-portal-quarantine',
     evidence: options.evidenceBucket ?? 'csp-portal-evidence',
@@ -319,7 +324,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     log(describeImport(imported));
 
     const siteUrl = `http://localhost:${options.port}`;
-    Object.assign(process.env, {
+    const settings = {
       TABLE_NAME: tableName,
       POLLS_TABLE_NAME: pollsTableName,
       AWS_REGION: 'eu-west-2',
@@ -336,6 +341,20 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       EVIDENCE_BUCKET: buckets.evidence,
       AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? 'local',
       AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? 'local',
+    };
+    // The functions in this process now serve this stack: its settings, and wiring built
+    // afresh from them (nothing kept from a stack started before in this process, as the
+    // test runner's workers start one per file). When it stops, the settings it found are
+    // put back and the wiring is built again from them.
+    const settingsBefore = Object.fromEntries(Object.keys(settings).map((name) => [name, process.env[name]]));
+    Object.assign(process.env, settings);
+    resetRuntime();
+    cleanups.push(async () => {
+      for (const [name, value] of Object.entries(settingsBefore)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+      resetRuntime();
     });
     // Imported only now: handlers read the environment set just above.
     const router = await import('../../functions/route-report/handler');

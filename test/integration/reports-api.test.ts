@@ -305,3 +305,37 @@ describe("the worker's shared SES local", () => {
     }
   });
 });
+
+describe('a second stack started in the same process', () => {
+  it('serves its own tables on the real time, and gives the first stack its tables and moved clock back when it stops', async () => {
+    // Ten minutes: far enough to tell apart, short of every time rule the other tests meet.
+    const moved = 10 * 60_000;
+    stack.advanceClock(moved);
+    const receivedAt = async (reports: ReportStore, reference: string) => Date.parse((await reports.get(reference))!.createdAt);
+    const sendTo = async (target: LocalStack, description: string) => {
+      const res = await fetch(`${target.url}/api/reports`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...asbAnon, description }),
+      });
+      expect(res.status).toBe(201);
+      return ((await res.json()) as { reference: string }).reference;
+    };
+
+    const next = await startTestStack();
+    let nextsReference: string;
+    try {
+      nextsReference = await sendTo(next, 'Second stack check: a shopping trolley left on the path');
+      const nextsStore = createReportStore(localDynamoClient(next.dynamoDbEndpoint), next.tableName);
+      expect(Math.abs((await receivedAt(nextsStore, nextsReference)) - Date.now())).toBeLessThan(60_000);
+      expect(await store.get(nextsReference)).toBeUndefined();
+      await next.streamIdle();
+    } finally {
+      await next.stop();
+    }
+
+    const reference = await sendTo(stack, 'Second stack check: the first stack after the second stopped');
+    expect((await receivedAt(store, reference)) - Date.now()).toBeGreaterThan(moved - 60_000);
+    expect(await store.get(nextsReference)).toBeUndefined();
+  });
+});

@@ -13,3 +13,13 @@ export function advanceClock(ms: number): void {
   if (!(ms >= 0)) throw new Error('The clock only moves forward');
   offsetMs += ms;
 }
+
+/**
+ * Sets how far the clock is moved, returning how far it was: a local stack starts its
+ * functions on the real time (0) and gives back the offset it found when it stops.
+ */
+export function replaceClockOffset(ms: number): number {
+  const was = offsetMs;
+  offsetMs = ms;
+  return was;
+}

@@ -1,17 +1,15 @@
-/** One DynamoDB client per process, pointed at DynamoDB Local when an endpoint is set. */
+/** One DynamoDB client per runtime (functions/config.ts), pointed at DynamoDB Local when an endpoint is set. */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { config } from '../../config';
+import { config, perRuntime } from '../../config';
 
-let client: DynamoDBClient | undefined;
-
-export function dynamoDbClient(): DynamoDBClient {
-  client ??= new DynamoDBClient({
-    region: config().AWS_REGION,
-    ...(config().DYNAMODB_ENDPOINT
-      ? { endpoint: config().DYNAMODB_ENDPOINT, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
-      : {}),
-    // Two quick retries: a resident is waiting on the other end of the form.
-    maxAttempts: 3,
-  });
-  return client;
-}
+export const dynamoDbClient = perRuntime(
+  (): DynamoDBClient =>
+    new DynamoDBClient({
+      region: config().AWS_REGION,
+      ...(config().DYNAMODB_ENDPOINT
+        ? { endpoint: config().DYNAMODB_ENDPOINT, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+        : {}),
+      // Two quick retries: a resident is waiting on the other end of the form.
+      maxAttempts: 3,
+    }),
+);

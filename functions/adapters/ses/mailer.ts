@@ -3,7 +3,7 @@
  * here as a last line of defence: a CR or LF in a header is refused, never sent.
  */
 import { GetAccountCommand, SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
-import { config } from '../../config';
+import { config, perRuntime } from '../../config';
 import type { Mailer } from '../../reports/ports';
 
 /** SES's rate in the sandbox, and a safe floor when the account cannot be read. */
@@ -66,15 +66,12 @@ export function createSesMailer(client: SESv2Client = sesClient(), now: () => nu
   };
 }
 
-let client: SESv2Client | undefined;
-
-function sesClient(): SESv2Client {
+const sesClient = perRuntime((): SESv2Client => {
   const { AWS_REGION, SES_ENDPOINT } = config();
-  client ??= new SESv2Client({
+  return new SESv2Client({
     region: AWS_REGION,
     ...(SES_ENDPOINT ? { endpoint: SES_ENDPOINT, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
     // Retries belong to the outbox (sweeper + stream retries), not to one long call.
     maxAttempts: 2,
   });
-  return client;
-}
+});
