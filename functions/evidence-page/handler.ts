@@ -5,7 +5,7 @@
  * The token, not a login, opens it: it names the report and expires (upload-token.ts).
  */
 import { randomUUID } from 'node:crypto';
-import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { type ComponentChildren, h } from 'preact';
 import { bundledProfile } from '../../shared/config/bundled-profile';
 import { EvidencePage, EVIDENCE_FORM_SCRIPT } from '../../shared/ui/evidence-page';
@@ -127,9 +127,15 @@ const uploadOrigin = () =>
     ? new URL(config().S3_ENDPOINT as string).origin
     : `https://${bucketHost(evidenceBuckets().quarantine, config().AWS_REGION)}`;
 
-export const handler = httpHandler(
-  (event) => handleEvidencePage(runtimeDependencies(), bundledProfile.name, event),
-  bundledProfile.name,
-  'we could not show the page for adding files',
-  uploadOrigin(),
+// Built with the runtime, not at import: the upload origin in its security policy comes from
+// the configuration, which the local stack sets afresh for each start (functions/config.ts).
+const runtimeHandler = perRuntime(() =>
+  httpHandler(
+    (event) => handleEvidencePage(runtimeDependencies(), bundledProfile.name, event),
+    bundledProfile.name,
+    'we could not show the page for adding files',
+    uploadOrigin(),
+  ),
 );
+
+export const handler = (event: APIGatewayProxyEventV2, context: Context) => runtimeHandler()(event, context);

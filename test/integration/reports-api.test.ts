@@ -307,7 +307,7 @@ describe("the worker's shared SES local", () => {
 });
 
 describe('a second stack started in the same process', () => {
-  it('serves its own tables on the real time, and gives the first stack its tables and moved clock back when it stops', async () => {
+  it('serves its own tables, storage and real time, and gives the first stack its own back when it stops', async () => {
     // Ten minutes: far enough to tell apart, short of every time rule the other tests meet.
     const moved = 10 * 60_000;
     stack.advanceClock(moved);
@@ -322,9 +322,17 @@ describe('a second stack started in the same process', () => {
       return ((await res.json()) as { reference: string }).reference;
     };
 
+    // The evidence page's security policy names the local S3 that takes its uploads: each stack's own.
+    const uploadsGoTo = async (target: LocalStack) => {
+      const page = await fetch(`${target.url}/api/reports/ABCDEFGH/evidence?token=not-a-token`, { headers: { accept: 'text/html' } });
+      return /form-action 'self' (\S+);/.exec(page.headers.get('content-security-policy') ?? '')?.[1];
+    };
+    expect(await uploadsGoTo(stack)).toBe(new URL(stack.s3.endpoint).origin);
+
     const next = await startTestStack();
     let nextsReference: string;
     try {
+      expect(await uploadsGoTo(next)).toBe(new URL(next.s3.endpoint).origin);
       nextsReference = await sendTo(next, 'Second stack check: a shopping trolley left on the path');
       const nextsStore = createReportStore(localDynamoClient(next.dynamoDbEndpoint), next.tableName);
       expect(Math.abs((await receivedAt(nextsStore, nextsReference)) - Date.now())).toBeLessThan(60_000);
@@ -334,6 +342,7 @@ describe('a second stack started in the same process', () => {
       await next.stop();
     }
 
+    expect(await uploadsGoTo(stack)).toBe(new URL(stack.s3.endpoint).origin);
     const reference = await sendTo(stack, 'Second stack check: the first stack after the second stopped');
     expect((await receivedAt(store, reference)) - Date.now()).toBeGreaterThan(moved - 60_000);
     expect(await store.get(nextsReference)).toBeUndefined();

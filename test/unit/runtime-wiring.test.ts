@@ -2,8 +2,10 @@
  * What a process builds from its configuration is built once, and built again only when
  * the local stack resets it for a new start (a test worker runs one stack per file).
  */
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { config, perRuntime, resetRuntime } from '../../functions/config';
+import { backgroundFunctions, httpRoutes } from '../../functions/routes';
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -31,5 +33,21 @@ describe("a process's wiring", () => {
     resetRuntime();
     expect(config().TABLE_NAME).toBe('second-reports');
     expect(tables()).toBe('second-reports');
+  });
+
+  it('is not read by any function as it is imported: each reads its configuration on its first call', async () => {
+    // A value read at import would outlive a reset, and serve a stack's successor with its
+    // settings (the evidence page once kept the first stack's storage address this way).
+    for (const name of ['TABLE_NAME', 'POLLS_TABLE_NAME', 'S3_ENDPOINT', 'QUARANTINE_BUCKET', 'EVIDENCE_BUCKET', 'COGNITO_ISSUER'])
+      vi.stubEnv(name, undefined);
+    resetRuntime();
+    expect(() => config()).toThrow(/TABLE_NAME/);
+    vi.resetModules();
+    const entries = [...new Set([...httpRoutes.map((r) => r.entry), ...Object.values(backgroundFunctions).map((f) => f.entry)])];
+    expect(entries.length).toBeGreaterThan(15);
+    for (const entry of entries) {
+      const module = (await import(/* @vite-ignore */ join(import.meta.dirname, '../..', entry))) as { handler?: unknown };
+      expect(typeof module.handler, entry).toBe('function');
+    }
   });
 });
