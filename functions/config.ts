@@ -56,7 +56,7 @@ export function perRuntime<T>(make: () => T): () => T {
   };
 }
 
-/** Forgets everything built from the configuration (the local stack, after it sets the environment). */
+/** Forgets everything built from the configuration: the local stack, when it sets the environment and when it puts it back. */
 export function resetRuntime(): void {
   for (const reset of resets) reset();
 }

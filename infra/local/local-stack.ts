@@ -356,7 +356,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       }
       resetRuntime();
     });
-    // Imported only now: handlers read the environment set just above.
+    // The functions read the environment set above on their first call, never at import
+    // (test/unit/runtime-wiring.test.ts holds every function to that).
     const router = await import('../../functions/route-report/handler');
     const sweeper = await import('../../functions/sweep-outbox/handler');
     const pollCloser = await import('../../functions/close-polls/handler');

@@ -1,6 +1,8 @@
 /**
  * POST /api/reports through the local HTTP server into DynamoDB Local, and the router
- * into SES local: every status the contract names, idempotency, hostile text.
+ * into SES local: every status the contract names, idempotency, hostile text; and a
+ * second stack started in the same process, which serves its own tables and gives the first
+ * its own back when it stops (the test runner's workers run one stack per file).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
