@@ -18,6 +18,7 @@ import { routeReport } from '../../shared/domain/routing';
 import type { Report } from '../../shared/contracts/report';
 import { testDynamoDb } from '../support/dynamodb';
 import { waitForEmails } from '../support/local-stack';
+import { workersService } from '../support/workers-service';
 import { buildSite, removeSiteBuilds } from '../support/site-build';
 
 const running: ChildProcess[] = [];
@@ -40,6 +41,9 @@ afterAll(async () => {
 /** The portal for one pack, in a process of its own (a process loads one pack). */
 async function startPortal(packDir: string, siteDir: string): Promise<{ url: string; sesEndpoint: string }> {
   const dynamo = await testDynamoDb();
+  // The worker's shared services, as every other test file's stack uses them (the mail is
+  // told apart by the report's reference).
+  const shared = { SES_ENDPOINT: workersService('sesEndpoints'), COGNITO_ENDPOINT: workersService('cognitoEndpoints') };
   const pidDir = mkdtempSync(join(tmpdir(), 'csp-sample-pids-'));
   folders.push(pidDir);
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test', 'support', 'stack-process.ts')], {
@@ -47,8 +51,8 @@ async function startPortal(packDir: string, siteDir: string): Promise<{ url: str
       ...process.env,
       CSP_PARTNERSHIP: packDir,
       PORT: String(await freePort()),
-      SES_PORT: String(await freePort()),
-      COGNITO_PORT: String(await freePort()),
+      ...(shared.SES_ENDPOINT ? { SES_ENDPOINT: shared.SES_ENDPOINT } : { SES_PORT: String(await freePort()) }),
+      ...(shared.COGNITO_ENDPOINT ? { COGNITO_ENDPOINT: shared.COGNITO_ENDPOINT } : { COGNITO_PORT: String(await freePort()) }),
       S3_PORT: String(await freePort()),
       CLAMAV_PORT: String(await freePort()),
       DYNAMODB_ENDPOINT: dynamo.endpoint,

@@ -17,8 +17,9 @@ const stack = await startLocalStack({
   port: Number(env('PORT')),
   // The test worker's DynamoDB Local, or one of the process's own.
   ...(process.env.DYNAMODB_ENDPOINT ? { dynamoDbEndpoint: process.env.DYNAMODB_ENDPOINT } : { dynamoDbPort: Number(env('DYNAMODB_PORT')) }),
-  sesPort: Number(env('SES_PORT')),
-  cognitoPort: Number(env('COGNITO_PORT')),
+  // The test worker's SES local and Cognito local (a pool of the stack's own), or the process's own.
+  ...(process.env.SES_ENDPOINT ? { sesEndpoint: process.env.SES_ENDPOINT } : { sesPort: Number(env('SES_PORT')) }),
+  ...(process.env.COGNITO_ENDPOINT ? { cognitoEndpoint: process.env.COGNITO_ENDPOINT } : { cognitoPort: Number(env('COGNITO_PORT')) }),
   s3Port: Number(env('S3_PORT')),
   clamAvPort: Number(env('CLAMAV_PORT')),
   pidDir: env('PID_DIR'),
