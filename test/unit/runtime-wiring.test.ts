@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { config, perRuntime, resetRuntime } from '../../functions/config';
-import { backgroundFunctions, httpRoutes } from '../../functions/routes';
+import { functionEntries } from '../../infra/aws/bundle';
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -43,7 +43,7 @@ describe("a process's wiring", () => {
     resetRuntime();
     expect(() => config()).toThrow(/TABLE_NAME/);
     vi.resetModules();
-    const entries = [...new Set([...httpRoutes.map((r) => r.entry), ...Object.values(backgroundFunctions).map((f) => f.entry)])];
+    const entries = [...new Set(functionEntries().map((f) => f.entry))];
     expect(entries.length).toBeGreaterThan(15);
     for (const entry of entries) {
       const module = (await import(/* @vite-ignore */ join(import.meta.dirname, '../..', entry))) as { handler?: unknown };
